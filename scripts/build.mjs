@@ -1,0 +1,25 @@
+// Bundles the Action entry and the CLI into dist/ (committed: the Action runs dist/index.js).
+// The output must be byte-for-byte reproducible so CI can check that dist/ is fresh.
+import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Some bundled dependencies are CommonJS and call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __istioReviewCreateRequire } from 'node:module';\nconst require = __istioReviewCreateRequire(import.meta.url);" },
+};
+
+await build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/index.js' });
+await build({
+  ...common,
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/cli.js',
+  banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+});
+chmodSync('dist/cli.js', 0o755);

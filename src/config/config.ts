@@ -1,0 +1,119 @@
+// The project's config file (.istio-review.yaml): rule levels, mesh settings, and what exists outside
+// the repository (namespaces, hosts, gateways, workloads) so references to those are not "not found".
+import { parseDocument } from 'yaml';
+import { makeSourceFile, lineOf } from '../manifests/source.js';
+import { isObject, asStringMap, type Json, type JsonObject } from '../manifests/resource.js';
+import type { Severity } from '../types.js';
+
+export type RuleLevel = Severity | 'off';
+
+export interface ExternalWorkload {
+  namespace: string | null;
+  labels: Record<string, string>;
+}
+
+export interface ExternalDeclarations {
+  namespaces: string[];
+  /** Hosts served outside the repository (FQDNs or wildcards), visible everywhere. */
+  hosts: string[];
+  /** Gateways as "namespace/name". */
+  gateways: string[];
+  workloads: ExternalWorkload[];
+}
+
+export interface ReviewConfig {
+  istioVersion: string | null;
+  defaultNamespace: string | null;
+  /** MeshConfig fields, as in the `mesh` key of the `istio` ConfigMap. */
+  mesh: JsonObject | null;
+  meshConfigFile: string | null;
+  rules: Record<string, RuleLevel>;
+  external: ExternalDeclarations;
+}
+
+export interface ConfigError {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export function emptyConfig(): ReviewConfig {
+  return {
+    istioVersion: null,
+    defaultNamespace: null,
+    mesh: null,
+    meshConfigFile: null,
+    rules: {},
+    external: { namespaces: [], hosts: [], gateways: [], workloads: [] },
+  };
+}
+
+const LEVELS = new Set(['off', 'info', 'warning', 'error']);
+const TOP_KEYS = new Set(['istioVersion', 'defaultNamespace', 'mesh', 'meshConfigFile', 'rules', 'external']);
+
+/** Parses and validates a config file; errors name the file and line. Unknown rule ids are checked by the caller. */
+export function parseReviewConfig(file: string, text: string): { config: ReviewConfig; errors: ConfigError[] } {
+  const config = emptyConfig();
+  const errors: ConfigError[] = [];
+  const src = makeSourceFile(file, text);
+  const doc = parseDocument(src.text, { version: '1.1', uniqueKeys: true });
+  for (const e of doc.errors) errors.push({ file, line: lineOf(src, e.pos[0]), message: e.message.split('\n')[0]! });
+  if (errors.length > 0) return { config, errors };
+  const lineAt = (path: (string | number)[]) => {
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? lineOf(src, node.range[0]) : 1;
+  };
+  const value = doc.toJS({ maxAliasCount: 50 }) as Json;
+  if (value === null || value === undefined) return { config, errors };
+  if (!isObject(value)) return { config, errors: [{ file, line: 1, message: 'the config file must be a YAML mapping' }] };
+  for (const key of Object.keys(value)) {
+    if (!TOP_KEYS.has(key)) errors.push({ file, line: lineAt([key]), message: `unknown setting "${key}" (known: ${[...TOP_KEYS].join(', ')})` });
+  }
+  const str = (k: string): string | null => {
+    const v = value[k];
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'string' || typeof v === 'number') return String(v);
+    errors.push({ file, line: lineAt([k]), message: `"${k}" must be a string` });
+    return null;
+  };
+  config.istioVersion = str('istioVersion');
+  config.defaultNamespace = str('defaultNamespace');
+  config.meshConfigFile = str('meshConfigFile');
+  if (value.mesh !== undefined && value.mesh !== null) {
+    if (isObject(value.mesh)) config.mesh = value.mesh;
+    else errors.push({ file, line: lineAt(['mesh']), message: '"mesh" must be a mapping of MeshConfig fields' });
+  }
+  if (value.rules !== undefined && value.rules !== null) {
+    if (!isObject(value.rules)) errors.push({ file, line: lineAt(['rules']), message: '"rules" must map rule ids to off, info, warning or error' });
+    else for (const [id, level] of Object.entries(value.rules)) {
+      if (typeof level === 'string' && LEVELS.has(level)) config.rules[id] = level as RuleLevel;
+      else if (level === false) config.rules[id] = 'off'; // YAML 1.1 reads a bare `off` as false
+      else errors.push({ file, line: lineAt(['rules', id]), message: `rule "${id}": level must be off, info, warning or error` });
+    }
+  }
+  const ext = value.external;
+  if (ext !== undefined && ext !== null) {
+    if (!isObject(ext)) errors.push({ file, line: lineAt(['external']), message: '"external" must be a mapping' });
+    else {
+      const strings = (k: string): string[] => {
+        const v = ext[k];
+        if (v === undefined || v === null) return [];
+        if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+        errors.push({ file, line: lineAt(['external', k]), message: `external.${k} must be a list of strings` });
+        return [];
+      };
+      config.external.namespaces = strings('namespaces');
+      config.external.hosts = strings('hosts');
+      config.external.gateways = strings('gateways');
+      const w = ext.workloads;
+      if (Array.isArray(w)) {
+        w.forEach((item, i) => {
+          if (isObject(item) && isObject(item.labels)) {
+            config.external.workloads.push({ namespace: typeof item.namespace === 'string' ? item.namespace : null, labels: asStringMap(item.labels) });
+          } else errors.push({ file, line: lineAt(['external', 'workloads', i]), message: 'each external workload needs `labels` (and optionally `namespace`)' });
+        });
+      } else if (w !== undefined && w !== null) errors.push({ file, line: lineAt(['external', 'workloads']), message: 'external.workloads must be a list' });
+    }
+  }
+  return { config, errors };
+}

@@ -1,0 +1,117 @@
+// The pure core: Workspace + settings → MeshView → Findings. No I/O, no environment, no clock.
+import { createHash } from 'node:crypto';
+import type { Finding, Severity } from './types.js';
+import { SEVERITY_RANK } from './types.js';
+import type { Workspace } from './manifests/workspace.js';
+import { locate } from './manifests/locate.js';
+import { refOf, type Resource } from './manifests/resource.js';
+import { MeshView } from './mesh/mesh-view.js';
+import type { MeshSettings } from './mesh/settings.js';
+import { defaultMeshSettings } from './mesh/settings.js';
+import type { ReviewConfig } from './config/config.js';
+import { emptyConfig } from './config/config.js';
+import { ALL_RULES } from './rules/index.js';
+import type { Report, Rule } from './rules/rule.js';
+import { buildFix } from './fixes/edits.js';
+import { suppressionOf } from './suppression.js';
+
+export const DOCS_BASE = 'https://github.com/istio-review/istio-review/blob/main/docs/rules/';
+
+export interface AnalyzeOptions {
+  settings?: MeshSettings;
+  config?: ReviewConfig;
+  /** Run only these rules (tests); default every rule. */
+  rules?: readonly Rule[];
+}
+
+export interface Analysis {
+  mesh: MeshView;
+  findings: Finding[];
+}
+
+export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
+  const settings = opts.settings ?? defaultMeshSettings();
+  const config = opts.config ?? emptyConfig();
+  const rules = opts.rules ?? ALL_RULES;
+  const mesh = new MeshView(ws.resources, settings, config);
+  const findings: Finding[] = [];
+  const ruleIds = new Set(rules.map((r) => r.id));
+
+  for (const p of ws.problems) {
+    if (!ruleIds.has(p.rule)) continue;
+    const rule = rules.find((r) => r.id === p.rule)!;
+    findings.push(makeFinding(rule, { kind: 'File', namespace: null, name: p.file }, p.file, p.line, p.endLine, p.message, `${p.line}`, null, true));
+  }
+
+  for (const rule of rules) {
+    const ctx = {
+      mesh,
+      report: (rep: Report) => {
+        const r = rep.resource;
+        const span = locate(r.doc, r.file, [...r.basePath, ...rep.path]);
+        const fix = rep.fix ? buildFix(r, rep.fix) : null;
+        findings.push(makeFinding(rule, refOf(r), r.file.path, span.line, span.endLine, rep.message, rep.subject ?? '', fix, false, r));
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (err) {
+      // A rule bug must not hide the other rules' findings; say so instead of crashing.
+      const detail = err instanceof Error ? err.message : String(err);
+      findings.push({
+        rule: 'internal-error', severity: 'warning', istioCode: null, kialiCode: null, resource: null, file: '-', line: 1, endLine: 1, fix: null,
+        message: `Rule ${rule.id} failed and reported nothing (${detail}). Please report this as a bug.`, subject: rule.id,
+        fingerprint: fingerprintOf('internal-error', null, rule.id), docs: `${DOCS_BASE}internal-error.md`,
+      });
+    }
+  }
+  return { mesh, findings: finalize(findings, config.rules) };
+}
+
+function makeFinding(
+  rule: Rule, resource: Finding['resource'], file: string, line: number, endLine: number, message: string,
+  subject: string, fix: Finding['fix'], fileLevel: boolean, r?: Resource,
+): Finding & { _suppressedBy?: Resource } {
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    message,
+    istioCode: rule.istioCode,
+    kialiCode: rule.kialiCode ?? null,
+    resource: fileLevel ? null : resource,
+    file,
+    line,
+    endLine,
+    fix,
+    subject,
+    fingerprint: fingerprintOf(rule.id, fileLevel ? { kind: 'File', namespace: null, name: file } : resource, subject),
+    docs: `${DOCS_BASE}${rule.id}.md`,
+    _suppressedBy: r,
+  };
+}
+
+/** Stable across pushes: built from values (rule, resource identity, subject), never from line numbers. */
+export function fingerprintOf(rule: string, resource: Finding['resource'], subject: string): string {
+  const id = resource ? `${resource.kind}|${resource.namespace ?? ''}|${resource.name}` : '';
+  return createHash('sha256').update(`${rule}\u0000${id}\u0000${subject}`).digest('hex').slice(0, 16);
+}
+
+/** Apply suppressions and configured levels, drop duplicates, sort by file, line, severity. */
+function finalize(raw: (Finding & { _suppressedBy?: Resource })[], levels: Record<string, Severity | 'off'>): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of raw) {
+    const r = f._suppressedBy;
+    delete f._suppressedBy;
+    if (r && suppressionOf(r).suppresses(f.rule, f.istioCode)) continue;
+    const level = levels[f.rule];
+    if (level === 'off') continue;
+    if (level) f.severity = level;
+    const key = `${f.fingerprint}|${f.file}|${f.line}|${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line
+    || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+}

@@ -1,0 +1,120 @@
+// Turns parsed YAML documents into Resources: apiVersion/kind/namespace/name, `kind: List` items,
+// and the namespace a resource lands in when its manifest does not say.
+import type { Document, ParsedNode } from 'yaml';
+import type { ParsedDocument, FileProblem } from './parse.js';
+import type { SourceFile } from './source.js';
+import { lineOf } from './source.js';
+import { CLUSTER_SCOPED_KINDS, TOOLING_API_GROUPS, splitApiVersion } from './kinds.js';
+import { asStringMap, isObject, type Json, type JsonObject, type Path, type Resource } from './resource.js';
+import { locate } from './locate.js';
+
+export interface NamespaceDefaults {
+  /** Namespace from a kustomization.yaml that lists this file, if any. */
+  kustomizationNamespace?: string;
+  /** Namespace the config file gives resources that say none (else "default", as `kubectl apply` without -n). */
+  configDefault?: string;
+}
+
+export function resourcesOf(
+  src: SourceFile,
+  docs: ParsedDocument[],
+  ns: NamespaceDefaults,
+): { resources: Resource[]; problems: FileProblem[] } {
+  const resources: Resource[] = [];
+  const problems: FileProblem[] = [];
+  for (const d of docs) {
+    const problem = (message: string, line = d.startLine, endLine = d.endLine) =>
+      problems.push({ rule: 'not-a-manifest', message, file: src.path, line, endLine });
+    if (!isObject(d.value)) {
+      const what = Array.isArray(d.value) ? 'a list' : `a ${d.value === null ? 'null' : typeof d.value} value`;
+      problem(`This document is ${what}, not a Kubernetes object; it is skipped.`);
+      continue;
+    }
+    const v = d.value;
+    if (v.kind === 'List' && Array.isArray(v.items)) {
+      v.items.forEach((item, i) => {
+        const basePath = ['items', i];
+        const span = locate(d.doc, src, basePath);
+        if (!isObject(item)) {
+          problem(`Item ${i} of this List is not a Kubernetes object; it is skipped.`, span.line, span.endLine);
+          return;
+        }
+        const r = toResource(src, d.doc, item, basePath, span.line, span.endLine, ns, problem);
+        if (r) resources.push(r);
+      });
+      continue;
+    }
+    const r = toResource(src, d.doc, v, [], d.startLine, d.endLine, ns, problem);
+    if (r) resources.push(r);
+  }
+  return { resources, problems };
+}
+
+function toResource(
+  src: SourceFile,
+  doc: Document.Parsed<ParsedNode>,
+  obj: JsonObject,
+  basePath: Path,
+  startLine: number,
+  endLine: number,
+  ns: NamespaceDefaults,
+  problem: (message: string, line?: number, endLine?: number) => void,
+): Resource | null {
+  const apiVersion = obj.apiVersion;
+  const kind = obj.kind;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || kind === '' || apiVersion === '') {
+    const missing = [typeof apiVersion !== 'string' || apiVersion === '' ? 'apiVersion' : null, typeof kind !== 'string' || kind === '' ? 'kind' : null]
+      .filter(Boolean).join(' and ');
+    problem(`This document has no usable ${missing}, so it is not a Kubernetes object kubectl could apply; it is skipped.`, startLine, endLine);
+    return null;
+  }
+  const { group, version } = splitApiVersion(apiVersion);
+  if (TOOLING_API_GROUPS.has(group)) return null; // kustomization.yaml and friends: read elsewhere for context
+  const metadata: JsonObject = isObject(obj.metadata) ? obj.metadata : {};
+  const nameValue: Json | undefined = metadata.name ?? metadata.generateName;
+  if (typeof nameValue !== 'string' || nameValue === '') {
+    const at = locate(doc, src, [...basePath, 'metadata']);
+    problem(`${kind} without metadata.name: kubectl apply rejects it ("resource name may not be empty"). It is skipped.`, at.line, at.endLine);
+    return null;
+  }
+  let namespace: string | null;
+  let namespaceSource: Resource['namespaceSource'];
+  if (CLUSTER_SCOPED_KINDS.has(kind)) {
+    namespace = null;
+    namespaceSource = 'cluster-scoped';
+  } else if (typeof metadata.namespace === 'string' && metadata.namespace !== '') {
+    namespace = metadata.namespace;
+    namespaceSource = 'metadata';
+  } else if (ns.kustomizationNamespace) {
+    namespace = ns.kustomizationNamespace;
+    namespaceSource = 'kustomization';
+  } else if (ns.configDefault) {
+    namespace = ns.configDefault;
+    namespaceSource = 'config';
+  } else {
+    namespace = 'default';
+    namespaceSource = 'default';
+  }
+  // A kustomization's namespace overrides what the manifest says, as `kustomize build` does.
+  if (namespace !== null && ns.kustomizationNamespace && namespaceSource === 'metadata') namespace = ns.kustomizationNamespace;
+  return {
+    apiVersion,
+    group,
+    version,
+    kind,
+    name: nameValue,
+    namespace,
+    namespaceSource,
+    labels: asStringMap(metadata.labels),
+    annotations: asStringMap(metadata.annotations),
+    obj,
+    spec: isObject(obj.spec) ? obj.spec : {},
+    file: src,
+    doc,
+    basePath,
+    startLine,
+    endLine,
+  };
+}
+
+export { lineOf };

@@ -1,0 +1,70 @@
+// Reading manifest files from disk (the I/O edge): walks directories for .yaml/.yml/.json, decodes
+// text strictly, and turns unreadable files into problems instead of exceptions.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { InputFile } from './workspace.js';
+
+/** A manifest file larger than this cannot be applied (the API server takes requests of about 3 MiB). */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+const MANIFEST_EXT = /\.(ya?ml|json)$/i;
+
+/** Expand paths (files or directories) into manifest file paths, sorted, without duplicates. */
+export function findManifestFiles(paths: readonly string[]): { files: string[]; missing: string[] } {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  for (const p of paths) {
+    let st: fs.Stats;
+    try { st = fs.statSync(p); } catch { missing.push(p); continue; }
+    if (st.isDirectory()) walk(p, files);
+    else files.add(p);
+  }
+  return { files: [...files].sort(), missing };
+}
+
+function walk(dir: string, out: Set<string>): void {
+  let entries: fs.Dirent[];
+  try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+  const isChart = entries.some((e) => e.isFile() && e.name === 'Chart.yaml');
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (SKIP_DIRS.has(e.name)) continue;
+      if (isChart && e.name === 'templates') continue; // Helm templates are not manifests until rendered
+      walk(p, out);
+    } else if (e.isFile() && MANIFEST_EXT.test(e.name)) {
+      out.add(p);
+    }
+  }
+}
+
+/** Decode a file's bytes as a manifest: strict UTF-8, no NUL bytes, bounded size. */
+export function decodeManifest(filePath: string, bytes: Uint8Array): InputFile {
+  if (bytes.length > MAX_FILE_BYTES) {
+    return { path: filePath, text: null, readProblem: `This file is ${(bytes.length / 1048576).toFixed(1)} MiB; a manifest that large cannot be applied (the API server limits a request to about 3 MiB), so it is not checked.` };
+  }
+  const probe = bytes.subarray(0, 8192);
+  if (probe.includes(0)) return { path: filePath, text: null, readProblem: 'This file is binary (it contains NUL bytes), not YAML; it is skipped.' };
+  try {
+    return { path: filePath, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { path: filePath, text: null, readProblem: 'This file is not valid UTF-8, so kubectl cannot read it as YAML; it is skipped.' };
+  }
+}
+
+export function readManifestFiles(files: readonly string[], opts: { fromDirectoryWalk?: Set<string> } = {}): InputFile[] {
+  const out: InputFile[] = [];
+  for (const f of files) {
+    let bytes: Buffer;
+    try { bytes = fs.readFileSync(f); } catch (err) {
+      out.push({ path: f, text: null, readProblem: `This file cannot be read: ${(err as Error).message}` });
+      continue;
+    }
+    const input = decodeManifest(f, bytes);
+    // A JSON file met while walking a directory is only a manifest if it names a kind (skip package.json and friends).
+    if (opts.fromDirectoryWalk?.has(f) && /\.json$/i.test(f) && input.text !== null && !input.text.includes('"kind"')) continue;
+    out.push(input);
+  }
+  return out;
+}

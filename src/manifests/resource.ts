@@ -1,0 +1,88 @@
+// A Kubernetes object read from a file, with its identity and a way back to the YAML it came from.
+import type { Document, ParsedNode } from 'yaml';
+import type { ResourceRef } from '../types.js';
+import type { SourceFile } from './source.js';
+
+export type Path = ReadonlyArray<string | number>;
+
+/** Any JSON-like value read from YAML; rules must check types before use (manifests lie). */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export interface Resource {
+  apiVersion: string;
+  /** API group: "" for the core group. */
+  group: string;
+  version: string;
+  kind: string;
+  name: string;
+  /** null for cluster-scoped kinds. */
+  namespace: string | null;
+  /** Where the namespace came from; "default" means neither the manifest nor a kustomization said. */
+  namespaceSource: 'metadata' | 'kustomization' | 'default' | 'config' | 'cluster-scoped';
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** The whole object as plain data. */
+  obj: JsonObject;
+  /** `obj.spec` when it is an object, else an empty object. */
+  spec: JsonObject;
+  file: SourceFile;
+  /** The YAML document holding this object, for positions and format-preserving fixes. */
+  doc: Document.Parsed<ParsedNode>;
+  /** Path of this object inside its document: [] normally, ['items', i] inside a `kind: List`. */
+  basePath: Path;
+  /** Line where the object starts (its document, or its list item). */
+  startLine: number;
+  endLine: number;
+}
+
+export function refOf(r: Resource): ResourceRef {
+  return { kind: r.kind, namespace: r.namespace, name: r.name };
+}
+
+/** "Kind ns/name" or "Kind name", as istioctl prints resources. */
+export function describeResource(r: { kind: string; namespace: string | null; name: string }): string {
+  return r.namespace ? `${r.kind} ${r.namespace}/${r.name}` : `${r.kind} ${r.name}`;
+}
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The value at `path`, or undefined. */
+export function getPath(obj: Json | undefined, path: Path): Json | undefined {
+  let cur: Json | undefined = obj;
+  for (const seg of path) {
+    if (typeof seg === 'number') {
+      if (!Array.isArray(cur)) return undefined;
+      cur = cur[seg];
+    } else {
+      if (!isObject(cur)) return undefined;
+      cur = cur[seg];
+    }
+  }
+  return cur;
+}
+
+export function asString(v: Json | undefined): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function asArray(v: Json | undefined): Json[] {
+  return Array.isArray(v) ? v : [];
+}
+
+export function asObject(v: Json | undefined): JsonObject {
+  return isObject(v) ? v : {};
+}
+
+/** Label maps as strings; Kubernetes would reject non-string values, which schema rules report. */
+export function asStringMap(v: Json | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isObject(v)) return out;
+  for (const [k, val] of Object.entries(v)) {
+    if (typeof val === 'string') out[k] = val;
+    else if (typeof val === 'number' || typeof val === 'boolean') out[k] = String(val);
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+// The Workspace: every manifest file parsed once, its resources and the problems found while reading.
+// Pure: it receives file contents; reading the disk or git is the caller's job.
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { makeSourceFile, type SourceFile } from './source.js';
+import { parseManifestFile, type FileProblem } from './parse.js';
+import { resourcesOf } from './identity.js';
+import type { Resource } from './resource.js';
+
+export interface InputFile {
+  path: string;
+  /** Decoded text, or a problem found while reading (binary content, invalid UTF-8, too large). */
+  text: string | null;
+  readProblem?: string;
+}
+
+export interface Workspace {
+  files: SourceFile[];
+  resources: Resource[];
+  problems: FileProblem[];
+}
+
+const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
+
+export function isKustomizationFile(p: string): boolean {
+  return KUSTOMIZATION_NAMES.has(path.basename(p));
+}
+
+export interface WorkspaceOptions {
+  /** Namespace for resources that state none and no kustomization places (default "default"). */
+  defaultNamespace?: string;
+}
+
+export function buildWorkspace(inputs: InputFile[], opts: WorkspaceOptions = {}): Workspace {
+  const kustomizeNs = kustomizationNamespaces(inputs);
+  const files: SourceFile[] = [];
+  const resources: Resource[] = [];
+  const problems: FileProblem[] = [];
+  for (const input of inputs) {
+    if (input.text === null) {
+      problems.push({ rule: 'unreadable-file', message: input.readProblem ?? 'This file cannot be read as text; it is skipped.', file: input.path, line: 1, endLine: 1 });
+      continue;
+    }
+    if (isKustomizationFile(input.path)) continue; // read above for namespaces; not a cluster object
+    const src = makeSourceFile(input.path, input.text);
+    files.push(src);
+    const parsed = parseManifestFile(src);
+    problems.push(...parsed.problems);
+    const ids = resourcesOf(src, parsed.docs, {
+      kustomizationNamespace: kustomizeNs.get(normalize(input.path)),
+      configDefault: opts.defaultNamespace,
+    });
+    resources.push(...ids.resources);
+    problems.push(...ids.problems);
+  }
+  return { files, resources, problems };
+}
+
+function normalize(p: string): string {
+  return path.posix.normalize(p.split(path.sep).join('/'));
+}
+
+/** Maps each file a kustomization lists (directly, or through a listed directory's own kustomization)
+ *  to the namespace that kustomization sets. The outermost kustomization wins, as in `kustomize build`. */
+export function kustomizationNamespaces(inputs: InputFile[]): Map<string, string> {
+  const byDir = new Map<string, { namespace?: string; resources: string[] }>();
+  for (const f of inputs) {
+    if (!isKustomizationFile(f.path) || f.text === null) continue;
+    let k: unknown;
+    try { k = parseYaml(f.text, { version: '1.1' }); } catch { continue; }
+    if (typeof k !== 'object' || k === null) continue;
+    const o = k as Record<string, unknown>;
+    const list = [...asStrings(o.resources), ...asStrings(o.bases)];
+    byDir.set(path.posix.dirname(normalize(f.path)), { namespace: typeof o.namespace === 'string' ? o.namespace : undefined, resources: list });
+  }
+  const result = new Map<string, string>();
+  const visit = (dir: string, ns: string | undefined, seen: Set<string>) => {
+    const k = byDir.get(dir);
+    if (!k || seen.has(dir)) return;
+    seen.add(dir);
+    const effective = ns ?? k.namespace;
+    for (const r of k.resources) {
+      const target = path.posix.normalize(path.posix.join(dir, r));
+      if (byDir.has(target)) visit(target, effective, seen);
+      else if (effective && !result.has(target)) result.set(target, effective);
+    }
+  };
+  // Visit outermost first: shorter directory paths before the ones nested in them.
+  for (const dir of [...byDir.keys()].sort((a, b) => a.length - b.length)) visit(dir, undefined, new Set());
+  return result;
+}
+
+function asStrings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}

@@ -1,0 +1,286 @@
+// MeshView: the whole mesh as the checks need to see it — hosts and who can see them, workloads and
+// what selects them, gateways, namespaces, DestinationRules by host — built once from the Workspace.
+import type { Resource } from '../manifests/resource.js';
+import { asArray, asObject, asString, isObject } from '../manifests/resource.js';
+import type { ReviewConfig } from '../config/config.js';
+import { emptyConfig } from '../config/config.js';
+import { exportScope, isVisibleFrom, parseExportToAnnotation, type ExportScope } from './export-to.js';
+import { hostMatches, hostSpecificity, isWildcardHost, resolveHost, serviceHost, wildcardSuffixesOf } from './hosts.js';
+import { defaultMeshSettings, type MeshSettings } from './settings.js';
+import { labelsMatch, workloadOf, type Workload } from './workloads.js';
+
+export interface PortInfo {
+  number: number | null;
+  name: string | null;
+  protocol: string | null;
+  targetPort: number | string | null;
+}
+
+/** One host as some Service, ServiceEntry or the config file declares it. */
+export interface HostEntry {
+  host: string;
+  namespace: string;
+  exportTo: ExportScope;
+  source: 'Service' | 'ServiceEntry' | 'external';
+  resource: Resource | null;
+  ports: PortInfo[];
+}
+
+export interface HostLookup {
+  /** Entries matching the host that the namespace can see. */
+  visible: HostEntry[];
+  /** Entries matching the host that exist but are hidden from the namespace (exportTo). */
+  hidden: HostEntry[];
+}
+
+export class MeshView {
+  readonly resources: readonly Resource[];
+  readonly settings: MeshSettings;
+  readonly config: ReviewConfig;
+  readonly namespaces = new Set<string>();
+  readonly workloads: Workload[] = [];
+  private readonly byKindIndex = new Map<string, Resource[]>();
+  private readonly exactHosts = new Map<string, HostEntry[]>();
+  private readonly wildcardHosts = new Map<string, HostEntry[]>(); // "*.a.com" indexed under "a.com"
+  private readonly otherWildcards: HostEntry[] = []; // "*", "*foo.com"
+  private readonly workloadsByNs = new Map<string, Workload[]>();
+  private readonly drByHost = new Map<string, Resource[]>(); // resolved host → DRs
+  private readonly wildcardDrs: { host: string; dr: Resource }[] = [];
+
+  constructor(resources: readonly Resource[], settings: MeshSettings = defaultMeshSettings(), config: ReviewConfig = emptyConfig()) {
+    this.resources = resources;
+    this.settings = settings;
+    this.config = config;
+    for (const ns of config.external.namespaces) this.namespaces.add(ns);
+    this.namespaces.add(settings.rootNamespace);
+    for (const r of resources) {
+      const key = kindKey(r.group, r.kind);
+      let list = this.byKindIndex.get(key);
+      if (!list) this.byKindIndex.set(key, (list = []));
+      list.push(r);
+      if (r.kind === 'Namespace' && r.group === '') this.namespaces.add(r.name);
+      const w = workloadOf(r);
+      if (w) this.addWorkload(w);
+      if (r.group === '' && r.kind === 'Service') this.addService(r);
+      else if (r.group === 'networking.istio.io' && r.kind === 'ServiceEntry') this.addServiceEntry(r);
+      else if (r.group === 'networking.istio.io' && r.kind === 'DestinationRule') this.addDestinationRule(r);
+    }
+    for (const h of config.external.hosts) {
+      this.addHost({ host: h, namespace: settings.rootNamespace, exportTo: exportScope(['*'], settings.rootNamespace, null), source: 'external', resource: null, ports: [] });
+    }
+    for (const w of config.external.workloads) {
+      const ns = w.namespace ?? settings.istioNamespace;
+      this.addWorkload({ kind: 'external', name: '(declared in config)', namespace: ns, labels: w.labels, annotations: {}, podSpec: null, templatePath: [], resource: null });
+    }
+  }
+
+  /** Resources of a kind; `group` defaults to the kind's usual group (Istio kinds: their Istio group). */
+  byKind(kind: string, group?: string): readonly Resource[] {
+    return this.byKindIndex.get(kindKey(group ?? defaultGroup(kind), kind)) ?? [];
+  }
+
+  /** Was this namespace seen (a Namespace object, a resource in it, or declared in the config)? */
+  hasNamespace(ns: string): boolean {
+    return this.namespaces.has(ns);
+  }
+
+  // ---- hosts -------------------------------------------------------------------------------------
+
+  private addHost(e: HostEntry): void {
+    if (e.host === '*' || (isWildcardHost(e.host) && !e.host.startsWith('*.'))) this.otherWildcards.push(e);
+    else if (isWildcardHost(e.host)) push(this.wildcardHosts, e.host.slice(2), e);
+    else push(this.exactHosts, e.host, e);
+  }
+
+  private addService(r: Resource): void {
+    const ns = r.namespace!;
+    const scope = exportScope(parseExportToAnnotation(r.annotations['networking.istio.io/exportTo']), ns, this.settings.defaultServiceExportTo);
+    const ports: PortInfo[] = asArray(r.spec.ports).filter(isObject).map((p) => ({
+      number: typeof p.port === 'number' ? p.port : null,
+      name: asString(p.name) ?? null,
+      protocol: asString(p.appProtocol) ?? asString(p.protocol) ?? null,
+      targetPort: typeof p.targetPort === 'number' || typeof p.targetPort === 'string' ? p.targetPort : null,
+    }));
+    this.addHost({ host: serviceHost(r.name, ns), namespace: ns, exportTo: scope, source: 'Service', resource: r, ports });
+  }
+
+  private addServiceEntry(r: Resource): void {
+    const ns = r.namespace!;
+    const scope = exportScope(stringsOf(r.spec.exportTo), ns, this.settings.defaultServiceExportTo);
+    const ports: PortInfo[] = asArray(r.spec.ports).filter(isObject).map((p) => ({
+      number: typeof p.number === 'number' ? p.number : null,
+      name: asString(p.name) ?? null,
+      protocol: asString(p.protocol) ?? null,
+      targetPort: typeof p.targetPort === 'number' ? p.targetPort : null,
+    }));
+    for (const h of stringsOf(r.spec.hosts) ?? []) {
+      this.addHost({ host: resolveHost(h, ns), namespace: ns, exportTo: scope, source: 'ServiceEntry', resource: r, ports });
+    }
+  }
+
+  /** Every declaration whose host matches `host` (a resolved FQDN or wildcard), visible or not. */
+  hostEntries(host: string): HostEntry[] {
+    const out: HostEntry[] = [];
+    if (isWildcardHost(host)) {
+      // A wildcard reference: entries it covers and entries that cover it. Rare, so a scan is fine.
+      for (const list of this.exactHosts.values()) for (const e of list) if (hostMatches(host, e.host)) out.push(e);
+      for (const list of this.wildcardHosts.values()) for (const e of list) if (hostMatches(host, e.host) || hostMatches(e.host, host)) out.push(e);
+      for (const e of this.otherWildcards) if (hostMatches(e.host, host) || hostMatches(host, e.host)) out.push(e);
+      return out;
+    }
+    out.push(...(this.exactHosts.get(host) ?? []));
+    for (const suffix of wildcardSuffixesOf(host)) out.push(...(this.wildcardHosts.get(suffix) ?? []));
+    for (const e of this.otherWildcards) if (hostMatches(e.host, host)) out.push(e);
+    return out;
+  }
+
+  /** Declarations of exactly this host string (no wildcard expansion). */
+  exactHostEntries(host: string): readonly HostEntry[] {
+    if (isWildcardHost(host)) return (host.startsWith('*.') ? this.wildcardHosts.get(host.slice(2)) : this.otherWildcards)?.filter((e) => e.host === host) ?? [];
+    return this.exactHosts.get(host) ?? [];
+  }
+
+  /** All host declarations. */
+  *allHostEntries(): Iterable<HostEntry> {
+    for (const l of this.exactHosts.values()) yield* l;
+    for (const l of this.wildcardHosts.values()) yield* l;
+    yield* this.otherWildcards;
+  }
+
+  /** Resolve a host as seen from `fromNamespace`: split matches into visible and hidden by exportTo. */
+  lookupHost(host: string, fromNamespace: string): HostLookup {
+    const visible: HostEntry[] = [];
+    const hidden: HostEntry[] = [];
+    for (const e of this.hostEntries(host)) {
+      (e.namespace === fromNamespace || isVisibleFrom(e.exportTo, fromNamespace) ? visible : hidden).push(e);
+    }
+    return { visible, hidden };
+  }
+
+  /** Does the namespace's Sidecar (selector-less, else the root namespace's) let its workloads see `host` defined in `hostNamespace`?
+   *  True when no Sidecar narrows egress. */
+  sidecarAllows(fromNamespace: string, host: string, hostNamespace: string): { allowed: boolean; sidecar: Resource | null } {
+    const sidecar = this.defaultSidecar(fromNamespace) ?? this.defaultSidecar(this.settings.rootNamespace);
+    if (!sidecar) return { allowed: true, sidecar: null };
+    const egress = asArray(sidecar.spec.egress).filter(isObject);
+    if (egress.length === 0) return { allowed: true, sidecar };
+    for (const e of egress) {
+      for (const h of stringsOf(e.hosts) ?? []) {
+        const slash = h.indexOf('/');
+        if (slash === -1) continue;
+        const nsPart = h.slice(0, slash);
+        const hostPart = h.slice(slash + 1);
+        const nsOk = nsPart === '*' || (nsPart === '.' ? hostNamespace === fromNamespace : nsPart === hostNamespace);
+        if (nsOk && hostMatches(hostPart, host)) return { allowed: true, sidecar };
+      }
+    }
+    return { allowed: false, sidecar };
+  }
+
+  private defaultSidecar(ns: string): Resource | null {
+    for (const s of this.byKind('Sidecar')) {
+      if (s.namespace !== ns) continue;
+      const sel = asObject(s.spec.workloadSelector);
+      if (!isObject(sel.labels) || Object.keys(sel.labels).length === 0) return s;
+    }
+    return null;
+  }
+
+  // ---- workloads ---------------------------------------------------------------------------------
+
+  private addWorkload(w: Workload): void {
+    this.workloads.push(w);
+    push(this.workloadsByNs, w.namespace, w);
+  }
+
+  /** Workloads whose labels contain `selector`; `namespace` null means every namespace. */
+  workloadsMatching(selector: Record<string, string>, namespace: string | null): Workload[] {
+    const pool = namespace === null ? this.workloads : (this.workloadsByNs.get(namespace) ?? []);
+    return pool.filter((w) => labelsMatch(selector, w.labels));
+  }
+
+  workloadsIn(namespace: string): readonly Workload[] {
+    return this.workloadsByNs.get(namespace) ?? [];
+  }
+
+  // ---- gateways ----------------------------------------------------------------------------------
+
+  /** An Istio Gateway or a Kubernetes Gateway API Gateway by namespace and name. */
+  gateway(namespace: string, name: string): Resource | null {
+    for (const g of this.byKind('Gateway', 'networking.istio.io')) if (g.namespace === namespace && g.name === name) return g;
+    for (const g of this.byKind('Gateway', 'gateway.networking.k8s.io')) if (g.namespace === namespace && g.name === name) return g;
+    return null;
+  }
+
+  /** Is the gateway declared in the config file as existing outside the repository? */
+  isExternalGateway(namespace: string, name: string): boolean {
+    return this.config.external.gateways.includes(`${namespace}/${name}`);
+  }
+
+  // ---- destination rules -------------------------------------------------------------------------
+
+  private addDestinationRule(r: Resource): void {
+    const host = asString(r.spec.host);
+    if (!host) return;
+    const resolved = resolveHost(host, r.namespace!);
+    if (isWildcardHost(resolved)) this.wildcardDrs.push({ host: resolved, dr: r });
+    else push(this.drByHost, resolved, r);
+  }
+
+  /** DestinationRules whose host matches `host`, most specific first. */
+  destinationRulesMatching(host: string): Resource[] {
+    const found: { dr: Resource; spec: number }[] = [];
+    for (const dr of this.drByHost.get(host) ?? []) found.push({ dr, spec: hostSpecificity(host) });
+    for (const w of this.wildcardDrs) if (hostMatches(w.host, host)) found.push({ dr: w.dr, spec: hostSpecificity(w.host) });
+    return found.sort((a, b) => b.spec - a.spec).map((f) => f.dr);
+  }
+
+  /** The DestinationRule Istio applies to traffic from `callerNamespace` to `host` defined in `serviceNamespace`:
+   *  the most specific host match in the caller's namespace, then the service's, then the root namespace,
+   *  each only when exported to the caller. */
+  destinationRuleFor(host: string, callerNamespace: string, serviceNamespace: string | null): Resource | null {
+    const candidates = this.destinationRulesMatching(host).filter((dr) => {
+      if (dr.namespace === callerNamespace) return true;
+      const scope = exportScope(stringsOf(dr.spec.exportTo), dr.namespace!, this.settings.defaultDestinationRuleExportTo);
+      return isVisibleFrom(scope, callerNamespace);
+    });
+    for (const ns of [callerNamespace, serviceNamespace, this.settings.rootNamespace]) {
+      if (ns === null) continue;
+      const dr = candidates.find((d) => d.namespace === ns);
+      if (dr) return dr;
+    }
+    return null;
+  }
+}
+
+export function kindKey(group: string, kind: string): string {
+  return `${group}/${kind}`;
+}
+
+const ISTIO_KIND_GROUP: Record<string, string> = {
+  VirtualService: 'networking.istio.io', DestinationRule: 'networking.istio.io', Gateway: 'networking.istio.io',
+  ServiceEntry: 'networking.istio.io', Sidecar: 'networking.istio.io', WorkloadEntry: 'networking.istio.io',
+  WorkloadGroup: 'networking.istio.io', EnvoyFilter: 'networking.istio.io', ProxyConfig: 'networking.istio.io',
+  AuthorizationPolicy: 'security.istio.io', PeerAuthentication: 'security.istio.io', RequestAuthentication: 'security.istio.io',
+  Telemetry: 'telemetry.istio.io', WasmPlugin: 'extensions.istio.io', TrafficExtension: 'extensions.istio.io',
+  Deployment: 'apps', StatefulSet: 'apps', DaemonSet: 'apps', ReplicaSet: 'apps', Job: 'batch', CronJob: 'batch',
+  HTTPRoute: 'gateway.networking.k8s.io', GRPCRoute: 'gateway.networking.k8s.io', TCPRoute: 'gateway.networking.k8s.io',
+  TLSRoute: 'gateway.networking.k8s.io', GatewayClass: 'gateway.networking.k8s.io',
+  CustomResourceDefinition: 'apiextensions.k8s.io',
+  MutatingWebhookConfiguration: 'admissionregistration.k8s.io', ValidatingWebhookConfiguration: 'admissionregistration.k8s.io',
+};
+
+function defaultGroup(kind: string): string {
+  return ISTIO_KIND_GROUP[kind] ?? '';
+}
+
+/** A list of strings, or null when absent or not a list. */
+export function stringsOf(v: unknown): string[] | null {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}

@@ -1,0 +1,4 @@
+// Rules of the "analyzers" group.
+import type { Rule } from '../rule.js';
+
+export const analyzerRules: Rule[] = [];

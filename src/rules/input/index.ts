@@ -1,0 +1,46 @@
+// Rules about reading the input itself: files that are not YAML, documents that are not objects,
+// kinds that do not exist. Most are reported while reading (see manifests/parse.ts); their metadata lives here.
+import { defineRule, type Rule } from '../rule.js';
+import { ISTIO_GROUPS, isIstioGroup } from '../../manifests/kinds.js';
+import { closest } from '../../util/closest.js';
+
+const reportedWhileReading = () => { /* findings come from the reader, not from the mesh */ };
+
+export const inputRules: Rule[] = [
+  defineRule({ id: 'yaml-syntax', severity: 'error', istioCode: null, group: 'input', fixable: false,
+    title: 'A file or document is not valid YAML, so nothing in it can be applied or checked.', check: reportedWhileReading }),
+  defineRule({ id: 'duplicate-key', severity: 'error', istioCode: null, group: 'input', fixable: false,
+    title: 'A mapping repeats a key: kubectl apply rejects the file.', check: reportedWhileReading }),
+  defineRule({ id: 'template-not-checked', severity: 'info', istioCode: null, group: 'input', fixable: false,
+    title: 'A file holds template syntax outside a chart\'s templates/ and is not checked.', check: reportedWhileReading }),
+  defineRule({ id: 'not-a-manifest', severity: 'info', istioCode: null, group: 'input', fixable: false,
+    title: 'A document is not a Kubernetes object (no apiVersion/kind/name, or not a mapping) and is skipped.', check: reportedWhileReading }),
+  defineRule({ id: 'unreadable-file', severity: 'error', istioCode: null, group: 'input', fixable: false,
+    title: 'A manifest file is binary, not UTF-8, or too large to be a manifest.', check: reportedWhileReading }),
+  defineRule({
+    id: 'unknown-istio-kind', severity: 'error', istioCode: null, group: 'input', fixable: true,
+    title: 'A kind or API version that does not exist in an Istio API group (a typo such as ServiceEnrty).',
+    check(ctx) {
+      for (const r of ctx.mesh.resources) {
+        if (!isIstioGroup(r.group)) continue;
+        const kinds = ISTIO_GROUPS[r.group]!;
+        const versions = kinds[r.kind];
+        if (!versions) {
+          const known = Object.keys(kinds);
+          const guess = closest(r.kind, known);
+          ctx.report({
+            resource: r, path: ['kind'], subject: r.kind,
+            message: `${r.group} has no kind "${r.kind}": kubectl apply fails with "no matches for kind". ${guess ? `Did you mean ${guess}?` : `Known kinds: ${known.join(', ')}.`}`,
+            fix: guess ? { op: 'set', path: ['kind'], value: guess, description: `kind: ${guess}` } : null,
+          });
+        } else if (!versions.includes(r.version)) {
+          ctx.report({
+            resource: r, path: ['apiVersion'], subject: r.apiVersion,
+            message: `${r.kind} is not served as ${r.apiVersion}: kubectl apply fails with "no matches for kind". Served versions: ${versions.map((v) => `${r.group}/${v}`).join(', ')}.`,
+            fix: { op: 'set', path: ['apiVersion'], value: `${r.group}/${versions[0]}`, description: `apiVersion: ${r.group}/${versions[0]}` },
+          });
+        }
+      }
+    },
+  }),
+];

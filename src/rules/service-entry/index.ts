@@ -1,0 +1,4 @@
+// Rules of the "service-entry" group.
+import type { Rule } from '../rule.js';
+
+export const serviceEntryRules: Rule[] = [];

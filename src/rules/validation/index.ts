@@ -1,0 +1,4 @@
+// Rules of the "validation" group.
+import type { Rule } from '../rule.js';
+
+export const validationRules: Rule[] = [];

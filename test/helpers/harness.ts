@@ -1,0 +1,117 @@
+// Test harness: run the engine on in-memory YAML files, and ESLint-style rule tables
+// (valid and invalid cases, expected findings, expected fixed output).
+import { analyze } from '../../src/engine.js';
+import { buildWorkspace, type InputFile } from '../../src/manifests/workspace.js';
+import { applyFixes } from '../../src/fixes/apply.js';
+import { parseReviewConfig, emptyConfig, type ReviewConfig } from '../../src/config/config.js';
+import { applyMeshConfig, defaultMeshSettings, type MeshSettings } from '../../src/mesh/settings.js';
+import type { JsonObject } from '../../src/manifests/resource.js';
+import type { Finding } from '../../src/types.js';
+import { SEVERITY_RANK } from '../../src/types.js';
+
+export interface RunOptions {
+  /** MeshConfig fields, merged over Istio's defaults. */
+  mesh?: JsonObject;
+  /** The text of a .istio-review.yaml. */
+  config?: string;
+  istioVersion?: string;
+}
+
+/** Strip the common leading indentation so fixtures can be written indented in test files. */
+export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const raw = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
+  const lines = raw.replace(/^\n/, '').replace(/\n[ \t]*$/, '\n').split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => l.match(/^ */)![0].length));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+export function settingsFor(opts: RunOptions): { settings: MeshSettings; config: ReviewConfig } {
+  let config = emptyConfig();
+  if (opts.config) {
+    const parsed = parseReviewConfig('.istio-review.yaml', opts.config);
+    if (parsed.errors.length > 0) throw new Error(`bad test config: ${parsed.errors.map((e) => e.message).join('; ')}`);
+    config = parsed.config;
+  }
+  let settings = defaultMeshSettings();
+  if (opts.istioVersion ?? config.istioVersion) settings.istioVersion = (opts.istioVersion ?? config.istioVersion)!;
+  if (config.mesh) settings = applyMeshConfig(settings, config.mesh);
+  if (opts.mesh) settings = applyMeshConfig(settings, opts.mesh);
+  return { settings, config };
+}
+
+/** Every finding the engine reports for these in-memory files. */
+export function check(files: Record<string, string>, opts: RunOptions = {}): Finding[] {
+  const inputs: InputFile[] = Object.entries(files).map(([path, text]) => ({ path, text }));
+  const { settings, config } = settingsFor(opts);
+  return analyze(buildWorkspace(inputs, { defaultNamespace: config.defaultNamespace ?? undefined }), { settings, config }).findings;
+}
+
+export interface ExpectedFinding {
+  rule: string;
+  /** Defaults to the case's only file. */
+  file?: string;
+  line: number;
+  /** Substring or pattern the message must contain. */
+  message?: string | RegExp;
+  /** Resource name the finding is on. */
+  name?: string;
+  /** Whether the finding must (true) or must not (false) carry a fix. */
+  hasFix?: boolean;
+}
+
+export interface RuleCase extends RunOptions {
+  name: string;
+  files: Record<string, string>;
+  /** Findings of the rules under test; [] for a valid case. */
+  expect: ExpectedFinding[];
+  /** File texts after applying every fix of the rules under test (only files that change). */
+  fixed?: Record<string, string>;
+}
+
+/** Apply all fixes of the given findings to the in-memory files. */
+export function applyAll(files: Record<string, string>, findings: readonly Finding[]): Record<string, string> {
+  const out = { ...files };
+  const byFile = new Map<string, NonNullable<Finding['fix']>[]>();
+  for (const f of findings) if (f.fix) (byFile.get(f.fix.file) ?? byFile.set(f.fix.file, []).get(f.fix.file)!).push(f.fix);
+  for (const [file, fixes] of byFile) out[file] = applyFixes(out[file]!, fixes).text;
+  return out;
+}
+
+/** Findings at warning or above in `after` that were not in `before` (by fingerprint). */
+export function newSeriousFindings(before: readonly Finding[], after: readonly Finding[]): Finding[] {
+  const known = new Set(before.map((f) => f.fingerprint));
+  return after.filter((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK.warning && !known.has(f.fingerprint));
+}
+
+/** ESLint-style table: each case lists the findings the rules under test must report, and the fixed output. */
+export function ruleTable(ruleIds: string | string[], cases: RuleCase[]): void {
+  const ids = new Set(Array.isArray(ruleIds) ? ruleIds : [ruleIds]);
+  describe([...ids].join(', '), () => {
+    for (const c of cases) {
+      test(c.name, () => {
+        const all = check(c.files, c);
+        const got = all.filter((f) => ids.has(f.rule));
+        const onlyFile = Object.keys(c.files).length === 1 ? Object.keys(c.files)[0] : undefined;
+        const describeF = (f: { rule: string; file?: string; line: number }) => `${f.rule} @ ${f.file ?? onlyFile}:${f.line}`;
+        expect(got.map(describeF).sort()).toEqual(c.expect.map(describeF).sort());
+        for (const e of c.expect) {
+          const match = got.find((g) => g.rule === e.rule && g.line === e.line && g.file === (e.file ?? onlyFile));
+          if (e.message !== undefined) {
+            if (typeof e.message === 'string') expect(match?.message).toContain(e.message);
+            else expect(match?.message).toMatch(e.message);
+          }
+          if (e.name !== undefined) expect(match?.resource?.name).toBe(e.name);
+          if (e.hasFix !== undefined) expect(Boolean(match?.fix)).toBe(e.hasFix);
+        }
+        if (c.fixed) {
+          const after = applyAll(c.files, got);
+          for (const [file, text] of Object.entries(c.fixed)) expect(after[file]).toBe(text);
+          const recheck = check(after, c);
+          const fixedPrints = new Set(got.filter((f) => f.fix).map((f) => f.fingerprint));
+          expect(recheck.filter((f) => fixedPrints.has(f.fingerprint)).map(describeF)).toEqual([]);
+          expect(newSeriousFindings(all, recheck).map((f) => `${describeF(f)}: ${f.message}`)).toEqual([]);
+        }
+      });
+    }
+  });
+}
