@@ -1,4 +1,6 @@
-// Rules of the "analyzers" group.
+// Equivalents of `istioctl analyze` analyzers, decided from files.
 import type { Rule } from '../rule.js';
+import { trafficAnalyzerRules } from './traffic/index.js';
+import { workloadAnalyzerRules } from './workload/index.js';
 
-export const analyzerRules: Rule[] = [];
+export const analyzerRules: Rule[] = [...trafficAnalyzerRules, ...workloadAnalyzerRules];

@@ -1,0 +1,4 @@
+// Rules of the "analyzers/traffic" group.
+import type { Rule } from '../../rule.js';
+
+export const trafficAnalyzerRules: Rule[] = [];

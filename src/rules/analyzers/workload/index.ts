@@ -1,0 +1,4 @@
+// Rules of the "analyzers/workload" group.
+import type { Rule } from '../../rule.js';
+
+export const workloadAnalyzerRules: Rule[] = [];

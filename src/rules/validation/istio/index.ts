@@ -1,0 +1,4 @@
+// Rules of the "validation/istio" group.
+import type { Rule } from '../../rule.js';
+
+export const istioValidationRules: Rule[] = [];

@@ -1,0 +1,4 @@
+// Rules of the "validation/schema" group.
+import type { Rule } from '../../rule.js';
+
+export const schemaRules: Rule[] = [];

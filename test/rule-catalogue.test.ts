@@ -1,0 +1,22 @@
+// Every rule carries what users and tools rely on: a stable id, a severity, a docs page that matches.
+import fs from 'node:fs';
+import { ALL_RULES } from '../src/rules/index.js';
+
+describe('rule catalogue', () => {
+  test('ids are unique and readable', () => {
+    const ids = ALL_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+  });
+
+  test.each(ALL_RULES.map((r) => [r.id, r] as const))('%s has a docs page stating its severity and code', (id, rule) => {
+    const file = `docs/rules/${id}.md`;
+    expect(fs.existsSync(file)).toBe(true);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text.split('\n')[0]).toBe(`# ${id}`);
+    expect(text).toContain(`Severity: **${rule.severity}**`);
+    expect(text).toContain(`Istio code: ${rule.istioCode ? `**${rule.istioCode}**` : '—'}`);
+    expect(rule.title.length).toBeGreaterThan(10);
+    if (rule.istioCode) expect(rule.istioCode).toMatch(/^IST\d{4}$/);
+  });
+});
