@@ -20,3 +20,12 @@ describe('rule catalogue', () => {
     if (rule.istioCode) expect(rule.istioCode).toMatch(/^IST\d{4}$/);
   });
 });
+
+describe('rule index page', () => {
+  test('docs/rules/README.md lists every rule as the catalogue says', async () => {
+    const { rulesIndexMarkdown } = await import('../src/rules/catalogue-markdown.js');
+    const expected = rulesIndexMarkdown(ALL_RULES);
+    if (process.env.UPDATE_DOCS) fs.writeFileSync('docs/rules/README.md', expected);
+    expect(fs.readFileSync('docs/rules/README.md', 'utf8')).toBe(expected);
+  });
+});
