@@ -49,7 +49,7 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
       report: (rep: Report) => {
         const r = rep.resource;
         const span = locate(r.doc, r.file, [...r.basePath, ...rep.path]);
-        const fix = rep.fix ? buildFix(r, rep.fix) : null;
+        const fix = rep.fix ? buildFix(rep.fixTarget ?? r, rep.fix) : null;
         findings.push(makeFinding(rule, refOf(r), r.file.path, span.line, span.endLine, rep.message, rep.subject ?? '', fix, false, r));
       },
     };

@@ -46,6 +46,8 @@ export class MeshView {
   private readonly workloadsByNs = new Map<string, Workload[]>();
   private readonly drByHost = new Map<string, Resource[]>(); // resolved host → DRs
   private readonly wildcardDrs: { host: string; dr: Resource }[] = [];
+  private readonly gatewaysByKey = new Map<string, Resource>(); // "ns/name" → Istio Gateway (first), else k8s Gateway
+  private readonly namespaceObjects = new Map<string, Resource>();
 
   constructor(resources: readonly Resource[], settings: MeshSettings = defaultMeshSettings(), config: ReviewConfig = emptyConfig()) {
     this.resources = resources;
@@ -58,7 +60,15 @@ export class MeshView {
       let list = this.byKindIndex.get(key);
       if (!list) this.byKindIndex.set(key, (list = []));
       list.push(r);
-      if (r.kind === 'Namespace' && r.group === '') this.namespaces.add(r.name);
+      if (r.kind === 'Namespace' && r.group === '') {
+        this.namespaces.add(r.name);
+        if (!this.namespaceObjects.has(r.name)) this.namespaceObjects.set(r.name, r);
+      }
+      if (r.kind === 'Gateway' && r.namespace !== null && (r.group === 'networking.istio.io' || r.group === 'gateway.networking.k8s.io')) {
+        const key = `${r.namespace}/${r.name}`;
+        const prev = this.gatewaysByKey.get(key);
+        if (!prev || (prev.group !== 'networking.istio.io' && r.group === 'networking.istio.io')) this.gatewaysByKey.set(key, r);
+      }
       const w = workloadOf(r);
       if (w) this.addWorkload(w);
       if (r.group === '' && r.kind === 'Service') this.addService(r);
@@ -207,9 +217,12 @@ export class MeshView {
 
   /** An Istio Gateway or a Kubernetes Gateway API Gateway by namespace and name. */
   gateway(namespace: string, name: string): Resource | null {
-    for (const g of this.byKind('Gateway', 'networking.istio.io')) if (g.namespace === namespace && g.name === name) return g;
-    for (const g of this.byKind('Gateway', 'gateway.networking.k8s.io')) if (g.namespace === namespace && g.name === name) return g;
-    return null;
+    return this.gatewaysByKey.get(`${namespace}/${name}`) ?? null;
+  }
+
+  /** The Namespace object of that name in the repository, if any (for its labels). */
+  namespaceObject(name: string): Resource | null {
+    return this.namespaceObjects.get(name) ?? null;
   }
 
   /** Is the gateway declared in the config file as existing outside the repository? */

@@ -29,6 +29,8 @@ export interface Report {
   subject?: string;
   /** A YAML edit that fixes the finding; turned into line replacements by the engine. */
   fix?: FixEdit | null;
+  /** The resource `fix` edits when that is not `resource` (e.g. the ServiceEntry whose exportTo hides a host). */
+  fixTarget?: Resource;
 }
 
 export interface RuleContext {
