@@ -23,3 +23,5 @@ await build({
   banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
 });
 chmodSync('dist/cli.js', 0o755);
+// The parse worker (src/manifests/parallel.ts) is loaded from beside the bundle that starts it.
+await build({ ...common, entryPoints: ['src/manifests/parse-worker.ts'], outfile: 'dist/parse-worker.js' });

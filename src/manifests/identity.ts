@@ -39,12 +39,12 @@ export function resourcesOf(
           problem(`Item ${i} of this List is not a Kubernetes object; it is skipped.`, span.line, span.endLine);
           return;
         }
-        const r = toResource(src, d.doc, item, basePath, span.line, span.endLine, ns, problem);
+        const r = toResource(src, d, item, basePath, span.line, span.endLine, ns, problem);
         if (r) resources.push(r);
       });
       continue;
     }
-    const r = toResource(src, d.doc, v, [], d.startLine, d.endLine, ns, problem);
+    const r = toResource(src, d, v, [], d.startLine, d.endLine, ns, problem);
     if (r) resources.push(r);
   }
   return { resources, problems };
@@ -52,7 +52,7 @@ export function resourcesOf(
 
 function toResource(
   src: SourceFile,
-  doc: Document.Parsed<ParsedNode>,
+  parsed: ParsedDocument,
   obj: JsonObject,
   basePath: Path,
   startLine: number,
@@ -73,7 +73,7 @@ function toResource(
   const metadata: JsonObject = isObject(obj.metadata) ? obj.metadata : {};
   const nameValue: Json | undefined = metadata.name ?? metadata.generateName;
   if (typeof nameValue !== 'string' || nameValue === '') {
-    const at = locate(doc, src, [...basePath, 'metadata']);
+    const at = locate(parsed.doc, src, [...basePath, 'metadata']);
     problem(`${kind} without metadata.name: kubectl apply rejects it ("resource name may not be empty"). It is skipped.`, at.line, at.endLine);
     return null;
   }
@@ -110,7 +110,8 @@ function toResource(
     obj,
     spec: isObject(obj.spec) ? obj.spec : {},
     file: src,
-    doc,
+    // Read through: a document parsed in a worker thread gets its YAML nodes only when asked (positions, fixes).
+    get doc(): Document.Parsed<ParsedNode> { return parsed.doc; },
     basePath,
     startLine,
     endLine,

@@ -2,7 +2,9 @@
 // text strictly, and turns unreadable files into problems instead of exceptions.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { InputFile } from './workspace.js';
+import os from 'node:os';
+import { isKustomizationFile, type InputFile } from './workspace.js';
+import { parseFiles } from './parallel.js';
 
 /** A manifest file larger than this cannot be applied (the API server takes requests of about 3 MiB). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -53,7 +55,46 @@ export function decodeManifest(filePath: string, bytes: Uint8Array): InputFile {
   }
 }
 
-export function readManifestFiles(files: readonly string[], opts: { fromDirectoryWalk?: Set<string> } = {}): InputFile[] {
+export interface ReadOptions {
+  fromDirectoryWalk?: Set<string>;
+  /** Parse the files too (on all cores when there is enough text); default true. */
+  parse?: boolean;
+}
+
+/** Below this much text, starting a worker thread costs more than it saves. */
+const PARALLEL_MIN_BYTES = 1024 * 1024;
+
+export function readManifestFiles(files: readonly string[], opts: ReadOptions = {}): InputFile[] {
+  const out = readFiles(files, opts);
+  if (opts.parse !== false) parseInputs(out);
+  return out;
+}
+
+/** Parse every readable manifest among `inputs` (in place: sets `parsed`), using worker threads for large sets.
+ *  ISTIO_REVIEW_PARSE_THREADS (worker threads; 0 = this thread only) and ISTIO_REVIEW_PARALLEL_MIN_BYTES tune it. */
+export function parseInputs(inputs: InputFile[]): void {
+  const todo = inputs.filter((f): f is InputFile & { text: string } => f.text !== null && f.parsed === undefined && !isKustomizationFile(f.path));
+  const bytes = todo.reduce((n, f) => n + f.text.length, 0);
+  const envThreads = Number.parseInt(process.env.ISTIO_REVIEW_PARSE_THREADS ?? '', 10);
+  const envMin = Number.parseInt(process.env.ISTIO_REVIEW_PARALLEL_MIN_BYTES ?? '', 10);
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const workers = Number.isFinite(envThreads) ? Math.max(0, envThreads) : Math.min(Math.max(cores - 1, 0), 3);
+  const parallel = bytes >= (Number.isFinite(envMin) ? envMin : PARALLEL_MIN_BYTES);
+  const parsed = parseFiles(todo, { workerScript: parallel ? workerScript() : null, workers });
+  todo.forEach((f, i) => { f.parsed = parsed[i]; });
+}
+
+/** The bundled worker beside the bundle that runs (dist/cli.js, dist/index.js); absent when running from source. */
+function workerScript(): URL | null {
+  try {
+    const url = new URL('./parse-worker.js', import.meta.url);
+    return url.protocol === 'file:' && /\/dist\/[^/]+\.js$/.test(import.meta.url) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+function readFiles(files: readonly string[], opts: ReadOptions): InputFile[] {
   const out: InputFile[] = [];
   for (const f of files) {
     let bytes: Buffer;

@@ -10,6 +10,8 @@ export interface ParsedDocument {
   value: Json;
   startLine: number;
   endLine: number;
+  /** Position of this document among all documents of the file (parseYamlDocuments order). */
+  index?: number;
 }
 
 /** Something wrong with a file or document before it is a resource at all. */
@@ -42,14 +44,14 @@ export function parseManifestFile(src: SourceFile): { docs: ParsedDocument[]; pr
 
   let parsed: Document.Parsed<ParsedNode>[];
   try {
-    parsed = parseAllDocuments(src.text, { version: '1.1', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false }) as Document.Parsed<ParsedNode>[];
-    if (!Array.isArray(parsed)) parsed = [];
+    parsed = parseYamlDocuments(src.text);
   } catch (err) {
     problem('yaml-syntax', `The YAML parser gave up on this file (${shortError(err)}); nothing in it was checked.`, 1);
     return { docs, problems };
   }
 
-  for (const doc of parsed) {
+  for (let index = 0; index < parsed.length; index++) {
+    const doc = parsed[index]!;
     const contentStart = doc.contents?.range?.[0] ?? doc.range[0];
     const startLine = lineOf(src, contentStart);
     const endLine = lineOf(src, Math.max(contentStart, doc.range[1] - 1));
@@ -83,9 +85,16 @@ export function parseManifestFile(src: SourceFile): { docs: ParsedDocument[]; pr
       problem('yaml-syntax', `${why} The document is skipped.`, startLine, endLine);
       continue;
     }
-    docs.push({ doc, value, startLine, endLine });
+    docs.push({ doc, value, startLine, endLine, index });
   }
   return { docs, problems };
+}
+
+/** The YAML documents of a text, exactly as parseManifestFile reads them (the same options, so a file parsed
+ *  again later — e.g. for positions after a worker thread read its values — yields the same nodes). */
+export function parseYamlDocuments(text: string): Document.Parsed<ParsedNode>[] {
+  const parsed = parseAllDocuments(text, { version: '1.1', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false }) as Document.Parsed<ParsedNode>[];
+  return Array.isArray(parsed) ? parsed : [];
 }
 
 /** The first line from `from` on where a quoted scalar opens and does not close on the same line. */

@@ -6,12 +6,15 @@ import { makeSourceFile, type SourceFile } from './source.js';
 import { parseManifestFile, type FileProblem } from './parse.js';
 import { resourcesOf } from './identity.js';
 import type { Resource } from './resource.js';
+import type { ParsedFile } from './parallel.js';
 
 export interface InputFile {
   path: string;
   /** Decoded text, or a problem found while reading (binary content, invalid UTF-8, too large). */
   text: string | null;
   readProblem?: string;
+  /** The file already parsed (by readManifestFiles, possibly on another thread); buildWorkspace uses it as is. */
+  parsed?: ParsedFile;
 }
 
 export interface Workspace {
@@ -42,9 +45,9 @@ export function buildWorkspace(inputs: InputFile[], opts: WorkspaceOptions = {})
       continue;
     }
     if (isKustomizationFile(input.path)) continue; // read above for namespaces; not a cluster object
-    const src = makeSourceFile(input.path, input.text);
+    const src = input.parsed?.source ?? makeSourceFile(input.path, input.text);
     files.push(src);
-    const parsed = parseManifestFile(src);
+    const parsed = input.parsed ?? parseManifestFile(src);
     problems.push(...parsed.problems);
     const ids = resourcesOf(src, parsed.docs, {
       kustomizationNamespace: kustomizeNs.get(normalize(input.path)),

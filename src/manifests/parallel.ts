@@ -1,0 +1,143 @@
+// Parsing manifest files on every core. The main thread stays synchronous: it parses chunks itself while
+// worker threads parse others (chunks are claimed through a shared counter), then collects the workers'
+// results with receiveMessageOnPort, blocking with Atomics.wait. Every file goes through the same
+// parseManifestFile whichever thread reads it, so findings never depend on the path taken; a file read in a
+// worker gets its YAML nodes (needed only for positions and fixes) by a lazy re-parse on first use.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import type { Document, ParsedNode } from 'yaml';
+import { makeSourceFile, type SourceFile } from './source.js';
+import { parseManifestFile, parseYamlDocuments, type FileProblem, type ParsedDocument } from './parse.js';
+import type { Json } from './resource.js';
+
+/** What parsing one file produced, attached to an InputFile so buildWorkspace does not parse it again. */
+export interface ParsedFile {
+  source: SourceFile;
+  docs: ParsedDocument[];
+  problems: FileProblem[];
+}
+
+export interface WorkerInput {
+  paths: string[];
+  texts: string[];
+  /** [from, to) index ranges into paths/texts. */
+  chunks: [number, number][];
+  /** Int32 cells: [0] next chunk to claim, [1] chunks a worker has posted. */
+  control: SharedArrayBuffer;
+}
+
+export interface WorkerChunkResult {
+  chunk: number;
+  /** null when the result could not be sent (the main thread parses the chunk itself). */
+  files: { docs: { value: Json; startLine: number; endLine: number; index: number }[]; problems: FileProblem[] }[] | null;
+}
+
+export interface ParallelOptions {
+  /** The bundled worker script; without it (tests run from source) everything is parsed on this thread. */
+  workerScript: URL | null;
+  /** Worker threads besides this one. */
+  workers: number;
+  /** Bytes of text per chunk claimed at a time. */
+  chunkBytes?: number;
+  /** Give up on a worker that reports nothing for this long, and parse its chunks here. */
+  stallMs?: number;
+}
+
+/** Parse every file (path + text); returns results in input order. */
+export function parseFiles(files: readonly { path: string; text: string }[], opts: ParallelOptions): ParsedFile[] {
+  const results: (ParsedFile | undefined)[] = new Array(files.length);
+  const parseHere = (i: number) => {
+    const source = makeSourceFile(files[i]!.path, files[i]!.text);
+    results[i] = { source, ...parseManifestFile(source) };
+  };
+  const script = opts.workerScript && fs.existsSync(fileURLToPath(opts.workerScript)) ? opts.workerScript : null;
+  if (!script || opts.workers < 1 || files.length < 2) {
+    for (let i = 0; i < files.length; i++) parseHere(i);
+    return results as ParsedFile[];
+  }
+
+  const chunkBytes = opts.chunkBytes ?? 128 * 1024;
+  const chunks: [number, number][] = [];
+  for (let from = 0, i = 0, bytes = 0; i < files.length; i++) {
+    bytes += files[i]!.text.length;
+    if (bytes >= chunkBytes || i === files.length - 1) { chunks.push([from, i + 1]); from = i + 1; bytes = 0; }
+  }
+  const control = new SharedArrayBuffer(16);
+  const ctl = new Int32Array(control);
+  const done = new Uint8Array(chunks.length);
+  const channels: { port: import('node:worker_threads').MessagePort; worker: Worker }[] = [];
+  const input: WorkerInput = { paths: files.map((f) => f.path), texts: files.map((f) => f.text), chunks, control };
+  for (let w = 0; w < opts.workers; w++) {
+    const { port1, port2 } = new MessageChannel();
+    try {
+      const worker = new Worker(script, { workerData: { ...input, port: port2 }, transferList: [port2] });
+      worker.unref();
+      worker.on('error', () => { /* its chunks are parsed here after the stall timeout */ });
+      channels.push({ port: port1, worker });
+    } catch {
+      port1.close();
+    }
+  }
+
+  const accept = (msg: WorkerChunkResult) => {
+    const [from, to] = chunks[msg.chunk]!;
+    if (msg.files === null) {
+      for (let i = from; i < to; i++) parseHere(i);
+    } else {
+      for (let i = from; i < to; i++) {
+        const source = makeSourceFile(files[i]!.path, files[i]!.text);
+        const f = msg.files[i - from]!;
+        results[i] = { source, docs: lazyDocuments(source, f.docs), problems: f.problems };
+      }
+    }
+    done[msg.chunk] = 1;
+  };
+  const drain = () => {
+    let got = false;
+    for (const c of channels) {
+      for (let m = receiveMessageOnPort(c.port); m; m = receiveMessageOnPort(c.port)) { accept(m.message as WorkerChunkResult); got = true; }
+    }
+    return got;
+  };
+
+  // This thread claims chunks like any worker.
+  for (;;) {
+    const chunk = Atomics.add(ctl, 0, 1);
+    if (chunk >= chunks.length) break;
+    const [from, to] = chunks[chunk]!;
+    for (let i = from; i < to; i++) parseHere(i);
+    done[chunk] = 1;
+  }
+  // Then collects what the workers parsed.
+  const stallMs = opts.stallMs ?? 30_000;
+  let lastProgress = Date.now();
+  while (done.includes(0)) {
+    if (drain()) { lastProgress = Date.now(); continue; }
+    const posted = Atomics.load(ctl, 1);
+    Atomics.wait(ctl, 1, posted, 50);
+    if (Date.now() - lastProgress > stallMs) break;
+  }
+  for (const c of channels) { void c.worker.terminate(); c.port.close(); }
+  for (let c = 0; c < chunks.length; c++) {
+    if (done[c]) continue;
+    const [from, to] = chunks[c]!;
+    for (let i = from; i < to; i++) parseHere(i);
+  }
+  return results as ParsedFile[];
+}
+
+/** Documents whose values came from a worker; their YAML nodes are parsed again, once per file, on first use. */
+function lazyDocuments(source: SourceFile, docs: { value: Json; startLine: number; endLine: number; index: number }[]): ParsedDocument[] {
+  let nodes: Document.Parsed<ParsedNode>[] | null = null;
+  return docs.map((d) => ({
+    value: d.value,
+    startLine: d.startLine,
+    endLine: d.endLine,
+    index: d.index,
+    get doc(): Document.Parsed<ParsedNode> {
+      nodes ??= parseYamlDocuments(source.text);
+      return nodes[d.index]!;
+    },
+  }));
+}
