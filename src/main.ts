@@ -1,8 +1,9 @@
-// Action entry: read inputs and the event, run the pipeline, publish, exit.
+// Action entry: run the review; any unexpected error fails the step with its message (never the token).
 import * as core from '@actions/core';
+import { runAction } from './github/action.js';
+import { logLine } from './util/escape.js';
 
-async function run(): Promise<void> {
-  core.setFailed('istio-review: the pull-request review is not built yet');
-}
-
-void run();
+runAction().catch((err: unknown) => {
+  const msg = err instanceof Error ? err.message : String(err);
+  core.setFailed(`istio-review: ${logLine(msg)}`);
+});

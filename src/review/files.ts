@@ -1,0 +1,85 @@
+// Which files form the mesh view (the `paths` globs), and reading them from the working tree.
+// Files outside `paths` are never read; Helm charts' templates/ are not manifests until rendered.
+import fs from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { InputFile } from '../manifests/workspace.js';
+import { decodeManifest } from '../manifests/load.js';
+
+export const DEFAULT_PATHS = ['**/*.yaml', '**/*.yml', '**/*.json', '!**/node_modules/**', '!**/.git/**'];
+
+export interface PathFilter {
+  /** True when a repository-relative path belongs to the mesh view. */
+  (relPath: string): boolean;
+}
+
+/** Globs (one per line or comma-separated; "!" excludes) → a filter. Paths inside a Helm chart's
+ *  templates/ directory are excluded when `isChartDir` says the parent holds a Chart.yaml. */
+export function pathFilter(globs: readonly string[], isChartDir: (dir: string) => boolean): PathFilter {
+  const inc = globs.filter((g) => g && !g.startsWith('!'));
+  const exc = globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1));
+  const isInc = picomatch(inc.length > 0 ? inc : DEFAULT_PATHS.filter((g) => !g.startsWith('!')), { dot: true });
+  const isExc = exc.length > 0 ? picomatch(exc, { dot: true }) : () => false;
+  return (p: string) => {
+    const rel = toPosix(p);
+    if (!isInc(rel) || isExc(rel)) return false;
+    if (rel.split('/').some((seg) => seg === 'node_modules' || seg === '.git')) return false;
+    const parts = rel.split('/');
+    for (let i = 1; i < parts.length - 1; i++) {
+      if (parts[i] === 'templates' && isChartDir(parts.slice(0, i).join('/') || '.')) return false;
+    }
+    return true;
+  };
+}
+
+export function parseGlobs(input: string): string[] {
+  return input.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+export function toPosix(p: string): string {
+  return path.posix.normalize(p.split(path.sep).join('/')).replace(/^\.\//, '');
+}
+
+export function chartDirOnDisk(root: string): (dir: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (dir: string) => {
+    let v = cache.get(dir);
+    if (v === undefined) { v = fs.existsSync(path.join(root, dir, 'Chart.yaml')); cache.set(dir, v); }
+    return v;
+  };
+}
+
+/** Every file under `root` the filter accepts, as sorted repository-relative posix paths. */
+export function listViewFiles(root: string, filter: PathFilter): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    let entries: fs.Dirent[];
+    try { entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true }); } catch { return; }
+    for (const e of entries) {
+      if (e.name === '.git' || e.name === 'node_modules') continue;
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && filter(p)) out.push(p);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+/** Decode one file for the view. JSON without a "kind" is not a manifest (package.json and friends). */
+export function toInput(relPath: string, bytes: Uint8Array): InputFile | null {
+  const input = decodeManifest(relPath, bytes);
+  if (/\.json$/i.test(relPath) && input.text !== null && !input.text.includes('"kind"')) return null;
+  return input;
+}
+
+export function readViewFiles(root: string, files: readonly string[]): InputFile[] {
+  const out: InputFile[] = [];
+  for (const f of files) {
+    let bytes: Buffer;
+    try { bytes = fs.readFileSync(path.join(root, f)); } catch { continue; }
+    const input = toInput(f, bytes);
+    if (input) out.push(input);
+  }
+  return out;
+}
