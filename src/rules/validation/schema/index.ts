@@ -1,4 +1,5 @@
-// Rules of the "validation/schema" group.
+// Rules of the "validation/schema" group: Istio custom resources checked against their CRD schemas.
 import type { Rule } from '../../rule.js';
+import { schemaCheckRules } from './rules.js';
 
-export const schemaRules: Rule[] = [];
+export const schemaRules: Rule[] = [...schemaCheckRules];

@@ -1,0 +1,126 @@
+// The schema-* rules: what the Kubernetes API server rejects when it validates an Istio
+// custom resource against its CRD's OpenAPI v3 schema (unknown fields, wrong types, enum values, required
+// fields, bounds) — before Istio ever sees it. istioctl analyze does not apply CRD schemas, so no istioCode.
+import { defineRule, type Rule, type RuleContext } from '../../rule.js';
+import type { Resource } from '../../../manifests/resource.js';
+import { isIstioGroup } from '../../../manifests/kinds.js';
+import { schemaFor } from './schema-tree.js';
+import { dotted, subjectPath, walkSchema, type SchemaProblem } from './walk.js';
+
+const cache = new WeakMap<Resource, SchemaProblem[]>();
+
+/** The schema problems of a resource, computed once and shared by every schema rule. */
+function problemsOf(r: Resource): SchemaProblem[] {
+  let found = cache.get(r);
+  if (found) return found;
+  const root = isIstioGroup(r.group) ? schemaFor(r.group, r.kind, r.version) : null;
+  found = root ? walkSchema(r.obj, root) : [];
+  cache.set(r, found);
+  return found;
+}
+
+function* problems<K extends SchemaProblem['kind']>(ctx: RuleContext, kind: K): Generator<[Resource, Extract<SchemaProblem, { kind: K }>]> {
+  for (const r of ctx.mesh.resources) {
+    if (!isIstioGroup(r.group)) continue;
+    for (const p of problemsOf(r)) if (p.kind === kind) yield [r, p as Extract<SchemaProblem, { kind: K }>];
+  }
+}
+
+const REJECTED = 'kubectl apply rejects the resource (and an Argo CD or Flux sync fails)';
+
+export const schemaCheckRules: Rule[] = [
+  defineRule({
+    id: 'schema-unknown-field', severity: 'error', istioCode: null, group: 'schema', fixable: true,
+    title: 'A field that the Istio CRD schema does not declare (often a typo such as "mod" for "mode").',
+    check(ctx) {
+      for (const [r, p] of problems(ctx, 'unknown')) {
+        const parent = dotted(p.path.slice(0, -1));
+        const where = parent === '' ? 'at the top level' : `in ${parent}`;
+        const hint = p.suggestion ? ` Did you mean "${p.suggestion}"?` : '';
+        ctx.report({
+          resource: r, path: p.path, subject: subjectPath(p.path),
+          message: `Unknown field "${p.key}" ${where} of ${r.kind} (${r.apiVersion}): ${REJECTED} with ".${dotted(p.path)}: field not declared in schema"; without strict field validation the field is silently dropped and has no effect.${hint}`,
+          fix: p.suggestion && p.unambiguous ? { op: 'renameKey', path: p.path, newKey: p.suggestion, description: `rename "${p.key}" to "${p.suggestion}"` } : null,
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'schema-wrong-type', severity: 'error', istioCode: null, group: 'schema', fixable: true,
+    title: 'A field holds the wrong type for the Istio CRD schema (a string for a list, a quoted number, null in a list).',
+    check(ctx) {
+      for (const [r, p] of problems(ctx, 'type')) {
+        const fixText = p.fixValue === null ? '' : ` Write ${String(p.fixValue)} without quotes.`;
+        ctx.report({
+          resource: r, path: p.path, subject: subjectPath(p.path),
+          message: `${dotted(p.path)} must be ${p.expected}, but is ${p.got}: ${REJECTED} with a "must be of type" error.${fixText}`,
+          fix: p.fixValue === null ? null : { op: 'set', path: p.path, value: p.fixValue, description: `${String(p.path[p.path.length - 1])}: ${String(p.fixValue)}` },
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'schema-invalid-enum', severity: 'error', istioCode: null, group: 'schema', fixable: true,
+    title: 'A field holds a value outside the enum of the Istio CRD schema (values are case-sensitive: SIMPLE, not simple).',
+    check(ctx) {
+      for (const [r, p] of problems(ctx, 'enum')) {
+        const hint = p.caseFix ? ` Values are case-sensitive: write "${p.caseFix}".` : p.suggestion ? ` Did you mean "${p.suggestion}"?` : '';
+        const allowed = p.allowed.length <= 12 ? ` Allowed: ${p.allowed.join(', ')}.` : '';
+        ctx.report({
+          resource: r, path: p.path, subject: `${subjectPath(p.path)}=${p.value}`,
+          message: `${dotted(p.path)}: "${p.value}" is not a supported value: ${REJECTED} with "Unsupported value".${hint}${allowed}`,
+          fix: p.caseFix ? { op: 'set', path: p.path, value: p.caseFix, description: `${String(p.path[p.path.length - 1])}: ${p.caseFix}` } : null,
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'schema-missing-required', severity: 'error', istioCode: null, group: 'schema', fixable: false,
+    title: 'A field that the Istio CRD schema requires is missing (a ServiceEntry without hosts, a port without number).',
+    check(ctx) {
+      for (const [r, p] of problems(ctx, 'required')) {
+        const full = dotted([...p.path, p.field]);
+        ctx.report({
+          resource: r, path: p.path, subject: subjectPath([...p.path, p.field]),
+          message: `${full} is required: ${REJECTED} with "${full}: Required value". Add ${p.field}${p.path.length ? ` to ${dotted(p.path)}` : ''}.`,
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'schema-invalid-value', severity: 'error', istioCode: null, group: 'schema', fixable: false,
+    title: 'A value breaks a bound of the Istio CRD schema (maximum, minimum, length, number of items).',
+    check(ctx) {
+      for (const [r, p] of problems(ctx, 'value')) {
+        ctx.report({
+          resource: r, path: p.path, subject: subjectPath(p.path),
+          message: `${dotted(p.path)} ${p.detail}: ${REJECTED}.`,
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'schema-invalid-name', severity: 'error', istioCode: null, group: 'schema', fixable: false,
+    title: 'The name of an Istio resource is not a DNS-1123 subdomain (lowercase letters, digits, "-" and ".").',
+    check(ctx) {
+      for (const r of ctx.mesh.resources) {
+        if (!isIstioGroup(r.group) || !schemaFor(r.group, r.kind, r.version)) continue;
+        const meta = r.obj['metadata'];
+        const name = meta && typeof meta === 'object' && !Array.isArray(meta) ? meta['name'] : undefined;
+        if (typeof name !== 'string' || name === '' || isDns1123Subdomain(name)) continue;
+        // No fix: other resources may refer to the name, and renaming is the author's call.
+        const lower = name.toLowerCase().replace(/_/g, '-');
+        const fixable = isDns1123Subdomain(lower);
+        ctx.report({
+          resource: r, path: ['metadata', 'name'], subject: name,
+          message: `metadata.name "${name}" is not a valid name: ${REJECTED} ("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character").${fixable ? ` Use "${lower}".` : ''}`,
+        });
+      }
+    },
+  }),
+];
+
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+export function isDns1123Subdomain(s: string): boolean {
+  return s.length <= 253 && DNS1123_SUBDOMAIN.test(s);
+}

@@ -1,0 +1,176 @@
+// One recursive walk of a resource against its CRD schema, collecting every structural problem the API server
+// would reject. The walk follows the schema, never the data: its depth is bounded by the schema's, and an
+// open (preserve-unknown-fields) node stops it, so hostile nesting costs nothing.
+import type { Json, Path } from '../../../manifests/resource.js';
+import { editDistance } from '../../../util/closest.js';
+import type { SchemaNode } from './schema-tree.js';
+
+export type SchemaProblem =
+  | { kind: 'unknown'; path: Path; key: string; suggestion: string | null; unambiguous: boolean }
+  | { kind: 'type'; path: Path; expected: string; got: string; fixValue: number | boolean | null }
+  | { kind: 'enum'; path: Path; value: string; allowed: string[]; caseFix: string | null; suggestion: string | null }
+  | { kind: 'required'; path: Path; field: string }
+  | { kind: 'value'; path: Path; detail: string };
+
+/** At most this many problems per resource: a generated 10,000-item list of wrong types is one mistake. */
+export const MAX_PROBLEMS = 25;
+
+export function describeType(t: SchemaNode['t']): string {
+  switch (t) {
+    case 's': return 'a string';
+    case 'i': return 'an integer';
+    case 'n': return 'a number';
+    case 'b': return 'a boolean';
+    case 'o': return 'an object';
+    case 'a': return 'a list';
+    case 'is': return 'an integer or a string';
+    default: return 'any value';
+  }
+}
+
+export function describeValue(v: Json): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  switch (typeof v) {
+    case 'string': return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+    case 'number': return `the number ${v}`;
+    case 'boolean': return `the boolean ${v}`;
+    default: return 'an object';
+  }
+}
+
+function typeMatches(t: SchemaNode['t'], v: Json): boolean {
+  switch (t) {
+    case 's': return typeof v === 'string';
+    case 'i': return typeof v === 'number' && Number.isInteger(v);
+    case 'n': return typeof v === 'number' && Number.isFinite(v);
+    case 'b': return typeof v === 'boolean';
+    case 'o': return typeof v === 'object' && v !== null && !Array.isArray(v);
+    case 'a': return Array.isArray(v);
+    case 'is': return typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v));
+    default: return true;
+  }
+}
+
+/** The value a mistyped scalar plainly meant ("443" → 443, "true" → true), when there is one. */
+function coerce(t: SchemaNode['t'], v: Json): number | boolean | null {
+  if (typeof v !== 'string') return null;
+  if ((t === 'i' || t === 'n') && /^(0|[1-9][0-9]{0,9})$/.test(v)) return Number(v);
+  if (t === 'b' && (v === 'true' || v === 'false')) return v === 'true';
+  return null;
+}
+
+/** The candidates nearest to `word`, with whether exactly one is nearest (an unambiguous rename). */
+export function nearest(word: string, candidates: readonly string[]): { best: string | null; unambiguous: boolean } {
+  const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  let best: string | null = null;
+  let bestD = Infinity;
+  let ties = 0;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestD) { best = c; bestD = d; ties = 1; } else if (d === bestD) ties++;
+  }
+  if (best === null || bestD > limit) return { best: null, unambiguous: false };
+  return { best, unambiguous: ties === 1 };
+}
+
+export function walkSchema(value: Json | undefined, root: SchemaNode): SchemaProblem[] {
+  const out: SchemaProblem[] = [];
+  const path: (string | number)[] = [];
+  const push = (p: SchemaProblem) => { if (out.length < MAX_PROBLEMS) out.push(p); };
+
+  const visit = (v: Json, node: SchemaNode): void => {
+    if (out.length >= MAX_PROBLEMS || node.t === 'any') return;
+    if (!typeMatches(node.t, v)) {
+      push({ kind: 'type', path: [...path], expected: describeType(node.t), got: describeValue(v), fixValue: coerce(node.t, v) });
+      return;
+    }
+    switch (node.t) {
+      case 's': {
+        const s = v as string;
+        if (node.enum && !node.enum.includes(s)) {
+          const ci = node.enum.filter((e) => e.toLowerCase() === s.toLowerCase());
+          const near = ci.length === 0 ? nearest(s, node.enum) : { best: null };
+          push({ kind: 'enum', path: [...path], value: s, allowed: node.enum, caseFix: ci.length === 1 ? ci[0]! : null, suggestion: near.best });
+        }
+        // Lengths count code points, as the API server does.
+        if (node.maxL !== undefined || node.minL !== undefined) {
+          const len = s.length > node.maxL! * 2 ? s.length : [...s].length;
+          if (node.maxL !== undefined && len > node.maxL) push({ kind: 'value', path: [...path], detail: `is ${len} characters long; at most ${node.maxL} are allowed` });
+          if (node.minL !== undefined && len < node.minL) push({ kind: 'value', path: [...path], detail: len === 0 ? 'must not be empty' : `must be at least ${node.minL} characters long` });
+        }
+        return;
+      }
+      case 'i':
+      case 'n': {
+        const n = v as number;
+        if (node.max !== undefined && n > node.max) push({ kind: 'value', path: [...path], detail: `is ${n}; the maximum is ${node.max}` });
+        if (node.min !== undefined && n < node.min) push({ kind: 'value', path: [...path], detail: `is ${n}; the minimum is ${node.min}` });
+        return;
+      }
+      case 'a': {
+        const arr = v as Json[];
+        if (node.maxI !== undefined && arr.length > node.maxI) push({ kind: 'value', path: [...path], detail: `has ${arr.length} items; at most ${node.maxI} are allowed` });
+        if (node.minI !== undefined && arr.length < node.minI) push({ kind: 'value', path: [...path], detail: arr.length === 0 ? 'must not be empty' : `must have at least ${node.minI} items` });
+        const items = node.items;
+        if (!items || items.t === 'any') return;
+        for (let i = 0; i < arr.length && out.length < MAX_PROBLEMS; i++) {
+          path.push(i);
+          visit(arr[i]!, items); // a null item is a type error: only object fields are pruned when null
+          path.pop();
+        }
+        return;
+      }
+      case 'o': {
+        const obj = v as { [k: string]: Json };
+        if (node.props) {
+          for (const key of Object.keys(obj)) {
+            if (out.length >= MAX_PROBLEMS) return;
+            const child = node.props.get(key);
+            path.push(key);
+            if (!child) {
+              const near = nearest(key, node.names);
+              const taken = near.best !== null && Object.prototype.hasOwnProperty.call(obj, near.best);
+              push({ kind: 'unknown', path: [...path], key, suggestion: near.best, unambiguous: near.unambiguous && !taken });
+            } else if (obj[key] !== null) {
+              visit(obj[key]!, child); // a null field is pruned by the API server before validation
+            }
+            path.pop();
+          }
+          for (const req of node.required) {
+            const present = Object.prototype.hasOwnProperty.call(obj, req) && obj[req] !== null;
+            if (!present) push({ kind: 'required', path: [...path], field: req });
+          }
+        } else if (node.values && node.values.t !== 'any') {
+          for (const key of Object.keys(obj)) {
+            if (out.length >= MAX_PROBLEMS) return;
+            if (obj[key] === null) continue; // decoded as an empty value, not rejected
+            path.push(key);
+            visit(obj[key]!, node.values);
+            path.pop();
+          }
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  };
+
+  if (value !== undefined) visit(value, root);
+  return out;
+}
+
+/** A readable dotted path: spec.ports[0].number. */
+export function dotted(path: Path): string {
+  let s = '';
+  for (const seg of path) s += typeof seg === 'number' ? `[${seg}]` : (s === '' ? seg : `.${seg}`);
+  return s;
+}
+
+/** The path with list positions blanked, for fingerprints that survive reordering. */
+export function subjectPath(path: Path): string {
+  let s = '';
+  for (const seg of path) s += typeof seg === 'number' ? '[]' : (s === '' ? seg : `.${seg}`);
+  return s;
+}
