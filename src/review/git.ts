@@ -16,6 +16,10 @@ export class Git {
     return spawnSync('git', args, { cwd: this.cwd, stdio: 'ignore' }).status === 0;
   }
 
+  topLevel(): string | null {
+    try { return this.run(['rev-parse', '--show-toplevel']).trim() || null; } catch { return null; }
+  }
+
   isRepo(): boolean { return this.ok(['rev-parse', '--is-inside-work-tree']); }
 
   hasCommit(sha: string): boolean { return /^[0-9a-zA-Z^~._/-]+$/.test(sha) && this.ok(['cat-file', '-e', `${sha}^{commit}`]); }

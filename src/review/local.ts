@@ -1,8 +1,19 @@
-// `istio-review review --base REF`: the pull-request pipeline on a local git repository.
-// (Filled in by the review-bot work; until then it says so instead of pretending.)
+// `istio-review review --base REF`: the pull-request pipeline on a local git repository. The base is the
+// merge base of REF and HEAD, the changes come from `git diff`, and the output is the review the Action
+// would post (line comments with their suggestion blocks, then the summary). Same stages as the Action.
+import path from 'node:path';
 import type { LoadedSettings } from '../settings-loader.js';
 import type { FailOn } from '../types.js';
+import { reachesThreshold } from '../types.js';
 import { UsageError } from '../settings-loader.js';
+import { Git } from './git.js';
+import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, pathFilter, readViewFiles } from './files.js';
+import { buildViews, planReview } from './pipeline.js';
+import { summaryMarkdown } from './summary.js';
+import { toSarif } from '../output/sarif.js';
+import { ALL_RULES } from '../rules/index.js';
+import { VERSION } from '../version.js';
+import { sanitizeForLog } from '../util/escape.js';
 
 export interface ReviewCommandArgs {
   base: string | null;
@@ -12,6 +23,67 @@ export interface ReviewCommandArgs {
   format: 'text' | 'json' | 'sarif';
 }
 
-export async function runReviewCommand(_args: ReviewCommandArgs): Promise<number> {
-  throw new UsageError('review is not available yet');
+export interface LocalReviewOptions extends ReviewCommandArgs {
+  cwd?: string;
+  write?: (s: string) => void;
+}
+
+export async function runReviewCommand(args: LocalReviewOptions): Promise<number> {
+  if (!args.base) throw new UsageError('review needs --base REF (the branch the pull request would merge into)');
+  const git = new Git(args.cwd ?? process.cwd());
+  if (!git.isRepo()) throw new UsageError('review must run inside a git repository');
+  const root = execTop(git);
+  const rgit = new Git(root);
+  const baseRef = rgit.revParse(args.base);
+  if (!baseRef) throw new UsageError(`unknown revision "${args.base}"`);
+  const head = rgit.revParse('HEAD');
+  if (!head) throw new UsageError('the repository has no commit yet');
+  const mergeBase = rgit.mergeBase(baseRef, head);
+  if (!mergeBase) throw new UsageError(`"${args.base}" and HEAD have no common ancestor`);
+  const filter = pathFilter(args.paths.length > 0 ? args.paths : DEFAULT_PATHS, chartDirOnDisk(root));
+  const changes = rgit.diff(mergeBase, head);
+  const views = await buildViews(changes, filter, {
+    workspaceFiles: listViewFiles(root, filter),
+    readWorkspace: (paths) => readViewFiles(root, paths),
+    readHead: async (paths) => rgit.readAt(head, paths),
+    readBase: async (files) => rgit.readAt(mergeBase, files.map((f) => f.basePath!)),
+  });
+  const link = (file: string, line: number) => `${file}#L${line}`;
+  const plan = planReview(views, changes, { loaded: args.loaded, threads: [], maxComments: 30, runId: 'local', link });
+  const summary = summaryMarkdown({
+    reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved: 0, notAnnotated: 0,
+    notes: [], link, headSha: head, runUrl: null,
+  });
+  const out = args.write ?? ((s: string) => process.stdout.write(s));
+  if (args.format === 'json') {
+    out(JSON.stringify({
+      base: mergeBase, head,
+      comments: plan.placement.inline.map((c) => ({ path: c.path, line: c.line, startLine: c.startLine ?? null, suggestion: c.suggestion, body: c.body, rule: c.finding.rule, fingerprint: c.finding.fingerprint })),
+      outside: plan.placement.outside.map((o) => ({ reason: o.reason, finding: o.finding })),
+      counts: { new: plan.newCounts, preExisting: plan.preExistingCounts },
+      summary,
+    }, null, 2) + '\n');
+  } else if (args.format === 'sarif') {
+    out(JSON.stringify(toSarif(plan.reported, ALL_RULES, VERSION), null, 2) + '\n');
+  } else {
+    out(`Review of ${head.slice(0, 12)} against ${mergeBase.slice(0, 12)} (merge base with ${sanitizeForLog(args.base)}): ` +
+      `${plan.placement.inline.length} line comment(s)\n\n`);
+    for (const c of plan.placement.inline) {
+      const where = c.startLine !== undefined ? `${c.path}:${c.startLine}-${c.line}` : `${c.path}:${c.line}`;
+      out(`── ${sanitizeForLog(where)} ${'─'.repeat(Math.max(3, 60 - where.length))}\n${printable(c.body)}\n\n`);
+    }
+    out(`── summary ${'─'.repeat(55)}\n${printable(summary)}\n`);
+  }
+  return plan.classified.fresh.some((f) => reachesThreshold(f.severity, args.failOn)) ? 1 : 0;
+}
+
+function execTop(git: Git): string {
+  // Paths in a review are relative to the repository root, as in a pull request.
+  const top = git.topLevel();
+  return top ?? path.resolve(git.cwd);
+}
+
+/** Drop the hidden markers and any control character, keep line breaks. */
+function printable(body: string): string {
+  return body.split('\n').filter((l) => !/^<!-- istio-review:/.test(l)).map((l) => sanitizeForLog(l)).join('\n').trimEnd();
 }
