@@ -1,0 +1,151 @@
+// Several ServiceEntries declaring the same host and port: conflicting protocols (IST0177), a wildcard entry
+// and a concrete one disagreeing, and plain duplicates. Everything is indexed by maps, never compared pairwise
+// across all entries.
+import { defineRule, type Rule } from '../rule.js';
+import type { Resource } from '../../manifests/resource.js';
+import type { MeshView } from '../../mesh/mesh-view.js';
+import { stringsOf } from '../../mesh/mesh-view.js';
+import type { ExportScope } from '../../mesh/export-to.js';
+import { wildcardSuffixesOf } from '../../mesh/hosts.js';
+import { hostsOf, portsOf, quote, scopeOf, serviceEntries, type SePort } from './common.js';
+
+const group = 'service-entry';
+
+interface Decl {
+  se: Resource;
+  host: string;
+  hostIndex: number;
+  port: SePort;
+  /** Upper-cased protocol, '' when absent. */
+  protocol: string;
+  scope: ExportScope;
+}
+
+function declarations(mesh: MeshView): Decl[] {
+  const out: Decl[] = [];
+  for (const se of serviceEntries(mesh)) {
+    const scope = scopeOf(mesh, se);
+    const hosts = hostsOf(se);
+    const ports = portsOf(se).filter((p) => p.number !== null);
+    hosts.forEach((host, hostIndex) => {
+      for (const port of ports) out.push({ se, host, hostIndex, port, protocol: (port.protocol ?? '').toUpperCase(), scope });
+    });
+  }
+  return out;
+}
+
+function scopesOverlap(a: ExportScope, b: ExportScope): boolean {
+  if (a.all) return b.all || b.namespaces.size > 0;
+  if (b.all) return a.namespaces.size > 0;
+  for (const ns of a.namespaces) if (b.namespaces.has(ns)) return true;
+  return false;
+}
+
+function label(se: Resource): string {
+  return `${se.namespace}/${se.name}`;
+}
+
+function protoText(p: string): string {
+  return p === '' ? 'no protocol' : quote(p);
+}
+
+/** Istio's own grouping for IST0177: (scope, host as written, port number); `*` when exportTo is empty or has `*`. */
+function istioScopes(se: Resource): string[] {
+  const list = stringsOf(se.spec.exportTo) ?? [];
+  if (list.length === 0 || list.includes('*')) return ['*'];
+  return [...new Set(list.map((e) => (e === '.' ? se.namespace! : e)))];
+}
+
+export const overlapRules: Rule[] = [
+  defineRule({
+    id: 'se-conflicting-protocol', severity: 'warning', istioCode: 'IST0177', group, fixable: false,
+    title: 'The same host and port declared with different protocols by ServiceEntries visible in the same namespaces.',
+    check(ctx) {
+      const byKey = new Map<string, Decl[]>();
+      const stars = new Map<string, Decl[]>();
+      for (const d of declarations(ctx.mesh)) {
+        const hp = `${d.host}|${d.port.number}`;
+        for (const s of istioScopes(d.se)) {
+          const key = `${s}|${hp}`;
+          (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(d);
+          if (s === '*') (stars.get(hp) ?? stars.set(hp, []).get(hp)!).push(d);
+        }
+      }
+      const conflictOf = new Map<Resource, { mine: Decl; other: Decl }>();
+      for (const [key, own] of byKey) {
+        const hp = key.slice(key.indexOf('|') + 1);
+        const all = key.startsWith('*|') ? own : [...own, ...(stars.get(hp) ?? [])];
+        const protocols = new Set(all.map((d) => d.protocol));
+        if (protocols.size < 2) continue;
+        for (const d of all) {
+          if (conflictOf.has(d.se)) continue;
+          const other = all.find((o) => o.protocol !== d.protocol)!;
+          conflictOf.set(d.se, { mine: d, other });
+        }
+      }
+      for (const [se, { mine, other }] of conflictOf) {
+        ctx.report({
+          resource: se, path: ['metadata', 'name'], subject: `${mine.host}:${mine.port.number}`,
+          message: `Host ${quote(mine.host)} port ${mine.port.number} is declared with ${protoText(mine.protocol)} here and with ${protoText(other.protocol)} in ServiceEntry ${label(other.se)}: the sidecar builds one listener for the port and only one protocol wins, so traffic that expects the other one breaks (HTTP parsed as TLS or the reverse: resets, 503/404 NR). Declare the port with one protocol in all entries, or merge them.`,
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-wildcard-protocol-conflict', severity: 'warning', istioCode: null, group, fixable: false,
+    title: 'A wildcard ServiceEntry host and a concrete host it covers give the same port different protocols.',
+    check(ctx) {
+      const decls = declarations(ctx.mesh);
+      const wild = new Map<string, Decl[]>(); // "suffix|port" for "*.suffix"
+      for (const d of decls) {
+        if (!d.host.startsWith('*.')) continue;
+        const key = `${d.host.slice(2)}|${d.port.number}`;
+        (wild.get(key) ?? wild.set(key, []).get(key)!).push(d);
+      }
+      if (wild.size === 0) return;
+      const done = new Set<string>();
+      for (const d of decls) {
+        if (d.host.startsWith('*')) continue;
+        for (const suffix of wildcardSuffixesOf(d.host)) {
+          for (const w of wild.get(`${suffix}|${d.port.number}`) ?? []) {
+            if (w.se === d.se || w.protocol === d.protocol || !scopesOverlap(d.scope, w.scope)) continue;
+            const key = `${label(d.se)}|${d.host}|${d.port.number}|${label(w.se)}`;
+            if (done.has(key)) continue;
+            done.add(key);
+            ctx.report({
+              resource: d.se, path: d.port.protocol !== null ? ['spec', 'ports', d.port.index, 'protocol'] : ['spec', 'ports', d.port.index],
+              subject: `${d.host}:${d.port.number}|${w.host}`,
+              message: `Port ${d.port.number} is ${protoText(d.protocol)} for ${quote(d.host)} here but ${protoText(w.protocol)} for ${quote(w.host)} in ServiceEntry ${label(w.se)}. Traffic to ${quote(d.host)} uses this entry (the concrete host wins) and the rest of ${quote(w.host)} uses the wildcard one; if apps talk to both the same way, one of them breaks (TLS parsed as HTTP or the reverse: resets, "wrong version number"). Give the port the same protocol in both entries unless the difference is intended.`,
+            });
+          }
+        }
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-duplicate-host-port', severity: 'info', istioCode: null, group, fixable: false,
+    title: 'The same host and port declared with the same protocol by two ServiceEntries visible in the same namespaces.',
+    check(ctx) {
+      const byHostPort = new Map<string, Decl[]>();
+      for (const d of declarations(ctx.mesh)) {
+        const key = `${d.host}|${d.port.number}|${d.protocol}`;
+        (byHostPort.get(key) ?? byHostPort.set(key, []).get(key)!).push(d);
+      }
+      for (const list of byHostPort.values()) {
+        if (list.length < 2) continue;
+        const reported = new Set<Resource>();
+        for (let i = 1; i < list.length; i++) {
+          const d = list[i]!;
+          if (reported.has(d.se)) continue;
+          const first = list.slice(0, i).find((o) => o.se !== d.se && scopesOverlap(o.scope, d.scope));
+          if (!first) continue;
+          reported.add(d.se);
+          ctx.report({
+            resource: d.se, path: ['spec', 'hosts', d.hostIndex], subject: `${d.host}:${d.port.number}`,
+            message: `Host ${quote(d.host)} port ${d.port.number} is also declared by ServiceEntry ${label(first.se)} with the same protocol: each caller uses only one of the entries (the one in its own namespace, else the oldest), so a change to the other (resolution, endpoints, addresses) can silently have no effect. Keep one entry.`,
+          });
+        }
+      }
+    },
+  }),
+];

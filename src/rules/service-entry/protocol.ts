@@ -1,0 +1,112 @@
+// ServiceEntry port protocols that do not match the traffic on the port.
+import { defineRule, type Rule } from '../rule.js';
+import { asArray, isObject } from '../../manifests/resource.js';
+import {
+  addressesOf, describePort, hostsOf, isHttpFamily, isTlsFamily, portsOf, quote, resolutionOf, serviceEntries, tlsOriginatedOn, type SePort,
+} from './common.js';
+import type { Resource } from '../../manifests/resource.js';
+
+const group = 'service-entry';
+
+/** The protocol a port's name announces (`https-api` → HTTPS), or null. */
+export function protocolFromName(name: string | null): string | null {
+  if (!name) return null;
+  const prefix = name.split('-')[0]!.toLowerCase();
+  return NAME_PREFIXES[prefix] ?? null;
+}
+const NAME_PREFIXES: Record<string, string> = {
+  http: 'HTTP', http2: 'HTTP2', https: 'HTTPS', grpc: 'GRPC', tcp: 'TCP', tls: 'TLS', mongo: 'MONGO', redis: 'REDIS', mysql: 'MYSQL', udp: 'UDP',
+};
+
+/** Port 443 or a port named https…/tls… declared as plain HTTP, and the protocol it should have. */
+export function tlsPortDeclaredHttp(p: SePort): string | null {
+  if (!p.protocol || !['HTTP', 'HTTP2', 'GRPC'].includes(p.protocol.toUpperCase())) return null;
+  const fromName = protocolFromName(p.name);
+  if (fromName === 'TLS') return 'TLS';
+  if (fromName === 'HTTPS') return 'HTTPS';
+  if (p.number === 443) return 'HTTPS';
+  return null;
+}
+
+function isTlsPortDeclaredHttp(mesh: Parameters<Rule['check']>[0]['mesh'], se: Resource, p: SePort): string | null {
+  const want = tlsPortDeclaredHttp(p);
+  if (!want) return null;
+  return tlsOriginatedOn(mesh, se, p.number) ? null : want;
+}
+
+export const protocolRules: Rule[] = [
+  defineRule({
+    id: 'se-tls-port-declared-http', severity: 'error', istioCode: null, group, fixable: true,
+    title: 'Port 443, or a port named https…/tls…, declared HTTP, HTTP2 or GRPC with no DestinationRule originating TLS on it.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        for (const p of portsOf(se)) {
+          const want = isTlsPortDeclaredHttp(ctx.mesh, se, p);
+          if (!want) continue;
+          ctx.report({
+            resource: se, path: ['spec', 'ports', p.index, 'protocol'], subject: String(p.number ?? p.name),
+            message: `Port ${describePort(p)} carries TLS but is declared protocol ${quote(p.protocol!)}: the sidecar parses the app's TLS bytes as HTTP and requests fail (connection reset, "upstream connect error", or 503/404 NR when no route matches). `
+              + `Declare protocol: ${want} so the TLS passes through by SNI. If the app really sends plain HTTP, keep HTTP but use a port such as 80 with targetPort: 443 and a DestinationRule with tls.mode: SIMPLE for it.`,
+            fix: { op: 'set', path: ['spec', 'ports', p.index, 'protocol'], value: want, description: `protocol: ${want}` },
+          });
+        }
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-port-name-protocol-mismatch', severity: 'info', istioCode: null, group, fixable: false,
+    title: 'A ServiceEntry port name announces one protocol and the protocol field says another (the protocol field wins).',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        for (const p of portsOf(se)) {
+          const fromName = protocolFromName(p.name);
+          if (!fromName || !p.protocol) continue;
+          const proto = p.protocol.toUpperCase();
+          if (proto === fromName || (fromName === 'GRPC' && proto === 'GRPC-WEB') || (fromName === 'HTTP' && proto === 'HTTP_PROXY')) continue;
+          if (isTlsPortDeclaredHttp(ctx.mesh, se, p)) continue; // reported as an error already
+          ctx.report({
+            resource: se, path: ['spec', 'ports', p.index, 'name'], subject: String(p.number ?? p.name),
+            message: `Port name ${quote(p.name!)} suggests ${fromName} but the port is declared protocol ${quote(p.protocol)}; in a ServiceEntry the protocol field decides how the sidecar treats the traffic. Rename the port or fix the protocol so readers are not misled.`,
+          });
+        }
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-addresses-required', severity: 'warning', istioCode: 'IST0134', group, fixable: false,
+    title: 'A TCP (or protocol-less) ServiceEntry port without addresses, when the mesh does not auto-allocate addresses.',
+    check(ctx) {
+      const s = ctx.mesh.settings;
+      if (s.dnsCapture && s.addressAutoAllocate) return;
+      for (const se of serviceEntries(ctx.mesh)) {
+        if (addressesOf(se).length > 0 || asArray(se.spec.addresses).length > 0) continue;
+        const status = se.obj.status;
+        if (isObject(status) && asArray(status.addresses).length > 0) continue;
+        for (const p of portsOf(se)) {
+          if (p.protocol !== null && p.protocol !== '' && p.protocol.toUpperCase() !== 'TCP') continue;
+          ctx.report({
+            resource: se, path: ['spec', 'ports', p.index, 'name'], subject: String(p.number ?? p.name),
+            message: `Port ${describePort(p)} is ${p.protocol ? 'TCP' : 'protocol-less (treated as TCP)'} and the entry has no "addresses": for plain TCP the sidecar can only tell destinations apart by IP and port, so traffic to ${hostsOf(se).map(quote).join(', ') || 'the host'} on this port is matched as any other traffic to port ${p.number ?? '?'} (passthrough or a different service, connection timeouts with REGISTRY_ONLY). Add the service's IPs under "addresses", or enable DNS capture with address auto-allocation in the mesh (ISTIO_META_DNS_CAPTURE and ISTIO_META_DNS_AUTO_ALLOCATE).`,
+          });
+        }
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-multiple-hosts-non-http-port', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    title: 'Several hosts with a port that is neither HTTP nor TLS while resolution is not NONE: Istio rejects the ServiceEntry.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        const res = resolutionOf(se);
+        if (res === 'NONE' || hostsOf(se).length < 2) continue;
+        for (const p of portsOf(se)) {
+          if (p.protocol && (isHttpFamily(p.protocol) || isTlsFamily(p.protocol))) continue;
+          ctx.report({
+            resource: se, path: p.protocol ? ['spec', 'ports', p.index, 'protocol'] : ['spec', 'ports', p.index], subject: String(p.number ?? p.name),
+            message: `The entry lists ${hostsOf(se).length} hosts with resolution ${res} and port ${describePort(p)} is ${p.protocol ? quote(p.protocol) : 'protocol-less'}: for non-HTTP, non-TLS traffic the sidecar cannot tell the hosts apart, and Istio rejects the ServiceEntry at apply time ("multiple hosts provided with non-HTTP, non-TLS ports"). Split it into one ServiceEntry per host, or use an HTTP/TLS protocol if that is what the port carries.`,
+          });
+        }
+      }
+    },
+  }),
+];

@@ -1,0 +1,112 @@
+// ServiceEntry resolutions that cannot work: nothing to send traffic to, a selector that selects nothing or is
+// ignored, wildcard hosts handed to DNS, endpoints that NONE ignores, resolution values Istio does not know.
+import { defineRule, type Rule } from '../rule.js';
+import { isConcreteDnsName, isWildcardHost } from '../../mesh/hosts.js';
+import { closest } from '../../util/closest.js';
+import {
+  addressesOf, endpointsOf, hasSelector, hostsOf, locationOf, quote, RESOLUTIONS, resolutionOf, selectorLabels, serviceEntries,
+} from './common.js';
+
+const group = 'service-entry';
+
+export const resolutionRules: Rule[] = [
+  defineRule({
+    id: 'se-static-without-endpoints', severity: 'error', istioCode: null, group, fixable: true,
+    title: 'A STATIC ServiceEntry with neither endpoints nor a workloadSelector: there is no address to send traffic to.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        if (resolutionOf(se) !== 'STATIC' || endpointsOf(se).length > 0 || hasSelector(se)) continue;
+        const hosts = hostsOf(se);
+        const addresses = addressesOf(se);
+        const dnsWorks = hosts.length > 0 && hosts.every((h) => h.includes('.') && isConcreteDnsName(h))
+          && !addresses.some((a) => a.includes('/')) && !(hosts.length > 1 && addresses.length > 0);
+        ctx.report({
+          resource: se, path: ['spec', 'resolution'], subject: 'STATIC',
+          message: `resolution: STATIC with no "endpoints" and no "workloadSelector": the entry has no endpoint, so every request to ${hosts.map(quote).join(', ') || 'it'} fails with "no healthy upstream" (503 UH). `
+            + (dnsWorks ? 'Use resolution: DNS to let the sidecar resolve the host names, or list the IPs under "endpoints".' : 'List the backend IPs under "endpoints" or select the workloads with a "workloadSelector".'),
+          fix: dnsWorks ? { op: 'set', path: ['spec', 'resolution'], value: 'DNS', description: 'resolution: DNS' } : null,
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-selector-matches-nothing', severity: 'warning', istioCode: null, group, fixable: false,
+    title: 'A STATIC ServiceEntry\'s workloadSelector matches no Pod, workload or WorkloadEntry of its namespace in this repository.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        if (resolutionOf(se) !== 'STATIC' || !hasSelector(se) || endpointsOf(se).length > 0) continue;
+        const labels = selectorLabels(se);
+        if (Object.keys(labels).length === 0) continue; // an empty selector is its own finding
+        if (ctx.mesh.workloadsMatching(labels, se.namespace).length > 0) continue;
+        const sel = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
+        ctx.report({
+          resource: se, path: ['spec', 'workloadSelector', 'labels'], subject: sel,
+          message: `workloadSelector {${sel}} matches no Pod, workload or WorkloadEntry of namespace "${se.namespace}": such workloads are not in this repository. If they do not exist in the cluster either, the entry has no endpoints and requests fail with "no healthy upstream" (503 UH). Check the labels, or declare workloads deployed elsewhere in .istio-review.yaml.`,
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-selector-on-mesh-external', severity: 'warning', istioCode: null, group, fixable: false,
+    title: 'A workloadSelector on a MESH_EXTERNAL ServiceEntry (location defaults to MESH_EXTERNAL); it is meant for mesh-internal workloads.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        if (!hasSelector(se) || locationOf(se) !== 'MESH_EXTERNAL' || resolutionOf(se) === 'NONE') continue;
+        const written = se.spec.location !== undefined;
+        ctx.report({
+          resource: se, path: written ? ['spec', 'location'] : ['spec', 'workloadSelector'], subject: 'location',
+          message: `The entry selects workloads with "workloadSelector" but its location is MESH_EXTERNAL${written ? '' : ' (the default, as "location" is not set)'}: selected Pods and WorkloadEntries are mesh workloads, and treating them as external disables Istio mTLS to them. Set location: MESH_INTERNAL, or drop the selector and list external endpoints.`,
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-dns-wildcard-host', severity: 'error', istioCode: 'IST0106', group, fixable: true,
+    title: 'resolution DNS or DNS_ROUND_ROBIN with a wildcard host and no endpoints: Istio rejects the ServiceEntry.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        const res = resolutionOf(se);
+        if ((res !== 'DNS' && res !== 'DNS_ROUND_ROBIN') || endpointsOf(se).length > 0) continue;
+        const hosts = hostsOf(se);
+        const wild = hosts.filter((h) => isWildcardHost(h));
+        if (wild.length === 0) continue;
+        ctx.report({
+          resource: se, path: ['spec', 'resolution'], subject: wild.join(','),
+          message: `resolution: ${res} cannot resolve the wildcard host ${wild.map(quote).join(', ')}: Istio rejects the ServiceEntry at apply time ("wildcard host names are not allowed with DNS resolution without endpoints"). Use resolution: NONE to pass traffic through to whatever address the app resolved, or list concrete host names.`,
+          fix: wild.length === hosts.length ? { op: 'set', path: ['spec', 'resolution'], value: 'NONE', description: 'resolution: NONE' } : null,
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-none-with-endpoints', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    title: 'resolution NONE with endpoints: Istio rejects the ServiceEntry.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        if (resolutionOf(se) !== 'NONE' || endpointsOf(se).length === 0) continue;
+        ctx.report({
+          resource: se, path: se.spec.resolution === undefined ? ['spec', 'endpoints'] : ['spec', 'resolution'], subject: 'NONE',
+          message: `resolution: NONE${se.spec.resolution === undefined ? ' (the default)' : ''} cannot have "endpoints": Istio rejects the ServiceEntry at apply time. Use resolution: STATIC for IP endpoints or DNS for host-name endpoints, or drop the endpoints to pass traffic through.`,
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-unknown-resolution', severity: 'error', istioCode: 'IST0106', group, fixable: true,
+    title: 'A resolution value Istio does not know: the ServiceEntry is rejected.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        const res = resolutionOf(se);
+        if (res !== null && (RESOLUTIONS as readonly string[]).includes(res)) continue;
+        const written = String(se.spec.resolution);
+        const upper = written.toUpperCase();
+        const guess = (RESOLUTIONS as readonly string[]).includes(upper) ? upper : closest(written, RESOLUTIONS);
+        ctx.report({
+          resource: se, path: ['spec', 'resolution'], subject: written,
+          message: `resolution ${quote(written)} is not a resolution Istio knows (values are case-sensitive: ${RESOLUTIONS.join(', ')}): the ServiceEntry is rejected at apply time.${guess ? ` Did you mean ${guess}?` : ''}`,
+          fix: guess ? { op: 'set', path: ['spec', 'resolution'], value: guess, description: `resolution: ${guess}` } : null,
+        });
+      }
+    },
+  }),
+];

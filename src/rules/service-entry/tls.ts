@@ -1,0 +1,197 @@
+// TLS between sidecars and external services: origination that encrypts twice or not at all, and
+// DestinationRule TLS settings that cannot verify or authenticate.
+import { defineRule, type Rule, type RuleContext } from '../rule.js';
+import { asArray, asObject, asString, isObject, type Path, type Resource } from '../../manifests/resource.js';
+import { hostMatches, resolveHost } from '../../mesh/hosts.js';
+import type { MeshView } from '../../mesh/mesh-view.js';
+import {
+  describePort, destinationRules, drsApplying, hostsOf, isTlsFamily, originatesTls, portsOf, quote, serviceEntries, tlsForPort,
+  tlsOriginatedOn, type TlsSetting,
+} from './common.js';
+import { tlsPortDeclaredHttp } from './protocol.js';
+
+const group = 'service-entry';
+
+/** host|port pairs that some VirtualService routes plain HTTP to (`http[].route[].destination`). */
+function httpRouteTargets(mesh: MeshView): { host: string; port: number }[] {
+  const out: { host: string; port: number }[] = [];
+  for (const vs of mesh.byKind('VirtualService', 'networking.istio.io')) {
+    for (const http of asArray(vs.spec.http)) {
+      for (const route of asArray(asObject(http).route)) {
+        const dest = asObject(asObject(route).destination);
+        const host = asString(dest.host);
+        const port = asObject(dest.port).number;
+        if (host && typeof port === 'number') out.push({ host: resolveHost(host, vs.namespace!), port });
+      }
+    }
+  }
+  return out;
+}
+
+interface DoubleTls {
+  dr: Resource;
+  tls: TlsSetting;
+  se: Resource;
+  host: string;
+  port: number;
+  protocol: string;
+  routedHttp: boolean;
+}
+
+function findDoubleTls(mesh: MeshView): DoubleTls[] {
+  const out: DoubleTls[] = [];
+  const seen = new Set<string>();
+  let routes: { host: string; port: number }[] | null = null;
+  for (const se of serviceEntries(mesh)) {
+    for (const p of portsOf(se)) {
+      if (!p.protocol || !isTlsFamily(p.protocol) || p.number === null) continue;
+      for (const host of hostsOf(se)) {
+        for (const dr of drsApplying(mesh, se, host)) {
+          const tls = tlsForPort(dr, p.number);
+          if (!originatesTls(tls)) continue;
+          const key = `${dr.namespace}/${dr.name}|${tls!.path.join('.')}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          routes ??= httpRouteTargets(mesh);
+          const resolved = resolveHost(host, se.namespace!);
+          const routedHttp = routes.some((r) => r.port === p.number && (hostMatches(resolved, r.host) || hostMatches(r.host, resolved)));
+          out.push({ dr, tls: tls!, se, host, port: p.number, protocol: p.protocol, routedHttp });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function tlsSettingsOf(dr: Resource): TlsSetting[] {
+  const out: TlsSetting[] = [];
+  const policy = asObject(dr.spec.trafficPolicy);
+  if (isObject(policy.tls)) out.push({ tls: policy.tls, path: ['spec', 'trafficPolicy', 'tls'], mode: asString(policy.tls.mode) ?? null });
+  asArray(policy.portLevelSettings).forEach((p, i) => {
+    const tls = asObject(p).tls;
+    if (isObject(tls)) out.push({ tls, path: ['spec', 'trafficPolicy', 'portLevelSettings', i, 'tls'], mode: asString(tls.mode) ?? null });
+  });
+  return out;
+}
+
+function isPortLevel(path: Path): boolean {
+  return path.includes('portLevelSettings');
+}
+
+function missingCa(dr: Resource, t: TlsSetting): boolean {
+  if (!originatesTls(t)) return false;
+  if (typeof t.tls.caCertificates === 'string' && t.tls.caCertificates !== '') return false;
+  const credential = typeof t.tls.credentialName === 'string' && t.tls.credentialName !== '';
+  return !(credential && isObject(dr.spec.workloadSelector));
+}
+
+function reportMissingCa(ctx: RuleContext, portLevel: boolean): void {
+  for (const dr of destinationRules(ctx.mesh)) {
+    for (const t of tlsSettingsOf(dr)) {
+      if (isPortLevel(t.path) !== portLevel || !missingCa(dr, t)) continue;
+      const where = portLevel ? `port ${String(asObject(asObject(asArray(asObject(dr.spec.trafficPolicy).portLevelSettings)[t.path[3] as number]).port).number ?? '?')}` : 'all ports';
+      ctx.report({
+        resource: dr, path: t.path, subject: portLevel ? where : 'trafficPolicy.tls',
+        message: `tls.mode ${t.mode} for ${where} of ${quote(asString(dr.spec.host) ?? '')} has no "caCertificates": the server certificate is checked against the proxy's default trust store (system CAs on recent Istio versions; not verified at all on old ones). Set caCertificates (or credentialName) to pin the CA that signs the server's certificate.`,
+      });
+    }
+  }
+}
+
+export const tlsRules: Rule[] = [
+  defineRule({
+    id: 'dr-double-tls', severity: 'error', istioCode: null, group, fixable: false,
+    title: 'A DestinationRule originates TLS on a ServiceEntry port declared HTTPS or TLS: apps\' TLS gets encrypted twice.',
+    check(ctx) {
+      for (const d of findDoubleTls(ctx.mesh)) {
+        if (d.routedHttp) continue;
+        ctx.report({
+          resource: d.dr, path: [...d.tls.path, 'mode'], subject: `${d.host}:${d.port}`,
+          message: `tls.mode ${d.tls.mode} originates TLS to ${quote(d.host)} port ${d.port}, which ServiceEntry ${d.se.namespace}/${d.se.name} declares ${quote(d.protocol)}: apps reaching that port already speak TLS, so the sidecar wraps TLS in TLS and the server answers with errors such as "wrong version number" or a connection reset. `
+            + `Either let the app speak TLS and drop this tls block (the port stays ${d.protocol} passthrough), or have the app send plain HTTP: declare the ServiceEntry port protocol HTTP (e.g. port 80 with targetPort: 443) and keep the origination for that port.`,
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'dr-double-tls-direct-https', severity: 'warning', istioCode: null, group, fixable: false,
+    title: 'A DestinationRule originates TLS on an HTTPS/TLS ServiceEntry port that a VirtualService routes plain HTTP to; apps calling https:// directly break.',
+    check(ctx) {
+      for (const d of findDoubleTls(ctx.mesh)) {
+        if (!d.routedHttp) continue;
+        ctx.report({
+          resource: d.dr, path: [...d.tls.path, 'mode'], subject: `${d.host}:${d.port}`,
+          message: `tls.mode ${d.tls.mode} originates TLS to ${quote(d.host)} port ${d.port}. A VirtualService routes plain HTTP there (the egress-gateway origination pattern), which works, but ServiceEntry ${d.se.namespace}/${d.se.name} declares the port ${quote(d.protocol)}: an app that calls https://${d.host} directly gets its TLS encrypted again and fails with "wrong version number". Make sure apps use http:// for this host, or limit the DestinationRule to the gateway (exportTo or a workloadSelector).`,
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-missing-tls-origination', severity: 'error', istioCode: null, group, fixable: false,
+    title: 'A ServiceEntry HTTP port with targetPort 443 and no DestinationRule originating TLS: plaintext is sent to a TLS port.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        for (const p of portsOf(se)) {
+          if (p.targetPort !== 443 || !p.protocol || !['HTTP', 'HTTP2', 'GRPC'].includes(p.protocol.toUpperCase())) continue;
+          if (tlsPortDeclaredHttp(p)) continue; // reported as a TLS port declared HTTP
+          if (tlsOriginatedOn(ctx.mesh, se, p.number)) continue;
+          const host = hostsOf(se)[0] ?? 'the host';
+          ctx.report({
+            resource: se, path: ['spec', 'ports', p.index, 'targetPort'], subject: String(p.number ?? p.name),
+            message: `Port ${describePort(p)} is declared ${quote(p.protocol)} and forwarded to targetPort 443, but no DestinationRule originates TLS for it: the sidecar sends plaintext to a TLS port and requests fail (connection reset, or 400 "The plain HTTP request was sent to HTTPS port"). Add a DestinationRule for ${quote(host)} with portLevelSettings for port ${p.number ?? '?'} and tls.mode: SIMPLE.`,
+          });
+        }
+      }
+    },
+  }),
+  defineRule({
+    id: 'dr-ca-certificates-missing', severity: 'info', istioCode: 'IST0128', group, fixable: false,
+    title: 'A DestinationRule originates TLS (SIMPLE/MUTUAL) in its top-level trafficPolicy without caCertificates.',
+    check(ctx) { reportMissingCa(ctx, false); },
+  }),
+  defineRule({
+    id: 'dr-port-ca-certificates-missing', severity: 'info', istioCode: 'IST0129', group, fixable: false,
+    title: 'A DestinationRule originates TLS (SIMPLE/MUTUAL) in a portLevelSettings entry without caCertificates.',
+    check(ctx) { reportMissingCa(ctx, true); },
+  }),
+  defineRule({
+    id: 'dr-mutual-without-client-cert', severity: 'error', istioCode: null, group, fixable: false,
+    title: 'tls.mode MUTUAL without clientCertificate and privateKey or credentialName: there is no client certificate to present.',
+    check(ctx) {
+      for (const dr of destinationRules(ctx.mesh)) {
+        for (const t of tlsSettingsOf(dr)) {
+          if (t.mode !== 'MUTUAL') continue;
+          const has = (k: string) => typeof t.tls[k] === 'string' && t.tls[k] !== '';
+          if (has('credentialName') || (has('clientCertificate') && has('privateKey'))) continue;
+          const missing = ['clientCertificate', 'privateKey'].filter((k) => !has(k));
+          ctx.report({
+            resource: dr, path: [...t.path, 'mode'], subject: t.path.join('.'),
+            message: `tls.mode MUTUAL needs a client certificate, but ${missing.map(quote).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing and there is no "credentialName": Istio rejects the DestinationRule at apply time (or, if accepted, the server refuses the handshake). Set credentialName to a Secret holding the client key and certificate, or clientCertificate and privateKey file paths.`,
+          });
+        }
+      }
+    },
+  }),
+  defineRule({
+    id: 'dr-sni-mismatch', severity: 'warning', istioCode: null, group, fixable: false,
+    title: 'A DestinationRule originating TLS sets an sni that matches none of the target ServiceEntry\'s hosts.',
+    check(ctx) {
+      for (const dr of destinationRules(ctx.mesh)) {
+        const drHost = asString(dr.spec.host);
+        if (!drHost) continue;
+        const targets = ctx.mesh.hostEntries(resolveHost(drHost, dr.namespace!)).filter((e) => e.source === 'ServiceEntry');
+        if (targets.length === 0 || ctx.mesh.hostEntries(resolveHost(drHost, dr.namespace!)).some((e) => e.source !== 'ServiceEntry')) continue;
+        const hosts = [...new Set(targets.flatMap((e) => (e.resource ? hostsOf(e.resource) : [])))];
+        for (const t of tlsSettingsOf(dr)) {
+          const sni = asString(t.tls.sni);
+          if (!sni || !originatesTls(t)) continue;
+          if (hosts.some((h) => hostMatches(h, sni))) continue;
+          ctx.report({
+            resource: dr, path: [...t.path, 'sni'], subject: sni,
+            message: `sni ${quote(sni)} matches none of the hosts the ServiceEntry declares (${hosts.map(quote).join(', ')}): the server picks its certificate by SNI, so it may present one for another name and verification fails ("certificate verify failed") or the request reaches the wrong virtual host. Use the host name the server expects, usually ${quote(drHost)}.`,
+          });
+        }
+      }
+    },
+  }),
+];

@@ -1,0 +1,292 @@
+// The rest of Istio's own ServiceEntry validation (what the admission webhook and `istioctl analyze` report as
+// IST0106 errors and IST0133 warnings): hosts, addresses, ports, endpoints, workloadSelector, DYNAMIC_DNS,
+// exportTo. Problems that a more specific rule of this group reports (wildcard hosts with DNS, NONE with
+// endpoints, unknown resolutions, several hosts with TCP ports) are left to it.
+import { defineRule, type Rule, type RuleContext } from '../rule.js';
+import { asArray, asObject, asString, isObject, type Resource } from '../../manifests/resource.js';
+import { isDns1123Label } from '../../mesh/hosts.js';
+import { closest } from '../../util/closest.js';
+import {
+  addressesOf, describePort, endpointsOf, hasSelector, hostsOf, isIpAddress, isIpOrCidr, isTlsFamily, KNOWN_PROTOCOLS, locationOf, portsOf,
+  quote, resolutionOf, serviceEntries,
+} from './common.js';
+
+const group = 'service-entry';
+const REJECTED = 'Istio rejects the ServiceEntry at apply time';
+
+const LABEL = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+
+/** Why Istio rejects this host, or null when it is a valid (maybe wildcard) DNS name. */
+function hostProblem(host: string): string | null {
+  if (host === '') return 'an empty host';
+  if (host === '*') return '"*" alone (it would capture all traffic)';
+  if (host.length > 255) return 'longer than 255 characters';
+  const labels = (host.endsWith('.') ? host.slice(0, -1) : host).split('.');
+  for (let i = 0; i < labels.length; i++) {
+    let l = labels[i]!;
+    if (i === 0 && l.startsWith('*')) {
+      l = l.slice(1).replace(/^-/, '');
+      if (l === '') continue;
+    }
+    if (l.length > 63 || !LABEL.test(l)) return `not a valid DNS name (label ${quote(labels[i]!)})`;
+  }
+  if (labels.length > 1 && /^[0-9]+$/.test(labels[labels.length - 1]!)) return 'not a DNS name (an IP address or a numeric top-level label); put IPs under "addresses" or "endpoints"';
+  return null;
+}
+
+function isFqdn(s: string): boolean {
+  return hostProblem(s) === null && !s.includes('*');
+}
+
+function report(ctx: RuleContext, se: Resource, path: (string | number)[], subject: string, message: string): void {
+  ctx.report({ resource: se, path, subject, message });
+}
+
+export const validationRules: Rule[] = [
+  defineRule({
+    id: 'se-invalid-host', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    title: 'ServiceEntry hosts missing, "*" alone, an IP, or not a valid DNS name: Istio rejects the entry.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        const raw = asArray(se.spec.hosts);
+        if (raw.length === 0) {
+          report(ctx, se, se.spec.hosts === undefined ? ['spec'] : ['spec', 'hosts'], 'hosts', `The entry has no "hosts": ${REJECTED}. List the host names clients use.`);
+          continue;
+        }
+        raw.forEach((h, i) => {
+          const problem = typeof h === 'string' ? hostProblem(h) : 'not a string';
+          if (problem) report(ctx, se, ['spec', 'hosts', i], String(h), `Host ${quote(String(h))} is ${problem}: ${REJECTED}.`);
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-partial-wildcard-host', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
+    title: 'A ServiceEntry host with a partial wildcard (*foo.com), which Istio warns about.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        if (resolutionOf(se) === 'DYNAMIC_DNS') continue;
+        hostsOf(se).forEach((h, i) => {
+          if (!h.startsWith('*') || h === '*' || h.startsWith('*.') || hostProblem(h)) return;
+          report(ctx, se, ['spec', 'hosts', i], h, `Host ${quote(h)} is a partial wildcard: it matches any name ending in ${quote(h.slice(1))} (also "x${h.slice(1)}"), not only subdomains, and Istio warns about it. Use "*.${h.slice(1).replace(/^[-.]/, '')}" for subdomains.`);
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-invalid-address', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    title: 'A ServiceEntry address that is not an IP or CIDR, or a CIDR with DNS resolution: Istio rejects the entry.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        const res = resolutionOf(se);
+        asArray(se.spec.addresses).forEach((a, i) => {
+          const s = typeof a === 'string' ? a : String(a);
+          if (!isIpOrCidr(s)) {
+            report(ctx, se, ['spec', 'addresses', i], s, `Address ${quote(s)} is not an IP address or CIDR block: ${REJECTED}. "addresses" holds the virtual IPs apps connect to; host names belong in "hosts" or endpoint addresses.`);
+          } else if (s.includes('/') && res !== 'NONE' && res !== 'STATIC') {
+            report(ctx, se, ['spec', 'addresses', i], s, `Address ${quote(s)} is a CIDR block but resolution is ${res}: a CIDR needs resolution NONE or STATIC, and ${REJECTED}.`);
+          }
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-invalid-port', severity: 'error', istioCode: 'IST0106', group, fixable: true,
+    title: 'A ServiceEntry port with a missing, malformed or duplicate name or number, a bad targetPort or an unknown protocol.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        const names = new Set<string>();
+        const numbers = new Set<number>();
+        asArray(se.spec.ports).forEach((p, i) => {
+          const at = ['spec', 'ports', i];
+          if (!isObject(p)) {
+            report(ctx, se, at, `#${i}`, `Port entry ${i + 1} is not a mapping: ${REJECTED}.`);
+            return;
+          }
+          const name = asString(p.name);
+          const num = p.number;
+          const id = String(typeof num === 'number' ? num : name ?? i);
+          if (name === undefined || name === '') report(ctx, se, at, id, `Port ${id} has no "name": ${REJECTED}. Name it after its protocol, e.g. "https".`);
+          else if (name.length > 63 || !LABEL.test(name)) report(ctx, se, [...at, 'name'], id, `Port name ${quote(name)} is not a DNS label (letters, digits and "-", at most 63): ${REJECTED}.`);
+          else if (names.has(name)) report(ctx, se, [...at, 'name'], id, `Port name ${quote(name)} is used twice: ${REJECTED}.`);
+          if (name) names.add(name);
+          if (typeof num !== 'number' || !Number.isInteger(num) || num < 1 || num > 65535) {
+            report(ctx, se, num === undefined ? at : [...at, 'number'], id, `Port ${name ? quote(name) : i + 1} has ${num === undefined ? 'no "number"' : `number ${quote(String(num))}, not 1-65535`}: ${REJECTED}.`);
+          } else if (numbers.has(num)) {
+            report(ctx, se, [...at, 'number'], id, `Port number ${num} is declared twice: ${REJECTED}. Merge the two entries.`);
+          } else numbers.add(num);
+          if (p.targetPort !== undefined && (typeof p.targetPort !== 'number' || !Number.isInteger(p.targetPort) || p.targetPort < 1 || p.targetPort > 65535)) {
+            report(ctx, se, [...at, 'targetPort'], id, `targetPort ${quote(String(p.targetPort))} is not a port number 1-65535: ${REJECTED}.`);
+          }
+          if (p.protocol !== undefined && p.protocol !== null && p.protocol !== '') {
+            const proto = String(p.protocol);
+            if (!KNOWN_PROTOCOLS.includes(proto.toUpperCase())) {
+              const guess = closest(proto, KNOWN_PROTOCOLS);
+              ctx.report({
+                resource: se, path: [...at, 'protocol'], subject: id,
+                message: `Protocol ${quote(proto)} is not one Istio knows (${KNOWN_PROTOCOLS.join(', ')}): ${REJECTED}.${guess ? ` Did you mean ${guess}?` : ''}`,
+                fix: guess ? { op: 'set', path: [...at, 'protocol'], value: guess, description: `protocol: ${guess}` } : null,
+              });
+            }
+          }
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-invalid-workload-selector', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    title: 'A ServiceEntry workloadSelector with an empty or wildcard label, or set together with endpoints: Istio rejects the entry.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        if (!hasSelector(se)) continue;
+        const labels = asObject(asObject(se.spec.workloadSelector).labels);
+        for (const [k, v] of Object.entries(labels)) {
+          if (k === '' || k.includes('*') || String(v).includes('*')) {
+            report(ctx, se, ['spec', 'workloadSelector', 'labels', k], k, `Selector label ${quote(k)}: ${quote(String(v))} is ${k === '' ? 'empty' : 'a wildcard'}: labels must be matched exactly, and ${REJECTED}.`);
+          }
+        }
+        if (endpointsOf(se).length > 0) {
+          report(ctx, se, ['spec', 'workloadSelector'], 'endpoints', `The entry has both "workloadSelector" and "endpoints": ${REJECTED}. Use the selector for Pods and WorkloadEntries, or list endpoints, not both.`);
+        }
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-workload-selector-ignored', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
+    title: 'A ServiceEntry workloadSelector with no labels, or with resolution NONE, where it selects nothing useful.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        if (!hasSelector(se)) continue;
+        const labels = asObject(asObject(se.spec.workloadSelector).labels);
+        if (Object.keys(labels).length === 0) {
+          report(ctx, se, ['spec', 'workloadSelector'], 'empty', 'workloadSelector has no labels: it selects every workload of the namespace (Istio warns). Add the labels of the workloads behind this entry.');
+        } else if (resolutionOf(se) === 'NONE') {
+          report(ctx, se, ['spec', 'workloadSelector'], 'NONE', `workloadSelector is set but resolution is NONE${se.spec.resolution === undefined ? ' (the default)' : ''}: the selected workloads are not used as endpoints (Istio warns). Set resolution: STATIC to send traffic to them.`);
+        }
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-addresses-not-allocated', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
+    title: 'A TCP or protocol-less ServiceEntry port without addresses where Istio does not auto-allocate one (resolution NONE or opted out).',
+    check(ctx) {
+      const s = ctx.mesh.settings;
+      for (const se of serviceEntries(ctx.mesh)) {
+        if (asArray(se.spec.addresses).length > 0) continue;
+        const optedOut = se.labels['networking.istio.io/enable-autoallocate-ip'] === 'false';
+        if (resolutionOf(se) !== 'NONE' && !optedOut) continue;
+        const status = se.obj.status;
+        if (isObject(status) && asArray(status.addresses).length > 0) continue; // an address was allocated
+        const istioWarnsAlready = !(s.dnsCapture && s.addressAutoAllocate);
+        for (const p of portsOf(se)) {
+          if (p.protocol !== null && p.protocol !== '' && p.protocol !== 'TCP') continue;
+          if (istioWarnsAlready) continue; // se-addresses-required (IST0134) reports this port
+          report(ctx, se, ['spec', 'ports', p.index, 'name'], String(p.number ?? p.name), `Port ${describePort(p)} is ${p.protocol ? 'TCP' : 'protocol-less'} and the entry has no "addresses", and Istio does not allocate one ${optedOut ? 'because the entry opts out with networking.istio.io/enable-autoallocate-ip: "false"' : 'for resolution NONE'}: TCP traffic can only be matched by destination port, so it may go to the wrong place or pass through. Add "addresses".`);
+        }
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-invalid-endpoint', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    title: 'A ServiceEntry endpoint address or port Istio rejects for the entry\'s resolution.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        const res = resolutionOf(se);
+        if (res !== 'STATIC' && res !== 'DNS' && res !== 'DNS_ROUND_ROBIN') continue;
+        const eps = endpointsOf(se);
+        const portNames = new Set(portsOf(se).map((p) => p.name).filter((n): n is string => n !== null));
+        if (res === 'DNS_ROUND_ROBIN' && eps.length > 1) {
+          report(ctx, se, ['spec', 'endpoints'], 'endpoints', `resolution: DNS_ROUND_ROBIN allows at most one endpoint, and the entry lists ${eps.length}: ${REJECTED}. Use resolution: DNS for several endpoints.`);
+        }
+        eps.forEach((ep, i) => {
+          const at = ['spec', 'endpoints', i];
+          if (!isObject(ep)) { report(ctx, se, at, `#${i}`, `Endpoint ${i + 1} is not a mapping: ${REJECTED}.`); return; }
+          const addr = asString(ep.address) ?? '';
+          const unix = addr.startsWith('unix://');
+          if (addr === '') {
+            if (!asString(ep.network)) report(ctx, se, at, `#${i}`, `Endpoint ${i + 1} has no "address" (and no "network"): ${REJECTED}.`);
+          } else if (res === 'STATIC') {
+            if (unix) {
+              const path = addr.slice('unix://'.length);
+              if (!path.startsWith('/') && !path.startsWith('@')) report(ctx, se, [...at, 'address'], addr, `Unix endpoint ${quote(addr)} needs an absolute path or an @abstract name: ${REJECTED}.`);
+              if (isObject(ep.ports) && Object.keys(ep.ports).length > 0) report(ctx, se, [...at, 'ports'], addr, `Unix endpoint ${quote(addr)} cannot list ports: ${REJECTED}.`);
+              if (portsOf(se).length !== 1) report(ctx, se, [...at, 'address'], `${addr}|ports`, `Unix endpoint ${quote(addr)} needs the entry to have exactly one port: ${REJECTED}.`);
+            } else if (!isIpAddress(addr)) {
+              report(ctx, se, [...at, 'address'], addr, `Endpoint address ${quote(addr)} is not an IP address, and resolution: STATIC needs IPs: ${REJECTED}. Use resolution: DNS for host-name endpoints.`);
+            }
+          } else if (!isIpAddress(addr) && !isFqdn(addr)) {
+            report(ctx, se, [...at, 'address'], addr, `Endpoint address ${quote(addr)} is neither an IP address nor a DNS name: ${REJECTED}.`);
+          }
+          if (isObject(ep.ports)) {
+            for (const [name, num] of Object.entries(ep.ports)) {
+              if (!portNames.has(name)) report(ctx, se, [...at, 'ports', name], `${addr}|${name}`, `Endpoint port ${quote(name)} is not the name of any port of the entry (${[...portNames].map(quote).join(', ') || 'none'}): ${REJECTED}.`);
+              else if (typeof num !== 'number' || num < 1 || num > 65535) report(ctx, se, [...at, 'ports', name], `${addr}|${name}`, `Endpoint port ${quote(name)}: ${quote(String(num))} is not a port number 1-65535: ${REJECTED}.`);
+            }
+          }
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-invalid-dynamic-dns', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    title: 'resolution DYNAMIC_DNS with concrete hosts, addresses, endpoints, a non-HTTP/TLS port or a bad location: Istio rejects the entry.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        if (resolutionOf(se) !== 'DYNAMIC_DNS') continue;
+        hostsOf(se).forEach((h, i) => {
+          if (!h.startsWith('*')) report(ctx, se, ['spec', 'hosts', i], h, `resolution: DYNAMIC_DNS needs wildcard hosts, and ${quote(h)} is not one: ${REJECTED}. Use resolution: DNS for concrete hosts.`);
+        });
+        if (addressesOf(se).length > 0) report(ctx, se, ['spec', 'addresses'], 'addresses', `resolution: DYNAMIC_DNS cannot have "addresses": ${REJECTED}.`);
+        if (endpointsOf(se).length > 0) report(ctx, se, ['spec', 'endpoints'], 'endpoints', `resolution: DYNAMIC_DNS cannot have "endpoints": ${REJECTED}.`);
+        for (const p of portsOf(se)) {
+          if (p.protocol && ['HTTP', 'TLS', 'GRPC', 'HTTP2'].includes(p.protocol.toUpperCase())) continue;
+          report(ctx, se, p.protocol ? ['spec', 'ports', p.index, 'protocol'] : ['spec', 'ports', p.index], String(p.number ?? p.name), `Port ${describePort(p)} is ${p.protocol ? quote(p.protocol) : 'protocol-less'}; resolution: DYNAMIC_DNS supports only HTTP, HTTP2, GRPC and TLS ports: ${REJECTED}.`);
+        }
+        const loc = locationOf(se);
+        const waypoint = se.labels['istio.io/use-waypoint'];
+        if (loc === 'MESH_INTERNAL' && waypoint !== undefined && waypoint !== 'none') {
+          report(ctx, se, ['spec', 'location'], 'location', `resolution: DYNAMIC_DNS with location MESH_INTERNAL cannot use a waypoint (label istio.io/use-waypoint): ${REJECTED}.`);
+        }
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-dns-addresses-multiple-hosts', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
+    title: 'resolution DNS with addresses, several hosts and a TLS port: one address cannot stand for several hosts.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        const res = resolutionOf(se);
+        if ((res !== 'DNS' && res !== 'DNS_ROUND_ROBIN') || endpointsOf(se).length > 0) continue;
+        if (addressesOf(se).length === 0 || hostsOf(se).length < 2) continue;
+        // TCP/Mongo/Redis/MySQL ports with several hosts are rejected outright (se-multiple-hosts-non-http-port).
+        const p = portsOf(se).find((x) => x.protocol && isTlsFamily(x.protocol));
+        if (!p) continue;
+        report(ctx, se, ['spec', 'addresses'], 'addresses', `The entry has ${hostsOf(se).length} hosts, resolution ${res}, "addresses" and the ${quote(p.protocol!)} port ${describePort(p)}: traffic to those addresses cannot tell the hosts apart, so connections may go to whichever host resolves first (Istio warns). Use one ServiceEntry per host when you set addresses.`);
+      }
+    },
+  }),
+  defineRule({
+    id: 'se-invalid-export-to', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    title: 'A ServiceEntry exportTo list with a malformed namespace, a duplicate, or "*"/"~" combined with other entries.',
+    check(ctx) {
+      for (const se of serviceEntries(ctx.mesh)) {
+        const list = asArray(se.spec.exportTo);
+        const seen = new Set<string>();
+        const strs = list.map((e) => String(e));
+        list.forEach((e, i) => {
+          const s = String(e);
+          const norm = s === '.' ? se.namespace! : s;
+          const at = ['spec', 'exportTo', i];
+          if (typeof e !== 'string' || (s !== '.' && s !== '*' && s !== '~' && !isDns1123Label(s))) {
+            report(ctx, se, at, s, `exportTo entry ${quote(s)} is not ".", "*", "~" or a namespace name: ${REJECTED}.`);
+          } else if (seen.has(norm)) {
+            report(ctx, se, at, s, `exportTo lists ${quote(s)}${s === '.' || norm === se.namespace ? ` (namespace "${se.namespace}")` : ''} twice: ${REJECTED}.`);
+          } else if ((s === '*' || s === '~') && strs.length > 1) {
+            report(ctx, se, at, s, `exportTo ${quote(s)} cannot be combined with other entries: ${REJECTED}. ${s === '*' ? 'Use "*" alone to export everywhere.' : 'Use "~" alone to hide the entry.'}`);
+          }
+          seen.add(norm);
+        });
+      }
+    },
+  }),
+];

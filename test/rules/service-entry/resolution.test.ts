@@ -1,0 +1,341 @@
+import { ruleTable, yaml } from '../../helpers/harness.js';
+
+const staticNoEndpoints = yaml`
+  apiVersion: networking.istio.io/v1
+  kind: ServiceEntry
+  metadata:
+    name: payments
+    namespace: shop
+  spec:
+    hosts:
+    - api.payments.example.com
+    location: MESH_EXTERNAL
+    ports:
+    - number: 443
+      name: https
+      protocol: HTTPS
+    resolution: STATIC # no endpoints
+`;
+
+ruleTable('se-static-without-endpoints', [
+  {
+    name: 'STATIC with endpoints is fine',
+    files: { 'se.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: db, namespace: shop}
+      spec:
+        hosts: [db.internal.example.com]
+        addresses: [10.20.0.0/16]
+        ports: [{number: 5432, name: tcp-postgres, protocol: TCP}]
+        resolution: STATIC
+        endpoints:
+        - address: 10.20.1.7
+    ` },
+    expect: [],
+  },
+  {
+    name: 'STATIC with a workloadSelector matching a Deployment is fine',
+    files: { 'se.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: legacy, namespace: shop}
+      spec:
+        hosts: [legacy.shop.internal]
+        location: MESH_INTERNAL
+        ports: [{number: 8080, name: http, protocol: HTTP}]
+        resolution: STATIC
+        workloadSelector:
+          labels: {app: legacy}
+      ---
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: legacy, namespace: shop}
+      spec:
+        selector: {matchLabels: {app: legacy}}
+        template:
+          metadata: {labels: {app: legacy}}
+          spec: {containers: [{name: app, image: legacy:1}]}
+    ` },
+    expect: [],
+  },
+  {
+    name: 'STATIC with nothing, concrete hosts: fixed to DNS',
+    files: { 'se.yaml': staticNoEndpoints },
+    expect: [{ rule: 'se-static-without-endpoints', line: 14, message: 'no healthy upstream', hasFix: true }],
+    fixed: { 'se.yaml': staticNoEndpoints.replace('resolution: STATIC #', 'resolution: DNS #') },
+  },
+  {
+    name: 'STATIC with a wildcard host gets no DNS fix',
+    files: { 'se.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: wild}
+      spec:
+        hosts: ["*.example.com"]
+        ports: [{number: 443, name: https, protocol: HTTPS}]
+        resolution: STATIC
+    ` },
+    expect: [{ rule: 'se-static-without-endpoints', line: 7, hasFix: false }],
+  },
+  {
+    name: 'STATIC with a CIDR address gets no DNS fix',
+    files: { 'se.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: net}
+      spec:
+        hosts: [net.example.com]
+        addresses: [192.168.0.0/24]
+        ports: [{number: 443, name: https, protocol: HTTPS}]
+        resolution: STATIC
+    ` },
+    expect: [{ rule: 'se-static-without-endpoints', line: 8, hasFix: false }],
+  },
+]);
+
+ruleTable('se-selector-matches-nothing', [
+  {
+    name: 'a selector matching a WorkloadEntry of the namespace is fine',
+    files: { 'vm.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: vm-api, namespace: legacy}
+      spec:
+        hosts: [vm-api.legacy.internal]
+        location: MESH_INTERNAL
+        ports: [{number: 8080, name: http, protocol: HTTP}]
+        resolution: STATIC
+        workloadSelector: {labels: {app: vm-api}}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: WorkloadEntry
+      metadata: {name: vm-1, namespace: legacy}
+      spec: {address: 10.0.0.12, labels: {app: vm-api}}
+    ` },
+    expect: [],
+  },
+  {
+    name: 'workloads declared in the config file count',
+    config: yaml`
+      external:
+        workloads:
+        - namespace: legacy
+          labels: {app: vm-api}
+    `,
+    files: { 'vm.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: vm-api, namespace: legacy}
+      spec:
+        hosts: [vm-api.legacy.internal]
+        location: MESH_INTERNAL
+        ports: [{number: 8080, name: http, protocol: HTTP}]
+        resolution: STATIC
+        workloadSelector: {labels: {app: vm-api}}
+    ` },
+    expect: [],
+  },
+  {
+    name: 'a selector matching only a workload of another namespace',
+    files: { 'vm.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: vm-api, namespace: legacy}
+      spec:
+        hosts: [vm-api.legacy.internal]
+        location: MESH_INTERNAL
+        ports: [{number: 8080, name: http, protocol: HTTP}]
+        resolution: STATIC
+        workloadSelector:
+          labels:
+            app: vm-api
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: WorkloadEntry
+      metadata: {name: vm-1, namespace: other}
+      spec: {address: 10.0.0.12, labels: {app: vm-api}}
+    ` },
+    expect: [{ rule: 'se-selector-matches-nothing', line: 10, message: 'not in this repository' }],
+  },
+]);
+
+ruleTable('se-selector-on-mesh-external', [
+  {
+    name: 'MESH_INTERNAL with a selector is fine',
+    files: { 'se.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: vm, namespace: legacy}
+      spec:
+        hosts: [vm.legacy.internal]
+        location: MESH_INTERNAL
+        ports: [{number: 80, name: http, protocol: HTTP}]
+        resolution: STATIC
+        workloadSelector: {labels: {app: vm}}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: WorkloadEntry
+      metadata: {name: vm-1, namespace: legacy}
+      spec: {address: 10.0.0.12, labels: {app: vm}}
+    ` },
+    expect: [],
+  },
+  {
+    name: 'location left to its MESH_EXTERNAL default',
+    files: { 'se.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: vm, namespace: legacy}
+      spec:
+        hosts: [vm.legacy.internal]
+        ports: [{number: 80, name: http, protocol: HTTP}]
+        resolution: STATIC
+        workloadSelector: {labels: {app: vm}}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: WorkloadEntry
+      metadata: {name: vm-1, namespace: legacy}
+      spec: {address: 10.0.0.12, labels: {app: vm}}
+    ` },
+    expect: [{ rule: 'se-selector-on-mesh-external', line: 8, message: 'the default' }],
+  },
+  {
+    name: 'location MESH_EXTERNAL written out',
+    files: { 'se.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: vm, namespace: legacy}
+      spec:
+        hosts: [vm.legacy.internal]
+        location: MESH_EXTERNAL
+        ports: [{number: 80, name: http, protocol: HTTP}]
+        resolution: STATIC
+        workloadSelector: {labels: {app: vm}}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: WorkloadEntry
+      metadata: {name: vm-1, namespace: legacy}
+      spec: {address: 10.0.0.12, labels: {app: vm}}
+    ` },
+    expect: [{ rule: 'se-selector-on-mesh-external', line: 6 }],
+  },
+]);
+
+const dnsWildcard = yaml`
+  apiVersion: networking.istio.io/v1
+  kind: ServiceEntry
+  metadata: {name: googleapis}
+  spec:
+    hosts: ["*.googleapis.com"]
+    ports: [{number: 443, name: tls, protocol: TLS}]
+    resolution: DNS
+`;
+
+ruleTable('se-dns-wildcard-host', [
+  {
+    name: 'a wildcard NONE passthrough entry is fine',
+    files: { 'se.yaml': dnsWildcard.replace('resolution: DNS', 'resolution: NONE') },
+    expect: [],
+  },
+  {
+    name: 'DNS with a wildcard host and an endpoint is accepted',
+    files: { 'se.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: googleapis}
+      spec:
+        hosts: ["*.googleapis.com"]
+        ports: [{number: 443, name: tls, protocol: TLS}]
+        resolution: DNS
+        endpoints: [{address: private.googleapis.com}]
+    ` },
+    expect: [],
+  },
+  {
+    name: 'DNS with a wildcard host: fixed to NONE',
+    files: { 'se.yaml': dnsWildcard },
+    expect: [{ rule: 'se-dns-wildcard-host', line: 7, message: 'rejects', hasFix: true }],
+    fixed: { 'se.yaml': dnsWildcard.replace('resolution: DNS', 'resolution: NONE') },
+  },
+  {
+    name: 'a mix of wildcard and concrete hosts gets no fix',
+    files: { 'se.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: mixed}
+      spec:
+        hosts: ["*.googleapis.com", storage.example.com]
+        ports: [{number: 443, name: tls, protocol: TLS}]
+        resolution: DNS_ROUND_ROBIN
+    ` },
+    expect: [{ rule: 'se-dns-wildcard-host', line: 7, hasFix: false }],
+  },
+]);
+
+ruleTable('se-none-with-endpoints', [
+  {
+    name: 'NONE without endpoints is fine',
+    files: { 'se.yaml': dnsWildcard.replace('resolution: DNS', 'resolution: NONE') },
+    expect: [],
+  },
+  {
+    name: 'endpoints under the default NONE resolution',
+    files: { 'se.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: ext}
+      spec:
+        hosts: [ext.example.com]
+        ports: [{number: 443, name: https, protocol: HTTPS}]
+        endpoints:
+        - address: 203.0.113.10
+    ` },
+    expect: [{ rule: 'se-none-with-endpoints', line: 7, message: '(the default)' }],
+  },
+  {
+    name: 'explicit NONE with endpoints, at the resolution',
+    files: { 'se.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: ext}
+      spec:
+        hosts: [ext.example.com]
+        ports: [{number: 443, name: https, protocol: HTTPS}]
+        resolution: NONE
+        endpoints: [{address: 203.0.113.10}]
+    ` },
+    expect: [{ rule: 'se-none-with-endpoints', line: 7 }],
+  },
+]);
+
+const lowerDns = yaml`
+  apiVersion: networking.istio.io/v1
+  kind: ServiceEntry
+  metadata: {name: ext}
+  spec:
+    hosts: [ext.example.com]
+    ports: [{number: 443, name: https, protocol: HTTPS}]
+    resolution: dns
+`;
+
+ruleTable('se-unknown-resolution', [
+  { name: 'DYNAMIC_DNS is a known value', files: { 'se.yaml': dnsWildcard.replace('resolution: DNS', 'resolution: DYNAMIC_DNS') }, expect: [] },
+  {
+    name: 'lower-case value: fixed to the enum spelling',
+    files: { 'se.yaml': lowerDns },
+    expect: [{ rule: 'se-unknown-resolution', line: 7, message: 'Did you mean DNS?', hasFix: true }],
+    fixed: { 'se.yaml': lowerDns.replace('resolution: dns', 'resolution: DNS') },
+  },
+  {
+    name: 'a typo is fixed to the nearest value',
+    files: { 'se.yaml': lowerDns.replace('resolution: dns', 'resolution: DSN') },
+    expect: [{ rule: 'se-unknown-resolution', line: 7, message: 'Did you mean DNS?' }],
+    fixed: { 'se.yaml': lowerDns.replace('resolution: dns', 'resolution: DNS') },
+  },
+  {
+    name: 'a value nothing is near gets no fix',
+    files: { 'se.yaml': lowerDns.replace('resolution: dns', 'resolution: LOOKUP_EVERYTHING') },
+    expect: [{ rule: 'se-unknown-resolution', line: 7, hasFix: false }],
+  },
+]);

@@ -1,0 +1,194 @@
+import { check, ruleTable, yaml } from '../../helpers/harness.js';
+
+const httpsSe = yaml`
+  apiVersion: networking.istio.io/v1
+  kind: ServiceEntry
+  metadata: {name: github, namespace: ci}
+  spec:
+    hosts: [api.github.com]
+    location: MESH_EXTERNAL
+    resolution: DNS
+    ports:
+    - {number: 443, name: https, protocol: HTTPS}
+`;
+
+const simpleDr = yaml`
+  apiVersion: networking.istio.io/v1
+  kind: DestinationRule
+  metadata: {name: github, namespace: ci}
+  spec:
+    host: api.github.com
+    trafficPolicy:
+      tls:
+        mode: SIMPLE
+`;
+
+const originationSe = yaml`
+  apiVersion: networking.istio.io/v1
+  kind: ServiceEntry
+  metadata: {name: github, namespace: ci}
+  spec:
+    hosts: [api.github.com]
+    location: MESH_EXTERNAL
+    resolution: DNS
+    ports:
+    - number: 80
+      name: http
+      protocol: HTTP
+      targetPort: 443
+`;
+
+const portLevelDr = yaml`
+  apiVersion: networking.istio.io/v1
+  kind: DestinationRule
+  metadata: {name: github, namespace: ci}
+  spec:
+    host: api.github.com
+    trafficPolicy:
+      portLevelSettings:
+      - port: {number: 80}
+        tls: {mode: SIMPLE, sni: api.github.com}
+`;
+
+const egressVs = yaml`
+  apiVersion: networking.istio.io/v1
+  kind: VirtualService
+  metadata: {name: github-egress, namespace: ci}
+  spec:
+    hosts: [api.github.com]
+    gateways: [istio-system/egress]
+    http:
+    - route:
+      - destination:
+          host: api.github.com
+          port: {number: 443}
+`;
+
+ruleTable(['dr-double-tls', 'dr-double-tls-direct-https'], [
+  { name: 'an HTTPS port with no DestinationRule is passthrough', files: { 'se.yaml': httpsSe }, expect: [] },
+  { name: 'correct origination: HTTP port with targetPort 443', files: { 'se.yaml': originationSe, 'dr.yaml': portLevelDr }, expect: [] },
+  {
+    name: 'SIMPLE on an HTTPS port encrypts twice',
+    files: { 'se.yaml': httpsSe, 'dr.yaml': simpleDr },
+    expect: [{ rule: 'dr-double-tls', file: 'dr.yaml', line: 8, message: 'wrong version number' }],
+  },
+  {
+    name: 'portLevelSettings for another port do not change the top level',
+    files: { 'se.yaml': httpsSe, 'dr.yaml': simpleDr + '    portLevelSettings:\n    - port: {number: 8443}\n      tls: {mode: DISABLE}\n' },
+    expect: [{ rule: 'dr-double-tls', file: 'dr.yaml', line: 8 }],
+  },
+  {
+    name: 'portLevelSettings DISABLE on the port wins over the top level',
+    files: { 'se.yaml': httpsSe, 'dr.yaml': simpleDr + '    portLevelSettings:\n    - port: {number: 443}\n      tls: {mode: DISABLE}\n' },
+    expect: [],
+  },
+  {
+    name: 'a wildcard DestinationRule in the root namespace applies too',
+    files: { 'se.yaml': httpsSe, 'dr.yaml': simpleDr.replace('namespace: ci', 'namespace: istio-system').replace('host: api.github.com', 'host: "*.github.com"') },
+    expect: [{ rule: 'dr-double-tls', file: 'dr.yaml', line: 8 }],
+  },
+  {
+    name: 'egress-gateway origination: a VirtualService routes plain HTTP to 443',
+    files: { 'se.yaml': httpsSe, 'dr.yaml': simpleDr, 'vs.yaml': egressVs },
+    expect: [{ rule: 'dr-double-tls-direct-https', file: 'dr.yaml', line: 8, message: 'https://api.github.com' }],
+  },
+]);
+
+ruleTable('se-missing-tls-origination', [
+  { name: 'origination in place', files: { 'se.yaml': originationSe, 'dr.yaml': portLevelDr }, expect: [] },
+  { name: 'top-level origination counts', files: { 'se.yaml': originationSe, 'dr.yaml': simpleDr }, expect: [] },
+  {
+    name: 'HTTP to targetPort 443 and no DestinationRule',
+    files: { 'se.yaml': originationSe },
+    expect: [{ rule: 'se-missing-tls-origination', line: 12, message: 'plain HTTP request was sent to HTTPS port' }],
+  },
+  {
+    name: 'a DestinationRule with origination for another port does not count',
+    files: { 'se.yaml': originationSe, 'dr.yaml': portLevelDr.replace('number: 80', 'number: 8080') },
+    expect: [{ rule: 'se-missing-tls-origination', file: 'se.yaml', line: 12 }],
+  },
+]);
+
+const caDr = yaml`
+  apiVersion: networking.istio.io/v1
+  kind: DestinationRule
+  metadata: {name: db, namespace: data}
+  spec:
+    host: db.example.com
+    trafficPolicy:
+      tls:
+        mode: MUTUAL
+        clientCertificate: /etc/certs/client.pem
+        privateKey: /etc/certs/key.pem
+      portLevelSettings:
+      - port: {number: 5433}
+        tls:
+          mode: SIMPLE
+`;
+
+ruleTable(['dr-ca-certificates-missing', 'dr-port-ca-certificates-missing'], [
+  {
+    name: 'caCertificates set at both levels',
+    files: { 'dr.yaml': caDr.replace('privateKey: /etc/certs/key.pem', 'privateKey: /etc/certs/key.pem\n      caCertificates: /etc/certs/ca.pem').replace('mode: SIMPLE', 'mode: SIMPLE\n        caCertificates: /etc/certs/ca.pem') },
+    expect: [],
+  },
+  {
+    name: 'credentialName with a workloadSelector is accepted',
+    files: { 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: db, namespace: data}
+      spec:
+        host: db.example.com
+        workloadSelector: {matchLabels: {app: api}}
+        trafficPolicy:
+          tls: {mode: SIMPLE, credentialName: db-ca}
+    ` },
+    expect: [],
+  },
+  {
+    name: 'ISTIO_MUTUAL needs nothing',
+    files: { 'dr.yaml': caDr.replace(/mode: MUTUAL/, 'mode: ISTIO_MUTUAL').replace('mode: SIMPLE', 'mode: DISABLE') },
+    expect: [],
+  },
+  {
+    name: 'missing at both levels: one finding each, at the tls mapping',
+    files: { 'dr.yaml': caDr },
+    expect: [{ rule: 'dr-ca-certificates-missing', line: 7, message: 'caCertificates' }, { rule: 'dr-port-ca-certificates-missing', line: 13, message: 'port 5433' }],
+  },
+]);
+
+ruleTable('dr-mutual-without-client-cert', [
+  { name: 'client certificate and key', files: { 'dr.yaml': caDr }, expect: [] },
+  {
+    name: 'credentialName is enough',
+    files: { 'dr.yaml': caDr.replace('clientCertificate: /etc/certs/client.pem\n      privateKey: /etc/certs/key.pem', 'credentialName: db-client') },
+    expect: [],
+  },
+  {
+    name: 'no key',
+    files: { 'dr.yaml': caDr.replace('\n      privateKey: /etc/certs/key.pem', '') },
+    expect: [{ rule: 'dr-mutual-without-client-cert', line: 8, message: '"privateKey" is missing' }],
+  },
+]);
+
+ruleTable('dr-sni-mismatch', [
+  { name: 'sni equal to the host', files: { 'se.yaml': originationSe, 'dr.yaml': portLevelDr }, expect: [] },
+  {
+    name: 'sni for a Service (not a ServiceEntry) is not judged',
+    files: { 'dr.yaml': portLevelDr.replace('host: api.github.com', 'host: istio-egressgateway.istio-system.svc.cluster.local') },
+    expect: [],
+  },
+  {
+    name: 'sni naming another site',
+    files: { 'se.yaml': originationSe, 'dr.yaml': portLevelDr.replace('sni: api.github.com', 'sni: api.gitlab.com') },
+    expect: [{ rule: 'dr-sni-mismatch', file: 'dr.yaml', line: 9, message: '"api.gitlab.com"' }],
+  },
+]);
+
+describe('correct TLS set-ups are quiet', () => {
+  test('origination with an HTTP port, targetPort 443 and a port-level SIMPLE rule gives no warning or error', () => {
+    const found = check({ 'se.yaml': originationSe, 'dr.yaml': portLevelDr }).filter((f) => f.severity !== 'info');
+    expect(found.map((f) => f.rule)).toEqual([]);
+  });
+});

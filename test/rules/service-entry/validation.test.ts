@@ -1,0 +1,226 @@
+import { ruleTable, yaml } from '../../helpers/harness.js';
+
+/** A valid DNS entry; `body` lines replace nothing, they are appended to spec. */
+function entry(spec: string, meta = ''): string {
+  return yaml`
+    apiVersion: networking.istio.io/v1
+    kind: ServiceEntry
+    metadata:
+      name: ext
+      namespace: shop${meta}
+    spec:
+  ` + spec;
+}
+
+const ok = entry(yaml`
+    hosts: [api.example.com, "*.cdn.example.com"]
+    resolution: NONE
+    addresses: [10.8.0.0/16]
+    ports:
+    - {number: 443, name: https, protocol: HTTPS}
+    - {number: 8080, name: http-alt, protocol: HTTP, targetPort: 80}
+    exportTo: [".", istio-system]
+`.replace(/^/gm, '  ').replace(/^ {2}$/gm, ''));
+
+ruleTable(['se-invalid-host', 'se-partial-wildcard-host'], [
+  { name: 'DNS names and a subdomain wildcard', files: { 'se.yaml': ok }, expect: [] },
+  {
+    name: 'no hosts',
+    files: { 'se.yaml': entry('  ports: [{number: 443, name: https, protocol: HTTPS}]\n') },
+    expect: [{ rule: 'se-invalid-host', line: 6, message: 'no "hosts"' }],
+  },
+  {
+    name: '"*", an IP and a bad label; a partial wildcard warns',
+    files: { 'se.yaml': entry(yaml`
+      hosts:
+      - "*"
+      - 10.1.2.3
+      - api_v2.example.com
+      - "*foo.example.com"
+      resolution: NONE
+      ports: [{number: 443, name: https, protocol: HTTPS}]
+    `.replace(/^/gm, '  ').replace(/^ {2}$/gm, '')) },
+    expect: [
+      { rule: 'se-invalid-host', line: 8, message: '"*" alone' },
+      { rule: 'se-invalid-host', line: 9, message: 'IP' },
+      { rule: 'se-invalid-host', line: 10, message: 'api_v2' },
+      { rule: 'se-partial-wildcard-host', line: 11 },
+    ],
+  },
+]);
+
+ruleTable('se-invalid-address', [
+  { name: 'IPs and CIDRs', files: { 'se.yaml': ok }, expect: [] },
+  {
+    name: 'a host name under addresses, and a CIDR with DNS',
+    files: { 'se.yaml': entry(yaml`
+      hosts: [api.example.com]
+      resolution: DNS
+      addresses:
+      - api.example.com
+      - 10.0.0.0/8
+      ports: [{number: 443, name: https, protocol: HTTPS}]
+    `.replace(/^/gm, '  ').replace(/^ {2}$/gm, '')) },
+    expect: [{ rule: 'se-invalid-address', line: 10, message: 'not an IP' }, { rule: 'se-invalid-address', line: 11, message: 'CIDR' }],
+  },
+]);
+
+const badPorts = entry(yaml`
+  hosts: [api.example.com]
+  resolution: DNS
+  ports:
+  - {number: 443, name: https, protocol: HTTPS}
+  - {number: 443, name: https2, protocol: HTTPS}
+  - {number: 8443, name: https, protocol: HTTPS}
+  - {number: 70000, name: big, protocol: HTTP}
+  - {number: 8081, name: Big_Port, protocol: HTTP}
+  - {number: 8080, protocol: HTTP}
+  - {number: 9090, name: web, protocol: HTPP}
+  - {number: 9091, name: web2, protocol: HTTP, targetPort: 0}
+`.replace(/^/gm, '  ').replace(/^ {2}$/gm, ''));
+
+ruleTable('se-invalid-port', [
+  { name: 'valid ports', files: { 'se.yaml': ok }, expect: [] },
+  {
+    name: 'duplicates, ranges, names and a protocol typo (fixed)',
+    files: { 'se.yaml': badPorts },
+    expect: [
+      { rule: 'se-invalid-port', line: 11, message: 'number 443 is declared twice' },
+      { rule: 'se-invalid-port', line: 12, message: 'name "https" is used twice' },
+      { rule: 'se-invalid-port', line: 13, message: 'not 1-65535' },
+      { rule: 'se-invalid-port', line: 14, message: 'not a DNS label' },
+      { rule: 'se-invalid-port', line: 15, message: 'no "name"' },
+      { rule: 'se-invalid-port', line: 16, message: 'Did you mean HTTP?', hasFix: true },
+      { rule: 'se-invalid-port', line: 17, message: 'targetPort' },
+    ],
+    fixed: { 'se.yaml': badPorts.replace('protocol: HTPP', 'protocol: HTTP') },
+  },
+]);
+
+ruleTable(['se-invalid-workload-selector', 'se-workload-selector-ignored'], [
+  {
+    name: 'a STATIC internal entry with a selector',
+    files: { 'se.yaml': entry(yaml`
+      hosts: [vm.shop.internal]
+      location: MESH_INTERNAL
+      resolution: STATIC
+      ports: [{number: 80, name: http, protocol: HTTP}]
+      workloadSelector: {labels: {app: vm}}
+    `.replace(/^/gm, '  ').replace(/^ {2}$/gm, '')) + '---\napiVersion: networking.istio.io/v1\nkind: WorkloadEntry\nmetadata: {name: vm, namespace: shop}\nspec: {address: 10.0.0.4, labels: {app: vm}}\n' },
+    expect: [],
+  },
+  {
+    name: 'wildcard label value, selector beside endpoints',
+    files: { 'se.yaml': entry(yaml`
+      hosts: [vm.shop.internal]
+      location: MESH_INTERNAL
+      resolution: STATIC
+      ports: [{number: 80, name: http, protocol: HTTP}]
+      endpoints: [{address: 10.0.0.4}]
+      workloadSelector:
+        labels:
+          app: "*"
+    `.replace(/^/gm, '  ').replace(/^ {2}$/gm, '')) },
+    expect: [{ rule: 'se-invalid-workload-selector', line: 14, message: 'wildcard' }, { rule: 'se-invalid-workload-selector', line: 12, message: 'both' }],
+  },
+  {
+    name: 'an empty selector, and a selector with resolution NONE',
+    files: {
+      'a.yaml': entry('  hosts: [vm.shop.internal]\n  location: MESH_INTERNAL\n  resolution: STATIC\n  ports: [{number: 80, name: http, protocol: HTTP}]\n  workloadSelector: {}\n'),
+      'b.yaml': entry('  hosts: [vm.shop.internal]\n  location: MESH_INTERNAL\n  ports: [{number: 80, name: http, protocol: HTTP}]\n  workloadSelector: {labels: {app: vm}}\n'),
+    },
+    expect: [{ rule: 'se-workload-selector-ignored', file: 'a.yaml', line: 11, message: 'no labels' }, { rule: 'se-workload-selector-ignored', file: 'b.yaml', line: 10, message: 'resolution is NONE (the default)' }],
+  },
+]);
+
+ruleTable('se-addresses-not-allocated', [
+  {
+    name: 'default mesh: IST0134 (se-addresses-required) reports it instead',
+    files: { 'se.yaml': entry('  hosts: [db.example.com]\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n') },
+    expect: [],
+  },
+  {
+    name: 'auto-allocating mesh: resolution NONE still gets no address',
+    mesh: { defaultConfig: { proxyMetadata: { ISTIO_META_DNS_CAPTURE: 'true', ISTIO_META_DNS_AUTO_ALLOCATE: 'true' } } },
+    files: { 'se.yaml': entry('  hosts: [db.example.com]\n  ports:\n  - name: tcp\n    number: 5432\n    protocol: TCP\n') },
+    expect: [{ rule: 'se-addresses-not-allocated', line: 9, message: 'resolution NONE' }],
+  },
+  {
+    name: 'auto-allocating mesh: DNS resolution gets an address',
+    mesh: { defaultConfig: { proxyMetadata: { ISTIO_META_DNS_CAPTURE: 'true', ISTIO_META_DNS_AUTO_ALLOCATE: 'true' } } },
+    files: { 'se.yaml': entry('  hosts: [db.example.com]\n  resolution: DNS\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n') },
+    expect: [],
+  },
+  {
+    name: 'auto-allocating mesh: the entry opts out by label',
+    mesh: { defaultConfig: { proxyMetadata: { ISTIO_META_DNS_CAPTURE: 'true', ISTIO_META_DNS_AUTO_ALLOCATE: 'true' } } },
+    files: { 'se.yaml': entry('  hosts: [db.example.com]\n  resolution: DNS\n  ports:\n  - {number: 5432, name: tcp, protocol: TCP}\n', '\n      labels: {networking.istio.io/enable-autoallocate-ip: "false"}') },
+    expect: [{ rule: 'se-addresses-not-allocated', line: 11, message: 'opts out' }],
+  },
+]);
+
+ruleTable('se-invalid-endpoint', [
+  {
+    name: 'IP endpoints for STATIC, names for DNS',
+    files: {
+      'a.yaml': entry('  hosts: [db.example.com]\n  addresses: [10.0.0.5]\n  resolution: STATIC\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n  endpoints:\n  - {address: 10.0.0.5, ports: {tcp: 15432}}\n'),
+      'b.yaml': entry('  hosts: [db.example.com]\n  resolution: DNS\n  ports: [{number: 443, name: https, protocol: HTTPS}]\n  endpoints:\n  - {address: db-1.example.net}\n  - {address: db-2.example.net}\n'),
+    },
+    expect: [],
+  },
+  {
+    name: 'a host name for STATIC, an unknown port name, two endpoints for DNS_ROUND_ROBIN',
+    files: {
+      'a.yaml': entry('  hosts: [db.example.com]\n  addresses: [10.0.0.5]\n  resolution: STATIC\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n  endpoints:\n  - address: db.example.net\n    ports: {postgres: 5432}\n'),
+      'b.yaml': entry('  hosts: [db.example.com]\n  resolution: DNS_ROUND_ROBIN\n  ports: [{number: 443, name: https, protocol: HTTPS}]\n  endpoints:\n  - {address: db-1.example.net}\n  - {address: db-2.example.net}\n'),
+    },
+    expect: [
+      { rule: 'se-invalid-endpoint', file: 'a.yaml', line: 12, message: 'not an IP address' },
+      { rule: 'se-invalid-endpoint', file: 'a.yaml', line: 13, message: '"postgres"' },
+      { rule: 'se-invalid-endpoint', file: 'b.yaml', line: 10, message: 'at most one endpoint' },
+    ],
+  },
+]);
+
+ruleTable('se-invalid-dynamic-dns', [
+  {
+    name: 'wildcard hosts with HTTP and TLS ports',
+    files: { 'se.yaml': entry('  hosts: ["*.example.com"]\n  resolution: DYNAMIC_DNS\n  ports:\n  - {number: 443, name: tls, protocol: TLS}\n  - {number: 80, name: http, protocol: HTTP}\n') },
+    expect: [],
+  },
+  {
+    name: 'a concrete host and a TCP port',
+    files: { 'se.yaml': entry('  hosts: [api.example.com]\n  resolution: DYNAMIC_DNS\n  ports:\n  - {number: 5432, name: tcp, protocol: TCP}\n') },
+    expect: [{ rule: 'se-invalid-dynamic-dns', line: 7, message: 'wildcard' }, { rule: 'se-invalid-dynamic-dns', line: 10, message: 'only HTTP' }],
+  },
+]);
+
+ruleTable('se-dns-addresses-multiple-hosts', [
+  {
+    name: 'one host with an address',
+    files: { 'se.yaml': entry('  hosts: [a.example.com]\n  addresses: [10.0.0.7]\n  resolution: DNS\n  ports: [{number: 443, name: https, protocol: HTTPS}]\n') },
+    expect: [],
+  },
+  {
+    name: 'two hosts sharing addresses on a TLS port',
+    files: { 'se.yaml': entry('  hosts: [a.example.com, b.example.com]\n  addresses: [10.0.0.7]\n  resolution: DNS\n  ports: [{number: 443, name: https, protocol: HTTPS}]\n') },
+    expect: [{ rule: 'se-dns-addresses-multiple-hosts', line: 8 }],
+  },
+]);
+
+ruleTable('se-invalid-export-to', [
+  { name: '"." and a namespace', files: { 'se.yaml': ok }, expect: [] },
+  {
+    name: 'duplicates, "*" with others, a bad name',
+    files: {
+      'a.yaml': entry('  hosts: [a.example.com]\n  exportTo: [".", shop]\n'),
+      'b.yaml': entry('  hosts: [a.example.com]\n  exportTo: ["*", istio-system]\n'),
+      'c.yaml': entry('  hosts: [a.example.com]\n  exportTo: [Bad_NS]\n'),
+    },
+    expect: [
+      { rule: 'se-invalid-export-to', file: 'a.yaml', line: 8, message: 'twice' },
+      { rule: 'se-invalid-export-to', file: 'b.yaml', line: 8, message: 'cannot be combined' },
+      { rule: 'se-invalid-export-to', file: 'c.yaml', line: 8, message: 'not "."' },
+    ],
+  },
+]);
