@@ -43,7 +43,6 @@ function readInputs(): Inputs {
   const max = Number((core.getInput('max-comments') || '30').trim());
   if (!Number.isInteger(max) || max < 0) throw new Error('max-comments must be a whole number ≥ 0');
   const token = core.getInput('github-token') || process.env.GITHUB_TOKEN || '';
-  if (token) core.setSecret(token);
   const paths = parseGlobs(core.getInput('paths'));
   return {
     token,
@@ -104,7 +103,7 @@ export async function runAction(): Promise<void> {
 }
 
 function loadFor(inputs: Inputs): LoadedSettings {
-  const loaded = loadSettings({ configFile: inputs.config, configRequired: core.getInput('config') !== '', meshConfigFile: inputs.meshConfig || null });
+  const loaded = loadSettings({ configFile: inputs.config, configRequired: inputs.config !== '.istio-review.yaml', meshConfigFile: inputs.meshConfig || null });
   for (const w of loaded.warnings) core.warning(logLine(w));
   return loaded;
 }
