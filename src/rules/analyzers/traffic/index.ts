@@ -1,4 +1,14 @@
-// Rules of the "analyzers/traffic" group.
+// Rules of the "analyzers/traffic" group: routing and references — VirtualService destinations and gateways,
+// DestinationRule hosts and subsets, Gateways, Sidecars, AuthorizationPolicy targets, Gateway API routes.
 import type { Rule } from '../../rule.js';
+import { vsDestinationRules } from './vs-destinations.js';
+import { vsGatewayRules } from './vs-gateways.js';
+import { destinationRuleRules } from './destination-rule.js';
+import { gatewayRules } from './gateway.js';
+import { sidecarRules } from './sidecar.js';
+import { authzRules } from './authz.js';
+import { gatewayApiRouteRules } from './gateway-api-routes.js';
 
-export const trafficAnalyzerRules: Rule[] = [];
+export const trafficAnalyzerRules: Rule[] = [
+  ...vsDestinationRules, ...vsGatewayRules, ...destinationRuleRules, ...gatewayRules, ...sidecarRules, ...authzRules, ...gatewayApiRouteRules,
+];

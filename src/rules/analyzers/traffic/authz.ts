@@ -1,0 +1,121 @@
+// AuthorizationPolicies and Kubernetes Gateway pods (istioctl's authz.AuthorizationPoliciesAnalyzer and
+// k8sgateway.SelectorAnalyzer): a policy must apply to some in-mesh workload, its source namespaces must exist,
+// and a `selector` cannot attach a policy to a Gateway API gateway.
+import { defineRule, type Rule } from '../../rule.js';
+import { asArray, asObject, isObject, type Resource } from '../../../manifests/resource.js';
+import type { MeshView } from '../../../mesh/mesh-view.js';
+import { GROUP, describeSelector, isInMesh, selectorLabels, stringsOf } from './common.js';
+
+export const authzNoMatchingWorkload = defineRule({
+  id: 'authz-no-matching-workload', severity: 'warning', istioCode: 'IST0127', kialiCode: 'KIA0004', group: GROUP, fixable: false,
+  title: 'An AuthorizationPolicy applies to no in-mesh workload.',
+  check(ctx) {
+    const mesh = ctx.mesh;
+    const root = mesh.settings.rootNamespace;
+    for (const ap of mesh.byKind('AuthorizationPolicy')) {
+      if (ap.namespace === null) continue;
+      if (isObject(ap.spec.targetRef) || asArray(ap.spec.targetRefs).length > 0) continue; // attached by reference
+      const sel = selectorLabels(asObject(ap.spec.selector).matchLabels);
+      const hasSelector = Object.keys(sel).length > 0;
+      if (ap.namespace === root && !hasSelector) continue; // mesh-wide policy
+      const scope = ap.namespace === root ? null : ap.namespace;
+      if (mesh.workloadsMatching(sel, scope).some((w) => isInMesh(mesh, w))) continue;
+      ctx.report({
+        resource: ap, path: hasSelector ? ['spec', 'selector', 'matchLabels'] : ['metadata', 'name'], subject: hasSelector ? describeSelector(sel) : ap.namespace,
+        message: hasSelector
+          ? `AuthorizationPolicy ${ap.namespace}/${ap.name} selects workloads labelled ${describeSelector(sel)}${scope ? ` in "${scope}"` : ' (in any namespace)'}, and no in-mesh workload in this repository has those labels: the policy enforces nothing. Fix the labels (pod template labels), or check that the workload is injected.`
+          : `AuthorizationPolicy ${ap.namespace}/${ap.name} applies to namespace "${ap.namespace}", which has no in-mesh workload in this repository: the policy enforces nothing there.`,
+      });
+    }
+  },
+});
+
+/** `*`, `prefix*`, `*suffix` or an exact name. */
+function namespacePatternMatches(pattern: string, ns: string): boolean {
+  if (pattern === '*') return true;
+  if (pattern.endsWith('*')) return ns.startsWith(pattern.slice(0, -1));
+  if (pattern.startsWith('*')) return ns.endsWith(pattern.slice(1));
+  return pattern === ns;
+}
+
+const knownNsCache = new WeakMap<MeshView, string[]>();
+function knownNamespaces(mesh: MeshView): string[] {
+  let l = knownNsCache.get(mesh);
+  if (!l) {
+    const s = new Set<string>(mesh.namespaces);
+    for (const r of mesh.resources) if (r.namespace) s.add(r.namespace);
+    knownNsCache.set(mesh, (l = [...s]));
+  }
+  return l;
+}
+
+export const authzNamespaceNotFound = defineRule({
+  id: 'authz-namespace-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0101', group: GROUP, fixable: false,
+  title: 'An AuthorizationPolicy source namespace (or notNamespaces entry) matches no namespace known to the repository.',
+  check(ctx) {
+    const known = knownNamespaces(ctx.mesh);
+    const exact = new Set(known);
+    for (const ap of ctx.mesh.byKind('AuthorizationPolicy')) {
+      asArray(ap.spec.rules).forEach((rule, i) => {
+        if (!isObject(rule)) return;
+        asArray(rule.from).forEach((from, j) => {
+          if (!isObject(from) || !isObject(from.source)) return;
+          for (const field of ['namespaces', 'notNamespaces'] as const) {
+            const list = asArray(from.source[field]);
+            list.forEach((v, k) => {
+              if (typeof v !== 'string') return;
+              const ok = v.includes('*') ? known.some((ns) => namespacePatternMatches(v, ns)) : exact.has(v);
+              if (ok) return;
+              ctx.report({
+                resource: ap, path: ['spec', 'rules', i, 'from', j, 'source', field, k], subject: `${field}:${v}`,
+                message: `Source ${field === 'namespaces' ? 'namespace' : 'notNamespaces entry'} "${v}" matches no namespace defined in this repository: `
+                  + `${field === 'namespaces' ? 'the rule never matches traffic from it, so a typo here denies (or fails to allow) the callers you meant' : 'the exclusion has no effect'}. `
+                  + `Fix the name, or declare the namespace under \`external.namespaces\` in .istio-review.yaml.`,
+              });
+            });
+          }
+        });
+      });
+    }
+  },
+});
+
+const SELECTOR_KINDS: [string, string][] = [
+  ['AuthorizationPolicy', 'security.istio.io'], ['RequestAuthentication', 'security.istio.io'],
+  ['Telemetry', 'telemetry.istio.io'], ['WasmPlugin', 'extensions.istio.io'],
+];
+const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
+
+export const selectorOnKubernetesGateway = defineRule({
+  id: 'selector-on-kubernetes-gateway', severity: 'warning', istioCode: 'IST0166', group: GROUP, fixable: false,
+  title: 'A policy uses `selector` to target a Kubernetes Gateway API gateway, which ignores selectors; use targetRefs.',
+  check(ctx) {
+    const mesh = ctx.mesh;
+    for (const [kind, group] of SELECTOR_KINDS) {
+      for (const p of mesh.byKind(kind, group)) {
+        if (p.namespace === null) continue;
+        if (isObject(p.spec.targetRef) || asArray(p.spec.targetRefs).length > 0) continue;
+        const sel = selectorLabels(asObject(p.spec.selector).matchLabels);
+        if (Object.keys(sel).length === 0) continue;
+        const gateways = new Set<string>();
+        for (const w of mesh.workloadsMatching(sel, p.namespace)) {
+          const gw = w.labels[GATEWAY_NAME_LABEL];
+          if (gw !== undefined) gateways.add(gw);
+        }
+        // Gateway API pods are generated by Istio, so usually absent from the repository: the label names the Gateway.
+        const named = sel[GATEWAY_NAME_LABEL];
+        if (named !== undefined && mesh.byKind('Gateway', 'gateway.networking.k8s.io').some((g) => g.namespace === p.namespace && g.name === named)) gateways.add(named);
+        for (const gw of gateways) {
+          ctx.report({
+            resource: p, path: ['spec', 'selector', 'matchLabels'], subject: gw,
+            message: `${kind} ${p.namespace}/${p.name} selects the pods of Kubernetes Gateway "${gw}" by label: Istio ignores \`selector\` for Gateway API gateways, so the ${kind} has no effect there. `
+              + `Use \`targetRefs: [{kind: Gateway, group: gateway.networking.k8s.io, name: ${gw}}]\` instead.`,
+          });
+        }
+      }
+    }
+  },
+});
+
+export const authzRules: Rule[] = [authzNoMatchingWorkload, authzNamespaceNotFound, selectorOnKubernetesGateway];
+export type { Resource };

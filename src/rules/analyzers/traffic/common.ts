@@ -1,0 +1,224 @@
+// Shared helpers of the traffic analyzers: walking route destinations, reading selectors, deciding
+// whether something missing is "not in this repository" or "defined but hidden", and building exportTo fixes.
+import { asArray, asObject, asString, asStringMap, isObject, type Json, type Path, type Resource } from '../../../manifests/resource.js';
+import type { HostEntry, MeshView } from '../../../mesh/mesh-view.js';
+import { stringsOf } from '../../../mesh/mesh-view.js';
+import { describeScope } from '../../../mesh/export-to.js';
+import { parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
+import type { FixEdit } from '../../../fixes/edits.js';
+import type { Workload } from '../../../mesh/workloads.js';
+
+export const GROUP = 'traffic';
+
+/** One destination of a VirtualService: a route destination or a mirror. */
+export interface RouteDestination {
+  /** 'http' | 'tcp' | 'tls' | 'mirror' | 'mirrors' */
+  section: string;
+  host: string;
+  /** Path of the `host` field (or of the destination object when host is missing). */
+  hostPath: Path;
+  port: number | null;
+  hasPort: boolean;
+  subset: string | null;
+  /** Index of the http route the destination is in (for IST0140). */
+  httpIndex: number | null;
+}
+
+export function routeDestinations(vs: Resource): RouteDestination[] {
+  const out: RouteDestination[] = [];
+  const add = (section: string, dest: Json | undefined, destPath: Path, httpIndex: number | null) => {
+    if (!isObject(dest)) return;
+    const host = asString(dest.host) ?? '';
+    const port = asObject(dest.port);
+    out.push({
+      section, host, hostPath: dest.host !== undefined ? [...destPath, 'host'] : destPath,
+      port: typeof port.number === 'number' ? port.number : null, hasPort: isObject(dest.port),
+      subset: asString(dest.subset) ?? null, httpIndex,
+    });
+  };
+  for (const section of ['http', 'tcp', 'tls'] as const) {
+    asArray(vs.spec[section]).forEach((rule, i) => {
+      if (!isObject(rule)) return;
+      asArray(rule.route).forEach((rt, j) => {
+        if (isObject(rt)) add(section, rt.destination, ['spec', section, i, 'route', j, 'destination'], section === 'http' ? i : null);
+      });
+      if (section === 'http') {
+        if (isObject(rule.mirror)) add('mirror', rule.mirror, ['spec', 'http', i, 'mirror'], i);
+        asArray(rule.mirrors).forEach((m, k) => {
+          if (isObject(m)) add('mirrors', m.destination, ['spec', 'http', i, 'mirrors', k, 'destination'], i);
+        });
+      }
+    });
+  }
+  return out;
+}
+
+/** `spec.gateways` of a VirtualService; empty means the mesh. */
+export function vsGateways(vs: Resource): { value: string; index: number }[] {
+  const out: { value: string; index: number }[] = [];
+  asArray(vs.spec.gateways).forEach((g, index) => {
+    if (typeof g === 'string') out.push({ value: g, index });
+  });
+  return out;
+}
+
+export function appliesToMesh(vs: Resource): boolean {
+  const gws = vsGateways(vs);
+  return gws.length === 0 || gws.some((g) => g.value === 'mesh');
+}
+
+/** "ns/name", "name" (same namespace) or "name.ns[.svc.cluster.local]" → namespace and name. */
+export function parseGatewayRef(ref: string, ownNamespace: string): { namespace: string; name: string } {
+  const slash = ref.indexOf('/');
+  if (slash !== -1) return { namespace: ref.slice(0, slash), name: ref.slice(slash + 1) };
+  const dot = ref.indexOf('.');
+  if (dot !== -1) return { namespace: ref.slice(dot + 1).split('.')[0]!, name: ref.slice(0, dot) };
+  return { namespace: ownNamespace, name: ref };
+}
+
+export function selectorLabels(v: Json | undefined): Record<string, string> {
+  return asStringMap(v);
+}
+
+/** Does the repository itself declare services (Services or ServiceEntries) of this namespace? When it does not,
+ *  the namespace's services are deployed from elsewhere and a missing name there is no evidence of a mistake. */
+export function repositoryManagesServicesOf(mesh: MeshView, namespace: string): boolean {
+  let cache = managedCache.get(mesh);
+  if (!cache) {
+    cache = new Set<string>();
+    // Istio's own components (selector key `istio`, e.g. the ingress gateway's Service) say nothing about
+    // whether the namespace's application services live in this repository.
+    for (const s of mesh.byKind('Service', '')) {
+      if (s.namespace && !(isObject(s.spec.selector) && 'istio' in s.spec.selector)) cache.add(s.namespace);
+    }
+    for (const s of mesh.byKind('ServiceEntry')) if (s.namespace) cache.add(s.namespace);
+    managedCache.set(mesh, cache);
+  }
+  return cache.has(namespace);
+}
+const managedCache = new WeakMap<MeshView, Set<string>>();
+
+/** Is `namespace` declared in the config file as existing outside the repository? */
+export function isExternalNamespace(mesh: MeshView, namespace: string): boolean {
+  return mesh.config.external.namespaces.includes(namespace);
+}
+
+export type HostVerdict =
+  | { kind: 'visible'; entries: HostEntry[] }
+  | { kind: 'hidden'; entries: HostEntry[] }
+  /** Exported to the namespace, but the namespace's Sidecar egress does not import it. */
+  | { kind: 'sidecar'; entries: HostEntry[]; sidecar: Resource }
+  /** Not declared anywhere, and the repository manages the host's namespace (or it is not a cluster service). */
+  | { kind: 'missing' }
+  /** Not declared, but the host belongs to a namespace the repository does not manage: assume it exists elsewhere. */
+  | { kind: 'unknown' };
+
+/** Resolve a host named by a resource in `fromNamespace`, the way Istio resolves destination hosts. */
+export function judgeHost(mesh: MeshView, rawHost: string, fromNamespace: string): HostVerdict {
+  const host = resolveHost(rawHost, fromNamespace);
+  const found = mesh.lookupHost(host, fromNamespace);
+  if (found.visible.length > 0) {
+    let narrowing: Resource | null = null;
+    for (const e of found.visible) {
+      if (e.source === 'external') return { kind: 'visible', entries: found.visible };
+      const s = mesh.sidecarAllows(fromNamespace, e.host, e.namespace);
+      if (s.allowed) return { kind: 'visible', entries: found.visible };
+      narrowing = s.sidecar;
+    }
+    return { kind: 'sidecar', entries: found.visible, sidecar: narrowing! };
+  }
+  if (found.hidden.length > 0) return { kind: 'hidden', entries: found.hidden };
+  const svc = parseServiceHost(host);
+  if (svc) {
+    if (isExternalNamespace(mesh, svc.namespace)) return { kind: 'unknown' };
+    return repositoryManagesServicesOf(mesh, svc.namespace) ? { kind: 'missing' } : { kind: 'unknown' };
+  }
+  return { kind: 'missing' };
+}
+
+/** "ServiceEntry ns/name (file.yaml) with exportTo: [...]" */
+export function describeHidden(e: HostEntry): string {
+  const what = e.resource ? `${e.resource.kind} ${e.resource.namespace}/${e.resource.name} (${e.resource.file.path})` : `${e.source} in ${e.namespace}`;
+  return `${what}, ${describeScope(e.exportTo)}`;
+}
+
+/** The edit that makes a host declaration visible to `namespace`: append it to the ServiceEntry's exportTo, or to
+ *  the Service's exportTo annotation. Null when exportTo was not written (the mesh default applies) or holds `~`. */
+export function exportToFix(e: HostEntry, namespace: string): { target: Resource; edit: FixEdit } | null {
+  const r = e.resource;
+  if (!r || e.exportTo.written === null) return null;
+  if (e.exportTo.written.includes('~')) return null;
+  if (e.source === 'ServiceEntry') {
+    if (!Array.isArray(r.spec.exportTo)) return null;
+    return { target: r, edit: { op: 'append', path: ['spec', 'exportTo'], value: namespace, description: `export ${r.name} to namespace ${namespace}` } };
+  }
+  if (e.source === 'Service') {
+    const current = r.annotations['networking.istio.io/exportTo'];
+    if (current === undefined) return null;
+    return { target: r, edit: { op: 'set', path: ['metadata', 'annotations', 'networking.istio.io/exportTo'], value: `${current.trim()},${namespace}`, description: `export ${r.name} to namespace ${namespace}` } };
+  }
+  return null;
+}
+
+/** Hidden entries a fix can reasonably target: one declaration only, else the fix would be a guess. */
+export function singleFixable(entries: HostEntry[], namespace: string): { target: Resource; edit: FixEdit } | null {
+  const owners = new Set(entries.map((e) => e.resource));
+  if (owners.size !== 1) return null;
+  return exportToFix(entries[0]!, namespace);
+}
+
+// ---- workloads -----------------------------------------------------------------------------------
+
+/** Namespace labels from the repository's Namespace objects. */
+export function namespaceLabels(mesh: MeshView, ns: string): Record<string, string> | null {
+  const r = mesh.namespaceObject(ns);
+  return r ? r.labels : null;
+}
+
+export function isAmbientNamespace(mesh: MeshView, ns: string): boolean {
+  const l = namespaceLabels(mesh, ns);
+  if (!l) return false;
+  return l['istio.io/dataplane-mode'] === 'ambient' && l['istio-injection'] !== 'enabled' && l['istio.io/rev'] === undefined;
+}
+
+export function isAmbientWorkload(mesh: MeshView, w: Workload): boolean {
+  if (w.annotations['ambient.istio.io/redirection'] === 'enabled') return true;
+  if (w.kind === 'Pod') return false; // a Pod shows its real state: without the annotation it is not captured
+  if (w.labels['istio.io/dataplane-mode'] === 'none' || w.labels['sidecar.istio.io/inject'] === 'true') return false;
+  return w.labels['istio.io/dataplane-mode'] === 'ambient' || isAmbientNamespace(mesh, w.namespace);
+}
+
+/** Is the workload part of the mesh (sidecar or ambient)? Pods show it (an istio-proxy container, the ambient
+ *  annotation); pod templates are injected at admission, so for them labels and the namespace decide, and a
+ *  namespace the repository does not define is assumed to be in the mesh. */
+export function isInMesh(mesh: MeshView, w: Workload): boolean {
+  if (w.kind === 'external' || w.kind === 'WorkloadEntry') return true;
+  if (w.annotations['ambient.istio.io/redirection'] === 'enabled') return true;
+  const inject = w.labels['sidecar.istio.io/inject'] ?? w.annotations['sidecar.istio.io/inject'];
+  if (inject === 'true') return true;
+  if (w.podSpec && asArray(w.podSpec.containers).some((c) => isObject(c) && c.name === 'istio-proxy')) return true;
+  const nsLabels = namespaceLabels(mesh, w.namespace);
+  if (nsLabels?.['istio-injection'] === 'enabled') return true;
+  if (w.kind === 'Pod') return false;
+  if (inject === 'false') return false;
+  if (!nsLabels) return true;
+  if (nsLabels['istio-injection'] === 'disabled') return false;
+  return nsLabels['istio.io/rev'] !== undefined || nsLabels['istio.io/dataplane-mode'] === 'ambient' || w.labels['istio.io/rev'] !== undefined;
+}
+
+/** Istio's standard gateway selectors: charts installed outside most application repositories. */
+export function isStandardGatewaySelector(selector: Record<string, string>): boolean {
+  const keys = Object.keys(selector);
+  if (keys.length === 0) return false;
+  const std: Record<string, string[]> = {
+    istio: ['ingressgateway', 'egressgateway'],
+    app: ['istio-ingressgateway', 'istio-egressgateway'],
+  };
+  return keys.every((k) => std[k]?.includes(selector[k]!));
+}
+
+export function describeSelector(selector: Record<string, string>): string {
+  return Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
+}
+
+export { stringsOf };

@@ -1,0 +1,116 @@
+// DestinationRule hosts and subsets (istioctl's destinationrule.SubsetSelectPodAnalyzer): the host must be one
+// the DestinationRule's namespace can see, and every subset must select some workload.
+import { defineRule, type Rule } from '../../rule.js';
+import { asArray, asObject, asStringMap, isObject, type Resource } from '../../../manifests/resource.js';
+import type { HostEntry, MeshView } from '../../../mesh/mesh-view.js';
+import { isWildcardHost, resolveHost } from '../../../mesh/hosts.js';
+import type { Workload } from '../../../mesh/workloads.js';
+import { GROUP, describeHidden, describeSelector, judgeHost, singleFixable } from './common.js';
+
+function hostOf(dr: Resource): string | null {
+  return typeof dr.spec.host === 'string' && dr.spec.host !== '' ? dr.spec.host : null;
+}
+
+export const drHostNotFound = defineRule({
+  id: 'dr-host-not-found', severity: 'warning', istioCode: 'IST0174', kialiCode: 'KIA0202', group: GROUP, fixable: false,
+  title: 'A DestinationRule is for a host no Service or ServiceEntry in the repository declares.',
+  check(ctx) {
+    for (const dr of ctx.mesh.byKind('DestinationRule')) {
+      const host = hostOf(dr);
+      if (!host || dr.namespace === null || isWildcardHost(host)) continue;
+      if (judgeHost(ctx.mesh, host, dr.namespace).kind !== 'missing') continue;
+      const fq = resolveHost(host, dr.namespace);
+      ctx.report({
+        resource: dr, path: ['spec', 'host'], subject: host,
+        message: `DestinationRule ${dr.namespace}/${dr.name} is for host "${host}"${fq !== host ? ` (${fq})` : ''}, which no Service or ServiceEntry in this repository declares: `
+          + `if the cluster has none either, its traffic policy and subsets apply to nothing. Fix the host (a short name resolves in the DestinationRule's namespace), or declare it under \`external.hosts\`.`,
+      });
+    }
+  },
+});
+
+export const drHostNotVisible = defineRule({
+  id: 'dr-host-not-visible', severity: 'error', istioCode: 'IST0174', kialiCode: 'KIA0202', group: GROUP, fixable: true,
+  title: 'A DestinationRule is for a host that is defined, but not exported to the DestinationRule\'s namespace.',
+  check(ctx) {
+    for (const dr of ctx.mesh.byKind('DestinationRule')) {
+      const host = hostOf(dr);
+      if (!host || dr.namespace === null || isWildcardHost(host)) continue;
+      const verdict = judgeHost(ctx.mesh, host, dr.namespace);
+      if (verdict.kind !== 'hidden') continue;
+      const fix = singleFixable(verdict.entries, dr.namespace);
+      ctx.report({
+        resource: dr, path: ['spec', 'host'], subject: host,
+        message: `Host "${host}" is defined by ${verdict.entries.map(describeHidden).join('; ')}, which does not include namespace "${dr.namespace}": `
+          + `clients in "${dr.namespace}" cannot reach it, so this DestinationRule's policy and subsets never apply. Export the host to "${dr.namespace}" or move the DestinationRule.`,
+        fix: fix?.edit ?? null, fixTarget: fix?.target,
+      });
+    }
+  },
+});
+
+const TOPOLOGY_KEYS = new Set(['topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'topology.istio.io/subzone', 'kubernetes.io/hostname']);
+
+/** Subset labels against a workload, with node topology labels added for Pods on a known Node. A topology label
+ *  of a pod template is unknowable from files (the scheduler decides), so it is taken to match unless empty. */
+function subsetMatches(mesh: MeshView, subset: Record<string, string>, w: Workload, nodes: Map<string, Record<string, string>>): boolean {
+  let node: Record<string, string> | null = null;
+  if (w.kind === 'Pod' && w.podSpec && typeof w.podSpec.nodeName === 'string') node = nodes.get(w.podSpec.nodeName) ?? null;
+  for (const [k, v] of Object.entries(subset)) {
+    if (w.labels[k] === v) continue;
+    if (!TOPOLOGY_KEYS.has(k) || v === '') return false;
+    if (w.kind === 'Pod') {
+      if (!node || node[k] !== v) return false;
+    } else if (w.labels[k] !== undefined) return false;
+  }
+  void mesh;
+  return true;
+}
+
+export const drSubsetNoWorkload = defineRule({
+  id: 'dr-subset-no-workload', severity: 'error', istioCode: 'IST0173', kialiCode: 'KIA0203', group: GROUP, fixable: false,
+  title: 'A DestinationRule subset\'s labels select no workload.',
+  check(ctx) {
+    const mesh = ctx.mesh;
+    let nodes: Map<string, Record<string, string>> | null = null;
+    for (const dr of mesh.byKind('DestinationRule')) {
+      const host = hostOf(dr);
+      if (!host || dr.namespace === null) continue;
+      const verdict = judgeHost(mesh, host, dr.namespace);
+      if (verdict.kind === 'missing' || verdict.kind === 'unknown') continue;
+      const entries: HostEntry[] = verdict.entries;
+      if (entries.some((e) => e.source === 'external')) continue;
+      // Workloads of the host's namespace deployed from elsewhere cannot be judged: say nothing then.
+      if (!entries.some((e) => mesh.workloadsIn(e.namespace).some((w) => w.resource !== null))) continue;
+      const seLabels: Record<string, string> = {};
+      for (const e of entries) if (e.source === 'ServiceEntry' && e.resource) Object.assign(seLabels, asStringMap(asObject(e.resource.spec.workloadSelector).labels));
+      asArray(dr.spec.subsets).forEach((s, i) => {
+        if (!isObject(s) || !isObject(s.labels)) return;
+        const labels = { ...seLabels, ...asStringMap(s.labels) };
+        if (Object.keys(labels).length === 0) return;
+        nodes ??= nodeLabels(mesh);
+        const plain = Object.fromEntries(Object.entries(labels).filter(([k]) => !TOPOLOGY_KEYS.has(k)));
+        const candidates = mesh.workloadsMatching(plain, null);
+        if (candidates.some((w) => subsetMatches(mesh, labels, w, nodes!))) return;
+        const name = typeof s.name === 'string' ? s.name : String(i);
+        ctx.report({
+          resource: dr, path: ['spec', 'subsets', i, 'labels'], subject: name,
+          message: `Subset "${name}" of DestinationRule ${dr.namespace}/${dr.name} selects workloads labelled ${describeSelector(labels)}, and no workload has those labels: `
+            + `traffic routed to this subset fails with 503 (no healthy upstream). Fix the labels, or add the labels to the workload's pod template.`,
+        });
+      });
+    }
+  },
+});
+
+function nodeLabels(mesh: MeshView): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  for (const n of mesh.byKind('Node', '')) {
+    const l: Record<string, string> = {};
+    for (const [k, v] of Object.entries(n.labels)) if (v !== '') l[k] = v;
+    out.set(n.name, l);
+  }
+  return out;
+}
+
+export const destinationRuleRules: Rule[] = [drHostNotFound, drHostNotVisible, drSubsetNoWorkload];

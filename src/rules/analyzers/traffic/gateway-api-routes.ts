@@ -1,0 +1,166 @@
+// Gateway API routes (HTTPRoute, GRPCRoute, TCPRoute, TLSRoute): parentRefs and backendRefs are references
+// like any other. A parent must exist and accept routes from the route's namespace; a backend must exist and,
+// across namespaces, be allowed by a ReferenceGrant.
+import { defineRule, type Rule } from '../../rule.js';
+import { asArray, asObject, asString, isObject, type Resource } from '../../../manifests/resource.js';
+import type { MeshView } from '../../../mesh/mesh-view.js';
+import { serviceHost } from '../../../mesh/hosts.js';
+import { labelsMatch } from '../../../mesh/workloads.js';
+import { GROUP, isExternalNamespace, namespaceLabels, repositoryManagesServicesOf, selectorLabels } from './common.js';
+
+const GW_GROUP = 'gateway.networking.k8s.io';
+const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute'];
+
+function routes(mesh: MeshView): Resource[] {
+  const out: Resource[] = [];
+  for (const k of ROUTE_KINDS) for (const r of mesh.byKind(k, GW_GROUP)) if (r.namespace !== null) out.push(r);
+  return out;
+}
+
+interface ParentRef { index: number; namespace: string; name: string; sectionName: string | null; port: number | null }
+
+function gatewayParents(route: Resource): ParentRef[] {
+  const out: ParentRef[] = [];
+  asArray(route.spec.parentRefs).forEach((p, index) => {
+    if (!isObject(p) || typeof p.name !== 'string') return;
+    const kind = asString(p.kind) ?? 'Gateway';
+    const group = asString(p.group) ?? GW_GROUP;
+    if (kind !== 'Gateway' || group !== GW_GROUP) return; // Service parents (mesh routing) are resolved elsewhere
+    out.push({ index, namespace: asString(p.namespace) ?? route.namespace!, name: p.name, sectionName: asString(p.sectionName) ?? null, port: typeof p.port === 'number' ? p.port : null });
+  });
+  return out;
+}
+
+function k8sGateway(mesh: MeshView, ns: string, name: string): Resource | null {
+  const g = mesh.gateway(ns, name);
+  if (g && g.group === GW_GROUP) return g;
+  return mesh.byKind('Gateway', GW_GROUP).find((x) => x.namespace === ns && x.name === name) ?? null;
+}
+
+export const routeParentNotFound = defineRule({
+  id: 'route-parent-not-found', severity: 'warning', istioCode: null, kialiCode: 'KIA1401', group: GROUP, fixable: false,
+  title: 'A Gateway API route\'s parentRef names a Gateway that is not defined in the repository.',
+  check(ctx) {
+    for (const r of routes(ctx.mesh)) {
+      for (const p of gatewayParents(r)) {
+        if (k8sGateway(ctx.mesh, p.namespace, p.name) || ctx.mesh.isExternalGateway(p.namespace, p.name)) continue;
+        ctx.report({
+          resource: r, path: ['spec', 'parentRefs', p.index, 'name'], subject: `${p.namespace}/${p.name}`,
+          message: `${r.kind} ${r.namespace}/${r.name} attaches to Gateway ${p.namespace}/${p.name}, which no Gateway (gateway.networking.k8s.io) in this repository defines: `
+            + `if the cluster has none either, the route is never attached (status Accepted=False) and its traffic gets 404. Fix the name or namespace, or declare the gateway under \`external.gateways\`.`,
+        });
+      }
+    }
+  },
+});
+
+/** Does the listener accept routes from `routeNs`? (`allowedRoutes.namespaces.from`: Same by default, All, Selector.) */
+function listenerAllows(mesh: MeshView, gw: Resource, listener: Record<string, unknown>, routeNs: string, routeKind: string): boolean {
+  const allowed = asObject((listener as Record<string, never>).allowedRoutes);
+  const kinds = asArray(allowed.kinds).filter(isObject).map((k) => asString(k.kind)).filter((k): k is string => !!k);
+  if (kinds.length > 0 && !kinds.includes(routeKind)) return false;
+  const nsSpec = asObject(allowed.namespaces);
+  const from = asString(nsSpec.from) ?? 'Same';
+  if (from === 'All') return true;
+  if (from === 'Same') return gw.namespace === routeNs;
+  if (from === 'Selector') {
+    const labels = namespaceLabels(mesh, routeNs);
+    if (!labels) return true; // the namespace is defined elsewhere: its labels are unknown
+    const sel = selectorLabels(asObject(nsSpec.selector).matchLabels);
+    return labelsMatch(sel, { ...labels, 'kubernetes.io/metadata.name': routeNs });
+  }
+  return false;
+}
+
+export const routeParentRejectsRoute = defineRule({
+  id: 'route-parent-rejects-route', severity: 'error', istioCode: null, kialiCode: 'KIA1401', group: GROUP, fixable: false,
+  title: 'A Gateway API route attaches to a Gateway whose listeners do not accept it (namespace, kind or sectionName).',
+  check(ctx) {
+    for (const r of routes(ctx.mesh)) {
+      for (const p of gatewayParents(r)) {
+        const gw = k8sGateway(ctx.mesh, p.namespace, p.name);
+        if (!gw) continue;
+        const listeners = asArray(gw.spec.listeners).filter(isObject);
+        const named = p.sectionName === null ? listeners : listeners.filter((l) => l.name === p.sectionName);
+        const path = ['spec', 'parentRefs', p.index, p.sectionName === null ? 'name' : 'sectionName'];
+        if (named.length === 0) {
+          ctx.report({
+            resource: r, path, subject: `${p.namespace}/${p.name}/${p.sectionName ?? ''}`,
+            message: `Gateway ${p.namespace}/${p.name} has no listener${p.sectionName !== null ? ` named "${p.sectionName}"` : 's'} (listeners: ${listeners.map((l) => `"${String(l.name)}"`).join(', ') || 'none'}): the route is not attached and its traffic gets 404.`,
+          });
+          continue;
+        }
+        const candidates = p.port === null ? named : named.filter((l) => l.port === p.port);
+        if (candidates.some((l) => listenerAllows(ctx.mesh, gw, l, r.namespace!, r.kind))) continue;
+        ctx.report({
+          resource: r, path, subject: `${p.namespace}/${p.name}/${p.sectionName ?? ''}`,
+          message: `No listener of Gateway ${p.namespace}/${p.name}${p.sectionName !== null ? ` named "${p.sectionName}"` : ''} accepts ${r.kind}s from namespace "${r.namespace}" `
+            + `(allowedRoutes defaults to the Gateway's own namespace): the route is not attached (NotAllowedByListeners) and its traffic gets 404. Set the listener's \`allowedRoutes.namespaces.from\` to All or a Selector that matches "${r.namespace}".`,
+        });
+      }
+    }
+  },
+});
+
+interface BackendRef { path: (string | number)[]; namespace: string; name: string }
+
+function serviceBackends(route: Resource): BackendRef[] {
+  const out: BackendRef[] = [];
+  asArray(route.spec.rules).forEach((rule, i) => {
+    if (!isObject(rule)) return;
+    asArray(rule.backendRefs).forEach((b, j) => {
+      if (!isObject(b) || typeof b.name !== 'string') return;
+      const kind = asString(b.kind) ?? 'Service';
+      const group = asString(b.group) ?? '';
+      if (kind !== 'Service' || group !== '') return;
+      out.push({ path: ['spec', 'rules', i, 'backendRefs', j, 'name'], namespace: asString(b.namespace) ?? route.namespace!, name: b.name });
+    });
+  });
+  return out;
+}
+
+export const routeBackendNotFound = defineRule({
+  id: 'route-backend-not-found', severity: 'warning', istioCode: null, kialiCode: 'KIA1402', group: GROUP, fixable: false,
+  title: 'A Gateway API route\'s backendRef names a Service that is not defined in the repository.',
+  check(ctx) {
+    for (const r of routes(ctx.mesh)) {
+      for (const b of serviceBackends(r)) {
+        const host = serviceHost(b.name, b.namespace);
+        if (ctx.mesh.exactHostEntries(host).some((e) => e.source === 'Service' || e.source === 'external')) continue;
+        if (isExternalNamespace(ctx.mesh, b.namespace) || !repositoryManagesServicesOf(ctx.mesh, b.namespace)) continue;
+        ctx.report({
+          resource: r, path: b.path, subject: `${b.namespace}/${b.name}`,
+          message: `Backend Service ${b.namespace}/${b.name} is not defined in this repository, which defines other Services of "${b.namespace}": `
+            + `if it does not exist, the route reports ResolvedRefs=False and requests to this backend get 500. Fix the name.`,
+        });
+      }
+    }
+  },
+});
+
+export const routeBackendNotPermitted = defineRule({
+  id: 'route-backend-not-permitted', severity: 'error', istioCode: null, group: GROUP, fixable: false,
+  title: 'A Gateway API route refers to a Service in another namespace without a ReferenceGrant allowing it.',
+  check(ctx) {
+    const grants = ctx.mesh.byKind('ReferenceGrant', GW_GROUP);
+    const byNs = new Map<string, Resource[]>();
+    for (const g of grants) if (g.namespace) (byNs.get(g.namespace) ?? byNs.set(g.namespace, []).get(g.namespace)!).push(g);
+    for (const r of routes(ctx.mesh)) {
+      for (const b of serviceBackends(r)) {
+        if (b.namespace === r.namespace) continue;
+        const ok = (byNs.get(b.namespace) ?? []).some((g) =>
+          asArray(g.spec.from).some((f) => isObject(f) && f.group === GW_GROUP && f.kind === r.kind && f.namespace === r.namespace)
+          && asArray(g.spec.to).some((t) => isObject(t) && (t.group ?? '') === '' && t.kind === 'Service' && (t.name === undefined || t.name === b.name)));
+        if (ok) continue;
+        if (isExternalNamespace(ctx.mesh, b.namespace) && grants.length === 0) continue; // grants managed elsewhere
+        ctx.report({
+          resource: r, path: b.path, subject: `${b.namespace}/${b.name}`,
+          message: `${r.kind} ${r.namespace}/${r.name} sends to Service ${b.namespace}/${b.name} in another namespace, and no ReferenceGrant in "${b.namespace}" allows ${r.kind}s from "${r.namespace}": `
+            + `the reference is refused (RefNotPermitted) and requests to this backend get 500. Add a ReferenceGrant in "${b.namespace}" (from: ${r.kind} in ${r.namespace}, to: Service).`,
+        });
+      }
+    }
+  },
+});
+
+export const gatewayApiRouteRules: Rule[] = [routeParentNotFound, routeParentRejectsRoute, routeBackendNotFound, routeBackendNotPermitted];

@@ -1,0 +1,146 @@
+// Sidecars (istioctl's sidecar.SelectorAnalyzer, plus egress host visibility): a selector must select a
+// workload, a workload must be selected by one Sidecar at most, a namespace may have one default Sidecar,
+// Sidecars do nothing in ambient mode, and egress hosts must be visible to the Sidecar's namespace.
+import { defineRule, type Rule } from '../../rule.js';
+import { asArray, asObject, isObject, type Resource } from '../../../manifests/resource.js';
+import type { MeshView } from '../../../mesh/mesh-view.js';
+import type { Workload } from '../../../mesh/workloads.js';
+import { GROUP, describeHidden, describeSelector, isAmbientNamespace, isAmbientWorkload, selectorLabels, singleFixable, stringsOf } from './common.js';
+
+function sidecars(mesh: MeshView): Resource[] {
+  return mesh.byKind('Sidecar').filter((s) => s.namespace !== null) as Resource[];
+}
+
+function selectorOf(s: Resource): Record<string, string> | null {
+  const sel = selectorLabels(asObject(s.spec.workloadSelector).labels);
+  return Object.keys(sel).length > 0 ? sel : null;
+}
+
+export const sidecarSelectorNoWorkload = defineRule({
+  id: 'sidecar-selector-no-workload', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0004', group: GROUP, fixable: false,
+  title: 'A Sidecar\'s workloadSelector matches no workload of its namespace.',
+  check(ctx) {
+    for (const s of sidecars(ctx.mesh)) {
+      const sel = selectorOf(s);
+      if (!sel || ctx.mesh.workloadsMatching(sel, s.namespace).length > 0) continue;
+      ctx.report({
+        resource: s, path: ['spec', 'workloadSelector', 'labels'], subject: describeSelector(sel),
+        message: `Sidecar ${s.namespace}/${s.name} selects workloads labelled ${describeSelector(sel)} in "${s.namespace}", and no workload in this repository has those labels there: `
+          + `the Sidecar applies to nothing, and the workloads it was meant for keep the namespace default. Fix the labels (pod template labels, not Deployment labels).`,
+      });
+    }
+  },
+});
+
+/** Workloads each selector-bearing Sidecar selects (ambient ones excluded: reported separately). */
+function selections(mesh: MeshView): Map<Workload, Resource[]> {
+  const out = new Map<Workload, Resource[]>();
+  for (const s of sidecars(mesh)) {
+    const sel = selectorOf(s);
+    if (!sel) continue;
+    for (const w of mesh.workloadsMatching(sel, s.namespace)) {
+      if (isAmbientWorkload(mesh, w)) continue;
+      (out.get(w) ?? out.set(w, []).get(w)!).push(s);
+    }
+  }
+  return out;
+}
+
+export const sidecarConflictingSelectors = defineRule({
+  id: 'sidecar-conflicting-selectors', severity: 'error', istioCode: 'IST0110', kialiCode: 'KIA0003', group: GROUP, fixable: false,
+  title: 'A workload is selected by more than one Sidecar.',
+  check(ctx) {
+    const reported = new Set<Resource>();
+    for (const [w, list] of selections(ctx.mesh)) {
+      if (list.length < 2) continue;
+      for (const s of list) {
+        if (reported.has(s)) continue;
+        reported.add(s);
+        const others = list.filter((o) => o !== s).map((o) => o.name);
+        ctx.report({
+          resource: s, path: ['spec', 'workloadSelector', 'labels'], subject: `${w.kind}/${w.name}`,
+          message: `${w.kind} ${w.namespace}/${w.name} is selected by this Sidecar and by ${others.map((n) => `"${n}"`).join(', ')}: Istio applies only one of them, which one is not defined. Make the selectors disjoint or merge the Sidecars.`,
+        });
+      }
+    }
+  },
+});
+
+export const sidecarMultipleDefaults = defineRule({
+  id: 'sidecar-multiple-defaults', severity: 'error', istioCode: 'IST0111', kialiCode: 'KIA0002', group: GROUP, fixable: false,
+  title: 'A namespace has more than one Sidecar without a workloadSelector.',
+  check(ctx) {
+    const byNs = new Map<string, Resource[]>();
+    for (const s of sidecars(ctx.mesh)) {
+      if (selectorOf(s) || isAmbientNamespace(ctx.mesh, s.namespace!)) continue;
+      (byNs.get(s.namespace!) ?? byNs.set(s.namespace!, []).get(s.namespace!)!).push(s);
+    }
+    for (const [ns, list] of byNs) {
+      if (list.length < 2) continue;
+      for (const s of list) {
+        ctx.report({
+          resource: s, path: ['metadata', 'name'], subject: ns,
+          message: `Namespace "${ns}" has ${list.length} Sidecars without a workloadSelector (${list.map((o) => `"${o.name}"`).join(', ')}): Istio uses only one as the namespace default and which one is not defined. Keep one, or give the others a workloadSelector.`,
+        });
+      }
+    }
+  },
+});
+
+export const sidecarIneffectiveInAmbient = defineRule({
+  id: 'sidecar-ineffective-in-ambient', severity: 'warning', istioCode: 'IST0167', group: GROUP, fixable: false,
+  title: 'A Sidecar applies to ambient-mode workloads, which have no sidecar to configure.',
+  check(ctx) {
+    for (const s of sidecars(ctx.mesh)) {
+      const sel = selectorOf(s);
+      if (!sel) {
+        if (!isAmbientNamespace(ctx.mesh, s.namespace!)) continue;
+        ctx.report({
+          resource: s, path: ['metadata', 'name'], subject: s.namespace!,
+          message: `Namespace "${s.namespace}" runs in ambient mode (istio.io/dataplane-mode=ambient): its workloads have no sidecar proxy, so this Sidecar has no effect. Remove it, or configure the waypoint instead.`,
+        });
+        continue;
+      }
+      const ambient = ctx.mesh.workloadsMatching(sel, s.namespace).filter((w) => isAmbientWorkload(ctx.mesh, w));
+      for (const w of ambient) {
+        ctx.report({
+          resource: s, path: ['spec', 'workloadSelector', 'labels'], subject: `${w.kind}/${w.name}`,
+          message: `This Sidecar selects ${w.kind} ${w.namespace}/${w.name}, which runs in ambient mode without a sidecar proxy: the Sidecar has no effect on it.`,
+        });
+      }
+    }
+  },
+});
+
+export const sidecarEgressHostNotVisible = defineRule({
+  id: 'sidecar-egress-host-not-visible', severity: 'error', istioCode: 'IST0101', group: GROUP, fixable: true,
+  title: 'A Sidecar imports a host from a namespace that does not export it to the Sidecar\'s namespace.',
+  check(ctx) {
+    for (const s of sidecars(ctx.mesh)) {
+      asArray(s.spec.egress).forEach((e, i) => {
+        if (!isObject(e)) return;
+        (stringsOf(e.hosts) ?? []).forEach((h) => {
+          const slash = h.indexOf('/');
+          if (slash === -1) return;
+          const ns = h.slice(0, slash);
+          const host = h.slice(slash + 1);
+          if (ns === '*' || ns === '~' || ns === '.' || host.startsWith('*')) return;
+          const found = ctx.mesh.lookupHost(host.includes('.') ? host : `${host}.${ns}.svc.cluster.local`, s.namespace!);
+          if (found.visible.some((x) => x.namespace === ns)) return;
+          const hidden = found.hidden.filter((x) => x.namespace === ns);
+          if (hidden.length === 0) return;
+          const fix = singleFixable(hidden, s.namespace!);
+          const idx = asArray(e.hosts).indexOf(h);
+          ctx.report({
+            resource: s, path: ['spec', 'egress', i, 'hosts', idx], subject: h,
+            message: `Egress host "${h}" is defined by ${hidden.map(describeHidden).join('; ')}, which does not include namespace "${s.namespace}": `
+              + `importing it here has no effect and calls to it fail (503, or passthrough under ALLOW_ANY). Export the host to "${s.namespace}".`,
+            fix: fix?.edit ?? null, fixTarget: fix?.target,
+          });
+        });
+      });
+    }
+  },
+});
+
+export const sidecarRules: Rule[] = [sidecarSelectorNoWorkload, sidecarConflictingSelectors, sidecarMultipleDefaults, sidecarIneffectiveInAmbient, sidecarEgressHostNotVisible];

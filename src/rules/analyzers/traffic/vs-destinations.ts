@@ -1,0 +1,181 @@
+// VirtualService destinations (istioctl's virtualservice.DestinationHostAnalyzer and DestinationRuleAnalyzer):
+// every route and mirror destination must name a host the VirtualService's namespace can see, a port the
+// host has, and a subset some DestinationRule defines.
+import { defineRule, type Rule } from '../../rule.js';
+import { asArray, asString, isObject, type Resource } from '../../../manifests/resource.js';
+import type { MeshView } from '../../../mesh/mesh-view.js';
+import { resolveHost } from '../../../mesh/hosts.js';
+import { closest } from '../../../util/closest.js';
+import { GROUP, describeHidden, judgeHost, routeDestinations, singleFixable, vsGateways, type RouteDestination } from './common.js';
+
+function what(d: RouteDestination): string {
+  return d.section === 'mirror' || d.section === 'mirrors' ? 'mirror host' : 'destination host';
+}
+
+function eachDestination(mesh: MeshView, fn: (vs: Resource, d: RouteDestination) => void): void {
+  for (const vs of mesh.byKind('VirtualService')) {
+    if (vs.namespace === null) continue;
+    for (const d of routeDestinations(vs)) fn(vs, d);
+  }
+}
+
+export const vsDestinationHostNotFound = defineRule({
+  id: 'vs-destination-host-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1101', group: GROUP, fixable: false,
+  title: 'A VirtualService routes or mirrors to a host no Service or ServiceEntry in the repository declares.',
+  check(ctx) {
+    eachDestination(ctx.mesh, (vs, d) => {
+      const verdict = judgeHost(ctx.mesh, d.host, vs.namespace!);
+      if (verdict.kind !== 'missing') return;
+      const fq = resolveHost(d.host, vs.namespace!);
+      ctx.report({
+        resource: vs, path: d.hostPath, subject: d.host,
+        message: d.host === ''
+          ? `A ${d.section} destination of VirtualService ${vs.namespace}/${vs.name} has no host: Istio rejects or ignores the route.`
+          : `The ${what(d)} "${d.host}"${fq !== d.host ? ` (${fq})` : ''} is not declared by any Service or ServiceEntry in this repository. `
+            + `If nothing declares it in the cluster either, requests on this route fail with 503 (NR, no route / cluster not found). `
+            + `Fix a typo in the host, add the Service or ServiceEntry, or declare the host under \`external.hosts\` in .istio-review.yaml.`,
+      });
+    });
+  },
+});
+
+export const vsDestinationHostNotVisible = defineRule({
+  id: 'vs-destination-host-not-visible', severity: 'error', istioCode: 'IST0101', kialiCode: 'KIA1101', group: GROUP, fixable: true,
+  title: 'A VirtualService routes to a host that is defined, but not exported to the VirtualService\'s namespace.',
+  check(ctx) {
+    eachDestination(ctx.mesh, (vs, d) => {
+      const verdict = judgeHost(ctx.mesh, d.host, vs.namespace!);
+      if (verdict.kind === 'sidecar') {
+        ctx.report({
+          resource: vs, path: d.hostPath, subject: d.host,
+          message: `The ${what(d)} "${d.host}" is exported to "${vs.namespace}", but Sidecar ${verdict.sidecar.namespace}/${verdict.sidecar.name} limits what that namespace's proxies import (egress.hosts) and leaves it out: `
+            + `those proxies have no cluster for it and the route answers 503 (NR). Add "${verdict.entries[0]!.namespace}/${d.host}" (or "${verdict.entries[0]!.namespace}/*") to the Sidecar's egress hosts.`,
+        });
+        return;
+      }
+      if (verdict.kind !== 'hidden') return;
+      const fix = singleFixable(verdict.entries, vs.namespace!);
+      ctx.report({
+        resource: vs, path: d.hostPath, subject: d.host,
+        message: `The ${what(d)} "${d.host}" is defined by ${verdict.entries.map(describeHidden).join('; ')}, which does not include namespace "${vs.namespace}". `
+          + `Proxies in "${vs.namespace}" get no cluster for it: the route answers 503 (NR). Export the host to "${vs.namespace}".`,
+        fix: fix?.edit ?? null, fixTarget: fix?.target,
+      });
+    });
+  },
+});
+
+export const vsDestinationPortRequired = defineRule({
+  id: 'vs-destination-port-required', severity: 'error', istioCode: 'IST0112', group: GROUP, fixable: false,
+  title: 'A VirtualService destination has no port while its host exposes several ports.',
+  check(ctx) {
+    eachDestination(ctx.mesh, (vs, d) => {
+      if (d.hasPort) return;
+      const verdict = judgeHost(ctx.mesh, d.host, vs.namespace!);
+      if (verdict.kind !== 'visible') return;
+      const ports = portsOf(verdict.entries);
+      if (ports === null || ports.length <= 1) return;
+      ctx.report({
+        resource: vs, path: d.hostPath, subject: d.host,
+        message: `The ${what(d)} "${d.host}" exposes several ports (${ports.join(', ')}) and the destination does not say which: Istio cannot pick one and the route does not work as intended. Add \`port: {number: …}\` to the destination.`,
+      });
+    });
+  },
+});
+
+export const vsDestinationPortNotFound = defineRule({
+  id: 'vs-destination-port-not-found', severity: 'error', istioCode: 'IST0101', group: GROUP, fixable: true,
+  title: 'A VirtualService destination names a port its host does not expose.',
+  check(ctx) {
+    eachDestination(ctx.mesh, (vs, d) => {
+      if (!d.hasPort || d.port === null) return;
+      const verdict = judgeHost(ctx.mesh, d.host, vs.namespace!);
+      if (verdict.kind !== 'visible') return;
+      const ports = portsOf(verdict.entries);
+      if (ports === null || ports.length === 0 || ports.includes(d.port)) return;
+      const portPath = [...d.hostPath.slice(0, -1), 'port', 'number'];
+      ctx.report({
+        resource: vs, path: d.hostPath, subject: `${d.host}:${d.port}`,
+        message: `The ${what(d)} "${d.host}" has no port ${d.port} (it exposes ${ports.join(', ')}): requests on this route fail with 503 (NR). Use one of the service's ports (the Service \`port\`, not its targetPort).`,
+        fix: ports.length === 1 && d.hostPath[d.hostPath.length - 1] === 'host'
+          ? { op: 'set', path: portPath, value: ports[0]!, description: `port ${ports[0]}` } : null,
+      });
+    });
+  },
+});
+
+/** Port numbers of the most specific declarations; null when some declaration's ports are unknown (external). */
+function portsOf(entries: { host: string; source: string; ports: { number: number | null }[] }[]): number[] | null {
+  if (entries.some((e) => e.source === 'external')) return null;
+  const exact = entries.filter((e) => !e.host.startsWith('*'));
+  const chosen = exact.length > 0 ? exact : entries;
+  const out = new Set<number>();
+  for (const e of chosen) for (const p of e.ports) if (p.number !== null) out.add(p.number);
+  return [...out].sort((a, b) => a - b);
+}
+
+export const vsSubsetNotFound = defineRule({
+  id: 'vs-subset-not-found', severity: 'error', istioCode: 'IST0101', kialiCode: 'KIA1107', group: GROUP, fixable: true,
+  title: 'A VirtualService routes to a subset that no DestinationRule for the host defines.',
+  check(ctx) {
+    eachDestination(ctx.mesh, (vs, d) => {
+      if (d.subset === null || d.host === '') return;
+      const host = resolveHost(d.host, vs.namespace!);
+      const drs = ctx.mesh.destinationRulesMatching(host);
+      const names: string[] = [];
+      for (const dr of drs) for (const s of asArray(dr.spec.subsets)) if (isObject(s) && typeof s.name === 'string') names.push(s.name);
+      if (names.includes(d.subset)) return;
+      const guess = closest(d.subset, names);
+      const subsetPath = [...d.hostPath.slice(0, -1), 'subset'];
+      ctx.report({
+        resource: vs, path: d.hostPath, subject: `${d.host}+${d.subset}`,
+        message: drs.length === 0
+          ? `The ${what(d)} "${d.host}" names subset "${d.subset}", but no DestinationRule for that host exists: requests on this route fail with 503 (NR). Add a DestinationRule defining the subset, or remove \`subset\`.`
+          : `No DestinationRule for "${d.host}" defines subset "${d.subset}" (${drs.map((r) => `${r.namespace}/${r.name}`).join(', ')} define${drs.length === 1 ? 's' : ''}: ${names.length > 0 ? names.map((n) => `"${n}"`).join(', ') : 'no subsets'}): requests on this route fail with 503 (NR).${guess ? ` Did you mean "${guess}"?` : ''}`,
+        fix: guess && d.hostPath[d.hostPath.length - 1] === 'host' ? { op: 'set', path: subsetPath, value: guess, description: `subset: ${guess}` } : null,
+      });
+    });
+  },
+});
+
+export const vsIngressRouteWithoutSubset = defineRule({
+  id: 'vs-ingress-route-ignores-subsets', severity: 'warning', istioCode: 'IST0140', group: GROUP, fixable: false,
+  title: 'A gateway VirtualService routes to a host without a subset while the mesh VirtualService of that host splits it by subset.',
+  check(ctx) {
+    // Hosts that some VirtualService routes by subset to itself (its own host literally), by literal host string.
+    const subsetRouted = new Map<string, Resource[]>();
+    for (const vs of ctx.mesh.byKind('VirtualService')) {
+      const own = new Set(asArray(vs.spec.hosts).map((h) => asString(h)).filter((h): h is string => !!h));
+      for (const d of routeDestinations(vs)) {
+        if (d.section !== 'http' || d.subset === null || !own.has(d.host)) continue;
+        const l = subsetRouted.get(d.host) ?? [];
+        l.push(vs);
+        subsetRouted.set(d.host, l);
+      }
+    }
+    if (subsetRouted.size === 0) return;
+    for (const vs of ctx.mesh.byKind('VirtualService')) {
+      if (vsGateways(vs).length === 0) continue;
+      for (const d of routeDestinations(vs)) {
+        if (d.section !== 'http' || d.subset !== null) continue;
+        const others = subsetRouted.get(d.host);
+        if (!others) continue;
+        const seen = new Set<Resource>();
+        for (const other of others) {
+          if (seen.has(other)) continue;
+          seen.add(other);
+          ctx.report({
+            resource: vs, path: d.hostPath, subject: `${d.host}|${other.namespace}/${other.name}`,
+            message: `VirtualService ${other.namespace}/${other.name} splits "${d.host}" by subset, but this gateway route sends to "${d.host}" without a subset: `
+              + `a gateway does not apply the mesh VirtualService, so traffic entering here ignores that split (e.g. reaches every version). Name the subset here too.`,
+          });
+        }
+      }
+    }
+  },
+});
+
+export const vsDestinationRules: Rule[] = [
+  vsDestinationHostNotFound, vsDestinationHostNotVisible, vsDestinationPortRequired, vsDestinationPortNotFound,
+  vsSubsetNotFound, vsIngressRouteWithoutSubset,
+];
