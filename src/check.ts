@@ -1,7 +1,7 @@
 // `check`: files on disk → findings. Shared by the CLI and the benchmark; the Action builds its
 // workspaces from git instead but runs the same analyze().
 import { analyze, type Analysis } from './engine.js';
-import { buildWorkspace, type Workspace } from './manifests/workspace.js';
+import { buildWorkspace, settingsFileResource, type Workspace } from './manifests/workspace.js';
 import { findManifestFiles, readManifestFiles } from './manifests/load.js';
 import type { LoadedSettings } from './settings-loader.js';
 import { UsageError } from './settings-loader.js';
@@ -18,6 +18,11 @@ export function checkPaths(paths: readonly string[], loaded: LoadedSettings): Ch
   const walked = new Set(files.filter((f) => !explicit.has(f)));
   const inputs = readManifestFiles(files, { fromDirectoryWalk: walked });
   const workspace = buildWorkspace(inputs, { defaultNamespace: loaded.config.defaultNamespace ?? undefined });
+  if (loaded.meshNetworksSource) {
+    // istioctl reports mesh-networks problems on the synthetic `MeshNetworks <istio ns>/meshnetworks`.
+    const r = settingsFileResource(loaded.meshNetworksSource, { apiVersion: 'mesh.istio.io/v1alpha1', kind: 'MeshNetworks', namespace: loaded.settings.istioNamespace, name: 'meshnetworks' });
+    if (r) { workspace.resources.push(r); workspace.files.push(r.file); }
+  }
   const analysis = analyze(workspace, { settings: loaded.settings, config: loaded.config });
   return { ...analysis, workspace, fileCount: inputs.length };
 }

@@ -103,7 +103,8 @@ function finalize(raw: (Finding & { _suppressedBy?: Resource })[], levels: Recor
   for (const f of raw) {
     const r = f._suppressedBy;
     delete f._suppressedBy;
-    if (r && suppressionOf(r).suppresses(f.rule, f.istioCode)) continue;
+    // A reasonless ignore annotation cannot hide the finding that asks for its reason.
+    if (r && f.rule !== 'suppression-without-reason' && suppressionOf(r).suppresses(f.rule, f.istioCode)) continue;
     const level = levels[f.rule];
     if (level === 'off') continue;
     if (level) f.severity = level;

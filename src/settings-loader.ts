@@ -14,6 +14,8 @@ export interface LoadedSettings {
   config: ReviewConfig;
   settings: MeshSettings;
   warnings: string[];
+  /** The `--mesh-networks` file as read, so the check can report findings against its lines. */
+  meshNetworksSource?: { path: string; text: string };
 }
 
 export function loadSettings(opts: { configFile?: string | null; configRequired?: boolean; meshConfigFile?: string | null; meshNetworksFile?: string | null }): LoadedSettings {
@@ -40,11 +42,13 @@ export function loadSettings(opts: { configFile?: string | null; configRequired?
   if (config.mesh) settings = applyMeshConfig(settings, config.mesh);
   const meshFile = opts.meshConfigFile ?? config.meshConfigFile;
   if (meshFile) settings = applyMeshConfig(settings, readMeshConfig(meshFile));
+  let meshNetworksSource: LoadedSettings['meshNetworksSource'];
   if (opts.meshNetworksFile) {
     const v = readYamlFile(opts.meshNetworksFile);
     settings.meshNetworks = isObject(v) ? v : {};
+    meshNetworksSource = { path: opts.meshNetworksFile, text: fs.readFileSync(opts.meshNetworksFile, 'utf8') };
   }
-  return { config, settings, warnings };
+  return { config, settings, warnings, ...(meshNetworksSource ? { meshNetworksSource } : {}) };
 }
 
 function readYamlFile(file: string): Json {

@@ -17,7 +17,10 @@ export type FixEdit =
   /** Append an item to the sequence at `path` (created when absent). */
   | { op: 'append'; path: Path; value: string | number; description: string }
   /** Rename the key whose value is at `path`. */
-  | { op: 'renameKey'; path: Path; newKey: string; description: string };
+  | { op: 'renameKey'; path: Path; newKey: string; description: string }
+  /** Replace the whole `key: value` entry whose value is at `path` (a one-line scalar) by `newKey: value`
+   *  (a mapping value is written in flow style on the same line). */
+  | { op: 'replaceEntry'; path: Path; newKey: string; value: FixValue; description: string };
 
 /** Build the line replacement for an edit, or null when the YAML's shape does not allow a clean edit. */
 export function buildFix(r: Resource, edit: FixEdit): Fix | null {
@@ -54,6 +57,16 @@ function buildFixUnsafe(r: Resource, edit: FixEdit): Fix | null {
       const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
       if (!pair || !isScalar(pair.key) || !pair.key.range) return null;
       le = { start: pair.key.range[0], end: pair.key.range[1], replacement: scalarText(edit.newKey, pair.key.type) };
+      break;
+    }
+    case 'replaceEntry': {
+      const { node: parent } = nodeAt(r.doc, full.slice(0, -1));
+      const key = full[full.length - 1];
+      if (!parent || !isMap(parent)) return null;
+      const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+      if (!pair || !isScalar(pair.key) || !pair.key.range || !isScalar(pair.value) || !pair.value.range) return null;
+      if (text.slice(pair.key.range[0], pair.value.range[1]).includes('\n')) return null;
+      le = { start: pair.key.range[0], end: pair.value.range[1], replacement: `${scalarText(edit.newKey)}: ${flowText(edit.value)}` };
       break;
     }
     case 'append': {

@@ -96,3 +96,35 @@ export function kustomizationNamespaces(inputs: InputFile[]): Map<string, string
 function asStrings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
+
+/** A settings file given on the command line (e.g. `--mesh-networks`) as a synthetic resource, so rules can
+ *  report against its lines the way istioctl reports on `MeshNetworks istio-system/meshnetworks`. Null when the
+ *  file holds no YAML mapping. */
+export function settingsFileResource(
+  input: { path: string; text: string },
+  identity: { apiVersion: string; kind: string; namespace: string | null; name: string },
+): Resource | null {
+  const src = makeSourceFile(input.path, input.text);
+  const doc = parseManifestFile(src).docs[0];
+  if (!doc || typeof doc.value !== 'object' || doc.value === null || Array.isArray(doc.value)) return null;
+  const slash = identity.apiVersion.lastIndexOf('/');
+  const obj = doc.value;
+  return {
+    apiVersion: identity.apiVersion,
+    group: slash === -1 ? '' : identity.apiVersion.slice(0, slash),
+    version: identity.apiVersion.slice(slash + 1),
+    kind: identity.kind,
+    name: identity.name,
+    namespace: identity.namespace,
+    namespaceSource: identity.namespace === null ? 'cluster-scoped' : 'config',
+    labels: {},
+    annotations: {},
+    obj,
+    spec: obj,
+    file: src,
+    doc: doc.doc,
+    basePath: [],
+    startLine: doc.startLine,
+    endLine: doc.endLine,
+  };
+}

@@ -1,0 +1,238 @@
+// Analyzers about the Istio installation itself: istiod's JWKS fetch restrictions (IST0175), webhooks of an
+// external control plane (IST0163, IST0164), overlapping injection webhooks (IST0139), Gateway API CRDs too
+// old for this Istio (IST0176), and unknown registries in the mesh networks file (IST0126).
+import { isIP } from 'node:net';
+import { defineRule, type Rule } from '../../rule.js';
+import { asArray, asObject, asString, asStringMap, isObject, type Json, type Resource } from '../../../manifests/resource.js';
+import { labelSelectorMatches } from './common.js';
+
+export const blockedCidrs = defineRule({
+  id: 'istiod-jwks-fetch-unrestricted', severity: 'warning', istioCode: 'IST0175', group: 'analyzers/workload', fixable: false,
+  title: 'RequestAuthentications exist but istiod does not set BLOCKED_CIDRS_IN_JWKS_URIS: jwksUri can reach internal addresses.',
+  check(ctx) {
+    const ras = ctx.mesh.byKind('RequestAuthentication');
+    if (ras.length === 0) return;
+    const names = ras.slice(0, 5).map((r) => `${r.namespace}/${r.name}`).join(', ') + (ras.length > 5 ? ', …' : '');
+    for (const d of ctx.mesh.byKind('Deployment')) {
+      if (d.labels.app !== 'istiod') continue;
+      const containers = asArray(asObject(asObject(asObject(d.spec.template).spec)).containers);
+      const configured = containers.some((c) => asArray(asObject(c).env).some((e) => isObject(e) && e.name === 'BLOCKED_CIDRS_IN_JWKS_URIS' && typeof e.value === 'string' && e.value !== ''));
+      if (configured) continue;
+      ctx.report({
+        resource: d, path: ['spec', 'template', 'spec', 'containers'], subject: 'BLOCKED_CIDRS_IN_JWKS_URIS',
+        message: `istiod fetches the jwksUri of RequestAuthentications (${names}) without BLOCKED_CIDRS_IN_JWKS_URIS: anyone who can create a RequestAuthentication can make istiod request internal addresses (SSRF). Set the env var on the discovery container to the ranges to block (e.g. "169.254.0.0/16,10.0.0.0/8").`,
+      });
+    }
+  },
+});
+
+function controlPlaneWebhookConfigs(mesh: { byKind(kind: string): readonly Resource[] }): Resource[] {
+  return [
+    ...mesh.byKind('ValidatingWebhookConfiguration').filter((r) => r.name === 'istiod-default-validator' || r.name.startsWith('istio-validator')),
+    ...mesh.byKind('MutatingWebhookConfiguration').filter((r) => r.name.startsWith('istio-sidecar-injector')),
+  ];
+}
+
+type UrlProblem = { kind: 'blank' | 'unparsable' | 'ip'; url: string };
+
+function urlProblem(clientConfig: Json | undefined): UrlProblem | null {
+  const cc = asObject(clientConfig);
+  const url = asString(cc.url) ?? '';
+  if (url === '') return isObject(cc.service) ? null : { kind: 'blank', url };
+  let host: string;
+  try { host = new URL(url).hostname; } catch { return { kind: 'unparsable', url }; }
+  if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
+  return isIP(host) !== 0 ? { kind: 'ip', url } : null;
+}
+
+function eachWebhookProblem(resources: readonly Resource[], want: (p: UrlProblem) => boolean, report: (r: Resource, i: number, name: string, p: UrlProblem) => void): void {
+  for (const r of resources) {
+    asArray(r.obj.webhooks).forEach((wh, i) => {
+      if (!isObject(wh)) return;
+      const p = urlProblem(wh.clientConfig);
+      if (p && want(p)) report(r, i, asString(wh.name) ?? `#${i}`, p);
+    });
+  }
+}
+
+export const externalControlPlaneInvalid = defineRule({
+  id: 'control-plane-webhook-url-invalid', severity: 'warning', istioCode: 'IST0163', group: 'analyzers/workload', fixable: false,
+  title: 'An Istio injection/validation webhook has a blank or unparsable clientConfig.url and no service.',
+  check(ctx) {
+    eachWebhookProblem(controlPlaneWebhookConfigs(ctx.mesh), (p) => p.kind !== 'ip', (r, i, name, p) => {
+      const has = isObject(asObject(asArray(r.obj.webhooks)[i]).clientConfig) && asObject(asObject(asArray(r.obj.webhooks)[i]).clientConfig).url !== undefined;
+      ctx.report({
+        resource: r, path: ['webhooks', i, 'clientConfig', ...(has ? ['url'] : [])], subject: name,
+        message: p.kind === 'blank'
+          ? `Webhook "${name}" has neither clientConfig.url nor clientConfig.service: the API server cannot call it, so ${r.kind === 'MutatingWebhookConfiguration' ? 'sidecar injection' : 'config validation'} fails. Set the URL of the external istiod.`
+          : `Webhook "${name}" has clientConfig.url "${p.url}", which is not a valid URL: the API server cannot call it. Use https://<istiod host>:<port>/<path>.`,
+      });
+    });
+  },
+});
+
+export const externalControlPlaneIp = defineRule({
+  id: 'control-plane-webhook-url-ip', severity: 'info', istioCode: 'IST0164', group: 'analyzers/workload', fixable: false,
+  title: 'An Istio webhook points at an IP address instead of a host name.',
+  check(ctx) {
+    eachWebhookProblem(controlPlaneWebhookConfigs(ctx.mesh), (p) => p.kind === 'ip', (r, i, name, p) => {
+      ctx.report({
+        resource: r, path: ['webhooks', i, 'clientConfig', 'url'], subject: name,
+        message: `Webhook "${name}" calls "${p.url}" by IP address: the istiod serving certificate must then carry that IP, and the webhook breaks when the address changes. Prefer a stable host name.`,
+      });
+    });
+  },
+});
+
+// ---- overlapping injection webhooks (webhook.Analyzer) -----------------------------------------------
+
+interface Hook { config: Resource; name: string; namespaceSelector: Json | undefined; objectSelector: Json | undefined }
+
+function revisionsIn(selector: Json | undefined, into: Set<string>): void {
+  const s = asObject(selector);
+  const v = asStringMap(s.matchLabels)['istio.io/rev'];
+  if (v !== undefined) into.add(v);
+  for (const e of asArray(s.matchExpressions)) if (isObject(e) && e.key === 'istio.io/rev') for (const x of asArray(e.values)) if (typeof x === 'string') into.add(x);
+}
+
+function mentionsRev(selector: Json | undefined): boolean {
+  const s = asObject(selector);
+  return asStringMap(s.matchLabels)['istio.io/rev'] !== undefined || asArray(s.matchExpressions).some((e) => isObject(e) && e.key === 'istio.io/rev');
+}
+
+function istioInjectionHooks(configs: readonly Resource[]): Hook[] {
+  const out: Hook[] = [];
+  for (const c of configs) {
+    const hooks = asArray(c.obj.webhooks).filter(isObject);
+    const istio = c.labels['istio.io/rev'] !== undefined || hooks.some((h) => (asString(h.name) ?? '').endsWith('istio.io') || mentionsRev(h.namespaceSelector) || mentionsRev(h.objectSelector));
+    if (!istio) continue;
+    for (const h of hooks) out.push({ config: c, name: asString(h.name) ?? '', namespaceSelector: h.namespaceSelector, objectSelector: h.objectSelector });
+  }
+  return out;
+}
+
+export const overlappingWebhooks = defineRule({
+  id: 'injection-webhooks-overlap', severity: 'error', istioCode: 'IST0139', group: 'analyzers/workload', fixable: false,
+  title: 'Two Istio injection webhook configurations select the same pods: they are injected twice and fail to start.',
+  check(ctx) {
+    const hooks = istioInjectionHooks(ctx.mesh.byKind('MutatingWebhookConfiguration'));
+    if (new Set(hooks.map((h) => h.config)).size < 2) return;
+    const revs = new Set<string>();
+    for (const h of hooks) { revisionsIn(h.namespaceSelector, revs); revisionsIn(h.objectSelector, revs); if (h.config.labels['istio.io/rev']) revs.add(h.config.labels['istio.io/rev']); }
+    const revOptions: (string | null)[] = [null, ...revs];
+    const nsOptions: Record<string, string>[] = [];
+    const objOptions: Record<string, string>[] = [];
+    for (const inj of [null, 'enabled', 'disabled']) for (const rev of revOptions) nsOptions.push({ ...(inj ? { 'istio-injection': inj } : {}), ...(rev ? { 'istio.io/rev': rev } : {}) });
+    for (const inj of [null, 'true', 'false']) for (const rev of revOptions) objOptions.push({ ...(inj ? { 'sidecar.istio.io/inject': inj } : {}), ...(rev ? { 'istio.io/rev': rev } : {}) });
+    const overlaps = new Map<Resource, Set<string>>();
+    for (const ns of nsOptions) {
+      for (const obj of objOptions) {
+        const matched = new Set<Resource>();
+        for (const h of hooks) if (labelSelectorMatches(h.namespaceSelector, ns) && labelSelectorMatches(h.objectSelector, obj)) matched.add(h.config);
+        if (matched.size < 2) continue;
+        for (const c of matched) {
+          const set = overlaps.get(c) ?? overlaps.set(c, new Set()).get(c)!;
+          for (const o of matched) if (o !== c) set.add(o.name);
+        }
+      }
+    }
+    for (const [c, others] of overlaps) {
+      ctx.report({
+        resource: c, path: ['webhooks'], subject: [...others].sort().join(','),
+        message: `The injection webhooks of "${c.name}" select the same pods as ${[...others].sort().map((o) => `"${o}"`).join(', ')}: such pods are injected twice and fail to start (duplicate istio-proxy container). Narrow the namespaceSelector/objectSelector (e.g. by istio.io/rev) so each pod matches one configuration.`,
+      });
+    }
+  },
+});
+
+export const webhookServiceMissing = defineRule({
+  id: 'injection-webhook-service-missing', severity: 'warning', istioCode: 'IST0139', group: 'analyzers/workload', fixable: false,
+  title: 'An Istio injection webhook calls a Service that is not defined in this repository.',
+  check(ctx) {
+    const hooks = istioInjectionHooks(ctx.mesh.byKind('MutatingWebhookConfiguration'));
+    const services = new Set(ctx.mesh.byKind('Service').map((s) => `${s.namespace}/${s.name}`));
+    const declared = new Set(ctx.mesh.config.external.namespaces);
+    const configs = new Set(hooks.map((h) => h.config));
+    for (const c of configs) {
+      asArray(c.obj.webhooks).forEach((wh, i) => {
+        const svc = asObject(asObject(asObject(wh).clientConfig).service);
+        const name = asString(svc.name);
+        const ns = asString(svc.namespace);
+        if (!name || !ns || services.has(`${ns}/${name}`) || declared.has(ns)) return;
+        ctx.report({
+          resource: c, path: ['webhooks', i, 'clientConfig', 'service', 'name'], subject: `${ns}/${name}`,
+          message: `Webhook "${asString(asObject(wh).name) ?? i}" calls Service ${ns}/${name}, which is not defined in this repository: if it does not exist in the cluster, pod creation in the selected namespaces fails (or injection is skipped with failurePolicy Ignore). Check the name, or declare "${ns}" under external.namespaces if istiod is installed elsewhere.`,
+        });
+      });
+    }
+  },
+});
+
+// ---- Gateway API CRD versions --------------------------------------------------------------------------
+
+const MIN_BUNDLE: Record<string, string> = {
+  'grpcroutes.gateway.networking.k8s.io': '1.1.0',
+  'backendtlspolicies.gateway.networking.k8s.io': '1.4.0',
+  'tlsroutes.gateway.networking.k8s.io': '1.5.0',
+  'tcproutes.gateway.networking.k8s.io': '1.6.0',
+};
+const BUNDLE = 'gateway.networking.k8s.io/bundle-version';
+
+function semver(v: string): number[] | null {
+  const m = /^v?(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/.exec(v.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+
+export const gatewayCrdVersion = defineRule({
+  id: 'gateway-api-crd-too-old', severity: 'warning', istioCode: 'IST0176', group: 'analyzers/workload', fixable: false,
+  title: 'A Gateway API CRD older than the version this Istio needs for that kind.',
+  check(ctx) {
+    for (const crd of ctx.mesh.byKind('CustomResourceDefinition')) {
+      const min = MIN_BUNDLE[crd.name];
+      const have = crd.annotations[BUNDLE];
+      if (!min || have === undefined) continue;
+      const h = semver(have);
+      const m = semver(min)!;
+      if (!h) continue;
+      const below = h[0]! - m[0]! || h[1]! - m[1]! || h[2]! - m[2]!;
+      if (below >= 0) continue;
+      ctx.report({
+        resource: crd, path: ['metadata', 'annotations', BUNDLE], subject: crd.name,
+        message: `${crd.name} is from Gateway API ${have}, but Istio needs at least v${min} for it: Istio ignores these routes or fails to watch them. Install the Gateway API CRDs v${min} or newer.`,
+      });
+    }
+  },
+});
+
+// ---- mesh networks -----------------------------------------------------------------------------------
+
+const BUILTIN_REGISTRIES = ['Mock', 'Kubernetes', 'External'];
+
+export const meshNetworksRegistry = defineRule({
+  id: 'mesh-networks-unknown-registry', severity: 'error', istioCode: 'IST0126', group: 'analyzers/workload', fixable: true,
+  title: 'A meshNetworks endpoint names a registry that is neither built in nor a remote cluster\'s secret.',
+  check(ctx) {
+    const clusters = new Set<string>();
+    for (const s of ctx.mesh.byKind('Secret')) {
+      if (s.labels['istio/multiCluster'] !== 'true') continue;
+      for (const k of [...Object.keys(asObject(s.obj.data)), ...Object.keys(asObject(s.obj.stringData))]) clusters.add(k);
+    }
+    for (const mn of ctx.mesh.byKind('MeshNetworks', 'mesh.istio.io')) {
+      for (const [net, def] of Object.entries(asObject(mn.obj.networks))) {
+        asArray(asObject(def).endpoints).forEach((ep, i) => {
+          const reg = asString(asObject(ep).fromRegistry);
+          if (reg === undefined || BUILTIN_REGISTRIES.includes(reg) || clusters.has(reg)) return;
+          const builtin = BUILTIN_REGISTRIES.find((b) => b.toLowerCase() === reg.toLowerCase());
+          const path = ['networks', net, 'endpoints', i, 'fromRegistry'];
+          ctx.report({
+            resource: mn, path, subject: `${net}:${reg}`,
+            message: `Network "${net}" takes endpoints from registry "${reg}", which is not Kubernetes, External, Mock${clusters.size ? ` or a cluster of the remote secrets (${[...clusters].join(', ')})` : ', and no Secret labelled istio/multiCluster=true in this repository has that key'}: istiod finds no endpoints for this network, so cross-network traffic fails.${builtin ? ` Registry names are case-sensitive: use "${builtin}".` : ''}`,
+            fix: builtin ? { op: 'set', path, value: builtin, description: `fromRegistry: ${builtin}` } : null,
+          });
+        });
+      }
+    }
+  },
+});
+
+export const controlPlaneRules: Rule[] = [blockedCidrs, externalControlPlaneInvalid, externalControlPlaneIp, overlappingWebhooks, webhookServiceMissing, gatewayCrdVersion, meshNetworksRegistry];

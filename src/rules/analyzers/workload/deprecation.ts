@@ -1,0 +1,53 @@
+// istioctl's deprecation analyzer (IST0002): fields Istio deprecated or stopped reading — VirtualService
+// `fault.delay.percent`, Sidecar `outboundTrafficPolicy.egressProxy` — and CRDs of the removed rbac.istio.io API.
+import { defineRule, type Rule } from '../../rule.js';
+import { asArray, asObject, asString, isObject } from '../../../manifests/resource.js';
+import { isIgnoredNamespace } from './common.js';
+
+const RBAC_KINDS = new Set(['ClusterRbacConfig', 'RbacConfig', 'ServiceRole', 'ServiceRoleBinding']);
+
+export const deprecatedField = defineRule({
+  id: 'deprecated-istio-field', severity: 'warning', istioCode: 'IST0002', group: 'analyzers/workload', fixable: true,
+  title: 'A field or API Istio has deprecated or removed (fault.delay.percent, Sidecar egressProxy, rbac.istio.io CRDs).',
+  check(ctx) {
+    for (const vs of ctx.mesh.byKind('VirtualService')) {
+      if (isIgnoredNamespace(vs.namespace)) continue;
+      asArray(vs.spec.http).forEach((route, i) => {
+        const delay = asObject(asObject(asObject(route).fault).delay);
+        const percent = delay.percent;
+        if (typeof percent !== 'number' || percent <= 0) return;
+        const path = ['spec', 'http', i, 'fault', 'delay', 'percent'];
+        ctx.report({
+          resource: vs, path, subject: `http ${asString(asObject(route).name) ?? i} fault.delay.percent`,
+          message: `fault.delay.percent is deprecated: use "percentage: {value: ${percent}}", which also allows fractions. Newer Istio versions may drop the old field and inject the delay into all or no requests.`,
+          fix: delay.percentage === undefined ? { op: 'replaceEntry', path, newKey: 'percentage', value: { value: percent }, description: `percentage: {value: ${percent}}` } : null,
+        });
+      });
+    }
+    for (const sc of ctx.mesh.byKind('Sidecar')) {
+      if (isIgnoredNamespace(sc.namespace)) continue;
+      const otp = asObject(sc.spec.outboundTrafficPolicy);
+      if (otp.egressProxy === undefined || otp.egressProxy === null) continue;
+      ctx.report({
+        resource: sc, path: ['spec', 'outboundTrafficPolicy', 'egressProxy'], subject: 'outboundTrafficPolicy.egressProxy',
+        message: 'outboundTrafficPolicy.egressProxy is deprecated and ignored by Istio: traffic does not go to that proxy. Route egress through an egress gateway with a ServiceEntry and VirtualService instead, and remove the field.',
+      });
+    }
+    for (const crd of ctx.mesh.byKind('CustomResourceDefinition')) {
+      const names = asObject(crd.spec.names);
+      const kind = asString(names.kind) ?? '';
+      if (asString(crd.spec.group) !== 'rbac.istio.io' && !crd.name.endsWith('.rbac.istio.io')) continue;
+      if (!RBAC_KINDS.has(kind) && !RBAC_KINDS.has(crd.name.split('.')[0]!)) {
+        const plural = crd.name.split('.')[0]!;
+        if (!['clusterrbacconfigs', 'rbacconfigs', 'serviceroles', 'servicerolebindings'].includes(plural)) continue;
+      }
+      ctx.report({
+        resource: crd, path: ['metadata', 'name'], subject: crd.name,
+        message: `${crd.name} belongs to the rbac.istio.io API, which Istio removed (since 1.6): objects of this kind do nothing. Use AuthorizationPolicy (security.istio.io) and delete this CRD.`,
+      });
+    }
+    void isObject;
+  },
+});
+
+export const deprecationRules: Rule[] = [deprecatedField];

@@ -1,0 +1,173 @@
+// istioctl's injection.Analyzer (IST0123, IST0102, IST0148, IST0103) and injection.ImageAutoAnalyzer
+// (IST0147, IST0146): namespace injection labels, pods left without a sidecar, and `image: auto` proxies
+// that no injection webhook will fill in.
+import { parse as parseYaml } from 'yaml';
+import { defineRule, type Rule } from '../../rule.js';
+import { asArray, asObject, asString, isObject, type Json, type Resource } from '../../../manifests/resource.js';
+import type { MeshView } from '../../../mesh/mesh-view.js';
+import { workloadOf } from '../../../mesh/workloads.js';
+import { containersOf, isIgnoredNamespace, labelSelectorMatches, namespaceLabels, repoWorkloads } from './common.js';
+
+const INJECTION = 'istio-injection';
+const REV = 'istio.io/rev';
+const DATAPLANE = 'istio.io/dataplane-mode';
+
+/** Namespaces the injection analyzer looks at: not the Istio namespace, not Kubernetes' own. */
+function candidateNamespaces(mesh: MeshView): Resource[] {
+  return mesh.byKind('Namespace').filter((n) => n.name !== mesh.settings.istioNamespace && !isIgnoredNamespace(n.name));
+}
+
+function has(labels: Record<string, string>, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(labels, key);
+}
+
+function injectionLabelCount(labels: Record<string, string>): number {
+  let n = has(labels, INJECTION) ? 1 : 0;
+  if (!has(labels, INJECTION) || labels[INJECTION] === 'enabled') {
+    if (has(labels, REV)) n++;
+    if (has(labels, DATAPLANE)) n++;
+  }
+  return n;
+}
+
+/** `sidecarInjectorWebhook.enableNamespacesByDefault` from an injector ConfigMap's `values`, when one says true. */
+function injectsByDefault(mesh: MeshView): Resource | null {
+  for (const cm of mesh.byKind('ConfigMap')) {
+    if (cm.name !== 'istio-sidecar-injector' && !cm.name.startsWith('istio-sidecar-injector-')) continue;
+    const raw = asObject(cm.obj.data).values;
+    if (typeof raw !== 'string') continue;
+    let values: unknown;
+    try { values = parseYaml(raw); } catch { continue; }
+    if (!isObject(values)) continue;
+    const v = asObject(values.sidecarInjectorWebhook).enableNamespacesByDefault;
+    if (v === true || v === 'true') return cm;
+  }
+  return null;
+}
+
+export const multipleInjectionLabels = defineRule({
+  id: 'namespace-multiple-injection-labels', severity: 'warning', istioCode: 'IST0123', group: 'analyzers/workload', fixable: false,
+  title: 'A namespace carries more than one of istio-injection, istio.io/rev and istio.io/dataplane-mode.',
+  check(ctx) {
+    for (const n of candidateNamespaces(ctx.mesh)) {
+      if (injectionLabelCount(n.labels) < 2) continue;
+      const present = [INJECTION, REV, DATAPLANE].filter((k) => has(n.labels, k)).map((k) => `${k}=${n.labels[k]}`);
+      ctx.report({
+        resource: n, path: ['metadata', 'labels'], subject: 'injection labels',
+        message: `Namespace "${n.name}" has ${present.join(', ')}: these select different data planes (sidecar injection, a revision, ambient) and istio-injection wins over istio.io/rev, so pods may get a different proxy than intended or none. Keep exactly one.`,
+      });
+    }
+  },
+});
+
+export const namespaceNotInjected = defineRule({
+  id: 'namespace-not-injected', severity: 'info', istioCode: 'IST0102', group: 'analyzers/workload', fixable: false,
+  title: 'A namespace has no injection label: its pods get no sidecar and stay out of the mesh.',
+  check(ctx) {
+    if (injectsByDefault(ctx.mesh)) return;
+    for (const n of candidateNamespaces(ctx.mesh)) {
+      if (injectionLabelCount(n.labels) > 1 || n.labels[DATAPLANE] === 'ambient') continue;
+      if (has(n.labels, INJECTION) || has(n.labels, REV)) continue;
+      ctx.report({
+        resource: n, path: ['metadata', 'name'], subject: 'no injection label',
+        message: `Namespace "${n.name}" has neither "istio-injection" nor "istio.io/rev": its pods get no sidecar, so mTLS, routing and policies do not apply to them. Add "istio-injection: enabled" (or "istio-injection: disabled" to say it is intended).`,
+      });
+    }
+  },
+});
+
+export const namespaceInjectedByDefault = defineRule({
+  id: 'namespace-injected-by-default', severity: 'info', istioCode: 'IST0148', group: 'analyzers/workload', fixable: false,
+  title: 'A namespace without injection label is injected because the injector enables namespaces by default.',
+  check(ctx) {
+    const cm = injectsByDefault(ctx.mesh);
+    if (!cm) return;
+    for (const n of candidateNamespaces(ctx.mesh)) {
+      if (injectionLabelCount(n.labels) > 1 || n.labels[DATAPLANE] === 'ambient') continue;
+      if (has(n.labels, INJECTION) || has(n.labels, REV)) continue;
+      ctx.report({
+        resource: n, path: ['metadata', 'name'], subject: 'injected by default',
+        message: `Namespace "${n.name}" has no injection label, but ConfigMap ${cm.namespace}/${cm.name} sets enableNamespacesByDefault, so its pods are injected anyway. Label it "istio-injection: enabled" or "disabled" to make the intent explicit.`,
+      });
+    }
+  },
+});
+
+export const podMissingProxy = defineRule({
+  id: 'pod-missing-proxy', severity: 'warning', istioCode: 'IST0103', group: 'analyzers/workload', fixable: false,
+  title: 'A Pod in an injection-enabled namespace has no istio-proxy container.',
+  check(ctx) {
+    const enabled = new Set(candidateNamespaces(ctx.mesh).filter((n) => n.labels[INJECTION] === 'enabled').map((n) => n.name));
+    for (const p of ctx.mesh.byKind('Pod')) {
+      if (!p.namespace || !enabled.has(p.namespace)) continue;
+      if (p.labels['sidecar.istio.io/inject'] === 'false' || p.annotations['sidecar.istio.io/inject'] === 'false') continue;
+      if (p.spec.hostNetwork === true) continue;
+      if (asArray(p.spec.containers).some((c) => isObject(c) && c.name === 'istio-proxy')) continue;
+      ctx.report({
+        resource: p, path: ['spec', 'containers'], subject: 'istio-proxy',
+        message: `Pod "${p.name}" is in namespace "${p.namespace}", which has injection enabled, but has no istio-proxy container: it was created before injection was on or the webhook did not run, so its traffic bypasses the mesh. Restart it (or its owner) to inject the sidecar.`,
+      });
+    }
+  },
+});
+
+export const imageAutoInPod = defineRule({
+  id: 'pod-image-auto-not-injected', severity: 'error', istioCode: 'IST0147', group: 'analyzers/workload', fixable: false,
+  title: 'A Pod still has `image: auto` on its istio-proxy container: injection did not run, so the pod cannot start.',
+  check(ctx) {
+    for (const p of ctx.mesh.byKind('Pod')) {
+      if (isIgnoredNamespace(p.namespace)) continue;
+      const w = workloadOf(p);
+      if (!w) continue;
+      for (const c of containersOf(w)) {
+        if (c.container.name !== 'istio-proxy' || c.container.image !== 'auto') continue;
+        ctx.report({
+          resource: p, path: [...c.path, 'image'], subject: 'istio-proxy image auto',
+          message: `Pod "${p.name}" has "image: auto" on istio-proxy: that placeholder is replaced only by sidecar injection, which did not run here, so the pod fails with ErrImagePull. Create it through a Deployment in an injected namespace, or label it for injection.`,
+        });
+      }
+    }
+  },
+});
+
+/** Istio injection webhooks: MutatingWebhookConfiguration entries whose name ends in istio.io. */
+function istioWebhooks(mesh: MeshView): { namespaceSelector: Json | undefined; objectSelector: Json | undefined }[] {
+  const out: { namespaceSelector: Json | undefined; objectSelector: Json | undefined }[] = [];
+  for (const mwc of mesh.byKind('MutatingWebhookConfiguration')) {
+    for (const wh of asArray(mwc.obj.webhooks)) {
+      if (!isObject(wh) || !(asString(wh.name) ?? '').endsWith('istio.io')) continue;
+      out.push({ namespaceSelector: wh.namespaceSelector, objectSelector: wh.objectSelector });
+    }
+  }
+  return out;
+}
+
+export const imageAutoNotInjected = defineRule({
+  id: 'workload-image-auto-not-injected', severity: 'warning', istioCode: 'IST0146', group: 'analyzers/workload', fixable: false,
+  title: 'A workload template uses `image: auto` for istio-proxy, but no injection webhook selects its pods.',
+  check(ctx) {
+    const hooks = istioWebhooks(ctx.mesh);
+    for (const w of repoWorkloads(ctx.mesh.workloads)) {
+      if (w.kind === 'Pod' || w.kind === 'WorkloadEntry') continue;
+      const auto = containersOf(w).find((c) => c.container.name === 'istio-proxy' && c.container.image === 'auto');
+      if (!auto) continue;
+      const nsDefined = namespaceLabels(ctx.mesh.byKind('Namespace'), w.namespace);
+      const nsLabels: Record<string, string> = { ...(nsDefined ?? {}), 'kubernetes.io/metadata.name': w.namespace };
+      let injected: boolean;
+      if (hooks.length > 0) {
+        injected = hooks.some((h) => labelSelectorMatches(h.namespaceSelector, nsLabels) && labelSelectorMatches(h.objectSelector, w.labels));
+      } else {
+        // The webhooks are installed elsewhere: judge by Istio's default selectors, and only for namespaces we can see.
+        if (!nsDefined) continue;
+        injected = nsLabels[INJECTION] === 'enabled' || (nsLabels[INJECTION] !== 'disabled' && (has(nsLabels, REV) || w.labels['sidecar.istio.io/inject'] === 'true' || has(w.labels, REV)));
+      }
+      if (injected) continue;
+      ctx.report({
+        resource: w.resource, path: [...auto.path, 'image'], subject: 'istio-proxy image auto',
+        message: `${w.kind} "${w.name}" uses "image: auto" for istio-proxy, but no Istio injection webhook selects its pods in namespace "${w.namespace}": the placeholder is never replaced and the pods fail with ErrImagePull. Label the namespace "istio-injection: enabled" (or the pod template "sidecar.istio.io/inject: \\"true\\"").`,
+      });
+    }
+  },
+});
+
+export const injectionRules: Rule[] = [multipleInjectionLabels, namespaceNotInjected, namespaceInjectedByDefault, podMissingProxy, imageAutoInPod, imageAutoNotInjected];

@@ -1,0 +1,105 @@
+// istioctl's service.PortNameAnalyzer: Service ports whose protocol Istio cannot tell (IST0118), and
+// ExternalName Services whose ports would be treated as opaque TCP (IST0150). The fix adds `appProtocol`
+// instead of renaming the port, because DestinationRules, probes and other Services refer to ports by name.
+import { defineRule, type Rule } from '../../rule.js';
+import { asArray, asString, isObject, type JsonObject, type Resource } from '../../../manifests/resource.js';
+import type { FixEdit } from '../../../fixes/edits.js';
+import { isControlPlane, isIgnoredNamespace } from './common.js';
+
+const PROTOCOLS = new Set(['tcp', 'udp', 'grpc', 'grpc-web', 'http', 'http_proxy', 'http2', 'https', 'tls', 'mongo', 'redis', 'mysql']);
+const K8S_APP_PROTOCOLS = new Set(['kubernetes.io/h2c', 'kubernetes.io/ws', 'kubernetes.io/wss']);
+/** Ports Istio recognises by number alone (SMTP, DNS, MySQL, MongoDB). */
+const WELL_KNOWN_PORTS = new Set([25, 53, 3306, 27017]);
+
+function knownProtocol(p: string): boolean {
+  return PROTOCOLS.has(p.toLowerCase()) || K8S_APP_PROTOCOLS.has(p);
+}
+
+/** Can Istio derive this port's protocol? */
+function protocolDerivable(port: JsonObject): boolean {
+  if ((asString(port.protocol) ?? '').toUpperCase() === 'UDP') return true;
+  const app = asString(port.appProtocol);
+  if (app && knownProtocol(app)) return true;
+  const name = asString(port.name) ?? '';
+  const prefix = name.split('-')[0]!;
+  if (prefix !== '' && knownProtocol(prefix)) return true;
+  return typeof port.port === 'number' && WELL_KNOWN_PORTS.has(port.port);
+}
+
+const HTTP_PORTS = new Set([80, 3000, 5000, 8000, 8008, 8080, 8081, 8888, 9090]);
+const HTTPS_PORTS = new Set([443, 8443]);
+const TCP_PORTS = new Set([2181, 5432, 5672, 6379, 9042, 9092, 11211]);
+
+/** A likely appProtocol from the port's name or number, or null when there is no good guess. */
+function guessProtocol(port: JsonObject): { protocol: string; from: string } | null {
+  const name = (asString(port.name) ?? '').toLowerCase();
+  if (name !== '') {
+    if (name.includes('grpc')) return { protocol: 'grpc', from: 'its name' };
+    if (name.includes('https')) return { protocol: 'https', from: 'its name' };
+    if (name.includes('http2') || name.includes('h2c')) return { protocol: 'http2', from: 'its name' };
+    if (/http|web|metrics|rest/.test(name)) return { protocol: 'http', from: 'its name' };
+    if (/postgres|kafka|amqp|redis|memcache|zookeeper|cassandra/.test(name)) return { protocol: 'tcp', from: 'its name' };
+  }
+  const n = typeof port.port === 'number' ? port.port : null;
+  if (n === null) return null;
+  if (HTTP_PORTS.has(n)) return { protocol: 'http', from: `port ${n}` };
+  if (HTTPS_PORTS.has(n)) return { protocol: 'https', from: `port ${n}` };
+  if (TCP_PORTS.has(n)) return { protocol: 'tcp', from: `port ${n}` };
+  return null;
+}
+
+function servicesToCheck(resources: readonly Resource[]): Resource[] {
+  return resources.filter((s) => !isIgnoredNamespace(s.namespace) && !isControlPlane(s.labels)
+    && !Object.prototype.hasOwnProperty.call(s.labels, 'gateway.istio.io/managed'));
+}
+
+function appProtocolFix(i: number, protocol: string): FixEdit {
+  return { op: 'insert', path: ['spec', 'ports', i], key: 'appProtocol', value: protocol, description: `appProtocol: ${protocol}` };
+}
+
+const portLabel = (p: JsonObject) => (asString(p.name) ? `"${asString(p.name)}" (${String(p.port)})` : String(p.port));
+
+export const portNameConvention = defineRule({
+  id: 'service-port-protocol-unknown', severity: 'info', istioCode: 'IST0118', group: 'analyzers/workload', fixable: true,
+  title: 'A Service port whose protocol Istio cannot tell (no protocol name prefix, no appProtocol): treated as opaque TCP.',
+  check(ctx) {
+    for (const s of servicesToCheck(ctx.mesh.byKind('Service'))) {
+      if (s.spec.type === 'ExternalName') continue;
+      asArray(s.spec.ports).forEach((p, i) => {
+        if (!isObject(p) || protocolDerivable(p)) return;
+        const guess = guessProtocol(p);
+        ctx.report({
+          resource: s, path: ['spec', 'ports', i, 'port'], subject: `port ${String(p.port)}`,
+          message: `Istio cannot tell the protocol of port ${portLabel(p)}: it has no appProtocol and its name does not start with a protocol (http-, grpc-, tcp-, …), so the sidecar treats it as opaque TCP — no HTTP routing, retries or per-request metrics.`
+            + (guess ? ` Set appProtocol (${guess.protocol}, guessed from ${guess.from}; check it).` : ' Set appProtocol to the protocol it speaks.'),
+          fix: guess ? appProtocolFix(i, guess.protocol) : null,
+        });
+      });
+    }
+  },
+});
+
+export const externalNamePortName = defineRule({
+  id: 'externalname-service-port-protocol', severity: 'warning', istioCode: 'IST0150', group: 'analyzers/workload', fixable: true,
+  title: 'An ExternalName Service port without a derivable protocol (or named plain "tcp"): Istio cannot route it by host.',
+  check(ctx) {
+    for (const s of servicesToCheck(ctx.mesh.byKind('Service'))) {
+      if (s.spec.type !== 'ExternalName') continue;
+      asArray(s.spec.ports).forEach((p, i) => {
+        if (!isObject(p)) return;
+        const namedTcp = p.name === 'tcp';
+        if (!namedTcp && protocolDerivable(p)) return;
+        const guess = namedTcp ? null : guessProtocol(p);
+        const useful = guess && guess.protocol !== 'tcp' ? guess : null;
+        ctx.report({
+          resource: s, path: ['spec', 'ports', i, 'port'], subject: `port ${String(p.port)}`,
+          message: `ExternalName Service "${s.name}" port ${portLabel(p)} is treated as plain TCP: TCP traffic cannot be told apart by host, so every TCP service on port ${String(p.port)} may be sent to "${asString(s.spec.externalName) ?? ''}". Name the port with its protocol or set appProtocol (http, https, tls, grpc).`
+            + (useful ? ` ${useful.protocol} is likely (from ${useful.from}).` : ''),
+          fix: useful ? appProtocolFix(i, useful.protocol) : null,
+        });
+      });
+    }
+  },
+});
+
+export const servicePortRules: Rule[] = [portNameConvention, externalNamePortName];
