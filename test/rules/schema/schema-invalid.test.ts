@@ -381,7 +381,7 @@ describe('schema checks on hostile input', () => {
   });
 
   test('deep nesting under an unknown or open field is not descended', () => {
-    const deep = '{a: '.repeat(400) + '1' + '}'.repeat(400);
+    const deep = '{a: '.repeat(200) + '1' + '}'.repeat(200); // the reader skips documents deeper than 256
     const found = check({ 'ef.yaml': `apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata: {name: deep}\nspec:\n  configPatches:\n  - applyTo: CLUSTER\n    patch: {operation: MERGE, value: ${deep}}\n  bogus: ${deep}\n` })
       .filter((f) => f.rule.startsWith('schema-'));
     expect(found.map((f) => `${f.rule}:${f.line}`)).toEqual(['schema-unknown-field:8']);
@@ -405,3 +405,65 @@ describe('schema checks on hostile input', () => {
     expect(found.map((f) => `${f.rule}:${f.line}`)).toContain('schema-wrong-type:4');
   });
 });
+
+ruleTable(['schema-unknown-field', 'schema-oneof'], [
+  {
+    name: 'a field written one level too high is pointed to where it belongs',
+    files: { 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: api}
+      spec:
+        host: api.example.com
+        tls:
+          mode: SIMPLE
+    ` },
+    expect: [{ rule: 'schema-unknown-field', line: 6, message: '"tls" is a field of spec.trafficPolicy: move it there.', hasFix: false }],
+  },
+  {
+    name: 'fields that exclude each other: a StringMatch with exact and prefix, simple with consistentHash',
+    files: { 'x.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: r}
+      spec:
+        hosts: [reviews]
+        http:
+        - match:
+          - uri:
+              exact: /login
+              prefix: /login/
+          route: [{destination: {host: reviews}}]
+      ---
+      apiVersion: networking.istio.io/v1beta1
+      kind: DestinationRule
+      metadata: {name: dr}
+      spec:
+        host: reviews
+        trafficPolicy:
+          loadBalancer:
+            simple: ROUND_ROBIN
+            consistentHash: {httpHeaderName: x-user}
+    ` },
+    expect: [
+      { rule: 'schema-oneof', line: 10, message: 'spec.http[0].match[0].uri sets "exact", "prefix", but only one of them may be set' },
+      { rule: 'schema-oneof', line: 21, message: '"simple", "consistentHash"' },
+    ],
+  },
+  {
+    name: 'one member of each exclusive group is fine, and a null member does not count',
+    files: { 'x.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: r}
+      spec:
+        hosts: [reviews]
+        http:
+        - match:
+          - uri: {prefix: /api, exact: null}
+            headers: {x-env: {regex: "^(dev|qa)$"}}
+          route: [{destination: {host: reviews}}]
+    ` },
+    expect: [],
+  },
+]);

@@ -36,7 +36,7 @@ export const schemaCheckRules: Rule[] = [
       for (const [r, p] of problems(ctx, 'unknown')) {
         const parent = dotted(p.path.slice(0, -1));
         const where = parent === '' ? 'at the top level' : `in ${parent}`;
-        const hint = p.suggestion ? ` Did you mean "${p.suggestion}"?` : '';
+        const hint = p.suggestion ? ` Did you mean "${p.suggestion}"?` : p.belongsUnder ? ` "${p.key}" is a field of ${dotted(p.path.slice(0, -1))}${parent === '' ? '' : '.'}${p.belongsUnder}: move it there.` : '';
         ctx.report({
           resource: r, path: p.path, subject: subjectPath(p.path),
           message: `Unknown field "${p.key}" ${where} of ${r.kind} (${r.apiVersion}): ${REJECTED} with ".${dotted(p.path)}: field not declared in schema"; without strict field validation the field is silently dropped and has no effect.${hint}`,
@@ -83,6 +83,20 @@ export const schemaCheckRules: Rule[] = [
         ctx.report({
           resource: r, path: p.path, subject: subjectPath([...p.path, p.field]),
           message: `${full} is required: ${REJECTED} with "${full}: Required value". Add ${p.field}${p.path.length ? ` to ${dotted(p.path)}` : ''}.`,
+        });
+      }
+    },
+  }),
+  defineRule({
+    id: 'schema-oneof', severity: 'error', istioCode: null, group: 'schema', fixable: false,
+    title: 'Fields that exclude each other are set together (uri exact and prefix, loadBalancer simple and consistentHash).',
+    check(ctx) {
+      for (const [r, p] of problems(ctx, 'oneof')) {
+        const parent = dotted(p.path.slice(0, -1));
+        const list = p.fields.map((f) => `"${f}"`).join(', ');
+        ctx.report({
+          resource: r, path: p.path, subject: `${subjectPath(p.path.slice(0, -1))}:${p.fields.join('+')}`,
+          message: `${parent} sets ${list}, but only one of them may be set: ${REJECTED} with "must validate one and only one schema (oneOf)". Keep the one you mean and remove the other${p.fields.length > 2 ? 's' : ''}.`,
         });
       }
     },

@@ -16,6 +16,8 @@ export interface SchemaNode {
   /** Schema of a list's items. */
   items: SchemaNode | null;
   enum: string[] | null;
+  /** Pairs of fields that exclude each other (the schema's oneOf), or null. */
+  exclusive: [string, string][] | null;
   min?: number;
   max?: number;
   minL?: number;
@@ -31,6 +33,7 @@ interface CompactNode {
   ap?: number;
   it?: number;
   e?: string[];
+  x?: [string, string][];
   min?: number;
   max?: number;
   minL?: number;
@@ -46,7 +49,7 @@ interface CompactData {
 }
 
 export function blankNode(t: SchemaType): SchemaNode {
-  return { t, props: null, names: [], required: [], values: null, items: null, enum: null };
+  return { t, props: null, names: [], required: [], values: null, items: null, enum: null, exclusive: null };
 }
 
 let loaded: { kinds: CompactData['kinds']; nodes: SchemaNode[]; source: string } | null = null;
@@ -66,6 +69,7 @@ function load(): NonNullable<typeof loaded> {
     n.values = c.ap !== undefined ? nodes[c.ap]! : null;
     n.items = c.it !== undefined ? nodes[c.it]! : null;
     n.enum = c.e ?? null;
+    n.exclusive = c.x ?? null;
     for (const k of ['min', 'max', 'minL', 'maxL', 'minI', 'maxI'] as const) if (c[k] !== undefined) n[k] = c[k];
   });
   loaded = { kinds: data.kinds, nodes, source: data.source };

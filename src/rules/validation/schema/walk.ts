@@ -6,10 +6,11 @@ import { editDistance } from '../../../util/closest.js';
 import type { SchemaNode } from './schema-tree.js';
 
 export type SchemaProblem =
-  | { kind: 'unknown'; path: Path; key: string; suggestion: string | null; unambiguous: boolean }
+  | { kind: 'unknown'; path: Path; key: string; suggestion: string | null; unambiguous: boolean; belongsUnder: string | null }
   | { kind: 'type'; path: Path; expected: string; got: string; fixValue: number | boolean | null }
   | { kind: 'enum'; path: Path; value: string; allowed: string[]; caseFix: string | null; suggestion: string | null }
   | { kind: 'required'; path: Path; field: string }
+  | { kind: 'oneof'; path: Path; fields: string[] }
   | { kind: 'value'; path: Path; detail: string };
 
 /** At most this many problems per resource: a generated 10,000-item list of wrong types is one mistake. */
@@ -74,6 +75,28 @@ export function nearest(word: string, candidates: readonly string[]): { best: st
   return { best, unambiguous: ties === 1 };
 }
 
+/** Where below `node` (two levels at most) a field named `key` is declared: "trafficPolicy" for a DestinationRule
+ *  `tls` written directly under spec. Only an unambiguous place is returned. */
+export function fieldBelow(node: SchemaNode, key: string): string | null {
+  // Breadth first: the shallowest level holding the field wins, when it holds it once.
+  let level: [SchemaNode, string][] = [[node, '']];
+  for (let depth = 0; depth < 2; depth++) {
+    const found: string[] = [];
+    const next: [SchemaNode, string][] = [];
+    for (const [n, prefix] of level) {
+      for (const [name, child] of n.props ?? []) {
+        const target = child.t === 'a' && child.items ? child.items : child;
+        const here = (prefix === '' ? name : `${prefix}.${name}`) + (child.t === 'a' ? '[]' : '');
+        if (target.props?.has(key)) found.push(here);
+        if (target.props) next.push([target, here]);
+      }
+    }
+    if (found.length > 0) return found.length === 1 ? found[0]! : null;
+    level = next;
+  }
+  return null;
+}
+
 export function walkSchema(value: Json | undefined, root: SchemaNode): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   const path: (string | number)[] = [];
@@ -131,11 +154,19 @@ export function walkSchema(value: Json | undefined, root: SchemaNode): SchemaPro
             if (!child) {
               const near = nearest(key, node.names);
               const taken = near.best !== null && Object.prototype.hasOwnProperty.call(obj, near.best);
-              push({ kind: 'unknown', path: [...path], key, suggestion: near.best, unambiguous: near.unambiguous && !taken });
+              push({ kind: 'unknown', path: [...path], key, suggestion: near.best, unambiguous: near.unambiguous && !taken, belongsUnder: near.best ? null : fieldBelow(node, key) });
             } else if (obj[key] !== null) {
               visit(obj[key]!, child); // a null field is pruned by the API server before validation
             }
             path.pop();
+          }
+          if (node.exclusive) {
+            const set = (k: string) => Object.prototype.hasOwnProperty.call(obj, k) && obj[k] !== null;
+            const clash = node.exclusive.filter(([a, b]) => set(a) && set(b));
+            if (clash.length > 0) {
+              const fields = Object.keys(obj).filter((k) => clash.some(([a, b]) => a === k || b === k));
+              push({ kind: 'oneof', path: [...path, fields[fields.length - 1]!], fields });
+            }
           }
           for (const req of node.required) {
             const present = Object.prototype.hasOwnProperty.call(obj, req) && obj[req] !== null;
