@@ -5,6 +5,8 @@ import {
   addressesOf, describePort, hostsOf, isHttpFamily, isTlsFamily, portsOf, quote, resolutionOf, serviceEntries, tlsOriginatedOn, type SePort,
 } from './common.js';
 import type { Resource } from '../../manifests/resource.js';
+import type { MeshView } from '../../mesh/mesh-view.js';
+import { resolveHost } from '../../mesh/hosts.js';
 
 const group = 'service-entry';
 
@@ -28,10 +30,19 @@ export function tlsPortDeclaredHttp(p: SePort): string | null {
   return null;
 }
 
-function isTlsPortDeclaredHttp(mesh: Parameters<Rule['check']>[0]['mesh'], se: Resource, p: SePort): string | null {
+function isTlsPortDeclaredHttp(mesh: MeshView, se: Resource, p: SePort): string | null {
   const want = tlsPortDeclaredHttp(p);
   if (!want) return null;
   return tlsOriginatedOn(mesh, se, p.number) ? null : want;
+}
+
+function sharedHostPort(mesh: MeshView, se: Resource, p: SePort): boolean {
+  for (const h of hostsOf(se)) {
+    for (const e of mesh.exactHostEntries(resolveHost(h, se.namespace!))) {
+      if (e.resource !== se && e.source === 'ServiceEntry' && e.ports.some((x) => x.number === p.number)) return true;
+    }
+  }
+  return false;
 }
 
 export const protocolRules: Rule[] = [
@@ -47,7 +58,8 @@ export const protocolRules: Rule[] = [
             resource: se, path: ['spec', 'ports', p.index, 'protocol'], subject: String(p.number ?? p.name),
             message: `Port ${describePort(p)} carries TLS but is declared protocol ${quote(p.protocol!)}: the sidecar parses the app's TLS bytes as HTTP and requests fail (connection reset, "upstream connect error", or 503/404 NR when no route matches). `
               + `Declare protocol: ${want} so the TLS passes through by SNI. If the app really sends plain HTTP, keep HTTP but use a port such as 80 with targetPort: 443 and a DestinationRule with tls.mode: SIMPLE for it.`,
-            fix: { op: 'set', path: ['spec', 'ports', p.index, 'protocol'], value: want, description: `protocol: ${want}` },
+            // Not when another entry declares the same host and port: changing one side would make them conflict.
+            fix: sharedHostPort(ctx.mesh, se, p) ? null : { op: 'set', path: ['spec', 'ports', p.index, 'protocol'], value: want, description: `protocol: ${want}` },
           });
         }
       }
@@ -63,6 +75,7 @@ export const protocolRules: Rule[] = [
           if (!fromName || !p.protocol) continue;
           const proto = p.protocol.toUpperCase();
           if (proto === fromName || (fromName === 'GRPC' && proto === 'GRPC-WEB') || (fromName === 'HTTP' && proto === 'HTTP_PROXY')) continue;
+          if (isTlsFamily(proto) && isTlsFamily(fromName)) continue; // HTTPS and TLS are both passed through by SNI
           if (isTlsPortDeclaredHttp(ctx.mesh, se, p)) continue; // reported as an error already
           ctx.report({
             resource: se, path: ['spec', 'ports', p.index, 'name'], subject: String(p.number ?? p.name),

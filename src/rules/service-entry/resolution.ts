@@ -3,11 +3,29 @@
 import { defineRule, type Rule } from '../rule.js';
 import { isConcreteDnsName, isWildcardHost } from '../../mesh/hosts.js';
 import { closest } from '../../util/closest.js';
+import type { Resource } from '../../manifests/resource.js';
+import type { MeshView } from '../../mesh/mesh-view.js';
 import {
-  addressesOf, endpointsOf, hasSelector, hostsOf, locationOf, quote, RESOLUTIONS, resolutionOf, selectorLabels, serviceEntries,
+  addressesOf, endpointsOf, hasSelector, hostsOf, locationOf, portsOf, quote, RESOLUTIONS, resolutionOf, selectorLabels, serviceEntries,
 } from './common.js';
 
 const group = 'service-entry';
+
+/** Would the entry be free of resolution problems with `res`? Fixes must not trade one finding for another. */
+function resolutionFits(se: Resource, res: string, mesh?: MeshView): boolean {
+  const endpoints = endpointsOf(se).length > 0;
+  switch (res) {
+    case 'NONE': {
+      if (endpoints || hasSelector(se)) return false;
+      // NONE gets no auto-allocated address: in a mesh that allocates, TCP ports would lose theirs.
+      const allocating = mesh ? mesh.settings.dnsCapture && mesh.settings.addressAutoAllocate : false;
+      return !(allocating && addressesOf(se).length === 0 && portsOf(se).some((p) => !p.protocol || p.protocol === 'TCP'));
+    }
+    case 'STATIC': return endpoints || hasSelector(se);
+    case 'DNS': case 'DNS_ROUND_ROBIN': return endpoints || hostsOf(se).every((h) => !isWildcardHost(h));
+    default: return false;
+  }
+}
 
 export const resolutionRules: Rule[] = [
   defineRule({
@@ -73,7 +91,7 @@ export const resolutionRules: Rule[] = [
         ctx.report({
           resource: se, path: ['spec', 'resolution'], subject: wild.join(','),
           message: `resolution: ${res} cannot resolve the wildcard host ${wild.map(quote).join(', ')}: Istio rejects the ServiceEntry at apply time ("wildcard host names are not allowed with DNS resolution without endpoints"). Use resolution: NONE to pass traffic through to whatever address the app resolved, or list concrete host names.`,
-          fix: wild.length === hosts.length ? { op: 'set', path: ['spec', 'resolution'], value: 'NONE', description: 'resolution: NONE' } : null,
+          fix: wild.length === hosts.length && resolutionFits(se, 'NONE', ctx.mesh) ? { op: 'set', path: ['spec', 'resolution'], value: 'NONE', description: 'resolution: NONE' } : null,
         });
       }
     },
@@ -101,10 +119,11 @@ export const resolutionRules: Rule[] = [
         const written = String(se.spec.resolution);
         const upper = written.toUpperCase();
         const guess = (RESOLUTIONS as readonly string[]).includes(upper) ? upper : closest(written, RESOLUTIONS);
+        const fits = guess !== null && resolutionFits(se, guess);
         ctx.report({
           resource: se, path: ['spec', 'resolution'], subject: written,
           message: `resolution ${quote(written)} is not a resolution Istio knows (values are case-sensitive: ${RESOLUTIONS.join(', ')}): the ServiceEntry is rejected at apply time.${guess ? ` Did you mean ${guess}?` : ''}`,
-          fix: guess ? { op: 'set', path: ['spec', 'resolution'], value: guess, description: `resolution: ${guess}` } : null,
+          fix: guess && fits ? { op: 'set', path: ['spec', 'resolution'], value: guess, description: `resolution: ${guess}` } : null,
         });
       }
     },

@@ -25,8 +25,8 @@ function hostProblem(host: string): string | null {
   for (let i = 0; i < labels.length; i++) {
     let l = labels[i]!;
     if (i === 0 && l.startsWith('*')) {
-      l = l.slice(1).replace(/^-/, '');
-      if (l === '') continue;
+      if (l === '*') continue;
+      l = l.slice(l.startsWith('*-') ? 2 : 1);
     }
     if (l.length > 63 || !LABEL.test(l)) return `not a valid DNS name (label ${quote(labels[i]!)})`;
   }

@@ -56,6 +56,14 @@ ruleTable('se-tls-port-declared-http', [
     fixed: { 'se.yaml': http443.replace('name: https', 'name: web').replace('protocol: HTTP #', 'protocol: HTTPS #') },
   },
   {
+    name: 'no fix while another entry declares the same host and port (the change would make them conflict)',
+    files: { 'se.yaml': http443, 'other.yaml': http443.replace('name: stripe, namespace: payments', 'name: stripe-billing, namespace: billing') },
+    expect: [
+      { rule: 'se-tls-port-declared-http', file: 'se.yaml', line: 11, hasFix: false },
+      { rule: 'se-tls-port-declared-http', file: 'other.yaml', line: 11, hasFix: false },
+    ],
+  },
+  {
     name: 'a DestinationRule in another namespace that does not apply does not excuse it',
     files: { 'se.yaml': http443.replace('  location:', '  exportTo: ["."]\n  location:'), 'dr.yaml': originationDr.replace('namespace: payments', 'namespace: other') },
     expect: [{ rule: 'se-tls-port-declared-http', file: 'se.yaml', line: 12 }],
@@ -65,6 +73,7 @@ ruleTable('se-tls-port-declared-http', [
 ruleTable('se-port-name-protocol-mismatch', [
   { name: 'matching name and protocol', files: { 'se.yaml': http443.replace('protocol: HTTP #', 'protocol: HTTPS #') }, expect: [] },
   { name: 'grpc-web under a grpc name', files: { 'se.yaml': http443.replace('number: 443', 'number: 8080').replace('name: https', 'name: grpc-web').replace('protocol: HTTP #', 'protocol: GRPC-Web #') }, expect: [] },
+  { name: 'a tls name on an HTTPS port (both are SNI passthrough)', files: { 'se.yaml': http443.replace('name: https', 'name: tls').replace('protocol: HTTP #', 'protocol: HTTPS #') }, expect: [] },
   {
     name: 'a tcp- name on an HTTP port',
     files: { 'se.yaml': http443.replace('number: 443', 'number: 8080').replace('name: https', 'name: tcp-api') },

@@ -259,6 +259,12 @@ ruleTable('se-dns-wildcard-host', [
     fixed: { 'se.yaml': dnsWildcard.replace('resolution: DNS', 'resolution: NONE') },
   },
   {
+    name: 'no NONE fix where NONE would lose an auto-allocated address for a TCP port',
+    mesh: { defaultConfig: { proxyMetadata: { ISTIO_META_DNS_CAPTURE: 'true', ISTIO_META_DNS_AUTO_ALLOCATE: 'true' } } },
+    files: { 'se.yaml': dnsWildcard.replace('{number: 443, name: tls, protocol: TLS}', '{number: 5432, name: tcp, protocol: TCP}') },
+    expect: [{ rule: 'se-dns-wildcard-host', line: 7, hasFix: false }],
+  },
+  {
     name: 'a mix of wildcard and concrete hosts gets no fix',
     files: { 'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
@@ -332,6 +338,11 @@ ruleTable('se-unknown-resolution', [
     files: { 'se.yaml': lowerDns.replace('resolution: dns', 'resolution: DSN') },
     expect: [{ rule: 'se-unknown-resolution', line: 7, message: 'Did you mean DNS?' }],
     fixed: { 'se.yaml': lowerDns.replace('resolution: dns', 'resolution: DNS') },
+  },
+  {
+    name: 'no fix when the intended value would itself be wrong (STATIC without endpoints)',
+    files: { 'se.yaml': lowerDns.replace('resolution: dns', 'resolution: static') },
+    expect: [{ rule: 'se-unknown-resolution', line: 7, message: 'Did you mean STATIC?', hasFix: false }],
   },
   {
     name: 'a value nothing is near gets no fix',

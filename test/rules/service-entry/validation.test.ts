@@ -37,6 +37,7 @@ ruleTable(['se-invalid-host', 'se-partial-wildcard-host'], [
       - 10.1.2.3
       - api_v2.example.com
       - "*foo.example.com"
+      - "*-.example.com"
       resolution: NONE
       ports: [{number: 443, name: https, protocol: HTTPS}]
     `.replace(/^/gm, '  ').replace(/^ {2}$/gm, '')) },
@@ -45,6 +46,7 @@ ruleTable(['se-invalid-host', 'se-partial-wildcard-host'], [
       { rule: 'se-invalid-host', line: 9, message: 'IP' },
       { rule: 'se-invalid-host', line: 10, message: 'api_v2' },
       { rule: 'se-partial-wildcard-host', line: 11 },
+      { rule: 'se-invalid-host', line: 12 },
     ],
   },
 ]);
