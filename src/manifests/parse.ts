@@ -23,6 +23,9 @@ export interface FileProblem {
   endLine: number;
 }
 
+/** Deeper than this, a document is not a manifest but an attack on parsers (real ones stay well under 50). */
+const MAX_DEPTH = 256;
+
 /** Aliases allowed per document before it is treated as an alias bomb ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
 
@@ -39,6 +42,14 @@ export function parseManifestFile(src: SourceFile): { docs: ParsedDocument[]; pr
   if (template) {
     const line = lineOf(src, template.index + template[0].length - 2);
     problem('template-not-checked', 'This file holds template syntax ({{ … }}), so it is not a manifest yet: render it and check the output. Not checked.', line);
+    return { docs, problems };
+  }
+
+  // Decided on the text, before the parser recurses: how deep the parser gets before its stack runs out
+  // depends on the thread and the engine, and the result must not.
+  const deep = deepNestingLine(src.text, MAX_DEPTH);
+  if (deep !== null) {
+    problem('yaml-syntax', `This file nests more than ${MAX_DEPTH} levels deep (from line ${deep}); no Kubernetes object does, and such input is a known way to exhaust parsers. Nothing in it was checked.`, deep);
     return { docs, problems };
   }
 
@@ -79,15 +90,80 @@ export function parseManifestFile(src: SourceFile): { docs: ParsedDocument[]; pr
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Json;
     } catch (err) {
       const msg = shortError(err);
+      const unresolved = /^Unresolved alias[^:]*: (.+)$/.exec(msg);
+      if (unresolved) {
+        // Point at the alias itself: `*name` inside this document.
+        const at = src.text.indexOf(`*${unresolved[1]}`, doc.range[0]);
+        const line = at !== -1 && at < doc.range[1] ? lineOf(src, at) : startLine;
+        problem('yaml-syntax', `The alias "*${unresolved[1]}" refers to no anchor "&${unresolved[1]}" defined before it. The document is skipped.`, line);
+        continue;
+      }
       const why = /alias/i.test(msg)
         ? `It expands too many aliases (more than ${MAX_ALIAS_COUNT}; an "alias bomb" can take the API server down).`
         : `It cannot be read: ${msg}.`;
       problem('yaml-syntax', `${why} The document is skipped.`, startLine, endLine);
       continue;
     }
+    if (nestedDeeperThan(value, MAX_DEPTH)) {
+      problem('yaml-syntax', `This document is nested more than ${MAX_DEPTH} levels deep; no Kubernetes object is, and such input is a known way to exhaust parsers. The document is skipped.`, startLine, endLine);
+      continue;
+    }
     docs.push({ doc, value, startLine, endLine, index });
   }
   return { docs, problems };
+}
+
+/** The first line where the text may nest deeper than `limit` (block indentation levels plus `- ` items plus
+ *  open flow brackets: an upper bound of the YAML depth), or null. Linear, no recursion. */
+function deepNestingLine(text: string, limit: number): number | null {
+  const indents: number[] = [];
+  let flow = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; ) {
+    let nl = text.indexOf('\n', i);
+    if (nl === -1) nl = text.length;
+    let j = i;
+    while (j < nl && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    if (j < nl && text.charCodeAt(j) !== 35 /* # */ && text.charCodeAt(j) !== 13) {
+      const indent = j - i;
+      if (flow === 0) {
+        while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+      }
+      let items = 0;
+      for (let k = j; k + 1 < nl && text.charCodeAt(k) === 45 /* - */ && text.charCodeAt(k + 1) === 32; k += 2) {
+        items++;
+        while (k + 2 < nl && text.charCodeAt(k + 2) === 32) k++;
+      }
+      // An opening bracket counts where a flow collection can start: at the line start or after `:`, `-`, `,`,
+      // or another opener (not inside words such as "a[0]" or Lua's "x = {").
+      let prev = 0; // last non-blank character code on this line; 0 at its start
+      for (let k = j; k < nl; k++) {
+        const c = text.charCodeAt(k);
+        if ((c === 91 || c === 123) && (prev === 0 || prev === 58 || prev === 45 || prev === 44 || prev === 91 || prev === 123)) {
+          if (indents.length + items + ++flow > limit) return line;
+        } else if ((c === 93 || c === 125) && flow > 0) flow--;
+        if (c !== 32 && c !== 9) prev = c;
+      }
+      if (indents.length + items + flow > limit) return line;
+    }
+    i = nl + 1;
+    line++;
+  }
+  return null;
+}
+
+/** Is `value` nested deeper than `limit` levels? Iterative, so it cannot overflow the stack itself. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    const children = Array.isArray(v) ? v : v instanceof Map ? [...v.values()] : v instanceof Set ? [...v] : Object.values(v as object);
+    for (const c of children) if (typeof c === 'object' && c !== null) stack.push([c, depth + 1]);
+  }
+  return false;
 }
 
 /** The YAML documents of a text, exactly as parseManifestFile reads them (the same options, so a file parsed
