@@ -1,0 +1,223 @@
+import { ruleTable, yaml } from '../../helpers/harness.js';
+
+const ingress = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: ingress, namespace: gateways}
+  spec:
+    template:
+      metadata: {labels: {app: public-gateway}}
+      spec: {containers: [{name: istio-proxy, image: auto}]}
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata: {name: ingress, namespace: gateways}
+  spec:
+    selector: {app: public-gateway}
+    ports:
+    - {name: http, port: 80, targetPort: 8080}
+    - {name: https, port: 443, targetPort: 8443}
+`;
+
+ruleTable('gateway-selector-no-workload', [
+  {
+    name: 'a selector matching a Deployment pod template',
+    files: { 'ingress.yaml': ingress, 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: public, namespace: gateways}
+      spec:
+        selector: {app: public-gateway}
+        servers: [{port: {number: 8080, name: http, protocol: HTTP}, hosts: ["*"]}]
+    ` },
+    expect: [],
+  },
+  {
+    name: 'the standard ingress gateway installed outside the repository is not reported',
+    files: { 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: public, namespace: istio-system}
+      spec:
+        selector: {istio: ingressgateway}
+        servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+    ` },
+    expect: [],
+  },
+  {
+    name: 'a selector typo',
+    files: { 'ingress.yaml': ingress, 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: public, namespace: gateways}
+      spec:
+        selector:
+          app: public-gatway
+        servers: [{port: {number: 8080, name: http, protocol: HTTP}, hosts: ["*"]}]
+    ` },
+    expect: [{ rule: 'gateway-selector-no-workload', file: 'gw.yaml', line: 6, message: 'app=public-gatway' }],
+  },
+  {
+    name: 'a gateway workload declared in the config file',
+    config: 'external:\n  workloads:\n  - {namespace: edge, labels: {app: edge-gateway}}\n',
+    files: { 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: edge, namespace: edge}
+      spec:
+        selector: {app: edge-gateway}
+        servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+    ` },
+    expect: [],
+  },
+]);
+
+ruleTable('gateway-port-not-on-service', [
+  {
+    name: 'server ports equal to the Service targetPorts',
+    files: { 'ingress.yaml': ingress, 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: public, namespace: gateways}
+      spec:
+        selector: {app: public-gateway}
+        servers:
+        - {port: {number: 8080, name: http, protocol: HTTP}, hosts: ["*"]}
+        - {port: {number: 8443, name: https, protocol: HTTPS}, hosts: ["*"], tls: {mode: SIMPLE, credentialName: cert}}
+    ` },
+    expect: [],
+  },
+  {
+    name: 'a server port no Service forwards to',
+    files: { 'ingress.yaml': ingress, 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: public, namespace: gateways}
+      spec:
+        selector: {app: public-gateway}
+        servers:
+        - port:
+            number: 9000
+            name: http
+            protocol: HTTP
+          hosts: ["*"]
+    ` },
+    expect: [{ rule: 'gateway-port-not-on-service', file: 'gw.yaml', line: 8, message: 'port 9000' }],
+  },
+  {
+    name: 'no Service of the gateway in the repository: nothing to compare',
+    files: { 'gw.yaml': yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: gw, namespace: gateways, labels: {app: gw}}
+      spec: {containers: [{name: istio-proxy, image: proxyv2}]}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: public, namespace: gateways}
+      spec:
+        selector: {app: gw}
+        servers: [{port: {number: 9000, name: http, protocol: HTTP}, hosts: ["*"]}]
+    ` },
+    expect: [],
+  },
+]);
+
+ruleTable('gateway-duplicate-certificate', [
+  {
+    name: 'two gateways on one workload with the same credentialName',
+    files: { 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata:
+        name: a
+        namespace: istio-system
+      spec:
+        selector: {istio: ingressgateway}
+        servers: [{port: {number: 443, name: https, protocol: HTTPS}, hosts: [a.example.com], tls: {mode: SIMPLE, credentialName: wildcard}}]
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata:
+        name: b
+        namespace: istio-system
+      spec:
+        selector: {istio: ingressgateway, app: istio-ingressgateway}
+        servers: [{port: {number: 443, name: https, protocol: HTTPS}, hosts: [b.example.com], tls: {mode: SIMPLE, credentialName: wildcard}}]
+    ` },
+    expect: [{ rule: 'gateway-duplicate-certificate', line: 4, name: 'a' }, { rule: 'gateway-duplicate-certificate', line: 13, name: 'b' }],
+  },
+  {
+    name: 'same certificate on gateways of different workloads',
+    files: { 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: a, namespace: istio-system}
+      spec:
+        selector: {istio: ingressgateway}
+        servers: [{port: {number: 443, name: https, protocol: HTTPS}, hosts: [a.example.com], tls: {mode: SIMPLE, credentialName: wildcard}}]
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: b, namespace: istio-system}
+      spec:
+        selector: {istio: internal-gateway}
+        servers: [{port: {number: 443, name: https, protocol: HTTPS}, hosts: [b.example.com], tls: {mode: SIMPLE, credentialName: wildcard}}]
+    ` },
+    expect: [],
+  },
+]);
+
+ruleTable('gateway-conflict', [
+  {
+    name: 'same selector, port and host',
+    files: { 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata:
+        name: alpha
+      spec:
+        selector: {istio: ingressgateway}
+        servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: [foo.example.com]}]
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata:
+        name: beta
+      spec:
+        selector: {istio: ingressgateway}
+        servers: [{port: {number: 80, name: http2, protocol: HTTP}, hosts: [foo.example.com, bar.example.com]}]
+    ` },
+    expect: [{ rule: 'gateway-conflict', line: 4, name: 'alpha' }, { rule: 'gateway-conflict', line: 12, name: 'beta' }],
+  },
+  {
+    name: 'different hosts, ports or bind addresses do not conflict; a contained selector needs a workload matching both',
+    files: { 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: alpha}
+      spec:
+        selector: {istio: ingressgateway}
+        servers:
+        - {port: {number: 80, name: http, protocol: HTTP}, hosts: [foo.example.com]}
+        - {port: {number: 8080, name: http2, protocol: HTTP}, hosts: [x.example.com], bind: 10.0.0.1}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: beta}
+      spec:
+        selector: {istio: ingressgateway}
+        servers:
+        - {port: {number: 443, name: https, protocol: HTTPS}, hosts: [foo.example.com], tls: {mode: SIMPLE, credentialName: c}}
+        - {port: {number: 8080, name: http2, protocol: HTTP}, hosts: [x.example.com], bind: 10.0.0.2}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: gamma}
+      spec:
+        selector: {istio: ingressgateway, tier: nothing-has-this}
+        servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: [foo.example.com]}]
+    ` },
+    expect: [],
+  },
+]);
