@@ -1,0 +1,404 @@
+// Shared machinery for Istio's admission-time validation (the checks istiod's validating webhook runs).
+// A kind's validator walks one resource and collects issues; the rules of that kind (one per Istio code)
+// each report their share. Validators read manifests defensively: a value of the wrong type is the schema
+// rules' business and is skipped here without a word.
+import type { Json, JsonObject, Path, Resource } from '../../../manifests/resource.js';
+import { isObject } from '../../../manifests/resource.js';
+import type { FixEdit } from '../../../fixes/edits.js';
+import { defineRule, type Rule, type RuleContext } from '../../rule.js';
+import type { Severity } from '../../../types.js';
+
+/** error → IST0106, warning → IST0133, unreachable → IST0130, ineffective → IST0131. */
+export type IssueLevel = 'error' | 'warning' | 'unreachable' | 'ineffective';
+
+export interface Issue {
+  level: IssueLevel;
+  path: Path;
+  /** What is wrong, without the consequence (added per level). */
+  message: string;
+  /** How to fix it (one sentence); optional. */
+  hint?: string;
+  subject: string;
+  fix?: FixEdit | null;
+}
+
+/** Collects issues while a validator walks a resource. */
+export class Issues {
+  readonly list: Issue[] = [];
+  error(path: Path, message: string, hint?: string, fix?: FixEdit | null, subject?: string): void {
+    this.list.push({ level: 'error', path, message, hint, fix, subject: subject ?? message });
+  }
+  warn(path: Path, message: string, hint?: string, fix?: FixEdit | null, subject?: string): void {
+    this.list.push({ level: 'warning', path, message, hint, fix, subject: subject ?? message });
+  }
+  add(issue: Issue): void {
+    this.list.push(issue);
+  }
+}
+
+export type Validator = (r: Resource, out: Issues) => void;
+
+const cache = new WeakMap<Resource, Issue[]>();
+
+function issuesOf(r: Resource, validate: Validator): Issue[] {
+  let list = cache.get(r);
+  if (!list) {
+    const out = new Issues();
+    validate(r, out);
+    list = out.list;
+    cache.set(r, list);
+  }
+  return list;
+}
+
+const CONSEQUENCE: Record<IssueLevel, string> = {
+  error: 'Istio rejects it: kubectl apply fails with "admission webhook "validation.istio.io" denied the request".',
+  warning: 'Istio accepts it with a warning that kubectl apply prints and most pipelines never show.',
+  unreachable: 'The route can never be selected: an earlier route takes all of its traffic.',
+  ineffective: 'The match can never be selected: an earlier match takes all of its requests.',
+};
+
+const CODES: Record<IssueLevel, { code: string; severity: Severity }> = {
+  error: { code: 'IST0106', severity: 'error' },
+  warning: { code: 'IST0133', severity: 'warning' },
+  unreachable: { code: 'IST0130', severity: 'warning' },
+  ineffective: { code: 'IST0131', severity: 'info' },
+};
+
+export interface KindRuleSpec {
+  id: string;
+  level: IssueLevel;
+  title: string;
+  fixable: boolean;
+}
+
+/** Rules for one kind: each takes the issues of its level from the kind's (cached) validator. */
+export function kindRules(kind: string, group: string, validate: Validator, specs: KindRuleSpec[]): Rule[] {
+  return specs.map((s) => defineRule({
+    id: s.id, severity: CODES[s.level].severity, istioCode: CODES[s.level].code, group, fixable: s.fixable, title: s.title,
+    check(ctx: RuleContext) {
+      for (const r of ctx.mesh.byKind(kind)) {
+        for (const i of issuesOf(r, validate)) {
+          if (i.level !== s.level) continue;
+          const text = `${i.message}. ${CONSEQUENCE[i.level]}${i.hint ? ` ${i.hint}` : ''}`;
+          ctx.report({ resource: r, path: i.path, message: text, subject: i.subject, fix: i.fix ?? null });
+        }
+      }
+    },
+  }));
+}
+
+// ---- value readers (never throw; wrong types read as "absent") -------------------------------------------
+
+export const str = (v: Json | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+export const num = (v: Json | undefined): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+export const obj = (v: Json | undefined): JsonObject | undefined => (isObject(v) ? v : undefined);
+export const arr = (v: Json | undefined): Json[] | undefined => (Array.isArray(v) ? v : undefined);
+/** A non-empty list (absent, empty and wrong-typed lists all read as "not set", as proto does). */
+export const hasItems = (v: Json | undefined): boolean => Array.isArray(v) && v.length > 0;
+/** Whether a message field is set (present, and an object). */
+export const isSet = (v: Json | undefined): boolean => isObject(v);
+/** A proto scalar that is present and not its zero value. */
+export const nonZero = (v: Json | undefined): boolean => v !== undefined && v !== null && v !== '' && v !== 0 && v !== false;
+/** google.protobuf wrapper values may be written bare (`5`) or as `{value: 5}`. */
+export function wrapped(v: Json | undefined): Json | undefined {
+  return isObject(v) && 'value' in v ? v.value : v;
+}
+export const q = (s: unknown): string => JSON.stringify(s);
+
+// ---- names and hosts -----------------------------------------------------------------------------------
+
+const LABEL = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+const WILDCARD_LABEL = /^(\*|(\*|\*-)?[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?)$/;
+
+/** Istio's DNS-1123 label (letters of either case, digits, '-', at most 63). */
+export function isDnsLabel(s: string): boolean {
+  return s.length > 0 && s.length <= 63 && LABEL.test(s);
+}
+
+/** Lower-case DNS-1123 label, as Kubernetes names and namespaces must be. */
+export function isK8sLabel(s: string): boolean {
+  return s.length > 0 && s.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(s);
+}
+
+function dnsLabelsError(domain: string): string | null {
+  const parts = domain.split('.');
+  const top = parts[parts.length - 1]!;
+  if (/^[0-9]+$/.test(top)) return `domain name ${q(domain)} is invalid: the top-level label ${q(top)} cannot be all digits`;
+  for (let i = 0; i < parts.length; i++) {
+    if (i === parts.length - 1 && parts[i] === '') return null; // "istio.io." is allowed
+    if (!isDnsLabel(parts[i]!) ) return `domain name ${q(domain)} is invalid: label ${q(parts[i])} is not a DNS-1123 label`;
+  }
+  return null;
+}
+
+/** A fully-qualified (or short) DNS name without wildcards; null when valid. */
+export function fqdnError(name: string): string | null {
+  if (name.length === 0) return 'the host name is empty';
+  if (name.length > 255) return `domain name ${q(name)} is longer than 255 characters`;
+  return dnsLabelsError(name);
+}
+
+/** A DNS name whose first label may be a wildcard (`*`, `*.a.com`, `*foo.a.com`); null when valid. */
+export function wildcardDomainError(name: string): string | null {
+  if (name.length === 0) return 'the host name is empty';
+  if (name.length > 255) return `domain name ${q(name)} is longer than 255 characters`;
+  const dot = name.indexOf('.');
+  const first = dot < 0 ? name : name.slice(0, dot);
+  if (first.length > 63 || !WILDCARD_LABEL.test(first)) return `domain name ${q(name)} is invalid: label ${q(first)} is not a DNS-1123 label (a wildcard may only be the first label)`;
+  return dot < 0 ? null : dnsLabelsError(name.slice(dot + 1));
+}
+
+export function isPartialWildcard(host: string): boolean {
+  return host.includes('*') && host.length !== 1 && !host.startsWith('*.');
+}
+
+// ---- IP addresses ---------------------------------------------------------------------------------------
+
+const IPV4 = /^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$/;
+
+export function isIPv4(s: string): boolean {
+  return IPV4.test(s);
+}
+
+export function isIPv6(s: string): boolean {
+  if (!/^[0-9a-fA-F:.]+$/.test(s) || !s.includes(':')) return false;
+  let body = s;
+  let groupsNeeded = 8;
+  const lastColon = s.lastIndexOf(':');
+  if (s.slice(lastColon + 1).includes('.')) {
+    if (!isIPv4(s.slice(lastColon + 1))) return false;
+    body = s.slice(0, lastColon + 1) + '0';
+    groupsNeeded = 7;
+  }
+  const dbl = body.split('::');
+  if (dbl.length > 2) return false;
+  const groups = (p: string) => (p === '' ? [] : p.split(':'));
+  const head = groups(dbl[0]!);
+  const tail = dbl.length === 2 ? groups(dbl[1]!) : [];
+  if ([...head, ...tail].some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g))) return false;
+  const count = head.length + tail.length;
+  return dbl.length === 2 ? count < groupsNeeded : count === groupsNeeded;
+}
+
+export function isIP(s: string): boolean {
+  return isIPv4(s) || isIPv6(s);
+}
+
+/** An IP, or a CIDR block. */
+export function isIPOrCidr(s: string): boolean {
+  const parts = s.split('/');
+  if (parts.length === 1) return isIP(s);
+  if (parts.length !== 2 || !/^[0-9]{1,3}$/.test(parts[1]!)) return false;
+  const bits = Number(parts[1]);
+  if (isIPv4(parts[0]!)) return bits <= 32;
+  return isIPv6(parts[0]!) && bits <= 128;
+}
+
+// ---- durations -----------------------------------------------------------------------------------------
+
+const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+
+/** A Go/protobuf duration string ("1.5s", "1m30s", "100ms") in nanoseconds, or null when unparsable. */
+export function parseDuration(s: string): number | null {
+  const t = s.trim();
+  if (t === '0') return 0;
+  const re = /([0-9]*\.?[0-9]+)(ns|us|µs|μs|ms|s|m|h)/y;
+  let i = 0;
+  let neg = false;
+  if (t.startsWith('-')) { neg = true; i = 1; } else if (t.startsWith('+')) i = 1;
+  let total = 0;
+  let any = false;
+  while (i < t.length) {
+    re.lastIndex = i;
+    const m = re.exec(t);
+    if (!m) return null;
+    total += Number(m[1]) * UNIT_NS[m[2]!]!;
+    i = re.lastIndex;
+    any = true;
+  }
+  return any ? (neg ? -total : total) : null;
+}
+
+/** Istio's duration rule (at least 1ms, whole milliseconds); reports at `path`. */
+export function checkDuration(out: Issues, path: Path, v: Json | undefined, field: string): void {
+  if (v === undefined || v === null) return;
+  if (typeof v !== 'string') return; // a type error: the schema rules' business
+  const ns = parseDuration(v);
+  if (ns === null) {
+    out.error(path, `${field} ${q(v)} is not a duration`, 'Write it with a unit, such as "5s", "250ms" or "1m".');
+    return;
+  }
+  if (ns < 1e6) out.error(path, `${field} ${q(v)} is shorter than 1ms`, 'Durations must be at least 1ms.');
+  else if (Math.round(ns) % 1e6 !== 0) out.error(path, `${field} ${q(v)} is finer than a millisecond`, 'Round it to whole milliseconds.');
+}
+
+// ---- labels and selectors ------------------------------------------------------------------------------
+
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+/** Why a label key is invalid, or null. */
+export function labelKeyError(key: string): string | null {
+  const slash = key.split('/');
+  if (slash.length > 2) return `label key ${q(key)} has more than one "/"`;
+  const name = slash[slash.length - 1]!;
+  if (slash.length === 2) {
+    const prefix = slash[0]!;
+    if (prefix.length === 0 || prefix.length > 253 || !prefix.split('.').every((p) => /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(p))) return `label key ${q(key)} has an invalid prefix (it must be a DNS subdomain)`;
+  }
+  if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME.test(name)) return `label key ${q(key)} is invalid (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)`;
+  return null;
+}
+
+export function labelValueError(key: string, value: string): string | null {
+  if (value.length > 63 || !LABEL_VALUE.test(value)) return `label value ${q(value)} of ${q(key)} is invalid (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)`;
+  return null;
+}
+
+/** Validate a label map (labels.Instance.Validate). */
+export function checkLabels(out: Issues, path: Path, v: Json | undefined): void {
+  const m = obj(v);
+  if (!m) return;
+  for (const [k, val] of Object.entries(m)) {
+    const ke = labelKeyError(k);
+    if (ke) out.error([...path, k], ke);
+    if (typeof val === 'string') {
+      const ve = labelValueError(k, val);
+      if (ve) out.error([...path, k], ve);
+    }
+  }
+}
+
+/** `selector: {matchLabels}` of the security/telemetry kinds (and `workloadSelector` of DestinationRule). */
+export function checkWorkloadSelector(out: Issues, path: Path, v: Json | undefined, labelsKey = 'matchLabels'): void {
+  const sel = obj(v);
+  if (!sel) return;
+  const labels = obj(sel[labelsKey]);
+  const entries = labels ? Object.entries(labels) : [];
+  for (const [k, val] of entries) {
+    const p = [...path, labelsKey, k];
+    if (k === '') out.error(p, 'a selector label has an empty key');
+    if (k.includes('*') || (typeof val === 'string' && val.includes('*'))) {
+      out.error(p, `selector label ${q(`${k}=${typeof val === 'string' ? val : ''}`)} uses a wildcard, which selectors do not support`, 'List the exact label values instead.');
+    }
+  }
+  if (entries.length === 0 && (labels !== undefined || sel[labelsKey] === undefined)) {
+    out.warn(path, `the selector has no ${labelsKey}, so it selects every workload in the namespace`, `Add ${labelsKey}, or remove the selector if namespace-wide is intended.`);
+  }
+}
+
+/** Only one of selector / targetRef / targetRefs; then each targetRef's shape. */
+export function checkPolicyTargets(out: Issues, spec: JsonObject, selectorKey = 'selector'): void {
+  const set = [isSet(spec[selectorKey]), isSet(spec.targetRef), hasItems(spec.targetRefs)].filter(Boolean).length;
+  if (set > 1) out.error(['spec'], `only one of ${selectorKey}, targetRef or targetRefs may be set`, 'Keep the one that says where the policy applies.');
+  const refs: [Path, Json | undefined][] = [[['spec', 'targetRef'], spec.targetRef]];
+  (arr(spec.targetRefs) ?? []).forEach((t, i) => refs.push([['spec', 'targetRefs', i], t]));
+  for (const [p, t] of refs) {
+    const ref = obj(t);
+    if (!ref) continue;
+    const name = str(ref.name) ?? '';
+    const kind = str(ref.kind) ?? '';
+    const group = str(ref.group) ?? '';
+    if (name === '') out.error(p, 'targetRef has no name');
+    if (nonZero(ref.namespace)) out.error([...p, 'namespace'], 'targetRef may not set a namespace: cross-namespace references are not supported', 'Put the policy in the namespace of its target.');
+    const allowed = (kind === 'Service' && (group === '' || group === 'core'))
+      || (kind === 'ServiceEntry' && group === 'networking.istio.io')
+      || (kind === 'Gateway' && group === 'gateway.networking.k8s.io');
+    if (!allowed && (kind !== '' || group !== '')) {
+      out.error(p, `targetRef ${q(`${group}/${kind}`)} is not a Service (core), ServiceEntry (networking.istio.io) or Gateway (gateway.networking.k8s.io)`);
+    } else if (kind === '') out.error(p, 'targetRef has no kind', 'Set kind (Service, ServiceEntry or Gateway) and group.');
+  }
+}
+
+/** exportTo rules shared by VirtualService and DestinationRule (ServiceEntry has its own owner). */
+export function checkExportTo(out: Issues, path: Path, v: Json | undefined, namespace: string, drWithSelector = false): void {
+  const list = arr(v);
+  if (!list || list.length === 0) return;
+  const seen = new Set<string>();
+  list.forEach((e, i) => {
+    if (typeof e !== 'string') return;
+    const key = e === '.' ? namespace : e;
+    if (seen.has(key)) {
+      out.error([...path, i], key !== e ? `exportTo lists both "." and the resource's own namespace ${q(namespace)}` : `exportTo lists ${q(e)} twice`, 'Remove the repeated entry.');
+      return;
+    }
+    if (key !== '*' && key !== '~' && !isK8sLabel(key)) {
+      out.error([...path, i], `exportTo entry ${q(e)} is not ".", "*", "~" or a namespace name`);
+      return;
+    }
+    seen.add(key);
+  });
+  if (drWithSelector && seen.size > 0) {
+    if (!seen.has(namespace)) out.error(path, 'a DestinationRule with a workloadSelector cannot be exported beyond its own namespace', 'Set exportTo: ["."] or remove exportTo.');
+    else if (seen.size > 1) out.error(path, 'a DestinationRule with a workloadSelector can only be exported to its own namespace', 'Set exportTo: ["."].');
+  }
+  if (seen.has('*') && list.length > 1) out.error(path, 'exportTo combines "*" with other entries', 'Use "*" alone: it already exports to every namespace.');
+  if (seen.has('~') && list.length > 1) out.error(path, 'exportTo combines "~" (no one) with other entries', 'Use "~" alone, or drop it.');
+}
+
+// ---- protocols -----------------------------------------------------------------------------------------
+
+const PROTOCOLS = ['HTTP', 'HTTPS', 'GRPC', 'GRPC-WEB', 'HTTP2', 'HTTP_PROXY', 'TCP', 'TLS', 'UDP', 'MONGO', 'REDIS', 'MYSQL'];
+
+export function protocolKnown(p: string): boolean {
+  return PROTOCOLS.includes(p.toUpperCase());
+}
+export function isHttpProtocol(p: string): boolean {
+  return ['HTTP', 'HTTP2', 'GRPC', 'GRPC-WEB', 'HTTP_PROXY'].includes(p.toUpperCase());
+}
+export function isTlsProtocol(p: string): boolean {
+  return ['HTTPS', 'TLS'].includes(p.toUpperCase());
+}
+
+export function portError(n: number): string | null {
+  return Number.isInteger(n) && n >= 1 && n <= 65535 ? null : `port ${n} is not in the range 1..65535`;
+}
+
+/** A unix domain socket path (after "unix://"): absolute, not a directory, or an abstract "@name". */
+export function unixPathError(p: string): string | null {
+  if (p === '') return 'the unix socket path is empty';
+  if (p.startsWith('@')) return null;
+  if (!p.startsWith('/') || p.endsWith('/')) return `${q(p)} is not an absolute path to a file`;
+  return null;
+}
+
+// ---- HTTP headers --------------------------------------------------------------------------------------
+
+export const HEADER_NAME = /^[-_A-Za-z0-9]+$/;
+
+export function isJwtClaimRoute(name: string): boolean {
+  return /^@request\.auth\.claims(\.[^.\[\]]+)+$/.test(name) || /^@request\.auth\.claims(\[[^\[\]]+\])+$/.test(name);
+}
+
+/** Envoy header value: no control characters; every '%' is '%%' or part of a %VARIABLE%. */
+export function headerValueError(v: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000A-\u001F\u007F]/.test(v)) return `header value ${q(v)} contains control characters`;
+  const rest = v.replace(/%%|%[A-Z][A-Z0-9_]*(\([^%]*\))?(:[^%]*)?%/g, '');
+  if (rest.includes('%')) return `header value ${q(v)} has a stray "%" (write "%%" for a literal percent sign, or %VARIABLE% for an Envoy variable)`;
+  return null;
+}
+
+/** RE2 (what Envoy uses) has no look-around or back-references; those are rejected. */
+export function regexError(re: string, where: string): string | null {
+  if (re === '') return `${where}: the regex is empty`;
+  if (re.length > 1024) return `${where}: the regex is longer than 1024 characters`;
+  if (/\(\?<?[=!]/.test(re)) return `${where}: regex ${q(re)} uses look-around, which RE2 (Envoy's regex engine) does not support`;
+  if (/(^|[^\\])\\[1-9]/.test(re)) return `${where}: regex ${q(re)} uses a back-reference, which RE2 (Envoy's regex engine) does not support`;
+  return null;
+}
+
+/** Reads `{exact|prefix|regex: …}`; returns which kind is set and its value. */
+export function stringMatch(v: Json | undefined): { kind: 'exact' | 'prefix' | 'regex'; value: string } | null {
+  const m = obj(v);
+  if (!m) return null;
+  for (const kind of ['exact', 'prefix', 'regex'] as const) {
+    if (typeof m[kind] === 'string') return { kind, value: m[kind] as string };
+  }
+  return null;
+}
+
+export function isObjectWithKeys(v: Json | undefined): v is JsonObject {
+  return isObject(v) && Object.keys(v).length > 0;
+}

@@ -1,0 +1,236 @@
+// AuthorizationPolicy, PeerAuthentication, RequestAuthentication: what istiod's admission webhook rejects
+// (IST0106) or warns about (IST0133).
+import type { Json, JsonObject, Path, Resource } from '../../../manifests/resource.js';
+import { isObject } from '../../../manifests/resource.js';
+import {
+  arr, checkDuration, checkPolicyTargets, checkWorkloadSelector, HEADER_NAME, hasItems, isIPOrCidr, isSet, Issues, kindRules, nonZero, obj, q, str,
+} from './common.js';
+
+const SOURCE_FIELDS = ['principals', 'requestPrincipals', 'namespaces', 'ipBlocks', 'remoteIpBlocks', 'notPrincipals', 'notRequestPrincipals', 'notNamespaces', 'notIpBlocks', 'notRemoteIpBlocks'];
+const TCP_SOURCE_FIELDS = ['principals', 'notPrincipals', 'namespaces', 'notNamespaces', 'ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks'];
+const OPERATION_FIELDS = ['ports', 'methods', 'paths', 'hosts', 'notPorts', 'notMethods', 'notPaths', 'notHosts'];
+
+/** Is the list present (even empty)? Proto reads an empty list as absent, so only non-empty lists count. */
+const present = (v: Json | undefined) => hasItems(v);
+
+function checkDryRun(r: Resource, out: Issues, allowed: boolean, action?: string): void {
+  const val = r.annotations['istio.io/dry-run'];
+  if (val === undefined) return;
+  const p: Path = ['metadata', 'annotations', 'istio.io/dry-run'];
+  if (!allowed) { out.error(p, `the annotation istio.io/dry-run is only supported on AuthorizationPolicy`, 'Remove the annotation.'); return; }
+  if (action !== 'ALLOW' && action !== 'DENY') out.error(p, `istio.io/dry-run only supports actions ALLOW and DENY, not ${action}`);
+  else if (!['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'].includes(val)) out.error(p, `istio.io/dry-run value ${q(val)} is not a boolean`, 'Use "true" or "false".');
+}
+
+export function validateAuthorizationPolicy(r: Resource, out: Issues): void {
+  const spec = r.spec;
+  const action = str(spec.action) ?? 'ALLOW';
+  checkDryRun(r, out, true, action);
+  checkPolicyTargets(out, spec);
+  checkWorkloadSelector(out, ['spec', 'selector'], spec.selector);
+  const rules = arr(spec.rules) ?? [];
+  const noRules = rules.length === 0;
+  if (action === 'CUSTOM') {
+    if (noRules) out.error(spec.rules === undefined ? ['spec', 'action'] : ['spec', 'rules'], 'a CUSTOM policy without rules never triggers', 'Add rules; an empty rule `{}` matches every request.', null, 'custom-no-rules');
+    else if (!nonZero(obj(spec.provider)?.name)) out.error(isSet(spec.provider) ? ['spec', 'provider'] : ['spec', 'action'], 'a CUSTOM policy needs provider.name', 'Set provider.name to an extension provider declared in the mesh config.', null, 'custom-no-provider');
+    rules.forEach((rule, i) => {
+      const rl = obj(rule);
+      if (!rl) return;
+      (arr(rl.from) ?? []).forEach((f, j) => {
+        const src = obj(obj(f)?.source);
+        if (!src) return;
+        for (const k of ['namespaces', 'notNamespaces', 'principals', 'notPrincipals', 'requestPrincipals', 'notRequestPrincipals']) {
+          if (present(src[k])) out.error(['spec', 'rules', i, 'from', j, 'source', k], `source.${k} is not supported with the CUSTOM action`, 'Use ipBlocks/remoteIpBlocks, or let the external authorizer decide.');
+        }
+      });
+      (arr(rl.when) ?? []).forEach((w, j) => {
+        if (w === null) { out.error(['spec', 'rules', i, 'when', j], 'a when condition is null'); return; }
+        const key = str(obj(w)?.key) ?? '';
+        if (key === 'source.namespace' || key === 'source.principal' || key.startsWith('request.auth.')) {
+          out.error(['spec', 'rules', i, 'when', j, 'key'], `when key ${q(key)} is not supported with the CUSTOM action`);
+        }
+      });
+    });
+  }
+  if (isSet(spec.provider) && action !== 'CUSTOM') out.error(['spec', 'provider'], `provider is only allowed with action CUSTOM, not ${action}`, 'Set action: CUSTOM, or remove provider.');
+  if (action === 'DENY' && noRules) {
+    out.error(spec.rules === undefined ? ['spec', 'action'] : ['spec', 'rules'], 'a DENY policy without rules never triggers', 'Add the rules to deny; an empty rule `{}` denies every request.', null, 'deny-no-rules');
+  }
+
+  rules.forEach((rule, i) => {
+    const p: Path = ['spec', 'rules', i];
+    if (rule === null) { out.error(p, 'a rule is null'); return; }
+    if (!isObject(rule)) return;
+    let tcpInFrom = false;
+    let tcpInTo = false;
+    let fromExists = false;
+    let toExists = false;
+    (arr(rule.from) ?? []).forEach((f, j) => {
+      const fp = [...p, 'from', j];
+      if (f === null) { out.error(fp, '`from` entry is null'); return; }
+      if (!isObject(f)) return;
+      if (f.source === undefined || f.source === null) { out.error(fp, '`from` entry has no source', 'Add source: {…}.'); return; }
+      const src = obj(f.source);
+      if (!src) return;
+      fromExists = true;
+      if (!SOURCE_FIELDS.some((k) => present(src[k]))) out.error([...fp, 'source'], '`from.source` is empty', 'Say who the rule is about (principals, namespaces, ipBlocks, …), or remove the `from` entry.');
+      checkValues(out, [...fp, 'source'], src, SOURCE_FIELDS);
+      for (const k of ['ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks']) {
+        (arr(src[k]) ?? []).forEach((ip, n) => {
+          if (typeof ip === 'string' && ip !== '' && !isIPOrCidr(ip)) out.error([...fp, 'source', k, n], `${k} entry ${q(ip)} is not an IP address or CIDR block`);
+        });
+      }
+      if (TCP_SOURCE_FIELDS.some((k) => src[k] !== undefined && src[k] !== null)) tcpInFrom = true;
+    });
+    (arr(rule.to) ?? []).forEach((t, j) => {
+      const tp = [...p, 'to', j];
+      if (t === null) { out.error(tp, '`to` entry is null'); return; }
+      if (!isObject(t)) return;
+      if (t.operation === undefined || t.operation === null) { out.error(tp, '`to` entry has no operation', 'Add operation: {…}.'); return; }
+      const op = obj(t.operation);
+      if (!op) return;
+      toExists = true;
+      if (!OPERATION_FIELDS.some((k) => present(op[k]))) out.error([...tp, 'operation'], '`to.operation` is empty', 'Say what the rule is about (methods, paths, ports, hosts), or remove the `to` entry.');
+      checkValues(out, [...tp, 'operation'], op, OPERATION_FIELDS);
+      for (const k of ['ports', 'notPorts']) {
+        (arr(op[k]) ?? []).forEach((port, n) => {
+          if (typeof port === 'string' && port !== '' && !(/^[0-9]+$/.test(port) && Number(port) <= 65535)) out.error([...tp, 'operation', k, n], `${k} entry ${q(port)} is not a port number`);
+        });
+      }
+      for (const k of ['paths', 'notPaths']) {
+        (arr(op[k]) ?? []).forEach((path, n) => {
+          if (typeof path === 'string') { const e = pathTemplateError(path); if (e) out.error([...tp, 'operation', k, n], e); }
+        });
+      }
+      if (op.ports !== undefined || op.notPorts !== undefined) tcpInTo = true;
+    });
+    (arr(rule.when) ?? []).forEach((w, j) => {
+      const wp = [...p, 'when', j];
+      if (!isObject(w)) return;
+      const key = str(w.key) ?? '';
+      if (key === '') { out.error(wp, 'a `when` condition has no key'); return; }
+      if (!present(w.values) && !present(w.notValues)) { out.error(wp, `the \`when\` condition on ${q(key)} has neither values nor notValues`, 'Add the values to compare with.'); return; }
+      for (const k of ['values', 'notValues']) {
+        const vals = (arr(w[k]) ?? []).filter((v): v is string => typeof v === 'string');
+        if (!present(w[k])) continue;
+        const e = attributeError(key, vals);
+        if (e) { out.error([...wp, e.startsWith('unknown') ? 'key' : k], e); break; }
+      }
+    });
+    if (action === 'DENY' && ((fromExists && !toExists && !tcpInFrom) || (toExists && !tcpInTo))) {
+      out.warn(p, 'this DENY rule uses only HTTP attributes, so on TCP ports in scope it denies all traffic', 'Name the ports (to.operation.ports) the rule is meant for.', null, `deny-http-only:${i}`);
+    }
+  });
+}
+
+function checkValues(out: Issues, p: Path, o: JsonObject, fields: string[]): void {
+  for (const k of fields) {
+    (arr(o[k]) ?? []).forEach((v, n) => { if (v === '') out.error([...p, k, n], `${k} has an empty value`, 'Remove it: an empty string matches nothing useful.'); });
+  }
+}
+
+function pathTemplateError(path: string): string | null {
+  if (!path.includes('{')) return null;
+  const segs = path.split('/');
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (!s.includes('{') && !s.includes('}')) continue;
+    if (s !== '{*}' && s !== '{**}') return `path ${q(path)}: segment ${q(s)} is not "{*}" or "{**}"`;
+    if (s === '{**}' && i !== segs.length - 1) return `path ${q(path)}: "{**}" may only be the last segment`;
+  }
+  return null;
+}
+
+function mapKeyError(key: string, prefix: string): string | null {
+  const rest = key.slice(prefix.length);
+  if (!/^\[[^\[\]]+\]$/.test(rest)) return `when key ${q(key)} must be of the form ${prefix}[<name>]`;
+  return null;
+}
+
+function attributeError(key: string, values: string[]): string | null {
+  const ips = () => { const bad = values.find((v) => !isIPOrCidr(v)); return bad !== undefined ? `value ${q(bad)} of ${q(key)} is not an IP address or CIDR block` : null; };
+  if (key.startsWith('request.headers')) return mapKeyError(key, 'request.headers');
+  if (key.startsWith('request.auth.claims')) return mapKeyError(key, 'request.auth.claims');
+  if (key.startsWith('experimental.envoy.filters.')) return /\[[^\[\]]+\]$/.test(key) ? null : `when key ${q(key)} must end with [<name>]`;
+  switch (key) {
+    case 'source.ip': case 'remote.ip': case 'destination.ip': return ips();
+    case 'destination.port': { const bad = values.find((v) => !(/^[0-9]+$/.test(v) && Number(v) <= 65535)); return bad !== undefined ? `value ${q(bad)} of "destination.port" is not a port number` : null; }
+    case 'source.namespace': case 'source.principal': case 'request.auth.principal': case 'request.auth.audiences': case 'request.auth.presenter': case 'connection.sni':
+      return null;
+    default: return `unknown when key ${q(key)}`;
+  }
+}
+
+export function validatePeerAuthentication(r: Resource, out: Issues): void {
+  const spec = r.spec;
+  checkDryRun(r, out, false);
+  const sel = obj(spec.selector);
+  const emptySelector = !sel || Object.keys(obj(sel.matchLabels) ?? {}).length === 0;
+  const plm = obj(spec.portLevelMtls);
+  if (plm && Object.keys(plm).length > 0 && emptySelector) {
+    out.error(['spec', 'portLevelMtls'], 'portLevelMtls needs a workload selector: a mesh- or namespace-wide PeerAuthentication cannot set per-port mTLS', 'Add selector.matchLabels for the workload whose ports these are.');
+  }
+  for (const port of Object.keys(plm ?? {})) {
+    const n = Number(port);
+    if (!/^[0-9]+$/.test(port) || n < 1 || n > 65535) out.error(['spec', 'portLevelMtls', port], `portLevelMtls key ${q(port)} is not a port in 1..65535`);
+  }
+  checkWorkloadSelector(out, ['spec', 'selector'], spec.selector);
+}
+
+export function validateRequestAuthentication(r: Resource, out: Issues): void {
+  const spec = r.spec;
+  checkDryRun(r, out, false);
+  checkPolicyTargets(out, spec);
+  checkWorkloadSelector(out, ['spec', 'selector'], spec.selector);
+  (arr(spec.jwtRules) ?? []).forEach((rule, i) => {
+    const p: Path = ['spec', 'jwtRules', i];
+    const jr = obj(rule);
+    if (!jr) return;
+    if (!nonZero(jr.issuer)) out.error(jr.issuer === undefined ? p : [...p, 'issuer'], 'the JWT rule has no issuer', 'Set issuer to the token issuer (the "iss" claim).', null, `no-issuer:${str(jr.jwksUri) ?? ''}`);
+    (arr(jr.audiences) ?? []).forEach((a, j) => { if (a === '') out.error([...p, 'audiences', j], 'an audience is empty'); });
+    const uri = str(jr.jwksUri);
+    if (uri) {
+      let e: string | null = null;
+      try {
+        const u = new URL(uri);
+        if (u.protocol !== 'http:' && u.protocol !== 'https:') e = `jwksUri ${q(uri)} uses scheme ${q(u.protocol.slice(0, -1))}; only http and https are supported`;
+      } catch { e = `jwksUri ${q(uri)} is not a valid URL`; }
+      if (e) out.error([...p, 'jwksUri'], e);
+    }
+    const jwks = str(jr.jwks);
+    if (jwks) {
+      let ok = false;
+      try { const v = JSON.parse(jwks) as unknown; ok = typeof v === 'object' && v !== null; } catch { ok = false; }
+      if (!ok) out.error([...p, 'jwks'], 'jwks is not a JSON Web Key Set (it does not parse as JSON)', 'Paste the JWKS document as JSON, or use jwksUri.');
+    }
+    (arr(jr.fromHeaders) ?? []).forEach((h, j) => {
+      if (h === null) out.error([...p, 'fromHeaders', j], 'a fromHeaders entry is null');
+      else if (isObject(h) && !nonZero(h.name)) out.error([...p, 'fromHeaders', j], 'a fromHeaders entry has no header name', 'Set name, e.g. "Authorization".');
+    });
+    (arr(jr.fromParams) ?? []).forEach((v, j) => { if (v === '') out.error([...p, 'fromParams', j], 'a fromParams entry is empty'); });
+    (arr(jr.fromCookies) ?? []).forEach((v, j) => { if (v === '') out.error([...p, 'fromCookies', j], 'a fromCookies entry is empty'); });
+    (arr(jr.outputClaimToHeaders) ?? []).forEach((c, j) => {
+      const cp = [...p, 'outputClaimToHeaders', j];
+      if (c === null) { out.error(cp, 'an outputClaimToHeaders entry is null'); return; }
+      if (!isObject(c)) return;
+      if (!nonZero(c.claim) || !nonZero(c.header)) { out.error(cp, 'outputClaimToHeaders needs both claim and header'); return; }
+      if (typeof c.header === 'string' && !HEADER_NAME.test(c.header)) out.error([...cp, 'header'], `header name ${q(c.header)} is not a valid header name`);
+    });
+    if (jr.timeout !== undefined) checkDuration(out, [...p, 'timeout'], jr.timeout, 'timeout');
+  });
+}
+
+export const authorizationPolicyValidationRules = kindRules('AuthorizationPolicy', 'validation/istio', validateAuthorizationPolicy, [
+  { id: 'authz-invalid', level: 'error', fixable: false, title: 'An AuthorizationPolicy that Istio\'s admission webhook rejects (action vs rules/provider, empty from/to/when, bad IPs, ports, paths, unknown when keys).' },
+  { id: 'authz-validation-warning', level: 'warning', fixable: false, title: 'An AuthorizationPolicy that Istio accepts with a warning (DENY rules with only HTTP attributes that block all TCP traffic, selector without labels).' },
+]);
+
+export const peerAuthenticationValidationRules = kindRules('PeerAuthentication', 'validation/istio', validatePeerAuthentication, [
+  { id: 'peer-authn-invalid', level: 'error', fixable: false, title: 'A PeerAuthentication that Istio\'s admission webhook rejects (portLevelMtls without a selector, bad ports or selector labels).' },
+  { id: 'peer-authn-validation-warning', level: 'warning', fixable: false, title: 'A PeerAuthentication that Istio accepts with a warning (a selector without labels).' },
+]);
+
+export const requestAuthenticationValidationRules = kindRules('RequestAuthentication', 'validation/istio', validateRequestAuthentication, [
+  { id: 'request-authn-invalid', level: 'error', fixable: false, title: 'A RequestAuthentication that Istio\'s admission webhook rejects (JWT rules without issuer, bad jwksUri or jwks, empty token locations).' },
+  { id: 'request-authn-validation-warning', level: 'warning', fixable: false, title: 'A RequestAuthentication that Istio accepts with a warning (a selector without labels).' },
+]);

@@ -1,0 +1,162 @@
+// Telemetry, WorkloadEntry and WorkloadGroup: what istiod's admission webhook rejects (IST0106) or warns
+// about (IST0133).
+import type { Json, Path, Resource } from '../../../manifests/resource.js';
+import { isObject } from '../../../manifests/resource.js';
+import {
+  arr, checkLabels, checkPolicyTargets, checkWorkloadSelector, fqdnError, HEADER_NAME, isDnsLabel, isIP, Issues, kindRules, nonZero, num, obj,
+  portError, q, str, unixPathError, wrapped,
+} from './common.js';
+
+function checkProviders(out: Issues, p: Path, v: Json | undefined): void {
+  const list = arr(v);
+  if (!list) return;
+  for (let i = 0; i < list.length; i++) {
+    const pr = list[i];
+    if (pr === null || (isObject(pr) && !nonZero(pr.name))) {
+      out.error([...p, i], 'a provider has no name', 'Name an extension provider from the mesh config (e.g. "prometheus", "envoy").');
+      return; // Istio reports the first one only
+    }
+  }
+}
+
+export function validateTelemetry(r: Resource, out: Issues): void {
+  const spec = r.spec;
+  checkPolicyTargets(out, spec);
+  checkWorkloadSelector(out, ['spec', 'selector'], spec.selector);
+
+  (arr(spec.metrics) ?? []).forEach((m, i) => {
+    const mp: Path = ['spec', 'metrics', i];
+    const metrics = obj(m);
+    if (!metrics) return;
+    checkProviders(out, [...mp, 'providers'], metrics.providers);
+    (arr(metrics.overrides) ?? []).forEach((o, j) => {
+      const op = [...mp, 'overrides', j];
+      if (o === null) { out.error(op, 'a metrics override is null'); return; }
+      if (!isObject(o)) return;
+      for (const [tag, to] of Object.entries(obj(o.tagOverrides) ?? {})) {
+        const tp = [...op, 'tagOverrides', tag];
+        if (tag === '') out.warn(tp, 'a tagOverrides entry has an empty tag name');
+        if (to === null) { out.error(tp, `tag override ${q(tag)} is null`, 'Give it {value: <CEL expression>} or {operation: REMOVE}.'); continue; }
+        if (!isObject(to)) continue;
+        const operation = str(to.operation) ?? 'UPSERT';
+        if (operation === 'UPSERT' && !nonZero(to.value)) out.error(tp, `tag override ${q(tag)} adds or updates the tag but has no value`, 'Set value to a CEL expression, or operation: REMOVE to drop the tag.');
+        if (operation === 'REMOVE' && nonZero(to.value)) out.error([...tp, 'value'], `tag override ${q(tag)} removes the tag, so it cannot have a value`, 'Remove value, or use operation: UPSERT.');
+      }
+      const match = obj(o.match);
+      if (match && match.customMetric === '') out.error([...op, 'match', 'customMetric'], 'customMetric is empty');
+    });
+  });
+
+  const tracing = arr(spec.tracing) ?? [];
+  if (tracing.length > 1) out.warn(['spec', 'tracing'], 'more than one tracing configuration is not supported', 'Keep one tracing entry.');
+  tracing.forEach((t, i) => {
+    const tp: Path = ['spec', 'tracing', i];
+    const tr = obj(t);
+    if (!tr) return;
+    const providers = arr(tr.providers) ?? [];
+    if (providers.length > 1) out.warn([...tp, 'providers'], 'more than one tracing provider is not supported', 'Keep one provider.');
+    checkProviders(out, [...tp, 'providers'], tr.providers);
+    const pct = num(wrapped(tr.randomSamplingPercentage));
+    if (pct !== undefined && (pct < 0 || pct > 100)) out.error([...tp, 'randomSamplingPercentage'], `randomSamplingPercentage ${pct} is not in 0..100`, pct > 100 && pct <= 10000 ? 'It is a percentage, not a fraction or per-mille: 100 means every request.' : undefined);
+    for (const [name, tag] of Object.entries(obj(tr.customTags) ?? {})) {
+      const cp = [...tp, 'customTags', name];
+      if (name === '') out.error(cp, 'a custom tag has an empty name');
+      if (tag === null) { out.error(cp, `custom tag ${q(name)} is null`); continue; }
+      const tg = obj(tag);
+      if (!tg) continue;
+      if (isObject(tg.literal) && !nonZero(tg.literal.value)) out.error([...cp, 'literal'], `custom tag ${q(name)}: the literal value is empty`);
+      if (isObject(tg.header) && !nonZero(tg.header.name)) out.error([...cp, 'header'], `custom tag ${q(name)}: the header name is empty`);
+      if (isObject(tg.environment) && !nonZero(tg.environment.name)) out.error([...cp, 'environment'], `custom tag ${q(name)}: the environment variable name is empty`);
+    }
+  });
+
+  (arr(spec.accessLogging) ?? []).forEach((l, i) => {
+    const al = obj(l);
+    if (al) checkProviders(out, ['spec', 'accessLogging', i, 'providers'], al.providers);
+  });
+}
+
+export function validateWorkloadEntry(r: Resource, out: Issues): void {
+  const spec = r.spec;
+  const addr = str(spec.address) ?? '';
+  if (spec.address !== undefined && typeof spec.address !== 'string') return; // a type error
+  if (addr === '') {
+    if (!nonZero(spec.network)) { out.error(spec.address === undefined ? ['spec'] : ['spec', 'address'], 'the WorkloadEntry has no address', 'Set address to the VM\'s IP or DNS name.'); return; }
+    out.warn(['spec', 'network'], `address is not set, only network ${q(spec.network)}`, 'Set address unless the workload is reached only through the network\'s gateway.');
+  }
+  if (addr.startsWith('unix://')) {
+    const e = unixPathError(addr.slice(7));
+    if (e) out.error(['spec', 'address'], `address ${e}`);
+    if (Object.keys(obj(spec.ports) ?? {}).length > 0) out.error(['spec', 'ports'], `a unix socket endpoint (${q(addr)}) cannot list ports`, 'Remove ports.');
+  } else if (addr !== '' && !isIP(addr) && fqdnError(addr)) {
+    out.error(['spec', 'address'], `address ${q(addr)} is not an IP address or a DNS name`);
+  }
+  for (const [name, port] of Object.entries(obj(spec.ports) ?? {})) {
+    if (!isDnsLabel(name)) out.error(['spec', 'ports', name], `port name ${q(name)} is not a DNS-1123 label`);
+    if (typeof port === 'number' && portError(port)) out.error(['spec', 'ports', name], `port ${q(name)}: ${portError(port)}`);
+  }
+  checkLabels(out, ['spec', 'labels'], spec.labels);
+}
+
+export function validateWorkloadGroup(r: Resource, out: Issues): void {
+  const spec = r.spec;
+  if (!isObject(spec.template)) {
+    if (spec.template === undefined || spec.template === null) out.error(['spec'], 'the WorkloadGroup has no template', 'Add template: {serviceAccount, labels, ports}; VMs joining the group are created from it.');
+    return;
+  }
+  const meta = obj(spec.metadata);
+  if (meta) {
+    const before = out.list.length;
+    checkLabels(out, ['spec', 'metadata', 'labels'], meta.labels);
+    if (out.list.length > before) return; // Istio stops at invalid labels
+  }
+  const probe = obj(spec.probe);
+  if (!probe) return;
+  const p: Path = ['spec', 'probe'];
+  for (const f of ['periodSeconds', 'initialDelaySeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold']) {
+    const n = num(probe[f]);
+    if (n !== undefined && n < 0) out.error([...p, f], `probe.${f} ${n} is negative`);
+  }
+  const httpGet = probe.httpGet;
+  const tcp = probe.tcpSocket;
+  const exec = probe.exec;
+  if (httpGet !== undefined) {
+    const h = obj(httpGet);
+    if (!h) { if (httpGet === null) out.error([...p, 'httpGet'], 'probe.httpGet is null'); return; }
+    const port = num(h.port) ?? 0;
+    if (portError(port)) out.error(h.port === undefined ? [...p, 'httpGet'] : [...p, 'httpGet', 'port'], h.port === undefined ? 'probe.httpGet has no port' : `probe.httpGet ${portError(port)}`);
+    const scheme = str(h.scheme);
+    if (scheme && scheme !== 'HTTP' && scheme !== 'HTTPS') out.error([...p, 'httpGet', 'scheme'], `probe.httpGet.scheme ${q(scheme)} is not "HTTP" or "HTTPS"`, undefined,
+      ['HTTP', 'HTTPS'].includes(scheme.toUpperCase()) ? { op: 'set', path: [...p, 'httpGet', 'scheme'], value: scheme.toUpperCase(), description: `scheme: ${scheme.toUpperCase()}` } : null);
+    (arr(h.httpHeaders) ?? []).forEach((hd, i) => {
+      if (hd === null) { out.error([...p, 'httpGet', 'httpHeaders', i], 'a probe header is null'); return; }
+      const name = str(obj(hd)?.name);
+      if (name !== undefined && !HEADER_NAME.test(name)) out.error([...p, 'httpGet', 'httpHeaders', i], name === '' ? 'a probe header has no name' : `probe header name ${q(name)} is not a valid header name`);
+    });
+  } else if (tcp !== undefined) {
+    const t = obj(tcp);
+    if (!t) { if (tcp === null) out.error([...p, 'tcpSocket'], 'probe.tcpSocket is null'); return; }
+    const port = num(t.port) ?? 0;
+    if (portError(port)) out.error(t.port === undefined ? [...p, 'tcpSocket'] : [...p, 'tcpSocket', 'port'], t.port === undefined ? 'probe.tcpSocket has no port' : `probe.tcpSocket ${portError(port)}`);
+  } else if (exec !== undefined) {
+    const e = obj(exec);
+    if (!e) { if (exec === null) out.error([...p, 'exec'], 'probe.exec is null'); return; }
+    if (!(arr(e.command)?.length)) out.error([...p, 'exec'], 'probe.exec has no command');
+  } else {
+    out.error(p, 'the probe has no check (httpGet, tcpSocket or exec)', 'Add one of httpGet, tcpSocket or exec.');
+  }
+}
+
+export const telemetryValidationRules = kindRules('Telemetry', 'validation/istio', validateTelemetry, [
+  { id: 'telemetry-invalid', level: 'error', fixable: false, title: 'A Telemetry resource that Istio\'s admission webhook rejects (providers without names, sampling outside 0–100, tag overrides without values, empty custom tags).' },
+  { id: 'telemetry-validation-warning', level: 'warning', fixable: false, title: 'A Telemetry resource that Istio accepts with a warning (several tracing configurations or providers, selector without labels).' },
+]);
+
+export const workloadEntryValidationRules = kindRules('WorkloadEntry', 'validation/istio', validateWorkloadEntry, [
+  { id: 'workload-entry-invalid', level: 'error', fixable: false, title: 'A WorkloadEntry that Istio\'s admission webhook rejects (no address, an address that is not an IP, DNS name or unix socket, bad ports or labels).' },
+  { id: 'workload-entry-validation-warning', level: 'warning', fixable: false, title: 'A WorkloadEntry that Istio accepts with a warning (no address, only a network).' },
+]);
+
+export const workloadGroupValidationRules = kindRules('WorkloadGroup', 'validation/istio', validateWorkloadGroup, [
+  { id: 'workload-group-invalid', level: 'error', fixable: true, title: 'A WorkloadGroup that Istio\'s admission webhook rejects (no template, bad labels, a probe without a check or with bad ports).' },
+]);
