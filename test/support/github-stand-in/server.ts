@@ -328,6 +328,9 @@ class StandInServer {
       if (!r.need.some(([scope, level]) => levelOk(perms[scope], level))) {
         return send(err(403, 'Resource not accessible by integration'));
       }
+      // GitHub's own length checks answer before the schema's maxLength does.
+      const early = r.template.includes('/check-runs') && method !== 'GET' ? this.checkOutput((call.body as { output?: never } | undefined)?.output) : null;
+      if (early) return send(early);
       if (this.validate && call.body !== undefined && method !== 'GET') {
         const check = validateBody(`${method} ${r.template}`, call.body, this.routes.map((x) => `${x.method} ${x.template}`));
         if (!check.ok) {

@@ -1,0 +1,33 @@
+// Shared bits of the stand-in's own tests.
+import { Octokit } from '@octokit/rest';
+import { RequestError } from '@octokit/request-error';
+import type { StandIn } from '../support/github-stand-in/index.js';
+
+const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+
+export function octo(s: StandIn, token = 'ghs_test'): Octokit {
+  return new Octokit({ auth: token, baseUrl: s.apiUrl, log: quiet });
+}
+
+export const OR = { owner: 'acme', repo: 'mesh-config' } as const;
+
+/** The status and body of a request that must fail. */
+export async function failure(p: Promise<unknown>): Promise<{ status: number; data: any; headers: Record<string, unknown> }> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof RequestError) return { status: e.status, data: e.response?.data, headers: (e.response?.headers ?? {}) as Record<string, unknown> };
+    throw e;
+  }
+  throw new Error('expected the request to fail');
+}
+
+export async function gql(s: StandIn, query: string, variables: Record<string, unknown> = {}, token = 'ghs_test'): Promise<any> {
+  const res = await fetch(s.graphqlUrl, {
+    method: 'POST',
+    headers: { authorization: `bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  expect(res.status).toBe(200);
+  return res.json();
+}
