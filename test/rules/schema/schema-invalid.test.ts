@@ -467,3 +467,49 @@ ruleTable(['schema-unknown-field', 'schema-oneof'], [
     expect: [],
   },
 ]);
+
+ruleTable(['schema-unknown-field', 'schema-missing-required'], [
+  {
+    name: 'snake_case field names are renamed to the camelCase the CRD declares',
+    files: { 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: dr}
+      spec:
+        host: reviews
+        trafficPolicy:
+          outlierDetection:
+            consecutive_5xx_errors: 5
+            base_ejection_time: 30s
+    ` },
+    expect: [
+      { rule: 'schema-unknown-field', line: 8, message: 'Did you mean "consecutive5xxErrors"?', hasFix: true },
+      { rule: 'schema-unknown-field', line: 9, message: 'Did you mean "baseEjectionTime"?', hasFix: true },
+    ],
+    fixed: { 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: dr}
+      spec:
+        host: reviews
+        trafficPolicy:
+          outlierDetection:
+            consecutive5xxErrors: 5
+            baseEjectionTime: 30s
+    ` },
+  },
+  {
+    name: 'a kustomize patch is partial: no missing-required findings, but unknown fields still count',
+    files: { 'overlays/prod/patches/dr-timeout.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: reviews}
+      spec:
+        subsets:
+        - labels: {version: v2}
+        trafficPolicy:
+          connectionPool: {tcp: {maxConnection: 10}}
+    ` },
+    expect: [{ rule: 'schema-unknown-field', line: 8, message: 'Did you mean "maxConnections"?' }],
+  },
+]);

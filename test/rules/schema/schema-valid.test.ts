@@ -278,3 +278,21 @@ ruleTable(SCHEMA_RULES, [
     expect: [],
   },
 ]);
+
+ruleTable(SCHEMA_RULES, [
+  {
+    name: 'a date-like label value and numeric-looking quoted strings are strings',
+    files: { 'se.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata:
+        name: ext
+        labels: {released: 2024-01-01, build: "42"}
+      spec:
+        hosts: [api.example.com]
+        ports: [{number: 443, name: "443", protocol: TLS}]
+        resolution: DNS
+    ` },
+    expect: [],
+  },
+]);

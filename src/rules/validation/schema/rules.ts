@@ -22,8 +22,16 @@ function problemsOf(r: Resource): SchemaProblem[] {
 function* problems<K extends SchemaProblem['kind']>(ctx: RuleContext, kind: K): Generator<[Resource, Extract<SchemaProblem, { kind: K }>]> {
   for (const r of ctx.mesh.resources) {
     if (!isIstioGroup(r.group)) continue;
+    const partial = kind === 'required' && looksLikePatch(r);
+    if (partial) continue;
     for (const p of problemsOf(r)) if (p.kind === kind) yield [r, p as Extract<SchemaProblem, { kind: K }>];
   }
+}
+
+/** Kustomize patches hold partial objects; required fields come from the base. Recognised by their file
+ *  path (`patches/`, `*-patch.yaml`, `patch-*.yaml`), as the reader does not follow kustomization patches. */
+function looksLikePatch(r: Resource): boolean {
+  return /(^|[/\\._-])patch(es)?([/\\._-]|$)/i.test(r.file.path);
 }
 
 const REJECTED = 'kubectl apply rejects the resource (and an Argo CD or Flux sync fails)';

@@ -104,6 +104,11 @@ export function walkSchema(value: Json | undefined, root: SchemaNode): SchemaPro
 
   const visit = (v: Json, node: SchemaNode): void => {
     if (out.length >= MAX_PROBLEMS || node.t === 'any') return;
+    // The YAML 1.1 reader turns `2024-01-01` into a Date; kubectl sends it as a string.
+    if ((v as unknown) instanceof Date) {
+      if (node.t !== 's' && node.t !== 'is') push({ kind: 'type', path: [...path], expected: describeType(node.t), got: 'a date', fixValue: null });
+      return;
+    }
     if (!typeMatches(node.t, v)) {
       push({ kind: 'type', path: [...path], expected: describeType(node.t), got: describeValue(v), fixValue: coerce(node.t, v) });
       return;
@@ -152,7 +157,8 @@ export function walkSchema(value: Json | undefined, root: SchemaNode): SchemaPro
             const child = node.props.get(key);
             path.push(key);
             if (!child) {
-              const near = nearest(key, node.names);
+              const camel = key.includes('_') ? key.replace(/_+([a-zA-Z0-9])/g, (_m, c: string) => c.toUpperCase()) : null;
+              const near = camel && node.props.has(camel) ? { best: camel, unambiguous: true } : nearest(key, node.names);
               const taken = near.best !== null && Object.prototype.hasOwnProperty.call(obj, near.best);
               push({ kind: 'unknown', path: [...path], key, suggestion: near.best, unambiguous: near.unambiguous && !taken, belongsUnder: near.best ? null : fieldBelow(node, key) });
             } else if (obj[key] !== null) {
