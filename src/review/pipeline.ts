@@ -88,7 +88,7 @@ export interface ReviewPlan {
 export function planReview(views: Views, changes: ChangeSet, opts: PlanOptions): ReviewPlan {
   const wsOpts = { defaultNamespace: opts.loaded.config.defaultNamespace ?? undefined };
   const headWorkspace = buildWorkspace(views.head, wsOpts);
-  const headFindings = analyze(headWorkspace, { settings: opts.loaded.settings, config: opts.loaded.config }).findings;
+  const headFindings = clampToFile(analyze(headWorkspace, { settings: opts.loaded.settings, config: opts.loaded.config }).findings, headWorkspace);
   const baseFindings = analyze(buildWorkspace(views.base, wsOpts), { settings: opts.loaded.settings, config: opts.loaded.config }).findings;
   const classified = classifyFindings(headFindings, baseFindings, changes);
   const reported = [...classified.fresh, ...classified.touchedPreExisting];
@@ -107,4 +107,14 @@ export function planReview(views: Views, changes: ChangeSet, opts: PlanOptions):
     headWorkspace, headFindings, classified, reported, threadPlan, placement, where,
     newCounts: countBySeverity(classified.fresh), preExistingCounts: countBySeverity(classified.preExisting),
   };
+}
+
+/** A parse error at end of file points one line past the last one; comments can only anchor to real lines. */
+function clampToFile(findings: Finding[], ws: Workspace): Finding[] {
+  const lastLine = new Map(ws.files.map((f) => [f.path, Math.max(1, f.text.split('\n').length - (f.text.endsWith('\n') ? 1 : 0))]));
+  return findings.map((f) => {
+    const last = lastLine.get(f.file);
+    if (last === undefined || f.line <= last) return f;
+    return { ...f, line: last, endLine: Math.max(last, Math.min(f.endLine, last)) };
+  });
 }
