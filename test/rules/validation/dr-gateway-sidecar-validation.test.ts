@@ -126,3 +126,348 @@ ruleTable(['sidecar-invalid', 'sidecar-validation-warning'], [
     expect: [],
   },
 ]);
+
+ruleTable(['dr-invalid', 'dr-validation-warning'], [
+  {
+    name: 'no host, duplicate and invalid subset names',
+    files: { 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: r}
+      spec:
+        subsets:
+        - name: v1
+          labels: {version: v1}
+        - name: v1
+          labels: {version: v2}
+        - name: V_2
+    ` },
+    expect: [
+      { rule: 'dr-invalid', line: 4, message: 'has no host' },
+      { rule: 'dr-invalid', line: 8, message: 'subset name "v1" is defined twice' },
+      { rule: 'dr-invalid', line: 10, message: 'not a DNS-1123 label' },
+    ],
+  },
+  {
+    name: 'MUTUAL without certificates, credentialName with file paths, an empty trafficPolicy on a subset',
+    files: { 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: r}
+      spec:
+        host: db.example.com
+        trafficPolicy:
+          portLevelSettings:
+          - port: {number: 5432}
+            tls:
+              mode: MUTUAL
+          - port: {number: 443}
+            tls:
+              mode: SIMPLE
+              credentialName: client
+              caCertificates: /etc/certs/ca.pem
+        subsets:
+        - name: v1
+          trafficPolicy: {}
+    ` },
+    expect: [
+      { rule: 'dr-invalid', line: 10, message: 'needs clientCertificate' },
+      { rule: 'dr-invalid', line: 10 },
+      { rule: 'dr-invalid', line: 14, message: 'together with file certificates' },
+      { rule: 'dr-invalid', line: 18, message: 'trafficPolicy is empty' },
+    ],
+  },
+  {
+    name: 'connection pool and outlier detection mistakes, durations',
+    files: { 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: r}
+      spec:
+        host: reviews
+        trafficPolicy:
+          connectionPool:
+            tcp:
+              maxConnections: -1
+              connectTimeout: 0s
+            http:
+              h2UpgradePolicy: UPGRADE
+              useClientProtocol: true
+          outlierDetection:
+            consecutiveLocalOriginFailures: 3
+            maxEjectionPercent: 150
+            interval: 30
+    ` },
+    expect: [
+      { rule: 'dr-invalid', line: 9, message: 'is negative' },
+      { rule: 'dr-invalid', line: 10, message: 'is zero' },
+      { rule: 'dr-invalid', line: 13, message: 'h2UpgradePolicy is UPGRADE' },
+      { rule: 'dr-invalid', line: 15, message: 'splitExternalLocalOriginErrors' },
+      { rule: 'dr-invalid', line: 16, message: 'maxEjectionPercent 150' },
+    ],
+  },
+  {
+    name: 'load balancer: maglev table not prime, cookie without name, locality weights not 100',
+    files: { 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: r}
+      spec:
+        host: reviews
+        trafficPolicy:
+          loadBalancer:
+            consistentHash:
+              httpCookie: {ttl: 10s}
+              maglev:
+                tableSize: 65536
+            localityLbSetting:
+              distribute:
+              - from: us-west/*
+                to:
+                  us-west/*: 80
+                  us-east/*: 10
+    ` },
+    expect: [
+      { rule: 'dr-invalid', line: 9, message: 'has no name' },
+      { rule: 'dr-invalid', line: 11, message: 'not a prime' },
+      { rule: 'dr-invalid', line: 15, message: 'add up to 90' },
+    ],
+  },
+  {
+    name: 'failover without outlier detection and the deprecated consecutiveErrors are warnings',
+    files: { 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: r}
+      spec:
+        host: reviews
+        trafficPolicy:
+          loadBalancer:
+            localityLbSetting:
+              failover: [{from: us-east, to: us-west}]
+        subsets:
+        - name: v1
+          trafficPolicy:
+            outlierDetection:
+              consecutiveErrors: 5
+    ` },
+    expect: [
+      { rule: 'dr-validation-warning', line: 8, message: 'without outlierDetection' },
+      { rule: 'dr-validation-warning', line: 14, message: 'deprecated' },
+    ],
+  },
+  {
+    name: 'exportTo beyond the namespace with a workloadSelector; a wildcard in the selector',
+    files: { 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: r, namespace: shop}
+      spec:
+        host: api.example.com
+        workloadSelector:
+          matchLabels:
+            app: "*"
+        exportTo: ["*"]
+    ` },
+    expect: [
+      { rule: 'dr-invalid', line: 8, message: 'uses a wildcard' },
+      { rule: 'dr-invalid', line: 9, message: 'cannot be exported beyond its own namespace' },
+    ],
+  },
+]);
+
+ruleTable(['gateway-invalid', 'gateway-validation-warning'], [
+  {
+    name: 'SIMPLE without a certificate; an HTTPS server without tls; TLS on a plain HTTP server',
+    files: { 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: gw}
+      spec:
+        servers:
+        - port: {number: 443, name: https, protocol: HTTPS}
+          hosts: [shop.example.com]
+          tls:
+            mode: SIMPLE
+        - port: {number: 8443, name: https-2, protocol: HTTPS}
+          hosts: [api.example.com]
+        - port: {number: 80, name: http, protocol: HTTP}
+          hosts: [web.example.com]
+          tls:
+            mode: SIMPLE
+            credentialName: web-cert
+    ` },
+    expect: [
+      { rule: 'gateway-invalid', line: 9, message: 'SIMPLE needs a certificate' },
+      { rule: 'gateway-invalid', line: 9 },
+      { rule: 'gateway-invalid', line: 10, message: 'needs tls settings' },
+      { rule: 'gateway-invalid', line: 14, message: 'plain-text HTTP server cannot have TLS settings' },
+    ],
+  },
+  {
+    name: 'hosts: a short name, a partial wildcard, a bad namespace; duplicate port names; no port name',
+    files: { 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: gw}
+      spec:
+        servers:
+        - port: {number: 80, name: http, protocol: HTTP}
+          hosts:
+          - reviews
+          - "*foo.example.com"
+          - "Team_A/app.example.com"
+        - port: {number: 8080, name: http, protocol: HTTP}
+          hosts: ["*"]
+        - port: {number: 9080, protocol: HTTP}
+          hosts: ["*"]
+    ` },
+    expect: [
+      { rule: 'gateway-invalid', line: 8, message: 'short name' },
+      { rule: 'gateway-invalid', line: 9, message: 'partial wildcard' },
+      { rule: 'gateway-invalid', line: 10, message: 'namespace "Team_A"' },
+      { rule: 'gateway-invalid', line: 11, message: 'port name "http" is used by more than one server' },
+      { rule: 'gateway-invalid', line: 13, message: 'has no name' },
+    ],
+  },
+  {
+    name: 'a name with dots, no servers; ISTIO_MUTUAL with a credential',
+    files: { 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata:
+        name: my.gateway
+      spec:
+        selector: {istio: ingressgateway}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: cross-network}
+      spec:
+        servers:
+        - port: {number: 15443, name: tls, protocol: TLS}
+          hosts: ["*.local"]
+          tls:
+            mode: ISTIO_MUTUAL
+            credentialName: cert
+    ` },
+    expect: [
+      { rule: 'gateway-invalid', line: 4, name: 'my.gateway', message: 'not a DNS-1123 label' },
+      { rule: 'gateway-invalid', line: 5, name: 'my.gateway', message: 'has no servers' },
+      { rule: 'gateway-invalid', line: 17, name: 'cross-network', message: 'cannot have a credentialName' },
+    ],
+  },
+  {
+    name: 'a certificate with the default PASSTHROUGH mode, and httpsRedirect on HTTPS, are warnings',
+    files: { 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: gw}
+      spec:
+        servers:
+        - port: {number: 443, name: https, protocol: HTTPS}
+          hosts: [shop.example.com]
+          tls:
+            credentialName: shop-cert
+        - port: {number: 8443, name: https-2, protocol: HTTPS}
+          hosts: [api.example.com]
+          tls:
+            mode: SIMPLE
+            credentialName: api-cert
+            httpsRedirect: true
+    ` },
+    expect: [
+      { rule: 'gateway-validation-warning', line: 8, message: 'PASSTHROUGH (the default when mode is not set)' },
+      { rule: 'gateway-validation-warning', line: 15, message: 'only makes sense on an HTTP server' },
+    ],
+  },
+]);
+
+ruleTable(['sidecar-invalid', 'sidecar-validation-warning'], [
+  {
+    name: 'an egress host without a namespace is fixed to */host',
+    files: { 'sc.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Sidecar
+      metadata: {name: default, namespace: shop}
+      spec:
+        egress:
+        - hosts:
+          - "./*"
+          - api.example.com
+    ` },
+    expect: [{ rule: 'sidecar-invalid', line: 8, message: 'has no namespace', hasFix: true }],
+    fixed: { 'sc.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Sidecar
+      metadata: {name: default, namespace: shop}
+      spec:
+        egress:
+        - hosts:
+          - "./*"
+          - "*/api.example.com"
+    ` },
+  },
+  {
+    name: 'an empty Sidecar is rejected',
+    files: { 'sc.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Sidecar
+      metadata: {name: default, namespace: shop}
+      spec:
+        workloadSelector:
+          labels: {app: cart}
+    ` },
+    expect: [{ rule: 'sidecar-invalid', line: 4, message: 'configures nothing' }],
+  },
+  {
+    name: 'ports, defaultEndpoint, catch-all listener order, ingress TLS credentialName',
+    files: { 'sc.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Sidecar
+      metadata: {name: s, namespace: shop}
+      spec:
+        workloadSelector: {labels: {app: cart}}
+        ingress:
+        - port: {number: 8080, protocol: HTTP, name: http}
+          defaultEndpoint: 10.1.2.3:8080
+        - port: {number: 8080, protocol: HTTP, name: http2}
+          defaultEndpoint: 127.0.0.1:8081
+          tls:
+            mode: SIMPLE
+            credentialName: cart-cert
+        egress:
+        - hosts: ["./*"]
+        - port: {number: 5432, protocol: POSTGRES, name: pg}
+          hosts: ["db/*"]
+    ` },
+    expect: [
+      { rule: 'sidecar-invalid', line: 8, message: 'must point at the workload itself' },
+      { rule: 'sidecar-invalid', line: 9, message: 'ingress port 8080 is used by more than one listener' },
+      { rule: 'sidecar-invalid', line: 13, message: 'credentialName is not supported' },
+      { rule: 'sidecar-invalid', line: 15, message: 'must be the last one' },
+      { rule: 'sidecar-invalid', line: 16, message: 'protocol "POSTGRES"' },
+    ],
+  },
+  {
+    name: 'redundant egress hosts and a selector without labels are warnings; egressProxy needs ALLOW_ANY',
+    files: { 'sc.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Sidecar
+      metadata: {name: s, namespace: shop}
+      spec:
+        workloadSelector: {}
+        egress:
+        - hosts:
+          - "istio-system/*"
+          - "istio-system/istiod.istio-system.svc.cluster.local"
+        outboundTrafficPolicy:
+          egressProxy: {host: proxy.example.com, port: {number: 3128}}
+    ` },
+    expect: [
+      { rule: 'sidecar-validation-warning', line: 5, message: 'no labels' },
+      { rule: 'sidecar-validation-warning', line: 9, message: 'repeats or is covered' },
+      { rule: 'sidecar-invalid', line: 11, message: 'ALLOW_ANY' },
+    ],
+  },
+]);

@@ -116,3 +116,274 @@ ruleTable(['telemetry-invalid', 'telemetry-validation-warning', 'workload-entry-
     expect: [],
   },
 ]);
+
+ruleTable(['authz-invalid', 'authz-validation-warning'], [
+  {
+    name: 'DENY without rules, provider on an ALLOW policy, CUSTOM without a provider name',
+    files: { 'ap.yaml': yaml`
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: deny, namespace: shop}
+      spec:
+        action: DENY
+      ---
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: allow, namespace: shop}
+      spec:
+        provider: {name: ext-authz}
+        rules: [{}]
+      ---
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: custom, namespace: shop}
+      spec:
+        action: CUSTOM
+        rules:
+        - from: [{source: {principals: ["cluster.local/ns/shop/sa/web"]}}]
+    ` },
+    expect: [
+      { rule: 'authz-invalid', line: 5, name: 'deny', message: 'DENY policy without rules never triggers' },
+      { rule: 'authz-invalid', line: 11, name: 'allow', message: 'only allowed with action CUSTOM' },
+      { rule: 'authz-invalid', line: 18, name: 'custom', message: 'needs provider.name' },
+      { rule: 'authz-invalid', line: 20, name: 'custom', message: 'not supported with the CUSTOM action' },
+    ],
+  },
+  {
+    name: 'empty source, operation without values, bad IP block, bad port, bad path template, unknown when key',
+    files: { 'ap.yaml': yaml`
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: p, namespace: shop}
+      spec:
+        rules:
+        - from:
+          - source: {}
+          - source:
+              ipBlocks: [10.0.0.300/8]
+          to:
+          - operation:
+              ports: [http]
+              paths: ["/api/{id}"]
+          when:
+          - key: request.header[x-user]
+            values: [alice]
+          - key: source.ip
+    ` },
+    expect: [
+      { rule: 'authz-invalid', line: 7, message: '`from.source` is empty' },
+      { rule: 'authz-invalid', line: 9, message: 'not an IP address or CIDR block' },
+      { rule: 'authz-invalid', line: 12, message: 'not a port number' },
+      { rule: 'authz-invalid', line: 13, message: 'is not "{*}" or "{**}"' },
+      { rule: 'authz-invalid', line: 15, message: 'unknown when key "request.header[x-user]"' },
+      { rule: 'authz-invalid', line: 17, message: 'neither values nor notValues' },
+    ],
+  },
+  {
+    name: 'a DENY rule on HTTP methods only warns that it blocks TCP traffic; with ports it does not',
+    files: { 'ap.yaml': yaml`
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: p, namespace: shop}
+      spec:
+        action: DENY
+        rules:
+        - to: [{operation: {methods: [DELETE]}}]
+        - to: [{operation: {methods: [PUT], ports: ["8080"]}}]
+    ` },
+    expect: [{ rule: 'authz-validation-warning', line: 7, message: 'denies all traffic' }],
+  },
+  {
+    name: 'selector and targetRef together; a targetRef to a Deployment',
+    files: { 'ap.yaml': yaml`
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: p, namespace: shop}
+      spec:
+        selector: {matchLabels: {app: web}}
+        targetRefs:
+        - {kind: Deployment, group: apps, name: web}
+    ` },
+    expect: [
+      { rule: 'authz-invalid', line: 4, message: 'only one of selector, targetRef or targetRefs' },
+      { rule: 'authz-invalid', line: 7, message: 'is not a Service' },
+    ],
+  },
+]);
+
+ruleTable(['peer-authn-invalid', 'peer-authn-validation-warning', 'request-authn-invalid', 'request-authn-validation-warning'], [
+  {
+    name: 'portLevelMtls without a selector; a port out of range; an empty selector',
+    files: { 'pa.yaml': yaml`
+      apiVersion: security.istio.io/v1
+      kind: PeerAuthentication
+      metadata: {name: default, namespace: shop}
+      spec:
+        mtls: {mode: STRICT}
+        portLevelMtls:
+          "8080": {mode: PERMISSIVE}
+      ---
+      apiVersion: security.istio.io/v1
+      kind: PeerAuthentication
+      metadata: {name: web, namespace: shop}
+      spec:
+        selector: {matchLabels: {app: web}}
+        portLevelMtls:
+          "70000": {mode: DISABLE}
+      ---
+      apiVersion: security.istio.io/v1
+      kind: PeerAuthentication
+      metadata: {name: empty, namespace: shop}
+      spec:
+        selector: {}
+        mtls: {mode: PERMISSIVE}
+    ` },
+    expect: [
+      { rule: 'peer-authn-invalid', line: 6, name: 'default', message: 'needs a workload selector' },
+      { rule: 'peer-authn-invalid', line: 15, name: 'web', message: 'not a port in 1..65535' },
+      { rule: 'peer-authn-validation-warning', line: 21, name: 'empty', message: 'no matchLabels' },
+    ],
+  },
+  {
+    name: 'JWT rule without issuer, a non-http jwksUri, jwks that is not JSON, a header without name',
+    files: { 'ra.yaml': yaml`
+      apiVersion: security.istio.io/v1
+      kind: RequestAuthentication
+      metadata: {name: jwt, namespace: shop}
+      spec:
+        jwtRules:
+        - jwksUri: https://auth.example.com/jwks.json
+        - issuer: https://auth.example.com/
+          jwksUri: ftp://auth.example.com/jwks.json
+          fromHeaders:
+          - prefix: "Bearer "
+        - issuer: other
+          jwks: "keys: []"
+          timeout: 5
+    ` },
+    expect: [
+      { rule: 'request-authn-invalid', line: 6, message: 'has no issuer' },
+      { rule: 'request-authn-invalid', line: 8, message: 'only http and https' },
+      { rule: 'request-authn-invalid', line: 10, message: 'has no header name' },
+      { rule: 'request-authn-invalid', line: 12, message: 'does not parse as JSON' },
+    ],
+  },
+]);
+
+ruleTable(['telemetry-invalid', 'telemetry-validation-warning'], [
+  {
+    name: 'sampling above 100, a provider without a name, an UPSERT override without a value, two tracing providers',
+    files: { 'tel.yaml': yaml`
+      apiVersion: telemetry.istio.io/v1
+      kind: Telemetry
+      metadata: {name: t, namespace: istio-system}
+      spec:
+        tracing:
+        - providers:
+          - name: zipkin
+          - name: otel
+          randomSamplingPercentage: 1000
+        metrics:
+        - providers: [{}]
+          overrides:
+          - tagOverrides:
+              team: {}
+              source_app: {operation: REMOVE, value: x}
+    ` },
+    expect: [
+      { rule: 'telemetry-validation-warning', line: 6, message: 'more than one tracing provider' },
+      { rule: 'telemetry-invalid', line: 9, message: 'randomSamplingPercentage 1000' },
+      { rule: 'telemetry-invalid', line: 11, message: 'has no name' },
+      { rule: 'telemetry-invalid', line: 14, message: 'has no value' },
+      { rule: 'telemetry-invalid', line: 15, message: 'cannot have a value' },
+    ],
+  },
+]);
+
+ruleTable(['workload-entry-invalid', 'workload-entry-validation-warning', 'workload-group-invalid'], [
+  {
+    name: 'WorkloadEntry: a bad address, a unix socket with ports, a bad port name; network without address',
+    files: { 'we.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: WorkloadEntry
+      metadata: {name: vm-1, namespace: legacy}
+      spec:
+        address: 10.0.0.300
+        ports:
+          http_web: 8080
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: WorkloadEntry
+      metadata: {name: vm-2, namespace: legacy}
+      spec:
+        address: unix:///var/run/app.sock
+        ports: {http: 8080}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: WorkloadEntry
+      metadata: {name: vm-3, namespace: legacy}
+      spec:
+        network: vm-net
+    ` },
+    expect: [
+      { rule: 'workload-entry-invalid', line: 5, name: 'vm-1', message: 'not an IP address or a DNS name' },
+      { rule: 'workload-entry-invalid', line: 7, name: 'vm-1', message: 'port name "http_web"' },
+      { rule: 'workload-entry-invalid', line: 14, name: 'vm-2', message: 'cannot list ports' },
+      { rule: 'workload-entry-validation-warning', line: 20, name: 'vm-3', message: 'address is not set' },
+    ],
+  },
+  {
+    name: 'WorkloadGroup: no template; a probe without a check; a lower-case scheme is fixed',
+    files: { 'wg.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: WorkloadGroup
+      metadata: {name: a, namespace: legacy}
+      spec:
+        metadata: {labels: {app: a}}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: WorkloadGroup
+      metadata: {name: b, namespace: legacy}
+      spec:
+        template: {serviceAccount: b}
+        probe:
+          periodSeconds: 5
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: WorkloadGroup
+      metadata: {name: c, namespace: legacy}
+      spec:
+        template: {serviceAccount: c}
+        probe:
+          httpGet: {port: 8080, scheme: https}
+    ` },
+    expect: [
+      { rule: 'workload-group-invalid', line: 4, name: 'a', message: 'has no template' },
+      { rule: 'workload-group-invalid', line: 12, name: 'b', message: 'has no check' },
+      { rule: 'workload-group-invalid', line: 21, name: 'c', message: 'scheme "https"', hasFix: true },
+    ],
+    fixed: { 'wg.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: WorkloadGroup
+      metadata: {name: a, namespace: legacy}
+      spec:
+        metadata: {labels: {app: a}}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: WorkloadGroup
+      metadata: {name: b, namespace: legacy}
+      spec:
+        template: {serviceAccount: b}
+        probe:
+          periodSeconds: 5
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: WorkloadGroup
+      metadata: {name: c, namespace: legacy}
+      spec:
+        template: {serviceAccount: c}
+        probe:
+          httpGet: {port: 8080, scheme: HTTPS}
+    ` },
+  },
+]);

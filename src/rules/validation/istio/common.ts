@@ -229,7 +229,8 @@ export function checkDuration(out: Issues, path: Path, v: Json | undefined, fiel
     out.error(path, `${field} ${q(v)} is not a duration`, 'Write it with a unit, such as "5s", "250ms" or "1m".');
     return;
   }
-  if (ns < 1e6) out.error(path, `${field} ${q(v)} is shorter than 1ms`, 'Durations must be at least 1ms.');
+  if (ns === 0) out.error(path, `${field} ${q(v)} is zero, and Istio accepts no duration below 1ms`, 'Remove the field to get the default (a route timeout is then disabled), or use a positive duration.');
+  else if (ns < 1e6) out.error(path, `${field} ${q(v)} is shorter than 1ms`, 'Durations must be at least 1ms.');
   else if (Math.round(ns) % 1e6 !== 0) out.error(path, `${field} ${q(v)} is finer than a millisecond`, 'Round it to whole milliseconds.');
 }
 
