@@ -38,6 +38,14 @@ ruleTable(['authz-invalid', 'authz-validation-warning', 'peer-authn-invalid', 'p
       ---
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
+      metadata: {name: by-service-account, namespace: shop}
+      spec:
+        action: DENY
+        rules:
+        - from: [{source: {notServiceAccounts: ["shop/frontend"]}}]
+      ---
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
       metadata: {name: deny-all, namespace: locked}
       spec: {}
       ---

@@ -51,7 +51,7 @@ function validateServer(out: Issues, p: Path, s: JsonObject): void {
   } else {
     const proto = str(port.protocol) ?? '';
     const before = out.list.length;
-    if (!protocolKnown(proto) || proto.toUpperCase() === 'UDP') {
+    if (!protocolKnown(proto)) {
       out.error(port.protocol === undefined ? [...p, 'port'] : [...p, 'port', 'protocol'], proto === '' ? 'the server port has no protocol' : `server port protocol ${q(proto)} is not supported`, 'Use HTTP, HTTPS, HTTP2, GRPC, TLS, TCP, MONGO, REDIS or MYSQL.');
     }
     const n = num(port.number) ?? 0;

@@ -6,8 +6,9 @@ import {
   arr, checkDuration, checkPolicyTargets, checkWorkloadSelector, HEADER_NAME, hasItems, isIPOrCidr, isSet, Issues, kindRules, nonZero, obj, q, str,
 } from './common.js';
 
-const SOURCE_FIELDS = ['principals', 'requestPrincipals', 'namespaces', 'ipBlocks', 'remoteIpBlocks', 'notPrincipals', 'notRequestPrincipals', 'notNamespaces', 'notIpBlocks', 'notRemoteIpBlocks'];
-const TCP_SOURCE_FIELDS = ['principals', 'notPrincipals', 'namespaces', 'notNamespaces', 'ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks'];
+// serviceAccounts/notServiceAccounts are newer (1.25+) and count like principals.
+const SOURCE_FIELDS = ['principals', 'requestPrincipals', 'namespaces', 'ipBlocks', 'remoteIpBlocks', 'notPrincipals', 'notRequestPrincipals', 'notNamespaces', 'notIpBlocks', 'notRemoteIpBlocks', 'serviceAccounts', 'notServiceAccounts'];
+const TCP_SOURCE_FIELDS = ['principals', 'notPrincipals', 'namespaces', 'notNamespaces', 'ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks', 'serviceAccounts', 'notServiceAccounts'];
 const OPERATION_FIELDS = ['ports', 'methods', 'paths', 'hosts', 'notPorts', 'notMethods', 'notPaths', 'notHosts'];
 
 /** Is the list present (even empty)? Proto reads an empty list as absent, so only non-empty lists count. */
@@ -155,7 +156,7 @@ function attributeError(key: string, values: string[]): string | null {
   switch (key) {
     case 'source.ip': case 'remote.ip': case 'destination.ip': return ips();
     case 'destination.port': { const bad = values.find((v) => !(/^[0-9]+$/.test(v) && Number(v) <= 65535)); return bad !== undefined ? `value ${q(bad)} of "destination.port" is not a port number` : null; }
-    case 'source.namespace': case 'source.principal': case 'request.auth.principal': case 'request.auth.audiences': case 'request.auth.presenter': case 'connection.sni':
+    case 'source.namespace': case 'source.principal': case 'source.serviceAccount': case 'request.auth.principal': case 'request.auth.audiences': case 'request.auth.presenter': case 'connection.sni':
       return null;
     default: return `unknown when key ${q(key)}`;
   }
