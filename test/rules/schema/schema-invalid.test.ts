@@ -328,7 +328,7 @@ ruleTable(SCHEMA_RULES, [
     ` },
     expect: [
       { rule: 'schema-invalid-name', line: 4, message: 'Use "external-api"', hasFix: false },
-      { rule: 'schema-wrong-type', line: 6, message: 'metadata.labels.version must be a string, but is the number 2' },
+      { rule: 'schema-wrong-type', line: 6, message: 'metadata.labels.version must be a string, but is the number 2', hasFix: true },
       { rule: 'schema-unknown-field', line: 7, message: 'Did you mean "annotations"?', hasFix: true },
     ],
     fixed: { 'x.yaml': yaml`
@@ -337,7 +337,7 @@ ruleTable(SCHEMA_RULES, [
       metadata:
         name: External_API
         labels:
-          version: 2
+          version: "2"
         annotations: {team: a}
       spec:
         hosts: [api.example.com]
@@ -511,5 +511,39 @@ ruleTable(['schema-unknown-field', 'schema-missing-required'], [
           connectionPool: {tcp: {maxConnection: 10}}
     ` },
     expect: [{ rule: 'schema-unknown-field', line: 8, message: 'Did you mean "maxConnections"?' }],
+  },
+]);
+
+ruleTable('schema-wrong-type', [
+  {
+    name: 'AuthorizationPolicy ports are strings: numbers are quoted as written',
+    files: { 'ap.yaml': yaml`
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: allow-metrics, namespace: foo, labels: {version: 1.10}}
+      spec:
+        action: ALLOW
+        rules:
+        - to:
+          - operation:
+              ports: [8080, "9090"]
+              methods: [GET]
+    ` },
+    expect: [
+      { rule: 'schema-wrong-type', line: 3, message: 'Quote it: "1.10".' },
+      { rule: 'schema-wrong-type', line: 9, message: 'spec.rules[0].to[0].operation.ports[0] must be a string, but is the number 8080' },
+    ],
+    fixed: { 'ap.yaml': yaml`
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: allow-metrics, namespace: foo, labels: {version: "1.10"}}
+      spec:
+        action: ALLOW
+        rules:
+        - to:
+          - operation:
+              ports: ["8080", "9090"]
+              methods: [GET]
+    ` },
   },
 ]);

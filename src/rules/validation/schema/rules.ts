@@ -2,7 +2,10 @@
 // custom resource against its CRD's OpenAPI v3 schema (unknown fields, wrong types, enum values, required
 // fields, bounds) — before Istio ever sees it. istioctl analyze does not apply CRD schemas, so no istioCode.
 import { defineRule, type Rule, type RuleContext } from '../../rule.js';
-import type { Resource } from '../../../manifests/resource.js';
+import type { Path, Resource } from '../../../manifests/resource.js';
+import { nodeAt } from '../../../manifests/locate.js';
+import type { FixEdit } from '../../../fixes/edits.js';
+import { isScalar, Scalar } from 'yaml';
 import { isIstioGroup } from '../../../manifests/kinds.js';
 import { schemaFor } from './schema-tree.js';
 import { dotted, subjectPath, walkSchema, type SchemaProblem } from './walk.js';
@@ -34,6 +37,18 @@ function looksLikePatch(r: Resource): boolean {
   return /(^|[/\\._-])patch(es)?([/\\._-]|$)/i.test(r.file.path);
 }
 
+/** The source text of an unquoted scalar (`1.0`, `true`, `0x1F`), or null. */
+function plainScalarText(r: Resource, path: Path): string | null {
+  try {
+    const { node, depth } = nodeAt(r.doc, [...r.basePath, ...path]);
+    if (depth !== r.basePath.length + path.length || !node || !isScalar(node) || node.type !== Scalar.PLAIN || !node.range) return null;
+    const text = r.file.text.slice(node.range[0], node.range[1]).trim();
+    return /^[^\s#'"]+$/.test(text) ? text : null;
+  } catch {
+    return null;
+  }
+}
+
 const REJECTED = 'kubectl apply rejects the resource (and an Argo CD or Flux sync fails)';
 
 export const schemaCheckRules: Rule[] = [
@@ -58,11 +73,24 @@ export const schemaCheckRules: Rule[] = [
     title: 'A field holds the wrong type for the Istio CRD schema (a string for a list, a quoted number, null in a list).',
     check(ctx) {
       for (const [r, p] of problems(ctx, 'type')) {
-        const fixText = p.fixValue === null ? '' : ` Write ${String(p.fixValue)} without quotes.`;
+        const field = String(p.path[p.path.length - 1]);
+        let fixText = '';
+        let fix: FixEdit | null = null;
+        if (p.fixValue !== null) {
+          fixText = ` Write ${String(p.fixValue)} without quotes.`;
+          fix = { op: 'set', path: p.path, value: p.fixValue, description: `${field}: ${String(p.fixValue)}` };
+        } else if (p.quotable) {
+          // Quote the value exactly as written (`1.0` must stay "1.0", not become "1").
+          const written = plainScalarText(r, p.path);
+          if (written !== null) {
+            fixText = ` Quote it: "${written}".`;
+            fix = { op: 'set', path: p.path, value: written, description: `quote ${written}` };
+          }
+        }
         ctx.report({
           resource: r, path: p.path, subject: subjectPath(p.path),
           message: `${dotted(p.path)} must be ${p.expected}, but is ${p.got}: ${REJECTED} with a "must be of type" error.${fixText}`,
-          fix: p.fixValue === null ? null : { op: 'set', path: p.path, value: p.fixValue, description: `${String(p.path[p.path.length - 1])}: ${String(p.fixValue)}` },
+          fix,
         });
       }
     },
