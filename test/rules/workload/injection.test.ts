@@ -48,7 +48,7 @@ ruleTable(['namespace-not-injected', 'namespace-injected-by-default'], [
   },
 ]);
 
-ruleTable('pod-missing-proxy', [
+ruleTable(['pod-missing-proxy', 'pod-without-proxy-in-injected-namespace'], [
   {
     name: 'injected, opted-out and host-network pods; Deployments are injected when their pods are created',
     files: { 'x.yaml': [ns('shop', '{istio-injection: enabled}'), yaml`
@@ -75,7 +75,7 @@ ruleTable('pod-missing-proxy', [
     expect: [],
   },
   {
-    name: 'a Pod without sidecar in an injected namespace',
+    name: 'a bare Pod manifest relies on injection at creation (info)',
     files: { 'x.yaml': [ns('shop', '{istio-injection: enabled}'), yaml`
       apiVersion: v1
       kind: Pod
@@ -83,7 +83,25 @@ ruleTable('pod-missing-proxy', [
       spec:
         containers: [{name: app, image: busybox}]
     `].join('---\n') },
-    expect: [{ rule: 'pod-missing-proxy', line: 11, name: 'debug' }],
+    expect: [{ rule: 'pod-without-proxy-in-injected-namespace', line: 11, name: 'debug' }],
+  },
+  {
+    name: 'a snapshot of a running Pod without sidecar was not injected (warning); ambient pods need none',
+    files: { 'x.yaml': [ns('shop', '{istio-injection: enabled}'), yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: debug, namespace: shop, uid: 6b1f0c6e-1d2a-4c47-9a55-0f1d2e3a4b5c}
+      spec:
+        containers: [{name: app, image: busybox}]
+      status: {phase: Running}
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: ambient, namespace: shop, annotations: {ambient.istio.io/redirection: enabled}}
+      spec:
+        containers: [{name: app, image: busybox}]
+    `].join('---\n') },
+    expect: [{ rule: 'pod-missing-proxy', line: 11, name: 'debug', message: 'Re-create it' }],
   },
 ]);
 

@@ -52,9 +52,12 @@ export const multipleInjectionLabels = defineRule({
     for (const n of candidateNamespaces(ctx.mesh)) {
       if (injectionLabelCount(n.labels) < 2) continue;
       const present = [INJECTION, REV, DATAPLANE].filter((k) => has(n.labels, k)).map((k) => `${k}=${n.labels[k]}`);
+      const effect = has(n.labels, INJECTION) && has(n.labels, REV)
+        ? 'istio-injection wins over istio.io/rev, so pods get the default revision\'s sidecar instead of the one named'
+        : 'a sidecar and ambient capture would both claim the pods\' traffic';
       ctx.report({
         resource: n, path: ['metadata', 'labels'], subject: 'injection labels',
-        message: `Namespace "${n.name}" has ${present.join(', ')}: these select different data planes (sidecar injection, a revision, ambient) and istio-injection wins over istio.io/rev, so pods may get a different proxy than intended or none. Keep exactly one.`,
+        message: `Namespace "${n.name}" has ${present.join(', ')}: these select different data planes (sidecar injection, a revision, ambient); ${effect}. Keep exactly one.`,
       });
     }
   },
@@ -93,19 +96,46 @@ export const namespaceInjectedByDefault = defineRule({
   },
 });
 
+/** Pods in injection-enabled namespaces that have no istio-proxy container and are not opted out. */
+function podsWithoutProxy(mesh: MeshView): Resource[] {
+  const enabled = new Set(candidateNamespaces(mesh).filter((n) => n.labels[INJECTION] === 'enabled').map((n) => n.name));
+  return mesh.byKind('Pod').filter((p) => {
+    if (!p.namespace || !enabled.has(p.namespace)) return false;
+    if (p.labels['sidecar.istio.io/inject'] === 'false' || p.annotations['sidecar.istio.io/inject'] === 'false') return false;
+    if (p.spec.hostNetwork === true || p.annotations['ambient.istio.io/redirection'] === 'enabled') return false;
+    return !asArray(p.spec.containers).some((c) => isObject(c) && c.name === 'istio-proxy');
+  });
+}
+
+/** A Pod manifest copied from a running cluster (kubectl get -o yaml) rather than written to be applied. */
+function isSnapshot(p: Resource): boolean {
+  const meta = asObject(p.obj.metadata);
+  return isObject(p.obj.status) || typeof meta.uid === 'string' || meta.creationTimestamp !== undefined;
+}
+
 export const podMissingProxy = defineRule({
   id: 'pod-missing-proxy', severity: 'warning', istioCode: 'IST0103', group: 'analyzers/workload', fixable: false,
-  title: 'A Pod in an injection-enabled namespace has no istio-proxy container.',
+  title: 'A running Pod (a snapshot with status/uid) in an injection-enabled namespace has no istio-proxy container.',
   check(ctx) {
-    const enabled = new Set(candidateNamespaces(ctx.mesh).filter((n) => n.labels[INJECTION] === 'enabled').map((n) => n.name));
-    for (const p of ctx.mesh.byKind('Pod')) {
-      if (!p.namespace || !enabled.has(p.namespace)) continue;
-      if (p.labels['sidecar.istio.io/inject'] === 'false' || p.annotations['sidecar.istio.io/inject'] === 'false') continue;
-      if (p.spec.hostNetwork === true) continue;
-      if (asArray(p.spec.containers).some((c) => isObject(c) && c.name === 'istio-proxy')) continue;
+    for (const p of podsWithoutProxy(ctx.mesh)) {
+      if (!isSnapshot(p)) continue;
       ctx.report({
         resource: p, path: ['spec', 'containers'], subject: 'istio-proxy',
-        message: `Pod "${p.name}" is in namespace "${p.namespace}", which has injection enabled, but has no istio-proxy container: it was created before injection was on or the webhook did not run, so its traffic bypasses the mesh. Restart it (or its owner) to inject the sidecar.`,
+        message: `Pod "${p.name}" ran in namespace "${p.namespace}", which has injection enabled, without an istio-proxy container: it was created before injection was on or while the webhook was unavailable, so its traffic bypasses the mesh. Re-create it (or restart its owner) to inject the sidecar.`,
+      });
+    }
+  },
+});
+
+export const podRelyingOnInjection = defineRule({
+  id: 'pod-without-proxy-in-injected-namespace', severity: 'info', istioCode: 'IST0103', group: 'analyzers/workload', fixable: false,
+  title: 'A bare Pod manifest in an injection-enabled namespace: it joins the mesh only if injection runs when it is created.',
+  check(ctx) {
+    for (const p of podsWithoutProxy(ctx.mesh)) {
+      if (isSnapshot(p)) continue;
+      ctx.report({
+        resource: p, path: ['spec', 'containers'], subject: 'istio-proxy',
+        message: `Pod "${p.name}" in namespace "${p.namespace}" gets its sidecar only from the injection webhook at creation time; a bare Pod is never re-created, so if the webhook is unavailable then it stays outside the mesh for good. Prefer a Deployment, or opt out explicitly with the label sidecar.istio.io/inject: "false".`,
       });
     }
   },
@@ -170,4 +200,4 @@ export const imageAutoNotInjected = defineRule({
   },
 });
 
-export const injectionRules: Rule[] = [multipleInjectionLabels, namespaceNotInjected, namespaceInjectedByDefault, podMissingProxy, imageAutoInPod, imageAutoNotInjected];
+export const injectionRules: Rule[] = [multipleInjectionLabels, namespaceNotInjected, namespaceInjectedByDefault, podMissingProxy, podRelyingOnInjection, imageAutoInPod, imageAutoNotInjected];
