@@ -192,6 +192,33 @@ describe('faults', () => {
     expect(s.state.reviews).toHaveLength(1);
   });
 
+  it('GraphQL faults can target one operation; a secondary limit may be a 429', async () => {
+    s = await startStandIn({
+      faults: [
+        { kind: 'status', route: 'POST /graphql', operationName: 'Resolve', status: 502 },
+        { kind: 'secondary-rate-limit', route: 'POST /graphql', operationName: 'Threads', status: 429, retryAfter: 2 },
+      ],
+    });
+    const post = (name: string) =>
+      fetch(`${s.apiUrl}/graphql`, {
+        method: 'POST',
+        headers: { authorization: 'token t' },
+        body: JSON.stringify({ query: `query ${name} { viewer { login } }` }),
+      });
+    expect((await post('Other')).status).toBe(200);
+    expect((await post('Resolve')).status).toBe(502);
+    const limited = await post('Threads');
+    expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '2']);
+    expect(s.calls.map((c) => c.operationName)).toEqual(['Other', 'Resolve', 'Threads']);
+  });
+
+  it('an unknown route is a 404 that says so', async () => {
+    s = await startStandIn();
+    const r = await failure(octo(s).repos.listBranches({ ...OR }));
+    expect(r.status).toBe(404);
+    expect(r.data.standIn).toMatch(/^no route for GET \/repos\/acme\/mesh-config\/branches/);
+  });
+
   it('500s for a number of calls, after letting some through', async () => {
     s = await startStandIn({ faults: [{ kind: 'server-error', route: 'GET /repos/{owner}/{repo}/pulls/{pull_number}', times: 2, after: 1 }] });
     const o = octo(s);

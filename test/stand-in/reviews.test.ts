@@ -181,6 +181,43 @@ describe('review comments: single comments, replies, edits, deletes', () => {
   });
 });
 
+describe('pushes', () => {
+  let s: StandIn;
+  beforeEach(async () => {
+    s = await startStandIn({
+      pull: { number: 3, head: { sha: HEAD_SHA, ref: 'feature' } },
+      files: [{ filename: PATH, status: 'modified', patch: patchFromTexts(BASE, HEAD) }],
+      contents: { [HEAD_SHA]: { [PATH]: HEAD } },
+    });
+  });
+  afterEach(() => s.close());
+
+  it('a comment follows its unchanged line when lines are inserted above it, and goes outdated when its line changes', async () => {
+    const o = octo(s);
+    await o.pulls.createReview({
+      ...OR,
+      pull_number: 3,
+      event: 'COMMENT',
+      comments: [
+        { path: PATH, start_line: 16, line: 18, body: 'subset range' },
+        { path: PATH, line: 5, body: 'namespace' },
+      ],
+    });
+    const [range, ns] = s.state.reviewComments;
+    const next = HEAD.replace('namespace: bookinfo\n', 'namespace: bookinfo-prod\n  labels:\n    team: books\n');
+    const NEXT_SHA = '2'.repeat(40);
+    s.pushCommit({ sha: NEXT_SHA, files: [{ filename: PATH, status: 'modified', patch: patchFromTexts(BASE, next) }], contents: { [PATH]: next } });
+    expect(s.state.reviewComments.find((c) => c.id === range!.id)).toMatchObject({ start_line: 18, line: 20, original_line: 18, commit_id: NEXT_SHA, original_commit_id: HEAD_SHA });
+    expect(s.threadOf(range!.id)!.isOutdated).toBe(false);
+    expect(s.state.reviewComments.find((c) => c.id === ns!.id)).toMatchObject({ line: null, original_line: 5, commit_id: HEAD_SHA });
+    expect(s.threadOf(ns!.id)!.isOutdated).toBe(true);
+    const { data } = await o.pulls.getReviewComment({ ...OR, comment_id: ns!.id });
+    expect([data.position, data.original_position]).toEqual([null, 5]);
+    // a review may still name the previous head; its comments are checked against that commit's diff
+    await o.pulls.createReview({ ...OR, pull_number: 3, commit_id: HEAD_SHA, event: 'COMMENT', comments: [{ path: PATH, line: 18, body: 'late' }] });
+  });
+});
+
 describe('suggestions', () => {
   let s: StandIn;
   beforeEach(async () => {

@@ -258,3 +258,12 @@ function withCounts(f: PrFile): PrFile {
   const { additions, deletions } = countChanges(f.patch);
   return { ...f, additions, deletions, changes: additions + deletions };
 }
+
+/**
+ * Where line `line` of `oldText` is in `newText` when that line is unchanged between them (Myers diff), else null —
+ * how a review comment follows its line across a push.
+ */
+export function mapLine(oldText: string, newText: string, line: number): number | null {
+  const op = diffLines(splitLines(oldText).lines, splitLines(newText).lines).find((o) => o.kind !== '+' && o.oldNo === line);
+  return op && op.kind === ' ' ? op.newNo : null;
+}

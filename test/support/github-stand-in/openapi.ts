@@ -4,6 +4,7 @@
 // each schema is compiled by ajv on first use.
 
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -25,7 +26,7 @@ function loadSchemas(routes: string[]): Schemas {
   if (schemas) return schemas;
   const spec = specPath();
   const pkg = JSON.parse(readFileSync(join(dirname(spec), '..', 'package.json'), 'utf8')) as { version: string };
-  const key = `${pkg.version}-${Buffer.from(routes.join('|')).toString('base64url').slice(-24)}-${routes.length}`;
+  const key = `${pkg.version}-${createHash('sha1').update(routes.join('\n')).digest('hex').slice(0, 12)}`;
   const cacheDir = join(dirname(require.resolve('ajv/package.json')), '..', '.cache', 'github-stand-in');
   const cacheFile = join(cacheDir, `request-bodies-${key}.json`);
   if (existsSync(cacheFile)) {

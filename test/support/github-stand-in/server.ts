@@ -4,7 +4,7 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { countChanges, diffHunkFor, gitBlobSha, hunkIndexOf, parseHunks, type Hunk } from './diff.js';
+import { countChanges, diffHunkFor, gitBlobSha, hunkIndexOf, mapLine, parseHunks, type Hunk } from './diff.js';
 import { executeGraphql } from './graphql.js';
 import { validateBody } from './openapi.js';
 import type {
@@ -205,7 +205,12 @@ class StandInServer {
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const query = Object.fromEntries(url.searchParams.entries());
-    let path = decodeURIComponent(url.pathname);
+    let path = url.pathname;
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // keep it encoded
+    }
     const call: RecordedCall = { method, path, query, route: null, status: 0, body: undefined, token: null };
     this.calls.push(call);
     const send = (r: Result): void => {
@@ -271,7 +276,7 @@ class StandInServer {
         params = Object.fromEntries(r.keys.map((k, i) => [k, mm[i + 1]!]));
         break;
       }
-      if (!route) return send(notFound());
+      if (!route) return send(err(404, 'Not Found', { standIn: `no route for ${method} ${path} (see test/support/github-stand-in/README.md)` }));
       call.route = `${method} ${route.template}`;
     }
 
@@ -280,6 +285,7 @@ class StandInServer {
     for (const slot of this.faults) {
       if (slot.fired >= (slot.f.times ?? 1)) continue;
       if (!routeMatches(slot.f, method, path, call.route?.slice(method.length + 1) ?? null)) continue;
+      if (slot.f.operationName !== undefined && slot.f.operationName !== call.operationName) continue;
       slot.seen++;
       if (slot.seen <= (slot.f.after ?? 0)) continue;
       slot.fired++;
@@ -291,7 +297,7 @@ class StandInServer {
       if (slot.f.kind === 'secondary-rate-limit') {
         return send({
           ...err(
-            403,
+            slot.f.status ?? 403,
             slot.f.message ??
               'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID STANDIN.',
           ),
@@ -574,8 +580,8 @@ class StandInServer {
       node_id: c.node_id,
       diff_hunk: c.diff_hunk,
       path: c.path,
-      position: c.line,
-      original_position: c.original_line,
+      position: c.line === null || !c.side ? null : this.positionOf(c.path, c.line, c.side, this.state.pull.head.sha),
+      original_position: c.original_line === null || !c.side ? null : this.positionOf(c.path, c.original_line, c.side, c.original_commit_id),
       commit_id: c.commit_id,
       original_commit_id: c.original_commit_id,
       user: c.user,
@@ -780,6 +786,15 @@ class StandInServer {
     return !!a && !!b && a.text === b.text && a.kind === b.kind;
   }
 
+  /** GitHub's deprecated diff `position` of a line. */
+  private positionOf(path: string, line: number, side: 'LEFT' | 'RIGHT', commit: string): number | null {
+    const f = this.filesFor(commit).find((x) => x.filename === path);
+    const at = parseHunks(f?.patch)
+      .flatMap((h) => h.lines)
+      .find((l) => (side === 'RIGHT' ? l.newNo === line : l.oldNo === line));
+    return at?.position ?? null;
+  }
+
   private newReview(login: string, body: string, state: Review['state'], commit: string): Review {
     const id = this.id();
     const r: Review = {
@@ -880,16 +895,44 @@ class StandInServer {
     for (const t of this.state.threads) {
       const root = this.state.reviewComments.find((c) => c.id === t.commentIds[0]);
       if (!root || root.subject_type === 'file' || t.isOutdated || root.line === null || !root.side) continue;
-      if (this.stillCurrent(root.path, root.line, root.side, root.commit_id)) continue;
+      const comments = t.commentIds.map((id) => this.state.reviewComments.find((x) => x.id === id)).filter((c): c is ReviewComment => !!c);
+      const moved = this.follow(root, p.sha);
+      if (moved) {
+        for (const c of comments) Object.assign(c, moved, { commit_id: p.sha });
+        continue;
+      }
       t.isOutdated = true;
-      for (const id of t.commentIds) {
-        const c = this.state.reviewComments.find((x) => x.id === id);
-        if (c) {
-          c.line = null;
-          c.start_line = null;
-        }
+      for (const c of comments) {
+        c.line = null;
+        c.start_line = null;
       }
     }
+  }
+
+  /**
+   * The new anchor of a current comment after a push, or null when it becomes outdated. With both head texts known,
+   * a RIGHT-side line follows its text across the push (it must be unchanged and still inside a hunk of the new diff);
+   * otherwise the line must be the same line of the same hunk text. LEFT-side lines keep their number (the base did not
+   * change) while they are still in the diff.
+   */
+  private follow(c: ReviewComment, newSha: string): { line: number; start_line: number | null } | null {
+    const file = this.state.files.find((f) => f.filename === c.path);
+    if (!file || c.line === null || !c.side) return null;
+    const hunks = parseHunks(file.patch);
+    const inDiff = (line: number, side: 'LEFT' | 'RIGHT') => hunkIndexOf(hunks, line, side);
+    if (c.side === 'RIGHT') {
+      const before = this.textAt(c.commit_id, c.path);
+      const after = this.textAt(newSha, c.path);
+      if (before !== undefined && after !== undefined) {
+        const line = mapLine(before, after, c.line);
+        const start = c.start_line === null ? null : mapLine(before, after, c.start_line);
+        if (line === null || (c.start_line !== null && start === null)) return null;
+        const h = inDiff(line, 'RIGHT');
+        if (h < 0 || (start !== null && inDiff(start, c.start_side ?? 'RIGHT') !== h)) return null;
+        return { line, start_line: start };
+      }
+    }
+    return this.stillCurrent(c.path, c.line, c.side, c.commit_id) ? { line: c.line, start_line: c.start_line } : null;
   }
 
   // ------------------------------------------------------------------------------------------------ routes

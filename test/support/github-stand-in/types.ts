@@ -205,9 +205,11 @@ export interface Fault {
   times?: number;
   /** matching calls to let through before the fault starts (default 0) */
   after?: number;
+  /** GraphQL: only calls with this operation name (e.g. 'IstioReviewResolve') */
+  operationName?: string;
   /** 'secondary-rate-limit': the retry-after value in seconds (default 1) */
   retryAfter?: number;
-  /** 'status' */
+  /** 'status': the status to answer; 'secondary-rate-limit': 403 (default) or 429 */
   status?: number;
   message?: string;
 }
