@@ -12,10 +12,12 @@ ruleTable(['authz-invalid', 'authz-validation-warning', 'peer-authn-invalid', 'p
         action: ALLOW
         rules:
         - from: [{source: {principals: ["cluster.local/ns/shop/sa/frontend"], namespaces: [shop]}}]
-          to: [{operation: {methods: [GET, POST], paths: ["/cart/*", "/api/{*}/items"], ports: ["8080"]}}]
+          to: [{operation: {methods: [GET, POST], paths: ["/cart/*", "/api/{*}/items", "/{**}/edit"], ports: ["8080"]}}]
           when:
           - key: request.auth.claims[groups]
             values: [buyers]
+          - key: request.auth.claims[realm][role]
+            values: [admin]
           - key: source.ip
             notValues: [10.0.0.0/8]
       ---
@@ -182,7 +184,7 @@ ruleTable(['authz-invalid', 'authz-validation-warning'], [
       { rule: 'authz-invalid', line: 7, message: '`from.source` is empty' },
       { rule: 'authz-invalid', line: 9, message: 'not an IP address or CIDR block' },
       { rule: 'authz-invalid', line: 12, message: 'not a port number' },
-      { rule: 'authz-invalid', line: 13, message: 'is not "{*}" or "{**}"' },
+      { rule: 'authz-invalid', line: 13, message: 'not a supported template' },
       { rule: 'authz-invalid', line: 15, message: 'unknown when key "request.header[x-user]"' },
       { rule: 'authz-invalid', line: 17, message: 'neither values nor notValues' },
     ],

@@ -131,20 +131,24 @@ function checkValues(out: Issues, p: Path, o: JsonObject, fields: string[]): voi
 }
 
 function pathTemplateError(path: string): string | null {
-  if (!path.includes('{')) return null;
-  const segs = path.split('/');
-  for (let i = 0; i < segs.length; i++) {
-    const s = segs[i]!;
-    if (!s.includes('{') && !s.includes('}')) continue;
-    if (s !== '{*}' && s !== '{**}') return `path ${q(path)}: segment ${q(s)} is not "{*}" or "{**}"`;
-    if (s === '{**}' && i !== segs.length - 1) return `path ${q(path)}: "{**}" may only be the last segment`;
+  if (!path.includes('{') && !path.includes('}')) return null;
+  let sawAny = false;
+  for (const seg of path.replace(/^\/+|\/+$/g, '').split('/')) {
+    if (seg === '{*}' && !sawAny) continue;
+    if (seg === '{**}' && !sawAny) { sawAny = true; continue; }
+    if (seg.includes('{') || seg.includes('}')) {
+      return seg === '{*}' || seg === '{**}'
+        ? `path ${q(path)}: nothing but literal segments may follow "{**}"`
+        : `path ${q(path)}: segment ${q(seg)} is not a supported template ("{*}" or "{**}")`;
+    }
   }
   return null;
 }
 
+/** `prefix[name]` (request.headers[x-user], request.auth.claims[groups][0] …). */
 function mapKeyError(key: string, prefix: string): string | null {
   const rest = key.slice(prefix.length);
-  if (!/^\[[^\[\]]+\]$/.test(rest)) return `when key ${q(key)} must be of the form ${prefix}[<name>]`;
+  if (!/^\[.+\]$/.test(rest)) return `when key ${q(key)} must be of the form ${prefix}[<name>]`;
   return null;
 }
 
