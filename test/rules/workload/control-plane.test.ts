@@ -102,7 +102,21 @@ ruleTable(['injection-webhooks-overlap', 'injection-webhook-service-missing'], [
     name: 'two configurations selecting the same namespaces',
     files: { 'x.yaml': [istiodService, revInjector('istio-sidecar-injector', '{matchLabels: {istio-injection: enabled}}'),
       revInjector('istio-sidecar-injector-canary', '{matchExpressions: [{key: istio-injection, operator: In, values: [enabled]}]}')].join('---\n') },
-    expect: [{ rule: 'injection-webhooks-overlap', line: 9, message: '"istio-sidecar-injector-canary"' }, { rule: 'injection-webhooks-overlap', line: 17 }],
+    expect: [{ rule: 'injection-webhooks-overlap', line: 10, message: '"istio-sidecar-injector-canary/namespace.sidecar-injector.istio.io"' }, { rule: 'injection-webhooks-overlap', line: 18 }],
+  },
+  {
+    name: 'two webhooks of one configuration without selectors overlap each other',
+    files: { 'x.yaml': [istiodService, yaml`
+      apiVersion: admissionregistration.k8s.io/v1
+      kind: MutatingWebhookConfiguration
+      metadata: {name: istio-sidecar-injector}
+      webhooks:
+      - name: a.sidecar-injector.istio.io
+        clientConfig: {service: {name: istiod, namespace: istio-system}}
+      - name: b.sidecar-injector.istio.io
+        clientConfig: {service: {name: istiod, namespace: istio-system}}
+    `].join('---\n') },
+    expect: [{ rule: 'injection-webhooks-overlap', line: 10, message: 'injected twice' }, { rule: 'injection-webhooks-overlap', line: 12 }],
   },
   {
     name: 'a webhook calling a Service the repository does not define; declaring the namespace external silences it',

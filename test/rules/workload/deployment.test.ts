@@ -47,6 +47,11 @@ ruleTable(['workload-services-port-protocol-conflict', 'workload-services-target
       { rule: 'workload-services-target-port-conflict', line: 7, message: 'container port 53' },
     ],
   },
+  {
+    name: 'one Service mapping two ports to one container port',
+    files: { 'x.yaml': [injected, workload('Deployment', 'web'), service('web', 'web', '[{name: http, port: 80, targetPort: 8080}, {name: http-alt, port: 8080}]')].join('---\n') },
+    expect: [{ rule: 'workload-services-target-port-conflict', line: 7, message: 'container port 8080' }],
+  },
 ]);
 
 ruleTable('workload-uses-proxy-uid', [

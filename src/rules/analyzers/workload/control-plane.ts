@@ -86,7 +86,7 @@ export const externalControlPlaneIp = defineRule({
 
 // ---- overlapping injection webhooks (webhook.Analyzer) -----------------------------------------------
 
-interface Hook { config: Resource; name: string; namespaceSelector: Json | undefined; objectSelector: Json | undefined }
+interface Hook { config: Resource; index: number; name: string; namespaceSelector: Json | undefined; objectSelector: Json | undefined }
 
 function revisionsIn(selector: Json | undefined, into: Set<string>): void {
   const s = asObject(selector);
@@ -95,52 +95,56 @@ function revisionsIn(selector: Json | undefined, into: Set<string>): void {
   for (const e of asArray(s.matchExpressions)) if (isObject(e) && e.key === 'istio.io/rev') for (const x of asArray(e.values)) if (typeof x === 'string') into.add(x);
 }
 
-function mentionsRev(selector: Json | undefined): boolean {
-  const s = asObject(selector);
-  return asStringMap(s.matchLabels)['istio.io/rev'] !== undefined || asArray(s.matchExpressions).some((e) => isObject(e) && e.key === 'istio.io/rev');
+/** Webhooks of Istio's injection configurations: a webhook name ending in istio.io, or a revision in labels or selectors. */
+function istioInjectionHooks(configs: readonly Resource[]): { hooks: Hook[]; revisions: Set<string> } {
+  const hooks: Hook[] = [];
+  const revisions = new Set<string>();
+  for (const c of configs) {
+    const list = asArray(c.obj.webhooks);
+    const revs = new Set<string>();
+    if (c.labels['istio.io/rev'] !== undefined) revs.add(c.labels['istio.io/rev']);
+    for (const h of list) if (isObject(h)) { revisionsIn(h.namespaceSelector, revs); revisionsIn(h.objectSelector, revs); }
+    const istio = revs.size > 0 || list.some((h) => isObject(h) && (asString(h.name) ?? '').endsWith('istio.io'));
+    if (!istio) continue;
+    for (const r of revs) revisions.add(r);
+    list.forEach((h, index) => {
+      if (isObject(h)) hooks.push({ config: c, index, name: asString(h.name) ?? '', namespaceSelector: h.namespaceSelector, objectSelector: h.objectSelector });
+    });
+  }
+  return { hooks, revisions };
 }
 
-function istioInjectionHooks(configs: readonly Resource[]): Hook[] {
-  const out: Hook[] = [];
-  for (const c of configs) {
-    const hooks = asArray(c.obj.webhooks).filter(isObject);
-    const istio = c.labels['istio.io/rev'] !== undefined || hooks.some((h) => (asString(h.name) ?? '').endsWith('istio.io') || mentionsRev(h.namespaceSelector) || mentionsRev(h.objectSelector));
-    if (!istio) continue;
-    for (const h of hooks) out.push({ config: c, name: asString(h.name) ?? '', namespaceSelector: h.namespaceSelector, objectSelector: h.objectSelector });
-  }
+/** Namespace and pod label sets to try: injection label values, each with and without each revision. */
+function labelPermutations(key: string, values: string[], revisions: Set<string>): Record<string, string>[] {
+  const base: Record<string, string>[] = [{}, ...values.map((v) => ({ [key]: v }))];
+  const out = [...base];
+  for (const rev of revisions) for (const b of base) out.push({ ...b, 'istio.io/rev': rev });
   return out;
 }
 
 export const overlappingWebhooks = defineRule({
   id: 'injection-webhooks-overlap', severity: 'error', istioCode: 'IST0139', group: 'analyzers/workload', fixable: false,
-  title: 'Two Istio injection webhook configurations select the same pods: they are injected twice and fail to start.',
+  title: 'Istio injection webhooks that select the same pods: they are injected twice and fail to start.',
   check(ctx) {
-    const hooks = istioInjectionHooks(ctx.mesh.byKind('MutatingWebhookConfiguration'));
-    if (new Set(hooks.map((h) => h.config)).size < 2) return;
-    const revs = new Set<string>();
-    for (const h of hooks) { revisionsIn(h.namespaceSelector, revs); revisionsIn(h.objectSelector, revs); if (h.config.labels['istio.io/rev']) revs.add(h.config.labels['istio.io/rev']); }
-    const revOptions: (string | null)[] = [null, ...revs];
-    const nsOptions: Record<string, string>[] = [];
-    const objOptions: Record<string, string>[] = [];
-    for (const inj of [null, 'enabled', 'disabled']) for (const rev of revOptions) nsOptions.push({ ...(inj ? { 'istio-injection': inj } : {}), ...(rev ? { 'istio.io/rev': rev } : {}) });
-    for (const inj of [null, 'true', 'false']) for (const rev of revOptions) objOptions.push({ ...(inj ? { 'sidecar.istio.io/inject': inj } : {}), ...(rev ? { 'istio.io/rev': rev } : {}) });
-    const overlaps = new Map<Resource, Set<string>>();
-    for (const ns of nsOptions) {
-      for (const obj of objOptions) {
-        const matched = new Set<Resource>();
-        for (const h of hooks) if (labelSelectorMatches(h.namespaceSelector, ns) && labelSelectorMatches(h.objectSelector, obj)) matched.add(h.config);
-        if (matched.size < 2) continue;
-        for (const c of matched) {
-          const set = overlaps.get(c) ?? overlaps.set(c, new Set()).get(c)!;
-          for (const o of matched) if (o !== c) set.add(o.name);
+    const { hooks, revisions } = istioInjectionHooks(ctx.mesh.byKind('MutatingWebhookConfiguration'));
+    if (hooks.length < 2) return;
+    const label = (h: Hook) => `${h.config.name}/${h.name}`;
+    const reported = new Set<string>();
+    for (const ns of labelPermutations('istio-injection', ['enabled', 'disabled'], revisions)) {
+      for (const obj of labelPermutations('sidecar.istio.io/inject', ['true', 'false'], revisions)) {
+        const matched = hooks.filter((h) => labelSelectorMatches(h.namespaceSelector, ns) && labelSelectorMatches(h.objectSelector, obj));
+        if (matched.length < 2) continue;
+        for (const h of matched) {
+          const others = matched.filter((o) => o !== h).map(label).sort();
+          const key = `${label(h)}|${others.join(',')}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          ctx.report({
+            resource: h.config, path: ['webhooks', h.index, 'name'], subject: `${h.name} overlaps ${others.join(',')}`,
+            message: `Webhook "${h.name}" selects the same pods as ${others.map((o) => `"${o}"`).join(', ')} (for example a namespace labelled ${JSON.stringify(ns)} and pod labels ${JSON.stringify(obj)}): such pods are injected twice and fail to start (duplicate istio-proxy container). Narrow the namespaceSelector/objectSelector (e.g. by istio.io/rev) so each pod matches one webhook.`,
+          });
         }
       }
-    }
-    for (const [c, others] of overlaps) {
-      ctx.report({
-        resource: c, path: ['webhooks'], subject: [...others].sort().join(','),
-        message: `The injection webhooks of "${c.name}" select the same pods as ${[...others].sort().map((o) => `"${o}"`).join(', ')}: such pods are injected twice and fail to start (duplicate istio-proxy container). Narrow the namespaceSelector/objectSelector (e.g. by istio.io/rev) so each pod matches one configuration.`,
-      });
     }
   },
 });
@@ -149,7 +153,7 @@ export const webhookServiceMissing = defineRule({
   id: 'injection-webhook-service-missing', severity: 'warning', istioCode: 'IST0139', group: 'analyzers/workload', fixable: false,
   title: 'An Istio injection webhook calls a Service that is not defined in this repository.',
   check(ctx) {
-    const hooks = istioInjectionHooks(ctx.mesh.byKind('MutatingWebhookConfiguration'));
+    const { hooks } = istioInjectionHooks(ctx.mesh.byKind('MutatingWebhookConfiguration'));
     const services = new Set(ctx.mesh.byKind('Service').map((s) => `${s.namespace}/${s.name}`));
     const declared = new Set(ctx.mesh.config.external.namespaces);
     const configs = new Set(hooks.map((h) => h.config));

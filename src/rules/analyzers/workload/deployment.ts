@@ -12,7 +12,7 @@ const WAYPOINT_LABEL = 'gateway.istio.io/managed';
 
 /** Whether istioctl considers the workload part of the mesh: it has a sidecar, or its pod template or namespace asks for injection. */
 export function workloadInMesh(mesh: MeshView, w: Workload): boolean {
-  if (containersOf(w).some((c) => !c.init && c.container.name === 'istio-proxy')) return true;
+  if (containersOf(w).some((c) => c.container.name === 'istio-proxy' && typeof c.container.image === 'string' && c.container.image !== '')) return true;
   const inject = w.labels['sidecar.istio.io/inject'] ?? w.annotations['sidecar.istio.io/inject'];
   if (inject !== undefined) return inject === 'true';
   const ns = namespaceLabels(mesh.byKind('Namespace'), w.namespace);
@@ -71,11 +71,10 @@ export const multiServiceProtocols = defineRule({
 
 export const multiServiceTargetPorts = defineRule({
   id: 'workload-services-target-port-conflict', severity: 'warning', istioCode: 'IST0137', group: 'analyzers/workload', fixable: false,
-  title: 'Services selecting the same workload send different port numbers to the same target port.',
+  title: 'Service ports selecting the same workload send different port numbers to the same target port.',
   check(ctx) {
     for (const w of meshWorkloads(ctx.mesh)) {
       const svcs = servicesSelecting(ctx.mesh, w);
-      if (svcs.length < 2) continue;
       const byTarget = new Map<string, Map<number, string>>();
       for (const p of portsOf(svcs)) (byTarget.get(p.target) ?? byTarget.set(p.target, new Map()).get(p.target)!).set(p.port, p.service);
       for (const [target, ports] of byTarget) {

@@ -33,7 +33,8 @@ function injectionLabelCount(labels: Record<string, string>): number {
 /** `sidecarInjectorWebhook.enableNamespacesByDefault` from an injector ConfigMap's `values`, when one says true. */
 function injectsByDefault(mesh: MeshView): Resource | null {
   for (const cm of mesh.byKind('ConfigMap')) {
-    if (cm.name !== 'istio-sidecar-injector' && !cm.name.startsWith('istio-sidecar-injector-')) continue;
+    // Unlabelled namespaces belong to the default revision, whose injector ConfigMap has no suffix.
+    if (cm.name !== 'istio-sidecar-injector') continue;
     const raw = asObject(cm.obj.data).values;
     if (typeof raw !== 'string') continue;
     let values: unknown;
@@ -101,9 +102,11 @@ function podsWithoutProxy(mesh: MeshView): Resource[] {
   const enabled = new Set(candidateNamespaces(mesh).filter((n) => n.labels[INJECTION] === 'enabled').map((n) => n.name));
   return mesh.byKind('Pod').filter((p) => {
     if (!p.namespace || !enabled.has(p.namespace)) return false;
-    if (p.labels['sidecar.istio.io/inject'] === 'false' || p.annotations['sidecar.istio.io/inject'] === 'false') return false;
+    // The label wins over the annotation, as in the injector.
+    const inject = p.labels['sidecar.istio.io/inject'] ?? p.annotations['sidecar.istio.io/inject'] ?? '';
+    if (inject.toLowerCase() === 'false') return false;
     if (p.spec.hostNetwork === true || p.annotations['ambient.istio.io/redirection'] === 'enabled') return false;
-    return !asArray(p.spec.containers).some((c) => isObject(c) && c.name === 'istio-proxy');
+    return !asArray(p.spec.containers).some((c) => isObject(c) && c.name === 'istio-proxy' && typeof c.image === 'string' && c.image !== '');
   });
 }
 
@@ -150,7 +153,7 @@ export const imageAutoInPod = defineRule({
       const w = workloadOf(p);
       if (!w) continue;
       for (const c of containersOf(w)) {
-        if (c.container.name !== 'istio-proxy' || c.container.image !== 'auto') continue;
+        if (c.init || c.container.name !== 'istio-proxy' || c.container.image !== 'auto') continue;
         ctx.report({
           resource: p, path: [...c.path, 'image'], subject: 'istio-proxy image auto',
           message: `Pod "${p.name}" has "image: auto" on istio-proxy: that placeholder is replaced only by sidecar injection, which did not run here, so the pod fails with ErrImagePull. Create it through a Deployment in an injected namespace, or label it for injection.`,
@@ -179,7 +182,7 @@ export const imageAutoNotInjected = defineRule({
     const hooks = istioWebhooks(ctx.mesh);
     for (const w of repoWorkloads(ctx.mesh.workloads)) {
       if (w.kind === 'Pod' || w.kind === 'WorkloadEntry') continue;
-      const auto = containersOf(w).find((c) => c.container.name === 'istio-proxy' && c.container.image === 'auto');
+      const auto = containersOf(w).find((c) => !c.init && c.container.name === 'istio-proxy' && c.container.image === 'auto');
       if (!auto) continue;
       const nsDefined = namespaceLabels(ctx.mesh.byKind('Namespace'), w.namespace);
       const nsLabels: Record<string, string> = { ...(nsDefined ?? {}), 'kubernetes.io/metadata.name': w.namespace };
