@@ -12,7 +12,7 @@ import { ALL_RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import { Git } from '../review/git.js';
 import { reverseApplyPatch, type ChangeSet, type ChangedFile } from '../review/diff.js';
-import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, parseGlobs, pathFilter, readViewFiles, type PathFilter } from '../review/files.js';
+import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, parseGlobs, pathFilter, readViewFiles, toPosix, type PathFilter } from '../review/files.js';
 import { buildViews, planReview, relevantChanges, type ReviewPlan, type ViewReaders } from '../review/pipeline.js';
 import { anchorIsValid, type Outside } from '../review/placement.js';
 import { countBySeverity, countsText, summaryMarkdown, type Counts } from '../review/summary.js';
@@ -97,7 +97,10 @@ export async function runAction(): Promise<void> {
   const inputs = readInputs();
   const env = readEnv();
   process.chdir(env.root);
-  const filter = pathFilter(inputs.paths, chartDirOnDisk(env.root));
+  // The config file is never a manifest of the view (and under pull_request_target only the base's copy is read).
+  const globs = pathFilter(inputs.paths, chartDirOnDisk(env.root));
+  const configPath = toPosix(inputs.config);
+  const filter: PathFilter = (p) => toPosix(p) !== configPath && globs(p);
   if (env.eventName === 'pull_request' || env.eventName === 'pull_request_target') return runOnPullRequest(inputs, env, filter);
   return runOnPush(inputs, env, filter);
 }
@@ -140,7 +143,8 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
     const existing = await publisher.tryRead(() => api.findSummaryComment(number));
     const md = summaryMarkdown({ reported: [], where: new Map(), preExisting: zero(), resolved: 0, notAnnotated: 0, notes: ['No manifest under `paths` changed in this pull request.'], link: linker(env, headSha), headSha, runUrl: env.runUrl });
     if (existing) await publisher.tryWrite(() => api.updateSummaryComment(existing.id, md + '\n' + runMarker(env.runId)));
-    await publisher.finish(md, [], zero(), []);
+    await publisher.annotate(md, [], false, zero(), 0);
+    await publisher.finish(md, zero(), [], []);
     return;
   }
 
@@ -182,18 +186,20 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
   for (const o of outside) plan.where.set(o.finding.fingerprint, o.reason);
 
   const resolved = await resolveFixed(publisher, api, plan.threadPlan.resolve, headSha);
-  const annotations = outside.map((o) => o.finding);
-  const md = summaryMarkdown({
-    reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved, notAnnotated: 0,
+  const makeMd = (notAnnotated: number) => summaryMarkdown({
+    reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved, notAnnotated,
     notes: publisher.notes, link: linker(env, headSha), headSha, runUrl: env.runUrl,
   });
+  const failing = publisher.failing(plan.classified.fresh);
+  const notAnnotated = await publisher.annotate(makeMd(0), outside.map((o) => o.finding), failing.length > 0, plan.newCounts, plan.reported.length);
+  const md = makeMd(notAnnotated);
   if (!publisher.readOnly) {
     const existing = await api.findSummaryComment(number);
     const body = `${md}\n${runMarker(env.runId)}`;
     if (existing) await publisher.tryWrite(() => api.updateSummaryComment(existing.id, body));
     else if (plan.reported.length > 0 || resolved > 0) await publisher.tryWrite(() => api.createSummaryComment(number, body, env.runId));
   }
-  await publisher.finish(md, annotations, plan.newCounts, plan.reported, plan);
+  await publisher.finish(md, plan.newCounts, plan.reported, failing);
 }
 
 function readOrNull(p: string): Buffer | null {
@@ -281,29 +287,35 @@ class Publisher {
     this.notes.push(`ℹ️ ${FORK_HELP}`);
   }
 
-  /** Annotations (check run, else workflow commands), job summary, outputs, SARIF, exit status. */
-  async finish(md: string, toAnnotate: readonly Finding[], newCounts: Counts, reported: readonly Finding[], plan?: ReviewPlan): Promise<void> {
-    const failing = reported.filter((f) => plan ? plan.classified.fresh.includes(f) : true).filter((f) => reachesThreshold(f.severity, this.inputs.failOn));
-    const conclusion = failing.length > 0 ? 'failure' : 'success';
-    let notAnnotated = 0;
-    const annotations: CheckAnnotation[] = toAnnotate.map((f) => ({
+  /** New findings that reach fail-on. */
+  failing(fresh: readonly Finding[]): Finding[] {
+    return fresh.filter((f) => reachesThreshold(f.severity, this.inputs.failOn));
+  }
+
+  /** A completed check run with annotations (at most MAX_ANNOTATIONS), else workflow-command annotations.
+   *  Returns how many findings could not be annotated. */
+  async annotate(md: string, toAnnotate: readonly Finding[], failed: boolean, newCounts: Counts, reportedCount: number): Promise<number> {
+    const capped = toAnnotate.slice(0, MAX_ANNOTATIONS);
+    const annotations: CheckAnnotation[] = capped.map((f) => ({
       path: f.file, start_line: Math.max(1, f.line), end_line: Math.max(1, f.line), annotation_level: LEVEL[f.severity],
       message: f.message.slice(0, 60000), title: `${f.rule}${f.istioCode ? ` (${f.istioCode})` : ''}`,
     }));
     let checked = false;
     if (!this.readOnly) {
       checked = await this.tryWrite(() => this.api.createCheckRun({
-        name: this.inputs.checkName, headSha: this.headSha, conclusion,
-        title: reported.length === 0 ? 'No new Istio problems' : `${countsText(newCounts)} new`,
+        name: this.inputs.checkName, headSha: this.headSha, conclusion: failed ? 'failure' : 'success',
+        title: reportedCount === 0 ? 'No new Istio problems' : `${countsText(newCounts)} new`,
         summary: md.slice(0, 65000), detailsUrl: this.env.runUrl, externalId: this.env.runId, annotations,
       })).catch((err: unknown) => { core.warning(`Could not create the check run: ${logLine(messageOf(err))}`); return false; });
     }
-    if (!checked && annotations.length > 0) notAnnotated = workflowAnnotations(toAnnotate);
-    let summary = md;
-    if (this.readOnly && !summary.includes(FORK_HELP)) summary += `\n\nℹ️ ${FORK_HELP}`;
-    if (notAnnotated > 0) summary += `\n\n${notAnnotated} finding(s) were not annotated: GitHub shows at most 10 workflow-command annotations per level in a step. The table above lists every finding.`;
+    if (checked) return toAnnotate.length - capped.length;
+    return toAnnotate.length > 0 ? workflowAnnotations(toAnnotate) : 0;
+  }
+
+  /** Job summary, outputs, SARIF, exit status. */
+  async finish(md: string, newCounts: Counts, reported: readonly Finding[], failing: readonly Finding[]): Promise<void> {
     if (process.env.GITHUB_STEP_SUMMARY) {
-      try { await core.summary.addRaw(summary.slice(0, 1_000_000), true).write(); } catch (err) { core.warning(`Could not write the job summary: ${logLine(messageOf(err))}`); }
+      try { await core.summary.addRaw(md.slice(0, 1_000_000), true).write(); } catch (err) { core.warning(`Could not write the job summary: ${logLine(messageOf(err))}`); }
     }
     core.setOutput('errors', newCounts.error);
     core.setOutput('warnings', newCounts.warning);
@@ -318,6 +330,8 @@ class Publisher {
     if (failing.length > 0) core.setFailed(`istio-review: ${failing.length} new finding(s) at or above "${this.inputs.failOn}".`);
   }
 }
+
+const MAX_ANNOTATIONS = 500;
 
 /** Workflow-command annotations: GitHub shows only 10 per level per step, so stop there and say so. */
 function workflowAnnotations(findings: readonly Finding[]): number {
@@ -355,7 +369,8 @@ async function runOnPush(inputs: Inputs, env: Env, filter: PathFilter): Promise<
   if (relevantChanges(changes, filter).length === 0) {
     core.info('No file under `paths` changed: nothing to check.');
     const md = summaryMarkdown({ reported: [], where: new Map(), preExisting: zero(), resolved: 0, notAnnotated: 0, notes: ['No manifest under `paths` changed.'], link: linker(env, headSha), headSha, runUrl: env.runUrl });
-    await publisher.finish(md, [], zero(), []);
+    await publisher.annotate(md, [], false, zero(), 0);
+    await publisher.finish(md, zero(), [], []);
     return;
   }
   const loaded = loadFor(inputs);
@@ -367,9 +382,11 @@ async function runOnPush(inputs: Inputs, env: Env, filter: PathFilter): Promise<
     readBase: async (files) => haveBase ? git.readAt(before, files.map((f) => f.basePath!)) : new Map(),
   });
   const plan = planReview(views, changes, { loaded, threads: [], maxComments: 0, runId: env.runId, link: linker(env, headSha) });
-  const md = summaryMarkdown({
-    reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved: 0, notAnnotated: 0,
-    notes: [], link: linker(env, headSha), headSha, runUrl: env.runUrl,
+  const makeMd = (notAnnotated: number) => summaryMarkdown({
+    reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved: 0, notAnnotated,
+    notes: publisher.notes, link: linker(env, headSha), headSha, runUrl: env.runUrl,
   });
-  await publisher.finish(md, plan.reported, plan.newCounts, plan.reported, plan);
+  const failing = publisher.failing(plan.classified.fresh);
+  const notAnnotated = await publisher.annotate(makeMd(0), plan.reported, failing.length > 0, plan.newCounts, plan.reported.length);
+  await publisher.finish(makeMd(notAnnotated), plan.newCounts, plan.reported, failing);
 }

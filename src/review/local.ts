@@ -15,6 +15,8 @@ import { ALL_RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import { sanitizeForLog } from '../util/escape.js';
 
+const CONFIG_NAMES = new Set(['.istio-review.yaml', '.istio-review.yml']);
+
 export interface ReviewCommandArgs {
   base: string | null;
   paths: string[];
@@ -40,7 +42,8 @@ export async function runReviewCommand(args: LocalReviewOptions): Promise<number
   if (!head) throw new UsageError('the repository has no commit yet');
   const mergeBase = rgit.mergeBase(baseRef, head);
   if (!mergeBase) throw new UsageError(`"${args.base}" and HEAD have no common ancestor`);
-  const filter = pathFilter(args.paths.length > 0 ? args.paths : DEFAULT_PATHS, chartDirOnDisk(root));
+  const globs = pathFilter(args.paths.length > 0 ? args.paths : DEFAULT_PATHS, chartDirOnDisk(root));
+  const filter = (p: string) => !CONFIG_NAMES.has(p) && globs(p);
   const changes = rgit.diff(mergeBase, head);
   const views = await buildViews(changes, filter, {
     workspaceFiles: listViewFiles(root, filter),

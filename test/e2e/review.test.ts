@@ -267,3 +267,45 @@ describe('push', () => {
     expect(r.summary).toContain('se-static-without-endpoints');
   });
 });
+
+describe('pull_request_target', () => {
+  it('reads the config from the base checkout, never from the PR, and the PR files through the API', async () => {
+    const cfgBase = 'rules:\n  dr-ca-certificates-missing: "off"\n';
+    const cfgPr = 'rules:\n  se-static-without-endpoints: "off"\n';
+    const base = { ...BASE, '.istio-review.yaml': cfgBase };
+    const repo = makeRepo({ base, head: { ...base, '.istio-review.yaml': cfgPr, 'mesh/static.yaml': fx('static.yaml') }, checkout: 'base-shallow' });
+    expect(fs.existsSync(path.join(repo.dir, 'mesh/static.yaml'))).toBe(false);
+    const s = await serve(repo);
+    const r = await runAction(repo, s, { eventName: 'pull_request_target' });
+    expect(commentsAt(s)).toEqual(['mesh/static.yaml:14']);
+    expect(s.calls.some((c) => c.operationName === 'IstioReviewBlobs')).toBe(true);
+    expect(r.code).toBe(1);
+  });
+});
+
+describe('refused comments and GHES', () => {
+  it('moves the comments to the summary when GitHub still answers 422, and posts no review', async () => {
+    const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml') } });
+    const s = await serve(repo);
+    s.addFault({ kind: 'status', route: 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews', status: 422, message: 'Unprocessable Entity' });
+    const r = await runAction(repo, s);
+    expect(s.state.reviews).toHaveLength(0);
+    const summary = s.state.issueComments[0]!.body;
+    expect(summary).toContain('mesh/static.yaml:14');
+    expect(summary).toContain('rejected by GitHub');
+    expect(s.state.checkRuns[0]!.annotations.map((a) => `${a.path}:${a.start_line}`)).toEqual(['mesh/static.yaml:14']);
+    expect(r.code).toBe(1);
+  });
+
+  it('works against a GitHub Enterprise Server URL layout, and its suggestions apply cleanly', async () => {
+    const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml'), 'mesh/tls443.yaml': fx('tls443.yaml') } });
+    const s = await serve(repo, { prefix: '/api/v3' });
+    expect(s.apiUrl).toMatch(/\/api\/v3$/);
+    await runAction(repo, s);
+    expect(s.state.reviews).toHaveLength(1);
+    const { applySuggestions } = await import('../support/github-stand-in/index.js') as unknown as { applySuggestions: (st: unknown) => Record<string, string> };
+    const applied = applySuggestions(s.state);
+    expect(applied['mesh/static.yaml']).toContain('  resolution: DNS\n');
+    expect(applied['mesh/tls443.yaml']).toContain('    protocol: HTTPS\n');
+  });
+});
