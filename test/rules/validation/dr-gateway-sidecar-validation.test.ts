@@ -171,8 +171,7 @@ ruleTable(['dr-invalid', 'dr-validation-warning'], [
           trafficPolicy: {}
     ` },
     expect: [
-      { rule: 'dr-invalid', line: 10, message: 'needs clientCertificate' },
-      { rule: 'dr-invalid', line: 10 },
+      { rule: 'dr-invalid', line: 10, message: 'needs clientCertificate and privateKey' },
       { rule: 'dr-invalid', line: 14, message: 'together with file certificates' },
       { rule: 'dr-invalid', line: 18, message: 'trafficPolicy is empty' },
     ],
@@ -298,8 +297,7 @@ ruleTable(['gateway-invalid', 'gateway-validation-warning'], [
             credentialName: web-cert
     ` },
     expect: [
-      { rule: 'gateway-invalid', line: 9, message: 'SIMPLE needs a certificate' },
-      { rule: 'gateway-invalid', line: 9 },
+      { rule: 'gateway-invalid', line: 9, message: 'serverCertificate, privateKey are not set' },
       { rule: 'gateway-invalid', line: 10, message: 'needs tls settings' },
       { rule: 'gateway-invalid', line: 14, message: 'plain-text HTTP server cannot have TLS settings' },
     ],

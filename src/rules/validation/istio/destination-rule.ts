@@ -216,8 +216,11 @@ function validateClientTls(out: Issues, p: Path, v: Json | undefined): void {
     return;
   }
   if (mode === 'MUTUAL') {
-    if (!set('clientCertificate')) out.error([...p, 'mode'], 'tls mode MUTUAL without credentialName needs clientCertificate', 'Set credentialName (a Secret with the client certificate) or clientCertificate and privateKey.', null, 'mutual-no-cert');
-    if (!set('privateKey')) out.error([...p, 'mode'], 'tls mode MUTUAL without credentialName needs privateKey', 'Set credentialName (a Secret with the client key) or clientCertificate and privateKey.', null, 'mutual-no-key');
+    const missing = ['clientCertificate', 'privateKey'].filter((k) => !set(k));
+    if (missing.length > 0) {
+      out.error([...p, 'mode'], `tls mode MUTUAL without credentialName needs ${missing.join(' and ')}, so there is no client certificate to present`,
+        'Set credentialName to a Secret holding the client certificate and key (and ca.crt), or set clientCertificate and privateKey.', null, 'mutual-no-client-cert');
+    }
   }
 }
 

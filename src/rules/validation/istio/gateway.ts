@@ -147,14 +147,12 @@ export function validateServerTls(out: Issues, p: Path, v: Json | undefined): vo
     }
   }
   const withCredential = (mode === 'SIMPLE' || mode === 'MUTUAL' || mode === 'OPTIONAL_MUTUAL') && set('credentialName');
-  if (!withCredential) {
-    if (mode === 'SIMPLE') {
-      if (!set('serverCertificate')) out.error([...p, 'mode'], 'tls mode SIMPLE needs a certificate: set credentialName (or serverCertificate)', 'Set credentialName to the TLS Secret in the gateway\'s namespace.', null, 'simple-no-cert');
-      if (!set('privateKey')) out.error([...p, 'mode'], 'tls mode SIMPLE needs a private key: set credentialName (or privateKey)', 'Set credentialName to the TLS Secret in the gateway\'s namespace.', null, 'simple-no-key');
-    } else if (mode === 'MUTUAL' || mode === 'OPTIONAL_MUTUAL') {
-      if (!set('serverCertificate')) out.error([...p, 'mode'], `tls mode ${mode} needs a certificate: set credentialName (or serverCertificate)`, undefined, null, 'mutual-no-cert');
-      if (!set('privateKey')) out.error([...p, 'mode'], `tls mode ${mode} needs a private key: set credentialName (or privateKey)`, undefined, null, 'mutual-no-key');
-      if (!set('caCertificates')) out.error([...p, 'mode'], `tls mode ${mode} needs a client CA bundle: set credentialName (or caCertificates)`, undefined, null, 'mutual-no-ca');
+  if (!withCredential && (mode === 'SIMPLE' || mode === 'MUTUAL' || mode === 'OPTIONAL_MUTUAL')) {
+    const needed = mode === 'SIMPLE' ? ['serverCertificate', 'privateKey'] : ['serverCertificate', 'privateKey', 'caCertificates'];
+    const missing = needed.filter((k) => !set(k));
+    if (missing.length > 0) {
+      out.error([...p, 'mode'], `tls mode ${mode} terminates TLS but has no credentialName, and ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set`,
+        mode === 'SIMPLE' ? 'Set credentialName to the TLS Secret (tls.crt, tls.key) in the gateway\'s namespace.' : 'Set credentialName to a Secret with tls.crt, tls.key and ca.crt in the gateway\'s namespace.', null, `${mode}-no-cert`);
     }
   }
   if (set('caCrl')) {
