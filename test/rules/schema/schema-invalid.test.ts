@@ -547,3 +547,19 @@ ruleTable('schema-wrong-type', [
     ` },
   },
 ]);
+
+ruleTable('schema-unknown-field', [
+  {
+    name: 'with a newer Istio declared, an unknown field without a near miss says which CRDs were used',
+    istioVersion: '1.35',
+    files: { 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: dr}
+      spec:
+        host: reviews
+        futureSetting: {enabled: true}
+    ` },
+    expect: [{ rule: 'schema-unknown-field', line: 6, message: /Checked against Istio 1\.\d+'s CRDs; if "futureSetting" is new in Istio 1\.35, suppress this finding/ }],
+  },
+]);

@@ -7,7 +7,7 @@ import { nodeAt } from '../../../manifests/locate.js';
 import type { FixEdit } from '../../../fixes/edits.js';
 import { isScalar, Scalar } from 'yaml';
 import { isIstioGroup } from '../../../manifests/kinds.js';
-import { schemaFor } from './schema-tree.js';
+import { newerThanSchemas, schemaFor, schemaIstioVersion } from './schema-tree.js';
 import { dotted, subjectPath, walkSchema, type SchemaProblem } from './walk.js';
 
 const cache = new WeakMap<Resource, SchemaProblem[]>();
@@ -59,7 +59,10 @@ export const schemaCheckRules: Rule[] = [
       for (const [r, p] of problems(ctx, 'unknown')) {
         const parent = dotted(p.path.slice(0, -1));
         const where = parent === '' ? 'at the top level' : `in ${parent}`;
-        const hint = p.suggestion ? ` Did you mean "${p.suggestion}"?` : p.belongsUnder ? ` "${p.key}" is a field of ${dotted(p.path.slice(0, -1))}${parent === '' ? '' : '.'}${p.belongsUnder}: move it there.` : '';
+        let hint = p.suggestion ? ` Did you mean "${p.suggestion}"?` : p.belongsUnder ? ` "${p.key}" is a field of ${dotted(p.path.slice(0, -1))}${parent === '' ? '' : '.'}${p.belongsUnder}: move it there.` : '';
+        if (!p.suggestion && newerThanSchemas(ctx.mesh.settings.istioVersion)) {
+          hint += ` (Checked against Istio ${schemaIstioVersion()}'s CRDs; if "${p.key}" is new in Istio ${ctx.mesh.settings.istioVersion}, suppress this finding.)`;
+        }
         ctx.report({
           resource: r, path: p.path, subject: subjectPath(p.path),
           message: `Unknown field "${p.key}" ${where} of ${r.kind} (${r.apiVersion}): ${REJECTED} with ".${dotted(p.path)}: field not declared in schema"; without strict field validation the field is silently dropped and has no effect.${hint}`,

@@ -44,6 +44,8 @@ interface CompactNode {
 
 interface CompactData {
   source: string;
+  /** The Istio minor release ("1.29") whose CRDs these are. */
+  istio: string;
   kinds: Record<string, Record<string, Record<string, number>>>;
   nodes: CompactNode[];
 }
@@ -52,7 +54,7 @@ export function blankNode(t: SchemaType): SchemaNode {
   return { t, props: null, names: [], required: [], values: null, items: null, enum: null, exclusive: null };
 }
 
-let loaded: { kinds: CompactData['kinds']; nodes: SchemaNode[]; source: string } | null = null;
+let loaded: { kinds: CompactData['kinds']; nodes: SchemaNode[]; source: string; istio: string } | null = null;
 
 function load(): NonNullable<typeof loaded> {
   if (loaded) return loaded;
@@ -72,7 +74,7 @@ function load(): NonNullable<typeof loaded> {
     n.exclusive = c.x ?? null;
     for (const k of ['min', 'max', 'minL', 'maxL', 'minI', 'maxI'] as const) if (c[k] !== undefined) n[k] = c[k];
   });
-  loaded = { kinds: data.kinds, nodes, source: data.source };
+  loaded = { kinds: data.kinds, nodes, source: data.source, istio: data.istio };
   return loaded;
 }
 
@@ -129,4 +131,17 @@ export function schemaFor(group: string, kind: string, version: string): SchemaN
 /** Where the schemas come from (for docs and messages). */
 export function schemaSource(): string {
   return load().source;
+}
+
+/** The Istio release ("1.29") whose CRD schemas are checked. */
+export function schemaIstioVersion(): string {
+  return load().istio;
+}
+
+/** True when `version` ("1.30", "1.30.1") is a later minor release than the schemas'. */
+export function newerThanSchemas(version: string): boolean {
+  const minor = (v: string) => { const m = /^v?(\d+)\.(\d+)/.exec(v); return m ? Number(m[1]) * 1000 + Number(m[2]) : null; };
+  const a = minor(version);
+  const b = minor(schemaIstioVersion());
+  return a !== null && b !== null && a > b;
 }
