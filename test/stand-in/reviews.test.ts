@@ -267,6 +267,19 @@ describe('suggestions', () => {
     expect(() => applySuggestions(s.state)).toThrow(/no changes were made/);
   });
 
+  it('refuses suggestions from a pending review or on a closed PR', async () => {
+    const o = octo(s);
+    await o.pulls.createReview({ ...OR, pull_number: 3, comments: [{ path: PATH, line: 18, body: '```suggestion\n        subset: v1\n```' }] });
+    expect(s.state.reviews[0]!.state).toBe('PENDING');
+    expect(() => applySuggestions(s.state)).toThrow(/pending review/);
+    const again = await failure(o.pulls.createReview({ ...OR, pull_number: 3, body: 'second pending' }));
+    expect(again.data.errors).toEqual(['User can only have one pending review per pull request']);
+    await o.pulls.submitReview({ ...OR, pull_number: 3, review_id: s.state.reviews[0]!.id, event: 'COMMENT', body: 'done' });
+    expect(applySuggestions(s.state)[PATH]).toContain('subset: v1');
+    s.state.pull.state = 'closed';
+    expect(() => applySuggestions(s.state)).toThrow(/closed/);
+  });
+
   it('reads fences longer than three backticks', async () => {
     await octo(s).pulls.createReview({
       ...OR,

@@ -1236,6 +1236,9 @@ class StandInServer {
     if ((b.event === 'COMMENT' || b.event === 'REQUEST_CHANGES') && !b.body && comments.length === 0) {
       return unprocessable([`Review body is required when event is ${b.event}`]);
     }
+    if (!b.event && this.state.reviews.some((r) => r.state === 'PENDING' && r.user.login === c.perms.login)) {
+      return unprocessable(['User can only have one pending review per pull request']);
+    }
     const errors: string[] = [];
     if ((b.body ?? '').length > MAX_BODY) errors.push(`Body is too long (maximum is ${MAX_BODY} characters)`);
     const anchors = comments.map((x) => {

@@ -30,13 +30,14 @@ export class SuggestionError extends Error {}
 /**
  * Applies the suggestions of the given review comments (default: every comment holding one) to the PR head's files
  * in one batch, as "Add suggestion to batch" + "Commit suggestions" would. Throws SuggestionError where GitHub's UI
- * would refuse: a suggestion on a deleted (LEFT) line, on an outdated comment, two suggestions touching one line,
+ * would refuse: a closed PR, a pending review, a suggestion on a deleted (LEFT) line, on an outdated comment, two suggestions touching one line,
  * a suggestion identical to the current lines, a comment with more than one suggestion block, or a file whose head
  * text the stand-in does not know. Returns the new texts of the changed files (path → text); state is not changed.
  */
 export function applySuggestions(state: StandInState, comments?: ReviewComment[]): Record<string, string> {
   const list = (comments ?? state.reviewComments).filter((c) => suggestionBlocks(c.body).length > 0);
   const head = state.pull.head;
+  if (state.pull.state === 'closed' || state.pull.merged) throw new SuggestionError('suggestions cannot be applied while the pull request is closed');
   const edits = new Map<string, Array<{ from: number; to: number; lines: string[]; id: number }>>();
   for (const c of list) {
     const blocks = suggestionBlocks(c.body);
@@ -44,6 +45,8 @@ export function applySuggestions(state: StandInState, comments?: ReviewComment[]
     if (c.side !== 'RIGHT' || (c.start_line !== null && c.start_side !== 'RIGHT')) {
       throw new SuggestionError(`comment ${c.id}: suggestions cannot be applied on deleted lines`);
     }
+    const review = state.reviews.find((r) => r.id === c.pull_request_review_id);
+    if (review?.state === 'PENDING') throw new SuggestionError(`comment ${c.id}: suggestions cannot be applied from a pending review`);
     if (c.line === null) throw new SuggestionError(`comment ${c.id}: suggestions cannot be applied from an outdated comment`);
     if (c.commit_id !== head.sha) throw new SuggestionError(`comment ${c.id}: suggestion was made on an older commit`);
     const from = c.start_line ?? c.line;
