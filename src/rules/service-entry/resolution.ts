@@ -73,7 +73,7 @@ export const resolutionRules: Rule[] = [
         const written = se.spec.location !== undefined;
         ctx.report({
           resource: se, path: written ? ['spec', 'location'] : ['spec', 'workloadSelector'], subject: 'location',
-          message: `The entry selects workloads with "workloadSelector" but its location is MESH_EXTERNAL${written ? '' : ' (the default, as "location" is not set)'}: selected Pods and WorkloadEntries are mesh workloads, and treating them as external disables Istio mTLS to them. Set location: MESH_INTERNAL, or drop the selector and list external endpoints.`,
+          message: `The entry selects workloads with "workloadSelector" but its location is MESH_EXTERNAL${written ? '' : ' (the default, as "location" is not set)'}. Istio documents workloadSelector as applying to MESH_INTERNAL entries only: the selected Pods and WorkloadEntries are mesh workloads, and an external entry treats them as outside the mesh (no Istio mutual TLS, so STRICT PeerAuthentication on them resets the connections). Set location: MESH_INTERNAL, or drop the selector and list external endpoints.`,
         });
       }
     },

@@ -92,7 +92,7 @@ function reportMissingCa(ctx: RuleContext, portLevel: boolean): void {
       const where = portLevel ? `port ${String(asObject(asObject(asArray(asObject(dr.spec.trafficPolicy).portLevelSettings)[t.path[3] as number]).port).number ?? '?')}` : 'all ports';
       ctx.report({
         resource: dr, path: t.path, subject: portLevel ? where : 'trafficPolicy.tls',
-        message: `tls.mode ${t.mode} for ${where} of ${quote(asString(dr.spec.host) ?? '')} has no "caCertificates": the server certificate is checked against the proxy's default trust store (system CAs on recent Istio versions; not verified at all on old ones). Set caCertificates (or credentialName) to pin the CA that signs the server's certificate.`,
+        message: `tls.mode ${t.mode} for ${where} of ${asString(dr.spec.host) ? quote(asString(dr.spec.host)!) : 'the host'} has no "caCertificates": the server certificate is checked against the proxy's default trust store (system CAs on recent Istio versions; not verified at all on old ones). Set caCertificates (or credentialName) to pin the CA that signs the server's certificate.`,
       });
     }
   }

@@ -105,8 +105,9 @@ export const validationRules: Rule[] = [
           }
           const name = asString(p.name);
           const num = p.number;
-          const id = String(typeof num === 'number' ? num : name ?? i);
-          if (name === undefined || name === '') report(ctx, se, at, id, `Port ${id} has no "name": ${REJECTED}. Name it after its protocol, e.g. "https".`);
+          const id = String(typeof num === 'number' ? num : name ?? `#${i + 1}`);
+          const which = typeof num === 'number' ? `Port ${num}` : `Port entry ${i + 1}`;
+          if (name === undefined || name === '') report(ctx, se, at, id, `${which} has no "name" (or it is not a string): ${REJECTED}. Name it after its protocol, e.g. "https".`);
           else if (name.length > 63 || !LABEL.test(name)) report(ctx, se, [...at, 'name'], id, `Port name ${quote(name)} is not a DNS label (letters, digits and "-", at most 63): ${REJECTED}.`);
           else if (names.has(name)) report(ctx, se, [...at, 'name'], id, `Port name ${quote(name)} is used twice: ${REJECTED}.`);
           if (name) names.add(name);
