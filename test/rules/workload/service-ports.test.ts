@@ -40,6 +40,16 @@ ruleTable('service-port-protocol-unknown', [
       port: 7070`) },
     expect: [{ rule: 'service-port-protocol-unknown', line: 8, hasFix: false }],
   },
+  {
+    name: 'appProtocol replaces the name: an unknown appProtocol hides a good name',
+    files: { 's.yaml': svc(`    - name: http-web
+      port: 7070
+      appProtocol: webby`) },
+    expect: [{ rule: 'service-port-protocol-unknown', line: 8, hasFix: true }],
+    fixed: { 's.yaml': svc(`    - name: http-web
+      port: 7070
+      appProtocol: http`) },
+  },
 ]);
 
 const external = (ports: string) => yaml`

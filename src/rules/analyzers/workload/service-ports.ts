@@ -7,6 +7,8 @@ import type { FixEdit } from '../../../fixes/edits.js';
 import { isControlPlane, isIgnoredNamespace } from './common.js';
 
 const PROTOCOLS = new Set(['tcp', 'udp', 'grpc', 'grpc-web', 'http', 'http_proxy', 'http2', 'https', 'tls', 'mongo', 'redis', 'mysql']);
+/** Services Istio's gateway controllers create (gateway.istio.io/managed): not written by users. */
+const GATEWAY_MANAGED = new Set(['istio.io-gateway-controller', 'istio.io-mesh-controller', 'istio.io-eastwest-controller']);
 const K8S_APP_PROTOCOLS = new Set(['kubernetes.io/h2c', 'kubernetes.io/ws', 'kubernetes.io/wss']);
 /** Ports Istio recognises by number alone (SMTP, DNS, MySQL, MongoDB). */
 const WELL_KNOWN_PORTS = new Set([25, 53, 3306, 27017]);
@@ -15,14 +17,15 @@ function knownProtocol(p: string): boolean {
   return PROTOCOLS.has(p.toLowerCase()) || K8S_APP_PROTOCOLS.has(p);
 }
 
-/** Can Istio derive this port's protocol? */
+/** Can Istio derive this port's protocol? As Istio does it: UDP is UDP; otherwise appProtocol when set, else the
+ *  port name, is read up to its first "-" ("grpc-web" whole); a port known by number falls back to TCP. */
 function protocolDerivable(port: JsonObject): boolean {
-  if ((asString(port.protocol) ?? '').toUpperCase() === 'UDP') return true;
-  const app = asString(port.appProtocol);
-  if (app && knownProtocol(app)) return true;
-  const name = asString(port.name) ?? '';
-  const prefix = name.split('-')[0]!;
-  if (prefix !== '' && knownProtocol(prefix)) return true;
+  if ((asString(port.protocol) ?? '') === 'UDP') return true;
+  const app = port.appProtocol;
+  const name = typeof app === 'string' ? app : (asString(port.name) ?? '');
+  if (K8S_APP_PROTOCOLS.has(name) || name.toLowerCase().startsWith('grpc-web')) return true;
+  const dash = name.indexOf('-');
+  if (knownProtocol(dash === -1 ? name : name.slice(0, dash))) return true;
   return typeof port.port === 'number' && WELL_KNOWN_PORTS.has(port.port);
 }
 
@@ -50,10 +53,11 @@ function guessProtocol(port: JsonObject): { protocol: string; from: string } | n
 
 function servicesToCheck(resources: readonly Resource[]): Resource[] {
   return resources.filter((s) => !isIgnoredNamespace(s.namespace) && !isControlPlane(s.labels)
-    && !Object.prototype.hasOwnProperty.call(s.labels, 'gateway.istio.io/managed'));
+    && !GATEWAY_MANAGED.has(s.labels['gateway.istio.io/managed'] ?? ''));
 }
 
-function appProtocolFix(i: number, protocol: string): FixEdit {
+function appProtocolFix(port: JsonObject, i: number, protocol: string): FixEdit {
+  if (port.appProtocol !== undefined) return { op: 'set', path: ['spec', 'ports', i, 'appProtocol'], value: protocol, description: `appProtocol: ${protocol}` };
   return { op: 'insert', path: ['spec', 'ports', i], key: 'appProtocol', value: protocol, description: `appProtocol: ${protocol}` };
 }
 
@@ -72,7 +76,7 @@ export const portNameConvention = defineRule({
           resource: s, path: ['spec', 'ports', i, 'port'], subject: `port ${String(p.port)}`,
           message: `Istio cannot tell the protocol of port ${portLabel(p)}: it has no appProtocol and its name does not start with a protocol (http-, grpc-, tcp-, …), so the sidecar treats it as opaque TCP — no HTTP routing, retries or per-request metrics.`
             + (guess ? ` Set appProtocol (${guess.protocol}, guessed from ${guess.from}; check it).` : ' Set appProtocol to the protocol it speaks.'),
-          fix: guess ? appProtocolFix(i, guess.protocol) : null,
+          fix: guess ? appProtocolFix(p, i, guess.protocol) : null,
         });
       });
     }
@@ -95,7 +99,7 @@ export const externalNamePortName = defineRule({
           resource: s, path: ['spec', 'ports', i, 'port'], subject: `port ${String(p.port)}`,
           message: `ExternalName Service "${s.name}" port ${portLabel(p)} is treated as plain TCP: TCP traffic cannot be told apart by host, so every TCP service on port ${String(p.port)} may be sent to "${asString(s.spec.externalName) ?? ''}". Name the port with its protocol or set appProtocol (http, https, tls, grpc).`
             + (useful ? ` ${useful.protocol} is likely (from ${useful.from}).` : ''),
-          fix: useful ? appProtocolFix(i, useful.protocol) : null,
+          fix: useful ? appProtocolFix(p, i, useful.protocol) : null,
         });
       });
     }
