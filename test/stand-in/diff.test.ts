@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import { filesFromTrees, gitBlobSha, parseHunks, patchFromTexts } from '../support/github-stand-in/index.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { filesFromDirs, filesFromTrees, gitBlobSha, mapLine, parseHunks, patchFromTexts, readTree } from '../support/github-stand-in/index.js';
 
 /** Applies a GitHub-style patch to the old text (strictly: context and deletions must match). */
 function applyPatch(oldText: string, patch: string): string {
@@ -113,5 +116,32 @@ describe('filesFromTrees', () => {
   it('computes git blob ids', () => {
     // `printf 'hello\n' | git hash-object --stdin`
     expect(gitBlobSha('hello\n')).toBe('ce013625030ba8dba906f756967f9e9ca394464a');
+  });
+});
+
+describe('trees from directories', () => {
+  it('reads a directory into a tree, skipping .git, and diffs two directories', () => {
+    const root = mkdtempSync(join(tmpdir(), 'standin-'));
+    try {
+      for (const [p, t] of Object.entries({ 'a/x.yaml': 'x: 1\n', 'b/x.yaml': 'x: 2\n', 'b/.git/HEAD': 'ref\n', 'b/sub/y.yaml': 'y: 1\n' })) {
+        mkdirSync(join(root, p, '..'), { recursive: true });
+        writeFileSync(join(root, p), t);
+      }
+      expect(readTree(join(root, 'b'))).toEqual({ 'x.yaml': 'x: 2\n', 'sub/y.yaml': 'y: 1\n' });
+      expect(filesFromDirs(join(root, 'a'), join(root, 'b')).map((f) => [f.filename, f.status])).toEqual([
+        ['sub/y.yaml', 'added'],
+        ['x.yaml', 'modified'],
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('mapLine', () => {
+  it('follows an unchanged line and loses a changed one', () => {
+    const a = 'a\nb\nc\n';
+    const b = 'new\na\nB\nc\n';
+    expect([1, 2, 3].map((l) => mapLine(a, b, l))).toEqual([2, null, 4]);
   });
 });
