@@ -5,7 +5,7 @@ import { asArray, asObject, asString, isObject, type Path, type Resource } from 
 import { hostMatches, resolveHost } from '../../mesh/hosts.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
 import {
-  describePort, destinationRules, drsApplying, hostsOf, isTlsFamily, originatesTls, portsOf, quote, serviceEntries, tlsForPort,
+  describePort, destinationRules, drsApplying, endpointsOf, hostsOf, isTlsFamily, originatesTls, portsOf, quote, serviceEntries, tlsForPort,
   tlsOriginatedOn, type TlsSetting,
 } from './common.js';
 import { tlsPortDeclaredHttp } from './protocol.js';
@@ -132,13 +132,23 @@ export const tlsRules: Rule[] = [
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
         for (const p of portsOf(se)) {
-          if (p.targetPort !== 443 || !p.protocol || !['HTTP', 'HTTP2', 'GRPC'].includes(p.protocol.toUpperCase())) continue;
+          if (!p.protocol || !['HTTP', 'HTTP2', 'GRPC'].includes(p.protocol.toUpperCase())) continue;
+          // Where the traffic goes: an endpoint's port for this port name, else targetPort.
+          let at: (string | number)[] | null = p.targetPort === 443 ? ['spec', 'ports', p.index, 'targetPort'] : null;
+          let via = 'targetPort 443';
+          if (p.name) {
+            endpointsOf(se).forEach((ep, i) => {
+              const ports = asObject(asObject(ep).ports);
+              if (at === null && ports[p.name!] === 443) { at = ['spec', 'endpoints', i, 'ports', p.name!]; via = 'endpoint port 443'; }
+            });
+          }
+          if (at === null) continue;
           if (tlsPortDeclaredHttp(p)) continue; // reported as a TLS port declared HTTP
           if (tlsOriginatedOn(ctx.mesh, se, p.number)) continue;
           const host = hostsOf(se)[0] ?? 'the host';
           ctx.report({
-            resource: se, path: ['spec', 'ports', p.index, 'targetPort'], subject: String(p.number ?? p.name),
-            message: `Port ${describePort(p)} is declared ${quote(p.protocol)} and forwarded to targetPort 443, but no DestinationRule originates TLS for it: the sidecar sends plaintext to a TLS port and requests fail (connection reset, or 400 "The plain HTTP request was sent to HTTPS port"). Add a DestinationRule for ${quote(host)} with portLevelSettings for port ${p.number ?? '?'} and tls.mode: SIMPLE.`,
+            resource: se, path: at, subject: String(p.number ?? p.name),
+            message: `Port ${describePort(p)} is declared ${quote(p.protocol)} and forwarded to ${via}, but no DestinationRule originates TLS for it: the sidecar sends plaintext to a TLS port and requests fail (connection reset, or 400 "The plain HTTP request was sent to HTTPS port"). Add a DestinationRule for ${quote(host)} with portLevelSettings for port ${p.number ?? '?'} and tls.mode: SIMPLE.`,
           });
         }
       }

@@ -103,6 +103,23 @@ ruleTable('se-missing-tls-origination', [
     expect: [{ rule: 'se-missing-tls-origination', line: 12, message: 'plain HTTP request was sent to HTTPS port' }],
   },
   {
+    name: 'an endpoint forwarding the HTTP port to 443',
+    files: { 'se.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: reports, namespace: ci}
+      spec:
+        hosts: [reports.example.com]
+        resolution: DNS
+        ports: [{number: 80, name: http, protocol: HTTP}]
+        endpoints:
+        - address: reports-eu.example.net
+          ports:
+            http: 443
+    ` },
+    expect: [{ rule: 'se-missing-tls-origination', line: 11, message: 'endpoint port 443' }],
+  },
+  {
     name: 'a DestinationRule with origination for another port does not count',
     files: { 'se.yaml': originationSe, 'dr.yaml': portLevelDr.replace('number: 80', 'number: 8080') },
     expect: [{ rule: 'se-missing-tls-origination', file: 'se.yaml', line: 12 }],
