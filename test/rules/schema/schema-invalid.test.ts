@@ -109,11 +109,25 @@ ruleTable(SCHEMA_RULES, [
         exportTo: [".", null]
     ` },
     expect: [
-      { rule: 'schema-wrong-type', line: 5, message: 'spec.hosts must be a list, but is the string "api.example.com"', hasFix: false },
+      { rule: 'schema-wrong-type', line: 5, message: 'spec.hosts must be a list, but is the string "api.example.com"', hasFix: true },
       { rule: 'schema-wrong-type', line: 6, message: 'spec.resolution must be a string, but is a list', hasFix: false },
       { rule: 'schema-wrong-type', line: 9, message: 'spec.ports[0].number must be an integer, but is the string "443"', hasFix: true },
       { rule: 'schema-wrong-type', line: 12, message: 'spec.exportTo[1] must be a string, but is null' },
     ],
+    fixed: { 'se.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: ext}
+      spec:
+        hosts: [api.example.com]
+        resolution: [DNS]
+        location: MESH_EXTERNAL
+        ports:
+        - number: 443
+          name: https
+          protocol: TLS
+        exportTo: [".", null]
+    ` },
   },
   {
     name: 'a quoted number is unquoted by the fix',
@@ -561,5 +575,21 @@ ruleTable('schema-unknown-field', [
         futureSetting: {enabled: true}
     ` },
     expect: [{ rule: 'schema-unknown-field', line: 6, message: /Checked against Istio 1\.\d+'s CRDs; if "futureSetting" is new in Istio 1\.35, suppress this finding/ }],
+  },
+]);
+
+ruleTable('schema-invalid-name', [
+  {
+    name: 'a namespace with upper case or dots is not a DNS-1123 label; a dotted name is a fine subdomain',
+    files: { 'vs.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata:
+        name: reviews.v2-route
+        namespace: Team.A
+      spec:
+        hosts: [reviews]
+    ` },
+    expect: [{ rule: 'schema-invalid-name', line: 5, message: 'metadata.namespace "Team.A" is not a valid namespace name' }],
   },
 ]);

@@ -2,7 +2,7 @@
 // custom resource against its CRD's OpenAPI v3 schema (unknown fields, wrong types, enum values, required
 // fields, bounds) — before Istio ever sees it. istioctl analyze does not apply CRD schemas, so no istioCode.
 import { defineRule, type Rule, type RuleContext } from '../../rule.js';
-import type { Path, Resource } from '../../../manifests/resource.js';
+import { getPath, type Path, type Resource } from '../../../manifests/resource.js';
 import { nodeAt } from '../../../manifests/locate.js';
 import type { FixEdit } from '../../../fixes/edits.js';
 import { isScalar, Scalar } from 'yaml';
@@ -82,6 +82,12 @@ export const schemaCheckRules: Rule[] = [
         if (p.fixValue !== null) {
           fixText = ` Write ${String(p.fixValue)} without quotes.`;
           fix = { op: 'set', path: p.path, value: p.fixValue, description: `${field}: ${String(p.fixValue)}` };
+        } else if (p.wrap) {
+          const item = getPath(r.obj, p.path);
+          if (typeof item === 'string') {
+            fixText = ` Write it as a list: [${item}].`;
+            fix = { op: 'replaceEntry', path: p.path, newKey: field, value: [item], description: `${field}: [${item}]` };
+          }
         } else if (p.quotable) {
           // Quote the value exactly as written (`1.0` must stay "1.0", not become "1").
           const written = plainScalarText(r, p.path);
@@ -154,12 +160,19 @@ export const schemaCheckRules: Rule[] = [
   }),
   defineRule({
     id: 'schema-invalid-name', severity: 'error', istioCode: null, group: 'schema', fixable: false,
-    title: 'The name of an Istio resource is not a DNS-1123 subdomain (lowercase letters, digits, "-" and ".").',
+    title: 'The name of an Istio resource is not a DNS-1123 subdomain, or its namespace not a DNS-1123 label.',
     check(ctx) {
       for (const r of ctx.mesh.resources) {
         if (!isIstioGroup(r.group) || !schemaFor(r.group, r.kind, r.version)) continue;
         const meta = r.obj['metadata'];
         const name = meta && typeof meta === 'object' && !Array.isArray(meta) ? meta['name'] : undefined;
+        const ns = meta && typeof meta === 'object' && !Array.isArray(meta) ? meta['namespace'] : undefined;
+        if (typeof ns === 'string' && ns !== '' && !isDns1123Label(ns)) {
+          ctx.report({
+            resource: r, path: ['metadata', 'namespace'], subject: `namespace:${ns}`,
+            message: `metadata.namespace "${ns}" is not a valid namespace name: ${REJECTED} (a namespace is a DNS-1123 label: at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit).`,
+          });
+        }
         if (typeof name !== 'string' || name === '' || isDns1123Subdomain(name)) continue;
         // No fix: other resources may refer to the name, and renaming is the author's call.
         const lower = name.toLowerCase().replace(/_/g, '-');
@@ -174,6 +187,10 @@ export const schemaCheckRules: Rule[] = [
 ];
 
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+export function isDns1123Label(s: string): boolean {
+  return s.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(s);
+}
+
 export function isDns1123Subdomain(s: string): boolean {
   return s.length <= 253 && DNS1123_SUBDOMAIN.test(s);
 }

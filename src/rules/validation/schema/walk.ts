@@ -7,7 +7,9 @@ import type { SchemaNode } from './schema-tree.js';
 
 export type SchemaProblem =
   | { kind: 'unknown'; path: Path; key: string; suggestion: string | null; unambiguous: boolean; belongsUnder: string | null }
-  | { kind: 'type'; path: Path; expected: string; got: string; fixValue: number | boolean | null; quotable: boolean }
+  | { kind: 'type'; path: Path; expected: string; got: string; fixValue: number | boolean | null; quotable: boolean;
+      /** A single string written where a list of strings belongs (`hosts: a.com`). */
+      wrap: boolean }
   | { kind: 'enum'; path: Path; value: string; allowed: string[]; caseFix: string | null; suggestion: string | null }
   | { kind: 'required'; path: Path; field: string }
   | { kind: 'oneof'; path: Path; fields: string[] }
@@ -106,14 +108,15 @@ export function walkSchema(value: Json | undefined, root: SchemaNode): SchemaPro
     if (out.length >= MAX_PROBLEMS || node.t === 'any') return;
     // The YAML 1.1 reader turns `2024-01-01` into a Date; kubectl sends it as a string.
     if ((v as unknown) instanceof Date) {
-      if (node.t !== 's' && node.t !== 'is') push({ kind: 'type', path: [...path], expected: describeType(node.t), got: 'a date', fixValue: null, quotable: false });
+      if (node.t !== 's' && node.t !== 'is') push({ kind: 'type', path: [...path], expected: describeType(node.t), got: 'a date', fixValue: null, quotable: false, wrap: false });
       return;
     }
     if (!typeMatches(node.t, v)) {
       // Quoting is the plain fix only for list items and map values (ports: [8080], labels: {v: 1.0});
       // a field such as `timeout: 10` needs a unit, not quotes.
       const quotable = node.t === 's' && (typeof v === 'number' || typeof v === 'boolean') && (typeof path[path.length - 1] === 'number' || inMapValue);
-      push({ kind: 'type', path: [...path], expected: describeType(node.t), got: describeValue(v), fixValue: coerce(node.t, v), quotable });
+      const wrap = node.t === 'a' && node.items?.t === 's' && typeof v === 'string' && typeof path[path.length - 1] === 'string';
+      push({ kind: 'type', path: [...path], expected: describeType(node.t), got: describeValue(v), fixValue: coerce(node.t, v), quotable, wrap });
       return;
     }
     switch (node.t) {
