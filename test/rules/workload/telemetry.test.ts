@@ -34,6 +34,11 @@ ruleTable('telemetry-access-log-without-provider', [
     expect: [{ rule: 'telemetry-access-log-without-provider', line: 7, message: 'no access log is written' }],
   },
   {
+    name: 'several entries without a provider: one finding for the Telemetry',
+    files: { 't.yaml': telemetry('t', 'shop', '{accessLogging: [{filter: {expression: "a"}}, {filter: {expression: "b"}}]}') },
+    expect: [{ rule: 'telemetry-access-log-without-provider', line: 4 }],
+  },
+  {
     name: 'a default access-log provider in the mesh config makes it fine',
     mesh: { defaultProviders: { accessLogging: ['envoy'] } },
     files: { 't.yaml': telemetry('t', 'shop', '{accessLogging: [{filter: {expression: "true"}}]}') },
@@ -87,6 +92,15 @@ ruleTable(['telemetry-selector-conflict', 'telemetry-multiple-without-selector']
       { rule: 'telemetry-selector-conflict', line: 14, name: 't2' },
       { rule: 'telemetry-multiple-without-selector', line: 18, name: 'n1' },
       { rule: 'telemetry-multiple-without-selector', line: 23, name: 'n2' },
+    ],
+  },
+  {
+    name: 'two shared workloads: one finding per Telemetry and workload',
+    files: { 'x.yaml': [deployment('a', 'shop', '{tier: web, app: a}'), deployment('b', 'shop', '{tier: web, app: b}'),
+      telemetry('web', 'shop', '{selector: {matchLabels: {tier: web}}}'), telemetry('web-too', 'shop', '{selector: {matchLabels: {tier: web}}}')].join('---\n') },
+    expect: [
+      { rule: 'telemetry-selector-conflict', line: 14, message: 'Deployment "a"' }, { rule: 'telemetry-selector-conflict', line: 19 },
+      { rule: 'telemetry-selector-conflict', line: 14 }, { rule: 'telemetry-selector-conflict', line: 19 },
     ],
   },
 ]);

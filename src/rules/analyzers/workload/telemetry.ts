@@ -26,13 +26,15 @@ export const telemetryNoProvider = defineRule({
     const defaults = asArray(asObject(ctx.mesh.settings.meshConfig.defaultProviders).accessLogging);
     if (defaults.length > 0) return;
     for (const t of telemetries(ctx.mesh)) {
-      asArray(t.spec.accessLogging).forEach((entry, i) => {
+      // One finding per Telemetry, at its first entry without a provider (istioctl's message names the Telemetry only).
+      const i = asArray(t.spec.accessLogging).findIndex((entry) => {
         const e = asObject(entry);
-        if (e.disabled === true || asArray(e.providers).length > 0) return;
-        ctx.report({
-          resource: t, path: ['spec', 'accessLogging', i], subject: `accessLogging ${i}`,
-          message: `This accessLogging entry names no provider and the mesh config has no defaultProviders.accessLogging, so no access log is written. Add "providers: [{name: envoy}]" (or another configured provider).`,
-        });
+        return e.disabled !== true && asArray(e.providers).length === 0;
+      });
+      if (i === -1) continue;
+      ctx.report({
+        resource: t, path: ['spec', 'accessLogging', i], subject: 'accessLogging without provider',
+        message: `This accessLogging entry names no provider and the mesh config has no defaultProviders.accessLogging, so no access log is written. Add "providers: [{name: envoy}]" (or another configured provider).`,
       });
     }
   },
@@ -89,12 +91,10 @@ export const telemetrySelectorConflict = defineRule({
       if (!sel || hasTargetRef(t)) continue;
       for (const w of ctx.mesh.workloadsMatching(sel, t.namespace!)) (byWorkload.get(w) ?? byWorkload.set(w, []).get(w)!).push(t);
     }
-    const reported = new Set<Resource>();
+    // One finding per Telemetry and workload it shares, as istioctl reports one per pod.
     for (const [w, ts] of byWorkload) {
       if (ts.length < 2) continue;
       for (const t of ts) {
-        if (reported.has(t)) continue;
-        reported.add(t);
         const others = ts.filter((o) => o !== t).map((o) => o.name).join(', ');
         ctx.report({
           resource: t, path: ['spec', 'selector', 'matchLabels'], subject: `conflict ${w.kind}/${w.name}`,
@@ -111,7 +111,7 @@ export const telemetryMultipleDefaults = defineRule({
   check(ctx) {
     const byNs = new Map<string, Resource[]>();
     for (const t of telemetries(ctx.mesh)) {
-      if (t.spec.selector !== undefined || hasTargetRef(t)) continue;
+      if ((t.spec.selector !== undefined && t.spec.selector !== null) || hasTargetRef(t)) continue;
       (byNs.get(t.namespace!) ?? byNs.set(t.namespace!, []).get(t.namespace!)!).push(t);
     }
     for (const [ns, ts] of byNs) {
