@@ -3,10 +3,10 @@
 import { defineRule, type Rule } from '../rule.js';
 import { isConcreteDnsName, isWildcardHost } from '../../mesh/hosts.js';
 import { closest } from '../../util/closest.js';
-import type { Resource } from '../../manifests/resource.js';
+import { asString, isObject, type Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
 import {
-  addressesOf, endpointsOf, hasSelector, hostsOf, locationOf, portsOf, quote, RESOLUTIONS, resolutionOf, selectorLabels, serviceEntries,
+  addressesOf, endpointsOf, hasSelector, hostsOf, isIpAddress, locationOf, portsOf, quote, RESOLUTIONS, resolutionOf, selectorLabels, serviceEntries,
 } from './common.js';
 
 const group = 'service-entry';
@@ -97,14 +97,26 @@ export const resolutionRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-none-with-endpoints', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    id: 'se-none-with-endpoints', severity: 'error', istioCode: 'IST0106', group, fixable: true,
     title: 'resolution NONE with endpoints: Istio rejects the ServiceEntry.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
         if (resolutionOf(se) !== 'NONE' || endpointsOf(se).length === 0) continue;
+        // The resolution the endpoints call for: STATIC for IPs (and unix sockets), DNS for host names.
+        const addrs = endpointsOf(se).map((e) => (isObject(e) ? asString(e.address) : undefined));
+        let want: string | null = null;
+        if (addrs.every((a) => a !== undefined && (isIpAddress(a) || a.startsWith('unix://')))) want = 'STATIC';
+        else if (addrs.every((a) => a !== undefined && !isIpAddress(a) && isConcreteDnsName(a)) && !addressesOf(se).some((a) => a.includes('/'))) want = 'DNS';
+        const names = new Set(portsOf(se).map((p) => p.name));
+        const portsOk = endpointsOf(se).every((e) => Object.keys(isObject(e) && isObject(e.ports) ? e.ports : {}).every((n) => names.has(n)));
+        if (want && (!portsOk || hasSelector(se) || (want === 'DNS' && hostsOf(se).length > 1 && addressesOf(se).length > 0))) want = null;
+        const written = se.spec.resolution !== undefined;
         ctx.report({
           resource: se, path: se.spec.resolution === undefined ? ['spec', 'endpoints'] : ['spec', 'resolution'], subject: 'NONE',
-          message: `resolution: NONE${se.spec.resolution === undefined ? ' (the default)' : ''} cannot have "endpoints": Istio rejects the ServiceEntry at apply time. Use resolution: STATIC for IP endpoints or DNS for host-name endpoints, or drop the endpoints to pass traffic through.`,
+          message: `resolution: NONE${written ? '' : ' (the default)'} cannot have "endpoints": Istio rejects the ServiceEntry at apply time. Use resolution: STATIC for IP endpoints or DNS for host-name endpoints, or drop the endpoints to pass traffic through.`,
+          fix: want === null ? null
+            : written ? { op: 'set', path: ['spec', 'resolution'], value: want, description: `resolution: ${want}` }
+              : { op: 'insert', path: ['spec'], key: 'resolution', value: want, description: `resolution: ${want}` },
         });
       }
     },

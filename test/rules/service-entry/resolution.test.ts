@@ -279,6 +279,28 @@ ruleTable('se-dns-wildcard-host', [
   },
 ]);
 
+const noneIpEndpoints = yaml`
+  apiVersion: networking.istio.io/v1
+  kind: ServiceEntry
+  metadata: {name: ext}
+  spec:
+    hosts: [ext.example.com]
+    ports: [{number: 443, name: https, protocol: HTTPS}]
+    endpoints:
+    - address: 203.0.113.10
+`;
+
+const noneNameEndpoints = yaml`
+  apiVersion: networking.istio.io/v1
+  kind: ServiceEntry
+  metadata: {name: ext}
+  spec:
+    hosts: [ext.example.com]
+    ports: [{number: 443, name: https, protocol: HTTPS}]
+    resolution: NONE
+    endpoints: [{address: ext-eu.example.net}, {address: ext-us.example.net}]
+`;
+
 ruleTable('se-none-with-endpoints', [
   {
     name: 'NONE without endpoints is fine',
@@ -286,32 +308,21 @@ ruleTable('se-none-with-endpoints', [
     expect: [],
   },
   {
-    name: 'endpoints under the default NONE resolution',
-    files: { 'se.yaml': yaml`
-      apiVersion: networking.istio.io/v1
-      kind: ServiceEntry
-      metadata: {name: ext}
-      spec:
-        hosts: [ext.example.com]
-        ports: [{number: 443, name: https, protocol: HTTPS}]
-        endpoints:
-        - address: 203.0.113.10
-    ` },
-    expect: [{ rule: 'se-none-with-endpoints', line: 7, message: '(the default)' }],
+    name: 'IP endpoints under the default NONE resolution: STATIC inserted',
+    files: { 'se.yaml': noneIpEndpoints },
+    expect: [{ rule: 'se-none-with-endpoints', line: 7, message: '(the default)', hasFix: true }],
+    fixed: { 'se.yaml': noneIpEndpoints.replace('  - address: 203.0.113.10\n', '  - address: 203.0.113.10\n  resolution: STATIC\n') },
   },
   {
-    name: 'explicit NONE with endpoints, at the resolution',
-    files: { 'se.yaml': yaml`
-      apiVersion: networking.istio.io/v1
-      kind: ServiceEntry
-      metadata: {name: ext}
-      spec:
-        hosts: [ext.example.com]
-        ports: [{number: 443, name: https, protocol: HTTPS}]
-        resolution: NONE
-        endpoints: [{address: 203.0.113.10}]
-    ` },
-    expect: [{ rule: 'se-none-with-endpoints', line: 7 }],
+    name: 'explicit NONE with host-name endpoints: set to DNS',
+    files: { 'se.yaml': noneNameEndpoints },
+    expect: [{ rule: 'se-none-with-endpoints', line: 7, hasFix: true }],
+    fixed: { 'se.yaml': noneNameEndpoints.replace('resolution: NONE', 'resolution: DNS') },
+  },
+  {
+    name: 'a mix of IP and host-name endpoints gets no fix',
+    files: { 'se.yaml': noneNameEndpoints.replace('{address: ext-us.example.net}', '{address: 198.51.100.7}') },
+    expect: [{ rule: 'se-none-with-endpoints', line: 7, hasFix: false }],
   },
 ]);
 
