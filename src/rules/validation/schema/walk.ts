@@ -65,6 +65,7 @@ function coerce(t: SchemaNode['t'], v: Json): number | boolean | null {
 
 /** The candidates nearest to `word`, with whether exactly one is nearest (an unambiguous rename). */
 export function nearest(word: string, candidates: readonly string[]): { best: string | null; unambiguous: boolean } {
+  if (word.length > 80) return { best: null, unambiguous: false }; // no field is that long; spare the distance matrix
   const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
   let best: string | null = null;
   let bestD = Infinity;
