@@ -28,6 +28,22 @@ ruleTable('deprecated-istio-field', [
     fixed: { 'vs.yaml': vs('          percentage: {value: 50}  # half of the requests') },
   },
   {
+    name: 'two routes with percent: one finding for the VirtualService, at the first',
+    files: { 'vs.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: ratings}
+      spec:
+        hosts: [ratings]
+        http:
+        - fault: {delay: {percent: 10, fixedDelay: 1s}}
+          route: [{destination: {host: ratings}}]
+        - fault: {delay: {percent: 20, fixedDelay: 1s}}
+          route: [{destination: {host: ratings}}]
+    ` },
+    expect: [{ rule: 'deprecated-istio-field', line: 7, message: '1 more route(s)' }],
+  },
+  {
     name: 'a Sidecar egressProxy and an rbac.istio.io CRD',
     files: { 'x.yaml': yaml`
       apiVersion: networking.istio.io/v1

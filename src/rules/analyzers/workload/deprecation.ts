@@ -1,7 +1,7 @@
 // istioctl's deprecation analyzer (IST0002): fields Istio deprecated or stopped reading — VirtualService
 // `fault.delay.percent`, Sidecar `outboundTrafficPolicy.egressProxy` — and CRDs of the removed rbac.istio.io API.
 import { defineRule, type Rule } from '../../rule.js';
-import { asArray, asObject, asString, isObject } from '../../../manifests/resource.js';
+import { asArray, asObject, asString } from '../../../manifests/resource.js';
 import { isIgnoredNamespace } from './common.js';
 
 const RBAC_KINDS = new Set(['ClusterRbacConfig', 'RbacConfig', 'ServiceRole', 'ServiceRoleBinding']);
@@ -12,16 +12,18 @@ export const deprecatedField = defineRule({
   check(ctx) {
     for (const vs of ctx.mesh.byKind('VirtualService')) {
       if (isIgnoredNamespace(vs.namespace)) continue;
-      asArray(vs.spec.http).forEach((route, i) => {
-        const delay = asObject(asObject(asObject(route).fault).delay);
-        const percent = delay.percent;
-        if (typeof percent !== 'number' || percent <= 0) return;
-        const path = ['spec', 'http', i, 'fault', 'delay', 'percent'];
-        ctx.report({
-          resource: vs, path, subject: `http ${asString(asObject(route).name) ?? i} fault.delay.percent`,
-          message: `fault.delay.percent is deprecated: use "percentage: {value: ${percent}}", which also allows fractions. Newer Istio versions may drop the old field and inject the delay into all or no requests.`,
-          fix: delay.percentage === undefined ? { op: 'replaceEntry', path, newKey: 'percentage', value: { value: percent }, description: `percentage: {value: ${percent}}` } : null,
-        });
+      // One finding per VirtualService (istioctl reports the same message once), at its first such route.
+      const routes = asArray(vs.spec.http).map((route, i) => ({ i, delay: asObject(asObject(asObject(route).fault).delay) }))
+        .filter((r) => typeof r.delay.percent === 'number' && r.delay.percent > 0);
+      const first = routes[0];
+      if (!first) continue;
+      const percent = first.delay.percent as number;
+      const path = ['spec', 'http', first.i, 'fault', 'delay', 'percent'];
+      const more = routes.length > 1 ? ` ${routes.length - 1} more route(s) of this VirtualService use it too.` : '';
+      ctx.report({
+        resource: vs, path, subject: 'fault.delay.percent',
+        message: `fault.delay.percent is deprecated: use "percentage: {value: ${percent}}", which also allows fractions. Newer Istio versions may drop the old field and inject the delay into all or no requests.${more}`,
+        fix: first.delay.percentage === undefined ? { op: 'replaceEntry', path, newKey: 'percentage', value: { value: percent }, description: `percentage: {value: ${percent}}` } : null,
       });
     }
     for (const sc of ctx.mesh.byKind('Sidecar')) {
@@ -34,19 +36,13 @@ export const deprecatedField = defineRule({
       });
     }
     for (const crd of ctx.mesh.byKind('CustomResourceDefinition')) {
-      const names = asObject(crd.spec.names);
-      const kind = asString(names.kind) ?? '';
-      if (asString(crd.spec.group) !== 'rbac.istio.io' && !crd.name.endsWith('.rbac.istio.io')) continue;
-      if (!RBAC_KINDS.has(kind) && !RBAC_KINDS.has(crd.name.split('.')[0]!)) {
-        const plural = crd.name.split('.')[0]!;
-        if (!['clusterrbacconfigs', 'rbacconfigs', 'serviceroles', 'servicerolebindings'].includes(plural)) continue;
-      }
+      const kind = asString(asObject(crd.spec.names).kind) ?? '';
+      if (asString(crd.spec.group) !== 'rbac.istio.io' || !RBAC_KINDS.has(kind)) continue;
       ctx.report({
         resource: crd, path: ['metadata', 'name'], subject: crd.name,
-        message: `${crd.name} belongs to the rbac.istio.io API, which Istio removed (since 1.6): objects of this kind do nothing. Use AuthorizationPolicy (security.istio.io) and delete this CRD.`,
+        message: `${crd.name} defines ${kind} of the rbac.istio.io API, which Istio removed (since 1.6): objects of this kind do nothing. Use AuthorizationPolicy (security.istio.io) and delete this CRD.`,
       });
     }
-    void isObject;
   },
 });
 
