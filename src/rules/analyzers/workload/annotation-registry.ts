@@ -1,6 +1,9 @@
 // Istio's resource annotations as istioctl's annotation analyzer knows them: which resource types each
 // belongs on, whether it is deprecated, and how its value is validated. Compiled by hand from Istio's
-// published annotation list (istio.io "Resource Annotations"); the validators follow the sidecar injector's.
+// published annotation list (istio.io "Resource Annotations", istio/api annotation/annotations.yaml), plus a few
+// newer ones (ambient DNS capture, stats flush/compression settings) so that they are not reported as unknown;
+// the operator's install.operator.istio.io annotations and long-removed ones are gone from the list, as in Istio.
+// The validators follow the sidecar injector's.
 import { isIP } from 'node:net';
 import { parse as parseYaml } from 'yaml';
 
@@ -66,9 +69,6 @@ const VALIDATORS = {
 export const ISTIO_ANNOTATIONS: Readonly<Record<string, AnnotationDef>> = {
   // any resource
   'galley.istio.io/analyze-suppress': { resources: ['Any'] },
-  'install.operator.istio.io/chart-owner': { resources: ['Any'] },
-  'install.operator.istio.io/owner-generation': { resources: ['Any'] },
-  'install.operator.istio.io/version': { resources: ['Any'] },
   'gateway.istio.io/controller-version': { resources: ['Any'] },
   // Services and ServiceEntries
   'networking.istio.io/exportTo': { resources: ['Service'] },
@@ -76,24 +76,21 @@ export const ISTIO_ANNOTATIONS: Readonly<Record<string, AnnotationDef>> = {
   'traffic.istio.io/nodeSelector': { resources: ['Service'] },
   'alpha.istio.io/kubernetes-serviceaccounts': { resources: ['Service'], deprecated: true },
   'alpha.istio.io/canonical-serviceaccounts': { resources: ['Service'], deprecated: true },
-  'networking.alpha.istio.io/serviceVersion': { resources: ['ServiceEntry'] },
-  'networking.alpha.istio.io/endpointsVersion': { resources: ['ServiceEntry'] },
   // Gateways (Kubernetes Gateway API) and classes
   'gateway.istio.io/name-override': { resources: ['Gateway'] },
   'gateway.istio.io/service-account': { resources: ['Gateway'] },
   'networking.istio.io/address-type': { resources: ['Gateway'] },
   'networking.istio.io/service-type': { resources: ['Gateway'] },
-  'ambient.istio.io/waypoint-inbound-binding': { resources: ['GatewayClass'] },
+  'ambient.istio.io/waypoint-inbound-binding': { resources: ['GatewayClass', 'Gateway'] },
   // other Istio resources
   'istio.io/dry-run': { resources: ['AuthorizationPolicy'] },
   'istio.io/autoRegistrationGroup': { resources: ['WorkloadEntry'] },
   'istio.io/workloadController': { resources: ['WorkloadEntry'] },
   'istio.io/connectedAt': { resources: ['WorkloadEntry'] },
   'istio.io/disconnectedAt': { resources: ['WorkloadEntry'] },
-  'topology.istio.io/controlPlaneClusters': { resources: ['Secret'] },
+  'topology.istio.io/controlPlaneClusters': { resources: ['Namespace'] },
   'kubernetes.io/ingress.class': { resources: ['Ingress'] },
   // Pods (and pod templates)
-  'alpha.istio.io/identity': { resources: POD, deprecated: true },
   'ambient.istio.io/redirection': { resources: POD },
   'ambient.istio.io/dns-capture': { resources: POD },
   'ambient.istio.io/bypass-inbound-capture': { resources: POD },
@@ -109,10 +106,9 @@ export const ISTIO_ANNOTATIONS: Readonly<Record<string, AnnotationDef>> = {
   'sidecar.istio.io/agentLogLevel': { resources: POD },
   'sidecar.istio.io/bootstrapOverride': { resources: POD },
   'sidecar.istio.io/componentLogLevel': { resources: POD },
-  'sidecar.istio.io/controlPlaneAuthPolicy': { resources: POD, deprecated: true },
   'sidecar.istio.io/discoveryAddress': { resources: POD, deprecated: true },
   'sidecar.istio.io/enableCoreDump': { resources: POD },
-  'sidecar.istio.io/extraStatTags': { resources: POD },
+  'sidecar.istio.io/extraStatTags': { resources: POD, deprecated: true },
   'sidecar.istio.io/inject': { resources: POD, deprecated: true },
   'sidecar.istio.io/interceptionMode': { resources: POD, validate: VALIDATORS.interceptionMode },
   'sidecar.istio.io/logLevel': { resources: POD },
