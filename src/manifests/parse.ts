@@ -1,7 +1,7 @@
 // Reads a manifest file into YAML documents with positions, as Kubernetes would read it:
 // YAML 1.1 scalars (yes/on are booleans), duplicate keys rejected, `kind: List` expanded by the caller.
 // Never throws: whatever cannot be read becomes a FileProblem naming the file and line.
-import { parseAllDocuments, type Document, type ParsedNode } from 'yaml';
+import { parseAllDocuments, type Document, type ParsedNode, type Tags } from 'yaml';
 import { lineOf, type SourceFile } from './source.js';
 import type { Json } from './resource.js';
 
@@ -166,10 +166,28 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
+/** YAML 1.1 scalars as Kubernetes' reader (go-yaml v2 via sigs.k8s.io/yaml) resolves them, where the `yaml`
+ *  library's 1.1 schema differs: a float needs a digit (`.`, `-.` stay strings — `exportTo: [.]` is common);
+ *  there are no sexagesimal numbers (`1:20` is a string); timestamps stay strings (go-yaml keeps them as text
+ *  when decoding into interface{}), so values hold no Date objects. */
+function kubernetesScalars(tags: Tags): Tags {
+  const hasDigit = /[0-9]/;
+  return tags
+    .filter((t) => !(typeof t === 'object' && t.tag === 'tag:yaml.org,2002:timestamp'))
+    .filter((t) => !(typeof t === 'object' && 'format' in t && t.format === 'TIME')) // sexagesimal int and float
+    .map((t) => {
+      if (typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:float' || !t.test || t.test.source.includes('inf')) return t;
+      const re = new RegExp(t.test.source, t.test.flags);
+      // A RegExp whose test() also requires a digit (the tag's resolver runs on the matched text).
+      const strict = Object.assign(new RegExp(re.source, re.flags), { test: (str: string) => hasDigit.test(str) && re.test(str) });
+      return { ...t, test: strict };
+    });
+}
+
 /** The YAML documents of a text, exactly as parseManifestFile reads them (the same options, so a file parsed
  *  again later — e.g. for positions after a worker thread read its values — yields the same nodes). */
 export function parseYamlDocuments(text: string): Document.Parsed<ParsedNode>[] {
-  const parsed = parseAllDocuments(text, { version: '1.1', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false }) as Document.Parsed<ParsedNode>[];
+  const parsed = parseAllDocuments(text, { version: '1.1', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, customTags: kubernetesScalars }) as Document.Parsed<ParsedNode>[];
   return Array.isArray(parsed) ? parsed : [];
 }
 
