@@ -138,12 +138,30 @@ describe('review comments: single comments, replies, edits, deletes', () => {
   });
   afterEach(() => s.close());
 
-  it('answers the single-comment endpoint with its own 422 texts', async () => {
-    const r = await failure(octo(s).pulls.createReviewComment({ ...OR, pull_number: 3, commit_id: HEAD_SHA, path: PATH, line: 11, body: 'x' }));
-    expect(r.data).toMatchObject({
+  it('answers the single-comment endpoint with its own 422 error objects', async () => {
+    const post = (extra: Record<string, unknown>) =>
+      failure(octo(s).pulls.createReviewComment({ ...OR, pull_number: 3, commit_id: HEAD_SHA, path: PATH, body: 'x', ...extra } as never));
+    const outside = await post({ line: 11 });
+    expect(outside.data).toMatchObject({
       message: 'Validation Failed',
-      errors: [{ resource: 'PullRequestReviewComment', field: 'pull_request_review_thread.line', message: 'pull_request_review_thread.line must be part of the diff' }],
+      errors: [{ resource: 'PullRequestReviewComment', code: 'custom', field: 'pull_request_review_thread.line', message: 'could not be resolved' }],
     });
+    const range = await post({ start_line: 7, line: 16 });
+    expect(range.data.errors).toEqual([
+      {
+        resource: 'PullRequestReviewComment',
+        code: 'custom',
+        field: 'pull_request_review_thread.start_line',
+        message: 'pull_request_review_thread.start_line must be part of the same hunk as the line.',
+      },
+    ]);
+    const path = await post({ path: 'nope.yaml', line: 1 });
+    expect(path.data.errors.map((e: { code: string; field: string }) => [e.code, e.field])).toEqual([
+      ['invalid', 'pull_request_review_thread.path'],
+      ['missing_field', 'pull_request_review_thread.diff_hunk'],
+    ]);
+    const commit = await post({ commit_id: 'f'.repeat(40), line: 5 });
+    expect(commit.data.errors[0].message).toBe('pull_request_review_thread.end_commit_oid is not part of the pull request');
     expect(s.state.reviewComments).toEqual([]);
   });
 

@@ -72,6 +72,37 @@ interface Route {
   handler: (c: RequestContext) => Result;
 }
 
+type AnchorProblem = 'path' | 'line' | 'lineRange' | 'blank' | 'sameHunk' | 'precede' | 'position' | 'side';
+
+/** Texts of the reviews endpoint: {"message":"Unprocessable Entity","errors":[text…]}. */
+const REVIEW_TEXT: Record<AnchorProblem, string> = {
+  path: 'Path could not be resolved',
+  line: 'Line could not be resolved',
+  lineRange: 'Pull request review thread line must be part of the diff',
+  blank: "Pull request review thread diff hunk can't be blank",
+  sameHunk: 'Pull request review thread start line must be part of the same hunk as the line.',
+  precede: 'Pull request review thread start line must precede the end line.',
+  position: 'Pull request review thread position is invalid',
+  side: 'Pull request review thread side is not included in the list',
+};
+
+/** Errors of the single-comment endpoint: {"message":"Validation Failed","errors":[{resource,code,field,message?}…]}. */
+const SINGLE_ERROR: Record<AnchorProblem, Array<{ code: string; field: string; message?: string }>> = {
+  path: [
+    { code: 'invalid', field: 'pull_request_review_thread.path' },
+    { code: 'missing_field', field: 'pull_request_review_thread.diff_hunk' },
+  ],
+  line: [{ code: 'custom', field: 'pull_request_review_thread.line', message: 'could not be resolved' }],
+  lineRange: [{ code: 'custom', field: 'pull_request_review_thread.line', message: 'pull_request_review_thread.line must be part of the diff' }],
+  blank: [{ code: 'missing_field', field: 'pull_request_review_thread.diff_hunk' }],
+  sameHunk: [
+    { code: 'custom', field: 'pull_request_review_thread.start_line', message: 'pull_request_review_thread.start_line must be part of the same hunk as the line.' },
+  ],
+  precede: [{ code: 'custom', field: 'pull_request_review_thread.start_line', message: 'pull_request_review_thread.start_line must precede the end line.' }],
+  position: [{ code: 'invalid', field: 'pull_request_review_thread.position' }],
+  side: [{ code: 'invalid', field: 'pull_request_review_thread.side' }],
+};
+
 const err = (status: number, message: string, extra: Record<string, unknown> = {}): Result => ({
   status,
   body: { message, ...extra, documentation_url: DOCS, status: String(status) },
@@ -644,36 +675,14 @@ class StandInServer {
   // ------------------------------------------------------------------------------------------------ anchors
 
   /**
-   * Checks one review comment's anchor against the PR diff at `commit`; returns GitHub's error texts (empty = ok)
-   * and the resolved anchor. `style` picks the texts of the reviews endpoint or of the single-comment endpoint.
+   * Checks one review comment's anchor against the PR diff at `commit`; returns the kinds of problems (empty = ok)
+   * and the resolved anchor. REVIEW_TEXT and SINGLE_ERROR turn the kinds into each endpoint's error texts.
    */
   private anchor(
     c: { path?: unknown; line?: unknown; side?: unknown; start_line?: unknown; start_side?: unknown; position?: unknown },
     commit: string,
-    style: 'review' | 'single',
-  ): { errors: string[]; line?: number; side?: 'LEFT' | 'RIGHT'; start_line?: number | null; start_side?: 'LEFT' | 'RIGHT' | null; hunks?: Hunk[] } {
-    const T =
-      style === 'review'
-        ? {
-            path: 'Path could not be resolved',
-            line: 'Line could not be resolved',
-            lineRange: 'Pull request review thread line must be part of the diff',
-            blank: "Pull request review thread diff hunk can't be blank",
-            sameHunk: 'Pull request review thread start line must be part of the same hunk as the line.',
-            precede: 'Pull request review thread start line must precede the end line.',
-            position: 'Pull request review thread position is invalid',
-            side: 'Pull request review thread side is not included in the list',
-          }
-        : {
-            path: 'pull_request_review_thread.path could not be resolved',
-            line: 'pull_request_review_thread.line must be part of the diff',
-            lineRange: 'pull_request_review_thread.line must be part of the diff',
-            blank: "pull_request_review_thread.diff_hunk can't be blank",
-            sameHunk: 'pull_request_review_thread.start_line must be part of the same hunk as the line.',
-            precede: 'pull_request_review_thread.start_line must precede the end line.',
-            position: 'pull_request_review_thread.position is invalid',
-            side: 'pull_request_review_thread.side is not included in the list',
-          };
+  ): { errors: AnchorProblem[]; line?: number; side?: 'LEFT' | 'RIGHT'; start_line?: number | null; start_side?: 'LEFT' | 'RIGHT' | null; hunks?: Hunk[] } {
+    const T = Object.fromEntries(Object.keys(REVIEW_TEXT).map((k) => [k, k])) as Record<AnchorProblem, AnchorProblem>;
     const file = this.filesFor(commit).find((f) => f.filename === c.path);
     if (!file) return { errors: [T.path] };
     const hunks = parseHunks(file.patch);
@@ -698,7 +707,7 @@ class StandInServer {
     const rawStartSide = c.start_side ?? side;
     if (rawStartSide !== 'LEFT' && rawStartSide !== 'RIGHT') return { errors: [T.side] };
     const startSide = rawStartSide;
-    const errors: string[] = [];
+    const errors: AnchorProblem[] = [];
     if (hi < 0) errors.push(T.lineRange, T.blank);
     if (startSide === side && startLine >= line) errors.push(T.precede);
     else if (hunkIndexOf(hunks, startLine, startSide) !== hi || hi < 0) errors.push(T.sameHunk);
@@ -1243,8 +1252,8 @@ class StandInServer {
     if ((b.body ?? '').length > MAX_BODY) errors.push(`Body is too long (maximum is ${MAX_BODY} characters)`);
     const anchors = comments.map((x) => {
       if (x.body.length > MAX_BODY) errors.push(`Body is too long (maximum is ${MAX_BODY} characters)`);
-      const a = this.anchor(x, commit, 'review');
-      errors.push(...a.errors);
+      const a = this.anchor(x, commit);
+      errors.push(...a.errors.map((k) => REVIEW_TEXT[k]));
       return a;
     });
     if (errors.length) return unprocessable([...new Set(errors)]);
@@ -1286,17 +1295,20 @@ class StandInServer {
     };
     if (b.in_reply_to !== undefined) return this.reply(c, b.in_reply_to, b.body);
     if (b.body.length > MAX_BODY) return tooLong('PullRequestReviewComment');
+    const validation = (errors: Array<{ code: string; field: string; message?: string }>): Result =>
+      err(422, 'Validation Failed', { errors: errors.map((e) => ({ resource: 'PullRequestReviewComment', ...e })) });
     if (!this.knownCommit(b.commit_id)) {
-      return err(422, 'Validation Failed', {
-        errors: [{ resource: 'PullRequestReviewComment', code: 'invalid', field: 'commit_id', message: 'commit_id is not part of the pull request' }],
-      });
+      return validation([
+        {
+          code: 'custom',
+          field: 'pull_request_review_thread.end_commit_oid',
+          message: 'pull_request_review_thread.end_commit_oid is not part of the pull request',
+        },
+        { code: 'missing_field', field: 'pull_request_review_thread.diff_hunk' },
+      ]);
     }
-    const validation = (messages: string[]): Result =>
-      err(422, 'Validation Failed', {
-        errors: messages.map((m) => ({ resource: 'PullRequestReviewComment', code: 'custom', field: m.split(' ')[0], message: m })),
-      });
     if (b.subject_type === 'file') {
-      if (!this.filesFor(b.commit_id).some((f) => f.filename === b.path)) return validation(['pull_request_review_thread.path could not be resolved']);
+      if (!this.filesFor(b.commit_id).some((f) => f.filename === b.path)) return validation(SINGLE_ERROR.path);
       const review = this.newReview(c.perms.login, '', 'COMMENTED', b.commit_id);
       const rc = this.makeComment({
         reviewId: review.id,
@@ -1314,8 +1326,8 @@ class StandInServer {
       this.newThreadFor(rc);
       return { status: 201, body: this.commentJson(rc) };
     }
-    const a = this.anchor(b, b.commit_id, 'single');
-    if (a.errors.length) return validation([...new Set(a.errors)]);
+    const a = this.anchor(b, b.commit_id);
+    if (a.errors.length) return validation([...new Set(a.errors)].flatMap((k) => SINGLE_ERROR[k]));
     const review = this.newReview(c.perms.login, '', 'COMMENTED', b.commit_id);
     const rc = this.makeComment({
       reviewId: review.id,
