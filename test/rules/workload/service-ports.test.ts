@@ -29,7 +29,7 @@ ruleTable('service-port-protocol-unknown', [
     name: 'an unnamed port gets appProtocol guessed from its number; the name is kept',
     files: { 's.yaml': svc(`    - port: 8080
       targetPort: 8080`) },
-    expect: [{ rule: 'service-port-protocol-unknown', line: 7, message: 'opaque TCP', hasFix: true }],
+    expect: [{ rule: 'service-port-protocol-unknown', line: 7, message: 'protocol sniffing', hasFix: true }],
     fixed: { 's.yaml': svc(`    - port: 8080
       targetPort: 8080
       appProtocol: http`) },

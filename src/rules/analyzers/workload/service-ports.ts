@@ -65,7 +65,7 @@ const portLabel = (p: JsonObject) => (asString(p.name) ? `"${asString(p.name)}" 
 
 export const portNameConvention = defineRule({
   id: 'service-port-protocol-unknown', severity: 'info', istioCode: 'IST0118', group: 'analyzers/workload', fixable: true,
-  title: 'A Service port whose protocol Istio cannot tell (no protocol name prefix, no appProtocol): treated as opaque TCP.',
+  title: 'A Service port whose protocol Istio cannot tell (no protocol name prefix, no appProtocol): left to protocol sniffing.',
   check(ctx) {
     for (const s of servicesToCheck(ctx.mesh.byKind('Service'))) {
       if (s.spec.type === 'ExternalName') continue;
@@ -74,7 +74,7 @@ export const portNameConvention = defineRule({
         const guess = guessProtocol(p);
         ctx.report({
           resource: s, path: ['spec', 'ports', i, 'port'], subject: `port ${String(p.port)}`,
-          message: `Istio cannot tell the protocol of port ${portLabel(p)}: it has no appProtocol and its name does not start with a protocol (http-, grpc-, tcp-, …), so the sidecar treats it as opaque TCP — no HTTP routing, retries or per-request metrics.`
+          message: `Istio cannot tell the protocol of port ${portLabel(p)}: it has no appProtocol and its name does not start with a protocol (http-, grpc-, tcp-, …), so the sidecar falls back to protocol sniffing — server-first protocols (databases, SMTP) stall until the detection timeout, and HTTP features apply only when sniffing happens to detect HTTP.`
             + (guess ? ` Set appProtocol (${guess.protocol}, guessed from ${guess.from}; check it).` : ' Set appProtocol to the protocol it speaks.'),
           fix: guess ? appProtocolFix(p, i, guess.protocol) : null,
         });
