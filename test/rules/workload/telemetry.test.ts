@@ -68,6 +68,12 @@ ruleTable(['telemetry-selector-no-match', 'telemetry-selector-not-in-repository'
     expect: [{ rule: 'telemetry-selector-not-in-repository', line: 4, message: 'external.workloads' }],
   },
   {
+    name: 'a namespace declared external is not reported',
+    config: 'external:\n  namespaces: [istio-system]\n',
+    files: { 't.yaml': telemetry('gw', 'istio-system', '{selector: {matchLabels: {istio: ingressgateway}}}') },
+    expect: [],
+  },
+  {
     name: 'a workload declared in the config file satisfies the selector',
     config: 'external:\n  workloads:\n  - namespace: istio-system\n    labels: {istio: ingressgateway}\n',
     files: { 't.yaml': telemetry('gw', 'istio-system', '{selector: {matchLabels: {istio: ingressgateway}}}') },

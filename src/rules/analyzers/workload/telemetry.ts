@@ -71,8 +71,10 @@ export const telemetrySelectorNotInRepo = defineRule({
   id: 'telemetry-selector-not-in-repository', severity: 'info', istioCode: 'IST0101', group: 'analyzers/workload', fixable: false,
   title: 'A Telemetry selects workloads of a namespace the repository has no workloads for (deployed elsewhere?).',
   check(ctx) {
+    const external = new Set(ctx.mesh.config.external.namespaces);
     for (const { t, inRepoNamespace } of selectorFindings(ctx.mesh)) {
-      if (inRepoNamespace) continue;
+      // A namespace the config file declares as existing elsewhere has workloads we cannot see.
+      if (inRepoNamespace || external.has(t.namespace!)) continue;
       ctx.report({
         resource: t, path: ['spec', 'selector', 'matchLabels'], subject: describeSelector(t),
         message: `No workload matching "${describeSelector(t)}" in namespace "${t.namespace}" is defined in this repository. If it is deployed elsewhere, declare it under external.workloads in .istio-review.yaml; otherwise this Telemetry applies to nothing.`,
