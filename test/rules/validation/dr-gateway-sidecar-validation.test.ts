@@ -129,7 +129,7 @@ ruleTable(['sidecar-invalid', 'sidecar-validation-warning'], [
 
 ruleTable(['dr-invalid', 'dr-validation-warning'], [
   {
-    name: 'no host, duplicate and invalid subset names',
+    name: 'duplicate and invalid subset names (a missing host is left to the schema rules)',
     files: { 'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
@@ -143,7 +143,6 @@ ruleTable(['dr-invalid', 'dr-validation-warning'], [
         - name: V_2
     ` },
     expect: [
-      { rule: 'dr-invalid', line: 4, message: 'has no host' },
       { rule: 'dr-invalid', line: 8, message: 'subset name "v1" is defined twice' },
       { rule: 'dr-invalid', line: 10, message: 'not a DNS-1123 label' },
     ],
@@ -216,7 +215,7 @@ ruleTable(['dr-invalid', 'dr-validation-warning'], [
         trafficPolicy:
           loadBalancer:
             consistentHash:
-              httpCookie: {ttl: 10s}
+              httpCookie: {name: "", ttl: 10s}
               maglev:
                 tableSize: 65536
             localityLbSetting:
@@ -317,7 +316,7 @@ ruleTable(['gateway-invalid', 'gateway-validation-warning'], [
           - "Team_A/app.example.com"
         - port: {number: 8080, name: http, protocol: HTTP}
           hosts: ["*"]
-        - port: {number: 9080, protocol: HTTP}
+        - port: {number: 9080, name: "", protocol: HTTP}
           hosts: ["*"]
     ` },
     expect: [
@@ -325,7 +324,7 @@ ruleTable(['gateway-invalid', 'gateway-validation-warning'], [
       { rule: 'gateway-invalid', line: 9, message: 'partial wildcard' },
       { rule: 'gateway-invalid', line: 10, message: 'namespace "Team_A"' },
       { rule: 'gateway-invalid', line: 11, message: 'port name "http" is used by more than one server' },
-      { rule: 'gateway-invalid', line: 13, message: 'has no name' },
+      { rule: 'gateway-invalid', line: 13, message: 'port name is empty' },
     ],
   },
   {

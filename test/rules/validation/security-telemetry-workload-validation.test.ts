@@ -255,7 +255,7 @@ ruleTable(['peer-authn-invalid', 'peer-authn-validation-warning', 'request-authn
     ],
   },
   {
-    name: 'JWT rule without issuer, a non-http jwksUri, jwks that is not JSON, a header without name',
+    name: 'JWT rule without issuer, a non-http jwksUri, jwks that is not JSON (a header without name is a schema finding)',
     files: { 'ra.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: RequestAuthentication
@@ -274,7 +274,6 @@ ruleTable(['peer-authn-invalid', 'peer-authn-validation-warning', 'request-authn
     expect: [
       { rule: 'request-authn-invalid', line: 6, message: 'has no issuer' },
       { rule: 'request-authn-invalid', line: 8, message: 'only http and https' },
-      { rule: 'request-authn-invalid', line: 10, message: 'has no header name' },
       { rule: 'request-authn-invalid', line: 12, message: 'does not parse as JSON' },
     ],
   },
@@ -282,7 +281,7 @@ ruleTable(['peer-authn-invalid', 'peer-authn-validation-warning', 'request-authn
 
 ruleTable(['telemetry-invalid', 'telemetry-validation-warning'], [
   {
-    name: 'sampling above 100, a provider without a name, an UPSERT override without a value, two tracing providers',
+    name: 'an UPSERT override without a value, a REMOVE override with one, two tracing providers (sampling and provider names are schema findings)',
     files: { 'tel.yaml': yaml`
       apiVersion: telemetry.istio.io/v1
       kind: Telemetry
@@ -302,8 +301,6 @@ ruleTable(['telemetry-invalid', 'telemetry-validation-warning'], [
     ` },
     expect: [
       { rule: 'telemetry-validation-warning', line: 6, message: 'more than one tracing provider' },
-      { rule: 'telemetry-invalid', line: 9, message: 'randomSamplingPercentage 1000' },
-      { rule: 'telemetry-invalid', line: 11, message: 'has no name' },
       { rule: 'telemetry-invalid', line: 14, message: 'has no value' },
       { rule: 'telemetry-invalid', line: 15, message: 'cannot have a value' },
     ],
@@ -343,7 +340,7 @@ ruleTable(['workload-entry-invalid', 'workload-entry-validation-warning', 'workl
     ],
   },
   {
-    name: 'WorkloadGroup: no template; a probe without a check; a lower-case scheme is fixed',
+    name: 'WorkloadGroup: a probe without a check; a lower-case scheme is fixed (a missing template is a schema finding)',
     files: { 'wg.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: WorkloadGroup
@@ -368,7 +365,6 @@ ruleTable(['workload-entry-invalid', 'workload-entry-validation-warning', 'workl
           httpGet: {port: 8080, scheme: https}
     ` },
     expect: [
-      { rule: 'workload-group-invalid', line: 4, name: 'a', message: 'has no template' },
       { rule: 'workload-group-invalid', line: 12, name: 'b', message: 'has no check' },
       { rule: 'workload-group-invalid', line: 21, name: 'c', message: 'scheme "https"', hasFix: true },
     ],

@@ -483,7 +483,7 @@ ruleTable(VS_RULES, [
         hosts: [shop.example.com]
         gateways: [public-gw]
         tls:
-        - route: [{destination: {host: shop}}]
+        - {match: [], route: [{destination: {host: shop}}]}
         - match: [{sniHosts: [other.example.com, 10.0.0.1]}]
           route: [{destination: {host: shop}}]
     ` },
@@ -511,6 +511,17 @@ ruleTable(VS_RULES, [
       { rule: 'vs-invalid', line: 9, message: 'lists "shop" twice' },
       { rule: 'vs-invalid', line: 7, message: 'combines "*"' },
     ],
+  },
+  {
+    name: 'a kustomize patch holds part of an object: missing routes or hosts are not reported there',
+    files: { 'overlays/prod/patches/reviews-patch.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: reviews}
+      spec:
+        gateways: [istio-system/public-gw]
+    ` },
+    expect: [],
   },
   {
     name: 'a VirtualService without routes is rejected',

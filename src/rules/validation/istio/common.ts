@@ -20,6 +20,8 @@ export interface Issue {
   hint?: string;
   subject: string;
   fix?: FixEdit | null;
+  /** About something absent at the top of the spec: meaningless in a kustomize patch, which holds part of an object. */
+  wholeObject?: boolean;
 }
 
 /** Collects issues while a validator walks a resource. */
@@ -31,9 +33,19 @@ export class Issues {
   warn(path: Path, message: string, hint?: string, fix?: FixEdit | null, subject?: string): void {
     this.list.push({ level: 'warning', path, message, hint, fix, subject: subject ?? message });
   }
+  /** An error about a top-level part that is missing; not reported for kustomize patch files. */
+  errorWhole(path: Path, message: string, hint?: string): void {
+    this.list.push({ level: 'error', path, message, hint, subject: message, wholeObject: true });
+  }
   add(issue: Issue): void {
     this.list.push(issue);
   }
+}
+
+/** Kustomize patches hold partial objects (the rest comes from the base). Recognised by their path:
+ *  `patches/`, `*-patch.yaml`, `patch-*.yaml`, as the reader does not follow kustomization patch lists. */
+export function looksLikePatch(r: Resource): boolean {
+  return /(^|[/\\._-])patch(es)?([/\\._-]|$)/i.test(r.file.path);
 }
 
 export type Validator = (r: Resource, out: Issues) => void;
@@ -78,8 +90,9 @@ export function kindRules(kind: string, group: string, validate: Validator, spec
     id: s.id, severity: CODES[s.level].severity, istioCode: CODES[s.level].code, group, fixable: s.fixable, title: s.title,
     check(ctx: RuleContext) {
       for (const r of ctx.mesh.byKind(kind)) {
+        const patch = looksLikePatch(r);
         for (const i of issuesOf(r, validate)) {
-          if (i.level !== s.level) continue;
+          if (i.level !== s.level || (patch && i.wholeObject)) continue;
           const text = `${i.message}. ${CONSEQUENCE[i.level]}${i.hint ? ` ${i.hint}` : ''}`;
           ctx.report({ resource: r, path: i.path, message: text, subject: i.subject, fix: i.fix ?? null });
         }
@@ -298,17 +311,15 @@ export function checkPolicyTargets(out: Issues, spec: JsonObject, selectorKey = 
   for (const [p, t] of refs) {
     const ref = obj(t);
     if (!ref) continue;
-    const name = str(ref.name) ?? '';
     const kind = str(ref.kind) ?? '';
     const group = str(ref.group) ?? '';
-    if (name === '') out.error(p, 'targetRef has no name');
     if (nonZero(ref.namespace)) out.error([...p, 'namespace'], 'targetRef may not set a namespace: cross-namespace references are not supported', 'Put the policy in the namespace of its target.');
     const allowed = (kind === 'Service' && (group === '' || group === 'core'))
       || (kind === 'ServiceEntry' && group === 'networking.istio.io')
       || (kind === 'Gateway' && group === 'gateway.networking.k8s.io');
-    if (!allowed && (kind !== '' || group !== '')) {
+    if (!allowed && kind !== '') { // a missing kind or name is a schema finding
       out.error(p, `targetRef ${q(`${group}/${kind}`)} is not a Service (core), ServiceEntry (networking.istio.io) or Gateway (gateway.networking.k8s.io)`);
-    } else if (kind === '') out.error(p, 'targetRef has no kind', 'Set kind (Service, ServiceEntry or Gateway) and group.');
+    }
   }
 }
 

@@ -10,9 +10,9 @@ import {
 export function validateDestinationRule(r: Resource, out: Issues): void {
   const spec = r.spec;
   const ns = r.namespace ?? 'default';
-  if (spec.host === undefined || spec.host === null || spec.host === '') {
-    out.error(spec.host === undefined ? ['spec'] : ['spec', 'host'], 'the DestinationRule has no host', 'Set host to the service it configures.');
-  } else if (typeof spec.host === 'string') {
+  if (spec.host === '') {
+    out.error(['spec', 'host'], 'the DestinationRule host is empty', 'Set host to the service it configures.');
+  } else if (typeof spec.host === 'string') { // a missing host is a schema finding
     const e = wildcardDomainError(spec.host);
     if (e) out.error(['spec', 'host'], e);
   }
@@ -25,8 +25,8 @@ export function validateDestinationRule(r: Resource, out: Issues): void {
     const name = str(s.name);
     if (name !== undefined && names.has(name)) out.error([...p, 'name'], `subset name ${q(name)} is defined twice`, 'Subset names must be unique: rename or merge one of them.', null, `dup-subset:${name}`);
     if (name !== undefined) names.add(name);
-    if (name === undefined || name === '') out.error(s.name === undefined ? p : [...p, 'name'], 'a subset has no name');
-    else if (!isDnsLabel(name)) out.error([...p, 'name'], `subset name ${q(name)} is not a DNS-1123 label (letters, digits and "-")`);
+    if (name === '') out.error([...p, 'name'], 'a subset name is empty');
+    else if (name !== undefined && !isDnsLabel(name)) out.error([...p, 'name'], `subset name ${q(name)} is not a DNS-1123 label (letters, digits and "-")`);
     checkLabels(out, [...p, 'labels'], s.labels);
     if (s.trafficPolicy !== undefined && s.trafficPolicy !== null) validateTrafficPolicy(out, [...p, 'trafficPolicy'], s.trafficPolicy, true);
   });
@@ -68,10 +68,10 @@ export function validateTrafficPolicy(out: Issues, p: Path, v: Json | undefined,
   if (tunnel) {
     const proto = str(tunnel.protocol);
     if (proto && proto !== 'CONNECT' && proto !== 'POST') out.error([...p, 'tunnel', 'protocol'], `tunnel protocol ${q(proto)} is not "CONNECT" or "POST"`);
-    const th = str(tunnel.targetHost) ?? '';
-    if (fqdnError(th) && !isIP(th)) out.error([...p, 'tunnel', 'targetHost'], `tunnel targetHost ${q(th)} is not a valid host name or IP address`);
-    const tport = num(tunnel.targetPort) ?? 0;
-    if (portError(tport)) out.error([...p, 'tunnel', 'targetPort'], `tunnel target ${portError(tport)}`);
+    const th = str(tunnel.targetHost);
+    if (th !== undefined && fqdnError(th) && !isIP(th)) out.error([...p, 'tunnel', 'targetHost'], `tunnel targetHost ${q(th)} is not a valid host name or IP address`);
+    const tport = num(tunnel.targetPort);
+    if (tport !== undefined && portError(tport)) out.error([...p, 'tunnel', 'targetPort'], `tunnel target ${portError(tport)}`);
   }
 }
 
@@ -127,7 +127,7 @@ function validateLoadBalancer(out: Issues, p: Path, v: Json | undefined, hasOutl
   const ch = obj(lb.consistentHash);
   if (ch) {
     const cookie = obj(ch.httpCookie);
-    if (cookie && !nonZero(cookie.name)) out.error([...p, 'consistentHash', 'httpCookie'], 'consistentHash.httpCookie has no name', 'Set the cookie name.');
+    if (cookie && cookie.name === '') out.error([...p, 'consistentHash', 'httpCookie'], 'consistentHash.httpCookie has no name', 'Set the cookie name.');
     if (nonZero(ch.minimumRingSize)) {
       out.warn([...p, 'consistentHash', 'minimumRingSize'], 'consistentHash.minimumRingSize is deprecated', 'Use ringHash: {minimumRingSize: …}.');
       if (isSet(ch.ringHash) || isSet(ch.maglev)) out.error([...p, 'consistentHash', 'minimumRingSize'], 'consistentHash sets minimumRingSize together with ringHash or maglev', 'Keep ringHash/maglev and drop the old minimumRingSize.');

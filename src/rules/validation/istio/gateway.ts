@@ -12,7 +12,7 @@ export function validateGateway(r: Resource, out: Issues): void {
   if (!isDnsLabel(r.name)) out.error(['metadata', 'name'], `gateway name ${q(r.name)} is not a DNS-1123 label (no dots)`, 'Rename it with letters, digits and "-" only; VirtualServices refer to it as <namespace>/<name>.');
   const servers = arr(spec.servers);
   if (!servers || servers.length === 0) {
-    if (spec.servers === undefined || Array.isArray(spec.servers)) out.error(spec.servers === undefined ? ['spec'] : ['spec', 'servers'], 'the Gateway has no servers', 'Add a server with a port and hosts.');
+    if (spec.servers === undefined || Array.isArray(spec.servers)) out.errorWhole(spec.servers === undefined ? ['spec'] : ['spec', 'servers'], 'the Gateway has no servers', 'Add a server with a port and hosts.');
   } else {
     servers.forEach((s, i) => {
       if (s === null) { out.error(['spec', 'servers', i], 'a server is null'); return; }
@@ -38,30 +38,28 @@ export function validateGateway(r: Resource, out: Issues): void {
 
 function validateServer(out: Issues, p: Path, s: JsonObject): void {
   const hosts = arr(s.hosts);
-  if (!hosts || hosts.length === 0) {
-    if (s.hosts === undefined || Array.isArray(s.hosts)) out.error(s.hosts === undefined ? p : [...p, 'hosts'], 'the server has no hosts', 'List the hosts it serves, e.g. "*/app.example.com" or "*".');
-  } else {
+  if (hosts && hosts.length === 0) {
+    out.error([...p, 'hosts'], 'the server has no hosts', 'List the hosts it serves, e.g. "*/app.example.com" or "*".');
+  } else if (hosts) { // missing hosts are a schema finding
     hosts.forEach((h, i) => { if (typeof h === 'string') checkNamespacedHost(out, [...p, 'hosts', i], h, true); });
   }
   const bind = str(s.bind) ?? '';
   const port = obj(s.port);
   let portOk = false;
-  if (!port) {
-    if (s.port === undefined || s.port === null) out.error(p, 'the server has no port', 'Add port: {number, name, protocol}.');
-  } else {
-    const proto = str(port.protocol) ?? '';
+  if (port) { // a missing port, or a port without number, name or protocol, is a schema finding
+    const proto = str(port.protocol);
     const before = out.list.length;
-    if (!protocolKnown(proto)) {
-      out.error(port.protocol === undefined ? [...p, 'port'] : [...p, 'port', 'protocol'], proto === '' ? 'the server port has no protocol' : `server port protocol ${q(proto)} is not supported`, 'Use HTTP, HTTPS, HTTP2, GRPC, TLS, TCP, MONGO, REDIS or MYSQL.');
+    if (proto !== undefined && !protocolKnown(proto)) {
+      out.error([...p, 'port', 'protocol'], proto === '' ? 'the server port protocol is empty' : `server port protocol ${q(proto)} is not supported`, 'Use HTTP, HTTPS, HTTP2, GRPC, TLS, TCP, MONGO, REDIS or MYSQL.');
     }
-    const n = num(port.number) ?? 0;
-    if (n > 0 || !bind.startsWith('unix://')) {
+    const n = num(port.number);
+    if (n !== undefined && (n > 0 || !bind.startsWith('unix://'))) {
       const e = portError(n);
-      if (e) out.error(port.number === undefined ? [...p, 'port'] : [...p, 'port', 'number'], port.number === undefined ? 'the server port has no number' : `server ${e}`);
+      if (e) out.error([...p, 'port', 'number'], `server ${e}`);
     }
     if ((num(port.targetPort) ?? 0) > 0) out.error([...p, 'port', 'targetPort'], 'targetPort has no effect on a Gateway', 'Remove targetPort; the gateway listens on port.number.');
-    if (!nonZero(port.name)) out.error([...p, 'port'], 'the server port has no name', 'Add a name, e.g. "https".', null, 'port-no-name');
-    portOk = out.list.length === before;
+    if (port.name === '') out.error([...p, 'port', 'name'], 'the server port name is empty', 'Give it a name, e.g. "https".', null, 'port-no-name');
+    portOk = out.list.length === before && proto !== undefined && port.number !== undefined && nonZero(port.name);
   }
   if (bind.startsWith('unix://')) {
     const e = unixPathError(bind.slice('unix://'.length));

@@ -32,7 +32,7 @@ export function validateAuthorizationPolicy(r: Resource, out: Issues): void {
   const rules = arr(spec.rules) ?? [];
   const noRules = rules.length === 0;
   if (action === 'CUSTOM') {
-    if (noRules) out.error(spec.rules === undefined ? ['spec', 'action'] : ['spec', 'rules'], 'a CUSTOM policy without rules never triggers', 'Add rules; an empty rule `{}` matches every request.', null, 'custom-no-rules');
+    if (noRules) out.errorWhole(spec.rules === undefined ? ['spec', 'action'] : ['spec', 'rules'], 'a CUSTOM policy without rules never triggers', 'Add rules; an empty rule `{}` matches every request.');
     else if (!nonZero(obj(spec.provider)?.name)) out.error(isSet(spec.provider) ? ['spec', 'provider'] : ['spec', 'action'], 'a CUSTOM policy needs provider.name', 'Set provider.name to an extension provider declared in the mesh config.', null, 'custom-no-provider');
     rules.forEach((rule, i) => {
       const rl = obj(rule);
@@ -55,7 +55,7 @@ export function validateAuthorizationPolicy(r: Resource, out: Issues): void {
   }
   if (isSet(spec.provider) && action !== 'CUSTOM') out.error(['spec', 'provider'], `provider is only allowed with action CUSTOM, not ${action}`, 'Set action: CUSTOM, or remove provider.');
   if (action === 'DENY' && noRules) {
-    out.error(spec.rules === undefined ? ['spec', 'action'] : ['spec', 'rules'], 'a DENY policy without rules never triggers', 'Add the rules to deny; an empty rule `{}` denies every request.', null, 'deny-no-rules');
+    out.errorWhole(spec.rules === undefined ? ['spec', 'action'] : ['spec', 'rules'], 'a DENY policy without rules never triggers', 'Add the rules to deny; an empty rule `{}` denies every request.');
   }
 
   rules.forEach((rule, i) => {
@@ -108,8 +108,9 @@ export function validateAuthorizationPolicy(r: Resource, out: Issues): void {
     (arr(rule.when) ?? []).forEach((w, j) => {
       const wp = [...p, 'when', j];
       if (!isObject(w)) return;
-      const key = str(w.key) ?? '';
-      if (key === '') { out.error(wp, 'a `when` condition has no key'); return; }
+      const key = str(w.key);
+      if (key === undefined) return; // a missing key is a schema finding
+      if (key === '') { out.error([...wp, 'key'], 'a `when` condition has an empty key'); return; }
       if (!present(w.values) && !present(w.notValues)) { out.error(wp, `the \`when\` condition on ${q(key)} has neither values nor notValues`, 'Add the values to compare with.'); return; }
       for (const k of ['values', 'notValues']) {
         const vals = (arr(w[k]) ?? []).filter((v): v is string => typeof v === 'string');
@@ -191,8 +192,7 @@ export function validateRequestAuthentication(r: Resource, out: Issues): void {
     const p: Path = ['spec', 'jwtRules', i];
     const jr = obj(rule);
     if (!jr) return;
-    if (!nonZero(jr.issuer)) out.error(jr.issuer === undefined ? p : [...p, 'issuer'], 'the JWT rule has no issuer', 'Set issuer to the token issuer (the "iss" claim).', null, `no-issuer:${str(jr.jwksUri) ?? ''}`);
-    (arr(jr.audiences) ?? []).forEach((a, j) => { if (a === '') out.error([...p, 'audiences', j], 'an audience is empty'); });
+    if (jr.issuer === undefined) out.error(p, 'the JWT rule has no issuer', 'Set issuer to the token issuer (the "iss" claim).', null, `no-issuer:${str(jr.jwksUri) ?? ''}`);
     const uri = str(jr.jwksUri);
     if (uri) {
       let e: string | null = null;
@@ -208,18 +208,11 @@ export function validateRequestAuthentication(r: Resource, out: Issues): void {
       try { const v = JSON.parse(jwks) as unknown; ok = typeof v === 'object' && v !== null; } catch { ok = false; }
       if (!ok) out.error([...p, 'jwks'], 'jwks is not a JSON Web Key Set (it does not parse as JSON)', 'Paste the JWKS document as JSON, or use jwksUri.');
     }
-    (arr(jr.fromHeaders) ?? []).forEach((h, j) => {
-      if (h === null) out.error([...p, 'fromHeaders', j], 'a fromHeaders entry is null');
-      else if (isObject(h) && !nonZero(h.name)) out.error([...p, 'fromHeaders', j], 'a fromHeaders entry has no header name', 'Set name, e.g. "Authorization".');
-    });
-    (arr(jr.fromParams) ?? []).forEach((v, j) => { if (v === '') out.error([...p, 'fromParams', j], 'a fromParams entry is empty'); });
-    (arr(jr.fromCookies) ?? []).forEach((v, j) => { if (v === '') out.error([...p, 'fromCookies', j], 'a fromCookies entry is empty'); });
+    // Empty audiences, token locations without names and outputClaimToHeaders without claim/header are schema findings.
     (arr(jr.outputClaimToHeaders) ?? []).forEach((c, j) => {
       const cp = [...p, 'outputClaimToHeaders', j];
-      if (c === null) { out.error(cp, 'an outputClaimToHeaders entry is null'); return; }
       if (!isObject(c)) return;
-      if (!nonZero(c.claim) || !nonZero(c.header)) { out.error(cp, 'outputClaimToHeaders needs both claim and header'); return; }
-      if (typeof c.header === 'string' && !HEADER_NAME.test(c.header)) out.error([...cp, 'header'], `header name ${q(c.header)} is not a valid header name`);
+      if (typeof c.header === 'string' && c.header !== '' && !HEADER_NAME.test(c.header)) out.error([...cp, 'header'], `header name ${q(c.header)} is not a valid header name`);
     });
     if (jr.timeout !== undefined) checkDuration(out, [...p, 'timeout'], jr.timeout, 'timeout');
   });
@@ -236,6 +229,6 @@ export const peerAuthenticationValidationRules = kindRules('PeerAuthentication',
 ]);
 
 export const requestAuthenticationValidationRules = kindRules('RequestAuthentication', 'validation/istio', validateRequestAuthentication, [
-  { id: 'request-authn-invalid', level: 'error', fixable: false, title: 'A RequestAuthentication that Istio\'s admission webhook rejects (JWT rules without issuer, bad jwksUri or jwks, empty token locations).' },
+  { id: 'request-authn-invalid', level: 'error', fixable: false, title: 'A RequestAuthentication that Istio\'s admission webhook rejects (JWT rules without issuer, bad jwksUri or jwks, invalid output header names, bad timeouts).' },
   { id: 'request-authn-validation-warning', level: 'warning', fixable: false, title: 'A RequestAuthentication that Istio accepts with a warning (a selector without labels).' },
 ]);

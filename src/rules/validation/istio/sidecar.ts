@@ -27,7 +27,7 @@ export function validateSidecar(r: Resource, out: Issues): void {
     }
   }
   if (!hasItems(spec.egress) && !hasItems(spec.ingress) && !isSet(spec.outboundTrafficPolicy) && !isSet(spec.inboundConnectionPool)) {
-    out.error(['spec'], 'the Sidecar configures nothing (no egress, ingress, outboundTrafficPolicy or inboundConnectionPool)', 'Add egress hosts (e.g. "./*" and "istio-system/*") or delete the Sidecar.');
+    out.errorWhole(['spec'], 'the Sidecar configures nothing (no egress, ingress, outboundTrafficPolicy or inboundConnectionPool)', 'Add egress hosts (e.g. "./*" and "istio-system/*") or delete the Sidecar.');
     return;
   }
 
@@ -37,7 +37,7 @@ export function validateSidecar(r: Resource, out: Issues): void {
     if (ing === null) { out.error(p, 'an ingress listener is null'); return; }
     if (!isObject(ing)) return;
     const port = obj(ing.port);
-    if (!port) { if (ing.port === undefined || ing.port === null) out.error(p, 'an ingress listener has no port', 'Add port: {number, protocol, name}.'); return; }
+    if (!port) return; // a missing port is a schema finding
     if ((num(port.targetPort) ?? 0) > 0) out.error([...p, 'port', 'targetPort'], 'targetPort has no effect on a Sidecar', 'Remove it.');
     checkSidecarPort(out, [...p, 'port'], port, false);
     const bind = str(ing.bind) ?? '';
@@ -98,8 +98,9 @@ export function validateSidecar(r: Resource, out: Issues): void {
       }
     }
     const hosts = arr(eg.hosts);
-    if (!hosts || hosts.length === 0) {
-      if (eg.hosts === undefined || Array.isArray(eg.hosts)) out.error(eg.hosts === undefined ? p : [...p, 'hosts'], 'the egress listener has no hosts', 'List the hosts it may reach, e.g. "./*" and "istio-system/*".');
+    if (!hosts) return; // missing hosts are a schema finding
+    if (hosts.length === 0) {
+      out.error([...p, 'hosts'], 'the egress listener has no hosts', 'List the hosts it may reach, e.g. "./*" and "istio-system/*".');
       return;
     }
     const byNs = new Map<string, Set<string>>();
@@ -125,8 +126,8 @@ export function validateSidecar(r: Resource, out: Issues): void {
     const op: Path = ['spec', 'outboundTrafficPolicy'];
     if ((str(otp.mode) ?? 'REGISTRY_ONLY') !== 'ALLOW_ANY') out.error([...op, 'egressProxy'], 'egressProxy is only allowed with outboundTrafficPolicy mode ALLOW_ANY', 'Set mode: ALLOW_ANY, or remove egressProxy.');
     else {
-      const host = str(proxy.host) ?? '';
-      const e = fqdnError(host);
+      const host = str(proxy.host);
+      const e = host === undefined ? null : fqdnError(host);
       if (e) out.error([...op, 'egressProxy', 'host'], `egressProxy ${e}`);
       if (!isSet(proxy.port)) out.error([...op, 'egressProxy'], 'egressProxy has no port', 'Set port: {number: <port>}.');
       else {

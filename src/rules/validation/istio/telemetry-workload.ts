@@ -7,17 +7,8 @@ import {
   portError, q, str, unixPathError, wrapped,
 } from './common.js';
 
-function checkProviders(out: Issues, p: Path, v: Json | undefined): void {
-  const list = arr(v);
-  if (!list) return;
-  for (let i = 0; i < list.length; i++) {
-    const pr = list[i];
-    if (pr === null || (isObject(pr) && !nonZero(pr.name))) {
-      out.error([...p, i], 'a provider has no name', 'Name an extension provider from the mesh config (e.g. "prometheus", "envoy").');
-      return; // Istio reports the first one only
-    }
-  }
-}
+// Providers without a name, sampling percentages outside 0..100, empty custom tag values and an empty
+// customMetric are also rejected by the CRD schema: the schema rules report them, not these.
 
 export function validateTelemetry(r: Resource, out: Issues): void {
   const spec = r.spec;
@@ -28,7 +19,6 @@ export function validateTelemetry(r: Resource, out: Issues): void {
     const mp: Path = ['spec', 'metrics', i];
     const metrics = obj(m);
     if (!metrics) return;
-    checkProviders(out, [...mp, 'providers'], metrics.providers);
     (arr(metrics.overrides) ?? []).forEach((o, j) => {
       const op = [...mp, 'overrides', j];
       if (o === null) { out.error(op, 'a metrics override is null'); return; }
@@ -42,8 +32,6 @@ export function validateTelemetry(r: Resource, out: Issues): void {
         if (operation === 'UPSERT' && !nonZero(to.value)) out.error(tp, `tag override ${q(tag)} adds or updates the tag but has no value`, 'Set value to a CEL expression, or operation: REMOVE to drop the tag.');
         if (operation === 'REMOVE' && nonZero(to.value)) out.error([...tp, 'value'], `tag override ${q(tag)} removes the tag, so it cannot have a value`, 'Remove value, or use operation: UPSERT.');
       }
-      const match = obj(o.match);
-      if (match && match.customMetric === '') out.error([...op, 'match', 'customMetric'], 'customMetric is empty');
     });
   });
 
@@ -55,25 +43,13 @@ export function validateTelemetry(r: Resource, out: Issues): void {
     if (!tr) return;
     const providers = arr(tr.providers) ?? [];
     if (providers.length > 1) out.warn([...tp, 'providers'], 'more than one tracing provider is not supported', 'Keep one provider.');
-    checkProviders(out, [...tp, 'providers'], tr.providers);
-    const pct = num(wrapped(tr.randomSamplingPercentage));
-    if (pct !== undefined && (pct < 0 || pct > 100)) out.error([...tp, 'randomSamplingPercentage'], `randomSamplingPercentage ${pct} is not in 0..100`, pct > 100 && pct <= 10000 ? 'It is a percentage, not a fraction or per-mille: 100 means every request.' : undefined);
     for (const [name, tag] of Object.entries(obj(tr.customTags) ?? {})) {
       const cp = [...tp, 'customTags', name];
       if (name === '') out.error(cp, 'a custom tag has an empty name');
       if (tag === null) { out.error(cp, `custom tag ${q(name)} is null`); continue; }
-      const tg = obj(tag);
-      if (!tg) continue;
-      if (isObject(tg.literal) && !nonZero(tg.literal.value)) out.error([...cp, 'literal'], `custom tag ${q(name)}: the literal value is empty`);
-      if (isObject(tg.header) && !nonZero(tg.header.name)) out.error([...cp, 'header'], `custom tag ${q(name)}: the header name is empty`);
-      if (isObject(tg.environment) && !nonZero(tg.environment.name)) out.error([...cp, 'environment'], `custom tag ${q(name)}: the environment variable name is empty`);
     }
   });
 
-  (arr(spec.accessLogging) ?? []).forEach((l, i) => {
-    const al = obj(l);
-    if (al) checkProviders(out, ['spec', 'accessLogging', i, 'providers'], al.providers);
-  });
 }
 
 export function validateWorkloadEntry(r: Resource, out: Issues): void {
@@ -81,7 +57,7 @@ export function validateWorkloadEntry(r: Resource, out: Issues): void {
   const addr = str(spec.address) ?? '';
   if (spec.address !== undefined && typeof spec.address !== 'string') return; // a type error
   if (addr === '') {
-    if (!nonZero(spec.network)) { out.error(spec.address === undefined ? ['spec'] : ['spec', 'address'], 'the WorkloadEntry has no address', 'Set address to the VM\'s IP or DNS name.'); return; }
+    if (!nonZero(spec.network)) { out.errorWhole(spec.address === undefined ? ['spec'] : ['spec', 'address'], 'the WorkloadEntry has no address', 'Set address to the VM\'s IP or DNS name.'); return; }
     out.warn(['spec', 'network'], `address is not set, only network ${q(spec.network)}`, 'Set address unless the workload is reached only through the network\'s gateway.');
   }
   if (addr.startsWith('unix://')) {
@@ -100,10 +76,7 @@ export function validateWorkloadEntry(r: Resource, out: Issues): void {
 
 export function validateWorkloadGroup(r: Resource, out: Issues): void {
   const spec = r.spec;
-  if (!isObject(spec.template)) {
-    if (spec.template === undefined || spec.template === null) out.error(['spec'], 'the WorkloadGroup has no template', 'Add template: {serviceAccount, labels, ports}; VMs joining the group are created from it.');
-    return;
-  }
+  if (!isObject(spec.template)) return; // a missing template is a schema finding
   const meta = obj(spec.metadata);
   if (meta) {
     const before = out.list.length;
@@ -123,8 +96,8 @@ export function validateWorkloadGroup(r: Resource, out: Issues): void {
   if (httpGet !== undefined) {
     const h = obj(httpGet);
     if (!h) { if (httpGet === null) out.error([...p, 'httpGet'], 'probe.httpGet is null'); return; }
-    const port = num(h.port) ?? 0;
-    if (portError(port)) out.error(h.port === undefined ? [...p, 'httpGet'] : [...p, 'httpGet', 'port'], h.port === undefined ? 'probe.httpGet has no port' : `probe.httpGet ${portError(port)}`);
+    const port = num(h.port);
+    if (port !== undefined && portError(port)) out.error([...p, 'httpGet', 'port'], `probe.httpGet ${portError(port)}`);
     const scheme = str(h.scheme);
     if (scheme && scheme !== 'HTTP' && scheme !== 'HTTPS') out.error([...p, 'httpGet', 'scheme'], `probe.httpGet.scheme ${q(scheme)} is not "HTTP" or "HTTPS"`, undefined,
       ['HTTP', 'HTTPS'].includes(scheme.toUpperCase()) ? { op: 'set', path: [...p, 'httpGet', 'scheme'], value: scheme.toUpperCase(), description: `scheme: ${scheme.toUpperCase()}` } : null);
@@ -136,19 +109,19 @@ export function validateWorkloadGroup(r: Resource, out: Issues): void {
   } else if (tcp !== undefined) {
     const t = obj(tcp);
     if (!t) { if (tcp === null) out.error([...p, 'tcpSocket'], 'probe.tcpSocket is null'); return; }
-    const port = num(t.port) ?? 0;
-    if (portError(port)) out.error(t.port === undefined ? [...p, 'tcpSocket'] : [...p, 'tcpSocket', 'port'], t.port === undefined ? 'probe.tcpSocket has no port' : `probe.tcpSocket ${portError(port)}`);
+    const port = num(t.port);
+    if (port !== undefined && portError(port)) out.error([...p, 'tcpSocket', 'port'], `probe.tcpSocket ${portError(port)}`);
   } else if (exec !== undefined) {
     const e = obj(exec);
     if (!e) { if (exec === null) out.error([...p, 'exec'], 'probe.exec is null'); return; }
-    if (!(arr(e.command)?.length)) out.error([...p, 'exec'], 'probe.exec has no command');
+    if (Array.isArray(e.command) && e.command.length === 0) out.error([...p, 'exec', 'command'], 'probe.exec has an empty command');
   } else {
     out.error(p, 'the probe has no check (httpGet, tcpSocket or exec)', 'Add one of httpGet, tcpSocket or exec.');
   }
 }
 
 export const telemetryValidationRules = kindRules('Telemetry', 'validation/istio', validateTelemetry, [
-  { id: 'telemetry-invalid', level: 'error', fixable: false, title: 'A Telemetry resource that Istio\'s admission webhook rejects (providers without names, sampling outside 0–100, tag overrides without values, empty custom tags).' },
+  { id: 'telemetry-invalid', level: 'error', fixable: false, title: 'A Telemetry resource that Istio\'s admission webhook rejects (tag overrides without a value or with one on REMOVE, null overrides or custom tags, bad selectors or targetRefs).' },
   { id: 'telemetry-validation-warning', level: 'warning', fixable: false, title: 'A Telemetry resource that Istio accepts with a warning (several tracing configurations or providers, selector without labels).' },
 ]);
 
@@ -158,5 +131,5 @@ export const workloadEntryValidationRules = kindRules('WorkloadEntry', 'validati
 ]);
 
 export const workloadGroupValidationRules = kindRules('WorkloadGroup', 'validation/istio', validateWorkloadGroup, [
-  { id: 'workload-group-invalid', level: 'error', fixable: true, title: 'A WorkloadGroup that Istio\'s admission webhook rejects (no template, bad labels, a probe without a check or with bad ports).' },
+  { id: 'workload-group-invalid', level: 'error', fixable: true, title: 'A WorkloadGroup that Istio\'s admission webhook rejects (bad labels, a probe without a check, with negative timings, bad ports or an empty exec command).' },
 ]);

@@ -35,9 +35,9 @@ export function validateVirtualService(r: Resource, out: Issues): void {
   const isDelegate = !hasItems(spec.hosts) && !(spec.hosts !== undefined && !Array.isArray(spec.hosts));
 
   if (isDelegate) {
-    if (gateways.length > 0) out.error(['spec', 'gateways'], 'a delegate VirtualService (one without hosts) cannot list gateways', 'Bind the root VirtualService to the gateway and remove gateways here.');
-    if (tls.length > 0) out.error(['spec', 'tls'], 'a delegate VirtualService (one without hosts) cannot have tls routes', 'Only http routes can be delegated; add hosts if this is not meant to be a delegate.');
-    if (tcp.length > 0) out.error(['spec', 'tcp'], 'a delegate VirtualService (one without hosts) cannot have tcp routes', 'Only http routes can be delegated; add hosts if this is not meant to be a delegate.');
+    if (gateways.length > 0) out.errorWhole(['spec', 'gateways'], 'a delegate VirtualService (one without hosts) cannot list gateways', 'Bind the root VirtualService to the gateway and remove gateways here.');
+    if (tls.length > 0) out.errorWhole(['spec', 'tls'], 'a delegate VirtualService (one without hosts) cannot have tls routes', 'Only http routes can be delegated; add hosts if this is not meant to be a delegate.');
+    if (tcp.length > 0) out.errorWhole(['spec', 'tcp'], 'a delegate VirtualService (one without hosts) cannot have tcp routes', 'Only http routes can be delegated; add hosts if this is not meant to be a delegate.');
   }
 
   const appliesToGateway = gwNames.length > 0 && !gwNames.includes('mesh');
@@ -49,7 +49,7 @@ export function validateVirtualService(r: Resource, out: Issues): void {
       (arr(obj(route)?.match) ?? []).forEach((m, j) => {
         for (const key of ['headers', 'withoutHeaders']) {
           for (const h of Object.keys(obj(obj(m)?.[key]) ?? {})) {
-            if (isJwtClaimRoute(h)) out.error(['spec', 'http', i, 'match', j, key, h], `JWT claim routing (${q(h)}) only works on a gateway, and this VirtualService is not bound to one`, 'Add the ingress gateway to gateways, or match on a header instead.');
+            if (isJwtClaimRoute(h)) out.errorWhole(['spec', 'http', i, 'match', j, key, h], `JWT claim routing (${q(h)}) only works on a gateway, and this VirtualService is not bound to one`, 'Add the ingress gateway to gateways, or match on a header instead.');
           }
         }
       });
@@ -64,7 +64,7 @@ export function validateVirtualService(r: Resource, out: Issues): void {
     if (err) {
       if (!isIP(h)) { out.error(['spec', 'hosts', i], err); allHostsValid = false; }
     } else if (appliesToMesh && h === '*') {
-      out.error(['spec', 'hosts', i], 'the wildcard host "*" is not allowed for a VirtualService that applies to sidecars (the mesh gateway)', 'List the hosts it routes, or bind it to a gateway.');
+      out.errorWhole(['spec', 'hosts', i], 'the wildcard host "*" is not allowed for a VirtualService that applies to sidecars (the mesh gateway)', 'List the hosts it routes, or bind it to a gateway.');
       allHostsValid = false;
     }
   });
@@ -79,7 +79,7 @@ export function validateVirtualService(r: Resource, out: Issues): void {
   }
 
   if (http.length === 0 && tcp.length === 0 && tls.length === 0) {
-    out.error(['spec'], 'the VirtualService has no http, tcp or tls routes', 'Add the routes it should apply.');
+    out.errorWhole(['spec'], 'the VirtualService has no http, tcp or tls routes', 'Add the routes it should apply.');
   }
   http.forEach((route, i) => {
     if (route === null) { out.error(['spec', 'http', i], 'an http route is null'); return; }
@@ -262,8 +262,7 @@ function validateHttpRoute(out: Issues, p: Path, route: JsonObject, delegate: bo
     const mpath = [...p, 'mirrors', j];
     if (m === null) { out.error(mpath, 'a mirrors entry is null'); return; }
     if (!isObject(m)) return;
-    if (!isSet(m.destination)) { out.error(mpath, 'a mirrors entry has no destination'); return; }
-    validateDestination(out, [...mpath, 'destination'], m.destination as JsonObject);
+    if (isObject(m.destination)) validateDestination(out, [...mpath, 'destination'], m.destination); // a missing one is a schema finding
     const pct = num(wrapped(m.percentage));
     if (pct !== undefined && (pct > 100 || pct < 0)) out.error([...mpath, 'percentage'], `mirror percentage ${pct} is not in 0..100`);
   });
@@ -293,7 +292,6 @@ function validateHttpRoute(out: Issues, p: Path, route: JsonObject, delegate: bo
   if (dr) {
     const status = num(dr.status);
     if (status !== undefined && (status < 200 || status > 600)) out.error([...p, 'directResponse', 'status'], `directResponse status ${status} is not in 200..599`);
-    else if (dr.status === undefined) out.error([...p, 'directResponse'], 'directResponse has no status', 'Set status (e.g. 200 or 503).');
     const body = obj(dr.body);
     const text = body ? (str(body.string) ?? str(body.bytes)) : undefined;
     if (text !== undefined) {
@@ -421,13 +419,13 @@ function validateL4Match(out: Issues, p: Path, m: JsonObject): void {
 
 function validateTlsRoute(out: Issues, p: Path, route: JsonObject, hosts: string[], appliesToGateway: boolean): void {
   const matches = arr(route.match) ?? [];
-  if (matches.length === 0) out.error(p, 'the tls route has no match; tls routes must match on sniHosts', 'Add match: [{sniHosts: [<host>]}].');
+  if (Array.isArray(route.match) && matches.length === 0) out.error([...p, 'match'], 'the tls route has no match; tls routes must match on sniHosts', 'Add match: [{sniHosts: [<host>]}].');
   matches.forEach((m, j) => {
     const mp = [...p, 'match', j];
     if (m === null) { out.error(mp, 'a tls match is null'); return; }
     if (!isObject(m)) return;
     const snis = arr(m.sniHosts) ?? [];
-    if (snis.length === 0) out.error(mp, 'the tls match has no sniHosts', 'List the SNI host names it matches.');
+    if (Array.isArray(m.sniHosts) && snis.length === 0) out.error([...mp, 'sniHosts'], 'the tls match has no sniHosts', 'List the SNI host names it matches.');
     snis.forEach((s, k) => {
       if (typeof s !== 'string') return;
       const sp = [...mp, 'sniHosts', k];
@@ -438,7 +436,7 @@ function validateTlsRoute(out: Issues, p: Path, route: JsonObject, hosts: string
         return;
       }
       if (!hosts.some((h) => s === h || hostMatches(h, s))) {
-        out.error(sp, `SNI host ${q(s)} is not one of the VirtualService's hosts (or covered by one): [${hosts.join(', ')}]`, 'Add it to hosts, or fix the SNI host.');
+        out.errorWhole(sp, `SNI host ${q(s)} is not one of the VirtualService's hosts (or covered by one): [${hosts.join(', ')}]`, 'Add it to hosts, or fix the SNI host.');
       }
     });
     validateL4Match(out, mp, m);
@@ -455,8 +453,7 @@ function validateRouteDestinations(out: Issues, p: Path, v: Json | undefined, ht
     const dp = [...p, i];
     if (d === null) { out.error(dp, 'a route destination entry is null'); return; }
     if (!isObject(d)) return;
-    if (!isSet(d.destination)) out.error(dp, 'a route entry has no destination', 'Add destination: {host: <service>}.');
-    else validateDestination(out, [...dp, 'destination'], d.destination as JsonObject);
+    if (isObject(d.destination)) validateDestination(out, [...dp, 'destination'], d.destination); // a missing one is a schema finding
     if (httpRoute) checkHeaderOps(out, [...dp, 'headers'], d.headers, 'destination');
     const w = num(d.weight) ?? 0;
     if (w < 0) out.error([...dp, 'weight'], `weight ${w} is negative`);
@@ -467,7 +464,7 @@ function validateRouteDestinations(out: Issues, p: Path, v: Json | undefined, ht
 
 function validateDestination(out: Issues, p: Path, d: JsonObject): void {
   const host = d.host;
-  if (host === undefined || host === null || host === '') out.error(p, 'the destination has no host', 'Set host to the service name or FQDN.');
+  if (host === '') out.error([...p, 'host'], 'the destination host is empty', 'Set host to the service name or FQDN.');
   else if (typeof host === 'string') {
     if (host === '*') out.error([...p, 'host'], 'destination host "*" is not allowed', 'Name the service the traffic should go to.');
     else { const e = wildcardDomainError(host); if (e) out.error([...p, 'host'], `destination ${e}`); }
