@@ -70,7 +70,10 @@ describe('POST /pulls/{n}/reviews', () => {
   it.each([
     ['a line between the hunks', { path: PATH, line: 11, body: 'x' }, ['Line could not be resolved']],
     ['a line past the end of the file', { path: PATH, line: 21, body: 'x' }, ['Line could not be resolved']],
-    ['a file that is not in the PR', { path: 'mesh/other.yaml', line: 1, body: 'x' }, ['Path could not be resolved']],
+    ['a file that is not in the PR', { path: 'mesh/other.yaml', line: 1, body: 'x' }, [
+      'Pull request review thread path is invalid',
+      "Pull request review thread diff hunk can't be blank",
+    ]], // as in villesau/ai-codereviewer#34
     ['a file without patch', { path: 'charts/logo.png', line: 1, body: 'x' }, ['Line could not be resolved']],
     ['a range whose end is outside the diff', { path: PATH, start_line: 8, line: 12, body: 'x' }, [
       'Pull request review thread line must be part of the diff',

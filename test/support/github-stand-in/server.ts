@@ -75,8 +75,8 @@ interface Route {
 type AnchorProblem = 'path' | 'line' | 'lineRange' | 'blank' | 'sameHunk' | 'precede' | 'position' | 'side';
 
 /** Texts of the reviews endpoint: {"message":"Unprocessable Entity","errors":[text…]}. */
-const REVIEW_TEXT: Record<AnchorProblem, string> = {
-  path: 'Path could not be resolved',
+const REVIEW_TEXT: Record<AnchorProblem, string | string[]> = {
+  path: ['Pull request review thread path is invalid', "Pull request review thread diff hunk can't be blank"],
   line: 'Line could not be resolved',
   lineRange: 'Pull request review thread line must be part of the diff',
   blank: "Pull request review thread diff hunk can't be blank",
@@ -1253,7 +1253,7 @@ class StandInServer {
     const anchors = comments.map((x) => {
       if (x.body.length > MAX_BODY) errors.push(`Body is too long (maximum is ${MAX_BODY} characters)`);
       const a = this.anchor(x, commit);
-      errors.push(...a.errors.map((k) => REVIEW_TEXT[k]));
+      errors.push(...a.errors.flatMap((k) => REVIEW_TEXT[k]));
       return a;
     });
     if (errors.length) return unprocessable([...new Set(errors)]);
