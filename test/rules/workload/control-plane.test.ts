@@ -99,6 +99,40 @@ ruleTable(['injection-webhooks-overlap', 'injection-webhook-service-missing'], [
     expect: [],
   },
   {
+    name: 'the four webhooks of Istio\'s default revision are disjoint',
+    files: { 'x.yaml': [istiodService, yaml`
+      apiVersion: admissionregistration.k8s.io/v1
+      kind: MutatingWebhookConfiguration
+      metadata: {name: istio-sidecar-injector, labels: {istio.io/rev: default}}
+      webhooks:
+      - name: rev.namespace.sidecar-injector.istio.io
+        clientConfig: {service: {name: istiod, namespace: istio-system}}
+        namespaceSelector:
+          matchExpressions: [{key: istio.io/rev, operator: In, values: [default]}, {key: istio-injection, operator: DoesNotExist}]
+        objectSelector:
+          matchExpressions: [{key: sidecar.istio.io/inject, operator: NotIn, values: ["false"]}]
+      - name: rev.object.sidecar-injector.istio.io
+        clientConfig: {service: {name: istiod, namespace: istio-system}}
+        namespaceSelector:
+          matchExpressions: [{key: istio.io/rev, operator: DoesNotExist}, {key: istio-injection, operator: DoesNotExist}]
+        objectSelector:
+          matchExpressions: [{key: sidecar.istio.io/inject, operator: NotIn, values: ["false"]}, {key: istio.io/rev, operator: In, values: [default]}]
+      - name: namespace.sidecar-injector.istio.io
+        clientConfig: {service: {name: istiod, namespace: istio-system}}
+        namespaceSelector:
+          matchExpressions: [{key: istio-injection, operator: In, values: [enabled]}]
+        objectSelector:
+          matchExpressions: [{key: sidecar.istio.io/inject, operator: NotIn, values: ["false"]}]
+      - name: object.sidecar-injector.istio.io
+        clientConfig: {service: {name: istiod, namespace: istio-system}}
+        namespaceSelector:
+          matchExpressions: [{key: istio-injection, operator: DoesNotExist}, {key: istio.io/rev, operator: DoesNotExist}]
+        objectSelector:
+          matchExpressions: [{key: sidecar.istio.io/inject, operator: In, values: ["true"]}, {key: istio.io/rev, operator: DoesNotExist}]
+    `].join('---\n') },
+    expect: [],
+  },
+  {
     name: 'two configurations selecting the same namespaces',
     files: { 'x.yaml': [istiodService, revInjector('istio-sidecar-injector', '{matchLabels: {istio-injection: enabled}}'),
       revInjector('istio-sidecar-injector-canary', '{matchExpressions: [{key: istio-injection, operator: In, values: [enabled]}]}')].join('---\n') },
