@@ -182,9 +182,9 @@ ruleTable('gateway-api-crd-too-old', [
     expect: [],
   },
   {
-    name: 'TLSRoute from an older bundle',
-    files: { 'x.yaml': crd('tlsroutes.gateway.networking.k8s.io', 'v1.4.1') },
-    expect: [{ rule: 'gateway-api-crd-too-old', line: 6, message: 'at least v1.5.0' }],
+    name: 'TLSRoute from an older bundle, TCPRoute from a release candidate of the minimum is enough',
+    files: { 'x.yaml': [crd('tlsroutes.gateway.networking.k8s.io', 'v1.4.1'), crd('tcproutes.gateway.networking.k8s.io', 'v1.6.0-rc.1'), crd('backendtlspolicies.gateway.networking.k8s.io', 'v1.3')].join('---\n') },
+    expect: [{ rule: 'gateway-api-crd-too-old', line: 6, message: 'at least v1.5.0' }, { rule: 'gateway-api-crd-too-old', line: 22 }],
   },
 ]);
 

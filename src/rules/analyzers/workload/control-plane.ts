@@ -183,8 +183,9 @@ const MIN_BUNDLE: Record<string, string> = {
 const BUNDLE = 'gateway.networking.k8s.io/bundle-version';
 
 function semver(v: string): number[] | null {
-  const m = /^v?(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/.exec(v.trim());
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+  // Lenient like the semver library Istio uses: "v1.4" and "1.4.0-rc.1+build" both read; the pre-release is ignored.
+  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.exec(v.trim());
+  return m ? [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)] : null;
 }
 
 export const gatewayCrdVersion = defineRule({
