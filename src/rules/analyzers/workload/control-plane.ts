@@ -4,19 +4,21 @@
 import { isIP } from 'node:net';
 import { defineRule, type Rule } from '../../rule.js';
 import { asArray, asObject, asString, asStringMap, isObject, type Json, type Resource } from '../../../manifests/resource.js';
-import { labelSelectorMatches } from './common.js';
+import { isIgnoredNamespace, labelSelectorMatches } from './common.js';
 
 export const blockedCidrs = defineRule({
   id: 'istiod-jwks-fetch-unrestricted', severity: 'warning', istioCode: 'IST0175', group: 'analyzers/workload', fixable: false,
   title: 'RequestAuthentications exist but istiod does not set BLOCKED_CIDRS_IN_JWKS_URIS: jwksUri can reach internal addresses.',
   check(ctx) {
-    const ras = ctx.mesh.byKind('RequestAuthentication');
+    const ras = ctx.mesh.byKind('RequestAuthentication').filter((r) => !isIgnoredNamespace(r.namespace));
     if (ras.length === 0) return;
     const names = ras.slice(0, 5).map((r) => `${r.namespace}/${r.name}`).join(', ') + (ras.length > 5 ? ', …' : '');
     for (const d of ctx.mesh.byKind('Deployment')) {
       if (d.labels.app !== 'istiod') continue;
       const containers = asArray(asObject(asObject(asObject(d.spec.template).spec)).containers);
-      const configured = containers.some((c) => asArray(asObject(c).env).some((e) => isObject(e) && e.name === 'BLOCKED_CIDRS_IN_JWKS_URIS' && typeof e.value === 'string' && e.value !== ''));
+      // A value from a ConfigMap or Secret (valueFrom) counts as set: its content is not in the manifest.
+      const configured = containers.some((c) => asArray(asObject(c).env).some((e) => isObject(e) && e.name === 'BLOCKED_CIDRS_IN_JWKS_URIS'
+        && ((typeof e.value === 'string' && e.value !== '') || isObject(e.valueFrom))));
       if (configured) continue;
       ctx.report({
         resource: d, path: ['spec', 'template', 'spec', 'containers'], subject: 'BLOCKED_CIDRS_IN_JWKS_URIS',
