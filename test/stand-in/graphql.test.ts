@@ -163,7 +163,9 @@ describe('clients', () => {
       { owner: 'acme', repo: 'mesh-config' },
     );
     expect(data.repository.pullRequest.headRefOid).toBe(HEAD_SHA);
-    expect(s.calls.map((c) => [c.route, c.operationName, c.status])).toEqual([['POST /graphql', 'Head', 200]]);
+    // authors lose the [bot] suffix in GraphQL, the viewer keeps it
+    expect(await o.graphql('{ viewer { login } }')).toEqual({ viewer: { login: 'github-actions[bot]' } });
+    expect(s.calls.map((c) => [c.route, c.operationName, c.status])).toEqual([['POST /graphql', 'Head', 200], ['POST /graphql', null, 200]]);
     expect(s.writes()).toEqual([]);
   });
 });

@@ -437,12 +437,12 @@ function connectionTypes(typeName: string): Record<string, TypeDef> {
   };
 }
 
-function actor(login: string): Obj {
+function actor(login: string, keepSuffix = false): Obj {
   const bot = login.endsWith('[bot]');
   return {
     __typename: bot ? 'Bot' : 'User',
-    // GraphQL shows a bot's login without the "[bot]" suffix
-    login: bot ? login.slice(0, -'[bot]'.length) : login,
+    // GraphQL shows a bot author's login without the "[bot]" suffix (`viewer` keeps it)
+    login: bot && !keepSuffix ? login.slice(0, -'[bot]'.length) : login,
     url: `https://github.com/${bot ? 'apps/' + login.slice(0, -5) : login}`,
     avatarUrl: 'https://avatars.githubusercontent.com/u/1',
   };
@@ -512,7 +512,7 @@ function buildSchema(): Record<string, TypeDef> {
             throw new FieldError(`Could not resolve to a node with the global id of '${String(a.id)}'`, 'NOT_FOUND');
           },
         },
-        viewer: { obj: true, resolve: (_o, _a, ctx) => actor(ctx.login) },
+        viewer: { obj: true, resolve: (_o, _a, ctx) => actor(ctx.login, true) },
         rateLimit: {
           obj: true,
           args: ['dryRun'],
