@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { buildViews, planReview, type ViewReaders } from '../../src/review/pipeline.js';
+import { changedFile, type ChangeSet } from '../../src/review/diff.js';
+import { pathFilter } from '../../src/review/files.js';
+import { emptyConfig } from '../../src/config/config.js';
+import { defaultMeshSettings } from '../../src/mesh/settings.js';
+import { runReviewCommand } from '../../src/review/local.js';
+
+const loaded = { config: emptyConfig(), settings: defaultMeshSettings(), warnings: [] };
+const filter = pathFilter(['**/*.yaml'], () => false);
+
+function readersFor(workspace: Record<string, string>, head: Record<string, string>, base: Record<string, string>): ViewReaders {
+  const buf = (t: string | undefined) => (t === undefined ? null : Buffer.from(t));
+  return {
+    workspaceFiles: Object.keys(workspace).filter(filter),
+    readWorkspace: (ps) => ps.map((p) => ({ path: p, text: workspace[p]! })),
+    readHead: async (ps) => new Map(ps.map((p) => [p, buf(head[p])])),
+    readBase: async (fs_) => new Map(fs_.map((f) => [f.basePath!, buf(base[f.basePath!])])),
+  };
+}
+
+const STATIC = (host: string) => `apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: db
+  namespace: shop
+spec:
+  hosts:
+  - ${host}
+  ports:
+  - number: 5432
+    name: tcp
+    protocol: TCP
+  resolution: STATIC
+  addresses:
+  - 10.0.0.1
+`;
+
+describe('views', () => {
+  it('uses head contents for changed files, drops removed and renamed-away files from the head, restores them in the base', async () => {
+    const changes: ChangeSet = {
+      files: [
+        changedFile('new.yaml', null, 'added', '@@ -0,0 +1 @@\n+a: 1'),
+        changedFile('gone.yaml', 'gone.yaml', 'removed', '@@ -1 +0,0 @@\n-b: 1'),
+        changedFile('moved.yaml', 'old.yaml', 'renamed', null),
+        changedFile('notes.txt', 'notes.txt', 'modified', '@@ -1 +1 @@\n-x\n+y'),
+      ],
+      truncated: false,
+    };
+    // The workspace is a merge or base checkout: it still has gone.yaml and old.yaml, and a stale new.yaml.
+    const ws = { 'gone.yaml': 'b: 1\n', 'old.yaml': 'c: 1\n', 'keep.yaml': 'k: 1\n', 'new.yaml': 'stale: 1\n', 'notes.txt': 'y\n' };
+    const v = await buildViews(changes, filter, readersFor(ws, { 'new.yaml': 'a: 1\n', 'moved.yaml': 'c: 1\n' }, { 'gone.yaml': 'b: 1\n', 'old.yaml': 'c: 1\n' }));
+    expect(v.head.map((f) => [f.path, f.text])).toEqual([['keep.yaml', 'k: 1\n'], ['moved.yaml', 'c: 1\n'], ['new.yaml', 'a: 1\n']]);
+    expect(v.base.map((f) => f.path)).toEqual(['gone.yaml', 'keep.yaml', 'old.yaml']);
+    expect(v.relevant.map((f) => f.path)).toEqual(['new.yaml', 'gone.yaml', 'moved.yaml']);
+  });
+});
+
+describe('untrusted manifest text in comments', () => {
+  it('cannot mention people or inject HTML through a value that reaches a message', async () => {
+    const host = '"@security-team<img src=x>.example.com"';
+    const changes: ChangeSet = { files: [changedFile('se.yaml', null, 'added', '@@ -0,0 +1,16 @@\n' + STATIC(host).trimEnd().split('\n').map((l) => `+${l}`).join('\n'))], truncated: false };
+    const views = await buildViews(changes, filter, readersFor({}, { 'se.yaml': STATIC(host) }, {}));
+    const plan = planReview(views, changes, { loaded, threads: [], maxComments: 30, runId: 'r', link: (f, l) => `https://x/${f}#L${l}` });
+    const bodies = plan.placement.inline.map((c) => c.body);
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(bodies.some((b) => b.includes('security-team'))).toBe(true);
+    for (const b of bodies) {
+      expect(b).not.toMatch(/@security-team/);
+      expect(b).not.toContain('<img');
+    }
+  });
+});
+
+describe('istio-review review --base', () => {
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' } });
+
+  it('prints the comments with their suggestion blocks and the summary, and exits 1 on a new error', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-local-'));
+    try {
+      git(dir, 'init', '-q', '-b', 'main');
+      fs.writeFileSync(path.join(dir, 'README.md'), '# x\n');
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-q', '-m', 'base');
+      git(dir, 'checkout', '-q', '-b', 'feature');
+      fs.mkdirSync(path.join(dir, 'mesh'));
+      fs.writeFileSync(path.join(dir, 'mesh/db.yaml'), STATIC('db.legacy.internal'));
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-q', '-m', 'db');
+      let out = '';
+      const code = await runReviewCommand({ base: 'main', paths: [], loaded, failOn: 'error', format: 'text', cwd: dir, write: (s) => { out += s; } });
+      expect(code).toBe(1);
+      expect(out).toContain('── mesh/db.yaml:13');
+      expect(out).toContain('```suggestion\n  resolution: DNS\n```');
+      expect(out).toContain('## istio-review');
+      expect(out).not.toContain('<!-- istio-review:');
+      let json = '';
+      await runReviewCommand({ base: 'main', paths: [], loaded, failOn: 'none', format: 'json', cwd: dir, write: (s) => { json += s; } });
+      const parsed = JSON.parse(json) as { comments: { path: string; line: number; suggestion: boolean }[] };
+      expect(parsed.comments).toEqual([expect.objectContaining({ path: 'mesh/db.yaml', line: 13, suggestion: true })]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
