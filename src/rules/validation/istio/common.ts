@@ -64,7 +64,7 @@ function issuesOf(r: Resource, validate: Validator): Issue[] {
 }
 
 const CONSEQUENCE: Record<IssueLevel, string> = {
-  error: 'Istio rejects it: kubectl apply fails with "admission webhook "validation.istio.io" denied the request".',
+  error: 'Istio rejects it: kubectl apply fails with \'admission webhook "validation.istio.io" denied the request\'.',
   warning: 'Istio accepts it with a warning that kubectl apply prints and most pipelines never show.',
   unreachable: 'The route can never be selected: an earlier route takes all of its traffic.',
   ineffective: 'The match can never be selected: an earlier match takes all of its requests.',
@@ -93,12 +93,18 @@ export function kindRules(kind: string, group: string, validate: Validator, spec
         const patch = looksLikePatch(r);
         for (const i of issuesOf(r, validate)) {
           if (i.level !== s.level || (patch && i.wholeObject)) continue;
-          const text = `${i.message}. ${CONSEQUENCE[i.level]}${i.hint ? ` ${i.hint}` : ''}`;
+          const text = `${sentence(i.message)}. ${CONSEQUENCE[i.level]}${i.hint ? ` ${i.hint}` : ''}`;
           ctx.report({ resource: r, path: i.path, message: text, subject: i.subject, fix: i.fix ?? null });
         }
       }
     },
   }));
+}
+
+/** Capitalise a message's first word unless it is a field name (camelCase, dotted). */
+function sentence(m: string): string {
+  const first = /^[^\s]+/.exec(m)?.[0] ?? '';
+  return /^[a-z]+$/.test(first) ? m[0]!.toUpperCase() + m.slice(1) : m;
 }
 
 // ---- value readers (never throw; wrong types read as "absent") -------------------------------------------
