@@ -32,7 +32,7 @@ beforeEach(async () => {
     pull: { number: 4, head: { sha: HEAD_SHA, ref: 'feature' }, base: { sha: BASE_SHA, ref: 'main' } },
     files: [{ filename: 'x.yaml', status: 'modified', patch: patchFromTexts(OLD, NEW) }],
     contents: { [HEAD_SHA]: { 'x.yaml': NEW, 'dir/y.yaml': 'y: 1\n' }, [BASE_SHA]: { 'x.yaml': OLD } },
-    tokens: { rw: PERMISSIONS.write, ro: PERMISSIONS.readOnly, ghs_test: PERMISSIONS.write },
+    tokens: { rw: PERMISSIONS.write, ro: PERMISSIONS.readOnly, ghs_test: PERMISSIONS.write, nomut: { ...PERMISSIONS.write, graphqlMutations: false } },
   });
 });
 afterEach(() => s.close());
@@ -85,6 +85,8 @@ describe('review threads', () => {
     const ro = await gql(s, RESOLVE, { threadId: s.threadOf(c.id)!.id }, 'ro');
     expect(ro.errors).toEqual([expect.objectContaining({ type: 'FORBIDDEN', message: 'Resource not accessible by integration', path: ['resolveReviewThread'] })]);
     expect(s.state.threads[0]!.isResolved).toBe(false);
+    const nomut = await gql(s, RESOLVE, { threadId: s.threadOf(c.id)!.id }, 'nomut');
+    expect(nomut.errors[0]).toMatchObject({ type: 'FORBIDDEN' });
     const nf = await gql(s, RESOLVE, { threadId: 'PRRT_nope' }, 'rw');
     expect(nf.errors[0]).toMatchObject({ type: 'NOT_FOUND' });
   });

@@ -349,7 +349,7 @@ class StandInServer {
         {
           state: this.state,
           login: perms.login,
-          canWritePulls: levelOk(perms.pullRequests, 'write'),
+          canWritePulls: levelOk(perms.pullRequests, 'write') && granted.graphqlMutations !== false,
           canReadPulls: levelOk(perms.pullRequests, 'read'),
           textAt: (rev, p) => this.textAt(rev, p),
           blob: (sha) => this.blobBySha(sha),

@@ -10,6 +10,9 @@ export interface TokenPermissions {
   issues?: Level;
   checks?: Level;
   statuses?: Level;
+  /** GraphQL thread/comment mutations (resolveReviewThread, minimizeComment…) allowed; default true. false answers
+   * FORBIDDEN even with pull-requests: write (reported for some tokens, so the Action must degrade). */
+  graphqlMutations?: boolean;
   /** The login writes made with this token are attributed to. Default 'github-actions[bot]'. */
   login?: string;
 }
