@@ -6,7 +6,7 @@ import type { MeshView } from '../../../mesh/mesh-view.js';
 import type { Workload } from '../../../mesh/workloads.js';
 import { asStringMap } from '../../../manifests/resource.js';
 import { labelsMatch } from '../../../mesh/workloads.js';
-import { containersOf, isControlPlane, isIgnoredNamespace, namespaceLabels, podSpecPath, repoWorkloads } from './common.js';
+import { containersOf, isControlPlane, isIgnoredNamespace, namespaceLabels, podSpecPath, repoWorkloads, servicesIn } from './common.js';
 
 const WAYPOINT_LABEL = 'gateway.istio.io/managed';
 
@@ -15,7 +15,7 @@ export function workloadInMesh(mesh: MeshView, w: Workload): boolean {
   if (containersOf(w).some((c) => c.container.name === 'istio-proxy' && typeof c.container.image === 'string' && c.container.image !== '')) return true;
   const inject = w.labels['sidecar.istio.io/inject'] ?? w.annotations['sidecar.istio.io/inject'];
   if (inject !== undefined) return inject === 'true';
-  const ns = namespaceLabels(mesh.byKind('Namespace'), w.namespace);
+  const ns = namespaceLabels(mesh, w.namespace);
   if (!ns) return false;
   return ns['istio-injection'] === 'enabled' || (ns['istio-injection'] === undefined && ns['istio.io/rev'] !== undefined);
 }
@@ -23,8 +23,7 @@ export function workloadInMesh(mesh: MeshView, w: Workload): boolean {
 interface ServicePort { service: string; port: number; protocol: string; target: string }
 
 function servicesSelecting(mesh: MeshView, w: Workload): Resource[] {
-  return mesh.byKind('Service').filter((s) => {
-    if (s.namespace !== w.namespace) return false;
+  return servicesIn(mesh, w.namespace).filter((s) => {
     const sel = asStringMap(s.spec.selector);
     return Object.keys(sel).length > 0 && labelsMatch(sel, w.labels);
   });

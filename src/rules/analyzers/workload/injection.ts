@@ -184,7 +184,7 @@ export const imageAutoNotInjected = defineRule({
       if (w.kind === 'Pod' || w.kind === 'WorkloadEntry') continue;
       const auto = containersOf(w).find((c) => !c.init && c.container.name === 'istio-proxy' && c.container.image === 'auto');
       if (!auto) continue;
-      const nsDefined = namespaceLabels(ctx.mesh.byKind('Namespace'), w.namespace);
+      const nsDefined = namespaceLabels(ctx.mesh, w.namespace);
       const nsLabels: Record<string, string> = { ...(nsDefined ?? {}), 'kubernetes.io/metadata.name': w.namespace };
       let injected: boolean;
       if (hooks.length > 0) {
