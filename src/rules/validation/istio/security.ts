@@ -120,7 +120,7 @@ export function validateAuthorizationPolicy(r: Resource, out: Issues): void {
       }
     });
     if (action === 'DENY' && ((fromExists && !toExists && !tcpInFrom) || (toExists && !tcpInTo))) {
-      out.warn(p, 'this DENY rule uses only HTTP attributes, so on TCP ports in scope it denies all traffic', 'Name the ports (to.operation.ports) the rule is meant for.', null, `deny-http-only:${i}`);
+      out.warn(p, 'this DENY rule uses only HTTP attributes, so on TCP ports in scope it denies all traffic', 'Name the ports (to.operation.ports) the rule is meant for.', null, `deny-http-only:${JSON.stringify(rule)}`);
     }
   });
 }

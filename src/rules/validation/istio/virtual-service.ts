@@ -510,6 +510,8 @@ interface PrefixMatch {
   route: string; match: string; prefix: string; port: number; method: string; authority: string;
   headers: Map<string, string>; queryParams: Map<string, string>; withoutHeaders: Map<string, string>;
   path: Path;
+  /** The route and match by value, for the finding's subject. */
+  key: string;
 }
 
 function exactOrPrefix(v: Json | undefined): string {
@@ -545,6 +547,8 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
   let catchAll = -1;
   const prefixes: PrefixMatch[] = [];
   const routeName = (r: JsonObject, i: number) => (kind === 'http' && typeof r.name === 'string' && r.name !== '' ? q(r.name) : `#${i}`);
+  // Subjects identify a route by value (its name, else its matches and destinations), never by position.
+  const routeKey = (r: JsonObject) => (kind === 'http' && typeof r.name === 'string' && r.name !== '' ? r.name : canonical({ match: r.match ?? null, route: r.route ?? null }));
   routes.forEach((route, i) => {
     if (!isObject(route)) return;
     const rp: Path = ['spec', kind, i];
@@ -552,7 +556,7 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
     const matches = arr(route.match) ?? [];
     if (matches.length === 0) {
       if (catchAll >= 0) {
-        out.add({ level: 'unreachable', path: rp, subject: `${kind}:${name}:after-catch-all`,
+        out.add({ level: 'unreachable', path: rp, subject: `${kind}:${routeKey(route)}:after-catch-all`,
           message: `${kind} route ${name} has no match, and neither has the earlier route ${routeName(routes[catchAll] as JsonObject, catchAll)}; only the last route may match everything`,
           hint: 'Add a match to one of them, or merge them.' });
       }
@@ -560,7 +564,7 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
       return;
     }
     if (catchAll >= 0 && kind !== 'tls') { // a tls route without a match is rejected anyway
-      out.add({ level: 'unreachable', path: rp, subject: `${kind}:${name}:shadowed`,
+      out.add({ level: 'unreachable', path: rp, subject: `${kind}:${routeKey(route)}:shadowed`,
         message: `${kind} route ${name} comes after route ${routeName(routes[catchAll] as JsonObject, catchAll)}, which has no match and takes every request`,
         hint: 'Move the route without a match to the end of the list.' });
       return;
@@ -571,7 +575,7 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
       const matchName = kind === 'http' && isObject(m) && typeof m.name === 'string' && m.name !== '' ? q(m.name) : `#${j}`;
       const dup = seen.get(key);
       if (dup !== undefined) {
-        out.add({ level: 'ineffective', path: [...rp, 'match', j], subject: `${kind}:${name}:${key}`,
+        out.add({ level: 'ineffective', path: [...rp, 'match', j], subject: `${kind}:${routeKey(route)}:${key}`,
           message: `match ${matchName} of ${kind} route ${name} repeats a match of the earlier route ${routeName(routes[dup] as JsonObject, dup)}`,
           hint: 'Remove the duplicate match, or change it so it selects different requests.' });
         duplicates++;
@@ -586,11 +590,11 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
         route: name, match: matchName, prefix, port: num(m.port) ?? 0,
         method: exactOrPrefix(m.method) || 'exact:GET', authority: exactOrPrefix(m.authority),
         headers: mapOf(m.headers), queryParams: mapOf(m.queryParams), withoutHeaders: mapOf(m.withoutHeaders),
-        path: [...rp, 'match', j],
+        path: [...rp, 'match', j], key: `${routeKey(route)}:${key}`,
       });
     });
     if (duplicates === matches.length) {
-      out.add({ level: 'unreachable', path: rp, subject: `${kind}:${name}:all-dup`,
+      out.add({ level: 'unreachable', path: rp, subject: `${kind}:${routeKey(route)}:all-dup`,
         message: `${kind} route ${name} is never used: every one of its matches is already taken by earlier routes`,
         hint: 'Remove the route, or give it matches of its own.' });
     }
@@ -601,7 +605,7 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
       const B = prefixes[b]!;
       if (A.prefix === B.prefix) continue;
       if (covers(A, B)) {
-        out.add({ level: 'ineffective', path: B.path, subject: `http:${B.route}:${B.match}:${B.prefix}<${A.prefix}`,
+        out.add({ level: 'ineffective', path: B.path, subject: `http:${B.key}<${A.prefix}`,
           message: `match ${B.match} (uri prefix ${q(B.prefix)}) of http route ${B.route} is covered by match ${A.match} (uri prefix ${q(A.prefix)}) of ${A.route === B.route ? 'the same route' : `the earlier route ${A.route}`}`,
           hint: 'Put the longer prefix first, or remove the covered match.' });
       }
