@@ -39,6 +39,21 @@ describe('across runs', () => {
     expect(s.state.issueComments[0]!.body).toContain('1 earlier comment marked fixed');
   });
 
+  it.concurrent('says which commit fixed it when the token may not resolve threads', async () => {
+    const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml') } });
+    const s = await serve(repo);
+    await runAction(repo, s, { runId: '1' });
+    const fixed = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml').replace('resolution: STATIC', 'resolution: DNS') } });
+    s.pushCommit({ sha: fixed.headSha, files: fixed.files, contents: fixed.head });
+    // The thread query passes; the resolve mutation is refused.
+    s.addFault({ kind: 'status', route: 'POST /graphql', status: 403, message: 'Resource not accessible by integration', after: 1 });
+    const r2 = await runAction(fixed, s, { runId: '2', event: prEvent(fixed) });
+    expect(r2.code).toBe(0);
+    expect(s.state.threads[0]!.isResolved).toBe(false);
+    expect(s.state.reviewComments[0]!.body).toContain(`Fixed in ${fixed.headSha}`);
+    expect(s.state.reviewComments).toHaveLength(1);
+  });
+
   it.concurrent('keeps a thread a person resolved resolved, and does not post its finding again', async () => {
     const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml') } });
     const s = await serve(repo);

@@ -1,8 +1,11 @@
 // The Action end to end: dist/index.js as a child process, real git repositories, the GitHub API stand-in.
 // This file: what a single run posts. lifecycle.test.ts: runs over time, permissions, faults, size.
 import fs from 'node:fs';
+import os from 'node:os';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { cleanup, commentsAt, makeRepo, runAction } from './harness.js';
+import { cleanup, commentsAt, makeRepo, ROOT, runAction } from './harness.js';
+import { applySuggestions } from '../support/github-stand-in/index.js';
 import { BASE, ensureBuilt, expectNoSecret, fx, GOOD_TLS, rulesIn, useStandIns } from './common.js';
 
 beforeAll(ensureBuilt, 120_000);
@@ -171,9 +174,20 @@ describe('refused comments and GHES', () => {
     expect(s.apiUrl).toMatch(/\/api\/v3$/);
     await runAction(repo, s);
     expect(s.state.reviews).toHaveLength(1);
-    const { applySuggestions } = await import('../support/github-stand-in/index.js') as unknown as { applySuggestions: (st: unknown) => Record<string, string> };
     const applied = applySuggestions(s.state);
     expect(applied['mesh/static.yaml']).toContain('  resolution: DNS\n');
     expect(applied['mesh/tls443.yaml']).toContain('    protocol: HTTPS\n');
+    // The committed suggestions fix what they were for.
+    const after = { ...repo.head, ...applied };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-applied-'));
+    try {
+      for (const [p, t] of Object.entries(after)) { fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true }); fs.writeFileSync(path.join(dir, p), t); }
+      const res = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', '--format', 'json', 'mesh'], { cwd: dir, encoding: 'utf8' });
+      const rules = (JSON.parse(res.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule);
+      expect(rules).not.toContain('se-static-without-endpoints');
+      expect(rules).not.toContain('se-tls-port-declared-http');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
