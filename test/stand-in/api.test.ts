@@ -212,6 +212,14 @@ describe('faults', () => {
     expect(s.calls.map((c) => c.operationName)).toEqual(['Other', 'Resolve', 'Threads']);
   });
 
+  it('a delay serves the request late but normally', async () => {
+    s = await startStandIn({ faults: [{ kind: 'delay', route: 'GET /repos/{owner}/{repo}/pulls/{pull_number}', delayMs: 300 }] });
+    const t0 = Date.now();
+    const { status } = await octo(s).pulls.get({ ...OR, pull_number: 7 });
+    expect(status).toBe(200);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(280);
+  });
+
   it('an unknown route is a 404 that says so', async () => {
     s = await startStandIn();
     const r = await failure(octo(s).repos.listBranches({ ...OR }));

@@ -325,6 +325,10 @@ class StandInServer {
         afterWrite = slot.f;
         break;
       }
+      if (slot.f.kind === 'delay') {
+        await new Promise((r) => setTimeout(r, slot.f.delayMs ?? 1000));
+        break;
+      }
       if (slot.f.kind === 'secondary-rate-limit') {
         return send({
           ...err(

@@ -197,7 +197,9 @@ export type FaultKind =
   /** answer 500 without running the request */
   | 'server-error'
   /** answer `status` with `message` without running the request */
-  | 'status';
+  | 'status'
+  /** wait `delayMs` (default 1000), then serve the request normally */
+  | 'delay';
 
 export interface Fault {
   kind: FaultKind;
@@ -212,6 +214,8 @@ export interface Fault {
   operationName?: string;
   /** 'secondary-rate-limit': the retry-after value in seconds (default 1) */
   retryAfter?: number;
+  /** 'delay': milliseconds */
+  delayMs?: number;
   /** 'status': the status to answer; 'secondary-rate-limit': 403 (default) or 429 */
   status?: number;
   message?: string;
