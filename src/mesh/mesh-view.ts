@@ -44,6 +44,7 @@ export class MeshView {
   private readonly wildcardHosts = new Map<string, HostEntry[]>(); // "*.a.com" indexed under "a.com"
   private readonly otherWildcards: HostEntry[] = []; // "*", "*foo.com"
   private readonly workloadsByNs = new Map<string, Workload[]>();
+  private readonly workloadsByLabel = new Map<string, Workload[]>(); // "key\0value" → workloads carrying it
   private readonly drByHost = new Map<string, Resource[]>(); // resolved host → DRs
   private readonly wildcardDrs: { host: string; dr: Resource }[] = [];
   private readonly gatewaysByKey = new Map<string, Resource>(); // "ns/name" → Istio Gateway (first), else k8s Gateway
@@ -103,6 +104,7 @@ export class MeshView {
   }
 
   private addService(r: Resource): void {
+    push(this.servicesByNs, r.namespace!, r);
     const ns = r.namespace!;
     const scope = exportScope(parseExportToAnnotation(r.annotations['networking.istio.io/exportTo']), ns, this.settings.defaultServiceExportTo);
     const ports: PortInfo[] = asArray(r.spec.ports).filter(isObject).map((p) => ({
@@ -188,26 +190,70 @@ export class MeshView {
   }
 
   private defaultSidecar(ns: string): Resource | null {
-    for (const s of this.byKind('Sidecar')) {
-      if (s.namespace !== ns) continue;
-      const sel = asObject(s.spec.workloadSelector);
-      if (!isObject(sel.labels) || Object.keys(sel.labels).length === 0) return s;
+    if (!this.defaultSidecars) {
+      // Built on first use: the first selector-less Sidecar of each namespace.
+      this.defaultSidecars = new Map();
+      for (const s of this.byKind('Sidecar')) {
+        if (s.namespace === null || this.defaultSidecars.has(s.namespace)) continue;
+        const sel = asObject(s.spec.workloadSelector);
+        if (!isObject(sel.labels) || Object.keys(sel.labels).length === 0) this.defaultSidecars.set(s.namespace, s);
+      }
     }
-    return null;
+    return this.defaultSidecars.get(ns) ?? null;
   }
+  private defaultSidecars: Map<string, Resource> | null = null;
 
   // ---- workloads ---------------------------------------------------------------------------------
 
   private addWorkload(w: Workload): void {
     this.workloads.push(w);
     push(this.workloadsByNs, w.namespace, w);
+    for (const [k, v] of Object.entries(w.labels)) push(this.workloadsByLabel, `${k}\u0000${v}`, w);
   }
 
-  /** Workloads whose labels contain `selector`; `namespace` null means every namespace. */
+  /** Workloads whose labels contain `selector`; `namespace` null means every namespace.
+   *  Uses the label index: only workloads carrying the selector's rarest label are compared. */
   workloadsMatching(selector: Record<string, string>, namespace: string | null): Workload[] {
-    const pool = namespace === null ? this.workloads : (this.workloadsByNs.get(namespace) ?? []);
-    return pool.filter((w) => labelsMatch(selector, w.labels));
+    // Many resources share a selector (every subset `version: v1`): answer each (namespace, selector) once.
+    // The cached array is frozen, so a caller that tried to modify it would fail loudly rather than corrupt others.
+    const entries = Object.entries(selector);
+    const key = `${namespace ?? '\u0001'}\u0002${entries.map(([k, v]) => `${k}\u0000${v}`).sort().join('\u0002')}`;
+    const cached = this.matchCache.get(key);
+    if (cached) return cached;
+    let pool: readonly Workload[] = namespace === null ? this.workloads : (this.workloadsByNs.get(namespace) ?? []);
+    for (const [k, v] of entries) {
+      const withLabel = this.workloadsByLabel.get(`${k}\u0000${v}`) ?? [];
+      if (withLabel.length < pool.length) pool = withLabel;
+    }
+    const result = Object.freeze(pool.filter((w) => (namespace === null || w.namespace === namespace) && labelsMatch(selector, w.labels))) as Workload[];
+    this.matchCache.set(key, result);
+    return result;
   }
+  private readonly matchCache = new Map<string, Workload[]>();
+
+  /** Kubernetes Services of a namespace. */
+  servicesIn(namespace: string): readonly Resource[] {
+    return this.servicesByNs.get(namespace) ?? [];
+  }
+  private readonly servicesByNs = new Map<string, Resource[]>();
+
+  /** Services of the workload's namespace whose (non-empty) selector matches its labels — the Services that send
+   *  it traffic. Computed once per workload. */
+  servicesSelecting(w: Workload): readonly Resource[] {
+    let out = this.selectingCache.get(w);
+    if (!out) {
+      out = this.servicesIn(w.namespace).filter((s) => {
+        const sel = s.spec.selector;
+        if (!isObject(sel)) return false;
+        const labels: Record<string, string> = {};
+        for (const [k, v] of Object.entries(sel)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') labels[k] = String(v);
+        return Object.keys(labels).length > 0 && labelsMatch(labels, w.labels);
+      });
+      this.selectingCache.set(w, out);
+    }
+    return out;
+  }
+  private readonly selectingCache = new Map<Workload, readonly Resource[]>();
 
   workloadsIn(namespace: string): readonly Workload[] {
     return this.workloadsByNs.get(namespace) ?? [];

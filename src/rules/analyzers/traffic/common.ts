@@ -115,6 +115,16 @@ export type HostVerdict =
 
 /** Resolve a host named by a resource in `fromNamespace`, the way Istio resolves destination hosts. */
 export function judgeHost(mesh: MeshView, rawHost: string, fromNamespace: string): HostVerdict {
+  let cache = verdictCache.get(mesh);
+  if (!cache) verdictCache.set(mesh, (cache = new Map()));
+  const key = `${fromNamespace}\u0000${rawHost}`;
+  let v = cache.get(key);
+  if (!v) cache.set(key, (v = judgeHostUncached(mesh, rawHost, fromNamespace)));
+  return v;
+}
+const verdictCache = new WeakMap<MeshView, Map<string, HostVerdict>>();
+
+function judgeHostUncached(mesh: MeshView, rawHost: string, fromNamespace: string): HostVerdict {
   const host = resolveHost(rawHost, fromNamespace);
   const found = mesh.lookupHost(host, fromNamespace);
   if (found.visible.length > 0) {

@@ -90,8 +90,9 @@ export const drSubsetNoWorkload = defineRule({
         if (Object.keys(labels).length === 0) return;
         nodes ??= nodeLabels(mesh);
         const plain = Object.fromEntries(Object.entries(labels).filter(([k]) => !TOPOLOGY_KEYS.has(k)));
-        const candidates = mesh.workloadsMatching(plain, null);
-        if (candidates.some((w) => subsetMatches(mesh, labels, w, nodes!))) return;
+        // The host's own namespace first (where the workloads almost always are), then every namespace.
+        const matches = (ns: string | null) => mesh.workloadsMatching(plain, ns).some((w) => subsetMatches(mesh, labels, w, nodes!));
+        if ([...new Set(entries.map((e) => e.namespace))].some((ns) => matches(ns)) || matches(null)) return;
         const name = typeof s.name === 'string' ? s.name : String(i);
         ctx.report({
           resource: dr, path: ['spec', 'subsets', i, 'labels'], subject: name,

@@ -33,7 +33,8 @@ function gatewayParents(route: Resource): ParentRef[] {
 
 function k8sGateway(mesh: MeshView, ns: string, name: string): Resource | null {
   const g = mesh.gateway(ns, name);
-  if (g && g.group === GW_GROUP) return g;
+  if (!g || g.group === GW_GROUP) return g;
+  // An Istio Gateway of the same name shadows it in the index: rare, so a scan is fine.
   return mesh.byKind('Gateway', GW_GROUP).find((x) => x.namespace === ns && x.name === name) ?? null;
 }
 
