@@ -171,7 +171,7 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
   let inline = plan.placement.inline.filter((c) => anchorIsValid(c, changes) || (outside.push({ finding: c.finding, reason: 'rejected' }), false));
   if (inline.length > 0) {
     try {
-      await publisher.write(() => api.createReview(number, headSha, runMarker(env.runId), inline, env.runId));
+      await publisher.write(() => api.createReview(number, headSha, reviewBody(inline.length, plan.reported.length, env.runId), inline, env.runId));
       core.info(`Posted a review with ${inline.length} comment(s).`);
     } catch (err) {
       if (statusOf(err) !== 422 && !publisher.readOnly) throw err;
@@ -200,6 +200,11 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
     else if (plan.reported.length > 0 || resolved > 0) await publisher.tryWrite(() => api.createSummaryComment(number, body, env.runId));
   }
   await publisher.finish(md, plan.newCounts, plan.reported, failing);
+}
+
+function reviewBody(inline: number, reported: number, runId: string): string {
+  const more = reported > inline ? ` ${reported - inline} more are listed in the summary comment.` : '';
+  return `**istio-review**: ${inline} line comment${inline === 1 ? '' : 's'} on this change.${more}\n\n${runMarker(runId)}`;
 }
 
 function readOrNull(p: string): Buffer | null {

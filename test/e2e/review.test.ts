@@ -145,12 +145,27 @@ describe('push', () => {
   it.concurrent('checks the pushed change against the whole tree with annotations only', async () => {
     const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml') } });
     const s = await serve(repo);
-    const r = await runAction(repo, s, { eventName: 'push', event: { before: repo.baseSha, after: repo.headSha, ref: 'refs/heads/feature' } });
+    const r = await runAction(repo, s, { eventName: 'push', event: { before: repo.baseSha, after: repo.headSha, ref: 'refs/heads/feature' }, inputs: { 'sarif-file': 'out/istio-review.sarif' } });
+    expect(r.outputs['sarif-file']).toBe('out/istio-review.sarif');
+    const sarif = JSON.parse(fs.readFileSync(path.join(repo.dir, 'out/istio-review.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
+    expect(sarif.runs[0]!.results.map((x) => x.ruleId)).toEqual(['se-static-without-endpoints']);
     expect(r.code).toBe(1);
     expect(s.state.reviews).toHaveLength(0);
     expect(s.state.issueComments).toHaveLength(0);
     expect(s.state.checkRuns[0]!.annotations.map((a) => `${a.path}:${a.start_line}`)).toEqual(['mesh/static.yaml:14']);
     expect(r.summary).toContain('se-static-without-endpoints');
+  });
+});
+
+describe('merge_group', () => {
+  it.concurrent('checks the group between its base and head', async () => {
+    const repo = makeRepo({ base: { ...BASE, 'mesh/static.yaml': fx('static.yaml') }, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml'), 'mesh/tls443.yaml': fx('tls443.yaml') } });
+    const s = await serve(repo);
+    const r = await runAction(repo, s, { eventName: 'merge_group', event: { merge_group: { base_sha: repo.baseSha, head_sha: repo.headSha, head_ref: 'gh-readonly-queue/main/pr-7' } } });
+    expect(r.code).toBe(1);
+    // Only the new problem: the STATIC entry was already on the base.
+    expect(s.state.checkRuns[0]!.annotations.map((a) => `${a.path}:${a.start_line}`)).toEqual(['mesh/tls443.yaml:13']);
+    expect(r.summary).toMatch(/Pre-existing problems left alone[^\n]*1 error/);
   });
 });
 
