@@ -116,6 +116,20 @@ describe('size', () => {
   });
 });
 
+describe('past the files API cap', () => {
+  it.concurrent('falls back to git diff when the pull request has more than 3000 files', async () => {
+    const many: Tree = {};
+    for (let i = 0; i < 3005; i++) many[`mesh/gen/cm-${String(i).padStart(4, '0')}.yaml`] = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\n  namespace: shop\n`;
+    const repo = makeRepo({ base: BASE, head: { ...BASE, ...many, 'mesh/zz-static.yaml': fx('static.yaml') } });
+    const s = await serve(repo);
+    const r = await runAction(repo, s);
+    expect(r.stdout).toContain('reading the changes with git diff');
+    // mesh/zz-static.yaml sorts after the first 3000 files: only git knows it changed.
+    expect(commentsAt(s)).toEqual(['mesh/zz-static.yaml:14']);
+    expect(r.code).toBe(1);
+  }, 120_000);
+});
+
 describe('pull_request_target', () => {
   it.concurrent('reads the config from the base checkout, never from the PR, and the PR files through the API', async () => {
     const cfgBase = 'rules:\n  dr-ca-certificates-missing: "off"\n';
