@@ -393,3 +393,62 @@ ruleTable(['workload-entry-invalid', 'workload-entry-validation-warning', 'workl
     ` },
   },
 ]);
+
+ruleTable('authz-unsupported-wildcard', [
+  {
+    name: 'exact, prefix, suffix and presence values, and path templates, are fine',
+    files: { 'ap.yaml': yaml`
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: p, namespace: shop}
+      spec:
+        rules:
+        - from: [{source: {principals: ["cluster.local/ns/shop/sa/web", "cluster.local/ns/shop/*", "*/sa/web", "*"]}}]
+          to: [{operation: {hosts: ["*.example.com", "api.*"], paths: ["/api/{*}/items", "/static/*", "/{**}/edit"]}}]
+          when:
+          - key: source.ip
+            values: [10.0.0.0/8]
+    ` },
+    expect: [],
+  },
+  {
+    name: 'a "*" in the middle of a principal is reported; a path wildcard segment is rewritten as a template',
+    files: { 'ap.yaml': yaml`
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: p, namespace: shop}
+      spec:
+        rules:
+        - from:
+          - source:
+              principals: ["cluster.local/ns/*/sa/web"]
+          to:
+          - operation:
+              paths: ["/api/*/items"]
+          when:
+          - key: request.headers[x-team]
+            values: ["*pay*"]
+    ` },
+    expect: [
+      { rule: 'authz-unsupported-wildcard', line: 8, message: 'compares it literally', hasFix: false },
+      { rule: 'authz-unsupported-wildcard', line: 11, message: '"/api/{*}/items"', hasFix: true },
+      { rule: 'authz-unsupported-wildcard', line: 14, hasFix: false },
+    ],
+    fixed: { 'ap.yaml': yaml`
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: p, namespace: shop}
+      spec:
+        rules:
+        - from:
+          - source:
+              principals: ["cluster.local/ns/*/sa/web"]
+          to:
+          - operation:
+              paths: ["/api/{*}/items"]
+          when:
+          - key: request.headers[x-team]
+            values: ["*pay*"]
+    ` },
+  },
+]);

@@ -5,7 +5,7 @@ import { virtualServiceValidationRules } from './virtual-service.js';
 import { destinationRuleValidationRules } from './destination-rule.js';
 import { gatewayValidationRules } from './gateway.js';
 import { sidecarValidationRules } from './sidecar.js';
-import { authorizationPolicyValidationRules, peerAuthenticationValidationRules, requestAuthenticationValidationRules } from './security.js';
+import { authorizationPolicyValidationRules, authorizationWildcardRule, peerAuthenticationValidationRules, requestAuthenticationValidationRules } from './security.js';
 import { telemetryValidationRules, workloadEntryValidationRules, workloadGroupValidationRules } from './telemetry-workload.js';
 
 export const istioValidationRules: Rule[] = [
@@ -14,6 +14,7 @@ export const istioValidationRules: Rule[] = [
   ...gatewayValidationRules,
   ...sidecarValidationRules,
   ...authorizationPolicyValidationRules,
+  authorizationWildcardRule,
   ...peerAuthenticationValidationRules,
   ...requestAuthenticationValidationRules,
   ...telemetryValidationRules,

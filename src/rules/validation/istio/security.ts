@@ -5,6 +5,7 @@ import { isObject } from '../../../manifests/resource.js';
 import {
   arr, checkDuration, checkPolicyTargets, checkWorkloadSelector, HEADER_NAME, hasItems, isIPOrCidr, isSet, Issues, kindRules, nonZero, obj, q, str,
 } from './common.js';
+import { defineRule } from '../../rule.js';
 
 // serviceAccounts/notServiceAccounts are newer (1.25+) and count like principals.
 const SOURCE_FIELDS = ['principals', 'requestPrincipals', 'namespaces', 'ipBlocks', 'remoteIpBlocks', 'notPrincipals', 'notRequestPrincipals', 'notNamespaces', 'notIpBlocks', 'notRemoteIpBlocks', 'serviceAccounts', 'notServiceAccounts'];
@@ -232,3 +233,78 @@ export const requestAuthenticationValidationRules = kindRules('RequestAuthentica
   { id: 'request-authn-invalid', level: 'error', fixable: false, title: 'A RequestAuthentication that Istio\'s admission webhook rejects (JWT rules without issuer, bad jwksUri or jwks, invalid output header names, bad timeouts).' },
   { id: 'request-authn-validation-warning', level: 'warning', fixable: false, title: 'A RequestAuthentication that Istio accepts with a warning (a selector without labels).' },
 ]);
+
+// ---- wildcards Istio does not support in AuthorizationPolicy values ------------------------------------
+
+/** Istio matches "*" (present), "*suffix", "prefix*" or an exact value: a "*" anywhere else is a literal
+ *  character, so the value never matches. Paths have templates ({*}, {**}) for segment wildcards instead. */
+function misplacedWildcard(v: string): boolean {
+  if (v === '*' || !v.includes('*')) return false;
+  const inner = v.slice(v.startsWith('*') ? 1 : 0, v.endsWith('*') && !v.startsWith('*') ? -1 : undefined);
+  return inner.includes('*');
+}
+
+/** "/api/*\/items" → "/api/{*}/items" when every inner "*" is a whole path segment. */
+function pathTemplateFor(path: string): string | null {
+  const segs = path.split('/');
+  let changed = false;
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    if (!s.includes('*')) continue;
+    if (i === segs.length - 1 && s === '*' ) { segs[i] = '{**}'; changed = true; continue; }
+    if (s === '*') { segs[i] = '{*}'; changed = true; continue; }
+    if (s === '**') { segs[i] = '{**}'; changed = true; continue; }
+    return null;
+  }
+  const out = segs.join('/');
+  return changed && pathTemplateError(out) === null ? out : null;
+}
+
+const WILDCARD_FIELDS: [('source' | 'operation'), string][] = [
+  ['source', 'principals'], ['source', 'notPrincipals'], ['source', 'requestPrincipals'], ['source', 'notRequestPrincipals'],
+  ['source', 'namespaces'], ['source', 'notNamespaces'],
+  ['operation', 'hosts'], ['operation', 'notHosts'], ['operation', 'methods'], ['operation', 'notMethods'],
+  ['operation', 'paths'], ['operation', 'notPaths'],
+];
+
+export const authorizationWildcardRule = defineRule({
+  id: 'authz-unsupported-wildcard', severity: 'warning', istioCode: null, group: 'validation/istio', fixable: true,
+  title: 'An AuthorizationPolicy value with "*" in the middle (e.g. "cluster.local/ns/*/sa/web"): Istio compares it literally, so it never matches.',
+  check(ctx) {
+    for (const r of ctx.mesh.byKind('AuthorizationPolicy')) {
+      (arr(r.spec.rules) ?? []).forEach((rule, i) => {
+        const rl = obj(rule);
+        if (!rl) return;
+        const entries: [Path, Json | undefined, string][] = [];
+        (arr(rl.from) ?? []).forEach((f, j) => {
+          const src = obj(obj(f)?.source);
+          if (src) for (const [where, k] of WILDCARD_FIELDS) if (where === 'source') entries.push([['spec', 'rules', i, 'from', j, 'source', k], src[k], k]);
+        });
+        (arr(rl.to) ?? []).forEach((t, j) => {
+          const op = obj(obj(t)?.operation);
+          if (op) for (const [where, k] of WILDCARD_FIELDS) if (where === 'operation') entries.push([['spec', 'rules', i, 'to', j, 'operation', k], op[k], k]);
+        });
+        (arr(rl.when) ?? []).forEach((w, j) => {
+          const cond = obj(w);
+          const key = str(cond?.key) ?? '';
+          if (!cond || /\.ip$/.test(key) || key === 'destination.port') return;
+          for (const k of ['values', 'notValues']) entries.push([['spec', 'rules', i, 'when', j, k], cond[k], `${key} ${k}`]);
+        });
+        for (const [path, list, field] of entries) {
+          (arr(list) ?? []).forEach((v, n) => {
+            if (typeof v !== 'string') return;
+            const isPath = field === 'paths' || field === 'notPaths';
+            if (!misplacedWildcard(isPath ? v.replace(/\{\*\*?\}/g, 'x') : v)) return;
+            const template = isPath ? pathTemplateFor(v) : null;
+            ctx.report({
+              resource: r, path: [...path, n], subject: `${field}:${v}`,
+              message: `${field} value ${q(v)} has a "*" that is neither the whole value nor at its start or end: Istio compares it literally, so it never matches and the rule silently does not apply.`
+                + (isPath ? ` For path segments use templates: "{*}" for one segment, "{**}" for the rest${template ? ` (${q(template)})` : ''}.` : ' Use a prefix ("abc*") or suffix ("*abc") match, or list the exact values.'),
+              fix: template ? { op: 'set', path: [...path, n], value: template, description: `${field}: ${template}` } : null,
+            });
+          });
+        }
+      });
+    }
+  },
+});
