@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { check, ruleTable, yaml } from '../../helpers/harness.js';
 
 const VS_RULES = ['vs-invalid', 'vs-validation-warning', 'vs-unreachable-route', 'vs-ineffective-match'];
 
@@ -645,3 +645,26 @@ ruleTable(VS_RULES, [
     ],
   },
 ]);
+
+describe('unreachable-route findings keep their fingerprint when routes move', () => {
+  const vs = (extra: string) => yaml`
+    apiVersion: networking.istio.io/v1
+    kind: VirtualService
+    metadata: {name: r}
+    spec:
+      hosts: [reviews]
+      http:${extra}
+      - match: [{uri: {prefix: /api}}]
+        route: [{destination: {host: a}}]
+      - match: [{uri: {prefix: /api}}]
+        route: [{destination: {host: b}}]
+  `;
+  test('adding a route above changes the line, not the fingerprint', () => {
+    const pick = (files: Record<string, string>) => check(files).filter((f) => f.rule === 'vs-unreachable-route' || f.rule === 'vs-ineffective-match');
+    const before = pick({ 'vs.yaml': vs('') });
+    const after = pick({ 'vs.yaml': vs('\n      - match: [{uri: {exact: /health}}]\n        directResponse: {status: 200}') });
+    expect(before.map((f) => f.rule).sort()).toEqual(['vs-ineffective-match', 'vs-unreachable-route']);
+    expect(after.map((f) => f.line)).not.toEqual(before.map((f) => f.line));
+    expect(after.map((f) => f.fingerprint).sort()).toEqual(before.map((f) => f.fingerprint).sort());
+  });
+});
