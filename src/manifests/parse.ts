@@ -32,13 +32,37 @@ const MAX_ALIAS_COUNT = 100;
 // A Go/Helm template action where YAML expects structure: at a line start, or as an unquoted value.
 const TEMPLATE_ACTION = /^[ \t]*(?:-[ \t]+)?(?:[^\s#:'"][^:#]*:[ \t]+)?\{\{/m;
 
+// A line that opens a block scalar (`key: |`, `- >-`, `data: |2`): the more-indented lines after it are text.
+const BLOCK_SCALAR_START = /^([ \t]*)(?:-[ \t]+)?(?:[^#'"\s][^#]*?:[ \t]+|-[ \t]*)?[|>][-+0-9]*[ \t]*(?:#.*)?$/;
+
+/** The first template action outside block scalars: `{{` inside a `key: |` block is text (an injector
+ *  ConfigMap's template, a script), not template structure, and the file is still a manifest. */
+function templateActionOutsideBlockScalars(text: string): RegExpExecArray | null {
+  const first = TEMPLATE_ACTION.exec(text);
+  if (!first) return null;
+  let blockIndent = -1; // indentation of the line that opened the current block scalar, -1 outside one
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    const blank = line.trim() === '';
+    if (blockIndent >= 0 && (blank || indent > blockIndent)) { offset += line.length + 1; continue; }
+    blockIndent = -1;
+    const m = TEMPLATE_ACTION.exec(line);
+    if (m) return Object.assign([...m], { index: offset + m.index, input: text, groups: m.groups }) as RegExpExecArray;
+    const open = BLOCK_SCALAR_START.exec(line.replace(/\r$/, ''));
+    if (open) blockIndent = open[1]!.length;
+    offset += line.length + 1;
+  }
+  return null;
+}
+
 export function parseManifestFile(src: SourceFile): { docs: ParsedDocument[]; problems: FileProblem[] } {
   const docs: ParsedDocument[] = [];
   const problems: FileProblem[] = [];
   const problem = (rule: FileProblem['rule'], message: string, line: number, endLine = line) =>
     problems.push({ rule, message, file: src.path, line, endLine });
 
-  const template = TEMPLATE_ACTION.exec(src.text);
+  const template = templateActionOutsideBlockScalars(src.text);
   if (template) {
     const line = lineOf(src, template.index + template[0].length - 2);
     problem('template-not-checked', 'This file holds template syntax ({{ … }}), so it is not a manifest yet: render it and check the output. Not checked.', line);

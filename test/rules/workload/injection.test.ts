@@ -46,6 +46,27 @@ ruleTable(['namespace-not-injected', 'namespace-injected-by-default'], [
     },
     expect: [{ rule: 'namespace-injected-by-default', file: 'ns.yaml', line: 4 }],
   },
+  {
+    name: 'a rendered injector ConfigMap whose template block holds {{ }} is still read',
+    files: {
+      'ns.yaml': ns('shop'),
+      'cm.yaml': yaml`
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: istio-sidecar-injector, namespace: istio-system}
+        data:
+          config: |-
+            policy: enabled
+            template: |
+              {{- if .Values.global.proxy.enableCoreDump }}
+              initContainers: []
+              {{- end }}
+          values: |-
+            {"sidecarInjectorWebhook": {"enableNamespacesByDefault": true}}
+      `,
+    },
+    expect: [{ rule: 'namespace-injected-by-default', file: 'ns.yaml', line: 4 }],
+  },
 ]);
 
 ruleTable(['pod-missing-proxy', 'pod-without-proxy-in-injected-namespace'], [
