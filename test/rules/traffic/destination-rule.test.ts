@@ -61,6 +61,24 @@ ruleTable(['dr-host-not-found', 'dr-host-not-visible'], [
     expect: [],
   },
   {
+    name: 'a root-namespace DestinationRule for a host other namespaces cannot see is the fallback for its own namespace',
+    files: {
+      'se.yaml': yaml`
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: partner, namespace: partner}
+        spec: {hosts: [api.partner.example], exportTo: ["."], resolution: DNS, ports: [{number: 443, name: tls, protocol: TLS}]}
+      `,
+      'dr.yaml': yaml`
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: partner, namespace: istio-system}
+        spec: {host: api.partner.example, trafficPolicy: {tls: {mode: SIMPLE}}}
+      `,
+    },
+    expect: [],
+  },
+  {
     name: 'a host hidden by exportTo: error, fixed on the ServiceEntry',
     files: {
       'se.yaml': yaml`

@@ -197,6 +197,30 @@ ruleTable(['vs-destination-host-not-found', 'vs-destination-host-not-visible'], 
     ` },
   },
   {
+    name: 'a VirtualService exported only to the host\'s namespace is judged from there',
+    files: {
+      'se.yaml': yaml`
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: partner, namespace: partner}
+        spec: {hosts: [api.partner.example], exportTo: ["."], resolution: DNS, ports: [{number: 443, name: tls, protocol: TLS}]}
+      `,
+      'vs.yaml': yaml`
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: partner, namespace: routing}
+        spec:
+          hosts: [api.partner.example]
+          exportTo: [partner]
+          tls:
+          - match: [{sniHosts: [api.partner.example]}]
+            route:
+            - destination: {host: api.partner.example}
+      `,
+    },
+    expect: [],
+  },
+  {
     name: 'a host hidden only by the mesh default exportTo has no fix',
     mesh: { defaultServiceExportTo: ['.'] },
     files: {

@@ -3,7 +3,7 @@
 import { asArray, asObject, asString, asStringMap, isObject, type Json, type Path, type Resource } from '../../../manifests/resource.js';
 import type { HostEntry, MeshView } from '../../../mesh/mesh-view.js';
 import { stringsOf } from '../../../mesh/mesh-view.js';
-import { describeScope } from '../../../mesh/export-to.js';
+import { describeScope, exportScope } from '../../../mesh/export-to.js';
 import { parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
 import type { FixEdit } from '../../../fixes/edits.js';
 import type { Workload } from '../../../mesh/workloads.js';
@@ -105,9 +105,10 @@ export function isExternalNamespace(mesh: MeshView, namespace: string): boolean 
 
 export type HostVerdict =
   | { kind: 'visible'; entries: HostEntry[] }
-  | { kind: 'hidden'; entries: HostEntry[] }
+  /** Declared, but not exported to `from` (the namespace the reference is judged from). */
+  | { kind: 'hidden'; entries: HostEntry[]; from: string }
   /** Exported to the namespace, but the namespace's Sidecar egress does not import it. */
-  | { kind: 'sidecar'; entries: HostEntry[]; sidecar: Resource }
+  | { kind: 'sidecar'; entries: HostEntry[]; sidecar: Resource; from: string }
   /** Not declared anywhere, and the repository manages the host's namespace (or it is not a cluster service). */
   | { kind: 'missing' }
   /** Not declared, but the host belongs to a namespace the repository does not manage: assume it exists elsewhere. */
@@ -135,15 +136,32 @@ function judgeHostUncached(mesh: MeshView, rawHost: string, fromNamespace: strin
       if (s.allowed) return { kind: 'visible', entries: found.visible };
       narrowing = s.sidecar;
     }
-    return { kind: 'sidecar', entries: found.visible, sidecar: narrowing! };
+    return { kind: 'sidecar', entries: found.visible, sidecar: narrowing!, from: fromNamespace };
   }
-  if (found.hidden.length > 0) return { kind: 'hidden', entries: found.hidden };
+  if (found.hidden.length > 0) return { kind: 'hidden', entries: found.hidden, from: fromNamespace };
   const svc = parseServiceHost(host);
   if (svc) {
     if (isExternalNamespace(mesh, svc.namespace)) return { kind: 'unknown' };
     return repositoryManagesServicesOf(mesh, svc.namespace) ? { kind: 'missing' } : { kind: 'unknown' };
   }
   return { kind: 'missing' };
+}
+
+/** A VirtualService destination: short names resolve in the VirtualService's namespace, and the host must be
+ *  visible where the VirtualService applies — its own namespace, unless its exportTo leaves that out, in which
+ *  case any namespace it is exported to will do. */
+export function judgeVirtualServiceHost(mesh: MeshView, vs: Resource, rawHost: string): HostVerdict {
+  const ns = vs.namespace!;
+  const scope = exportScope(stringsOf(vs.spec.exportTo), ns, mesh.settings.defaultVirtualServiceExportTo);
+  if (scope.all || scope.namespaces.has(ns) || scope.namespaces.size === 0) return judgeHost(mesh, rawHost, ns);
+  const host = resolveHost(rawHost, ns);
+  let first: HostVerdict | null = null;
+  for (const from of [...scope.namespaces].sort()) {
+    const v = judgeHost(mesh, host, from);
+    if (v.kind === 'visible') return v;
+    first ??= v;
+  }
+  return first!;
 }
 
 /** "ServiceEntry ns/name (file.yaml) with exportTo: [...]" */

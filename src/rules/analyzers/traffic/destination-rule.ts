@@ -36,6 +36,8 @@ export const drHostNotVisible = defineRule({
     for (const dr of ctx.mesh.byKind('DestinationRule')) {
       const host = hostOf(dr);
       if (!host || dr.namespace === null || isWildcardHost(host)) continue;
+      // A root-namespace DestinationRule is every namespace's fallback: it applies wherever the host is visible.
+      if (dr.namespace === ctx.mesh.settings.rootNamespace) continue;
       const verdict = judgeHost(ctx.mesh, host, dr.namespace);
       if (verdict.kind !== 'hidden') continue;
       const fix = singleFixable(verdict.entries, dr.namespace);

@@ -6,7 +6,7 @@ import { asArray, asString, isObject, type Resource } from '../../../manifests/r
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { resolveHost } from '../../../mesh/hosts.js';
 import { closest } from '../../../util/closest.js';
-import { GROUP, describeHidden, judgeHost, routeDestinations, singleFixable, vsGateways, type RouteDestination } from './common.js';
+import { GROUP, describeHidden, judgeVirtualServiceHost, routeDestinations, singleFixable, vsGateways, type RouteDestination } from './common.js';
 
 function what(d: RouteDestination): string {
   return d.section === 'mirror' || d.section === 'mirrors' ? 'mirror host' : 'destination host';
@@ -24,7 +24,7 @@ export const vsDestinationHostNotFound = defineRule({
   title: 'A VirtualService routes or mirrors to a host no Service or ServiceEntry in the repository declares.',
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
-      const verdict = judgeHost(ctx.mesh, d.host, vs.namespace!);
+      const verdict = judgeVirtualServiceHost(ctx.mesh, vs, d.host);
       if (verdict.kind !== 'missing') return;
       const fq = resolveHost(d.host, vs.namespace!);
       ctx.report({
@@ -44,21 +44,22 @@ export const vsDestinationHostNotVisible = defineRule({
   title: 'A VirtualService routes to a host that is defined, but not exported to the VirtualService\'s namespace.',
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
-      const verdict = judgeHost(ctx.mesh, d.host, vs.namespace!);
+      const verdict = judgeVirtualServiceHost(ctx.mesh, vs, d.host);
       if (verdict.kind === 'sidecar') {
         ctx.report({
           resource: vs, path: d.hostPath, subject: d.host,
-          message: `The ${what(d)} "${d.host}" is exported to "${vs.namespace}", but Sidecar ${verdict.sidecar.namespace}/${verdict.sidecar.name} limits what that namespace's proxies import (egress.hosts) and leaves it out: `
+          message: `The ${what(d)} "${d.host}" is exported to "${verdict.from}", but Sidecar ${verdict.sidecar.namespace}/${verdict.sidecar.name} limits what that namespace's proxies import (egress.hosts) and leaves it out: `
             + `those proxies have no cluster for it and the route answers 503 (NR). Add "${verdict.entries[0]!.namespace}/${d.host}" (or "${verdict.entries[0]!.namespace}/*") to the Sidecar's egress hosts.`,
         });
         return;
       }
       if (verdict.kind !== 'hidden') return;
-      const fix = singleFixable(verdict.entries, vs.namespace!);
+      const from = verdict.from;
+      const fix = singleFixable(verdict.entries, from);
       ctx.report({
         resource: vs, path: d.hostPath, subject: d.host,
-        message: `The ${what(d)} "${d.host}" is defined by ${verdict.entries.map(describeHidden).join('; ')}, which does not include namespace "${vs.namespace}". `
-          + `Proxies in "${vs.namespace}" get no cluster for it: the route answers 503 (NR). Export the host to "${vs.namespace}".`,
+        message: `The ${what(d)} "${d.host}" is defined by ${verdict.entries.map(describeHidden).join('; ')}, which does not include namespace "${from}". `
+          + `Proxies in "${from}" get no cluster for it: the route answers 503 (NR). Export the host to "${from}".`,
         fix: fix?.edit ?? null, fixTarget: fix?.target,
       });
     });
@@ -71,7 +72,7 @@ export const vsDestinationPortRequired = defineRule({
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
       if (d.hasPort) return;
-      const verdict = judgeHost(ctx.mesh, d.host, vs.namespace!);
+      const verdict = judgeVirtualServiceHost(ctx.mesh, vs, d.host);
       if (verdict.kind !== 'visible') return;
       const ports = portsOf(verdict.entries);
       if (ports === null || ports.length <= 1) return;
@@ -89,7 +90,7 @@ export const vsDestinationPortNotFound = defineRule({
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
       if (!d.hasPort || d.port === null) return;
-      const verdict = judgeHost(ctx.mesh, d.host, vs.namespace!);
+      const verdict = judgeVirtualServiceHost(ctx.mesh, vs, d.host);
       if (verdict.kind !== 'visible') return;
       const ports = portsOf(verdict.entries);
       if (ports === null || ports.length === 0 || ports.includes(d.port)) return;
