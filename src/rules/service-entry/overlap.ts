@@ -41,6 +41,10 @@ function scopesOverlap(a: ExportScope, b: ExportScope): boolean {
   return false;
 }
 
+function scopeSignature(s: ExportScope): string {
+  return s.all ? '*' : [...s.namespaces].sort().join(',');
+}
+
 function label(se: Resource): string {
   return `${se.namespace}/${se.name}`;
 }
@@ -75,12 +79,12 @@ export const overlapRules: Rule[] = [
       for (const [key, own] of byKey) {
         const hp = key.slice(key.indexOf('|') + 1);
         const all = key.startsWith('*|') ? own : [...own, ...(stars.get(hp) ?? [])];
-        const protocols = new Set(all.map((d) => d.protocol));
-        if (protocols.size < 2) continue;
+        const firstByProtocol = new Map<string, Decl>();
+        for (const d of all) if (!firstByProtocol.has(d.protocol)) firstByProtocol.set(d.protocol, d);
+        if (firstByProtocol.size < 2) continue;
         for (const d of all) {
           if (conflictOf.has(d.se)) continue;
-          const other = all.find((o) => o.protocol !== d.protocol)!;
-          conflictOf.set(d.se, { mine: d, other });
+          for (const [p, other] of firstByProtocol) if (p !== d.protocol) { conflictOf.set(d.se, { mine: d, other }); break; }
         }
       }
       for (const [se, { mine, other }] of conflictOf) {
@@ -96,25 +100,29 @@ export const overlapRules: Rule[] = [
     title: 'A wildcard ServiceEntry host and a concrete host it covers give the same port different protocols.',
     check(ctx) {
       const decls = declarations(ctx.mesh);
-      const wild = new Map<string, Decl[]>(); // "suffix|port" for "*.suffix"
+      // "suffix|port" for "*.suffix" → the first wildcard declaration per (protocol, visibility): enough to name one
+      // conflicting entry, and it keeps the work linear however many entries repeat the same wildcard.
+      const wild = new Map<string, Map<string, Decl>>();
       for (const d of decls) {
         if (!d.host.startsWith('*.')) continue;
         const key = `${d.host.slice(2)}|${d.port.number}`;
-        (wild.get(key) ?? wild.set(key, []).get(key)!).push(d);
+        const reps = wild.get(key) ?? wild.set(key, new Map()).get(key)!;
+        const rep = `${d.protocol}|${scopeSignature(d.scope)}`;
+        if (!reps.has(rep)) reps.set(rep, d);
       }
       if (wild.size === 0) return;
       const done = new Set<string>();
       for (const d of decls) {
         if (d.host.startsWith('*')) continue;
         for (const suffix of wildcardSuffixesOf(d.host)) {
-          for (const w of wild.get(`${suffix}|${d.port.number}`) ?? []) {
+          for (const w of (wild.get(`${suffix}|${d.port.number}`) ?? new Map<string, Decl>()).values()) {
             if (w.se === d.se || w.protocol === d.protocol || !scopesOverlap(d.scope, w.scope)) continue;
-            const key = `${label(d.se)}|${d.host}|${d.port.number}|${label(w.se)}`;
+            const key = `${label(d.se)}|${d.host}|${d.port.number}`;
             if (done.has(key)) continue;
             done.add(key);
             ctx.report({
               resource: d.se, path: d.port.protocol !== null ? ['spec', 'ports', d.port.index, 'protocol'] : ['spec', 'ports', d.port.index],
-              subject: `${d.host}:${d.port.number}|${w.host}`,
+              subject: `${d.host}:${d.port.number}`,
               message: `Port ${d.port.number} is ${protoText(d.protocol)} for ${quote(d.host)} here but ${protoText(w.protocol)} for ${quote(w.host)} in ServiceEntry ${label(w.se)}. Traffic to ${quote(d.host)} uses this entry (the concrete host wins) and the rest of ${quote(w.host)} uses the wildcard one; if apps talk to both the same way, one of them breaks (TLS parsed as HTTP or the reverse: resets, "wrong version number"). Give the port the same protocol in both entries unless the difference is intended.`,
             });
           }
@@ -134,11 +142,15 @@ export const overlapRules: Rule[] = [
       for (const list of byHostPort.values()) {
         if (list.length < 2) continue;
         const reported = new Set<Resource>();
-        for (let i = 1; i < list.length; i++) {
+        // Earlier declarations, one per visibility (most lists have a single one): keeps this linear.
+        const earlier = new Map<string, Decl>();
+        for (let i = 0; i < list.length; i++) {
           const d = list[i]!;
-          if (reported.has(d.se)) continue;
-          const first = list.slice(0, i).find((o) => o.se !== d.se && scopesOverlap(o.scope, d.scope));
-          if (!first) continue;
+          let first: Decl | undefined;
+          for (const o of earlier.values()) if (o.se !== d.se && scopesOverlap(o.scope, d.scope)) { first = o; break; }
+          const sig = scopeSignature(d.scope);
+          if (!earlier.has(sig)) earlier.set(sig, d);
+          if (!first || reported.has(d.se)) continue;
           reported.add(d.se);
           ctx.report({
             resource: d.se, path: ['spec', 'hosts', d.hostIndex], subject: `${d.host}:${d.port.number}`,

@@ -186,19 +186,29 @@ export const tlsRules: Rule[] = [
     id: 'dr-sni-mismatch', severity: 'warning', istioCode: null, group, fixable: false,
     title: 'A DestinationRule originating TLS sets an sni that matches none of the target ServiceEntry\'s hosts.',
     check(ctx) {
+      // The ServiceEntries behind a DestinationRule host; null when a Service (or nothing) declares it.
+      const targetsOf = new Map<string, Set<Resource> | null>();
       for (const dr of destinationRules(ctx.mesh)) {
         const drHost = asString(dr.spec.host);
         if (!drHost) continue;
-        const targets = ctx.mesh.hostEntries(resolveHost(drHost, dr.namespace!)).filter((e) => e.source === 'ServiceEntry');
-        if (targets.length === 0 || ctx.mesh.hostEntries(resolveHost(drHost, dr.namespace!)).some((e) => e.source !== 'ServiceEntry')) continue;
-        const hosts = [...new Set(targets.flatMap((e) => (e.resource ? hostsOf(e.resource) : [])))];
-        for (const t of tlsSettingsOf(dr)) {
-          const sni = asString(t.tls.sni);
-          if (!sni || !originatesTls(t)) continue;
-          if (hosts.some((h) => hostMatches(h, sni))) continue;
+        const withSni = tlsSettingsOf(dr).filter((t) => asString(t.tls.sni) && originatesTls(t));
+        if (withSni.length === 0) continue;
+        const resolved = resolveHost(drHost, dr.namespace!);
+        let targets = targetsOf.get(resolved);
+        if (targets === undefined) {
+          const entries = ctx.mesh.hostEntries(resolved);
+          targets = entries.length === 0 || entries.some((e) => e.source !== 'ServiceEntry' || !e.resource) ? null : new Set(entries.map((e) => e.resource!));
+          targetsOf.set(resolved, targets);
+        }
+        if (targets === null) continue;
+        for (const t of withSni) {
+          const sni = asString(t.tls.sni)!;
+          // Some host of a target entry matches the SNI exactly when the index finds that entry for the SNI.
+          if (ctx.mesh.hostEntries(sni).some((e) => e.resource !== null && targets!.has(e.resource))) continue;
+          const shown = [...new Set([...targets].flatMap((r) => hostsOf(r)))];
           ctx.report({
             resource: dr, path: [...t.path, 'sni'], subject: sni,
-            message: `sni ${quote(sni)} matches none of the hosts the ServiceEntry declares (${hosts.map(quote).join(', ')}): the server picks its certificate by SNI, so it may present one for another name and verification fails ("certificate verify failed") or the request reaches the wrong virtual host. Use the host name the server expects, usually ${quote(drHost)}.`,
+            message: `sni ${quote(sni)} matches none of the hosts the ServiceEntry declares (${shown.slice(0, 5).map(quote).join(', ')}${shown.length > 5 ? ', …' : ''}): the server picks its certificate by SNI, so it may present one for another name and verification fails ("certificate verify failed") or the request reaches the wrong virtual host. Use the host name the server expects, usually ${quote(drHost)}.`,
           });
         }
       }
