@@ -250,9 +250,25 @@ ruleTable(['dr-invalid', 'dr-validation-warning'], [
               consecutiveErrors: 5
     ` },
     expect: [
-      { rule: 'dr-validation-warning', line: 8, message: 'without outlierDetection' },
-      { rule: 'dr-validation-warning', line: 14, message: 'deprecated' },
+      { rule: 'dr-validation-warning', line: 8, message: 'without outlierDetection', hasFix: false },
+      { rule: 'dr-validation-warning', line: 14, message: 'deprecated', hasFix: true },
     ],
+    fixed: { 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: r}
+      spec:
+        host: reviews
+        trafficPolicy:
+          loadBalancer:
+            localityLbSetting:
+              failover: [{from: us-east, to: us-west}]
+        subsets:
+        - name: v1
+          trafficPolicy:
+            outlierDetection:
+              consecutive5xxErrors: 5
+    ` },
   },
   {
     name: 'exportTo beyond the namespace with a workloadSelector; a wildcard in the selector',
@@ -374,9 +390,41 @@ ruleTable(['gateway-invalid', 'gateway-validation-warning'], [
             httpsRedirect: true
     ` },
     expect: [
-      { rule: 'gateway-validation-warning', line: 8, message: 'PASSTHROUGH (the default when mode is not set)' },
+      { rule: 'gateway-validation-warning', line: 8, message: 'PASSTHROUGH (the default when mode is not set)', hasFix: true },
       { rule: 'gateway-validation-warning', line: 15, message: 'only makes sense on an HTTP server' },
     ],
+    fixed: { 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: gw}
+      spec:
+        servers:
+        - port: {number: 443, name: https, protocol: HTTPS}
+          hosts: [shop.example.com]
+          tls:
+            credentialName: shop-cert
+            mode: SIMPLE
+        - port: {number: 8443, name: https-2, protocol: HTTPS}
+          hosts: [api.example.com]
+          tls:
+            mode: SIMPLE
+            credentialName: api-cert
+            httpsRedirect: true
+    ` },
+  },
+  {
+    name: 'certificates on a TLS-protocol server without a mode: no fix, passthrough may be meant',
+    files: { 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: gw}
+      spec:
+        servers:
+        - port: {number: 443, name: tls, protocol: TLS}
+          hosts: [db.example.com]
+          tls: {credentialName: db-cert}
+    ` },
+    expect: [{ rule: 'gateway-validation-warning', line: 8, hasFix: false }],
   },
 ]);
 

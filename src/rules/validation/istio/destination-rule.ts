@@ -80,7 +80,10 @@ function validateOutlierDetection(out: Issues, p: Path, v: Json | undefined): vo
   if (!od) return;
   if (od.baseEjectionTime !== undefined) checkDuration(out, [...p, 'baseEjectionTime'], od.baseEjectionTime, 'baseEjectionTime');
   if (od.interval !== undefined) checkDuration(out, [...p, 'interval'], od.interval, 'interval');
-  if (nonZero(od.consecutiveErrors)) out.warn([...p, 'consecutiveErrors'], 'outlierDetection.consecutiveErrors is deprecated', 'Use consecutive5xxErrors (or consecutiveGatewayErrors).');
+  if (nonZero(od.consecutiveErrors)) {
+    out.warn([...p, 'consecutiveErrors'], 'outlierDetection.consecutiveErrors is deprecated', 'Use consecutive5xxErrors, which counts the same errors (or consecutiveGatewayErrors for 502/503/504 only).',
+      od.consecutive5xxErrors === undefined ? { op: 'renameKey', path: [...p, 'consecutiveErrors'], newKey: 'consecutive5xxErrors', description: 'consecutiveErrors → consecutive5xxErrors' } : null);
+  }
   const lof = num(wrapped(od.consecutiveLocalOriginFailures));
   if (lof !== undefined && lof > 0 && od.splitExternalLocalOriginErrors !== true) {
     out.error([...p, 'consecutiveLocalOriginFailures'], 'consecutiveLocalOriginFailures is set but splitExternalLocalOriginErrors is not true', 'Set splitExternalLocalOriginErrors: true, or remove consecutiveLocalOriginFailures.');
@@ -226,5 +229,5 @@ function validateClientTls(out: Issues, p: Path, v: Json | undefined): void {
 
 export const destinationRuleValidationRules = kindRules('DestinationRule', 'validation/istio', validateDestinationRule, [
   { id: 'dr-invalid', level: 'error', fixable: false, title: 'A DestinationRule that Istio\'s admission webhook rejects (host, subsets, load balancer, connection pool, outlier detection, TLS, port-level settings, exportTo).' },
-  { id: 'dr-validation-warning', level: 'warning', fixable: false, title: 'A DestinationRule that Istio accepts with a warning (deprecated fields, failover without outlier detection, selector without labels).' },
+  { id: 'dr-validation-warning', level: 'warning', fixable: true, title: 'A DestinationRule that Istio accepts with a warning (deprecated fields, failover without outlier detection, selector without labels).' },
 ]);

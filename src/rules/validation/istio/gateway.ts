@@ -68,7 +68,7 @@ function validateServer(out: Issues, p: Path, s: JsonObject): void {
   } else if (bind !== '' && !isIP(bind)) {
     out.error([...p, 'bind'], `bind ${q(bind)} is not an IP address`);
   }
-  validateServerTls(out, [...p, 'tls'], s.tls);
+  validateServerTls(out, [...p, 'tls'], s.tls, str(port?.protocol));
   if (portOk && port) {
     const proto = str(port.protocol) ?? '';
     const tls = obj(s.tls);
@@ -120,7 +120,7 @@ function hostPartErrors(out: Issues, p: Path, full: string, host: string, isGate
 }
 
 /** ServerTLSSettings (Gateway servers, Sidecar ingress). */
-export function validateServerTls(out: Issues, p: Path, v: Json | undefined): void {
+export function validateServerTls(out: Issues, p: Path, v: Json | undefined, serverProtocol?: string): void {
   const tls = obj(v);
   if (!tls) return;
   const mode = str(tls.mode) ?? 'PASSTHROUGH';
@@ -140,8 +140,12 @@ export function validateServerTls(out: Issues, p: Path, v: Json | undefined): vo
   }
   if (mode === 'PASSTHROUGH' || mode === 'AUTO_PASSTHROUGH') {
     if (set('caCrl') || set('serverCertificate') || set('privateKey') || set('caCertificates') || set('credentialName')) {
+      // An HTTPS server with a server certificate and no mode: terminating TLS (SIMPLE) is the evident intent.
+      const simple = tls.mode === undefined && serverProtocol?.toUpperCase() === 'HTTPS' && !set('caCertificates')
+        && (set('credentialName') || (set('serverCertificate') && set('privateKey')));
       out.warn(tls.mode === undefined ? p : [...p, 'mode'], `tls mode ${mode}${tls.mode === undefined ? ' (the default when mode is not set)' : ''} does not terminate TLS, so the certificates are ignored`,
-        tls.mode === undefined ? 'Set mode: SIMPLE to terminate TLS with these certificates.' : 'Remove the certificates, or use SIMPLE/MUTUAL to terminate TLS.', null, `passthrough-certs:${mode}`);
+        tls.mode === undefined ? 'Set mode: SIMPLE to terminate TLS with these certificates.' : 'Remove the certificates, or use SIMPLE/MUTUAL to terminate TLS.',
+        simple ? { op: 'insert', path: p, key: 'mode', value: 'SIMPLE', description: 'tls.mode: SIMPLE' } : null, `passthrough-certs:${mode}`);
     }
   }
   const withCredential = (mode === 'SIMPLE' || mode === 'MUTUAL' || mode === 'OPTIONAL_MUTUAL') && set('credentialName');
@@ -161,5 +165,5 @@ export function validateServerTls(out: Issues, p: Path, v: Json | undefined): vo
 
 export const gatewayValidationRules = kindRules('Gateway', 'validation/istio', validateGateway, [
   { id: 'gateway-invalid', level: 'error', fixable: false, title: 'A Gateway that Istio\'s admission webhook rejects (servers, ports, host formats, TLS modes and their required certificates, duplicate port names).' },
-  { id: 'gateway-validation-warning', level: 'warning', fixable: false, title: 'A Gateway that Istio accepts with a warning (certificates on a passthrough server, httpsRedirect on a non-HTTP server, old TLS versions without ciphers).' },
+  { id: 'gateway-validation-warning', level: 'warning', fixable: true, title: 'A Gateway that Istio accepts with a warning (certificates on a passthrough server, httpsRedirect on a non-HTTP server, old TLS versions without ciphers).' },
 ]);
