@@ -48,3 +48,11 @@ ${lua}
     expect(ws.problems[0]!.message).toContain('*missing');
   });
 });
+
+test('aliases that stack subtrees deeper than the text nests are caught on the value', () => {
+  let text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  a0: &a0 ' + '['.repeat(100) + ']'.repeat(100) + '\n';
+  for (let i = 1; i < 4; i++) text += `  a${i}: &a${i} ${'['.repeat(90)}*a${i - 1}${']'.repeat(90)}\n`;
+  const ws = buildWorkspace([{ path: 'f.yaml', text }]);
+  expect(ws.problems.map((p) => p.rule)).toEqual(['yaml-syntax']);
+  expect(ws.problems[0]!.message).toMatch(/nested more than 256 levels/);
+});
