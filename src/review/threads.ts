@@ -43,7 +43,9 @@ export function planThreads(
     if (open.some((t) => !t.isOutdated)) { plan.alreadyPosted.push(f); continue; }
     if (open.length > 0) {
       // Outdated: re-anchor only when the finding moved away from where the thread was.
-      const moved = open.every((t) => t.path !== f.file || (t.originalLine !== null && t.originalLine !== f.line));
+      // The thread was anchored at the finding's line, or at the end of its fix's range (a suggestion).
+      const anchors = new Set([`${f.file}:${f.line}`, ...(f.fix ? [`${f.fix.file}:${f.fix.endLine}`] : [])]);
+      const moved = open.every((t) => t.originalLine !== null && !anchors.has(`${t.path}:${t.originalLine}`));
       (moved ? plan.post : plan.alreadyPosted).push(f);
       continue;
     }

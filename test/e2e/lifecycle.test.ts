@@ -54,6 +54,24 @@ describe('across runs', () => {
     expect(s.state.reviewComments).toHaveLength(1);
   });
 
+  it.concurrent('re-anchors an outdated thread only when its finding moved', async () => {
+    const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml') } });
+    const s = await serve(repo);
+    await runAction(repo, s, { runId: '1' });
+    // The commented line changes but the problem stays on it: the outdated thread still stands for it.
+    const edited = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml').replace('resolution: STATIC', 'resolution: STATIC # todo') } });
+    s.pushCommit({ sha: edited.headSha, files: edited.files, contents: edited.head });
+    await runAction(edited, s, { runId: '2', event: prEvent(edited) });
+    expect(s.state.threads[0]!.isOutdated).toBe(true);
+    expect(s.state.reviews).toHaveLength(1);
+    // Now the problem moves three lines down: it gets a new comment where it is.
+    const moved = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': '# legacy\n# database\n# entry\n' + fx('static.yaml') } });
+    s.pushCommit({ sha: moved.headSha, files: moved.files, contents: moved.head });
+    await runAction(moved, s, { runId: '3', event: prEvent(moved) });
+    expect(s.state.reviews).toHaveLength(2);
+    expect(commentsAt(s)).toContain('mesh/static.yaml:17');
+  });
+
   it.concurrent('keeps a thread a person resolved resolved, and does not post its finding again', async () => {
     const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml') } });
     const s = await serve(repo);
