@@ -1,7 +1,7 @@
 // TLS between sidecars and external services: origination that encrypts twice or not at all, and
 // DestinationRule TLS settings that cannot verify or authenticate.
 import { defineRule, type Rule, type RuleContext } from '../rule.js';
-import { asArray, asObject, asString, isObject, type Path, type Resource } from '../../manifests/resource.js';
+import { asArray, asObject, asString, isObject, type Json, type Path, type Resource } from '../../manifests/resource.js';
 import { hostMatches, resolveHost } from '../../mesh/hosts.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
 import {
@@ -63,14 +63,20 @@ function findDoubleTls(mesh: MeshView): DoubleTls[] {
   return out;
 }
 
-function tlsSettingsOf(dr: Resource): TlsSetting[] {
+/** The `tls` blocks of a DestinationRule's traffic policy (top level and port level), and with `subsets` also
+ *  those of each subset's traffic policy. */
+function tlsSettingsOf(dr: Resource, subsets = false): TlsSetting[] {
   const out: TlsSetting[] = [];
-  const policy = asObject(dr.spec.trafficPolicy);
-  if (isObject(policy.tls)) out.push({ tls: policy.tls, path: ['spec', 'trafficPolicy', 'tls'], mode: asString(policy.tls.mode) ?? null });
-  asArray(policy.portLevelSettings).forEach((p, i) => {
-    const tls = asObject(p).tls;
-    if (isObject(tls)) out.push({ tls, path: ['spec', 'trafficPolicy', 'portLevelSettings', i, 'tls'], mode: asString(tls.mode) ?? null });
-  });
+  const collect = (policyValue: Json | undefined, base: (string | number)[]) => {
+    const policy = asObject(policyValue);
+    if (isObject(policy.tls)) out.push({ tls: policy.tls, path: [...base, 'tls'], mode: asString(policy.tls.mode) ?? null });
+    asArray(policy.portLevelSettings).forEach((p, i) => {
+      const tls = asObject(p).tls;
+      if (isObject(tls)) out.push({ tls, path: [...base, 'portLevelSettings', i, 'tls'], mode: asString(tls.mode) ?? null });
+    });
+  };
+  collect(dr.spec.trafficPolicy, ['spec', 'trafficPolicy']);
+  if (subsets) asArray(dr.spec.subsets).forEach((sub, i) => collect(asObject(sub).trafficPolicy, ['spec', 'subsets', i, 'trafficPolicy']));
   return out;
 }
 
@@ -169,7 +175,7 @@ export const tlsRules: Rule[] = [
     title: 'tls.mode MUTUAL without clientCertificate and privateKey or credentialName: there is no client certificate to present.',
     check(ctx) {
       for (const dr of destinationRules(ctx.mesh)) {
-        for (const t of tlsSettingsOf(dr)) {
+        for (const t of tlsSettingsOf(dr, true)) {
           if (t.mode !== 'MUTUAL') continue;
           const has = (k: string) => typeof t.tls[k] === 'string' && t.tls[k] !== '';
           if (has('credentialName') || (has('clientCertificate') && has('privateKey'))) continue;

@@ -187,6 +187,11 @@ ruleTable('dr-mutual-without-client-cert', [
     files: { 'dr.yaml': caDr.replace('\n      privateKey: /etc/certs/key.pem', '') },
     expect: [{ rule: 'dr-mutual-without-client-cert', line: 8, message: '"privateKey" is missing' }],
   },
+  {
+    name: 'a subset\'s policy counts too',
+    files: { 'dr.yaml': caDr + '  subsets:\n  - name: replica\n    labels: {role: replica}\n    trafficPolicy:\n      tls: {mode: MUTUAL, credentialName: ""}\n' },
+    expect: [{ rule: 'dr-mutual-without-client-cert', line: 19, message: '"clientCertificate" and "privateKey" are missing' }],
+  },
 ]);
 
 ruleTable('dr-sni-mismatch', [
