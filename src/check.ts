@@ -20,7 +20,10 @@ export function checkPaths(paths: readonly string[], loaded: LoadedSettings): Ch
   const workspace = buildWorkspace(inputs, { defaultNamespace: loaded.config.defaultNamespace ?? undefined });
   if (loaded.meshNetworksSource) {
     // istioctl reports mesh-networks problems on the synthetic `MeshNetworks <istio ns>/meshnetworks`.
-    const r = settingsFileResource(loaded.meshNetworksSource, { apiVersion: 'mesh.istio.io/v1alpha1', kind: 'MeshNetworks', namespace: loaded.settings.istioNamespace, name: 'meshnetworks' });
+    // Read again here so that a check after --fix sees the fixed file.
+    const [input] = readManifestFiles([loaded.meshNetworksSource.path], { parse: false });
+    const text = input?.text ?? loaded.meshNetworksSource.text;
+    const r = settingsFileResource({ path: loaded.meshNetworksSource.path, text }, { apiVersion: 'mesh.istio.io/v1alpha1', kind: 'MeshNetworks', namespace: loaded.settings.istioNamespace, name: 'meshnetworks' });
     if (r) { workspace.resources.push(r); workspace.files.push(r.file); }
   }
   const analysis = analyze(workspace, { settings: loaded.settings, config: loaded.config });
