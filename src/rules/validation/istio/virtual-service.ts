@@ -136,10 +136,10 @@ function checkGatewayNames(out: Issues, path: Path, names: Json[]): void {
   }
 }
 
-function checkHeaderOps(out: Issues, path: Path, headers: Json | undefined, requestOnly: 'route' | 'destination'): void {
+/** Header manipulation (route- and destination-level): pseudo-headers and Host cannot be changed. */
+function checkHeaderOps(out: Issues, path: Path, headers: Json | undefined): void {
   const h = obj(headers);
   if (!h) return;
-  void requestOnly;
   for (const side of ['request', 'response'] as const) {
     const ops = obj(h[side]);
     if (!ops) continue;
@@ -191,7 +191,7 @@ function validateHttpRoute(out: Issues, p: Path, route: JsonObject, delegate: bo
   // matches
   (arr(route.match) ?? []).forEach((m, j) => { if (isObject(m)) validateHttpMatch(out, [...p, 'match', j], m); });
 
-  checkHeaderOps(out, [...p, 'headers'], route.headers, 'route');
+  checkHeaderOps(out, [...p, 'headers'], route.headers);
 
   // CORS
   const cors = obj(route.corsPolicy);
@@ -454,7 +454,7 @@ function validateRouteDestinations(out: Issues, p: Path, v: Json | undefined, ht
     if (d === null) { out.error(dp, 'a route destination entry is null'); return; }
     if (!isObject(d)) return;
     if (isObject(d.destination)) validateDestination(out, [...dp, 'destination'], d.destination); // a missing one is a schema finding
-    if (httpRoute) checkHeaderOps(out, [...dp, 'headers'], d.headers, 'destination');
+    if (httpRoute) checkHeaderOps(out, [...dp, 'headers'], d.headers);
     const w = num(d.weight) ?? 0;
     if (w < 0) out.error([...dp, 'weight'], `weight ${w} is negative`);
     total += w;
