@@ -26,7 +26,8 @@ export function tlsPortDeclaredHttp(p: SePort): string | null {
   const fromName = protocolFromName(p.name);
   if (fromName === 'TLS') return 'TLS';
   if (fromName === 'HTTPS') return 'HTTPS';
-  if (p.number === 443) return 'HTTPS';
+  // 443 forwarded to another backend port (443 → 8080) is a deliberate plain-HTTP mapping, not a TLS port.
+  if (p.number === 443 && (p.targetPort === null || p.targetPort === 443)) return 'HTTPS';
   return null;
 }
 

@@ -38,6 +38,11 @@ ruleTable('se-tls-port-declared-http', [
     expect: [],
   },
   {
+    name: 'port 443 named http and forwarded to a plain backend port is deliberate',
+    files: { 'se.yaml': http443.replace('name: https', 'name: http').replace('protocol: HTTP #', 'targetPort: 8080\n    protocol: HTTP #') },
+    expect: [],
+  },
+  {
     name: 'HTTP on 443 named https: fixed to HTTPS',
     files: { 'se.yaml': http443 },
     expect: [{ rule: 'se-tls-port-declared-http', line: 11, message: 'protocol: HTTPS', hasFix: true }],
