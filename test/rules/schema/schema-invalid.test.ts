@@ -593,3 +593,23 @@ ruleTable('schema-invalid-name', [
     expect: [{ rule: 'schema-invalid-name', line: 5, message: 'metadata.namespace "Team.A" is not a valid namespace name' }],
   },
 ]);
+
+ruleTable('schema-invalid-value', [
+  {
+    name: 'patterns: a WasmPlugin checksum that is not hex, a targetRef group with upper case',
+    files: { 'wp.yaml': yaml`
+      apiVersion: extensions.istio.io/v1alpha1
+      kind: WasmPlugin
+      metadata: {name: w, namespace: foo}
+      spec:
+        url: oci://ghcr.io/example/filter:1.0
+        sha256: sha256:ABC
+        targetRefs:
+        - {kind: Gateway, group: Gateway.Networking.k8s.io, name: gw}
+    ` },
+    expect: [
+      { rule: 'schema-invalid-value', line: 6, message: 'spec.sha256 "sha256:ABC" does not match the pattern' },
+      { rule: 'schema-invalid-value', line: 8, message: 'spec.targetRefs[0].group "Gateway.Networking.k8s.io" does not match the pattern' },
+    ],
+  },
+]);

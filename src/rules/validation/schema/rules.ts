@@ -148,7 +148,7 @@ export const schemaCheckRules: Rule[] = [
   }),
   defineRule({
     id: 'schema-invalid-value', severity: 'error', istioCode: null, group: 'schema', fixable: false,
-    title: 'A value breaks a bound of the Istio CRD schema (maximum, minimum, length, number of items).',
+    title: 'A value breaks a bound or pattern of the Istio CRD schema (maximum, minimum, length, number of items, pattern).',
     check(ctx) {
       for (const [r, p] of problems(ctx, 'value')) {
         ctx.report({

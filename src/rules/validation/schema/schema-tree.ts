@@ -24,6 +24,10 @@ export interface SchemaNode {
   maxL?: number;
   minI?: number;
   maxI?: number;
+  /** Most entries a map may hold (maxProperties). */
+  maxP?: number;
+  /** The schema's pattern, compiled once. */
+  pattern?: RegExp;
 }
 
 interface CompactNode {
@@ -40,6 +44,8 @@ interface CompactNode {
   maxL?: number;
   minI?: number;
   maxI?: number;
+  maxP?: number;
+  pat?: string;
 }
 
 interface CompactData {
@@ -72,7 +78,10 @@ function load(): NonNullable<typeof loaded> {
     n.items = c.it !== undefined ? nodes[c.it]! : null;
     n.enum = c.e ?? null;
     n.exclusive = c.x ?? null;
-    for (const k of ['min', 'max', 'minL', 'maxL', 'minI', 'maxI'] as const) if (c[k] !== undefined) n[k] = c[k];
+    for (const k of ['min', 'max', 'minL', 'maxL', 'minI', 'maxI', 'maxP'] as const) if (c[k] !== undefined) n[k] = c[k];
+    if (c.pat !== undefined) {
+      try { n.pattern = new RegExp(c.pat, 'u'); } catch { /* a pattern JavaScript cannot read is not checked */ }
+    }
   });
   loaded = { kinds: data.kinds, nodes, source: data.source, istio: data.istio };
   return loaded;

@@ -128,6 +128,7 @@ export function walkSchema(value: Json | undefined, root: SchemaNode): SchemaPro
           const near = ci.length === 0 ? nearest(s, node.enum) : { best: null };
           push({ kind: 'enum', path: [...path], value: s, allowed: node.enum, caseFix: ci.length === 1 ? ci[0]! : null, suggestion: near.best });
         }
+        if (node.pattern && !node.pattern.test(s)) push({ kind: 'value', path: [...path], detail: `"${s.length > 60 ? s.slice(0, 60) + '…' : s}" does not match the pattern ${node.pattern.source}` });
         // Lengths count code points, as the API server does.
         if (node.maxL !== undefined || node.minL !== undefined) {
           const len = s.length > node.maxL! * 2 ? s.length : [...s].length;
@@ -186,6 +187,8 @@ export function walkSchema(value: Json | undefined, root: SchemaNode): SchemaPro
             if (!present) push({ kind: 'required', path: [...path], field: req });
           }
         } else if (node.values && node.values.t !== 'any') {
+          const count = node.maxP !== undefined ? Object.keys(obj).length : 0;
+          if (node.maxP !== undefined && count > node.maxP) push({ kind: 'value', path: [...path], detail: `has ${count} entries; at most ${node.maxP} are allowed` });
           for (const key of Object.keys(obj)) {
             if (out.length >= MAX_PROBLEMS) return;
             if (obj[key] === null) continue; // decoded as an empty value, not rejected
