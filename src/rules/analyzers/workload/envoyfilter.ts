@@ -67,7 +67,7 @@ export const envoyFilterAdd = defineRule({
   id: 'envoyfilter-add-on-route', severity: 'error', istioCode: 'IST0153', group: 'analyzers/workload', fixable: false,
   title: 'An EnvoyFilter ADDs to ROUTE_CONFIGURATION or HTTP_ROUTE, where ADD is ignored.',
   check(ctx) {
-    reportAll(ctx, 'add', (f) => `operation ADD is ignored for applyTo ${f.applyTo}: this patch never takes effect. Use MERGE to change the ${f.applyTo === 'HTTP_ROUTE' ? 'route' : 'route configuration'}, or ADD on VIRTUAL_HOST / HTTP_ROUTE's parent to add a new one.`);
+    reportAll(ctx, 'add', (f) => `operation ADD is ignored for applyTo ${f.applyTo}: this patch never takes effect. Use MERGE to change an existing ${f.applyTo === 'HTTP_ROUTE' ? 'route' : 'route configuration'}; to add routes, use a VirtualService (or ADD on VIRTUAL_HOST to add a whole virtual host).`);
   },
 });
 
