@@ -307,11 +307,18 @@ class Publisher {
     }));
     let checked = false;
     if (!this.readOnly) {
-      checked = await this.tryWrite(() => this.api.createCheckRun({
-        name: this.inputs.checkName, headSha: this.headSha, conclusion: failed ? 'failure' : 'success',
-        title: reportedCount === 0 ? 'No new Istio problems' : `${countsText(newCounts)} new`,
-        summary: md.slice(0, 65000), detailsUrl: this.env.runUrl, externalId: this.env.runId, annotations,
-      })).catch((err: unknown) => { core.warning(`Could not create the check run: ${logLine(messageOf(err))}`); return false; });
+      try {
+        await this.api.createCheckRun({
+          name: this.inputs.checkName, headSha: this.headSha, conclusion: failed ? 'failure' : 'success',
+          title: reportedCount === 0 ? 'No new Istio problems' : `${countsText(newCounts)} new`,
+          summary: md.slice(0, 65000), detailsUrl: this.env.runUrl, externalId: this.env.runId, annotations,
+        });
+        checked = true;
+      } catch (err) {
+        // Without `checks: write` the other writes may still work: fall back to workflow-command annotations only.
+        core.warning(`Could not create the check run (${logLine(messageOf(err))}); annotating through the workflow log instead.` +
+          (isForbidden(err) ? ' Grant `checks: write` to get a check run with every annotation.' : ''));
+      }
     }
     if (checked) return toAnnotate.length - capped.length;
     return toAnnotate.length > 0 ? workflowAnnotations(toAnnotate) : 0;

@@ -100,6 +100,20 @@ describe('permissions and faults', () => {
     expectNoSecret(r, s);
   });
 
+  it.concurrent('without checks: write, still posts the review and summary and annotates through the log', async () => {
+    const services = fx('services.yaml').replace(/---\napiVersion: v1\nkind: Service\n[\s\S]*?(?=---)/, '');
+    const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/services.yaml': services, 'mesh/static.yaml': fx('static.yaml') } });
+    const { PERMISSIONS } = await import('../support/github-stand-in/index.js');
+    const s = await serve(repo, { tokens: { [TOKEN]: PERMISSIONS.noChecks } });
+    const r = await runAction(repo, s);
+    expect(r.code).toBe(1);
+    expect(commentsAt(s)).toEqual(['mesh/static.yaml:14']);
+    expect(s.state.issueComments).toHaveLength(1);
+    expect(s.state.checkRuns).toHaveLength(0);
+    expect(r.stdout).toMatch(/::warning [^\n]*file=mesh\/cart-vs\.yaml,line=13/);
+    expect(r.stdout).toContain('checks: write');
+  });
+
   it.concurrent('does not post the review twice when a 502 answered the POST that created it', async () => {
     const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml') } });
     const s = await serve(repo);
