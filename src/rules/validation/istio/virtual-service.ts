@@ -93,13 +93,18 @@ export function validateVirtualService(r: Resource, out: Issues): void {
       if (m === null) out.error([...p, 'match', j], 'a tcp match is null');
       else if (isObject(m)) validateL4Match(out, [...p, 'match', j], m);
     });
-    if (!hasItems(route.route)) out.error(p, 'the tcp route has no destinations (route)', 'Add a route with a destination.');
+    if (noList(route.route)) out.error(p, 'the tcp route has no destinations (route)', 'Add a route with a destination.');
     validateRouteDestinations(out, [...p, 'route'], route.route);
   });
   checkExportTo(out, ['spec', 'exportTo'], spec.exportTo, ns);
   analyzeUnreachable(out, 'http', http);
   analyzeUnreachable(out, 'tcp', tcp);
   analyzeUnreachable(out, 'tls', tls);
+}
+
+/** Absent or an empty list (a value of another type is a schema finding, not "missing"). */
+function noList(v: Json | undefined): boolean {
+  return v === undefined || v === null || (Array.isArray(v) && v.length === 0);
 }
 
 function gatewayBoundHostError(h: string, sni: boolean): string | null {
@@ -172,7 +177,7 @@ function validateHttpRoute(out: Issues, p: Path, route: JsonObject, delegate: bo
     if (has('route')) out.error([...p, 'route'], `${label} delegates, so it may not also have route destinations`, 'Move the destinations into the delegate VirtualService.');
   } else {
     if (routeType === 'delegate' && isSet(route.delegate)) out.error([...p, 'delegate'], 'a delegate VirtualService cannot delegate again', 'Delegation is one level deep: route to destinations here.');
-    const routeSet = hasItems(route.route);
+    const routeSet = !noList(route.route);
     if (has('redirect')) {
       if (routeSet) out.error([...p, 'redirect'], `${label} has both route and redirect`, 'Keep one: a redirect answers the client, a route forwards the request.');
       if (has('fault')) out.error([...p, 'fault'], `${label} has both fault and redirect`);
@@ -441,7 +446,7 @@ function validateTlsRoute(out: Issues, p: Path, route: JsonObject, hosts: string
     });
     validateL4Match(out, mp, m);
   });
-  if (!hasItems(route.route)) out.error(p, 'the tls route has no destinations (route)', 'Add a route with a destination.');
+  if (noList(route.route)) out.error(p, 'the tls route has no destinations (route)', 'Add a route with a destination.');
   validateRouteDestinations(out, [...p, 'route'], route.route);
 }
 
