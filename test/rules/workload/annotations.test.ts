@@ -42,6 +42,18 @@ ruleTable('unknown-istio-annotation', [
     ` },
     expect: [{ rule: 'unknown-istio-annotation', line: 6, hasFix: false }],
   },
+  {
+    name: 'an Istio label written as an annotation',
+    files: { 'ns.yaml': yaml`
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: shop
+        annotations:
+          istio.io/dataplane-mode: ambient
+    ` },
+    expect: [{ rule: 'unknown-istio-annotation', line: 6, message: 'Move it to metadata.labels', hasFix: false }],
+  },
 ]);
 
 ruleTable('misplaced-istio-annotation', [

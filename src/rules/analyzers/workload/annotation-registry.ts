@@ -150,3 +150,11 @@ export function isIstioAnnotation(key: string): boolean {
   const slash = key.indexOf('/');
   return slash !== -1 && key.slice(0, slash).endsWith('istio.io');
 }
+
+/** Istio labels that people put under annotations by mistake (Istio reads them only as labels). */
+export const ISTIO_LABELS = new Set([
+  'istio.io/dataplane-mode', 'istio.io/use-waypoint', 'istio.io/use-waypoint-namespace', 'istio.io/waypoint-for',
+  'istio.io/ingress-use-waypoint', 'topology.istio.io/network', 'topology.istio.io/cluster', 'topology.istio.io/subzone',
+  'service.istio.io/canonical-name', 'service.istio.io/canonical-revision', 'security.istio.io/tlsMode',
+  'networking.istio.io/gatewayPort', 'networking.istio.io/enable-autoallocate-ip', 'istio.io/tag',
+]);

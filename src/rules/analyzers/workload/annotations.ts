@@ -6,7 +6,7 @@ import { defineRule, type Rule, type RuleContext } from '../../rule.js';
 import type { Path, Resource } from '../../../manifests/resource.js';
 import { workloadOf } from '../../../mesh/workloads.js';
 import { closest } from '../../../util/closest.js';
-import { IGNORED_ANNOTATIONS, ISTIO_ANNOTATIONS, isIstioAnnotation, type AnnotationDef } from './annotation-registry.js';
+import { IGNORED_ANNOTATIONS, ISTIO_ANNOTATIONS, ISTIO_LABELS, isIstioAnnotation, type AnnotationDef } from './annotation-registry.js';
 import { isIgnoredNamespace } from './common.js';
 
 interface AnnotatedObject {
@@ -58,6 +58,13 @@ export const unknownAnnotation = defineRule({
   check(ctx) {
     eachIstioAnnotation(ctx, (c, o, key, _value, def) => {
       if (def) return;
+      if (ISTIO_LABELS.has(key)) {
+        c.report({
+          resource: o.resource, path: pathOf(o, key), subject: key,
+          message: `"${key}" is an Istio label, not an annotation: Istio ignores it under annotations, so the setting never takes effect. Move it to ${o.metadataPath.length > 1 ? 'spec.template.metadata.labels' : 'metadata.labels'}.`,
+        });
+        return;
+      }
       const guess = closest(key, KNOWN);
       const clash = guess !== null && Object.prototype.hasOwnProperty.call(o.annotations, guess);
       c.report({
