@@ -162,13 +162,20 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
     readBase: async (files, head) => readBaseVersions(files, head, { git, mergeBase, api, baseSha }),
   };
   const views = await buildViews(changes, filter, readers);
-  const threads = await api.listThreads(number);
+  // Without the earlier threads a review could repeat old comments: then everything goes to the summary instead.
+  let threadsKnown = true;
+  const threads = await api.listThreads(number).catch((err: unknown) => {
+    threadsKnown = false;
+    core.warning(`Could not read the earlier review threads (${logLine(messageOf(err))}); no line comments this run, the summary lists every finding.`);
+    publisher.notes.push('The earlier review threads could not be read, so this run posts no line comments (they could repeat old ones); every finding is listed here.');
+    return [];
+  });
   const plan = planReview(views, changes, { loaded, threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha) });
   core.info(`Reviewed ${views.head.length} manifest file(s), ${relevant.length} changed: ${countsText(plan.newCounts)} new; ${countsText(plan.preExistingCounts)} pre-existing.`);
 
   // One review with every inline comment, each anchor re-validated against the hunks.
   const outside: Outside[] = [...plan.placement.outside];
-  let inline = plan.placement.inline.filter((c) => anchorIsValid(c, changes) || (outside.push({ finding: c.finding, reason: 'rejected' }), false));
+  let inline = plan.placement.inline.filter((c) => (threadsKnown && anchorIsValid(c, changes)) || (outside.push({ finding: c.finding, reason: 'rejected' }), false));
   if (inline.length > 0) {
     try {
       await publisher.write(() => api.createReview(number, headSha, reviewBody(inline.length, plan.reported.length, env.runId), inline, env.runId));

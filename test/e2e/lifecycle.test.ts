@@ -114,6 +114,17 @@ describe('permissions and faults', () => {
     expect(r.stdout).toContain('checks: write');
   });
 
+  it.concurrent('posts no line comments when the earlier threads cannot be read, and lists everything in the summary', async () => {
+    const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml') } });
+    const s = await serve(repo);
+    s.addFault({ kind: 'status', route: 'POST /graphql', status: 403, message: 'Resource not accessible by integration' });
+    const r = await runAction(repo, s);
+    expect(r.code).toBe(1);
+    expect(s.state.reviews).toHaveLength(0);
+    expect(s.state.issueComments[0]!.body).toContain('mesh/static.yaml:14');
+    expect(s.state.issueComments[0]!.body).toContain('earlier review threads could not be read');
+  });
+
   it.concurrent('does not post the review twice when a 502 answered the POST that created it', async () => {
     const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml') } });
     const s = await serve(repo);
