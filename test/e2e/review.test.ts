@@ -19,7 +19,7 @@ describe('a pull request adding broken ServiceEntries', () => {
       head: {
         ...BASE, 'mesh/billing-se.yaml': fx('billing-se.yaml'),
         'mesh/static.yaml': fx('static.yaml'), 'mesh/tls443.yaml': fx('tls443.yaml'), 'mesh/double.yaml': fx('double.yaml'),
-        'mesh/billing-vs.yaml': fx('billing-vs.yaml'),
+        'mesh/billing-vs.yaml': fx('billing-vs.yaml'), 'mesh/wildcard.yaml': fx('wildcard.yaml'),
       },
     });
     const s = await serve(repo);
@@ -35,6 +35,9 @@ describe('a pull request adding broken ServiceEntries', () => {
     // 443 declared HTTP.
     expect(byRule.get('se-tls-port-declared-http')).toMatchObject({ path: 'mesh/tls443.yaml', line: 13 });
     expect(byRule.get('se-tls-port-declared-http')!.body).toContain('```suggestion\n    protocol: HTTPS\n```');
+    // DNS resolution of a wildcard host.
+    expect(byRule.get('se-dns-wildcard-host')).toMatchObject({ path: 'mesh/wildcard.yaml', line: 14 });
+    expect(byRule.get('se-dns-wildcard-host')!.body).toContain('```suggestion\n  resolution: NONE\n```');
     // Double TLS: comment without a suggestion.
     expect(byRule.get('dr-double-tls')).toMatchObject({ path: 'mesh/double.yaml' });
     expect(byRule.get('dr-double-tls')!.body).not.toContain('```suggestion');
@@ -49,7 +52,7 @@ describe('a pull request adding broken ServiceEntries', () => {
     expect(r.summary).toContain('## istio-review');
     expect(s.state.checkRuns).toHaveLength(1);
     expect(s.state.checkRuns[0]!.conclusion).toBe('failure');
-    expect(Number(r.outputs.errors)).toBeGreaterThanOrEqual(4);
+    expect(Number(r.outputs.errors)).toBeGreaterThanOrEqual(5);
     expect(s.calls.length).toBeLessThanOrEqual(8);
     expectNoSecret(r, s);
   });
