@@ -8,7 +8,6 @@ import { stringsOf } from '../../mesh/mesh-view.js';
 import { exportScope, isVisibleFrom, type ExportScope } from '../../mesh/export-to.js';
 import { resolveHost } from '../../mesh/hosts.js';
 
-export const RESOLUTIONS = ['NONE', 'STATIC', 'DNS', 'DNS_ROUND_ROBIN', 'DYNAMIC_DNS'] as const;
 export const KNOWN_PROTOCOLS = ['TCP', 'UDP', 'HTTP', 'HTTP2', 'HTTPS', 'GRPC', 'GRPC-WEB', 'TLS', 'MONGO', 'REDIS', 'MYSQL', 'HTTP_PROXY'];
 const HTTP_FAMILY = new Set(['HTTP', 'HTTP2', 'HTTP_PROXY', 'GRPC', 'GRPC-WEB']);
 const TLS_FAMILY = new Set(['HTTPS', 'TLS']);

@@ -1,30 +1,22 @@
 // ServiceEntry resolutions that cannot work: nothing to send traffic to, a selector that selects nothing or is
-// ignored, wildcard hosts handed to DNS, endpoints that NONE ignores, resolution values Istio does not know.
+// ignored, wildcard hosts handed to DNS, endpoints that NONE ignores. (A resolution outside the enum is a schema
+// finding: schema-invalid-enum.)
 import { defineRule, type Rule } from '../rule.js';
 import { isConcreteDnsName, isWildcardHost } from '../../mesh/hosts.js';
-import { closest } from '../../util/closest.js';
 import { asString, isObject, type Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
 import {
-  addressesOf, endpointsOf, hasSelector, hostsOf, isIpAddress, locationOf, portsOf, quote, RESOLUTIONS, resolutionOf, selectorLabels, serviceEntries,
+  addressesOf, endpointsOf, hasSelector, hostsOf, isIpAddress, locationOf, portsOf, quote, resolutionOf, selectorLabels, serviceEntries,
 } from './common.js';
 
 const group = 'service-entry';
 
-/** Would the entry be free of resolution problems with `res`? Fixes must not trade one finding for another. */
-function resolutionFits(se: Resource, res: string, mesh?: MeshView): boolean {
-  const endpoints = endpointsOf(se).length > 0;
-  switch (res) {
-    case 'NONE': {
-      if (endpoints || hasSelector(se)) return false;
-      // NONE gets no auto-allocated address: in a mesh that allocates, TCP ports would lose theirs.
-      const allocating = mesh ? mesh.settings.dnsCapture && mesh.settings.addressAutoAllocate : false;
-      return !(allocating && addressesOf(se).length === 0 && portsOf(se).some((p) => !p.protocol || p.protocol === 'TCP'));
-    }
-    case 'STATIC': return endpoints || hasSelector(se);
-    case 'DNS': case 'DNS_ROUND_ROBIN': return endpoints || hostsOf(se).every((h) => !isWildcardHost(h));
-    default: return false;
-  }
+/** Can the entry use resolution NONE without a new finding? Fixes must not trade one finding for another. */
+function noneFits(se: Resource, mesh: MeshView): boolean {
+  if (endpointsOf(se).length > 0 || hasSelector(se)) return false;
+  // NONE gets no auto-allocated address: in a mesh that allocates, TCP ports would lose theirs.
+  const allocating = mesh.settings.dnsCapture && mesh.settings.addressAutoAllocate;
+  return !(allocating && addressesOf(se).length === 0 && portsOf(se).some((p) => !p.protocol || p.protocol === 'TCP'));
 }
 
 export const resolutionRules: Rule[] = [
@@ -91,7 +83,7 @@ export const resolutionRules: Rule[] = [
         ctx.report({
           resource: se, path: ['spec', 'resolution'], subject: wild.join(','),
           message: `resolution: ${res} cannot resolve the wildcard host ${wild.map(quote).join(', ')}: Istio rejects the ServiceEntry at apply time ("wildcard host names are not allowed with DNS resolution without endpoints"). Use resolution: NONE to pass traffic through to whatever address the app resolved, or list concrete host names.`,
-          fix: wild.length === hosts.length && resolutionFits(se, 'NONE', ctx.mesh) ? { op: 'set', path: ['spec', 'resolution'], value: 'NONE', description: 'resolution: NONE' } : null,
+          fix: wild.length === hosts.length && noneFits(se, ctx.mesh) ? { op: 'set', path: ['spec', 'resolution'], value: 'NONE', description: 'resolution: NONE' } : null,
         });
       }
     },
@@ -117,25 +109,6 @@ export const resolutionRules: Rule[] = [
           fix: want === null ? null
             : written ? { op: 'set', path: ['spec', 'resolution'], value: want, description: `resolution: ${want}` }
               : { op: 'insert', path: ['spec'], key: 'resolution', value: want, description: `resolution: ${want}` },
-        });
-      }
-    },
-  }),
-  defineRule({
-    id: 'se-unknown-resolution', severity: 'error', istioCode: 'IST0106', group, fixable: true,
-    title: 'A resolution value Istio does not know: the ServiceEntry is rejected.',
-    check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
-        const res = resolutionOf(se);
-        if (res !== null && (RESOLUTIONS as readonly string[]).includes(res)) continue;
-        const written = String(se.spec.resolution);
-        const upper = written.toUpperCase();
-        const guess = (RESOLUTIONS as readonly string[]).includes(upper) ? upper : closest(written, RESOLUTIONS);
-        const fits = guess !== null && resolutionFits(se, guess);
-        ctx.report({
-          resource: se, path: ['spec', 'resolution'], subject: written,
-          message: `resolution ${quote(written)} is not a resolution Istio knows (values are case-sensitive: ${RESOLUTIONS.join(', ')}): the ServiceEntry is rejected at apply time.${guess ? ` Did you mean ${guess}?` : ''}`,
-          fix: guess && fits ? { op: 'set', path: ['spec', 'resolution'], value: guess, description: `resolution: ${guess}` } : null,
         });
       }
     },

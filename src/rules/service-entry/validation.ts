@@ -1,7 +1,8 @@
 // The rest of Istio's own ServiceEntry validation (what the admission webhook and `istioctl analyze` report as
 // IST0106 errors and IST0133 warnings): hosts, addresses, ports, endpoints, workloadSelector, DYNAMIC_DNS,
 // exportTo. Problems that a more specific rule of this group reports (wildcard hosts with DNS, NONE with
-// endpoints, unknown resolutions, several hosts with TCP ports) are left to it.
+// endpoints, several hosts with TCP ports) are left to it, and so are, as everywhere in the project, what the CRD
+// schema already says: missing required fields, wrong types, enum values (the schema-* rules).
 import { defineRule, type Rule, type RuleContext } from '../rule.js';
 import { asArray, asObject, asString, isObject, type Resource } from '../../manifests/resource.js';
 import { isDns1123Label } from '../../mesh/hosts.js';
@@ -48,13 +49,9 @@ export const validationRules: Rule[] = [
     title: 'ServiceEntry hosts missing, "*" alone, an IP, or not a valid DNS name: Istio rejects the entry.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
-        const raw = asArray(se.spec.hosts);
-        if (raw.length === 0) {
-          report(ctx, se, se.spec.hosts === undefined ? ['spec'] : ['spec', 'hosts'], 'hosts', `The entry has no "hosts": ${REJECTED}. List the host names clients use.`);
-          continue;
-        }
-        raw.forEach((h, i) => {
-          const problem = typeof h === 'string' ? hostProblem(h) : 'not a string';
+        // No hosts at all, or a host that is not a string, is a schema finding.
+        asArray(se.spec.hosts).forEach((h, i) => {
+          const problem = typeof h === 'string' ? hostProblem(h) : null;
           if (problem) report(ctx, se, ['spec', 'hosts', i], String(h), `Host ${quote(String(h))} is ${problem}: ${REJECTED}.`);
         });
       }
@@ -80,7 +77,8 @@ export const validationRules: Rule[] = [
       for (const se of serviceEntries(ctx.mesh)) {
         const res = resolutionOf(se);
         asArray(se.spec.addresses).forEach((a, i) => {
-          const s = typeof a === 'string' ? a : String(a);
+          if (typeof a !== 'string') return; // a schema finding (wrong type)
+          const s = a;
           if (!isIpOrCidr(s)) {
             report(ctx, se, ['spec', 'addresses', i], s, `Address ${quote(s)} is not an IP address or CIDR block: ${REJECTED}. "addresses" holds the virtual IPs apps connect to; host names belong in "hosts" or endpoint addresses.`);
           } else if (s.includes('/') && res !== 'NONE' && res !== 'STATIC') {
@@ -99,28 +97,29 @@ export const validationRules: Rule[] = [
         const numbers = new Set<number>();
         asArray(se.spec.ports).forEach((p, i) => {
           const at = ['spec', 'ports', i];
-          if (!isObject(p)) {
-            report(ctx, se, at, `#${i}`, `Port entry ${i + 1} is not a mapping: ${REJECTED}.`);
-            return;
-          }
+          if (!isObject(p)) return; // a schema finding (wrong type)
+          // Missing names and numbers and values of the wrong type are schema findings; Istio's own rules follow.
           const name = asString(p.name);
           const num = p.number;
           const id = String(typeof num === 'number' ? num : name ?? `#${i + 1}`);
-          const which = typeof num === 'number' ? `Port ${num}` : `Port entry ${i + 1}`;
-          if (name === undefined || name === '') report(ctx, se, at, id, `${which} has no "name" (or it is not a string): ${REJECTED}. Name it after its protocol, e.g. "https".`);
-          else if (name.length > 63 || !LABEL.test(name)) report(ctx, se, [...at, 'name'], id, `Port name ${quote(name)} is not a DNS label (letters, digits and "-", at most 63): ${REJECTED}.`);
-          else if (names.has(name)) report(ctx, se, [...at, 'name'], id, `Port name ${quote(name)} is used twice: ${REJECTED}.`);
-          if (name) names.add(name);
-          if (typeof num !== 'number' || !Number.isInteger(num) || num < 1 || num > 65535) {
-            report(ctx, se, num === undefined ? at : [...at, 'number'], id, `Port ${name ? quote(name) : i + 1} has ${num === undefined ? 'no "number"' : `number ${quote(String(num))}, not 1-65535`}: ${REJECTED}.`);
-          } else if (numbers.has(num)) {
-            report(ctx, se, [...at, 'number'], id, `Port number ${num} is declared twice: ${REJECTED}. Merge the two entries.`);
-          } else numbers.add(num);
-          if (p.targetPort !== undefined && (typeof p.targetPort !== 'number' || !Number.isInteger(p.targetPort) || p.targetPort < 1 || p.targetPort > 65535)) {
-            report(ctx, se, [...at, 'targetPort'], id, `targetPort ${quote(String(p.targetPort))} is not a port number 1-65535: ${REJECTED}.`);
+          if (name !== undefined && name !== '') {
+            if (name.length > 63 || !LABEL.test(name)) report(ctx, se, [...at, 'name'], id, `Port name ${quote(name)} is not a DNS label (letters, digits and "-", at most 63): ${REJECTED}.`);
+            else if (names.has(name)) report(ctx, se, [...at, 'name'], id, `Port name ${quote(name)} is used twice: ${REJECTED}.`);
+            names.add(name);
           }
-          if (p.protocol !== undefined && p.protocol !== null && p.protocol !== '') {
-            const proto = String(p.protocol);
+          if (typeof num === 'number') {
+            if (!Number.isInteger(num) || num < 1 || num > 65535) {
+              report(ctx, se, [...at, 'number'], id, `Port ${name ? quote(name) : i + 1} has number ${num}, not 1-65535: ${REJECTED}.`);
+            } else if (numbers.has(num)) {
+              report(ctx, se, [...at, 'number'], id, `Port number ${num} is declared twice: ${REJECTED}. Merge the two entries.`);
+            } else numbers.add(num);
+          }
+          // targetPort 0 means "not set" to Istio.
+          if (typeof p.targetPort === 'number' && p.targetPort > 65535) {
+            report(ctx, se, [...at, 'targetPort'], id, `targetPort ${p.targetPort} is not a port number 1-65535: ${REJECTED}.`);
+          }
+          if (typeof p.protocol === 'string' && p.protocol !== '') {
+            const proto = p.protocol;
             if (!KNOWN_PROTOCOLS.includes(proto.toUpperCase())) {
               const guess = closest(proto, KNOWN_PROTOCOLS);
               ctx.report({
@@ -201,7 +200,7 @@ export const validationRules: Rule[] = [
         }
         eps.forEach((ep, i) => {
           const at = ['spec', 'endpoints', i];
-          if (!isObject(ep)) { report(ctx, se, at, `#${i}`, `Endpoint ${i + 1} is not a mapping: ${REJECTED}.`); return; }
+          if (!isObject(ep)) return; // a schema finding (wrong type)
           const addr = asString(ep.address) ?? '';
           const unix = addr.startsWith('unix://');
           if (addr === '') {
@@ -275,10 +274,11 @@ export const validationRules: Rule[] = [
         const seen = new Set<string>();
         const strs = list.map((e) => String(e));
         list.forEach((e, i) => {
-          const s = String(e);
+          if (typeof e !== 'string') return; // a schema finding (wrong type)
+          const s = e;
           const norm = s === '.' ? se.namespace! : s;
           const at = ['spec', 'exportTo', i];
-          if (typeof e !== 'string' || (s !== '.' && s !== '*' && s !== '~' && !isDns1123Label(s))) {
+          if (s !== '.' && s !== '*' && s !== '~' && !isDns1123Label(s)) {
             report(ctx, se, at, s, `exportTo entry ${quote(s)} is not ".", "*", "~" or a namespace name: ${REJECTED}.`);
           } else if (seen.has(norm)) {
             report(ctx, se, at, s, `exportTo lists ${quote(s)}${s === '.' || norm === se.namespace ? ` (namespace "${se.namespace}")` : ''} twice: ${REJECTED}.`);

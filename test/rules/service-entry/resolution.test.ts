@@ -325,39 +325,3 @@ ruleTable('se-none-with-endpoints', [
     expect: [{ rule: 'se-none-with-endpoints', line: 7, hasFix: false }],
   },
 ]);
-
-const lowerDns = yaml`
-  apiVersion: networking.istio.io/v1
-  kind: ServiceEntry
-  metadata: {name: ext}
-  spec:
-    hosts: [ext.example.com]
-    ports: [{number: 443, name: https, protocol: HTTPS}]
-    resolution: dns
-`;
-
-ruleTable('se-unknown-resolution', [
-  { name: 'DYNAMIC_DNS is a known value', files: { 'se.yaml': dnsWildcard.replace('resolution: DNS', 'resolution: DYNAMIC_DNS') }, expect: [] },
-  {
-    name: 'lower-case value: fixed to the enum spelling',
-    files: { 'se.yaml': lowerDns },
-    expect: [{ rule: 'se-unknown-resolution', line: 7, message: 'Did you mean DNS?', hasFix: true }],
-    fixed: { 'se.yaml': lowerDns.replace('resolution: dns', 'resolution: DNS') },
-  },
-  {
-    name: 'a typo is fixed to the nearest value',
-    files: { 'se.yaml': lowerDns.replace('resolution: dns', 'resolution: DSN') },
-    expect: [{ rule: 'se-unknown-resolution', line: 7, message: 'Did you mean DNS?' }],
-    fixed: { 'se.yaml': lowerDns.replace('resolution: dns', 'resolution: DNS') },
-  },
-  {
-    name: 'no fix when the intended value would itself be wrong (STATIC without endpoints)',
-    files: { 'se.yaml': lowerDns.replace('resolution: dns', 'resolution: static') },
-    expect: [{ rule: 'se-unknown-resolution', line: 7, message: 'Did you mean STATIC?', hasFix: false }],
-  },
-  {
-    name: 'a value nothing is near gets no fix',
-    files: { 'se.yaml': lowerDns.replace('resolution: dns', 'resolution: LOOKUP_EVERYTHING') },
-    expect: [{ rule: 'se-unknown-resolution', line: 7, hasFix: false }],
-  },
-]);
