@@ -48,7 +48,7 @@ const WHERE_TEXT: Record<string, string> = {
 };
 
 export function summaryMarkdown(s: SummaryInput): string {
-  const max = s.maxChars ?? MAX_BODY;
+  const max = s.maxChars ?? MAX_BODY - 200; // room for the run marker appended by the Action
   const counts = countBySeverity(s.reported);
   const total = s.reported.length;
   const head: string[] = [SUMMARY_MARKER, '## istio-review', ''];
