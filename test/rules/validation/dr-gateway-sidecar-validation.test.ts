@@ -516,3 +516,45 @@ ruleTable(['sidecar-invalid', 'sidecar-validation-warning'], [
     ],
   },
 ]);
+
+ruleTable('gateway-validation-warning', [
+  {
+    name: 'IANA cipher suite names are ignored by Envoy; the OpenSSL name is offered',
+    files: { 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: gw}
+      spec:
+        servers:
+        - port: {number: 443, name: https, protocol: HTTPS}
+          hosts: [shop.example.com]
+          tls:
+            mode: SIMPLE
+            credentialName: shop-cert
+            cipherSuites:
+            - ECDHE-RSA-AES256-GCM-SHA384
+            - TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
+            - TLS_AES_128_GCM_SHA256
+    ` },
+    expect: [
+      { rule: 'gateway-validation-warning', line: 13, message: '"ECDHE-RSA-AES128-GCM-SHA256"', hasFix: true },
+      { rule: 'gateway-validation-warning', line: 14, message: 'TLS 1.3 suites cannot be configured', hasFix: false },
+    ],
+    fixed: { 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: gw}
+      spec:
+        servers:
+        - port: {number: 443, name: https, protocol: HTTPS}
+          hosts: [shop.example.com]
+          tls:
+            mode: SIMPLE
+            credentialName: shop-cert
+            cipherSuites:
+            - ECDHE-RSA-AES256-GCM-SHA384
+            - ECDHE-RSA-AES128-GCM-SHA256
+            - TLS_AES_128_GCM_SHA256
+    ` },
+  },
+]);

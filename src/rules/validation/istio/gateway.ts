@@ -119,6 +119,20 @@ function hostPartErrors(out: Issues, p: Path, full: string, host: string, isGate
   if (e) out.error(p, `host ${q(full)}: ${e}`);
 }
 
+// Cipher suites Envoy (BoringSSL) accepts in server TLS settings, and the IANA names people often write instead.
+const VALID_CIPHERS = ['ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES256-GCM-SHA384',
+  'ECDHE-ECDSA-CHACHA20-POLY1305', 'ECDHE-RSA-CHACHA20-POLY1305', 'ECDHE-ECDSA-AES128-SHA', 'ECDHE-RSA-AES128-SHA', 'ECDHE-ECDSA-AES256-SHA',
+  'ECDHE-RSA-AES256-SHA', 'AES128-GCM-SHA256', 'AES256-GCM-SHA384', 'AES128-SHA', 'AES256-SHA', 'DES-CBC3-SHA'];
+const IANA_TO_OPENSSL: Record<string, string> = {
+  TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256: 'ECDHE-ECDSA-AES128-GCM-SHA256', TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256: 'ECDHE-RSA-AES128-GCM-SHA256',
+  TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384: 'ECDHE-ECDSA-AES256-GCM-SHA384', TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384: 'ECDHE-RSA-AES256-GCM-SHA384',
+  TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256: 'ECDHE-ECDSA-CHACHA20-POLY1305', TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256: 'ECDHE-RSA-CHACHA20-POLY1305',
+  TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA: 'ECDHE-ECDSA-AES128-SHA', TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA: 'ECDHE-RSA-AES128-SHA',
+  TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA: 'ECDHE-ECDSA-AES256-SHA', TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA: 'ECDHE-RSA-AES256-SHA',
+  TLS_RSA_WITH_AES_128_GCM_SHA256: 'AES128-GCM-SHA256', TLS_RSA_WITH_AES_256_GCM_SHA384: 'AES256-GCM-SHA384',
+  TLS_RSA_WITH_AES_128_CBC_SHA: 'AES128-SHA', TLS_RSA_WITH_AES_256_CBC_SHA: 'AES256-SHA', TLS_RSA_WITH_3DES_EDE_CBC_SHA: 'DES-CBC3-SHA',
+};
+
 /** ServerTLSSettings (Gateway servers, Sidecar ingress). */
 export function validateServerTls(out: Issues, p: Path, v: Json | undefined, serverProtocol?: string): void {
   const tls = obj(v);
@@ -130,6 +144,13 @@ export function validateServerTls(out: Issues, p: Path, v: Json | undefined, ser
     out.warn([...p, 'minProtocolVersion'], `minProtocolVersion ${minV} without cipherSuites: the default ciphers no longer include ones those versions can use`, 'List compatible cipherSuites, or use TLSV1_2.');
   }
   const ciphers = (arr(tls.cipherSuites) ?? []).filter((c): c is string => typeof c === 'string');
+  (arr(tls.cipherSuites) ?? []).forEach((c, i) => {
+    if (typeof c !== 'string' || c === '' || c === 'ALL' || !/^[A-Za-z0-9]/.test(c) || VALID_CIPHERS.includes(c)) return;
+    const openssl = IANA_TO_OPENSSL[c.toUpperCase()];
+    out.warn([...p, 'cipherSuites', i], `cipher suite ${q(c)} is not one Envoy knows, so it is ignored`,
+      openssl ? `Envoy uses OpenSSL names: ${q(openssl)}.` : `Use OpenSSL-style names such as ${VALID_CIPHERS.slice(0, 2).map((x) => q(x)).join(', ')}; TLS 1.3 suites cannot be configured.`,
+      openssl ? { op: 'set', path: [...p, 'cipherSuites', i], value: openssl, description: `cipherSuites: ${openssl}` } : null, `cipher:${c}`);
+  });
   const dup = ciphers.filter((c, i) => ciphers.indexOf(c) !== i);
   if (dup.length > 0) out.warn([...p, 'cipherSuites'], `cipherSuites lists ${[...new Set(dup)].map((c) => q(c)).join(', ')} more than once; the duplicates are ignored`);
   if (mode === 'ISTIO_MUTUAL') {
