@@ -4,7 +4,9 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { countChanges, diffHunkFor, gitBlobSha, hunkIndexOf, mapLine, parseHunks, type Hunk } from './diff.js';
+import { checkRunJson, commentJson, issueCommentJson, pullJson, renderFile, repoJson, reviewJson, now, userRef } from './render.js';
+import { checkAnchor, REVIEW_TEXT, SINGLE_ERROR, type AnchorResult, type CommentAnchor } from './anchors.js';
+import { diffHunkFor, gitBlobSha, hunkIndexOf, mapLine, parseHunks, type Hunk } from './diff.js';
 import { executeGraphql } from './graphql.js';
 import { validateBody } from './openapi.js';
 import type {
@@ -72,47 +74,12 @@ interface Route {
   handler: (c: RequestContext) => Result;
 }
 
-type AnchorProblem = 'path' | 'line' | 'lineRange' | 'blank' | 'sameHunk' | 'precede' | 'position' | 'side';
-
-/** Texts of the reviews endpoint: {"message":"Unprocessable Entity","errors":[text…]}. */
-const REVIEW_TEXT: Record<AnchorProblem, string | string[]> = {
-  path: ['Pull request review thread path is invalid', "Pull request review thread diff hunk can't be blank"],
-  line: 'Line could not be resolved',
-  lineRange: 'Pull request review thread line must be part of the diff',
-  blank: "Pull request review thread diff hunk can't be blank",
-  sameHunk: 'Pull request review thread start line must be part of the same hunk as the line.',
-  precede: 'Pull request review thread start line must precede the end line.',
-  position: 'Pull request review thread position is invalid',
-  side: 'Pull request review thread side is not included in the list',
-};
-
-/** Errors of the single-comment endpoint: {"message":"Validation Failed","errors":[{resource,code,field,message?}…]}. */
-const SINGLE_ERROR: Record<AnchorProblem, Array<{ code: string; field: string; message?: string }>> = {
-  path: [
-    { code: 'invalid', field: 'pull_request_review_thread.path' },
-    { code: 'missing_field', field: 'pull_request_review_thread.diff_hunk' },
-  ],
-  line: [{ code: 'custom', field: 'pull_request_review_thread.line', message: 'could not be resolved' }],
-  lineRange: [{ code: 'custom', field: 'pull_request_review_thread.line', message: 'pull_request_review_thread.line must be part of the diff' }],
-  blank: [{ code: 'missing_field', field: 'pull_request_review_thread.diff_hunk' }],
-  sameHunk: [
-    { code: 'custom', field: 'pull_request_review_thread.start_line', message: 'pull_request_review_thread.start_line must be part of the same hunk as the line.' },
-  ],
-  precede: [{ code: 'custom', field: 'pull_request_review_thread.start_line', message: 'pull_request_review_thread.start_line must precede the end line.' }],
-  position: [{ code: 'invalid', field: 'pull_request_review_thread.position' }],
-  side: [{ code: 'invalid', field: 'pull_request_review_thread.side' }],
-};
-
 const err = (status: number, message: string, extra: Record<string, unknown> = {}): Result => ({
   status,
   body: { message, ...extra, documentation_url: DOCS, status: String(status) },
 });
 const notFound = (): Result => err(404, 'Not Found');
 const unprocessable = (errors: string[]): Result => err(422, 'Unprocessable Entity', { errors });
-
-function now(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 function base64Lines(text: string): string {
   const b = Buffer.from(text, 'utf8').toString('base64');
@@ -402,14 +369,14 @@ class StandInServer {
   }
 
   private user(login: string): UserRef {
-    return { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' };
+    return userRef(login);
   }
 
   private pullOk(c: RequestContext, key = 'pull_number'): boolean {
     return Number(c.params[key]) === this.state.pull.number;
   }
 
-  private blobSha(text: string): string {
+  blobSha(text: string): string {
     let s = this.shaCache.get(text);
     if (!s) {
       s = gitBlobSha(text);
@@ -453,94 +420,8 @@ class StandInServer {
     return commit === this.state.pull.head.sha ? this.state.files : (this.filesAt.get(commit) ?? this.state.files);
   }
 
-  private renderFile(f: PrFile): Record<string, unknown> {
-    const counts = f.additions === undefined || f.deletions === undefined ? countChanges(f.patch) : undefined;
-    const additions = f.additions ?? counts!.additions;
-    const deletions = f.deletions ?? counts!.deletions;
-    const headText = this.textAt(this.state.pull.head.sha, f.filename);
-    const sha = f.sha ?? (headText !== undefined ? this.blobSha(headText) : gitBlobSha(`${f.filename}\n${f.patch ?? ''}`));
-    const { owner, repo, pull } = this.state;
-    const out: Record<string, unknown> = {
-      sha,
-      filename: f.filename,
-      status: f.status,
-      additions,
-      deletions,
-      changes: f.changes ?? additions + deletions,
-      blob_url: `https://github.com/${owner}/${repo}/blob/${pull.head.sha}/${f.filename}`,
-      raw_url: `https://github.com/${owner}/${repo}/raw/${pull.head.sha}/${f.filename}`,
-      contents_url: `${this.apiUrl}/repos/${owner}/${repo}/contents/${f.filename}?ref=${pull.head.sha}`,
-    };
-    if (f.patch !== undefined) out.patch = f.patch;
-    if (f.previous_filename !== undefined) out.previous_filename = f.previous_filename;
-    return out;
-  }
 
-  private repoJson(fullName: string, fork: boolean): Record<string, unknown> {
-    const [o, n] = fullName.split('/') as [string, string];
-    return {
-      id: 1296269,
-      node_id: 'R_kgDOstandin',
-      name: n,
-      full_name: fullName,
-      owner: { login: o, type: 'User' },
-      private: false,
-      fork,
-      default_branch: this.state.pull.base.ref,
-      html_url: `https://github.com/${fullName}`,
-      url: `${this.apiUrl}/repos/${fullName}`,
-    };
-  }
 
-  private pullJson(): Record<string, unknown> {
-    const { pull, owner, repo, files } = this.state;
-    let additions = 0;
-    let deletions = 0;
-    for (const f of files) {
-      const c = countChanges(f.patch);
-      additions += f.additions ?? c.additions;
-      deletions += f.deletions ?? c.deletions;
-    }
-    const base = `${owner}/${repo}`;
-    const side = (r: PullRequest['head'], isHead: boolean) => ({
-      label: `${r.repo!.split('/')[0]}:${r.ref}`,
-      ref: r.ref,
-      sha: r.sha,
-      user: { login: r.repo!.split('/')[0], type: 'User' },
-      repo: this.repoJson(r.repo!, isHead && pull.fork),
-    });
-    return {
-      url: `${this.apiUrl}/repos/${base}/pulls/${pull.number}`,
-      id: 100000 + pull.number,
-      node_id: `PR_kwDOstandin${pull.number}`,
-      html_url: `https://github.com/${base}/pull/${pull.number}`,
-      diff_url: `https://github.com/${base}/pull/${pull.number}.diff`,
-      number: pull.number,
-      state: pull.state,
-      locked: false,
-      title: pull.title,
-      user: this.user(pull.user.login),
-      body: pull.body,
-      created_at: '2026-01-01T00:00:00Z',
-      updated_at: now(),
-      closed_at: null,
-      merged_at: null,
-      merge_commit_sha: 'c'.repeat(40),
-      draft: pull.draft,
-      head: side(pull.head, true),
-      base: side(pull.base, false),
-      author_association: 'CONTRIBUTOR',
-      merged: pull.merged,
-      mergeable: true,
-      mergeable_state: 'clean',
-      comments: this.state.issueComments.length,
-      review_comments: this.state.reviewComments.length,
-      commits: 1,
-      additions,
-      deletions,
-      changed_files: files.length,
-    };
-  }
 
   private fullDiff(): Result {
     const { files } = this.state;
@@ -588,134 +469,13 @@ class StandInServer {
     return { status: 200, body: slice.map(map), headers: links.length ? { link: links.join(', ') } : {} };
   }
 
-  // ------------------------------------------------------------------------------------------------ JSON shapes
 
-  private reviewJson(r: Review): Record<string, unknown> {
-    const { owner, repo, pull } = this.state;
-    return {
-      id: r.id,
-      node_id: r.node_id,
-      user: r.user,
-      body: r.body,
-      state: r.state,
-      html_url: `https://github.com/${owner}/${repo}/pull/${pull.number}#pullrequestreview-${r.id}`,
-      pull_request_url: `${this.apiUrl}/repos/${owner}/${repo}/pulls/${pull.number}`,
-      author_association: r.user.type === 'Bot' ? 'NONE' : 'MEMBER',
-      submitted_at: r.submitted_at ?? undefined,
-      commit_id: r.commit_id,
-    };
-  }
 
-  private commentJson(c: ReviewComment): Record<string, unknown> {
-    const { owner, repo, pull } = this.state;
-    const out: Record<string, unknown> = {
-      url: `${this.apiUrl}/repos/${owner}/${repo}/pulls/comments/${c.id}`,
-      pull_request_review_id: c.pull_request_review_id,
-      id: c.id,
-      node_id: c.node_id,
-      diff_hunk: c.diff_hunk,
-      path: c.path,
-      position: c.line === null || !c.side ? null : this.positionOf(c.path, c.line, c.side, this.state.pull.head.sha),
-      original_position: c.original_line === null || !c.side ? null : this.positionOf(c.path, c.original_line, c.side, c.original_commit_id),
-      commit_id: c.commit_id,
-      original_commit_id: c.original_commit_id,
-      user: c.user,
-      body: c.body,
-      created_at: c.created_at,
-      updated_at: c.updated_at,
-      html_url: `https://github.com/${owner}/${repo}/pull/${pull.number}#discussion_r${c.id}`,
-      pull_request_url: `${this.apiUrl}/repos/${owner}/${repo}/pulls/${pull.number}`,
-      author_association: c.user.type === 'Bot' ? 'NONE' : 'MEMBER',
-      start_line: c.start_line,
-      original_start_line: c.original_start_line,
-      start_side: c.start_side,
-      line: c.line,
-      original_line: c.original_line,
-      side: c.side,
-      subject_type: c.subject_type,
-    };
-    if (c.in_reply_to_id !== undefined) out.in_reply_to_id = c.in_reply_to_id;
-    return out;
-  }
 
-  private issueCommentJson(c: IssueComment): Record<string, unknown> {
-    const { owner, repo, pull } = this.state;
-    return {
-      id: c.id,
-      node_id: c.node_id,
-      url: `${this.apiUrl}/repos/${owner}/${repo}/issues/comments/${c.id}`,
-      html_url: `https://github.com/${owner}/${repo}/pull/${pull.number}#issuecomment-${c.id}`,
-      issue_url: `${this.apiUrl}/repos/${owner}/${repo}/issues/${pull.number}`,
-      body: c.body,
-      user: c.user,
-      created_at: c.created_at,
-      updated_at: c.updated_at,
-      author_association: c.user.type === 'Bot' ? 'NONE' : 'MEMBER',
-    };
-  }
 
-  private checkRunJson(r: CheckRun): Record<string, unknown> {
-    const { owner, repo } = this.state;
-    return {
-      id: r.id,
-      node_id: r.node_id,
-      head_sha: r.head_sha,
-      external_id: r.external_id,
-      url: `${this.apiUrl}/repos/${owner}/${repo}/check-runs/${r.id}`,
-      html_url: `https://github.com/${owner}/${repo}/runs/${r.id}`,
-      details_url: r.details_url,
-      status: r.status,
-      conclusion: r.conclusion,
-      started_at: r.started_at,
-      completed_at: r.completed_at,
-      output: { ...r.output, annotations_url: `${this.apiUrl}/repos/${owner}/${repo}/check-runs/${r.id}/annotations` },
-      name: r.name,
-      check_suite: { id: 5 },
-      app: { id: 15368, slug: r.app.slug, name: 'GitHub Actions' },
-      pull_requests: [],
-    };
-  }
-
-  // ------------------------------------------------------------------------------------------------ anchors
-
-  /**
-   * Checks one review comment's anchor against the PR diff at `commit`; returns the kinds of problems (empty = ok)
-   * and the resolved anchor. REVIEW_TEXT and SINGLE_ERROR turn the kinds into each endpoint's error texts.
-   */
-  private anchor(
-    c: { path?: unknown; line?: unknown; side?: unknown; start_line?: unknown; start_side?: unknown; position?: unknown },
-    commit: string,
-  ): { errors: AnchorProblem[]; line?: number; side?: 'LEFT' | 'RIGHT'; start_line?: number | null; start_side?: 'LEFT' | 'RIGHT' | null; hunks?: Hunk[] } {
-    const T = Object.fromEntries(Object.keys(REVIEW_TEXT).map((k) => [k, k])) as Record<AnchorProblem, AnchorProblem>;
-    const file = this.filesFor(commit).find((f) => f.filename === c.path);
-    if (!file) return { errors: [T.path] };
-    const hunks = parseHunks(file.patch);
-    let line: number;
-    let side: 'LEFT' | 'RIGHT';
-    if (c.position !== undefined && c.position !== null && c.line === undefined) {
-      const at = hunks.flatMap((h) => h.lines).find((l) => l.position === c.position);
-      if (!at) return { errors: [T.position] };
-      side = at.kind === '-' ? 'LEFT' : 'RIGHT';
-      line = (side === 'LEFT' ? at.oldNo : at.newNo)!;
-      return { errors: [], line, side, start_line: null, start_side: null, hunks };
-    }
-    if (typeof c.line !== 'number') return { errors: [T.line] };
-    line = c.line;
-    const rawSide = c.side ?? 'RIGHT';
-    if (rawSide !== 'LEFT' && rawSide !== 'RIGHT') return { errors: [T.side] };
-    side = rawSide;
-    const hi = hunkIndexOf(hunks, line, side);
-    const hasStart = c.start_line !== undefined && c.start_line !== null;
-    if (!hasStart) return hi < 0 ? { errors: [T.line] } : { errors: [], line, side, start_line: null, start_side: null, hunks };
-    const startLine = c.start_line as number;
-    const rawStartSide = c.start_side ?? side;
-    if (rawStartSide !== 'LEFT' && rawStartSide !== 'RIGHT') return { errors: [T.side] };
-    const startSide = rawStartSide;
-    const errors: AnchorProblem[] = [];
-    if (hi < 0) errors.push(T.lineRange, T.blank);
-    if (startSide === side && startLine >= line) errors.push(T.precede);
-    else if (hunkIndexOf(hunks, startLine, startSide) !== hi || hi < 0) errors.push(T.sameHunk);
-    return errors.length ? { errors } : { errors, line, side, start_line: startLine, start_side: startSide, hunks };
+  /** The anchor check of a comment against the PR diff at `commit` (see anchors.ts). */
+  private anchor(c: CommentAnchor, commit: string): AnchorResult {
+    return checkAnchor(this.filesFor(commit).find((f) => f.filename === c.path), c);
   }
 
   private newThreadFor(comment: ReviewComment, extra: Partial<ReviewThread> = {}): ReviewThread {
@@ -800,7 +560,7 @@ class StandInServer {
   }
 
   /** GitHub's deprecated diff `position` of a line. */
-  private positionOf(path: string, line: number, side: 'LEFT' | 'RIGHT', commit: string): number | null {
+  positionOf(path: string, line: number, side: 'LEFT' | 'RIGHT', commit: string): number | null {
     const f = this.filesFor(commit).find((x) => x.filename === path);
     const at = parseHunks(f?.patch)
       .flatMap((h) => h.lines)
@@ -958,18 +718,18 @@ class StandInServer {
     const ISSUE_WRITE: Array<[Scope, Level]> = [['issues', 'write'], ['pullRequests', 'write']];
     const CONTENTS: Array<[Scope, Level]> = [['contents', 'read']];
 
-    this.on('GET', R, CONTENTS, () => ({ status: 200, body: this.repoJson(`${this.state.owner}/${this.state.repo}`, false) }));
+    this.on('GET', R, CONTENTS, () => ({ status: 200, body: repoJson(this, `${this.state.owner}/${this.state.repo}`, false) }));
 
     this.on('GET', `${R}/pulls/{pull_number}`, PR_READ, (c) => {
       if (!this.pullOk(c)) return notFound();
       const accept = String(c.headers.accept ?? '');
       if (/\.diff|\bdiff\b/.test(accept)) return this.fullDiff();
-      return { status: 200, body: this.pullJson() };
+      return { status: 200, body: pullJson(this) };
     });
 
     this.on('GET', `${R}/pulls/{pull_number}/files`, PR_READ, (c) => {
       if (!this.pullOk(c)) return notFound();
-      return this.page(c, this.state.files.slice(0, MAX_FILES), (f) => this.renderFile(f));
+      return this.page(c, this.state.files.slice(0, MAX_FILES), (f) => renderFile(this, f));
     });
 
     this.on('GET', `${R}/contents/{path}`, CONTENTS, (c) => {
@@ -1065,7 +825,7 @@ class StandInServer {
       if (!base || !head) return notFound();
       const { pull } = this.state;
       const mergeBase = pull.mergeBaseSha ?? pull.base.sha;
-      const files = head === pull.head.sha ? this.state.files.slice(0, 300).map((f) => this.renderFile(f)) : [];
+      const files = head === pull.head.sha ? this.state.files.slice(0, 300).map((f) => renderFile(this, f)) : [];
       return {
         status: 200,
         body: {
@@ -1084,19 +844,19 @@ class StandInServer {
     // Reviews.
     this.on('GET', `${R}/pulls/{pull_number}/reviews`, PR_READ, (c) => {
       if (!this.pullOk(c)) return notFound();
-      return this.page(c, this.state.reviews, (r) => this.reviewJson(r));
+      return this.page(c, this.state.reviews, (r) => reviewJson(this, r));
     });
 
     this.on('GET', `${R}/pulls/{pull_number}/reviews/{review_id}`, PR_READ, (c) => {
       const r = this.state.reviews.find((x) => x.id === Number(c.params.review_id));
       if (!this.pullOk(c) || !r) return notFound();
-      return { status: 200, body: this.reviewJson(r) };
+      return { status: 200, body: reviewJson(this, r) };
     });
 
     this.on('GET', `${R}/pulls/{pull_number}/reviews/{review_id}/comments`, PR_READ, (c) => {
       const id = Number(c.params.review_id);
       if (!this.pullOk(c) || !this.state.reviews.some((r) => r.id === id)) return notFound();
-      return this.page(c, this.state.reviewComments.filter((x) => x.pull_request_review_id === id), (x) => this.commentJson(x));
+      return this.page(c, this.state.reviewComments.filter((x) => x.pull_request_review_id === id), (x) => commentJson(this, x));
     });
 
     this.on('POST', `${R}/pulls/{pull_number}/reviews`, PR_WRITE, (c) => this.createReview(c));
@@ -1110,7 +870,7 @@ class StandInServer {
       r.state = b.event === 'APPROVE' ? 'APPROVED' : b.event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : 'COMMENTED';
       if (b.body !== undefined) r.body = b.body;
       r.submitted_at = now();
-      return { status: 200, body: this.reviewJson(r) };
+      return { status: 200, body: reviewJson(this, r) };
     });
 
     // Review comments.
@@ -1119,12 +879,12 @@ class StandInServer {
       let list = [...this.state.reviewComments];
       if (c.query.since) list = list.filter((x) => x.updated_at >= c.query.since!);
       if (c.query.direction === 'desc') list.reverse();
-      return this.page(c, list, (x) => this.commentJson(x));
+      return this.page(c, list, (x) => commentJson(this, x));
     });
 
     this.on('GET', `${R}/pulls/comments/{comment_id}`, PR_READ, (c) => {
       const x = this.state.reviewComments.find((y) => y.id === Number(c.params.comment_id));
-      return x ? { status: 200, body: this.commentJson(x) } : notFound();
+      return x ? { status: 200, body: commentJson(this, x) } : notFound();
     });
 
     this.on('PATCH', `${R}/pulls/comments/{comment_id}`, PR_WRITE, (c) => {
@@ -1134,7 +894,7 @@ class StandInServer {
       if (body.length > MAX_BODY) return tooLong('PullRequestReviewComment');
       x.body = body;
       x.updated_at = now();
-      return { status: 200, body: this.commentJson(x) };
+      return { status: 200, body: commentJson(this, x) };
     });
 
     this.on('DELETE', `${R}/pulls/comments/{comment_id}`, PR_WRITE, (c) => {
@@ -1162,7 +922,7 @@ class StandInServer {
       if (!this.pullOk(c, 'issue_number')) return notFound();
       let list = this.state.issueComments;
       if (c.query.since) list = list.filter((x) => x.updated_at >= c.query.since!);
-      return this.page(c, list, (x) => this.issueCommentJson(x));
+      return this.page(c, list, (x) => issueCommentJson(this, x));
     });
 
     this.on('POST', `${R}/issues/{issue_number}/comments`, ISSUE_WRITE, (c) => {
@@ -1170,12 +930,12 @@ class StandInServer {
       const body = (c.body as { body: string }).body;
       if (body.length > MAX_BODY) return tooLong('IssueComment');
       const ic = this.seedIssueComment({ body, user: c.perms.login });
-      return { status: 201, body: this.issueCommentJson(ic) };
+      return { status: 201, body: issueCommentJson(this, ic) };
     });
 
     this.on('GET', `${R}/issues/comments/{comment_id}`, ISSUE_READ, (c) => {
       const x = this.state.issueComments.find((y) => y.id === Number(c.params.comment_id));
-      return x ? { status: 200, body: this.issueCommentJson(x) } : notFound();
+      return x ? { status: 200, body: issueCommentJson(this, x) } : notFound();
     });
 
     this.on('PATCH', `${R}/issues/comments/{comment_id}`, ISSUE_WRITE, (c) => {
@@ -1185,7 +945,7 @@ class StandInServer {
       if (body.length > MAX_BODY) return tooLong('IssueComment');
       x.body = body;
       x.updated_at = now();
-      return { status: 200, body: this.issueCommentJson(x) };
+      return { status: 200, body: issueCommentJson(this, x) };
     });
 
     this.on('DELETE', `${R}/issues/comments/{comment_id}`, ISSUE_WRITE, (c) => {
@@ -1200,7 +960,7 @@ class StandInServer {
     this.on('PATCH', `${R}/check-runs/{check_run_id}`, [['checks', 'write']], (c) => this.updateCheckRun(c));
     this.on('GET', `${R}/check-runs/{check_run_id}`, [['checks', 'read']], (c) => {
       const r = this.state.checkRuns.find((x) => x.id === Number(c.params.check_run_id));
-      return r ? { status: 200, body: this.checkRunJson(r) } : notFound();
+      return r ? { status: 200, body: checkRunJson(this, r) } : notFound();
     });
     this.on('GET', `${R}/check-runs/{check_run_id}/annotations`, [['checks', 'read']], (c) => {
       const r = this.state.checkRuns.find((x) => x.id === Number(c.params.check_run_id));
@@ -1210,7 +970,7 @@ class StandInServer {
       const sha = this.resolveRef(c.params.ref!) ?? c.params.ref!;
       let runs = this.state.checkRuns.filter((r) => r.head_sha === sha);
       if (c.query.check_name) runs = runs.filter((r) => r.name === c.query.check_name);
-      const res = this.page(c, runs, (r) => this.checkRunJson(r));
+      const res = this.page(c, runs, (r) => checkRunJson(this, r));
       return { ...res, body: { total_count: runs.length, check_runs: res.body } };
     });
     this.on('POST', `${R}/statuses/{sha}`, [['statuses', 'write']], (c) => {
@@ -1280,7 +1040,7 @@ class StandInServer {
       });
       this.newThreadFor(rc);
     });
-    return { status: 200, body: this.reviewJson(review) };
+    return { status: 200, body: reviewJson(this, review) };
   }
 
   private createSingleComment(c: RequestContext): Result {
@@ -1328,7 +1088,7 @@ class StandInServer {
         subject_type: 'file',
       });
       this.newThreadFor(rc);
-      return { status: 201, body: this.commentJson(rc) };
+      return { status: 201, body: commentJson(this, rc) };
     }
     const a = this.anchor(b, b.commit_id);
     if (a.errors.length) return validation([...new Set(a.errors)].flatMap((k) => SINGLE_ERROR[k]));
@@ -1347,7 +1107,7 @@ class StandInServer {
       subject_type: 'line',
     });
     this.newThreadFor(rc);
-    return { status: 201, body: this.commentJson(rc) };
+    return { status: 201, body: commentJson(this, rc) };
   }
 
   private reply(c: RequestContext, to: number, body: string): Result {
@@ -1355,7 +1115,7 @@ class StandInServer {
     if (!parent) return notFound();
     if (body.length > MAX_BODY) return tooLong('PullRequestReviewComment');
     const r = this.seedReviewComment({ path: parent.path, body, user: c.perms.login, in_reply_to: to });
-    return { status: 201, body: this.commentJson(r) };
+    return { status: 201, body: commentJson(this, r) };
   }
 
   private checkOutput(o: { summary?: string; text?: string; annotations?: Annotation[] } | undefined): Result | null {
@@ -1407,7 +1167,7 @@ class StandInServer {
       app: { slug: 'github-actions' },
     };
     this.state.checkRuns.push(r);
-    return { status: 201, body: this.checkRunJson(r) };
+    return { status: 201, body: checkRunJson(this, r) };
   }
 
   private updateCheckRun(c: RequestContext): Result {
@@ -1439,7 +1199,7 @@ class StandInServer {
       r.annotations.push(...(b.output.annotations ?? []));
       r.output.annotations_count = r.annotations.length;
     }
-    return { status: 200, body: this.checkRunJson(r) };
+    return { status: 200, body: checkRunJson(this, r) };
   }
 }
 
