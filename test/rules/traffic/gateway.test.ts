@@ -125,7 +125,7 @@ ruleTable('gateway-port-not-on-service', [
 
 ruleTable('gateway-duplicate-certificate', [
   {
-    name: 'two gateways on one workload with the same credentialName',
+    name: 'the same credentialName on a gateway whose selector is contained in another\'s: reported on the broader one',
     files: { 'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Gateway
@@ -145,7 +145,7 @@ ruleTable('gateway-duplicate-certificate', [
         selector: {istio: ingressgateway, app: istio-ingressgateway}
         servers: [{port: {number: 443, name: https, protocol: HTTPS}, hosts: [b.example.com], tls: {mode: SIMPLE, credentialName: wildcard}}]
     ` },
-    expect: [{ rule: 'gateway-duplicate-certificate', line: 4, name: 'a' }, { rule: 'gateway-duplicate-certificate', line: 13, name: 'b' }],
+    expect: [{ rule: 'gateway-duplicate-certificate', line: 4, name: 'a', message: 'Gateway istio-system/b' }],
   },
   {
     name: 'same certificate on gateways of different workloads',

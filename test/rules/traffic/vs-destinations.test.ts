@@ -356,7 +356,7 @@ const reviewsDr = yaml`
     - {name: v2, labels: {version: v2}}
 `;
 
-ruleTable('vs-subset-not-found', [
+ruleTable(['vs-subset-not-found', 'vs-subset-without-destination-rule'], [
   {
     name: 'subsets defined by the DestinationRule, by short name or FQDN',
     files: {
@@ -407,8 +407,8 @@ ruleTable('vs-subset-not-found', [
     ` },
   },
   {
-    name: 'a mirror subset with no DestinationRule at all',
-    files: { 'vs.yaml': yaml`
+    name: 'a mirror subset of a host without DestinationRule, where the repository keeps the namespace\'s DestinationRules',
+    files: { 'dr.yaml': reviewsDr, 'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: ratings, namespace: books}
@@ -421,7 +421,21 @@ ruleTable('vs-subset-not-found', [
             host: ratings
             subset: canary
     ` },
-    expect: [{ rule: 'vs-subset-not-found', line: 10, message: 'no DestinationRule for that host exists' }],
+    expect: [{ rule: 'vs-subset-without-destination-rule', file: 'vs.yaml', line: 10, message: 'no DestinationRule in this repository' }],
+  },
+  {
+    name: 'subsets when the repository has no DestinationRules for the namespace: deployed elsewhere, not judged',
+    files: { 'vs.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: ratings, namespace: books}
+      spec:
+        hosts: [ratings]
+        http:
+        - route:
+          - destination: {host: ratings, subset: v1}
+    ` },
+    expect: [],
   },
 ]);
 

@@ -138,7 +138,9 @@ function judgeHostUncached(mesh: MeshView, rawHost: string, fromNamespace: strin
     }
     return { kind: 'sidecar', entries: found.visible, sidecar: narrowing!, from: fromNamespace };
   }
-  if (found.hidden.length > 0) return { kind: 'hidden', entries: found.hidden, from: fromNamespace };
+  // A hidden catch-all (`*`) says nothing about this host in particular.
+  const hidden = found.hidden.filter((e) => e.host !== '*');
+  if (hidden.length > 0) return { kind: 'hidden', entries: hidden, from: fromNamespace };
   const svc = parseServiceHost(host);
   if (svc) {
     if (isExternalNamespace(mesh, svc.namespace)) return { kind: 'unknown' };
@@ -216,21 +218,22 @@ export function isAmbientWorkload(mesh: MeshView, w: Workload): boolean {
   return w.labels['istio.io/dataplane-mode'] === 'ambient' || isAmbientNamespace(mesh, w.namespace);
 }
 
-/** Is the workload part of the mesh (sidecar or ambient)? Pods show it (an istio-proxy container, the ambient
- *  annotation); pod templates are injected at admission, so for them labels and the namespace decide, and a
- *  namespace the repository does not define is assumed to be in the mesh. */
+/** Is the workload part of the mesh (sidecar or ambient)? Istio's order: an `istio-proxy` container with an image,
+ *  then the `sidecar.istio.io/inject` label, then the annotation, then the namespace's `istio-injection` label; the
+ *  ambient redirection annotation counts too. Pod templates are injected at admission, so for them a namespace
+ *  with `istio.io/rev` or ambient mode counts, and a namespace the repository does not define is assumed in the mesh. */
 export function isInMesh(mesh: MeshView, w: Workload): boolean {
   if (w.kind === 'external' || w.kind === 'WorkloadEntry') return true;
   if (w.annotations['ambient.istio.io/redirection'] === 'enabled') return true;
+  if (w.podSpec && [...asArray(w.podSpec.containers), ...asArray(w.podSpec.initContainers)]
+    .some((c) => isObject(c) && c.name === 'istio-proxy' && typeof c.image === 'string' && c.image !== '')) return true;
   const inject = w.labels['sidecar.istio.io/inject'] ?? w.annotations['sidecar.istio.io/inject'];
-  if (inject === 'true') return true;
-  if (w.podSpec && asArray(w.podSpec.containers).some((c) => isObject(c) && c.name === 'istio-proxy')) return true;
+  if (inject !== undefined) return inject === 'true';
   const nsLabels = namespaceLabels(mesh, w.namespace);
   if (nsLabels?.['istio-injection'] === 'enabled') return true;
   if (w.kind === 'Pod') return false;
-  if (inject === 'false') return false;
   if (!nsLabels) return true;
-  if (nsLabels['istio-injection'] === 'disabled') return false;
+  if (nsLabels['istio-injection'] !== undefined) return false;
   return nsLabels['istio.io/rev'] !== undefined || nsLabels['istio.io/dataplane-mode'] === 'ambient' || w.labels['istio.io/rev'] !== undefined;
 }
 

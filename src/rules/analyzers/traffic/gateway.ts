@@ -109,7 +109,10 @@ export const gatewayDuplicateCertificate = defineRule({
     for (const [key, servers] of byCert) {
       for (const a of servers) {
         if (reported.has(a.gateway)) continue;
-        const other = servers.find((b) => b.gateway !== a.gateway && (!scoped || b.gateway.namespace === a.gateway.namespace) && selectorsShareWorkload(selectorLabels(a.gateway.spec.selector), selectorLabels(b.gateway.spec.selector)));
+        // As istioctl: reported on the gateway whose selector is contained in the other's (it selects every pod
+        // the other does), so a broader and a narrower gateway get one finding, on the broader one.
+        const sa = selectorLabels(a.gateway.spec.selector);
+        const other = servers.find((b) => b.gateway !== a.gateway && (!scoped || b.gateway.namespace === a.gateway.namespace) && labelsMatch(sa, selectorLabels(b.gateway.spec.selector)));
         if (!other) continue;
         reported.add(a.gateway);
         ctx.report({
@@ -121,11 +124,6 @@ export const gatewayDuplicateCertificate = defineRule({
     }
   },
 });
-
-/** Istio's test: one selector contains the other (an empty selector selects everything). */
-function selectorsShareWorkload(a: Record<string, string>, b: Record<string, string>): boolean {
-  return labelsMatch(a, b) || labelsMatch(b, a);
-}
 
 export const gatewayConflict = defineRule({
   id: 'gateway-conflict', severity: 'error', istioCode: 'IST0145', kialiCode: 'KIA0301', group: GROUP, fixable: false,

@@ -4,7 +4,7 @@
 import { defineRule, type Rule } from '../../rule.js';
 import { asArray, asString, isObject, type Resource } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
-import { resolveHost } from '../../../mesh/hosts.js';
+import { parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
 import { closest } from '../../../util/closest.js';
 import { GROUP, describeHidden, judgeVirtualServiceHost, routeDestinations, singleFixable, vsGateways, type RouteDestination } from './common.js';
 
@@ -115,25 +115,61 @@ function portsOf(entries: { host: string; source: string; ports: { number: numbe
   return [...out].sort((a, b) => a - b);
 }
 
+/** Subset names the DestinationRules for a destination host define, or null when no DestinationRule is for it. */
+function subsetsFor(mesh: MeshView, vs: Resource, d: RouteDestination): { drs: Resource[]; names: string[] } {
+  const drs = mesh.destinationRulesMatching(resolveHost(d.host, vs.namespace!));
+  const names: string[] = [];
+  for (const dr of drs) for (const s of asArray(dr.spec.subsets)) if (isObject(s) && typeof s.name === 'string') names.push(s.name);
+  return { drs, names };
+}
+
 export const vsSubsetNotFound = defineRule({
   id: 'vs-subset-not-found', severity: 'error', istioCode: 'IST0101', kialiCode: 'KIA1107', group: GROUP, fixable: true,
-  title: 'A VirtualService routes to a subset that no DestinationRule for the host defines.',
+  title: 'A VirtualService routes to a subset that the DestinationRules for the host do not define.',
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
       if (d.subset === null || d.host === '') return;
-      const host = resolveHost(d.host, vs.namespace!);
-      const drs = ctx.mesh.destinationRulesMatching(host);
-      const names: string[] = [];
-      for (const dr of drs) for (const s of asArray(dr.spec.subsets)) if (isObject(s) && typeof s.name === 'string') names.push(s.name);
-      if (names.includes(d.subset)) return;
+      const { drs, names } = subsetsFor(ctx.mesh, vs, d);
+      if (drs.length === 0 || names.includes(d.subset)) return;
       const guess = closest(d.subset, names);
       const subsetPath = [...d.hostPath.slice(0, -1), 'subset'];
       ctx.report({
         resource: vs, path: d.hostPath, subject: `${d.host}+${d.subset}`,
-        message: drs.length === 0
-          ? `The ${what(d)} "${d.host}" names subset "${d.subset}", but no DestinationRule for that host exists: requests on this route fail with 503 (NR). Add a DestinationRule defining the subset, or remove \`subset\`.`
-          : `No DestinationRule for "${d.host}" defines subset "${d.subset}" (${drs.map((r) => `${r.namespace}/${r.name}`).join(', ')} define${drs.length === 1 ? 's' : ''}: ${names.length > 0 ? names.map((n) => `"${n}"`).join(', ') : 'no subsets'}): requests on this route fail with 503 (NR).${guess ? ` Did you mean "${guess}"?` : ''}`,
+        message: `No DestinationRule for "${d.host}" defines subset "${d.subset}" (${drs.map((r) => `${r.namespace}/${r.name}`).join(', ')} define${drs.length === 1 ? 's' : ''}: ${names.length > 0 ? names.map((n) => `"${n}"`).join(', ') : 'no subsets'}): requests on this route fail with 503 (NR).${guess ? ` Did you mean "${guess}"?` : ''}`,
         fix: guess && d.hostPath[d.hostPath.length - 1] === 'host' ? { op: 'set', path: subsetPath, value: guess, description: `subset: ${guess}` } : null,
+      });
+    });
+  },
+});
+
+const drNsCache = new WeakMap<MeshView, Set<string>>();
+/** Namespaces in which the repository defines DestinationRules. */
+function destinationRuleNamespaces(mesh: MeshView): Set<string> {
+  let s = drNsCache.get(mesh);
+  if (!s) {
+    s = new Set<string>();
+    for (const dr of mesh.byKind('DestinationRule')) if (dr.namespace) s.add(dr.namespace);
+    drNsCache.set(mesh, s);
+  }
+  return s;
+}
+
+export const vsSubsetWithoutDestinationRule = defineRule({
+  id: 'vs-subset-without-destination-rule', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1107', group: GROUP, fixable: false,
+  title: 'A VirtualService routes to a subset of a host for which the repository has no DestinationRule.',
+  check(ctx) {
+    const drNamespaces = destinationRuleNamespaces(ctx.mesh);
+    eachDestination(ctx.mesh, (vs, d) => {
+      if (d.subset === null || d.host === '') return;
+      if (subsetsFor(ctx.mesh, vs, d).drs.length > 0) return;
+      // Subsets are defined next to the routes, or in the service's namespace. When the repository defines no
+      // DestinationRule in either, its DestinationRules are deployed from elsewhere: nothing to compare with.
+      const svc = parseServiceHost(resolveHost(d.host, vs.namespace!));
+      if (!drNamespaces.has(vs.namespace!) && !(svc && drNamespaces.has(svc.namespace))) return;
+      ctx.report({
+        resource: vs, path: d.hostPath, subject: `${d.host}+${d.subset}`,
+        message: `The ${what(d)} "${d.host}" names subset "${d.subset}", but no DestinationRule in this repository is for that host: `
+          + `unless one exists in the cluster, requests on this route fail with 503 (NR). Add a DestinationRule defining the subset, or remove \`subset\`.`,
       });
     });
   },
@@ -178,5 +214,5 @@ export const vsIngressRouteWithoutSubset = defineRule({
 
 export const vsDestinationRules: Rule[] = [
   vsDestinationHostNotFound, vsDestinationHostNotVisible, vsDestinationPortRequired, vsDestinationPortNotFound,
-  vsSubsetNotFound, vsIngressRouteWithoutSubset,
+  vsSubsetNotFound, vsSubsetWithoutDestinationRule, vsIngressRouteWithoutSubset,
 ];

@@ -157,19 +157,21 @@ export const vsJwtClaimRouteWithoutAuthn = defineRule({
   title: 'A VirtualService routes on JWT claims at a gateway whose workloads no RequestAuthentication covers.',
   check(ctx) {
     const ras = ctx.mesh.byKind('RequestAuthentication');
+    // RequestAuthentications apply from the workload's namespace, or mesh-wide from the root (Istio) namespace.
+    const meshWide = new Set([ctx.mesh.settings.rootNamespace, ctx.mesh.settings.istioNamespace]);
     for (const b of boundGateways(ctx.mesh)) {
       if (!b.gateway || b.gateway.group !== 'networking.istio.io' || !usesClaimRouting(b.vs)) continue;
       const selector = selectorLabels(b.gateway.spec.selector);
-      const uncovered = ctx.mesh.workloadsMatching(selector, null).filter((w) => !ras.some((ra) => {
-        if (ra.namespace !== w.namespace && ra.namespace !== ctx.mesh.settings.rootNamespace) return false;
-        return labelsMatch(selectorLabels(asObject(ra.spec.selector).matchLabels), w.labels);
-      }));
-      if (uncovered.length === 0) continue;
-      ctx.report({
-        resource: b.vs, path: ['spec', 'gateways', b.index], subject: b.ref,
-        message: `This VirtualService matches on \`@request.auth.claims\`, but no RequestAuthentication (in ${ctx.mesh.settings.rootNamespace} or the workload's namespace) applies to the gateway workload${uncovered.length > 1 ? 's' : ''} `
-          + `${uncovered.slice(0, 3).map((w) => `${w.kind} ${w.namespace}/${w.name}`).join(', ')}: claims are never extracted, so these matches never succeed. Add a RequestAuthentication selecting the gateway.`,
-      });
+      for (const w of ctx.mesh.workloadsMatching(selector, null)) {
+        const covered = ras.some((ra) => (ra.namespace === w.namespace || meshWide.has(ra.namespace!))
+          && labelsMatch(selectorLabels(asObject(ra.spec.selector).matchLabels), w.labels));
+        if (covered) continue;
+        ctx.report({
+          resource: b.vs, path: ['spec', 'gateways', b.index], subject: `${b.ref}|${w.kind}/${w.namespace}/${w.name}`,
+          message: `This VirtualService matches on \`@request.auth.claims\` at gateway "${b.ref}", but no RequestAuthentication (in ${[...meshWide].join(' or ')}, or in "${w.namespace}") applies to its workload ${w.kind} ${w.namespace}/${w.name}: `
+            + `claims are never extracted there, so these matches never succeed. Add a RequestAuthentication selecting the gateway workload.`,
+        });
+      }
     }
   },
 });
