@@ -1,7 +1,7 @@
 // Working configurations of every schema-checked Istio kind: the schema rules must report nothing.
 import { ruleTable, yaml } from '../../helpers/harness.js';
 
-const SCHEMA_RULES = ['schema-unknown-field', 'schema-wrong-type', 'schema-invalid-enum', 'schema-missing-required', 'schema-invalid-value', 'schema-invalid-name'];
+const SCHEMA_RULES = ['schema-unknown-field', 'schema-wrong-type', 'schema-invalid-enum', 'schema-missing-required', 'schema-invalid-value', 'schema-invalid-name', 'schema-oneof', 'schema-validation-rule'];
 
 ruleTable(SCHEMA_RULES, [
   {
@@ -153,6 +153,8 @@ ruleTable(SCHEMA_RULES, [
       kind: PeerAuthentication
       metadata: {name: default, namespace: foo}
       spec:
+        selector:
+          matchLabels: {app: httpbin}
         mtls: {mode: STRICT}
         portLevelMtls:
           8080: {mode: PERMISSIVE}

@@ -1,0 +1,118 @@
+// The simple CEL rules (x-kubernetes-validations) of Istio's CRDs, written out by hand: the generated schema
+// data does not carry CEL, and only rules whose meaning is plain are checked here. Each entry names the CRD rule
+// it mirrors, so the message matches what the API server answers.
+import { defineRule, type Rule } from '../../rule.js';
+import { isObject, type Json, type JsonObject, type Path, type Resource } from '../../../manifests/resource.js';
+import { schemaFor } from './schema-tree.js';
+
+interface CelProblem { path: Path; message: string; subject: string }
+
+/** Kinds whose spec has `selector` (a WorkloadSelector with matchLabels) and `targetRef`/`targetRefs`. */
+const POLICY_KINDS = new Set([
+  'security.istio.io/AuthorizationPolicy', 'security.istio.io/RequestAuthentication', 'telemetry.istio.io/Telemetry',
+  'extensions.istio.io/WasmPlugin', 'extensions.istio.io/TrafficExtension',
+]);
+/** Kinds whose spec.selector.matchLabels carries the wildcard and empty-key rules. */
+const MATCH_LABEL_KINDS = new Set([...POLICY_KINDS, 'security.istio.io/PeerAuthentication']);
+
+const has = (o: JsonObject, k: string) => Object.prototype.hasOwnProperty.call(o, k) && o[k] !== null;
+
+function checkSpec(r: Resource): CelProblem[] {
+  const out: CelProblem[] = [];
+  const spec = r.obj['spec'];
+  if (!isObject(spec)) return out;
+  const key = `${r.group}/${r.kind}`;
+
+  if (POLICY_KINDS.has(key)) {
+    const set = ['selector', 'targetRef', 'targetRefs'].filter((k) => has(spec, k));
+    if (set.length > 1) {
+      out.push({ path: ['spec', set[set.length - 1]!], subject: 'selector+targetRefs',
+        message: `spec sets ${set.map((s) => `"${s}"`).join(' and ')}: "only one of targetRefs or selector can be set". Use targetRefs for a waypoint or gateway, selector for sidecars.` });
+    }
+  }
+
+  // PolicyTargetReference.namespace must be empty (cross-namespace references are not supported).
+  const refs: [Json | undefined, Path][] = [[spec['targetRef'], ['spec', 'targetRef']]];
+  if (Array.isArray(spec['targetRefs'])) spec['targetRefs'].forEach((t, i) => refs.push([t, ['spec', 'targetRefs', i]]));
+  for (const [ref, path] of refs) {
+    if (isObject(ref) && typeof ref['namespace'] === 'string' && ref['namespace'] !== '') {
+      out.push({ path: [...path, 'namespace'], subject: `targetRef.namespace=${ref['namespace']}`,
+        message: `${path.join('.').replace(/\.(\d+)/g, '[$1]')}.namespace is "${ref['namespace']}": "cross namespace referencing is not currently supported". Remove namespace and put the policy in the target's namespace.` });
+    }
+  }
+
+  if (MATCH_LABEL_KINDS.has(key)) {
+    const selector = spec['selector'];
+    const labels = isObject(selector) ? selector['matchLabels'] : undefined;
+    if (isObject(labels)) {
+      for (const [k, v] of Object.entries(labels)) {
+        const path: Path = ['spec', 'selector', 'matchLabels', k];
+        if (k === '') out.push({ path, subject: 'matchLabels:empty-key', message: 'spec.selector.matchLabels has an empty key: "key must not be empty".' });
+        else if (k.includes('*')) out.push({ path, subject: `matchLabels:${k}`, message: `spec.selector.matchLabels key "${k}" holds "*": "wildcard not allowed in label key match". Selectors match exact labels.` });
+        if (typeof v === 'string' && v.includes('*')) out.push({ path, subject: `matchLabels:${k}=${v}`, message: `spec.selector.matchLabels.${k} is "${v}": "wildcard not allowed in label value match". Selectors match exact labels; list the values in separate resources or use a common label.` });
+      }
+    }
+  }
+
+  if (key === 'security.istio.io/PeerAuthentication' && has(spec, 'portLevelMtls')) {
+    const selector = spec['selector'];
+    const labels = isObject(selector) ? selector['matchLabels'] : undefined;
+    if (!isObject(labels) || Object.keys(labels).length === 0) {
+      out.push({ path: ['spec', 'portLevelMtls'], subject: 'portLevelMtls-without-selector',
+        message: 'spec.portLevelMtls is set without spec.selector.matchLabels: "portLevelMtls requires selector". Port-level mTLS applies to selected workloads only; add a selector.' });
+    }
+    const ports = spec['portLevelMtls'];
+    if (isObject(ports)) {
+      if (Object.keys(ports).length === 0) out.push({ path: ['spec', 'portLevelMtls'], subject: 'portLevelMtls-empty', message: 'spec.portLevelMtls is empty: it needs at least one port. Remove it or list a port.' });
+      for (const p of Object.keys(ports)) {
+        const n = /^\d+$/.test(p) ? Number(p) : NaN;
+        if (!(n > 0 && n <= 65535)) out.push({ path: ['spec', 'portLevelMtls', p], subject: `portLevelMtls:${p}`, message: `spec.portLevelMtls key "${p}" is not a port number: "port must be between 1-65535". Keys are workload (target) port numbers.` });
+      }
+    }
+  }
+
+  if (key === 'security.istio.io/RequestAuthentication' && Array.isArray(spec['jwtRules'])) {
+    spec['jwtRules'].forEach((rule, i) => {
+      if (!isObject(rule)) return;
+      const set = ['jwksUri', 'jwks_uri', 'jwks'].filter((k) => has(rule, k));
+      if (set.length > 1) out.push({ path: ['spec', 'jwtRules', i, set[set.length - 1]!], subject: `jwtRules:${String(rule['issuer'] ?? i)}:jwks`, message: `spec.jwtRules[${i}] sets ${set.map((s) => `"${s}"`).join(' and ')}: "only one of jwks or jwksUri can be set".` });
+      for (const k of ['jwksUri', 'jwks_uri']) {
+        const u = rule[k];
+        if (typeof u === 'string' && u !== '' && !/^https?:\/\/[^/]/i.test(u)) out.push({ path: ['spec', 'jwtRules', i, k], subject: `jwtRules:${u}`, message: `spec.jwtRules[${i}].${k} "${u}": "url must have scheme http:// or https://".` });
+      }
+    });
+  }
+
+  if (key === 'extensions.istio.io/TrafficExtension' && has(spec, 'wasm') === has(spec, 'lua')) {
+    out.push({ path: has(spec, 'lua') ? ['spec', 'lua'] : ['spec'], subject: 'wasm-or-lua',
+      message: has(spec, 'lua') ? 'spec sets both "wasm" and "lua": "exactly one of wasm or lua must be set". Split them into two TrafficExtensions.' : 'spec sets neither "wasm" nor "lua": "exactly one of wasm or lua must be set".' });
+  }
+
+  if (key === 'extensions.istio.io/WasmPlugin') {
+    const vm = spec['vmConfig'];
+    const env = isObject(vm) ? vm['env'] : undefined;
+    if (Array.isArray(env)) {
+      env.forEach((e, i) => {
+        if (isObject(e) && e['valueFrom'] === 'HOST' && has(e, 'value')) {
+          out.push({ path: ['spec', 'vmConfig', 'env', i, 'value'], subject: `env:${String(e['name'] ?? i)}`, message: `spec.vmConfig.env[${i}] takes its value from the host (valueFrom: HOST) and also sets value: "value may only be set when valueFrom is INLINE". Remove value, or set valueFrom: INLINE.` });
+        }
+      });
+    }
+  }
+  return out;
+}
+
+export const celRules: Rule[] = [
+  defineRule({
+    id: 'schema-validation-rule', severity: 'error', istioCode: null, group: 'schema', fixable: false,
+    title: 'A value breaks one of the Istio CRD\'s validation rules (x-kubernetes-validations): selector with targetRefs, wildcard labels, cross-namespace targetRef, …',
+    check(ctx) {
+      for (const r of ctx.mesh.resources) {
+        if (!schemaFor(r.group, r.kind, r.version)) continue;
+        for (const p of checkSpec(r)) {
+          ctx.report({ resource: r, path: p.path, subject: p.subject, message: `${p.message} kubectl apply rejects the resource (and an Argo CD or Flux sync fails).` });
+        }
+      }
+    },
+  }),
+];
