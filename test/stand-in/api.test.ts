@@ -295,6 +295,14 @@ describe('issue comments and check runs', () => {
     expect(summary.data.message).toBe('Invalid request.\n\nOnly 65535 characters are allowed; 65536 were supplied.');
   });
 
+  it('lists the check runs of a commit, seeded ones included, filtered by name', async () => {
+    s.seedCheckRun({ name: 'istio-review', conclusion: 'failure' });
+    s.seedCheckRun({ name: 'lint', status: 'in_progress' });
+    const { data } = await octo(s).checks.listForRef({ ...OR, ref: 'feature', check_name: 'istio-review' });
+    expect(data.total_count).toBe(1);
+    expect(data.check_runs[0]).toMatchObject({ name: 'istio-review', status: 'completed', conclusion: 'failure', head_sha: HEAD_SHA });
+  });
+
   it('records every call, and writes() lists the writes', async () => {
     const o = octo(s);
     await o.pulls.get({ ...OR, pull_number: 7 });

@@ -21,6 +21,7 @@ import type {
   Review,
   ReviewComment,
   ReviewThread,
+  SeedCheckRun,
   SeedReviewComment,
   StandIn,
   StandInOptions,
@@ -1144,13 +1145,18 @@ class StandInServer {
     if (bad) return bad;
     if (b.status === 'completed' && !b.conclusion) return err(422, 'Invalid request.\n\n"conclusion" wasn\'t supplied.');
     if (b.conclusion === 'action_required' && !b.details_url) return err(422, 'Invalid request.\n\n"details_url" wasn\'t supplied.');
+    const r = this.seedCheckRun(b);
+    return { status: 201, body: checkRunJson(this, r) };
+  }
+
+  seedCheckRun(b: SeedCheckRun): CheckRun {
     const id = this.id();
     const completed = b.conclusion !== undefined;
     const r: CheckRun = {
       id,
       node_id: `CR_kwDOstandin${id}`,
       name: b.name,
-      head_sha: b.head_sha,
+      head_sha: b.head_sha ?? this.state.pull.head.sha,
       status: completed ? 'completed' : (b.status ?? 'queued'),
       conclusion: b.conclusion ?? null,
       details_url: b.details_url ?? null,
@@ -1164,10 +1170,10 @@ class StandInServer {
         annotations_count: b.output?.annotations?.length ?? 0,
       },
       annotations: [...(b.output?.annotations ?? [])],
-      app: { slug: 'github-actions' },
+      app: { slug: b.app ?? 'github-actions' },
     };
     this.state.checkRuns.push(r);
-    return { status: 201, body: checkRunJson(this, r) };
+    return r;
   }
 
   private updateCheckRun(c: RequestContext): Result {
@@ -1223,6 +1229,7 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
     seedReviewComment: (c) => s.seedReviewComment(c),
     seedReview: (r) => s.seedReview(r),
     seedIssueComment: (c) => s.seedIssueComment(c),
+    seedCheckRun: (c) => s.seedCheckRun(c),
     threadOf: (id) => s.threadOf(id),
     writes: () =>
       s.calls.filter((c) =>

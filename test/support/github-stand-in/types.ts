@@ -257,6 +257,21 @@ export interface SeedReviewComment {
   review_id?: number;
 }
 
+export interface SeedCheckRun {
+  name: string;
+  /** default: the PR head */
+  head_sha?: string;
+  status?: CheckRun['status'];
+  conclusion?: string;
+  details_url?: string;
+  external_id?: string;
+  started_at?: string;
+  completed_at?: string;
+  output?: { title?: string; summary?: string; text?: string; annotations?: Annotation[] };
+  /** the app that made it (default 'github-actions') */
+  app?: string;
+}
+
 export interface StandIn {
   apiUrl: string;
   graphqlUrl: string;
@@ -270,6 +285,8 @@ export interface StandIn {
   seedReview(r: { user?: string; body?: string; state?: Review['state']; commit_id?: string; comments?: SeedReviewComment[] }): Review;
   /** Seed an existing issue (conversation) comment. */
   seedIssueComment(c: { body: string; user?: string }): IssueComment;
+  /** Seed an existing check run (e.g. another workflow's, or a previous run's). */
+  seedCheckRun(c: SeedCheckRun): CheckRun;
   /** The thread a review comment belongs to. */
   threadOf(commentId: number): ReviewThread | undefined;
   /** The non-GET calls and GraphQL mutations, in order. */
