@@ -558,3 +558,20 @@ ruleTable('gateway-validation-warning', [
     ` },
   },
 ]);
+
+ruleTable('dr-invalid', [
+  {
+    name: 'the istio.io/dry-run annotation is only for AuthorizationPolicy',
+    files: { 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata:
+        name: r
+        annotations:
+          istio.io/dry-run: "true"
+      spec:
+        host: reviews
+    ` },
+    expect: [{ rule: 'dr-invalid', line: 6, message: 'only supported on AuthorizationPolicy' }],
+  },
+]);

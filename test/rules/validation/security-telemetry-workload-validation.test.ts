@@ -452,3 +452,43 @@ ruleTable('authz-unsupported-wildcard', [
     ` },
   },
 ]);
+
+ruleTable('authz-invalid', [
+  {
+    name: 'istio.io/dry-run: fine on ALLOW/DENY with a boolean, rejected on CUSTOM or with another value',
+    files: { 'ap.yaml': yaml`
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata:
+        name: trial
+        namespace: shop
+        annotations: {istio.io/dry-run: "true"}
+      spec:
+        action: DENY
+        rules: [{to: [{operation: {paths: [/admin], ports: ["8080"]}}]}]
+      ---
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata:
+        name: custom
+        namespace: shop
+        annotations: {istio.io/dry-run: "true"}
+      spec:
+        action: CUSTOM
+        provider: {name: opa}
+        rules: [{}]
+      ---
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata:
+        name: maybe
+        namespace: shop
+        annotations: {istio.io/dry-run: "yes"}
+      spec: {}
+    ` },
+    expect: [
+      { rule: 'authz-invalid', line: 16, name: 'custom', message: 'only supports actions ALLOW and DENY' },
+      { rule: 'authz-invalid', line: 26, name: 'maybe', message: 'is not a boolean' },
+    ],
+  },
+]);

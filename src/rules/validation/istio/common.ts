@@ -56,6 +56,10 @@ function issuesOf(r: Resource, validate: Validator): Issue[] {
   let list = cache.get(r);
   if (!list) {
     const out = new Issues();
+    // Istio checks this annotation on every kind; only AuthorizationPolicy supports it (checked there).
+    if (r.kind !== 'AuthorizationPolicy' && r.annotations['istio.io/dry-run'] !== undefined) {
+      out.error(['metadata', 'annotations', 'istio.io/dry-run'], `the annotation istio.io/dry-run is only supported on AuthorizationPolicy, not on ${r.kind}`, 'Remove the annotation.');
+    }
     validate(r, out);
     list = out.list;
     cache.set(r, list);

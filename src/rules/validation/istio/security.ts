@@ -170,7 +170,6 @@ function attributeError(key: string, values: string[]): string | null {
 
 export function validatePeerAuthentication(r: Resource, out: Issues): void {
   const spec = r.spec;
-  checkDryRun(r, out, false);
   const sel = obj(spec.selector);
   const emptySelector = !sel || Object.keys(obj(sel.matchLabels) ?? {}).length === 0;
   const plm = obj(spec.portLevelMtls);
@@ -186,7 +185,6 @@ export function validatePeerAuthentication(r: Resource, out: Issues): void {
 
 export function validateRequestAuthentication(r: Resource, out: Issues): void {
   const spec = r.spec;
-  checkDryRun(r, out, false);
   checkPolicyTargets(out, spec);
   checkWorkloadSelector(out, ['spec', 'selector'], spec.selector);
   (arr(spec.jwtRules) ?? []).forEach((rule, i) => {
