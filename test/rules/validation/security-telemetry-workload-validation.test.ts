@@ -488,7 +488,7 @@ ruleTable('authz-invalid', [
     ` },
     expect: [
       { rule: 'authz-invalid', line: 16, name: 'custom', message: 'only supports actions ALLOW and DENY' },
-      { rule: 'authz-invalid', line: 26, name: 'maybe', message: 'is not a boolean' },
+      { rule: 'authz-invalid', line: 27, name: 'maybe', message: 'is not a boolean' },
     ],
   },
 ]);
