@@ -46,7 +46,8 @@ export const resolutionRules: Rule[] = [
       for (const se of serviceEntries(ctx.mesh)) {
         if (resolutionOf(se) !== 'STATIC' || !hasSelector(se) || endpointsOf(se).length > 0) continue;
         const labels = selectorLabels(se);
-        if (Object.keys(labels).length === 0) continue; // an empty selector is its own finding
+        // An empty or malformed selector is its own finding.
+        if (Object.keys(labels).length === 0 || Object.entries(labels).some(([k, v]) => k === '' || k.includes('*') || v.includes('*'))) continue;
         if (ctx.mesh.workloadsMatching(labels, se.namespace).length > 0) continue;
         const sel = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
         ctx.report({

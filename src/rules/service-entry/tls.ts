@@ -1,7 +1,8 @@
-// TLS between sidecars and external services: origination that encrypts twice or not at all, and
-// DestinationRule TLS settings that cannot verify or authenticate.
+// TLS between sidecars and external services: origination that encrypts twice or not at all, DestinationRule
+// TLS settings that do not pin a CA or name the wrong server. (MUTUAL without a client certificate is Istio
+// validation: dr-invalid.)
 import { defineRule, type Rule, type RuleContext } from '../rule.js';
-import { asArray, asObject, asString, isObject, type Json, type Path, type Resource } from '../../manifests/resource.js';
+import { asArray, asObject, asString, isObject, type Path, type Resource } from '../../manifests/resource.js';
 import { hostMatches, resolveHost } from '../../mesh/hosts.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
 import {
@@ -63,20 +64,16 @@ function findDoubleTls(mesh: MeshView): DoubleTls[] {
   return out;
 }
 
-/** The `tls` blocks of a DestinationRule's traffic policy (top level and port level), and with `subsets` also
- *  those of each subset's traffic policy. */
-function tlsSettingsOf(dr: Resource, subsets = false): TlsSetting[] {
+/** The `tls` blocks of a DestinationRule's top-level traffic policy and its portLevelSettings (subset policies
+ *  are not inspected, as in istioctl's CA-certificate analyzer). */
+function tlsSettingsOf(dr: Resource): TlsSetting[] {
   const out: TlsSetting[] = [];
-  const collect = (policyValue: Json | undefined, base: (string | number)[]) => {
-    const policy = asObject(policyValue);
-    if (isObject(policy.tls)) out.push({ tls: policy.tls, path: [...base, 'tls'], mode: asString(policy.tls.mode) ?? null });
-    asArray(policy.portLevelSettings).forEach((p, i) => {
-      const tls = asObject(p).tls;
-      if (isObject(tls)) out.push({ tls, path: [...base, 'portLevelSettings', i, 'tls'], mode: asString(tls.mode) ?? null });
-    });
-  };
-  collect(dr.spec.trafficPolicy, ['spec', 'trafficPolicy']);
-  if (subsets) asArray(dr.spec.subsets).forEach((sub, i) => collect(asObject(sub).trafficPolicy, ['spec', 'subsets', i, 'trafficPolicy']));
+  const policy = asObject(dr.spec.trafficPolicy);
+  if (isObject(policy.tls)) out.push({ tls: policy.tls, path: ['spec', 'trafficPolicy', 'tls'], mode: asString(policy.tls.mode) ?? null });
+  asArray(policy.portLevelSettings).forEach((p, i) => {
+    const tls = asObject(p).tls;
+    if (isObject(tls)) out.push({ tls, path: ['spec', 'trafficPolicy', 'portLevelSettings', i, 'tls'], mode: asString(tls.mode) ?? null });
+  });
   return out;
 }
 
@@ -169,24 +166,6 @@ export const tlsRules: Rule[] = [
     id: 'dr-port-ca-certificates-missing', severity: 'info', istioCode: 'IST0129', group, fixable: false,
     title: 'A DestinationRule originates TLS (SIMPLE/MUTUAL) in a portLevelSettings entry without caCertificates.',
     check(ctx) { reportMissingCa(ctx, true); },
-  }),
-  defineRule({
-    id: 'dr-mutual-without-client-cert', severity: 'error', istioCode: null, group, fixable: false,
-    title: 'tls.mode MUTUAL without clientCertificate and privateKey or credentialName: there is no client certificate to present.',
-    check(ctx) {
-      for (const dr of destinationRules(ctx.mesh)) {
-        for (const t of tlsSettingsOf(dr, true)) {
-          if (t.mode !== 'MUTUAL') continue;
-          const has = (k: string) => typeof t.tls[k] === 'string' && t.tls[k] !== '';
-          if (has('credentialName') || (has('clientCertificate') && has('privateKey'))) continue;
-          const missing = ['clientCertificate', 'privateKey'].filter((k) => !has(k));
-          ctx.report({
-            resource: dr, path: [...t.path, 'mode'], subject: t.path.join('.'),
-            message: `tls.mode MUTUAL needs a client certificate, but ${missing.map(quote).join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing and there is no "credentialName": Istio rejects the DestinationRule at apply time (or, if accepted, the server refuses the handshake). Set credentialName to a Secret holding the client key and certificate, or clientCertificate and privateKey file paths.`,
-          });
-        }
-      }
-    },
   }),
   defineRule({
     id: 'dr-sni-mismatch', severity: 'warning', istioCode: null, group, fixable: false,

@@ -175,25 +175,6 @@ ruleTable(['dr-ca-certificates-missing', 'dr-port-ca-certificates-missing'], [
   },
 ]);
 
-ruleTable('dr-mutual-without-client-cert', [
-  { name: 'client certificate and key', files: { 'dr.yaml': caDr }, expect: [] },
-  {
-    name: 'credentialName is enough',
-    files: { 'dr.yaml': caDr.replace('clientCertificate: /etc/certs/client.pem\n      privateKey: /etc/certs/key.pem', 'credentialName: db-client') },
-    expect: [],
-  },
-  {
-    name: 'no key',
-    files: { 'dr.yaml': caDr.replace('\n      privateKey: /etc/certs/key.pem', '') },
-    expect: [{ rule: 'dr-mutual-without-client-cert', line: 8, message: '"privateKey" is missing' }],
-  },
-  {
-    name: 'a subset\'s policy counts too',
-    files: { 'dr.yaml': caDr + '  subsets:\n  - name: replica\n    labels: {role: replica}\n    trafficPolicy:\n      tls: {mode: MUTUAL, credentialName: ""}\n' },
-    expect: [{ rule: 'dr-mutual-without-client-cert', line: 19, message: '"clientCertificate" and "privateKey" are missing' }],
-  },
-]);
-
 ruleTable('dr-sni-mismatch', [
   { name: 'sni equal to the host', files: { 'se.yaml': originationSe, 'dr.yaml': portLevelDr }, expect: [] },
   {
