@@ -51,7 +51,19 @@ ruleTable(['dr-host-not-found', 'dr-host-not-visible'], [
     expect: [{ rule: 'dr-host-not-found', file: 'dr.yaml', line: 5, message: 'ratting.books.svc.cluster.local' }],
   },
   {
-    name: 'a host of a namespace the repository does not manage is not judged',
+    name: 'a host of a namespace the repository does not define is still reported, as istioctl does',
+    files: { 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: payments, namespace: shop}
+      spec:
+        host: payments.billing.svc.cluster.local
+    ` },
+    expect: [{ rule: 'dr-host-not-found', line: 5, message: 'external.hosts' }],
+  },
+  {
+    name: 'a namespace declared external in the config file silences it',
+    config: 'external:\n  namespaces: [billing]\n',
     files: { 'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
@@ -210,13 +222,51 @@ ruleTable('dr-subset-no-workload', [
     expect: [{ rule: 'dr-subset-no-workload', file: 'dr.yaml', line: 8, message: 'app=legacy,version=v2' }],
   },
   {
-    name: 'workloads of the host deployed elsewhere are not judged',
+    name: 'a Service whose workloads are nowhere in the repository: its subsets select nothing',
     files: { 'svc.yaml': yaml`
       apiVersion: v1
       kind: Service
       metadata: {name: web, namespace: web}
       spec: {selector: {app: web}, ports: [{name: http, port: 80}]}
     `, 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: web, namespace: web}
+      spec:
+        host: web
+        subsets:
+        - name: v1
+          labels: {version: v1}
+    ` },
+    expect: [{ rule: 'dr-subset-no-workload', file: 'dr.yaml', line: 8 }],
+  },
+  {
+    name: 'subsets selecting ServiceEntry endpoint labels, and workloads declared in the config file',
+    config: 'external:\n  workloads:\n  - {namespace: web, labels: {app: web, version: v1}}\n',
+    files: { 'se.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: db, namespace: data}
+      spec:
+        hosts: [db.internal.example]
+        resolution: STATIC
+        ports: [{number: 5432, name: tcp, protocol: TCP}]
+        endpoints:
+        - {address: 10.0.0.1, labels: {role: primary}}
+        - {address: 10.0.0.2, labels: {role: replica}}
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web, namespace: web}
+      spec: {selector: {app: web}, ports: [{name: http, port: 80}]}
+    `, 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: db, namespace: data}
+      spec:
+        host: db.internal.example
+        subsets: [{name: primary, labels: {role: primary}}, {name: replica, labels: {role: replica}}]
+      ---
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
       metadata: {name: web, namespace: web}

@@ -3,9 +3,10 @@
 import { defineRule, type Rule } from '../../rule.js';
 import { asArray, asObject, asStringMap, isObject, type Resource } from '../../../manifests/resource.js';
 import type { HostEntry, MeshView } from '../../../mesh/mesh-view.js';
-import { isWildcardHost, resolveHost } from '../../../mesh/hosts.js';
+import { isWildcardHost, parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
+import { labelsMatch } from '../../../mesh/workloads.js';
 import type { Workload } from '../../../mesh/workloads.js';
-import { GROUP, describeHidden, describeSelector, judgeHost, singleFixable } from './common.js';
+import { GROUP, describeHidden, describeSelector, isExternalNamespace, judgeHost, singleFixable } from './common.js';
 
 function hostOf(dr: Resource): string | null {
   return typeof dr.spec.host === 'string' && dr.spec.host !== '' ? dr.spec.host : null;
@@ -18,7 +19,13 @@ export const drHostNotFound = defineRule({
     for (const dr of ctx.mesh.byKind('DestinationRule')) {
       const host = hostOf(dr);
       if (!host || dr.namespace === null || isWildcardHost(host)) continue;
-      if (judgeHost(ctx.mesh, host, dr.namespace).kind !== 'missing') continue;
+      // Unlike a route destination, a DestinationRule exists for one host only: a host that resolves to nothing is
+      // reported even in namespaces whose services the repository does not declare (as istioctl does), unless the
+      // config file declares the host or its namespace external.
+      const kind = judgeHost(ctx.mesh, host, dr.namespace).kind;
+      if (kind !== 'missing' && kind !== 'unknown') continue;
+      const svc = parseServiceHost(resolveHost(host, dr.namespace));
+      if (svc && isExternalNamespace(ctx.mesh, svc.namespace)) continue;
       const fq = resolveHost(host, dr.namespace);
       ctx.report({
         resource: dr, path: ['spec', 'host'], subject: host,
@@ -82,15 +89,20 @@ export const drSubsetNoWorkload = defineRule({
       if (verdict.kind === 'missing' || verdict.kind === 'unknown') continue;
       const entries: HostEntry[] = verdict.entries;
       if (entries.some((e) => e.source === 'external')) continue;
-      // Workloads of the host's namespace deployed from elsewhere cannot be judged: say nothing then.
-      if (!entries.some((e) => mesh.workloadsIn(e.namespace).some((w) => w.resource !== null))) continue;
       const seLabels: Record<string, string> = {};
-      for (const e of entries) if (e.source === 'ServiceEntry' && e.resource) Object.assign(seLabels, asStringMap(asObject(e.resource.spec.workloadSelector).labels));
+      // ServiceEntry endpoints carry labels that subsets select too (istioctl only looks at Pods).
+      const endpointLabels: Record<string, string>[] = [];
+      for (const e of entries) {
+        if (e.source !== 'ServiceEntry' || !e.resource) continue;
+        Object.assign(seLabels, asStringMap(asObject(e.resource.spec.workloadSelector).labels));
+        for (const ep of asArray(e.resource.spec.endpoints)) if (isObject(ep)) endpointLabels.push(asStringMap(ep.labels));
+      }
       asArray(dr.spec.subsets).forEach((s, i) => {
         if (!isObject(s) || !isObject(s.labels)) return;
         const labels = { ...seLabels, ...asStringMap(s.labels) };
         if (Object.keys(labels).length === 0) return;
         nodes ??= nodeLabels(mesh);
+        if (endpointLabels.some((l) => labelsMatch(labels, l))) return;
         const plain = Object.fromEntries(Object.entries(labels).filter(([k]) => !TOPOLOGY_KEYS.has(k)));
         // The host's own namespace first (where the workloads almost always are), then every namespace.
         const matches = (ns: string | null) => mesh.workloadsMatching(plain, ns).some((w) => subsetMatches(mesh, labels, w, nodes!));
