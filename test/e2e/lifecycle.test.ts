@@ -125,12 +125,14 @@ describe('permissions and faults', () => {
     expect(s.state.issueComments[0]!.body).toContain('earlier review threads could not be read');
   });
 
-  it.concurrent('does not post the review twice when a 502 answered the POST that created it', async () => {
+  it.concurrent('does not post the review or the summary twice when a 502 answered the POST that created it', async () => {
     const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml') } });
     const s = await serve(repo);
     s.addFault({ kind: 'bad-gateway-after-write', route: 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews' });
+    s.addFault({ kind: 'bad-gateway-after-write', route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments' });
     const r = await runAction(repo, s);
     expect(s.state.reviews).toHaveLength(1);
+    expect(s.state.issueComments).toHaveLength(1);
     expect(s.state.reviewComments).toHaveLength(1);
     expect(r.code).toBe(1);
   });
