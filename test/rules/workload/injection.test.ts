@@ -175,16 +175,51 @@ ruleTable(['workload-image-auto-not-injected', 'pod-image-auto-not-injected'], [
     expect: [{ rule: 'workload-image-auto-not-injected', line: 17, message: 'ErrImagePull' }],
   },
   {
-    name: 'a bare Pod with image auto was not injected',
+    name: 'a Pod manifest with image auto that a webhook will inject is fine; one no webhook selects is not',
+    files: { 'x.yaml': [webhook, ns('ingress', '{istio-injection: enabled}'), yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: ok, namespace: ingress}
+      spec:
+        containers:
+        - name: istio-proxy
+          image: auto
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: stuck, namespace: default}
+      spec:
+        containers:
+        - name: istio-proxy
+          image: auto
+    `].join('---\n') },
+    expect: [{ rule: 'pod-image-auto-not-injected', line: 38, name: 'stuck', message: 'no Istio injection webhook selects it' }],
+  },
+  {
+    name: 'a snapshot of a running Pod still holding image auto was not injected',
     files: { 'p.yaml': yaml`
       apiVersion: v1
       kind: Pod
-      metadata: {name: p, namespace: default}
+      metadata: {name: p, namespace: default, uid: 0b7c9a52-4c1e-4a4e-8f57-1d2c3b4a5e6f}
+      spec:
+        containers:
+        - name: istio-proxy
+          image: auto
+      status: {phase: Pending}
+    ` },
+    expect: [{ rule: 'pod-image-auto-not-injected', line: 7, message: 'injection did not run' }],
+  },
+  {
+    name: 'without webhooks or Namespace in the repository, a Pod manifest is left alone',
+    files: { 'p.yaml': yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: p, namespace: elsewhere}
       spec:
         containers:
         - name: istio-proxy
           image: auto
     ` },
-    expect: [{ rule: 'pod-image-auto-not-injected', line: 7 }],
+    expect: [],
   },
 ]);

@@ -144,25 +144,6 @@ export const podRelyingOnInjection = defineRule({
   },
 });
 
-export const imageAutoInPod = defineRule({
-  id: 'pod-image-auto-not-injected', severity: 'error', istioCode: 'IST0147', group: 'analyzers/workload', fixable: false,
-  title: 'A Pod still has `image: auto` on its istio-proxy container: injection did not run, so the pod cannot start.',
-  check(ctx) {
-    for (const p of ctx.mesh.byKind('Pod')) {
-      if (isIgnoredNamespace(p.namespace)) continue;
-      const w = workloadOf(p);
-      if (!w) continue;
-      for (const c of containersOf(w)) {
-        if (c.init || c.container.name !== 'istio-proxy' || c.container.image !== 'auto') continue;
-        ctx.report({
-          resource: p, path: [...c.path, 'image'], subject: 'istio-proxy image auto',
-          message: `Pod "${p.name}" has "image: auto" on istio-proxy: that placeholder is replaced only by sidecar injection, which did not run here, so the pod fails with ErrImagePull. Create it through a Deployment in an injected namespace, or label it for injection.`,
-        });
-      }
-    }
-  },
-});
-
 /** Istio injection webhooks: MutatingWebhookConfiguration entries whose name ends in istio.io. */
 function istioWebhooks(mesh: MeshView): { namespaceSelector: Json | undefined; objectSelector: Json | undefined }[] {
   const out: { namespaceSelector: Json | undefined; objectSelector: Json | undefined }[] = [];
@@ -175,6 +156,45 @@ function istioWebhooks(mesh: MeshView): { namespaceSelector: Json | undefined; o
   return out;
 }
 
+/** Would Istio's injection webhooks inject pods with these labels in this namespace? With webhook configurations in
+ *  the repository their selectors decide; without them Istio's default selectors are assumed, and a namespace the
+ *  repository does not define gives null (cannot tell). */
+function wouldBeInjected(mesh: MeshView, hooks: ReturnType<typeof istioWebhooks>, namespace: string, podLabels: Record<string, string>): boolean | null {
+  const nsDefined = namespaceLabels(mesh, namespace);
+  const nsLabels: Record<string, string> = { ...(nsDefined ?? {}), 'kubernetes.io/metadata.name': namespace };
+  if (hooks.length > 0) {
+    return hooks.some((h) => labelSelectorMatches(h.namespaceSelector, nsLabels) && labelSelectorMatches(h.objectSelector, podLabels));
+  }
+  if (!nsDefined) return null;
+  return nsLabels[INJECTION] === 'enabled'
+    || (nsLabels[INJECTION] !== 'disabled' && (has(nsLabels, REV) || podLabels['sidecar.istio.io/inject'] === 'true' || has(podLabels, REV)));
+}
+
+export const imageAutoInPod = defineRule({
+  id: 'pod-image-auto-not-injected', severity: 'error', istioCode: 'IST0147', group: 'analyzers/workload', fixable: false,
+  title: 'A Pod has `image: auto` on its istio-proxy container and will not be (or was not) injected: it cannot start.',
+  check(ctx) {
+    const hooks = istioWebhooks(ctx.mesh);
+    for (const p of ctx.mesh.byKind('Pod')) {
+      if (isIgnoredNamespace(p.namespace) || !p.namespace) continue;
+      const w = workloadOf(p);
+      if (!w) continue;
+      const auto = containersOf(w).find((c) => !c.init && c.container.name === 'istio-proxy' && c.container.image === 'auto');
+      if (!auto) continue;
+      // A snapshot of a running Pod still holding the placeholder was not injected. A manifest to be applied is
+      // fine when a webhook will inject it; report it when none would.
+      const snapshot = isSnapshot(p);
+      if (!snapshot && wouldBeInjected(ctx.mesh, hooks, p.namespace, p.labels) !== false) continue;
+      ctx.report({
+        resource: p, path: [...auto.path, 'image'], subject: 'istio-proxy image auto',
+        message: snapshot
+          ? `Pod "${p.name}" still has "image: auto" on istio-proxy: injection did not run for it, so it fails with ErrImagePull. Re-create it in an injected namespace.`
+          : `Pod "${p.name}" has "image: auto" on istio-proxy, but no Istio injection webhook selects it in namespace "${p.namespace}": the placeholder is never replaced and the pod fails with ErrImagePull. Label the namespace "istio-injection: enabled" or the pod "sidecar.istio.io/inject: "true"".`,
+      });
+    }
+  },
+});
+
 export const imageAutoNotInjected = defineRule({
   id: 'workload-image-auto-not-injected', severity: 'warning', istioCode: 'IST0146', group: 'analyzers/workload', fixable: false,
   title: 'A workload template uses `image: auto` for istio-proxy, but no injection webhook selects its pods.',
@@ -184,20 +204,10 @@ export const imageAutoNotInjected = defineRule({
       if (w.kind === 'Pod' || w.kind === 'WorkloadEntry') continue;
       const auto = containersOf(w).find((c) => !c.init && c.container.name === 'istio-proxy' && c.container.image === 'auto');
       if (!auto) continue;
-      const nsDefined = namespaceLabels(ctx.mesh, w.namespace);
-      const nsLabels: Record<string, string> = { ...(nsDefined ?? {}), 'kubernetes.io/metadata.name': w.namespace };
-      let injected: boolean;
-      if (hooks.length > 0) {
-        injected = hooks.some((h) => labelSelectorMatches(h.namespaceSelector, nsLabels) && labelSelectorMatches(h.objectSelector, w.labels));
-      } else {
-        // The webhooks are installed elsewhere: judge by Istio's default selectors, and only for namespaces we can see.
-        if (!nsDefined) continue;
-        injected = nsLabels[INJECTION] === 'enabled' || (nsLabels[INJECTION] !== 'disabled' && (has(nsLabels, REV) || w.labels['sidecar.istio.io/inject'] === 'true' || has(w.labels, REV)));
-      }
-      if (injected) continue;
+      if (wouldBeInjected(ctx.mesh, hooks, w.namespace, w.labels) !== false) continue;
       ctx.report({
         resource: w.resource, path: [...auto.path, 'image'], subject: 'istio-proxy image auto',
-        message: `${w.kind} "${w.name}" uses "image: auto" for istio-proxy, but no Istio injection webhook selects its pods in namespace "${w.namespace}": the placeholder is never replaced and the pods fail with ErrImagePull. Label the namespace "istio-injection: enabled" (or the pod template "sidecar.istio.io/inject: \\"true\\"").`,
+        message: `${w.kind} "${w.name}" uses "image: auto" for istio-proxy, but no Istio injection webhook selects its pods in namespace "${w.namespace}": the placeholder is never replaced and the pods fail with ErrImagePull. Label the namespace "istio-injection: enabled" (or the pod template "sidecar.istio.io/inject: "true"").`,
       });
     }
   },
