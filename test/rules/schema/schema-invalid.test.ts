@@ -613,3 +613,15 @@ ruleTable('schema-invalid-value', [
     ],
   },
 ]);
+
+describe('string bounds count code points', () => {
+  test('a 64-character label value of emoji is 64 code points, not 128', () => {
+    const emoji = '😀'.repeat(63);
+    const ok = check({ 'wp.yaml': `apiVersion: extensions.istio.io/v1alpha1\nkind: WasmPlugin\nmetadata: {name: w}\nspec:\n  url: oci://x/y:1\n  selector: {matchLabels: {app: "${emoji}"}}\n` })
+      .filter((f) => f.rule === 'schema-invalid-value');
+    expect(ok).toEqual([]);
+    const bad = check({ 'wp.yaml': `apiVersion: extensions.istio.io/v1alpha1\nkind: WasmPlugin\nmetadata: {name: w}\nspec:\n  url: oci://x/y:1\n  selector: {matchLabels: {app: "${emoji}😀"}}\n` })
+      .filter((f) => f.rule === 'schema-invalid-value');
+    expect(bad.map((f) => f.message)).toEqual([expect.stringContaining('is 64 characters long; at most 63 are allowed')]);
+  });
+});

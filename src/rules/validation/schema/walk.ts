@@ -55,6 +55,16 @@ function typeMatches(t: SchemaNode['t'], v: Json): boolean {
   }
 }
 
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) i++; // a surrogate pair is one code point
+    n++;
+  }
+  return n;
+}
+
 /** The value a mistyped scalar plainly meant ("443" → 443, "true" → true), when there is one. */
 function coerce(t: SchemaNode['t'], v: Json): number | boolean | null {
   if (typeof v !== 'string') return null;
@@ -128,12 +138,19 @@ export function walkSchema(value: Json | undefined, root: SchemaNode): SchemaPro
           const near = ci.length === 0 ? nearest(s, node.enum) : { best: null };
           push({ kind: 'enum', path: [...path], value: s, allowed: node.enum, caseFix: ci.length === 1 ? ci[0]! : null, suggestion: near.best });
         }
-        if (node.pattern && !node.pattern.test(s)) push({ kind: 'value', path: [...path], detail: `"${s.length > 60 ? s.slice(0, 60) + '…' : s}" does not match the pattern ${node.pattern.source}` });
-        // Lengths count code points, as the API server does.
-        if (node.maxL !== undefined || node.minL !== undefined) {
-          const len = s.length > node.maxL! * 2 ? s.length : [...s].length;
-          if (node.maxL !== undefined && len > node.maxL) push({ kind: 'value', path: [...path], detail: `is ${len} characters long; at most ${node.maxL} are allowed` });
-          if (node.minL !== undefined && len < node.minL) push({ kind: 'value', path: [...path], detail: len === 0 ? 'must not be empty' : `must be at least ${node.minL} characters long` });
+        // Lengths count code points, as the API server does; UTF-16 length bounds them (cp ≤ length ≤ 2·cp),
+        // so code points are only counted when the bound alone cannot decide.
+        let tooLong = false;
+        if (node.maxL !== undefined && s.length > node.maxL) {
+          const count = s.length <= 100_000 ? codePoints(s) : null; // a huge value: its length is beside the point
+          tooLong = count === null || count > node.maxL;
+          if (tooLong) push({ kind: 'value', path: [...path], detail: `is ${count ?? 'over 50,000'} characters long; at most ${node.maxL} are allowed` });
+        }
+        if (node.minL !== undefined && s.length < node.minL * 2 && codePoints(s) < node.minL) {
+          push({ kind: 'value', path: [...path], detail: s.length === 0 ? 'must not be empty' : `must be at least ${node.minL} characters long` });
+        }
+        if (node.pattern && !tooLong && s.length <= 4096 && !node.pattern.test(s)) {
+          push({ kind: 'value', path: [...path], detail: `"${s.length > 60 ? s.slice(0, 60) + '…' : s}" does not match the pattern ${node.pattern.source}` });
         }
         return;
       }
