@@ -149,6 +149,17 @@ describe('unsupported or malformed requests fail loudly', () => {
     expect(nf).toMatchObject({ data: { repository: null }, errors: [{ type: 'NOT_FOUND' }] });
   });
 
+  it('variables: missing, wrongly typed, undeclared, unused', async () => {
+    const q = 'query Q($owner: String!, $repo: String!, $number: Int!) { repository(owner: $owner, name: $repo) { pullRequest(number: $number) { id } } }';
+    const missing = await gql(s, q, { owner: 'acme', repo: 'mesh-config' });
+    expect(missing).toEqual({ errors: [expect.objectContaining({ message: 'Variable $number of type Int! was provided invalid value' })] });
+    expect((await gql(s, q, { ...vars, number: '4' })).errors[0].message).toBe('Variable $number of type Int! was provided invalid value');
+    expect((await gql(s, 'query Q { repository(owner: $o, name: "x") { id } }')).errors[0].message).toBe('Variable $o is used by Q but not declared');
+    expect((await gql(s, 'query Q($o: String) { viewer { login } }')).errors[0].message).toBe('Variable $o is declared by Q but not used');
+    const ok = await gql(s, 'query Q($c: String) { repository(owner: "acme", name: "mesh-config") { pullRequest(number: 4) { reviewThreads(first: 1, after: $c) { totalCount } } } }', { c: null });
+    expect(ok).toEqual({ data: { repository: { pullRequest: { reviewThreads: { totalCount: 0 } } } } });
+  });
+
   it('an invalid mutation document changes nothing', async () => {
     const c = s.seedReviewComment({ path: 'x.yaml', line: 2, body: 'bot' });
     const r = await gql(s, `mutation { resolveReviewThread(input: {threadId: "${s.threadOf(c.id)!.id}"}) { thread { id bogus } } }`);

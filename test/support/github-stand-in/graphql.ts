@@ -33,7 +33,9 @@ type Selection =
 interface Operation {
   type: 'query' | 'mutation' | 'subscription';
   name: string | null;
-  variables: Array<{ name: string; defaultValue?: Value }>;
+  variables: Array<{ name: string; type: string; defaultValue?: Value }>;
+  /** names of the variables the operation's selections use (fragments included) */
+  used: Set<string>;
   selections: Selection[];
 }
 
@@ -169,7 +171,9 @@ export function parseGraphql(src: string): Document {
     const tok = peek();
     if (tok.kind === 'punct' && tok.value === '$' && !isConst) {
       p++;
-      return { kind: 'var', name: name() };
+      const n = name();
+      usedVars.add(n);
+      return { kind: 'var', name: n };
     }
     if (tok.kind === 'punct' && tok.value === '[') {
       p++;
@@ -264,13 +268,17 @@ export function parseGraphql(src: string): Document {
   };
 
   const doc: Document = { operations: [], fragments: new Map() };
+  const fragmentVars = new Set<string>();
+  let usedVars = new Set<string>();
   while (peek().kind !== 'eof') {
     if (isPunct('{')) {
-      doc.operations.push({ type: 'query', name: null, variables: [], selections: selectionSet() });
+      usedVars = new Set();
+      doc.operations.push({ type: 'query', name: null, variables: [], selections: selectionSet(), used: usedVars });
       continue;
     }
     const kw = name();
     if (kw === 'fragment') {
+      usedVars = fragmentVars;
       const n = name();
       if (name() !== 'on') fail(t[p - 1]!);
       const tc = name();
@@ -279,7 +287,8 @@ export function parseGraphql(src: string): Document {
       continue;
     }
     if (kw !== 'query' && kw !== 'mutation' && kw !== 'subscription') fail(t[p - 1]!);
-    const op: Operation = { type: kw as Operation['type'], name: null, variables: [], selections: [] };
+    usedVars = new Set();
+    const op: Operation = { type: kw as Operation['type'], name: null, variables: [], selections: [], used: usedVars };
     if (peek().kind === 'name') op.name = name();
     if (isPunct('(')) {
       p++;
@@ -288,16 +297,20 @@ export function parseGraphql(src: string): Document {
         const vn = name();
         expect(':');
         // type: Name, [Type], Type!
-        const typeRef = (): void => {
+        const typeRef = (): string => {
+          let t: string;
           if (isPunct('[')) {
             p++;
-            typeRef();
+            t = `[${typeRef()}]`;
             expect(']');
-          } else name();
-          if (isPunct('!')) p++;
+          } else t = name();
+          if (isPunct('!')) {
+            p++;
+            t += '!';
+          }
+          return t;
         };
-        typeRef();
-        const v: { name: string; defaultValue?: Value } = { name: vn };
+        const v: { name: string; type: string; defaultValue?: Value } = { name: vn, type: typeRef() };
         if (isPunct('=')) {
           p++;
           v.defaultValue = value(true);
@@ -312,6 +325,7 @@ export function parseGraphql(src: string): Document {
     doc.operations.push(op);
   }
   if (doc.operations.length === 0) throw new GraphqlSyntaxError('No operations given', { line: 1, column: 1 });
+  for (const op of doc.operations) for (const v of fragmentVars) op.used.add(v);
   return doc;
 }
 
@@ -764,6 +778,50 @@ function buildSchema(): Record<string, TypeDef> {
 
 let schemaCache: Record<string, TypeDef> | undefined;
 
+/** A value of a declared variable type ('Int!', 'String', '[ID!]!'…) for the scalars the schema slice uses. */
+function fitsType(value: unknown, type: string): boolean {
+  const nonNull = type.endsWith('!');
+  const t = nonNull ? type.slice(0, -1) : type;
+  if (value === null || value === undefined) return !nonNull;
+  if (t.startsWith('[')) return Array.isArray(value) ? value.every((v) => fitsType(v, t.slice(1, -1))) : fitsType(value, t.slice(1, -1));
+  switch (t) {
+    case 'Int':
+      return Number.isInteger(value);
+    case 'Float':
+      return typeof value === 'number';
+    case 'String':
+    case 'ID':
+    case 'GitObjectID':
+    case 'URI':
+    case 'DateTime':
+      return typeof value === 'string' || (t === 'ID' && Number.isInteger(value));
+    case 'Boolean':
+      return typeof value === 'boolean';
+    default:
+      return true; // input objects and enums: not checked
+  }
+}
+
+/** GitHub's checks of an operation's variables: declared where used, used where declared, values of the right type. */
+function checkVariables(op: Operation, vars: Record<string, unknown>): GqlError[] {
+  const errors: GqlError[] = [];
+  const label = op.name ?? 'anonymous ' + op.type;
+  const declared = new Set(op.variables.map((v) => v.name));
+  for (const u of op.used) {
+    if (!declared.has(u)) errors.push({ message: `Variable $${u} is used by ${label} but not declared`, extensions: { code: 'variableNotDefined', variableName: u } });
+  }
+  for (const v of op.variables) {
+    if (!op.used.has(v.name)) errors.push({ message: `Variable $${v.name} is declared by ${label} but not used`, extensions: { code: 'variableNotUsed', variableName: v.name } });
+    else if (!fitsType(vars[v.name], v.type)) {
+      errors.push({
+        message: `Variable $${v.name} of type ${v.type} was provided invalid value`,
+        extensions: { value: vars[v.name] ?? null, problems: [{ path: [], explanation: vars[v.name] === undefined ? 'Expected value to not be null' : `Could not coerce value to ${v.type}` }] },
+      });
+    }
+  }
+  return errors;
+}
+
 function resolveValue(v: Value, vars: Record<string, unknown>): unknown {
   switch (v.kind) {
     case 'var':
@@ -813,6 +871,8 @@ export function executeGraphql(query: string, variables: Record<string, unknown>
   if (op.type === 'subscription') return { body: { errors: [{ message: 'Subscriptions are not supported' }] } };
   const vars: Record<string, unknown> = { ...variables };
   for (const v of op.variables) if (!(v.name in vars) && v.defaultValue) vars[v.name] = resolveValue(v.defaultValue, {});
+  const varErrors = checkVariables(op, vars);
+  if (varErrors.length) return { body: { errors: varErrors } };
   const schema = (schemaCache ??= buildSchema());
   const errors: GqlError[] = [];
   const isA = (obj: Obj, typeCondition: string | null): boolean => {
