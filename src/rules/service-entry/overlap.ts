@@ -7,7 +7,7 @@ import type { MeshView } from '../../mesh/mesh-view.js';
 import { stringsOf } from '../../mesh/mesh-view.js';
 import type { ExportScope } from '../../mesh/export-to.js';
 import { wildcardSuffixesOf } from '../../mesh/hosts.js';
-import { hostsOf, portsOf, quote, scopeOf, serviceEntries, type SePort } from './common.js';
+import { hostsOf, isHttpFamily, isTlsFamily, portsOf, quote, scopeOf, serviceEntries, tlsOriginatedOn, type SePort } from './common.js';
 
 const group = 'service-entry';
 
@@ -120,6 +120,8 @@ export const overlapRules: Rule[] = [
             const key = `${label(d.se)}|${d.host}|${d.port.number}`;
             if (done.has(key)) continue;
             done.add(key);
+            // TLS origination for the concrete host beside TLS passthrough for the rest is deliberate and works.
+            if (isHttpFamily(d.protocol) && isTlsFamily(w.protocol) && tlsOriginatedOn(ctx.mesh, d.se, d.port.number)) continue;
             ctx.report({
               resource: d.se, path: d.port.protocol !== null ? ['spec', 'ports', d.port.index, 'protocol'] : ['spec', 'ports', d.port.index],
               subject: `${d.host}:${d.port.number}`,

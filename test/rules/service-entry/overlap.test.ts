@@ -69,6 +69,15 @@ ruleTable('se-wildcard-protocol-conflict', [
     expect: [{ rule: 'se-wildcard-protocol-conflict', file: 'b.yaml', line: 10, message: 'uses this entry' }],
   },
   {
+    name: 'TLS origination for the concrete host beside a TLS wildcard is deliberate',
+    files: {
+      'a.yaml': se('wild', 'egress', '*.example.com', 443, 'TLS'),
+      'b.yaml': se('api', 'egress', 'api.example.com', 443, 'HTTP'),
+      'dr.yaml': 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: api, namespace: egress}\nspec:\n  host: api.example.com\n  trafficPolicy: {tls: {mode: SIMPLE}}\n',
+    },
+    expect: [],
+  },
+  {
     name: 'not visible in the same namespaces',
     files: { 'a.yaml': se('wild', 'egress', '*.example.com', 443, 'TLS', '  exportTo: ["."]\n'), 'b.yaml': se('api', 'apps', 'api.example.com', 443, 'HTTPS', '  exportTo: ["."]\n') },
     expect: [],
