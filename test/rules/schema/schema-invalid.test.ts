@@ -625,3 +625,41 @@ describe('string bounds count code points', () => {
     expect(bad.map((f) => f.message)).toEqual([expect.stringContaining('is 64 characters long; at most 63 are allowed')]);
   });
 });
+
+ruleTable('schema-wrong-type', [
+  {
+    name: 'a bare port number becomes a port selector; a bare string match gets the choices, no fix',
+    files: { 'vs.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: r}
+      spec:
+        hosts: [reviews]
+        http:
+        - match:
+          - uri: /api
+          route:
+          - destination:
+              host: reviews
+              port: 9080 # v2 listens here
+    ` },
+    expect: [
+      { rule: 'schema-wrong-type', line: 8, message: 'Say how to match: {exact: ...}, {prefix: ...}, {regex: ...}.', hasFix: false },
+      { rule: 'schema-wrong-type', line: 12, message: 'Write port: {number: 9080}.', hasFix: true },
+    ],
+    fixed: { 'vs.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: r}
+      spec:
+        hosts: [reviews]
+        http:
+        - match:
+          - uri: /api
+          route:
+          - destination:
+              host: reviews
+              port: {number: 9080} # v2 listens here
+    ` },
+  },
+]);

@@ -82,6 +82,11 @@ export const schemaCheckRules: Rule[] = [
         if (p.fixValue !== null) {
           fixText = ` Write ${String(p.fixValue)} without quotes.`;
           fix = { op: 'set', path: p.path, value: p.fixValue, description: `${field}: ${String(p.fixValue)}` };
+        } else if (p.portNumber !== null) {
+          fixText = ` Write ${field}: {number: ${p.portNumber}}.`;
+          fix = { op: 'replaceEntry', path: p.path, newKey: field, value: { number: p.portNumber }, description: `${field}: {number: ${p.portNumber}}` };
+        } else if (p.matchKinds) {
+          fixText = ` Say how to match: ${p.matchKinds.map((k) => `{${k}: ...}`).join(', ')}.`;
         } else if (p.wrap) {
           const item = getPath(r.obj, p.path);
           if (typeof item === 'string') {

@@ -9,7 +9,11 @@ export type SchemaProblem =
   | { kind: 'unknown'; path: Path; key: string; suggestion: string | null; unambiguous: boolean; belongsUnder: string | null }
   | { kind: 'type'; path: Path; expected: string; got: string; fixValue: number | boolean | null; quotable: boolean;
       /** A single string written where a list of strings belongs (`hosts: a.com`). */
-      wrap: boolean }
+      wrap: boolean;
+      /** A plain port number written where a port selector belongs (`port: 8080` for `port: {number: 8080}`). */
+      portNumber: number | null;
+      /** For a string written where a string match belongs (`uri: /api`): the match kinds to choose from. */
+      matchKinds: string[] | null }
   | { kind: 'enum'; path: Path; value: string; allowed: string[]; caseFix: string | null; suggestion: string | null }
   | { kind: 'required'; path: Path; field: string }
   | { kind: 'oneof'; path: Path; fields: string[] }
@@ -119,7 +123,7 @@ export function walkSchema(value: Json | undefined, root: SchemaNode): SchemaPro
     if (out.length >= MAX_PROBLEMS || node.t === 'any') return;
     // The YAML 1.1 reader turns `2024-01-01` into a Date; kubectl sends it as a string.
     if ((v as unknown) instanceof Date) {
-      if (node.t !== 's' && node.t !== 'is') push({ kind: 'type', path: [...path], expected: describeType(node.t), got: 'a date', fixValue: null, quotable: false, wrap: false });
+      if (node.t !== 's' && node.t !== 'is') push({ kind: 'type', path: [...path], expected: describeType(node.t), got: 'a date', fixValue: null, quotable: false, wrap: false, portNumber: null, matchKinds: null });
       return;
     }
     if (!typeMatches(node.t, v)) {
@@ -127,7 +131,9 @@ export function walkSchema(value: Json | undefined, root: SchemaNode): SchemaPro
       // a field such as `timeout: 10` needs a unit, not quotes.
       const quotable = node.t === 's' && (typeof v === 'number' || typeof v === 'boolean') && (typeof path[path.length - 1] === 'number' || inMapValue);
       const wrap = node.t === 'a' && node.items?.t === 's' && typeof v === 'string' && typeof path[path.length - 1] === 'string';
-      push({ kind: 'type', path: [...path], expected: describeType(node.t), got: describeValue(v), fixValue: coerce(node.t, v), quotable, wrap });
+      const portNumber = node.t === 'o' && node.props?.has('number') && typeof v === 'number' && Number.isInteger(v) && typeof path[path.length - 1] === 'string' ? v : null;
+      const matchKinds = node.t === 'o' && typeof v === 'string' && node.props?.has('exact') && node.props.has('prefix') ? node.names : null;
+      push({ kind: 'type', path: [...path], expected: describeType(node.t), got: describeValue(v), fixValue: coerce(node.t, v), quotable, wrap, portNumber, matchKinds });
       return;
     }
     switch (node.t) {
