@@ -23,6 +23,8 @@ ruleTable(VS_RULES, [
         - match:
           - uri: {prefix: /api/v2}
           - uri: {prefix: /api/v1}
+          - uri: {regex: "^/api/v[0-9]+/.*"}
+          - authority: {regex: "(?i)^shop\\.example\\.com$"}
           rewrite: {uri: /api}
           route:
           - destination: {host: reviews, subset: v3, port: {number: 9080}}
@@ -668,3 +670,22 @@ describe('unreachable-route findings keep their fingerprint when routes move', (
     expect(after.map((f) => f.fingerprint).sort()).toEqual(before.map((f) => f.fingerprint).sort());
   });
 });
+
+ruleTable('vs-invalid', [
+  {
+    name: 'a glob written as a regex does not compile',
+    files: { 'vs.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: r}
+      spec:
+        hosts: [static]
+        http:
+        - match:
+          - uri:
+              regex: "*.js"
+          route: [{destination: {host: static}}]
+    ` },
+    expect: [{ rule: 'vs-invalid', line: 9, message: 'looks like a glob' }],
+  },
+]);

@@ -408,6 +408,14 @@ export function regexError(re: string, where: string): string | null {
   if (re.length > 1024) return `${where}: the regex is longer than 1024 characters`;
   if (/\(\?<?[=!]/.test(re)) return `${where}: regex ${q(re)} uses look-around, which RE2 (Envoy's regex engine) does not support`;
   if (/(^|[^\\])\\[1-9]/.test(re)) return `${where}: regex ${q(re)} uses a back-reference, which RE2 (Envoy's regex engine) does not support`;
+  // Syntax RE2 has and JavaScript lacks: when present, JavaScript cannot judge the pattern.
+  if (/\(\?P?<|\(\?[imsU-]+[):]|\\[AzCQEpP]|\[\[:/.test(re)) return null;
+  try {
+    new RegExp(re);
+  } catch (e) {
+    const why = e instanceof Error ? e.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '') : 'syntax error';
+    return `${where}: regex ${q(re)} does not compile (${why})${/^\*|[^\\.)\]]\*\*/.test(re) ? '; it looks like a glob: in a regex "*" repeats the previous item (".*" matches anything)' : ''}`;
+  }
   return null;
 }
 
