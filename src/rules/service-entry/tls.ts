@@ -6,7 +6,7 @@ import { asArray, asObject, asString, isObject, type Path, type Resource } from 
 import { hostMatches, resolveHost } from '../../mesh/hosts.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
 import {
-  describePort, destinationRules, drsApplying, endpointsOf, hostsOf, isTlsFamily, originatesTls, portsOf, quote, serviceEntries, tlsForPort,
+  describePort, destinationRules, drsApplying, endpointsOf, hasSelector, hostsOf, isTlsFamily, originatesTls, portsOf, quote, serviceEntries, tlsForPort,
   tlsOriginatedOn, type TlsSetting,
 } from './common.js';
 import { tlsPortDeclaredHttp } from './protocol.js';
@@ -134,6 +134,8 @@ export const tlsRules: Rule[] = [
     title: 'A ServiceEntry HTTP port with targetPort 443 and no DestinationRule originating TLS: plaintext is sent to a TLS port.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
+        // Workloads picked by a selector are mesh workloads: their port 443 may well be plain HTTP behind a sidecar.
+        if (hasSelector(se)) continue;
         for (const p of portsOf(se)) {
           if (!p.protocol || !['HTTP', 'HTTP2', 'GRPC'].includes(p.protocol.toUpperCase())) continue;
           // Where the traffic goes: an endpoint's port for this port name, else targetPort.

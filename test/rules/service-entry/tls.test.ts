@@ -103,6 +103,11 @@ ruleTable('se-missing-tls-origination', [
     expect: [{ rule: 'se-missing-tls-origination', line: 12, message: 'plain HTTP request was sent to HTTPS port' }],
   },
   {
+    name: 'mesh workloads picked by a selector may serve plain HTTP on 443',
+    files: { 'se.yaml': originationSe.replace('location: MESH_EXTERNAL', 'location: MESH_INTERNAL').replace('resolution: DNS', 'resolution: STATIC\n  workloadSelector: {labels: {app: api}}') },
+    expect: [],
+  },
+  {
     name: 'an endpoint forwarding the HTTP port to 443',
     files: { 'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
