@@ -115,8 +115,8 @@ export function validateWorkloadGroup(r: Resource, out: Issues): void {
     const e = obj(exec);
     if (!e) { if (exec === null) out.error([...p, 'exec'], 'probe.exec is null'); return; }
     if (Array.isArray(e.command) && e.command.length === 0) out.error([...p, 'exec', 'command'], 'probe.exec has an empty command');
-  } else {
-    out.error(p, 'the probe has no check (httpGet, tcpSocket or exec)', 'Add one of httpGet, tcpSocket or exec.');
+  } else if (probe.grpc === undefined) { // grpc probes are newer; their shape is the schema's business
+    out.error(p, 'the probe has no check (httpGet, tcpSocket, exec or grpc)', 'Add one of httpGet, tcpSocket, exec or grpc.');
   }
 }
 
