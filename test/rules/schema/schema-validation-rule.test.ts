@@ -112,10 +112,14 @@ ruleTable('schema-validation-rule', [
         vmConfig:
           env:
           - {name: POD_NAME, valueFrom: HOST, value: x}
+        match:
+        - mode: SERVER
+          ports: [{number: 8080}, {number: 8443}, {number: 8080}]
     ` },
     expect: [
       { rule: 'schema-validation-rule', line: 6, message: '"exactly one of wasm or lua must be set"' },
       { rule: 'schema-validation-rule', line: 15, message: '"value may only be set when valueFrom is INLINE"' },
+      { rule: 'schema-validation-rule', line: 18, message: 'spec.match[0].ports[2] repeats number 8080' },
     ],
   },
 ]);

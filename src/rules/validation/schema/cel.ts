@@ -17,6 +17,21 @@ const MATCH_LABEL_KINDS = new Set([...POLICY_KINDS, 'security.istio.io/PeerAuthe
 
 const has = (o: JsonObject, k: string) => Object.prototype.hasOwnProperty.call(o, k) && o[k] !== null;
 
+function duplicates(out: CelProblem[], list: Json | undefined, keyField: string, path: Path): void {
+  if (!Array.isArray(list)) return;
+  const seen = new Set<string>();
+  list.forEach((item, i) => {
+    const k = isObject(item) ? item[keyField] : undefined;
+    if (typeof k !== 'string' && typeof k !== 'number') return;
+    const id = String(k);
+    if (seen.has(id)) {
+      const where = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').slice(1);
+      out.push({ path: [...path, i, keyField], subject: `${where.replace(/\[\d+\]/g, '[]')}:${id}`, message: `${where}[${i}] repeats ${keyField} ${JSON.stringify(k)}: the list is keyed by ${keyField} ("Duplicate value"). Merge the two entries.` });
+    }
+    seen.add(id);
+  });
+}
+
 function checkSpec(r: Resource): CelProblem[] {
   const out: CelProblem[] = [];
   const spec = r.obj['spec'];
@@ -86,6 +101,15 @@ function checkSpec(r: Resource): CelProblem[] {
   if (key === 'extensions.istio.io/TrafficExtension' && has(spec, 'wasm') === has(spec, 'lua')) {
     out.push({ path: has(spec, 'lua') ? ['spec', 'lua'] : ['spec'], subject: 'wasm-or-lua',
       message: has(spec, 'lua') ? 'spec sets both "wasm" and "lua": "exactly one of wasm or lua must be set". Split them into two TrafficExtensions.' : 'spec sets neither "wasm" nor "lua": "exactly one of wasm or lua must be set".' });
+  }
+
+  // Lists declared x-kubernetes-list-type: map may not repeat a key.
+  if (key === 'extensions.istio.io/WasmPlugin' || key === 'extensions.istio.io/TrafficExtension') {
+    const base: Path = key === 'extensions.istio.io/WasmPlugin' ? ['spec'] : ['spec', 'wasm'];
+    const holder = key === 'extensions.istio.io/WasmPlugin' ? spec : spec['wasm'];
+    const vm = isObject(holder) ? holder['vmConfig'] : undefined;
+    duplicates(out, isObject(vm) ? vm['env'] : undefined, 'name', [...base, 'vmConfig', 'env']);
+    if (Array.isArray(spec['match'])) spec['match'].forEach((m, i) => { if (isObject(m)) duplicates(out, m['ports'], 'number', ['spec', 'match', i, 'ports']); });
   }
 
   if (key === 'extensions.istio.io/WasmPlugin') {
