@@ -2,7 +2,7 @@
 import { defineRule, type Rule } from '../rule.js';
 import { asArray, isObject } from '../../manifests/resource.js';
 import {
-  addressesOf, describePort, hostsOf, isHttpFamily, isTlsFamily, portsOf, quote, resolutionOf, serviceEntries, tlsOriginatedOn, type SePort,
+  addressesOf, describePort, hasSelector, hostsOf, isHttpFamily, isTlsFamily, portsOf, quote, resolutionOf, serviceEntries, tlsOriginatedOn, type SePort,
 } from './common.js';
 import type { Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
@@ -34,6 +34,8 @@ export function tlsPortDeclaredHttp(p: SePort): string | null {
 function isTlsPortDeclaredHttp(mesh: MeshView, se: Resource, p: SePort): string | null {
   const want = tlsPortDeclaredHttp(p);
   if (!want) return null;
+  // Mesh workloads picked by a selector may serve plain HTTP on 443; only a https…/tls… name says otherwise.
+  if (hasSelector(se) && protocolFromName(p.name) !== want) return null;
   return tlsOriginatedOn(mesh, se, p.number) ? null : want;
 }
 

@@ -43,6 +43,11 @@ ruleTable('se-tls-port-declared-http', [
     expect: [],
   },
   {
+    name: 'mesh workloads picked by a selector may serve plain HTTP on 443 (name http)',
+    files: { 'se.yaml': http443.replace('name: https', 'name: http-api').replace('location: MESH_EXTERNAL', 'location: MESH_INTERNAL').replace('resolution: DNS', 'resolution: STATIC\n  workloadSelector: {labels: {app: api}}') },
+    expect: [],
+  },
+  {
     name: 'HTTP on 443 named https: fixed to HTTPS',
     files: { 'se.yaml': http443 },
     expect: [{ rule: 'se-tls-port-declared-http', line: 11, message: 'protocol: HTTPS', hasFix: true }],
