@@ -575,3 +575,34 @@ ruleTable('dr-invalid', [
     expect: [{ rule: 'dr-invalid', line: 6, message: 'only supported on AuthorizationPolicy' }],
   },
 ]);
+
+ruleTable(['gateway-invalid', 'gateway-validation-warning', 'dr-invalid'], [
+  {
+    name: 'newer API fields count: credentialNames, tlsCertificates, caCertCredentialName, retryBudget',
+    files: { 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: gw}
+      spec:
+        servers:
+        - port: {number: 443, name: https, protocol: HTTPS}
+          hosts: [shop.example.com]
+          tls: {mode: SIMPLE, credentialNames: [shop-rsa, shop-ecdsa]}
+        - port: {number: 8443, name: https-files, protocol: HTTPS}
+          hosts: [api.example.com]
+          tls:
+            mode: MUTUAL
+            tlsCertificates: [{serverCertificate: /etc/c/tls.crt, privateKey: /etc/c/tls.key}]
+            caCertCredentialName: client-ca
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: budget}
+      spec:
+        host: reviews
+        trafficPolicy:
+          retryBudget: {percent: 20}
+    ` },
+    expect: [],
+  },
+]);

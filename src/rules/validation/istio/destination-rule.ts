@@ -34,7 +34,7 @@ export function validateDestinationRule(r: Resource, out: Issues): void {
   checkWorkloadSelector(out, ['spec', 'workloadSelector'], spec.workloadSelector);
 }
 
-const POLICY_FIELDS = ['outlierDetection', 'connectionPool', 'loadBalancer', 'tls', 'portLevelSettings', 'tunnel', 'proxyProtocol'];
+const POLICY_FIELDS = ['outlierDetection', 'connectionPool', 'loadBalancer', 'tls', 'portLevelSettings', 'tunnel', 'proxyProtocol', 'retryBudget'];
 
 export function validateTrafficPolicy(out: Issues, p: Path, v: Json | undefined, topLevel: boolean): void {
   const tp = obj(v);

@@ -138,7 +138,10 @@ export function validateServerTls(out: Issues, p: Path, v: Json | undefined, ser
   const tls = obj(v);
   if (!tls) return;
   const mode = str(tls.mode) ?? 'PASSTHROUGH';
-  const set = (k: string) => nonZero(tls[k]);
+  // Newer APIs: credentialNames / tlsCertificates (several certificates), caCertCredentialName (the client CA).
+  const set = (k: string) => nonZero(tls[k]) || (k === 'credentialName' && hasItems(tls.credentialNames))
+    || ((k === 'serverCertificate' || k === 'privateKey') && hasItems(tls.tlsCertificates))
+    || (k === 'caCertificates' && nonZero(tls.caCertCredentialName));
   const minV = str(tls.minProtocolVersion);
   if ((minV === 'TLSV1_0' || minV === 'TLSV1_1') && !hasItems(tls.cipherSuites)) {
     out.warn([...p, 'minProtocolVersion'], `minProtocolVersion ${minV} without cipherSuites: the default ciphers no longer include ones those versions can use`, 'List compatible cipherSuites, or use TLSV1_2.');
