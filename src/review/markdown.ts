@@ -1,6 +1,7 @@
 // Comment bodies: what GitHub renders must never let manifest text mention people, inject HTML, or break
 // out of a code fence; hidden markers make the bot's own comments findable on the next run.
 import type { Finding, Severity } from '../types.js';
+import { describeResource } from '../manifests/resource.js';
 
 export const SUMMARY_MARKER = '<!-- istio-review:summary -->';
 export const MAX_BODY = 65_536;
@@ -72,11 +73,15 @@ export interface CommentParts {
   otherFix?: { link: string; text: string } | null;
   runId: string;
   preExisting?: boolean;
+  /** Where the finding itself is, when the comment sits elsewhere (on its fix in another file). */
+  findingLink?: string | null;
 }
 
 export function commentBody(p: CommentParts): string {
   const f = p.finding;
-  const lines = [`${severityLabel(f.severity)} ${ruleLabel(f)}: ${escapeMarkdown(f.message)}`];
+  const who = f.resource ? ` · ${escapeMarkdown(describeResource(f.resource))}` : '';
+  const lines = [`${severityLabel(f.severity)} ${ruleLabel(f)}${who}`, '', escapeMarkdown(f.message)];
+  if (p.findingLink) lines.push('', `_Found in ${p.findingLink}; the fix goes here._`);
   if (p.preExisting) lines.push('', '_This problem was already on the base branch; it is shown because this pull request edits its line._');
   if (p.suggestion !== null && f.fix) {
     lines.push('', `Suggested fix (${escapeMarkdown(f.fix.description)}):`, codeBlock(p.suggestion, 'suggestion'));

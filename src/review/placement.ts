@@ -59,6 +59,7 @@ export function placeFindings(findings: readonly Finding[], changes: ChangeSet, 
       finding: f, runId: opts.runId, preExisting: pre,
       suggestion: suggestion && fix ? fix.text : null,
       otherFix: !suggestion && fix ? { link: opts.link(fix.file, fix.startLine), text: fix.text } : null,
+      findingLink: suggestion && fix && fix.file !== f.file ? opts.link(f.file, f.line) : null,
     });
     if (suggestion && fix) {
       out.inline.push({ path: fix.file, line: fix.endLine, ...(fix.startLine < fix.endLine ? { startLine: fix.startLine } : {}), body, finding: f, suggestion: true });

@@ -47,6 +47,7 @@ describe('placement', () => {
     const f = finding({ fingerprint: 'f1', file: 'z.yaml', line: 40, fix: { file: 'b.yaml', startLine: 11, endLine: 11, text: 'y2', description: 'x' } });
     const c = placeFindings([f], changes, { maxComments: 30, runId: 'r', link }).inline[0]!;
     expect(c).toMatchObject({ path: 'b.yaml', line: 11, suggestion: true });
+    expect(c.body).toContain('Found in https://github.example/o/r/blob/sha/z.yaml#L40');
   });
 
   it('comments without a suggestion when the fix leaves the hunk but the finding line is in it', () => {
