@@ -170,3 +170,40 @@ ruleTable('sidecar-egress-host-not-visible', [
     ` },
   },
 ]);
+
+ruleTable('sidecar-egress-host-not-found', [
+  {
+    name: 'imports of declared hosts, wildcards, and namespaces the repository does not manage',
+    files: { 'svc.yaml': yaml`
+      apiVersion: v1
+      kind: Service
+      metadata: {name: ratings, namespace: books}
+      spec: {ports: [{name: http, port: 9080}]}
+    `, 'sidecar.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Sidecar
+      metadata: {name: default, namespace: shop}
+      spec: {egress: [{hosts: ["books/ratings.books.svc.cluster.local", "books/*", "./*", "istio-system/*", "shared/api.shared.svc.cluster.local"]}]}
+    ` },
+    expect: [],
+  },
+  {
+    name: 'a host typo in a namespace whose services the repository declares',
+    files: { 'svc.yaml': yaml`
+      apiVersion: v1
+      kind: Service
+      metadata: {name: ratings, namespace: books}
+      spec: {ports: [{name: http, port: 9080}]}
+    `, 'sidecar.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Sidecar
+      metadata: {name: default, namespace: shop}
+      spec:
+        egress:
+        - hosts:
+          - "./*"
+          - "books/ratngs.books.svc.cluster.local"
+    ` },
+    expect: [{ rule: 'sidecar-egress-host-not-found', file: 'sidecar.yaml', line: 8, message: 'no Service or ServiceEntry in namespace "books"' }],
+  },
+]);

@@ -5,7 +5,7 @@ import { defineRule, type Rule } from '../../rule.js';
 import { asArray, asObject, isObject, type Resource } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import type { Workload } from '../../../mesh/workloads.js';
-import { GROUP, describeHidden, describeSelector, isAmbientNamespace, isAmbientWorkload, selectorLabels, singleFixable, stringsOf } from './common.js';
+import { GROUP, describeHidden, describeSelector, isAmbientNamespace, isAmbientWorkload, isExternalNamespace, repositoryManagesServicesOf, selectorLabels, singleFixable, stringsOf } from './common.js';
 
 function sidecars(mesh: MeshView): Resource[] {
   return mesh.byKind('Sidecar').filter((s) => s.namespace !== null) as Resource[];
@@ -143,4 +143,36 @@ export const sidecarEgressHostNotVisible = defineRule({
   },
 });
 
-export const sidecarRules: Rule[] = [sidecarSelectorNoWorkload, sidecarConflictingSelectors, sidecarMultipleDefaults, sidecarIneffectiveInAmbient, sidecarEgressHostNotVisible];
+export const sidecarEgressHostNotFound = defineRule({
+  id: 'sidecar-egress-host-not-found', severity: 'warning', istioCode: null, kialiCode: 'KIA1004', group: GROUP, fixable: false,
+  title: 'A Sidecar imports a host that no Service or ServiceEntry of that namespace declares.',
+  check(ctx) {
+    for (const s of sidecars(ctx.mesh)) {
+      asArray(s.spec.egress).forEach((e, i) => {
+        if (!isObject(e)) return;
+        asArray(e.hosts).forEach((h, k) => {
+          if (typeof h !== 'string') return;
+          const slash = h.indexOf('/');
+          if (slash === -1) return;
+          let ns = h.slice(0, slash);
+          const host = h.slice(slash + 1);
+          if (ns === '.') ns = s.namespace!;
+          if (ns === '*' || ns === '~' || host.startsWith('*') || host === '') return;
+          // Only namespaces whose services the repository declares can be judged.
+          if (isExternalNamespace(ctx.mesh, ns) || !repositoryManagesServicesOf(ctx.mesh, ns)) return;
+          const fq = host.includes('.') ? host : `${host}.${ns}.svc.cluster.local`;
+          if (ctx.mesh.hostEntries(fq).some((x) => x.namespace === ns || x.source === 'external')) return;
+          ctx.report({
+            resource: s, path: ['spec', 'egress', i, 'hosts', k], subject: h,
+            message: `Egress host "${h}": no Service or ServiceEntry in namespace "${ns}" declares "${host}", so this import matches nothing and the workloads get no route to what was meant (503, or passthrough under ALLOW_ANY). Fix the host or the namespace part.`,
+          });
+        });
+      });
+    }
+  },
+});
+
+export const sidecarRules: Rule[] = [
+  sidecarSelectorNoWorkload, sidecarConflictingSelectors, sidecarMultipleDefaults, sidecarIneffectiveInAmbient,
+  sidecarEgressHostNotVisible, sidecarEgressHostNotFound,
+];
