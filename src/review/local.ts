@@ -1,13 +1,14 @@
 // `istio-review review --base REF`: the pull-request pipeline on a local git repository. The base is the
 // merge base of REF and HEAD, the changes come from `git diff`, and the output is the review the Action
 // would post (line comments with their suggestion blocks, then the summary). Same stages as the Action.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { LoadedSettings } from '../settings-loader.js';
 import type { FailOn } from '../types.js';
 import { reachesThreshold } from '../types.js';
 import { UsageError } from '../settings-loader.js';
 import { Git } from './git.js';
-import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, pathFilter, readViewFiles } from './files.js';
+import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, pathFilter, readViewFiles, toPosix } from './files.js';
 import { buildViews, planReview } from './pipeline.js';
 import { summaryMarkdown } from './summary.js';
 import { toSarif } from '../output/sarif.js';
@@ -42,7 +43,7 @@ export async function runReviewCommand(args: LocalReviewOptions): Promise<number
   if (!head) throw new UsageError('the repository has no commit yet');
   const mergeBase = rgit.mergeBase(baseRef, head);
   if (!mergeBase) throw new UsageError(`"${args.base}" and HEAD have no common ancestor`);
-  const globs = pathFilter(args.paths.length > 0 ? args.paths : DEFAULT_PATHS, chartDirOnDisk(root));
+  const globs = pathFilter(args.paths.length > 0 ? args.paths.map((p) => asGlob(p, args.cwd ?? process.cwd(), root)) : DEFAULT_PATHS, chartDirOnDisk(root));
   const filter = (p: string) => !CONFIG_NAMES.has(p) && globs(p);
   const changes = rgit.diff(mergeBase, head);
   const views = await buildViews(changes, filter, {
@@ -78,6 +79,20 @@ export async function runReviewCommand(args: LocalReviewOptions): Promise<number
     out(`── summary ${'─'.repeat(55)}\n${printable(summary)}\n`);
   }
   return plan.classified.fresh.some((f) => reachesThreshold(f.severity, args.failOn)) ? 1 : 0;
+}
+
+/** A PATH argument (file, directory or glob, relative to where the command runs) as a glob from the repository root. */
+function asGlob(p: string, cwd: string, root: string): string {
+  const neg = p.startsWith('!');
+  const raw = neg ? p.slice(1) : p;
+  if (/[*?[\]{}]/.test(raw)) return p; // already a glob (from the root, as in the Action's `paths`)
+  const abs = path.resolve(cwd, raw);
+  let rel = toPosix(path.relative(root, abs));
+  if (rel === '' || rel === '.') rel = '';
+  let isDir = false;
+  try { isDir = fs.statSync(abs).isDirectory(); } catch { /* a path that is gone at HEAD: keep it literal */ }
+  const glob = isDir ? `${rel ? `${rel}/` : ''}**/*.{yaml,yml,json}` : rel;
+  return neg ? `!${glob}` : glob;
 }
 
 function execTop(git: Git): string {
