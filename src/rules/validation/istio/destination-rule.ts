@@ -3,7 +3,7 @@
 import type { Json, JsonObject, Path, Resource } from '../../../manifests/resource.js';
 import { isObject } from '../../../manifests/resource.js';
 import {
-  arr, checkDuration, checkExportTo, checkLabels, checkWorkloadSelector, fqdnError, hasItems, isDnsLabel, isIP, isSet, Issues, kindRules,
+  arr, checkDuration, checkExportTo, checkLabels, checkWorkloadSelector, fqdnError, isDnsLabel, isIP, isSet, Issues, kindRules,
   nonZero, num, obj, portError, q, str, wildcardDomainError, wrapped,
 } from './common.js';
 

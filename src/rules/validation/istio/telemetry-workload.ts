@@ -1,10 +1,10 @@
 // Telemetry, WorkloadEntry and WorkloadGroup: what istiod's admission webhook rejects (IST0106) or warns
 // about (IST0133).
-import type { Json, Path, Resource } from '../../../manifests/resource.js';
+import type { Path, Resource } from '../../../manifests/resource.js';
 import { isObject } from '../../../manifests/resource.js';
 import {
   arr, checkLabels, checkPolicyTargets, checkWorkloadSelector, fqdnError, HEADER_NAME, isDnsLabel, isIP, Issues, kindRules, nonZero, num, obj,
-  portError, q, str, unixPathError, wrapped,
+  portError, q, str, unixPathError,
 } from './common.js';
 
 // Providers without a name, sampling percentages outside 0..100, empty custom tag values and an empty
