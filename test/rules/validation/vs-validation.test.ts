@@ -689,3 +689,59 @@ ruleTable('vs-invalid', [
     expect: [{ rule: 'vs-invalid', line: 9, message: 'looks like a glob' }],
   },
 ]);
+
+ruleTable([...VS_RULES, 'gateway-invalid', 'gateway-validation-warning', 'dr-invalid', 'dr-validation-warning'], [
+  {
+    name: 'the egress-gateway TLS origination pattern produces nothing',
+    files: { 'egress.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: istio-egressgateway, namespace: istio-system}
+      spec:
+        selector: {istio: egressgateway}
+        servers:
+        - port: {number: 80, name: http, protocol: HTTP}
+          hosts: [edition.cnn.com]
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: egressgateway-for-cnn, namespace: istio-system}
+      spec:
+        host: istio-egressgateway.istio-system.svc.cluster.local
+        subsets:
+        - name: cnn
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: direct-cnn-through-egress-gateway, namespace: istio-system}
+      spec:
+        hosts: [edition.cnn.com]
+        gateways: [istio-egressgateway, mesh]
+        http:
+        - match:
+          - gateways: [mesh]
+            port: 80
+          route:
+          - destination: {host: istio-egressgateway.istio-system.svc.cluster.local, subset: cnn, port: {number: 80}}
+            weight: 100
+        - match:
+          - gateways: [istio-egressgateway]
+            port: 80
+          route:
+          - destination: {host: edition.cnn.com, port: {number: 443}}
+            weight: 100
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: originate-tls-for-edition-cnn-com, namespace: istio-system}
+      spec:
+        host: edition.cnn.com
+        trafficPolicy:
+          loadBalancer: {simple: ROUND_ROBIN}
+          portLevelSettings:
+          - port: {number: 443}
+            tls: {mode: SIMPLE}
+    ` },
+    expect: [],
+  },
+]);
