@@ -56,6 +56,26 @@ ruleTable(['route-parent-not-found', 'route-parent-rejects-route'], [
     expect: [{ rule: 'route-parent-not-found', line: 8, message: 'infra/web-gw' }],
   },
   {
+    name: 'mesh routing: a Service parent that exists, and one with a typo',
+    files: { 'routes.yaml': yaml`
+      apiVersion: v1
+      kind: Service
+      metadata: {name: reviews, namespace: books}
+      spec: {ports: [{name: http, port: 9080}]}
+      ---
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: reviews, namespace: books}
+      spec:
+        parentRefs:
+        - {group: "", kind: Service, name: reviews, port: 9080}
+        - group: ""
+          kind: Service
+          name: reveiws
+    ` },
+    expect: [{ rule: 'route-parent-not-found', line: 14, message: 'Service books/reveiws' }],
+  },
+  {
     name: 'a namespace the listener does not allow, and a sectionName that does not exist',
     files: { 'gw.yaml': infraGw, 'routes.yaml': yaml`
       apiVersion: v1

@@ -38,11 +38,29 @@ function k8sGateway(mesh: MeshView, ns: string, name: string): Resource | null {
   return mesh.byKind('Gateway', GW_GROUP).find((x) => x.namespace === ns && x.name === name) ?? null;
 }
 
+/** Mesh (GAMMA) parents: parentRefs of kind Service. */
+function serviceParents(route: Resource): { index: number; namespace: string; name: string }[] {
+  const out: { index: number; namespace: string; name: string }[] = [];
+  asArray(route.spec.parentRefs).forEach((p, index) => {
+    if (!isObject(p) || typeof p.name !== 'string' || p.kind !== 'Service' || (asString(p.group) ?? '') !== '') return;
+    out.push({ index, namespace: asString(p.namespace) ?? route.namespace!, name: p.name });
+  });
+  return out;
+}
+
 export const routeParentNotFound = defineRule({
   id: 'route-parent-not-found', severity: 'warning', istioCode: null, kialiCode: 'KIA1401', group: GROUP, fixable: false,
-  title: 'A Gateway API route\'s parentRef names a Gateway that is not defined in the repository.',
+  title: 'A Gateway API route\'s parentRef names a Gateway (or, for mesh routing, a Service) that is not defined in the repository.',
   check(ctx) {
     for (const r of routes(ctx.mesh)) {
+      for (const p of serviceParents(r)) {
+        if (ctx.mesh.exactHostEntries(serviceHost(p.name, p.namespace)).some((e) => e.source === 'Service' || e.source === 'external')) continue;
+        if (isExternalNamespace(ctx.mesh, p.namespace) || !repositoryManagesServicesOf(ctx.mesh, p.namespace)) continue;
+        ctx.report({
+          resource: r, path: ['spec', 'parentRefs', p.index, 'name'], subject: `Service ${p.namespace}/${p.name}`,
+          message: `${r.kind} ${r.namespace}/${r.name} attaches to Service ${p.namespace}/${p.name} for mesh routing, and no such Service is defined in this repository (which defines other Services of "${p.namespace}"): the route is never applied. Fix the name.`,
+        });
+      }
       for (const p of gatewayParents(r)) {
         if (k8sGateway(ctx.mesh, p.namespace, p.name) || ctx.mesh.isExternalGateway(p.namespace, p.name)) continue;
         ctx.report({
