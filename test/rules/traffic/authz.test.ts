@@ -81,6 +81,33 @@ ruleTable('authz-no-matching-workload', [
     expect: [{ rule: 'authz-no-matching-workload', line: 13, message: 'no in-mesh workload' }],
   },
   {
+    name: 'a workload opted out with sidecar.istio.io/inject: "false" does not count, even in an injected namespace',
+    files: { 'app.yaml': yaml`
+      apiVersion: v1
+      kind: Namespace
+      metadata: {name: jobs, labels: {istio-injection: enabled}}
+      ---
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata: {name: report, namespace: jobs}
+      spec:
+        schedule: "0 * * * *"
+        jobTemplate:
+          spec:
+            template:
+              metadata: {labels: {app: report, sidecar.istio.io/inject: "false"}}
+              spec: {containers: [{name: report, image: report}], restartPolicy: Never}
+      ---
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: report, namespace: jobs}
+      spec:
+        selector:
+          matchLabels: {app: report}
+    ` },
+    expect: [{ rule: 'authz-no-matching-workload', line: 21 }],
+  },
+  {
     name: 'a Deployment in a namespace defined elsewhere is assumed injected',
     files: { 'app.yaml': yaml`
       apiVersion: apps/v1

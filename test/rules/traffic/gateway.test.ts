@@ -148,6 +148,29 @@ ruleTable('gateway-duplicate-certificate', [
     expect: [{ rule: 'gateway-duplicate-certificate', line: 4, name: 'a', message: 'Gateway istio-system/b' }],
   },
   {
+    name: 'equal selectors: both gateways are reported; serverCertificate files count like credentialName',
+    files: { 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata:
+        name: a
+        namespace: edge
+      spec:
+        selector: {app: edge}
+        servers: [{port: {number: 443, name: https, protocol: HTTPS}, hosts: [a.example.com], tls: {mode: SIMPLE, serverCertificate: /etc/certs/tls.crt, privateKey: /etc/certs/tls.key}}]
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata:
+        name: b
+        namespace: edge
+      spec:
+        selector: {app: edge}
+        servers: [{port: {number: 443, name: https, protocol: HTTPS}, hosts: [b.example.com], tls: {mode: SIMPLE, serverCertificate: /etc/certs/tls.crt, privateKey: /etc/certs/tls.key}}]
+    ` },
+    expect: [{ rule: 'gateway-duplicate-certificate', line: 4, name: 'a' }, { rule: 'gateway-duplicate-certificate', line: 13, name: 'b' }],
+  },
+  {
     name: 'same certificate on gateways of different workloads',
     files: { 'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
