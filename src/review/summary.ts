@@ -2,7 +2,7 @@
 // 65,536-character body limit: rows are added while they fit, then a note says what was left out.
 import type { Finding, Severity } from '../types.js';
 import { escapeMarkdown, severityLabel, SUMMARY_MARKER, MAX_BODY, safeUrl } from './markdown.js';
-import type { Outside, OutsideReason } from './placement.js';
+import type { OutsideReason } from './placement.js';
 import { bySeverity } from './placement.js';
 
 export type Counts = Record<Severity, number>;
