@@ -210,7 +210,8 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
 }
 
 function reviewBody(inline: number, reported: number, runId: string): string {
-  const more = reported > inline ? ` ${reported - inline} more are listed in the summary comment.` : '';
+  const rest = reported - inline;
+  const more = rest > 0 ? ` ${rest} more ${rest === 1 ? 'is' : 'are'} listed in the summary comment.` : '';
   return `**istio-review**: ${inline} line comment${inline === 1 ? '' : 's'} on this change.${more}\n\n${runMarker(runId)}`;
 }
 

@@ -160,6 +160,19 @@ describe('push', () => {
   });
 });
 
+describe('max-comments', () => {
+  it.concurrent('keeps the most severe inline and lists the rest in the summary', async () => {
+    const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/double.yaml': fx('double.yaml'), 'mesh/static.yaml': fx('static.yaml') } });
+    const s = await serve(repo);
+    const r = await runAction(repo, s, { inputs: { 'max-comments': '2' } });
+    expect(s.state.reviewComments).toHaveLength(2);
+    expect(rulesIn(s)).not.toContain('dr-ca-certificates-missing'); // the info finding is the one left out
+    expect(s.state.issueComments[0]!.body).toMatch(/dr-ca-certificates-missing[^\n]*over the comment limit/);
+    expect(s.state.reviews[0]!.body).toContain('1 more is listed in the summary');
+    expect(r.code).toBe(1);
+  });
+});
+
 describe('merge_group', () => {
   it.concurrent('checks the group between its base and head', async () => {
     const repo = makeRepo({ base: { ...BASE, 'mesh/static.yaml': fx('static.yaml') }, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml'), 'mesh/tls443.yaml': fx('tls443.yaml') } });
