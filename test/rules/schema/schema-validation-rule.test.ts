@@ -122,4 +122,16 @@ ruleTable('schema-validation-rule', [
       { rule: 'schema-validation-rule', line: 18, message: 'spec.match[0].ports[2] repeats number 8080' },
     ],
   },
+  {
+    name: 'a kustomize patch may leave the selector to its base',
+    files: { 'overlays/prod/pa-patch.yaml': yaml`
+      apiVersion: security.istio.io/v1
+      kind: PeerAuthentication
+      metadata: {name: db, namespace: shop}
+      spec:
+        portLevelMtls:
+          5432: {mode: DISABLE}
+    ` },
+    expect: [],
+  },
 ]);

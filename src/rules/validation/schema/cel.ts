@@ -4,6 +4,7 @@
 import { defineRule, type Rule } from '../../rule.js';
 import { isObject, type Json, type JsonObject, type Path, type Resource } from '../../../manifests/resource.js';
 import { schemaFor } from './schema-tree.js';
+import { looksLikePatch } from './rules.js';
 
 interface CelProblem { path: Path; message: string; subject: string }
 
@@ -69,10 +70,13 @@ function checkSpec(r: Resource): CelProblem[] {
     }
   }
 
+  // A kustomize patch is partial: what it lacks may come from the base.
+  const partial = looksLikePatch(r);
+
   if (key === 'security.istio.io/PeerAuthentication' && has(spec, 'portLevelMtls')) {
     const selector = spec['selector'];
     const labels = isObject(selector) ? selector['matchLabels'] : undefined;
-    if (!isObject(labels) || Object.keys(labels).length === 0) {
+    if (!partial && (!isObject(labels) || Object.keys(labels).length === 0)) {
       out.push({ path: ['spec', 'portLevelMtls'], subject: 'portLevelMtls-without-selector',
         message: 'spec.portLevelMtls is set without spec.selector.matchLabels: "portLevelMtls requires selector". Port-level mTLS applies to selected workloads only; add a selector.' });
     }
@@ -98,7 +102,7 @@ function checkSpec(r: Resource): CelProblem[] {
     });
   }
 
-  if (key === 'extensions.istio.io/TrafficExtension' && has(spec, 'wasm') === has(spec, 'lua')) {
+  if (key === 'extensions.istio.io/TrafficExtension' && has(spec, 'wasm') === has(spec, 'lua') && !(partial && !has(spec, 'lua'))) {
     out.push({ path: has(spec, 'lua') ? ['spec', 'lua'] : ['spec'], subject: 'wasm-or-lua',
       message: has(spec, 'lua') ? 'spec sets both "wasm" and "lua": "exactly one of wasm or lua must be set". Split them into two TrafficExtensions.' : 'spec sets neither "wasm" nor "lua": "exactly one of wasm or lua must be set".' });
   }

@@ -33,7 +33,7 @@ function* problems<K extends SchemaProblem['kind']>(ctx: RuleContext, kind: K): 
 
 /** Kustomize patches hold partial objects; required fields come from the base. Recognised by their file
  *  path (`patches/`, `*-patch.yaml`, `patch-*.yaml`), as the reader does not follow kustomization patches. */
-function looksLikePatch(r: Resource): boolean {
+export function looksLikePatch(r: Resource): boolean {
   return /(^|[/\\._-])patch(es)?([/\\._-]|$)/i.test(r.file.path);
 }
 
