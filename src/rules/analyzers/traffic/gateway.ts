@@ -104,7 +104,6 @@ export const gatewayDuplicateCertificate = defineRule({
         (byCert.get(key) ?? byCert.set(key, []).get(key)!).push({ gateway: g, index: i });
       });
     }
-    const scoped = ctx.mesh.settings.meshConfig.PILOT_SCOPE_GATEWAY_TO_NAMESPACE === true;
     const reported = new Set<Resource>();
     for (const [key, servers] of byCert) {
       for (const a of servers) {
@@ -112,7 +111,7 @@ export const gatewayDuplicateCertificate = defineRule({
         // As istioctl: reported on the gateway whose selector is contained in the other's (it selects every pod
         // the other does), so a broader and a narrower gateway get one finding, on the broader one.
         const sa = selectorLabels(a.gateway.spec.selector);
-        const other = servers.find((b) => b.gateway !== a.gateway && (!scoped || b.gateway.namespace === a.gateway.namespace) && labelsMatch(sa, selectorLabels(b.gateway.spec.selector)));
+        const other = servers.find((b) => b.gateway !== a.gateway && labelsMatch(sa, selectorLabels(b.gateway.spec.selector)));
         if (!other) continue;
         reported.add(a.gateway);
         ctx.report({
