@@ -178,7 +178,7 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
   let inline = plan.placement.inline.filter((c) => (threadsKnown && anchorIsValid(c, changes)) || (outside.push({ finding: c.finding, reason: 'rejected' }), false));
   if (inline.length > 0) {
     try {
-      await publisher.write(() => api.createReview(number, headSha, reviewBody(inline.length, plan.reported.length, env.runId), inline, env.runId));
+      await publisher.write(() => api.createReview(number, headSha, reviewBody(inline.length, inline.length + outside.length, env.runId), inline, env.runId));
       core.info(`Posted a review with ${inline.length} comment(s).`);
     } catch (err) {
       if (statusOf(err) !== 422 && !publisher.readOnly) throw err;
