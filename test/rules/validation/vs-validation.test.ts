@@ -359,7 +359,7 @@ ruleTable(VS_RULES, [
     ],
   },
   {
-    name: 'header operations on pseudo-headers and a stray percent sign',
+    name: 'header operations on pseudo-headers and a lone percent sign',
     files: { 'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
@@ -378,7 +378,7 @@ ruleTable(VS_RULES, [
     ` },
     expect: [
       { rule: 'vs-invalid', line: 11, message: 'names starting with ":" are reserved' },
-      { rule: 'vs-invalid', line: 12, message: 'stray "%"' },
+      { rule: 'vs-invalid', line: 12, message: 'lone "%"' },
       { rule: 'vs-invalid', line: 14, message: /response header "host" cannot be set/i },
     ],
   },

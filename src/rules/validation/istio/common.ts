@@ -393,12 +393,55 @@ export function isJwtClaimRoute(name: string): boolean {
   return /^@request\.auth\.claims(\.[^.\[\]]+)+$/.test(name) || /^@request\.auth\.claims(\[[^\[\]]+\])+$/.test(name);
 }
 
-/** Envoy header value: no control characters; every '%' is '%%' or part of a %VARIABLE%. */
+/** Envoy header value: no control characters, and every "%" is "%%" or opens a complete %VARIABLE% or
+ *  %VARIABLE(args)% expression (args: a bare string, or a JSON array of strings), as Envoy's header parser reads it. */
 export function headerValueError(v: string): string | null {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000A-\u001F\u007F]/.test(v)) return `header value ${q(v)} contains control characters`;
-  const rest = v.replace(/%%|%[A-Z][A-Z0-9_]*(\([^%]*\))?(:[^%]*)?%/g, '');
-  if (rest.includes('%')) return `header value ${q(v)} has a stray "%" (write "%%" for a literal percent sign, or %VARIABLE% for an Envoy variable)`;
+  type State = 'literal' | 'name' | 'arrayOrArg' | 'string' | 'quoted' | 'delimiter' | 'argsEnd' | 'varEnd';
+  let state: State = 'literal';
+  for (let i = 0; i < v.length; i++) {
+    const c = v[i]!;
+    switch (state) {
+      case 'literal':
+        if (c !== '%') break;
+        if (i + 1 >= v.length) return `header value ${q(v)} ends with a lone "%" (write "%%" for a literal percent sign)`;
+        if (v[i + 1] === '%') { i++; break; }
+        state = 'name';
+        break;
+      case 'name':
+        if (c === '%') state = 'literal';
+        else if (c === '(') state = 'arrayOrArg';
+        break;
+      case 'arrayOrArg':
+        if (c === '[') state = 'string';
+        else if (c !== ' ') state = 'quoted'; // a bare argument, read up to ")"
+        break;
+      case 'string':
+        if (c === '"') state = 'quoted';
+        else if (c !== ' ') return `header value ${q(v)}: a %VARIABLE([...])% argument list must hold quoted strings`;
+        break;
+      case 'quoted':
+        if (c === '\\') { if (i + 1 >= v.length) return `header value ${q(v)} ends inside an escape`; i++; }
+        else if (c === ')') state = 'varEnd';
+        else if (c === '"') state = 'delimiter';
+        break;
+      case 'delimiter':
+        if (c === ',') state = 'string';
+        else if (c === ']') state = 'argsEnd';
+        else if (c !== ' ') return `header value ${q(v)}: expected "," or "]" in a %VARIABLE([...])% argument list`;
+        break;
+      case 'argsEnd':
+        if (c === ')') state = 'varEnd';
+        else if (c !== ' ') return `header value ${q(v)}: expected ")" after a %VARIABLE([...])% argument list`;
+        break;
+      case 'varEnd':
+        if (c === '%') state = 'literal';
+        else if (c !== ' ') return `header value ${q(v)}: expected "%" to close a %VARIABLE(...)% expression`;
+        break;
+    }
+  }
+  if (state !== 'literal') return `header value ${q(v)} has an unterminated %VARIABLE% expression (write "%%" for a literal percent sign)`;
   return null;
 }
 
