@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Finding, Severity } from './types.js';
 import { SEVERITY_RANK } from './types.js';
 import type { Workspace } from './manifests/workspace.js';
-import { locate } from './manifests/locate.js';
+import { locateIn } from './manifests/locate.js';
 import { refOf, type Resource } from './manifests/resource.js';
 import { MeshView } from './mesh/mesh-view.js';
 import type { MeshSettings } from './mesh/settings.js';
@@ -48,7 +48,7 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
       mesh,
       report: (rep: Report) => {
         const r = rep.resource;
-        const span = locate(r.doc, r.file, [...r.basePath, ...rep.path]);
+        const span = locateIn(r, r.file, [...r.basePath, ...rep.path]);
         const fix = rep.fix ? buildFix(rep.fixTarget ?? r, rep.fix) : null;
         findings.push(makeFinding(rule, refOf(r), r.file.path, span.line, span.endLine, rep.message, rep.subject ?? '', fix, false, r));
       },

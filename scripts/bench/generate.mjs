@@ -7,8 +7,8 @@ import path from 'node:path';
 
 const SERVICES_PER_NS = 8;
 // Resources per namespace: Namespace + Sidecar + 2 AuthorizationPolicies + 2 ServiceEntries + 1 DR for
-// an external host + per service (Service, Deployment, DestinationRule, VirtualService).
-const PER_NS = 7 + SERVICES_PER_NS * 4;
+// an external host + per service (Service, Deployments v1 and v2, DestinationRule, VirtualService).
+const PER_NS = 7 + SERVICES_PER_NS * 5;
 
 export function generateRepository(dir, targetResources) {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -32,7 +32,7 @@ export function generateRepository(dir, targetResources) {
     write(`${base}/egress/external-apis.yaml`, [serviceEntryDns(ns, n), serviceEntryTls(ns, n), externalDr(ns, n)]);
     for (let s = 0; s < SERVICES_PER_NS; s++) {
       const app = `svc-${s}`;
-      write(`${base}/${app}/workload.yaml`, [service(ns, app), deployment(ns, app, n, s)]);
+      write(`${base}/${app}/workload.yaml`, [service(ns, app), deployment(ns, app, n, s, 'v1'), deployment(ns, app, n, s, 'v2')]);
       write(`${base}/${app}/traffic.yaml`, [destinationRule(ns, app), virtualService(ns, app, n, s, nsCount)]);
     }
   }
@@ -195,25 +195,25 @@ spec:
       targetPort: 9090
 `;
 
-const deployment = (ns, app, n, s) => `apiVersion: apps/v1
+const deployment = (ns, app, n, s, version) => `apiVersion: apps/v1
 kind: Deployment
 metadata:
-  name: ${app}-v1
+  name: ${app}-${version}
   namespace: ${ns}
   labels:
     app: ${app}
-    version: v1
+    version: ${version}
 spec:
-  replicas: ${1 + ((n + s) % 3)}
+  replicas: ${version === 'v2' ? 1 : 1 + ((n + s) % 3)}
   selector:
     matchLabels:
       app: ${app}
-      version: v1
+      version: ${version}
   template:
     metadata:
       labels:
         app: ${app}
-        version: v1
+        version: ${version}
       annotations:
         proxy.istio.io/config: |
           holdApplicationUntilProxyStarts: true
@@ -221,7 +221,7 @@ spec:
       serviceAccountName: ${app}
       containers:
         - name: ${app}
-          image: registry.example.com/${ns}/${app}:1.${s}.${n % 10}
+          image: registry.example.com/${ns}/${app}:${version === 'v2' ? 2 : 1}.${s}.${n % 10}
           ports:
             - name: http
               containerPort: 8080

@@ -16,6 +16,7 @@ const texts = [];
 })(dir);
 
 let docs = 0;
+const c0 = process.cpuUsage();
 const t0 = process.hrtime.bigint();
 if (which === 'yaml') {
   for (const t of texts) docs += parseAllDocuments(t, { version: '1.1', uniqueKeys: true, prettyErrors: false }).length;
@@ -23,4 +24,5 @@ if (which === 'yaml') {
   for (const t of texts) jsYaml.loadAll(t, () => { docs++; });
 }
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-process.stdout.write(JSON.stringify({ ms, docs }) + '\n');
+const cpu = process.cpuUsage(c0);
+process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, docs }) + '\n');

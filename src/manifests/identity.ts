@@ -6,7 +6,7 @@ import type { SourceFile } from './source.js';
 import { lineOf } from './source.js';
 import { CLUSTER_SCOPED_KINDS, TOOLING_API_GROUPS, splitApiVersion } from './kinds.js';
 import { asStringMap, isObject, type Json, type JsonObject, type Path, type Resource } from './resource.js';
-import { locate } from './locate.js';
+import { locateIn } from './locate.js';
 
 export interface NamespaceDefaults {
   /** Namespace from a kustomization.yaml that lists this file, if any. */
@@ -34,7 +34,7 @@ export function resourcesOf(
     if (v.kind === 'List' && Array.isArray(v.items)) {
       v.items.forEach((item, i) => {
         const basePath = ['items', i];
-        const span = locate(d.doc, src, basePath);
+        const span = locateIn(d, src, basePath);
         if (!isObject(item)) {
           problem(`Item ${i} of this List is not a Kubernetes object; it is skipped.`, span.line, span.endLine);
           return;
@@ -73,7 +73,7 @@ function toResource(
   const metadata: JsonObject = isObject(obj.metadata) ? obj.metadata : {};
   const nameValue: Json | undefined = metadata.name ?? metadata.generateName;
   if (typeof nameValue !== 'string' || nameValue === '') {
-    const at = locate(parsed.doc, src, [...basePath, 'metadata']);
+    const at = locateIn(parsed, src, [...basePath, 'metadata']);
     problem(`${kind} without metadata.name: kubectl apply rejects it ("resource name may not be empty"). It is skipped.`, at.line, at.endLine);
     return null;
   }
@@ -112,6 +112,7 @@ function toResource(
     file: src,
     // Read through: a document parsed in a worker thread gets its YAML nodes only when asked (positions, fixes).
     get doc(): Document.Parsed<ParsedNode> { return parsed.doc; },
+    ...(parsed.positions ? { positions: parsed.positions } : {}),
     basePath,
     startLine,
     endLine,

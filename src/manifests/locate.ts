@@ -66,3 +66,105 @@ function trimEnd(text: string, end: number): number {
   while (e > 0 && /\s/.test(text[e - 1]!)) e--;
   return e;
 }
+
+// ---- positions without YAML nodes ----------------------------------------------------------------------
+// A document parsed on a worker thread comes back as plain values plus this compact tree of offsets, so that
+// findings get their lines without parsing the file again. locatePositions answers exactly what locate()
+// answers on the nodes (the test in test/property/positions.test.ts holds them to it).
+
+/** Offsets of one YAML node: range[0], range[1]; children by map key (first occurrence) or sequence index. */
+export interface PositionNode {
+  s?: number;
+  e?: number;
+  /** Map entries: key text → [key start, key end] and the value's node (null when the pair has no value node). */
+  m?: Map<string, { k: [number, number] | null; v: PositionNode | null }>;
+  /** Sequence items (a pair inside a sequence contributes its value). */
+  q?: (PositionNode | null)[];
+  /** For an alias: the node it resolves to (null when unresolved). */
+  a?: PositionNode | null;
+}
+
+export interface DocPositions {
+  /** Offset of the document's contents (or of the document when it has none). */
+  start: number;
+  root: PositionNode | null;
+}
+
+export function positionsOf(doc: Document.Parsed<ParsedNode>): DocPositions {
+  const memo = new Map<Node, PositionNode>();
+  const build = (node: Node): PositionNode => {
+    const done = memo.get(node);
+    if (done) return done;
+    const p: PositionNode = {};
+    memo.set(node, p);
+    if (node.range) { p.s = node.range[0]; p.e = node.range[1]; }
+    if (isAlias(node)) {
+      const target = node.resolve(doc) as Node | undefined;
+      p.a = target ? build(target) : null;
+    } else if (isMap(node)) {
+      const m = new Map<string, { k: [number, number] | null; v: PositionNode | null }>();
+      for (const pair of node.items) {
+        const k = pair.key as Node | null;
+        if (!isScalar(k)) continue; // locate() only matches scalar keys
+        const key = String(k.value);
+        if (m.has(key)) continue; // the first pair with this key wins, as in nodeAt()
+        const v = (pair.value as Node | null) ?? null;
+        m.set(key, { k: k.range ? [k.range[0], k.range[1]] : null, v: v ? build(v) : null });
+      }
+      p.m = m;
+    } else if (isSeq(node)) {
+      p.q = node.items.map((item) => {
+        const v = isPair(item) ? ((item.value as Node | null) ?? null) : ((item as Node | null) ?? null);
+        return v ? build(v) : null;
+      });
+    }
+    return p;
+  };
+  const contents = doc.contents as Node | null;
+  return { start: doc.contents?.range?.[0] ?? doc.range[0], root: contents ? build(contents) : null };
+}
+
+/** locate() on a positions tree. */
+export function locatePositions(pos: DocPositions, src: SourceFile, path: Path): Span {
+  let node: PositionNode | null = pos.root;
+  let key: [number, number] | null = null;
+  let keyIsSet = false;
+  let depth = 0;
+  for (const seg of path) {
+    if (node && node.a !== undefined) node = node.a;
+    if (!node) break;
+    let next: PositionNode | null = null;
+    let nextKey: [number, number] | null = null;
+    if (node.m && typeof seg === 'string') {
+      const entry = node.m.get(seg);
+      if (entry) {
+        next = entry.v;
+        nextKey = entry.k;
+        if (next === null && nextKey) { key = nextKey; keyIsSet = true; depth++; node = null; break; }
+      }
+    } else if (node.q && typeof seg === 'number') {
+      next = node.q[seg] ?? null;
+    }
+    if (!next) break;
+    node = next;
+    key = nextKey;
+    keyIsSet = nextKey !== null;
+    depth++;
+  }
+  const found = depth === path.length;
+  const start = (keyIsSet ? key?.[0] : undefined) ?? node?.s;
+  if (start === undefined) {
+    const line = lineOf(src, pos.start);
+    return { line, endLine: line, found: false };
+  }
+  const end = node?.e ?? (keyIsSet ? key?.[1] : undefined) ?? start;
+  const line = lineOf(src, start);
+  const endLine = Math.max(line, lineOf(src, Math.max(start, trimEnd(src.text, end) - 1)));
+  return found ? { line, endLine, found } : { line, endLine: line, found };
+}
+
+/** Where `path` (relative to the document) is, from the positions tree when the document has one (parsed on a
+ *  worker thread: no re-parse needed), else from the YAML nodes. */
+export function locateIn(d: { positions?: DocPositions; readonly doc: Document.Parsed<ParsedNode> }, src: SourceFile, path: Path): Span {
+  return d.positions ? locatePositions(d.positions, src, path) : locate(d.doc, src, path);
+}

@@ -1,8 +1,9 @@
 // Parsing manifest files on every core. The main thread stays synchronous: it parses chunks itself while
 // worker threads parse others (chunks are claimed through a shared counter), then collects the workers'
 // results with receiveMessageOnPort, blocking with Atomics.wait. Every file goes through the same
-// parseManifestFile whichever thread reads it, so findings never depend on the path taken; a file read in a
-// worker gets its YAML nodes (needed only for positions and fixes) by a lazy re-parse on first use.
+// parseManifestFile whichever thread reads it, so findings never depend on the path taken. A document read in
+// a worker comes back as its values plus a compact tree of node offsets (locate.ts: positionsOf), which gives
+// findings their lines; its YAML nodes (needed for fixes) are parsed again, once per file, only if asked for.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
@@ -10,6 +11,7 @@ import type { Document, ParsedNode } from 'yaml';
 import { makeSourceFile, type SourceFile } from './source.js';
 import { parseManifestFile, parseYamlDocuments, type FileProblem, type ParsedDocument } from './parse.js';
 import type { Json } from './resource.js';
+import type { DocPositions } from './locate.js';
 
 /** What parsing one file produced, attached to an InputFile so buildWorkspace does not parse it again. */
 export interface ParsedFile {
@@ -27,10 +29,12 @@ export interface WorkerInput {
   control: SharedArrayBuffer;
 }
 
+export interface WorkerDocument { value: Json; startLine: number; endLine: number; index: number; positions: DocPositions }
+
 export interface WorkerChunkResult {
   chunk: number;
   /** null when the result could not be sent (the main thread parses the chunk itself). */
-  files: { docs: { value: Json; startLine: number; endLine: number; index: number }[]; problems: FileProblem[] }[] | null;
+  files: { docs: WorkerDocument[]; problems: FileProblem[] }[] | null;
 }
 
 export interface ParallelOptions {
@@ -128,13 +132,14 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
 }
 
 /** Documents whose values came from a worker; their YAML nodes are parsed again, once per file, on first use. */
-function lazyDocuments(source: SourceFile, docs: { value: Json; startLine: number; endLine: number; index: number }[]): ParsedDocument[] {
+function lazyDocuments(source: SourceFile, docs: WorkerDocument[]): ParsedDocument[] {
   let nodes: Document.Parsed<ParsedNode>[] | null = null;
   return docs.map((d) => ({
     value: d.value,
     startLine: d.startLine,
     endLine: d.endLine,
     index: d.index,
+    positions: d.positions,
     get doc(): Document.Parsed<ParsedNode> {
       nodes ??= parseYamlDocuments(source.text);
       return nodes[d.index]!;

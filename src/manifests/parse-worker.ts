@@ -5,6 +5,7 @@ import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { makeSourceFile } from './source.js';
 import { parseManifestFile } from './parse.js';
+import { positionsOf } from './locate.js';
 import type { WorkerChunkResult, WorkerInput } from './parallel.js';
 
 const data = workerData as WorkerInput & { port: MessagePort };
@@ -18,7 +19,7 @@ for (;;) {
   const result: WorkerChunkResult = { chunk, files };
   for (let i = from; i < to; i++) {
     const { docs, problems } = parseManifestFile(makeSourceFile(data.paths[i]!, data.texts[i]!));
-    files.push({ docs: docs.map((d) => ({ value: d.value, startLine: d.startLine, endLine: d.endLine, index: d.index! })), problems });
+    files.push({ docs: docs.map((d) => ({ value: d.value, startLine: d.startLine, endLine: d.endLine, index: d.index!, positions: positionsOf(d.doc) })), problems });
   }
   try {
     data.port.postMessage(result);

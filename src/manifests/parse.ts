@@ -4,6 +4,7 @@
 import { parseAllDocuments, type Document, type ParsedNode, type Tags } from 'yaml';
 import { lineOf, type SourceFile } from './source.js';
 import type { Json } from './resource.js';
+import type { DocPositions } from './locate.js';
 
 export interface ParsedDocument {
   doc: Document.Parsed<ParsedNode>;
@@ -12,6 +13,9 @@ export interface ParsedDocument {
   endLine: number;
   /** Position of this document among all documents of the file (parseYamlDocuments order). */
   index?: number;
+  /** Offsets of its nodes, for a document parsed on a worker thread (its YAML nodes are then parsed again only
+   *  when something needs them: fixes). */
+  positions?: DocPositions;
 }
 
 /** Something wrong with a file or document before it is a resource at all. */

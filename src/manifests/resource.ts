@@ -2,6 +2,7 @@
 import type { Document, ParsedNode } from 'yaml';
 import type { ResourceRef } from '../types.js';
 import type { SourceFile } from './source.js';
+import type { DocPositions } from './locate.js';
 
 export type Path = ReadonlyArray<string | number>;
 
@@ -29,6 +30,8 @@ export interface Resource {
   file: SourceFile;
   /** The YAML document holding this object, for positions and format-preserving fixes. */
   doc: Document.Parsed<ParsedNode>;
+  /** Offsets of the document's nodes when it was parsed on a worker thread (see locateIn). */
+  positions?: DocPositions;
   /** Path of this object inside its document: [] normally, ['items', i] inside a `kind: List`. */
   basePath: Path;
   /** Line where the object starts (its document, or its list item). */
