@@ -64,7 +64,18 @@ ruleTable(['vs-destination-host-not-found', 'vs-destination-host-not-visible'], 
                 host: ratigns
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-found', file: 'vs.yaml', line: 9, message: '"ratigns" (ratigns.books.svc.cluster.local)' }],
+    expect: [{ rule: 'vs-destination-host-not-found', file: 'vs.yaml', line: 9, message: '"ratigns" (ratigns.books.svc.cluster.local)', hasFix: true }],
+    fixed: { 'vs.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: ratings, namespace: books}
+      spec:
+        hosts: [ratings]
+        http:
+        - route:
+          - destination:
+              host: ratings
+    ` },
   },
   {
     name: 'mirrors and external FQDNs are checked too',

@@ -19,21 +19,36 @@ function eachDestination(mesh: MeshView, fn: (vs: Resource, d: RouteDestination)
   }
 }
 
+/** A likely intended host for a typo: the closest Service name of the host's namespace, written the same way
+ *  (short name or FQDN). Null when nothing is close or the host is not a cluster service name. */
+function closestServiceHost(mesh: MeshView, rawHost: string, vsNamespace: string): string | null {
+  const fq = resolveHost(rawHost, vsNamespace);
+  const svc = parseServiceHost(fq);
+  if (!svc) return null;
+  const names = mesh.servicesIn(svc.namespace).map((s) => s.name);
+  const guess = closest(svc.name, names);
+  if (!guess) return null;
+  return rawHost.includes('.') ? `${guess}.${svc.namespace}.svc.cluster.local` : guess;
+}
+
 export const vsDestinationHostNotFound = defineRule({
-  id: 'vs-destination-host-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1101', group: GROUP, fixable: false,
+  id: 'vs-destination-host-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1101', group: GROUP, fixable: true,
   title: 'A VirtualService routes or mirrors to a host no Service or ServiceEntry in the repository declares.',
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
       const verdict = judgeVirtualServiceHost(ctx.mesh, vs, d.host);
       if (verdict.kind !== 'missing') return;
       const fq = resolveHost(d.host, vs.namespace!);
+      const guess = d.host === '' ? null : closestServiceHost(ctx.mesh, d.host, vs.namespace!);
       ctx.report({
         resource: vs, path: d.hostPath, subject: d.host,
         message: d.host === ''
           ? `A ${d.section} destination of VirtualService ${vs.namespace}/${vs.name} has no host: Istio rejects or ignores the route.`
           : `The ${what(d)} "${d.host}"${fq !== d.host ? ` (${fq})` : ''} is not declared by any Service or ServiceEntry in this repository. `
             + `If nothing declares it in the cluster either, requests on this route fail with 503 (NR, no route / cluster not found). `
-            + `Fix a typo in the host, add the Service or ServiceEntry, or declare the host under \`external.hosts\` in .istio-review.yaml.`,
+            + (guess ? `Did you mean "${guess}"? ` : '')
+            + `Fix the host, add the Service or ServiceEntry, or declare the host under \`external.hosts\` in .istio-review.yaml.`,
+        fix: guess && d.hostPath[d.hostPath.length - 1] === 'host' ? { op: 'set', path: d.hostPath, value: guess, description: `host: ${guess}` } : null,
       });
     });
   },
