@@ -8,7 +8,7 @@ import { checkRunJson, commentJson, issueCommentJson, pullJson, renderFile, repo
 import { checkAnchor, REVIEW_TEXT, SINGLE_ERROR, type AnchorResult, type CommentAnchor } from './anchors.js';
 import { diffHunkFor, gitBlobSha, hunkIndexOf, mapLine, parseHunks, type Hunk } from './diff.js';
 import { executeGraphql } from './graphql.js';
-import { validateBody } from './openapi.js';
+import { completeResponse, validateBody } from './openapi.js';
 import type {
   Annotation,
   CheckRun,
@@ -106,6 +106,7 @@ class StandInServer {
   private readonly tokens?: Record<string, TokenPermissions>;
   private readonly allowApprove: boolean;
   private readonly validate: boolean;
+  private readonly complete: boolean;
   private nextId = 1000;
   private origin = '';
   /** files of earlier head commits (pushCommit), by head SHA */
@@ -149,6 +150,7 @@ class StandInServer {
     this.tokens = opts.tokens;
     this.allowApprove = opts.allowActionsToApprove ?? false;
     this.validate = opts.validateBodies ?? true;
+    this.complete = opts.completeResponses ?? true;
     for (const f of opts.faults ?? []) this.addFault(f);
     this.defineRoutes();
   }
@@ -341,7 +343,7 @@ class StandInServer {
       const early = r.template.includes('/check-runs') && method !== 'GET' ? this.checkOutput((call.body as { output?: never } | undefined)?.output) : null;
       if (early) return send(early);
       if (this.validate && call.body !== undefined && method !== 'GET') {
-        const check = validateBody(`${method} ${r.template}`, call.body, this.routes.map((x) => `${x.method} ${x.template}`));
+        const check = validateBody(`${method} ${r.template}`, call.body, this.routeNames());
         if (!check.ok) {
           return send(err(422, `Invalid request.\n\n${check.message}`, { errors: check.errors }));
         }
@@ -349,7 +351,14 @@ class StandInServer {
       result = r.handler({ method, path, params, query, body: call.body, headers: req.headers, token, perms });
     }
     if (afterWrite) return send(err(502, afterWrite.message ?? 'Server Error'));
+    if (this.complete && route && result.body !== undefined && result.status < 300) {
+      result = { ...result, body: completeResponse(`${method} ${route.template}`, result.status, result.body, this.routeNames()) };
+    }
     return send(result);
+  }
+
+  private routeNames(): string[] {
+    return this.routes.map((x) => `${x.method} ${x.template}`);
   }
 
   private on(method: string, template: string, need: Array<[Scope, Level]>, handler: (c: RequestContext) => Result): void {

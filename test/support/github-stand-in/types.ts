@@ -236,6 +236,8 @@ export interface StandInOptions {
   allowActionsToApprove?: boolean;
   /** Validate REST request bodies against GitHub's OpenAPI description (default true). */
   validateBodies?: boolean;
+  /** Complete REST answers with every field the OpenAPI description requires (default true). */
+  completeResponses?: boolean;
 }
 
 export interface SeedReviewComment {
