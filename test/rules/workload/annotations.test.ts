@@ -87,7 +87,7 @@ ruleTable('misplaced-istio-annotation', [
         annotations:
           kubernetes.io/ingress.class: istio
     ` },
-    expect: [{ rule: 'misplaced-istio-annotation', line: 6 }, { rule: 'misplaced-istio-annotation', line: 16, message: 'belongs on Ingress objects' }],
+    expect: [{ rule: 'misplaced-istio-annotation', line: 6, message: 'Move it to spec.template.metadata.annotations' }, { rule: 'misplaced-istio-annotation', line: 16, message: 'belongs on Ingress objects' }],
   },
   {
     name: 'annotations meant for any object are fine anywhere',
@@ -100,6 +100,21 @@ ruleTable('misplaced-istio-annotation', [
           galley.istio.io/analyze-suppress: IST0102
     ` },
     expect: [],
+  },
+  {
+    name: 'on a CronJob the message names the job template\'s path',
+    files: { 'cj.yaml': yaml`
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata:
+        name: report
+        annotations:
+          sidecar.istio.io/inject: "false"
+      spec:
+        schedule: "@daily"
+        jobTemplate: {spec: {template: {spec: {containers: [{name: r, image: r}]}}}}
+    ` },
+    expect: [{ rule: 'misplaced-istio-annotation', line: 6, message: 'spec.jobTemplate.spec.template.metadata.annotations' }],
   },
 ]);
 

@@ -82,11 +82,12 @@ export const misplacedAnnotation = defineRule({
   check(ctx) {
     eachIstioAnnotation(ctx, (c, o, key, _value, def) => {
       if (!def || attachesToAny(def) || def.resources.includes(o.kind)) return;
-      const onTemplate = def.resources.includes('Pod') && o.kind !== 'Pod' && o.metadataPath.length === 1 && workloadOf(o.resource) !== null;
+      const w = def.resources.includes('Pod') && o.kind !== 'Pod' && o.metadataPath.length === 1 ? workloadOf(o.resource) : null;
+      const templateAnnotations = w && w.kind !== 'WorkloadEntry' ? [...w.templatePath, 'annotations'].join('.') : null;
       c.report({
         resource: o.resource, path: pathOf(o, key), subject: `${o.kind}:${key}`,
         message: `"${key}" belongs on ${def.resources.join(', ')} objects, not on ${o.where}: Istio never reads it here, so it has no effect.`
-          + (onTemplate ? ' Move it to spec.template.metadata.annotations so the pods get it.' : ''),
+          + (templateAnnotations ? ` Move it to ${templateAnnotations} so the pods get it.` : ''),
       });
     });
   },
