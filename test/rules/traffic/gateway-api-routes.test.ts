@@ -98,6 +98,33 @@ ruleTable(['route-parent-not-found', 'route-parent-rejects-route'], [
       { rule: 'route-parent-rejects-route', file: 'routes.yaml', line: 14, message: 'no listener named "https"' },
     ],
   },
+  {
+    name: 'hostnames: a wildcard listener accepts a matching route, and rejects one that does not match',
+    files: { 'all.yaml': yaml`
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: Gateway
+      metadata: {name: web, namespace: web}
+      spec:
+        gatewayClassName: istio
+        listeners: [{name: http, port: 80, protocol: HTTP, hostname: "*.example.com"}]
+      ---
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: shop, namespace: web}
+      spec:
+        parentRefs: [{name: web}]
+        hostnames: [shop.example.com]
+      ---
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: other, namespace: web}
+      spec:
+        parentRefs: [{name: web}]
+        hostnames:
+        - shop.example.org
+    ` },
+    expect: [{ rule: 'route-parent-rejects-route', line: 20, name: 'other', message: 'NoMatchingListenerHostname' }],
+  },
 ]);
 
 ruleTable(['route-backend-not-found', 'route-backend-not-permitted'], [

@@ -4,7 +4,7 @@
 import { defineRule, type Rule } from '../../rule.js';
 import { asArray, asObject, asString, isObject, type Resource } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
-import { serviceHost } from '../../../mesh/hosts.js';
+import { hostsOverlap, serviceHost } from '../../../mesh/hosts.js';
 import { labelsMatch } from '../../../mesh/workloads.js';
 import { GROUP, isExternalNamespace, namespaceLabels, repositoryManagesServicesOf, selectorLabels } from './common.js';
 
@@ -93,7 +93,7 @@ function listenerAllows(mesh: MeshView, gw: Resource, listener: Record<string, u
 
 export const routeParentRejectsRoute = defineRule({
   id: 'route-parent-rejects-route', severity: 'error', istioCode: null, kialiCode: 'KIA1401', group: GROUP, fixable: false,
-  title: 'A Gateway API route attaches to a Gateway whose listeners do not accept it (namespace, kind or sectionName).',
+  title: 'A Gateway API route attaches to a Gateway whose listeners do not accept it (namespace, kind, sectionName or hostnames).',
   check(ctx) {
     for (const r of routes(ctx.mesh)) {
       for (const p of gatewayParents(r)) {
@@ -110,7 +110,21 @@ export const routeParentRejectsRoute = defineRule({
           continue;
         }
         const candidates = p.port === null ? named : named.filter((l) => l.port === p.port);
-        if (candidates.some((l) => listenerAllows(ctx.mesh, gw, l, r.namespace!, r.kind))) continue;
+        const allowing = candidates.filter((l) => listenerAllows(ctx.mesh, gw, l, r.namespace!, r.kind));
+        if (allowing.length > 0) {
+          // Accepted by some listener; it attaches only where the hostnames intersect.
+          const routeHosts = (asArray(r.spec.hostnames).filter((h): h is string => typeof h === 'string'));
+          if (routeHosts.length === 0 || allowing.some((l) => {
+            const lh = asString(l.hostname);
+            return !lh || routeHosts.some((h) => hostsOverlap(h, lh));
+          })) continue;
+          ctx.report({
+            resource: r, path: ['spec', 'hostnames'], subject: `${p.namespace}/${p.name}/${p.sectionName ?? ''}|hostnames`,
+            message: `None of the hostnames ${routeHosts.map((h) => `"${h}"`).join(', ')} matches a listener of Gateway ${p.namespace}/${p.name} that accepts this route `
+              + `(${allowing.map((l) => `"${String(l.name)}": ${asString(l.hostname) ? `"${asString(l.hostname)}"` : 'any host'}`).join(', ')}): the route is not attached (NoMatchingListenerHostname) and its traffic gets 404.`,
+          });
+          continue;
+        }
         ctx.report({
           resource: r, path, subject: `${p.namespace}/${p.name}/${p.sectionName ?? ''}`,
           message: `No listener of Gateway ${p.namespace}/${p.name}${p.sectionName !== null ? ` named "${p.sectionName}"` : ''} accepts ${r.kind}s from namespace "${r.namespace}" `
