@@ -555,6 +555,27 @@ ruleTable(VS_RULES, [
     expect: [{ rule: 'vs-unreachable-route', line: 8, message: 'takes every request' }],
   },
   {
+    name: 'routes after a catch-all are unreachable once each; their repeated matches are still ineffective',
+    files: { 'vs.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: r}
+      spec:
+        hosts: [reviews]
+        http:
+        - route: [{destination: {host: a}}]
+        - match: [{uri: {prefix: /x}}]
+          route: [{destination: {host: b}}]
+        - match: [{uri: {prefix: /x}}]
+          route: [{destination: {host: c}}]
+    ` },
+    expect: [
+      { rule: 'vs-unreachable-route', line: 8, message: 'takes every request' },
+      { rule: 'vs-unreachable-route', line: 10, message: 'takes every request' },
+      { rule: 'vs-ineffective-match', line: 10, message: 'repeats a match' },
+    ],
+  },
+  {
     name: 'two routes without a match: the second is unreachable',
     files: { 'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1

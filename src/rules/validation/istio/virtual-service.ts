@@ -568,11 +568,13 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
       catchAll = i;
       return;
     }
-    if (catchAll >= 0 && kind !== 'tls') { // a tls route without a match is rejected anyway
+    // Beyond istioctl: a route after one without a match is never reached. Its matches still take part in
+    // the duplicate analysis below, as they do in istioctl, so IST0131 counts stay the same.
+    const shadowed = catchAll >= 0 && kind !== 'tls'; // a tls route without a match is rejected anyway
+    if (shadowed) {
       out.add({ level: 'unreachable', path: rp, subject: `${kind}:${routeKey(route)}:shadowed`,
         message: `${kind} route ${name} comes after route ${routeName(routes[catchAll] as JsonObject, catchAll)}, which has no match and takes every request`,
         hint: 'Move the route without a match to the end of the list.' });
-      return;
     }
     let duplicates = 0;
     matches.forEach((m, j) => {
@@ -598,7 +600,7 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
         path: [...rp, 'match', j], key: `${routeKey(route)}:${key}`,
       });
     });
-    if (duplicates === matches.length) {
+    if (duplicates === matches.length && !shadowed) {
       out.add({ level: 'unreachable', path: rp, subject: `${kind}:${routeKey(route)}:all-dup`,
         message: `${kind} route ${name} is never used: every one of its matches is already taken by earlier routes`,
         hint: 'Remove the route, or give it matches of its own.' });
