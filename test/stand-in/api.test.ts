@@ -192,6 +192,28 @@ describe('faults', () => {
     expect(s.state.reviews).toHaveLength(1);
   });
 
+  it('a primary rate limit: 403 with x-ratelimit-remaining 0 and a reset time, seen by the throttling plugin', async () => {
+    s = await startStandIn({ faults: [{ kind: 'rate-limit', route: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files', retryAfter: 1 }] });
+    const seen: number[] = [];
+    const T = Octokit.plugin(throttling);
+    const o = new T({
+      auth: 't',
+      baseUrl: s.apiUrl,
+      log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+      throttle: {
+        onRateLimit: (after: number) => {
+          seen.push(after);
+          return true;
+        },
+        onSecondaryRateLimit: () => false,
+      },
+    });
+    const { status } = await o.pulls.listFiles({ ...OR, pull_number: 7 });
+    expect(status).toBe(200);
+    expect(seen).toHaveLength(1);
+    expect(s.calls.map((c) => c.status)).toEqual([403, 200]);
+  });
+
   it('GraphQL faults can target one operation; a secondary limit may be a 429', async () => {
     s = await startStandIn({
       faults: [

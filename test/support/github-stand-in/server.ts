@@ -309,6 +309,16 @@ class StandInServer {
           headers: { 'retry-after': String(slot.f.retryAfter ?? 1) },
         });
       }
+      if (slot.f.kind === 'rate-limit') {
+        return send({
+          ...err(slot.f.status ?? 403, slot.f.message ?? 'API rate limit exceeded for installation ID 1000001.'),
+          headers: {
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-used': '1000',
+            'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + (slot.f.retryAfter ?? 1)),
+          },
+        });
+      }
       if (slot.f.kind === 'server-error') return send(err(500, slot.f.message ?? 'Server Error'));
       return send(err(slot.f.status ?? 500, slot.f.message ?? 'Injected fault'));
     }

@@ -194,6 +194,8 @@ export type FaultKind =
   | 'bad-gateway-after-write'
   /** answer 403 secondary rate limit with `retry-after` without running the request */
   | 'secondary-rate-limit'
+  /** answer 403 "API rate limit exceeded…" with x-ratelimit-remaining: 0 and a reset `retryAfter` seconds ahead */
+  | 'rate-limit'
   /** answer 500 without running the request */
   | 'server-error'
   /** answer `status` with `message` without running the request */
@@ -212,7 +214,7 @@ export interface Fault {
   after?: number;
   /** GraphQL: only calls with this operation name (e.g. 'IstioReviewResolve') */
   operationName?: string;
-  /** 'secondary-rate-limit': the retry-after value in seconds (default 1) */
+  /** 'secondary-rate-limit': the retry-after value; 'rate-limit': seconds until x-ratelimit-reset (default 1) */
   retryAfter?: number;
   /** 'delay': milliseconds */
   delayMs?: number;
