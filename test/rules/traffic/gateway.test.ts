@@ -45,6 +45,27 @@ ruleTable('gateway-selector-no-workload', [
     expect: [],
   },
   {
+    name: 'a standard selector is reported when the repository deploys its gateways itself and none has those labels',
+    files: { 'gw.yaml': yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: istio-ingress, namespace: istio-ingress}
+      spec:
+        template:
+          metadata: {labels: {istio: ingress, app: istio-ingress}}
+          spec: {containers: [{name: istio-proxy, image: auto}]}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: public, namespace: istio-ingress}
+      spec:
+        selector:
+          istio: ingressgateway
+        servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+    ` },
+    expect: [{ rule: 'gateway-selector-no-workload', line: 14, message: 'istio=ingressgateway' }],
+  },
+  {
     name: 'a selector typo',
     files: { 'ingress.yaml': ingress, 'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1

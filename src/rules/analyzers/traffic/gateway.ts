@@ -26,8 +26,9 @@ export const gatewaySelectorNoWorkload = defineRule({
       const sel = selectorLabels(g.spec.selector);
       if (Object.keys(sel).length === 0) continue;
       if (ctx.mesh.workloadsMatching(sel, null).length > 0) continue;
-      // Istio's own gateway charts (istio: ingressgateway …) are usually installed outside application repositories.
-      if (isStandardGatewaySelector(sel)) continue;
+      // Istio's own gateway charts (istio: ingressgateway …) are usually installed outside application repositories;
+      // unless the repository deploys gateways itself (workloads labelled `istio: …`), then a miss is a real one.
+      if (isStandardGatewaySelector(sel) && !deploysGateways(ctx.mesh)) continue;
       ctx.report({
         resource: g, path: selectorPath(g), subject: describeSelector(sel),
         message: `Gateway ${g.namespace}/${g.name} selects workloads labelled ${describeSelector(sel)}, and no workload in this repository has those labels: `
@@ -36,6 +37,14 @@ export const gatewaySelectorNoWorkload = defineRule({
     }
   },
 });
+
+const deploysCache = new WeakMap<MeshView, boolean>();
+/** Does the repository deploy Istio gateways itself (a workload with an `istio` label, as Istio's gateway charts set)? */
+function deploysGateways(mesh: MeshView): boolean {
+  let v = deploysCache.get(mesh);
+  if (v === undefined) deploysCache.set(mesh, (v = mesh.workloads.some((w) => w.resource !== null && w.labels.istio !== undefined)));
+  return v;
+}
 
 /** Services in the workload's namespace whose selector selects it. */
 function servicesSelecting(byNs: Map<string, Resource[]>, w: Workload): Resource[] {
