@@ -24,10 +24,20 @@ export interface RouteDestination {
   httpIndex: number | null;
 }
 
+const destinationCache = new WeakMap<Resource, RouteDestination[]>();
+
+/** Route and mirror destinations of a VirtualService (computed once per resource; several rules read them). */
 export function routeDestinations(vs: Resource): RouteDestination[] {
+  let cached = destinationCache.get(vs);
+  if (!cached) destinationCache.set(vs, (cached = collectDestinations(vs)));
+  return cached;
+}
+
+function collectDestinations(vs: Resource): RouteDestination[] {
   const out: RouteDestination[] = [];
   const add = (section: string, dest: Json | undefined, destPath: Path, httpIndex: number | null) => {
     if (!isObject(dest)) return;
+    if (dest.host !== undefined && typeof dest.host !== 'string') return; // a wrong type is the schema rules' finding
     const host = asString(dest.host) ?? '';
     const port = asObject(dest.port);
     out.push({
