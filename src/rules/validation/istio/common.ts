@@ -294,13 +294,16 @@ export function checkLabels(out: Issues, path: Path, v: Json | undefined): void 
   }
 }
 
-/** `selector: {matchLabels}` of the security/telemetry kinds (and `workloadSelector` of DestinationRule). */
-export function checkWorkloadSelector(out: Issues, path: Path, v: Json | undefined, labelsKey = 'matchLabels'): void {
+/** `selector: {matchLabels}` of the security/telemetry kinds (and `workloadSelector` of DestinationRule).
+ *  `labelErrors: false` where the CRD's own rules (reported by schema-validation-rule) already reject empty keys
+ *  and wildcards: AuthorizationPolicy, RequestAuthentication, Telemetry, PeerAuthentication. */
+export function checkWorkloadSelector(out: Issues, path: Path, v: Json | undefined, labelErrors = true): void {
+  const labelsKey = 'matchLabels';
   const sel = obj(v);
   if (!sel) return;
   const labels = obj(sel[labelsKey]);
   const entries = labels ? Object.entries(labels) : [];
-  for (const [k, val] of entries) {
+  for (const [k, val] of labelErrors ? entries : []) {
     const p = [...path, labelsKey, k];
     if (k === '') out.error(p, 'a selector label has an empty key');
     if (k.includes('*') || (typeof val === 'string' && val.includes('*'))) {
@@ -312,10 +315,9 @@ export function checkWorkloadSelector(out: Issues, path: Path, v: Json | undefin
   }
 }
 
-/** Only one of selector / targetRef / targetRefs; then each targetRef's shape. */
-export function checkPolicyTargets(out: Issues, spec: JsonObject, selectorKey = 'selector'): void {
-  const set = [isSet(spec[selectorKey]), isSet(spec.targetRef), hasItems(spec.targetRefs)].filter(Boolean).length;
-  if (set > 1) out.error(['spec'], `only one of ${selectorKey}, targetRef or targetRefs may be set`, 'Keep the one that says where the policy applies.');
+/** The kind of each targetRef. (Selector and targetRefs together, and a targetRef namespace, are CRD rules that
+ *  schema-validation-rule reports.) */
+export function checkPolicyTargets(out: Issues, spec: JsonObject): void {
   const refs: [Path, Json | undefined][] = [[['spec', 'targetRef'], spec.targetRef]];
   (arr(spec.targetRefs) ?? []).forEach((t, i) => refs.push([['spec', 'targetRefs', i], t]));
   for (const [p, t] of refs) {
@@ -323,7 +325,6 @@ export function checkPolicyTargets(out: Issues, spec: JsonObject, selectorKey = 
     if (!ref) continue;
     const kind = str(ref.kind) ?? '';
     const group = str(ref.group) ?? '';
-    if (nonZero(ref.namespace)) out.error([...p, 'namespace'], 'targetRef may not set a namespace: cross-namespace references are not supported', 'Put the policy in the namespace of its target.');
     const allowed = (kind === 'Service' && (group === '' || group === 'core'))
       || (kind === 'ServiceEntry' && group === 'networking.istio.io')
       || (kind === 'Gateway' && group === 'gateway.networking.k8s.io');

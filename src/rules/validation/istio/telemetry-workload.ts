@@ -13,7 +13,7 @@ import {
 export function validateTelemetry(r: Resource, out: Issues): void {
   const spec = r.spec;
   checkPolicyTargets(out, spec);
-  checkWorkloadSelector(out, ['spec', 'selector'], spec.selector);
+  checkWorkloadSelector(out, ['spec', 'selector'], spec.selector, false);
 
   (arr(spec.metrics) ?? []).forEach((m, i) => {
     const mp: Path = ['spec', 'metrics', i];
