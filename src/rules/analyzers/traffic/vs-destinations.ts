@@ -82,7 +82,7 @@ export const vsDestinationHostNotVisible = defineRule({
 });
 
 export const vsDestinationPortRequired = defineRule({
-  id: 'vs-destination-port-required', severity: 'error', istioCode: 'IST0112', group: GROUP, fixable: false,
+  id: 'vs-destination-port-required', severity: 'warning', istioCode: 'IST0112', group: GROUP, fixable: false,
   title: 'A VirtualService destination has no port while its host exposes several ports.',
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
@@ -93,7 +93,9 @@ export const vsDestinationPortRequired = defineRule({
       if (ports === null || ports.length <= 1) return;
       ctx.report({
         resource: vs, path: d.hostPath, subject: d.host,
-        message: `The ${what(d)} "${d.host}" exposes several ports (${ports.join(', ')}) and the destination does not say which: Istio cannot pick one and the route does not work as intended. Add \`port: {number: …}\` to the destination.`,
+        message: vsGateways(vs).some((g) => g.value !== 'mesh')
+          ? `The ${what(d)} "${d.host}" exposes several ports (${ports.join(', ')}) and the destination does not say which: a gateway cannot infer it, so requests through the gateway go nowhere useful (a black-hole or the wrong port). Add \`port: {number: …}\` to the destination.`
+          : `The ${what(d)} "${d.host}" exposes several ports (${ports.join(', ')}) and the destination does not say which: sidecars fall back to the port the caller used, which is ambiguous as soon as the route is shared or used from a gateway. Add \`port: {number: …}\` to the destination.`,
       });
     });
   },
