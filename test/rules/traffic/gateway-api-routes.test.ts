@@ -187,3 +187,57 @@ ruleTable(['route-backend-not-found', 'route-backend-not-permitted'], [
     ],
   },
 ]);
+
+ruleTable('route-backend-port-not-found', [
+  {
+    name: 'backend ports that the Service exposes; a Service not in the repository is not judged',
+    files: { 'all.yaml': yaml`
+      apiVersion: v1
+      kind: Service
+      metadata: {name: shop, namespace: shop}
+      spec: {ports: [{name: http, port: 80, targetPort: 8080}]}
+      ---
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: shop, namespace: shop}
+      spec:
+        rules:
+        - backendRefs: [{name: shop, port: 80}, {name: elsewhere, port: 1234}]
+    ` },
+    expect: [],
+  },
+  {
+    name: 'the targetPort instead of the Service port: fixed when the Service has one port',
+    files: { 'all.yaml': yaml`
+      apiVersion: v1
+      kind: Service
+      metadata: {name: shop, namespace: shop}
+      spec: {ports: [{name: http, port: 80, targetPort: 8080}]}
+      ---
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: shop, namespace: shop}
+      spec:
+        rules:
+        - backendRefs:
+          - name: shop
+            port: 8080
+    ` },
+    expect: [{ rule: 'route-backend-port-not-found', line: 13, message: 'no port 8080', hasFix: true }],
+    fixed: { 'all.yaml': yaml`
+      apiVersion: v1
+      kind: Service
+      metadata: {name: shop, namespace: shop}
+      spec: {ports: [{name: http, port: 80, targetPort: 8080}]}
+      ---
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: shop, namespace: shop}
+      spec:
+        rules:
+        - backendRefs:
+          - name: shop
+            port: 80
+    ` },
+  },
+]);

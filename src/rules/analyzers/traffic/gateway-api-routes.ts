@@ -135,7 +135,7 @@ export const routeParentRejectsRoute = defineRule({
   },
 });
 
-interface BackendRef { path: (string | number)[]; namespace: string; name: string }
+interface BackendRef { path: (string | number)[]; namespace: string; name: string; port: number | null }
 
 function serviceBackends(route: Resource): BackendRef[] {
   const out: BackendRef[] = [];
@@ -146,7 +146,7 @@ function serviceBackends(route: Resource): BackendRef[] {
       const kind = asString(b.kind) ?? 'Service';
       const group = asString(b.group) ?? '';
       if (kind !== 'Service' || group !== '') return;
-      out.push({ path: ['spec', 'rules', i, 'backendRefs', j, 'name'], namespace: asString(b.namespace) ?? route.namespace!, name: b.name });
+      out.push({ path: ['spec', 'rules', i, 'backendRefs', j, 'name'], namespace: asString(b.namespace) ?? route.namespace!, name: b.name, port: typeof b.port === 'number' ? b.port : null });
     });
   });
   return out;
@@ -196,4 +196,26 @@ export const routeBackendNotPermitted = defineRule({
   },
 });
 
-export const gatewayApiRouteRules: Rule[] = [routeParentNotFound, routeParentRejectsRoute, routeBackendNotFound, routeBackendNotPermitted];
+export const routeBackendPortNotFound = defineRule({
+  id: 'route-backend-port-not-found', severity: 'error', istioCode: null, group: GROUP, fixable: true,
+  title: 'A Gateway API route\'s backendRef names a port its Service does not expose.',
+  check(ctx) {
+    for (const r of routes(ctx.mesh)) {
+      for (const b of serviceBackends(r)) {
+        if (b.port === null) continue;
+        const entries = ctx.mesh.exactHostEntries(serviceHost(b.name, b.namespace)).filter((e) => e.source === 'Service');
+        if (entries.length === 0) continue;
+        const ports = [...new Set(entries.flatMap((e) => e.ports.map((p) => p.number)).filter((n): n is number => n !== null))].sort((x, y) => x - y);
+        if (ports.length === 0 || ports.includes(b.port)) continue;
+        const portPath = [...b.path.slice(0, -1), 'port'];
+        ctx.report({
+          resource: r, path: portPath, subject: `${b.namespace}/${b.name}:${b.port}`,
+          message: `Service ${b.namespace}/${b.name} has no port ${b.port} (it exposes ${ports.join(', ')}; a backendRef names the Service port, not the targetPort): the backend is unresolved and requests to it get 500. Use one of the Service's ports.`,
+          fix: ports.length === 1 ? { op: 'set', path: portPath, value: ports[0]!, description: `port: ${ports[0]}` } : null,
+        });
+      }
+    }
+  },
+});
+
+export const gatewayApiRouteRules: Rule[] = [routeParentNotFound, routeParentRejectsRoute, routeBackendNotFound, routeBackendNotPermitted, routeBackendPortNotFound];
