@@ -103,6 +103,24 @@ describe('review threads', () => {
   });
 });
 
+describe('conversation comments', () => {
+  it('lists them and minimizes an old summary', async () => {
+    const human = s.seedIssueComment({ body: 'thanks', user: 'alice' });
+    const old = s.seedIssueComment({ body: '<!-- istio-review:summary --> old' });
+    const list = await gql(
+      s,
+      '{ repository(owner: "acme", name: "mesh-config") { pullRequest(number: 4) { comments(first: 10) { nodes { id databaseId author { login } isMinimized } } } } }',
+    );
+    expect(list.data.repository.pullRequest.comments.nodes).toEqual([
+      { id: human.node_id, databaseId: human.id, author: { login: 'alice' }, isMinimized: false },
+      { id: old.node_id, databaseId: old.id, author: { login: 'github-actions' }, isMinimized: false },
+    ]);
+    const r = await gql(s, `mutation { minimizeComment(input: {subjectId: "${old.node_id}", classifier: OUTDATED}) { minimizedComment { isMinimized } } }`, {}, 'rw');
+    expect(r.data.minimizeComment.minimizedComment).toEqual({ isMinimized: true });
+    expect(s.state.issueComments.find((c) => c.id === old.id)).toMatchObject({ isMinimized: true, minimizedReason: 'outdated' });
+  });
+});
+
 describe('blobs', () => {
   it('fetches many file versions in one query through aliases, null for a missing path', async () => {
     const q = `query Blobs($owner: String!, $repo: String!, $e0: String!, $e1: String!, $e2: String!) {

@@ -4,7 +4,7 @@
 // serve fails loudly instead of returning plausible nulls.
 
 import { gitBlobSha } from './diff.js';
-import type { ReviewComment, ReviewThread, StandInState } from './types.js';
+import type { IssueComment, ReviewComment, ReviewThread, StandInState } from './types.js';
 
 // ------------------------------------------------------------------------------------------------ parser
 
@@ -481,6 +481,17 @@ function findComment(ctx: GraphqlContext, id: unknown): ReviewComment | undefine
   return ctx.state.reviewComments.find((x) => x.node_id === id);
 }
 
+const issueCommentNode = (c: IssueComment): Obj => ({ __typename: 'IssueComment', issueComment: c }) as Obj;
+const icm = (o: Obj): IssueComment => o.issueComment as IssueComment;
+
+/** A review comment or a conversation comment by node id, as the node GraphQL answers for it. */
+function findMinimizable(ctx: GraphqlContext, id: unknown): { target: ReviewComment | IssueComment; node: Obj } | undefined {
+  const rc = findComment(ctx, id);
+  if (rc) return { target: rc, node: commentNode(rc) };
+  const ic = ctx.state.issueComments.find((x) => x.node_id === id);
+  return ic ? { target: ic, node: issueCommentNode(ic) } : undefined;
+}
+
 function requireWrite(ctx: GraphqlContext): void {
   if (!ctx.canWritePulls) throw new FieldError('Resource not accessible by integration', 'FORBIDDEN');
 }
@@ -521,8 +532,8 @@ function buildSchema(): Record<string, TypeDef> {
           resolve: (_o, a, ctx) => {
             const t = ctx.state.threads.find((x) => x.id === a.id);
             if (t) return threadNode(t);
-            const c = findComment(ctx, a.id);
-            if (c) return commentNode(c);
+            const c = findMinimizable(ctx, a.id);
+            if (c) return c.node;
             throw new FieldError(`Could not resolve to a node with the global id of '${String(a.id)}'`, 'NOT_FOUND');
           },
         },
@@ -569,13 +580,13 @@ function buildSchema(): Record<string, TypeDef> {
           resolve: (_o, a, ctx) => {
             requireWrite(ctx);
             const input = (a.input ?? {}) as { subjectId?: string; classifier?: string; clientMutationId?: string };
-            const c = findComment(ctx, input.subjectId);
-            if (!c) throw new FieldError(`Could not resolve to a node with the global id of '${String(input.subjectId)}'`, 'NOT_FOUND');
+            const found = findMinimizable(ctx, input.subjectId);
+            if (!found) throw new FieldError(`Could not resolve to a node with the global id of '${String(input.subjectId)}'`, 'NOT_FOUND');
             const classes = ['SPAM', 'ABUSE', 'OFF_TOPIC', 'OUTDATED', 'DUPLICATE', 'RESOLVED', 'LOW_QUALITY'];
             if (!classes.includes(String(input.classifier))) throw new FieldError(`Argument 'classifier' has an invalid value (${String(input.classifier)}).`, 'INVALID');
-            c.isMinimized = true;
-            c.minimizedReason = String(input.classifier).toLowerCase();
-            return { __typename: 'MinimizeCommentPayload', minimizedComment: commentNode(c), clientMutationId: input.clientMutationId ?? null };
+            found.target.isMinimized = true;
+            found.target.minimizedReason = String(input.classifier).toLowerCase();
+            return { __typename: 'MinimizeCommentPayload', minimizedComment: found.node, clientMutationId: input.clientMutationId ?? null };
           },
         },
         unminimizeComment: {
@@ -585,11 +596,11 @@ function buildSchema(): Record<string, TypeDef> {
           resolve: (_o, a, ctx) => {
             requireWrite(ctx);
             const input = (a.input ?? {}) as { subjectId?: string; clientMutationId?: string };
-            const c = findComment(ctx, input.subjectId);
-            if (!c) throw new FieldError(`Could not resolve to a node with the global id of '${String(input.subjectId)}'`, 'NOT_FOUND');
-            c.isMinimized = false;
-            c.minimizedReason = null;
-            return { __typename: 'UnminimizeCommentPayload', unminimizedComment: commentNode(c), clientMutationId: input.clientMutationId ?? null };
+            const found = findMinimizable(ctx, input.subjectId);
+            if (!found) throw new FieldError(`Could not resolve to a node with the global id of '${String(input.subjectId)}'`, 'NOT_FOUND');
+            found.target.isMinimized = false;
+            found.target.minimizedReason = null;
+            return { __typename: 'UnminimizeCommentPayload', unminimizedComment: found.node, clientMutationId: input.clientMutationId ?? null };
           },
         },
       },
@@ -667,6 +678,11 @@ function buildSchema(): Record<string, TypeDef> {
           args: CONNECTION_ARGS,
           resolve: (_o, a, ctx) => connection('PullRequestReviewThread', 'reviewThreads', ctx.state.threads.map(threadNode), a),
         },
+        comments: {
+          obj: true,
+          args: CONNECTION_ARGS,
+          resolve: (_o, a, ctx) => connection('IssueComment', 'comments', ctx.state.issueComments.map(issueCommentNode), a),
+        },
         files: {
           obj: true,
           args: CONNECTION_ARGS,
@@ -694,6 +710,26 @@ function buildSchema(): Record<string, TypeDef> {
       },
     },
     ...connectionTypes('PullRequestChangedFile'),
+    ...connectionTypes('IssueComment'),
+    IssueComment: {
+      implements: ['Node', 'Comment', 'Minimizable'],
+      fields: {
+        id: { resolve: (o) => icm(o).node_id },
+        databaseId: { resolve: (o) => icm(o).id },
+        fullDatabaseId: { resolve: (o) => String(icm(o).id) },
+        body: { resolve: (o) => icm(o).body },
+        bodyText: { resolve: (o) => icm(o).body },
+        author: { obj: true, resolve: (o) => actor(icm(o).user.login) },
+        createdAt: { resolve: (o) => icm(o).created_at },
+        updatedAt: { resolve: (o) => icm(o).updated_at },
+        isMinimized: { resolve: (o) => icm(o).isMinimized },
+        minimizedReason: { resolve: (o) => icm(o).minimizedReason },
+        viewerDidAuthor: { resolve: (o, _a, ctx) => icm(o).user.login === ctx.login },
+        url: {
+          resolve: (o, _a, ctx) => `https://github.com/${ctx.state.owner}/${ctx.state.repo}/pull/${ctx.state.pull.number}#issuecomment-${icm(o).id}`,
+        },
+      },
+    },
     ...connectionTypes('PullRequestReviewThread'),
     ...connectionTypes('PullRequestReviewComment'),
     PullRequestReviewThread: {
@@ -970,7 +1006,14 @@ export function executeGraphql(query: string, variables: Record<string, unknown>
   };
 
   // A mutation request that turns out invalid must change nothing (GitHub validates before executing).
-  const snapshot = op.type === 'mutation' ? { threads: structuredClone(ctx.state.threads), comments: structuredClone(ctx.state.reviewComments) } : null;
+  const snapshot =
+    op.type === 'mutation'
+      ? {
+          threads: structuredClone(ctx.state.threads),
+          comments: structuredClone(ctx.state.reviewComments),
+          issueComments: structuredClone(ctx.state.issueComments),
+        }
+      : null;
   try {
     const root: Obj = { __typename: op.type === 'mutation' ? 'Mutation' : 'Query' };
     const data = execObject(root, op.selections, []);
@@ -980,6 +1023,7 @@ export function executeGraphql(query: string, variables: Record<string, unknown>
       if (snapshot) {
         ctx.state.threads.forEach((t, i) => Object.assign(t, snapshot.threads[i]));
         ctx.state.reviewComments.forEach((c, i) => Object.assign(c, snapshot.comments[i]));
+        ctx.state.issueComments.forEach((c, i) => Object.assign(c, snapshot.issueComments[i]));
       }
       return { body: { errors: [{ path: [], extensions: e.extensions, locations: e.loc ? [e.loc] : [], message: e.message }] } };
     }

@@ -674,7 +674,16 @@ class StandInServer {
   seedIssueComment(c: { body: string; user?: string }): IssueComment {
     const id = this.id();
     const t = now();
-    const ic: IssueComment = { id, node_id: `IC_kwDOstandin${id}`, user: this.user(c.user ?? BOT_LOGIN), body: c.body, created_at: t, updated_at: t };
+    const ic: IssueComment = {
+      id,
+      node_id: `IC_kwDOstandin${id}`,
+      user: this.user(c.user ?? BOT_LOGIN),
+      body: c.body,
+      created_at: t,
+      updated_at: t,
+      isMinimized: false,
+      minimizedReason: null,
+    };
     this.state.issueComments.push(ic);
     return ic;
   }

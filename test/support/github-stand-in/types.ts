@@ -115,6 +115,9 @@ export interface IssueComment {
   body: string;
   created_at: string;
   updated_at: string;
+  /** GraphQL minimizeComment state. */
+  isMinimized: boolean;
+  minimizedReason: string | null;
 }
 
 export interface Annotation {
