@@ -180,6 +180,11 @@ describe('review comments: single comments, replies, edits, deletes', () => {
     expect(s.state.reviewComments.find((c) => c.id === human.id)!.user).toEqual({ login: 'alice', type: 'User' });
   });
 
+  it('refuses to seed a current comment where GitHub could not have put it', () => {
+    expect(() => s.seedReviewComment({ path: PATH, line: 11, body: 'x' })).toThrow(/not a valid anchor/);
+    expect(s.seedReviewComment({ path: PATH, line: 11, body: 'x', isOutdated: true }).line).toBeNull();
+  });
+
   it('edits and deletes review comments; deleting the only comment removes the thread', async () => {
     const c = s.seedReviewComment({ path: PATH, line: 18, body: 'old' });
     const o = octo(s);

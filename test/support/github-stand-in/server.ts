@@ -639,6 +639,13 @@ class StandInServer {
       return c;
     }
     const fileLevel = s.subject_type === 'file' || s.line === undefined || s.line === null;
+    if (!fileLevel && !s.isOutdated) {
+      // A current thread can only sit where GitHub would have let it: catch impossible fixtures early.
+      const a = this.anchor({ path: s.path, line: s.line, side: s.side, start_line: s.start_line ?? undefined }, commit);
+      if (a.errors.length) {
+        throw new Error(`seedReviewComment: ${s.path}:${String(s.line)} is not a valid anchor at ${commit} (${a.errors.join(', ')}); seed it with isOutdated: true or subject_type: 'file'`);
+      }
+    }
     const c = this.makeComment({
       reviewId: s.review_id ?? this.newReview(login, '', 'COMMENTED', commit).id,
       login,

@@ -286,7 +286,8 @@ export interface StandIn {
   calls: RecordedCall[];
   addFault(f: Fault): void;
   close(): Promise<void>;
-  /** Seed an existing review comment (a thread root, or a reply with in_reply_to). Returns it. */
+  /** Seed an existing review comment (a thread root, or a reply with in_reply_to). Returns it. A current (not outdated)
+   * line comment must sit on a valid anchor of the diff at its commit, else this throws. */
   seedReviewComment(c: SeedReviewComment): ReviewComment;
   /** Seed a review (and its comments). */
   seedReview(r: { user?: string; body?: string; state?: Review['state']; commit_id?: string; comments?: SeedReviewComment[] }): Review;
@@ -298,7 +299,7 @@ export interface StandIn {
   threadOf(commentId: number): ReviewThread | undefined;
   /** The non-GET calls and GraphQL mutations, in order. */
   writes(): RecordedCall[];
-  /** Simulate a push: new head SHA, files and head contents; threads whose anchored line no longer exists unchanged
-   * in the new diff become outdated (line → null). */
+  /** Simulate a push: new head SHA, files and head contents. A current comment follows its line when the push left
+   * it unchanged (new line number, commit_id = new head); otherwise its thread becomes outdated (line → null). */
   pushCommit(p: { sha: string; files: PrFile[]; contents?: Record<string, string> }): void;
 }
