@@ -6,7 +6,7 @@ import type { SourceFile } from './source.js';
 import { lineOf } from './source.js';
 import { CLUSTER_SCOPED_KINDS, TOOLING_API_GROUPS, splitApiVersion } from './kinds.js';
 import { asStringMap, isObject, type Json, type JsonObject, type Path, type Resource } from './resource.js';
-import { locateIn } from './locate.js';
+import { locateIn, type DocPositions } from './locate.js';
 
 export interface NamespaceDefaults {
   /** Namespace from a kustomization.yaml that lists this file, if any. */
@@ -112,7 +112,7 @@ function toResource(
     file: src,
     // Read through: a document parsed in a worker thread gets its YAML nodes only when asked (positions, fixes).
     get doc(): Document.Parsed<ParsedNode> { return parsed.doc; },
-    ...(parsed.positions ? { positions: parsed.positions } : {}),
+    get positions(): DocPositions | undefined { return parsed.positions; },
     basePath,
     startLine,
     endLine,

@@ -168,3 +168,44 @@ export function locatePositions(pos: DocPositions, src: SourceFile, path: Path):
 export function locateIn(d: { positions?: DocPositions; readonly doc: Document.Parsed<ParsedNode> }, src: SourceFile, path: Path): Span {
   return d.positions ? locatePositions(d.positions, src, path) : locate(d.doc, src, path);
 }
+
+/** A positions tree as one JSON string, to cross threads cheaply (a string is copied, not rebuilt object by
+ *  object) and be decoded only for the documents that get findings. Nodes are numbered; aliases point by number. */
+export function encodePositions(p: DocPositions): string {
+  const ids = new Map<PositionNode, number>();
+  const order: PositionNode[] = [];
+  const number = (root: PositionNode | null) => {
+    const stack = root ? [root] : [];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (ids.has(n)) continue;
+      ids.set(n, order.length);
+      order.push(n);
+      const kids: (PositionNode | null)[] = n.m ? [...n.m.values()].map((x) => x.v) : n.q ?? [];
+      for (let i = kids.length - 1; i >= 0; i--) if (kids[i]) stack.push(kids[i]!);
+    }
+  };
+  number(p.root);
+  const id = (n: PositionNode | null | undefined) => (n ? (ids.get(n) ?? -1) : -1);
+  const nodes = order.map((n) => {
+    const se = [n.s ?? -1, n.e ?? -1];
+    if (n.a !== undefined) return [...se, 3, id(n.a)];
+    if (n.m) return [...se, 1, [...n.m].map(([k, x]) => [k, x.k ? x.k[0] : -1, x.k ? x.k[1] : -1, id(x.v)])];
+    if (n.q) return [...se, 2, n.q.map(id)];
+    return [...se, 0];
+  });
+  return JSON.stringify({ start: p.start, root: id(p.root), nodes });
+}
+
+export function decodePositions(json: string): DocPositions {
+  const { start, root, nodes } = JSON.parse(json) as { start: number; root: number; nodes: [number, number, number, unknown?][] };
+  const out: PositionNode[] = nodes.map(([s, e]) => (s === -1 ? {} : { s, e }));
+  const at = (i: number) => (i === -1 ? null : out[i]!);
+  nodes.forEach(([, , kind, payload], i) => {
+    const n = out[i]!;
+    if (kind === 3) n.a = at(payload as number);
+    else if (kind === 1) n.m = new Map((payload as [string, number, number, number][]).map(([k, ks, ke, v]) => [k, { k: ks === -1 ? null : [ks, ke], v: at(v) }]));
+    else if (kind === 2) n.q = (payload as number[]).map(at);
+  });
+  return { start, root: at(root) };
+}

@@ -5,7 +5,7 @@ import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { makeSourceFile } from './source.js';
 import { parseManifestFile } from './parse.js';
-import { positionsOf } from './locate.js';
+import { encodePositions, positionsOf } from './locate.js';
 import type { WorkerChunkResult, WorkerInput } from './parallel.js';
 
 const data = workerData as WorkerInput & { port: MessagePort };
@@ -19,7 +19,15 @@ for (;;) {
   const result: WorkerChunkResult = { chunk, files };
   for (let i = from; i < to; i++) {
     const { docs, problems } = parseManifestFile(makeSourceFile(data.paths[i]!, data.texts[i]!));
-    files.push({ docs: docs.map((d) => ({ value: d.value, startLine: d.startLine, endLine: d.endLine, index: d.index!, positions: positionsOf(d.doc) })), problems });
+    files.push({
+      docs: docs.map((d) => ({
+        // JSON text when it round-trips exactly (the main thread's JSON.parse is much faster than rebuilding
+        // objects from a structured clone); the value itself otherwise (NaN, -0, shared or cyclic aliases, Map…).
+        ...(jsonSafe(d.value) ? { valueJson: JSON.stringify(d.value) } : { value: d.value }),
+        startLine: d.startLine, endLine: d.endLine, index: d.index!, positionsJson: encodePositions(positionsOf(d.doc)),
+      })),
+      problems,
+    });
   }
   try {
     data.port.postMessage(result);
@@ -30,3 +38,21 @@ for (;;) {
   Atomics.notify(control, 1);
 }
 data.port.close();
+
+/** Does JSON.parse(JSON.stringify(v)) give back an identical value? */
+function jsonSafe(v: unknown): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [v];
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (x === null || typeof x === 'string' || typeof x === 'boolean') continue;
+    if (typeof x === 'number') { if (!Number.isFinite(x) || Object.is(x, -0)) return false; continue; }
+    if (typeof x !== 'object') return false;
+    if (seen.has(x)) return false; // shared through an alias: keep the sharing
+    seen.add(x);
+    if (Array.isArray(x)) { for (let i = 0; i < x.length; i++) { if (!(i in x)) return false; stack.push(x[i]); } continue; }
+    if (Object.getPrototypeOf(x) !== Object.prototype || Object.prototype.hasOwnProperty.call(x, '__proto__')) return false;
+    for (const k of Object.keys(x)) stack.push((x as Record<string, unknown>)[k]);
+  }
+  return true;
+}

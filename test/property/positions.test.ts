@@ -3,7 +3,7 @@
 // (after the structured clone that carries it between threads) answers exactly what locate() answers.
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { locate, locatePositions, positionsOf } from '../../src/manifests/locate.js';
+import { decodePositions, encodePositions, locate, locatePositions, positionsOf } from '../../src/manifests/locate.js';
 import { parseYamlDocuments } from '../../src/manifests/parse.js';
 import { makeSourceFile } from '../../src/manifests/source.js';
 
@@ -31,6 +31,7 @@ function texts(v: unknown, flow: boolean): string[] {
 
 const HAND_MADE = [
   'a: &x {b: 1, c: [1, 2]}\nd: *x\ne:\nf: *x\n',
+  'a: &self [1, *self]\n',
   'a:\n  - b: 1\n    c:\n  - [x: 1, y]\n  -\n',
   'a: 1\na: 2\n', // duplicate key: the first wins
   '? [complex]\n: 1\nplain: 2\n',
@@ -46,12 +47,14 @@ function compare(text: string, paths: Seg[][]): void {
   const src = makeSourceFile('f.yaml', text);
   for (const doc of parseYamlDocuments(text)) {
     if (doc.errors.length > 0) continue;
-    const pos = structuredClone(positionsOf(doc));
-    for (const p of paths) {
-      for (const path of [p, [...p, 'absent'], [...p, 0], [...p, 7]]) {
-        const want = locate(doc, src, path);
-        const got = locatePositions(pos, src, path);
-        if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`${JSON.stringify(path)} in\n${text}\nlocate: ${JSON.stringify(want)}\npositions: ${JSON.stringify(got)}`);
+    // Both ways a tree crosses threads: structured clone, and the JSON encoding.
+    for (const pos of [structuredClone(positionsOf(doc)), decodePositions(encodePositions(positionsOf(doc)))]) {
+      for (const p of paths) {
+        for (const path of [p, [...p, 'absent'], [...p, 0], [...p, 7]]) {
+          const want = locate(doc, src, path);
+          const got = locatePositions(pos, src, path);
+          if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`${JSON.stringify(path)} in\n${text}\nlocate: ${JSON.stringify(want)}\npositions: ${JSON.stringify(got)}`);
+        }
       }
     }
   }
