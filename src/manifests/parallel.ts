@@ -66,9 +66,9 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
   const parseHere = (i: number) => {
     const source = makeSourceFile(files[i]!.path, files[i]!.text);
     const parsed = parseManifestFile(source);
-    results[i] = compact
-      ? { source, docs: parsed.docs.map((d) => lazyDocument(source, { value: d.value, startLine: d.startLine, endLine: d.endLine, index: d.index! }, positionsOf(d.doc), nodesOnce(source))), problems: parsed.problems }
-      : { source, ...parsed };
+    if (!compact) { results[i] = { source, ...parsed }; return; }
+    const nodes = nodesOnce(source);
+    results[i] = { source, docs: parsed.docs.map((d) => lazyDocument({ value: d.value, startLine: d.startLine, endLine: d.endLine, index: d.index! }, positionsOf(d.doc), nodes)), problems: parsed.problems };
   };
   const script = opts.workerScript && fs.existsSync(fileURLToPath(opts.workerScript)) ? opts.workerScript : null;
   if (!script || opts.workers < 1 || files.length < 2) {
@@ -111,7 +111,7 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
         const nodes = nodesOnce(source);
         results[i] = {
           source,
-          docs: f.docs.map((d) => lazyDocument(source, { value: d.valueJson !== undefined ? JSON.parse(d.valueJson) as Json : d.value!, startLine: d.startLine, endLine: d.endLine, index: d.index }, d.positionsJson, nodes)),
+          docs: f.docs.map((d) => lazyDocument({ value: d.valueJson !== undefined ? JSON.parse(d.valueJson) as Json : d.value!, startLine: d.startLine, endLine: d.endLine, index: d.index }, d.positionsJson, nodes)),
           problems: f.problems,
         };
       }
@@ -160,7 +160,6 @@ function nodesOnce(source: SourceFile): () => Document.Parsed<ParsedNode>[] {
 
 /** A document held as its value and node offsets (decoded from JSON on first use when given as text). */
 function lazyDocument(
-  source: SourceFile,
   d: { value: Json; startLine: number; endLine: number; index: number },
   positions: DocPositions | string,
   nodes: () => Document.Parsed<ParsedNode>[],
