@@ -251,8 +251,8 @@ const KNOWN_ISSUES: { rule: string; pattern: RegExp; note: string }[] = [
     note: 'the fix turns a bad egress host into "*/*" even when other hosts are listed, which sidecar-validation-warning then flags' },
   { rule: 'schema-wrong-type', pattern: /adds error vs-destination-port-not-found/,
     note: 'vs-destination-port-not-found ignores a port number written as a string, so fixing the type uncovers it' },
-  { rule: 'schema-wrong-type', pattern: /^schema-wrong-type @ (\S+:\d+) .*: adds (?:error|warning) [a-z-]+ @ \1:/,
-    note: 'the type fix (e.g. quoting 65536 as a Sidecar egress host) yields a value of the right type that is still invalid there, which another rule then reports on the same line' },
+  { rule: 'schema-wrong-type', pattern: /^schema-wrong-type @ (\S+:\d+) .*: adds (?:error|warning) (?!schema-)[a-z-]+ @ \1:/,
+    note: 'the type fix (quoting 65536 as a Sidecar egress host, wrapping "TCP" into [TCP] as gateways) yields a value of the right type that is still invalid there, which another rule then reports on the same line. A fix that breaks the schema itself (e.g. port: -1 → port: {number: -1}, missing name and protocol) is not tolerated.' },
 ];
 const knownHits: string[] = [];
 
