@@ -247,8 +247,6 @@ const fixesTried = new Map<string, number>();
 /** Bugs in rules this test found and their owners have been told about. They are not skipped silently: each
  *  hit is printed (console.warn) when the test runs. Remove an entry once its rule is fixed. */
 const KNOWN_ISSUES: { rule: string; pattern: RegExp; note: string }[] = [
-  { rule: 'sidecar-invalid', pattern: /adds warning sidecar-validation-warning/,
-    note: 'the fix turns a bad egress host into "*/*" even when other hosts are listed, which sidecar-validation-warning then flags' },
   { rule: 'schema-wrong-type', pattern: /adds error vs-destination-port-not-found/,
     note: 'vs-destination-port-not-found ignores a port number written as a string, so fixing the type uncovers it' },
   { rule: 'schema-wrong-type', pattern: /^schema-wrong-type @ (\S+:\d+) .*: adds (?:error|warning) (?!schema-)[a-z-]+ @ \1:/,

@@ -93,7 +93,8 @@ export function checkNamespacedHost(out: Issues, p: Path, h: string, isGateway: 
   const slash = h.indexOf('/');
   if (slash < 0) {
     if (isGateway) { hostPartErrors(out, p, h, h, true); return; }
-    const fix = hostPartError(h, false) === null ? `*/${h}` : null;
+    // A bare "*" may mean "./*" or "*/*" (and "*/*" beside other entries is itself a warning): no fix for it.
+    const fix = h !== '*' && hostPartError(h, false) === null ? `*/${h}` : null;
     out.error(p, `egress host ${q(h)} has no namespace: it must be "<namespace>/<host>"`, 'Use "*/<host>" for the host in any namespace, "./<host>" for this namespace, or "<namespace>/<host>".',
       fix ? { op: 'set', path: p, value: fix, description: `hosts: ${fix}` } : null, `no-namespace:${h}`);
     return;

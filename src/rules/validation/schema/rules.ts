@@ -49,6 +49,8 @@ function plainScalarText(r: Resource, path: Path): string | null {
   }
 }
 
+const FORMATTED_FIELDS = new Set(['hosts', 'host', 'gateways', 'exportTo', 'addresses', 'address', 'sni', 'subjectAltNames']);
+
 const REJECTED = 'kubectl apply rejects the resource (and an Argo CD or Flux sync fails)';
 
 export const schemaCheckRules: Rule[] = [
@@ -79,6 +81,9 @@ export const schemaCheckRules: Rule[] = [
         const field = String(p.path[p.path.length - 1]);
         let fixText = '';
         let fix: FixEdit | null = null;
+        // Hosts, gateways, exportTo and addresses have formats of their own: turning `5` into "5" or `TCP` into
+        // [TCP] gives the right type but still a wrong value, so the rules that judge those values say what to write.
+        const constrained = p.path.some((seg) => typeof seg === 'string' && FORMATTED_FIELDS.has(seg));
         if (p.fixValue !== null) {
           fixText = ` Write ${String(p.fixValue)} without quotes.`;
           fix = { op: 'set', path: p.path, value: p.fixValue, description: `${field}: ${String(p.fixValue)}` };
@@ -89,11 +94,12 @@ export const schemaCheckRules: Rule[] = [
           fixText = ` Say how to match: ${p.matchKinds.map((k) => `{${k}: ...}`).join(', ')}.`;
         } else if (p.wrap) {
           const item = getPath(r.obj, p.path);
-          if (typeof item === 'string') {
+          // In a formatted field only a value that already looks like a host name or reference is worth wrapping.
+          if (typeof item === 'string' && item.trim() !== '' && (!constrained || /^[A-Za-z0-9*~.][^\s]*[./][A-Za-z0-9*]/.test(item))) { // [""] would only trade this error for an empty-item one
             fixText = ` Write it as a list: [${item}].`;
             fix = { op: 'replaceEntry', path: p.path, newKey: field, value: [item], description: `${field}: [${item}]` };
           }
-        } else if (p.quotable) {
+        } else if (p.quotable && !constrained) {
           // Quote the value exactly as written (`1.0` must stay "1.0", not become "1").
           const written = plainScalarText(r, p.path);
           if (written !== null) {

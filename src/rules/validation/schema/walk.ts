@@ -131,7 +131,10 @@ export function walkSchema(value: Json | undefined, root: SchemaNode): SchemaPro
       // a field such as `timeout: 10` needs a unit, not quotes.
       const quotable = node.t === 's' && (typeof v === 'number' || typeof v === 'boolean') && (typeof path[path.length - 1] === 'number' || inMapValue);
       const wrap = node.t === 'a' && node.items?.t === 's' && typeof v === 'string' && typeof path[path.length - 1] === 'string';
-      const portNumber = node.t === 'o' && node.props?.has('number') && typeof v === 'number' && Number.isInteger(v) && typeof path[path.length - 1] === 'string' ? v : null;
+      // Offer `{number: N}` only where that alone is a valid port selector: a real port number, and no other
+      // required field (a Gateway server port also needs name and protocol, so wrapping would trade one error for another).
+      const portNumber = node.t === 'o' && node.props?.has('number') && node.required.every((f) => f === 'number')
+        && typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535 && typeof path[path.length - 1] === 'string' ? v : null;
       const matchKinds = node.t === 'o' && typeof v === 'string' && node.props?.has('exact') && node.props.has('prefix') ? node.names : null;
       push({ kind: 'type', path: [...path], expected: describeType(node.t), got: describeValue(v), fixValue: coerce(node.t, v), quotable, wrap, portNumber, matchKinds });
       return;
