@@ -23,7 +23,7 @@ import { GitHubApi, GraphqlError, isForbidden, makeClient, messageOf, statusOf, 
 export const FORK_HELP = 'This token may not write to the pull request (GitHub answered 403: pull requests from forks and ' +
   'Dependabot get a read-only token under `pull_request`). The findings are in the job summary and the annotations. ' +
   'To get review comments on such pull requests, run istio-review from a workflow triggered by `pull_request_target` ' +
-  '(see docs/action.md): that is safe for this Action because it checks out the base branch and only reads the pull ' +
+  '(see the README, "Pull requests from forks and Dependabot"): that is safe for this Action because it checks out the base branch and only reads the pull ' +
   "request's files as data, never running them.";
 
 interface Inputs {
