@@ -7,6 +7,7 @@ import { isObject } from '../../../manifests/resource.js';
 import type { FixEdit } from '../../../fixes/edits.js';
 import { defineRule, type Rule, type RuleContext } from '../../rule.js';
 import type { Severity } from '../../../types.js';
+import { looksLikePatch } from '../../../manifests/patch-files.js';
 
 /** error → IST0106, warning → IST0133, unreachable → IST0130, ineffective → IST0131. */
 export type IssueLevel = 'error' | 'warning' | 'unreachable' | 'ineffective';
@@ -42,11 +43,6 @@ export class Issues {
   }
 }
 
-/** Kustomize patches hold partial objects (the rest comes from the base). Recognised by their path:
- *  `patches/`, `*-patch.yaml`, `patch-*.yaml`, as the reader does not follow kustomization patch lists. */
-export function looksLikePatch(r: Resource): boolean {
-  return /(^|[/\\._-])patch(es)?([/\\._-]|$)/i.test(r.file.path);
-}
 
 export type Validator = (r: Resource, out: Issues) => void;
 

@@ -4,7 +4,7 @@
 import { defineRule, type Rule } from '../../rule.js';
 import { isObject, type Json, type JsonObject, type Path, type Resource } from '../../../manifests/resource.js';
 import { schemaFor } from './schema-tree.js';
-import { looksLikePatch } from './rules.js';
+import { looksLikePatch } from '../../../manifests/patch-files.js';
 
 interface CelProblem { path: Path; message: string; subject: string }
 

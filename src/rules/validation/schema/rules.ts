@@ -9,6 +9,7 @@ import { isScalar, Scalar } from 'yaml';
 import { isIstioGroup } from '../../../manifests/kinds.js';
 import { newerThanSchemas, schemaFor, schemaIstioVersion } from './schema-tree.js';
 import { dotted, subjectPath, walkSchema, type SchemaProblem } from './walk.js';
+import { looksLikePatch } from '../../../manifests/patch-files.js';
 
 const cache = new WeakMap<Resource, SchemaProblem[]>();
 
@@ -31,11 +32,6 @@ function* problems<K extends SchemaProblem['kind']>(ctx: RuleContext, kind: K): 
   }
 }
 
-/** Kustomize patches hold partial objects; required fields come from the base. Recognised by their file
- *  path (`patches/`, `*-patch.yaml`, `patch-*.yaml`), as the reader does not follow kustomization patches. */
-export function looksLikePatch(r: Resource): boolean {
-  return /(^|[/\\._-])patch(es)?([/\\._-]|$)/i.test(r.file.path);
-}
 
 /** The source text of an unquoted scalar (`1.0`, `true`, `0x1F`), or null. */
 function plainScalarText(r: Resource, path: Path): string | null {
