@@ -14247,6 +14247,11 @@ var workloadAnalyzerRules = [
 // src/rules/analyzers/index.ts
 var analyzerRules = [...trafficAnalyzerRules, ...workloadAnalyzerRules];
 
+// src/manifests/patch-files.ts
+function looksLikePatch(r) {
+  return /(^|[/\\._-])patch(es)?([/\\._-]|$)/i.test(r.file.path);
+}
+
 // src/rules/validation/istio/common.ts
 var Issues = class {
   list = [];
@@ -14264,9 +14269,6 @@ var Issues = class {
     this.list.push(issue);
   }
 };
-function looksLikePatch(r) {
-  return /(^|[/\\._-])patch(es)?([/\\._-]|$)/i.test(r.file.path);
-}
 var cache2 = /* @__PURE__ */ new WeakMap();
 function issuesOf(r, validate) {
   let list = cache2.get(r);
@@ -16861,13 +16863,10 @@ function problemsOf(r) {
 function* problems(ctx, kind) {
   for (const r of ctx.mesh.resources) {
     if (!isIstioGroup(r.group)) continue;
-    const partial = kind === "required" && looksLikePatch2(r);
+    const partial = kind === "required" && looksLikePatch(r);
     if (partial) continue;
     for (const p of problemsOf(r)) if (p.kind === kind) yield [r, p];
   }
-}
-function looksLikePatch2(r) {
-  return /(^|[/\\._-])patch(es)?([/\\._-]|$)/i.test(r.file.path);
 }
 function plainScalarText(r, path5) {
   try {
@@ -17133,7 +17132,7 @@ function checkSpec(r) {
       }
     }
   }
-  const partial = looksLikePatch2(r);
+  const partial = looksLikePatch(r);
   if (key === "security.istio.io/PeerAuthentication" && has2(spec, "portLevelMtls")) {
     const selector = spec["selector"];
     const labels = isObject(selector) ? selector["matchLabels"] : void 0;

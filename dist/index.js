@@ -35029,6 +35029,11 @@ var workloadAnalyzerRules = [
 // src/rules/analyzers/index.ts
 var analyzerRules = [...trafficAnalyzerRules, ...workloadAnalyzerRules];
 
+// src/manifests/patch-files.ts
+function looksLikePatch(r) {
+  return /(^|[/\\._-])patch(es)?([/\\._-]|$)/i.test(r.file.path);
+}
+
 // src/rules/validation/istio/common.ts
 var Issues = class {
   list = [];
@@ -35046,9 +35051,6 @@ var Issues = class {
     this.list.push(issue2);
   }
 };
-function looksLikePatch(r) {
-  return /(^|[/\\._-])patch(es)?([/\\._-]|$)/i.test(r.file.path);
-}
 var cache2 = /* @__PURE__ */ new WeakMap();
 function issuesOf(r, validate) {
   let list = cache2.get(r);
@@ -37745,13 +37747,10 @@ function problemsOf(r) {
 function* problems(ctx, kind) {
   for (const r of ctx.mesh.resources) {
     if (!isIstioGroup(r.group)) continue;
-    const partial = kind === "required" && looksLikePatch2(r);
+    const partial = kind === "required" && looksLikePatch(r);
     if (partial) continue;
     for (const p of problemsOf(r)) if (p.kind === kind) yield [r, p];
   }
-}
-function looksLikePatch2(r) {
-  return /(^|[/\\._-])patch(es)?([/\\._-]|$)/i.test(r.file.path);
 }
 function plainScalarText(r, path4) {
   try {
@@ -38017,7 +38016,7 @@ function checkSpec(r) {
       }
     }
   }
-  const partial = looksLikePatch2(r);
+  const partial = looksLikePatch(r);
   if (key === "security.istio.io/PeerAuthentication" && has2(spec, "portLevelMtls")) {
     const selector = spec["selector"];
     const labels = isObject(selector) ? selector["matchLabels"] : void 0;
