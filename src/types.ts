@@ -23,7 +23,7 @@ export interface ResourceRef {
 
 /** "Replace lines startLine..endLine (1-based, inclusive) of file with text" — what a GitHub suggestion does.
  *  `text` holds the replacement lines joined by "\n", without a final newline; whoever applies it writes the
- *  file's own line ending. An empty-lines deletion is expressed as text "" with `deleteLines: true`. */
+ *  file's own line ending. */
 export interface Fix {
   file: string;
   startLine: number;

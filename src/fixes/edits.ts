@@ -100,9 +100,9 @@ function buildFixUnsafe(r: Resource, edit: FixEdit): Fix | null {
 function toLineFix(r: Resource, le: LineEdit, description: string): Fix {
   const text = r.file.text;
   const lineStart = text.lastIndexOf('\n', le.start - 1) + 1;
+  // The edit's last line ends at the first newline at or after the edit's end.
   let lineEnd = text.indexOf('\n', Math.max(le.end, le.start));
   if (lineEnd === -1) lineEnd = text.length;
-  if (le.end > lineEnd) lineEnd = text.indexOf('\n', le.end) === -1 ? text.length : text.indexOf('\n', le.end);
   const before = text.slice(lineStart, le.start);
   let after = text.slice(le.end, lineEnd);
   if (after.endsWith('\r')) after = after.slice(0, -1);
@@ -126,13 +126,6 @@ function isPlainSafe(s: string): boolean {
   if (/^[-+]?\.?[0-9]/.test(s) || /^\.(inf|nan)$/i.test(s)) return false; // would read as a number (or sexagesimal)
   if (!/^[A-Za-z0-9_./~-]+$/.test(s)) return false; // `*` starts an alias; `:`, `#`, brackets need quotes
   return !/^[-~]/.test(s);
-}
-
-function indentOfLine(text: string, offset: number): number {
-  const ls = text.lastIndexOf('\n', offset - 1) + 1;
-  let i = ls;
-  while (text[i] === ' ') i++;
-  return i - ls;
 }
 
 function columnOf(text: string, offset: number): number {
@@ -212,4 +205,3 @@ function blockText(v: Record<string, FixValue>, indent: number): string[] {
   return out;
 }
 
-export { indentOfLine };

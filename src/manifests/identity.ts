@@ -3,7 +3,6 @@
 import type { Document, ParsedNode } from 'yaml';
 import type { ParsedDocument, FileProblem } from './parse.js';
 import type { SourceFile } from './source.js';
-import { lineOf } from './source.js';
 import { CLUSTER_SCOPED_KINDS, TOOLING_API_GROUPS, splitApiVersion } from './kinds.js';
 import { asStringMap, isObject, type Json, type JsonObject, type Path, type Resource } from './resource.js';
 import { locateIn, type DocPositions } from './locate.js';
@@ -119,4 +118,3 @@ function toResource(
   };
 }
 
-export { lineOf };

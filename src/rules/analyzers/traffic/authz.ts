@@ -4,7 +4,7 @@
 import { defineRule, type Rule } from '../../rule.js';
 import { asArray, asObject, isObject, type Resource } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
-import { GROUP, describeSelector, isInMesh, selectorLabels, stringsOf } from './common.js';
+import { GROUP, describeSelector, isInMesh, selectorLabels } from './common.js';
 
 export const authzNoMatchingWorkload = defineRule({
   id: 'authz-no-matching-workload', severity: 'warning', istioCode: 'IST0127', kialiCode: 'KIA0004', group: GROUP, fixable: false,
