@@ -37,10 +37,16 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
   const findings: Finding[] = [];
   const ruleIds = new Set(rules.map((r) => r.id));
 
+  // A file problem has no resource; its fingerprint is the message and how often that message already occurred in
+  // the file — values, not the line, so an edit above a broken line does not make its comment look new.
+  const occurrences = new Map<string, number>();
   for (const p of ws.problems) {
     if (!ruleIds.has(p.rule)) continue;
     const rule = rules.find((r) => r.id === p.rule)!;
-    findings.push(makeFinding(rule, { kind: 'File', namespace: null, name: p.file }, p.file, p.line, p.endLine, p.message, `${p.line}`, null, true));
+    const key = `${p.file}\u0000${p.rule}\u0000${p.message}`;
+    const n = (occurrences.get(key) ?? 0) + 1;
+    occurrences.set(key, n);
+    findings.push(makeFinding(rule, { kind: 'File', namespace: null, name: p.file }, p.file, p.line, p.endLine, p.message, n === 1 ? p.message : `${p.message} #${n}`, null, true));
   }
 
   for (const rule of rules) {
