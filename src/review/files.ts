@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { InputFile } from '../manifests/workspace.js';
-import { decodeManifest } from '../manifests/load.js';
+import { decodeManifest, parseInputs } from '../manifests/load.js';
 
 export const DEFAULT_PATHS = ['**/*.yaml', '**/*.yml', '**/*.json', '!**/node_modules/**', '!**/.git/**'];
 
@@ -81,5 +81,8 @@ export function readViewFiles(root: string, files: readonly string[]): InputFile
     const input = toInput(f, bytes);
     if (input) out.push(input);
   }
+  // Parse here, once and on all cores: the head and base views share these (unchanged) files, so both
+  // workspaces reuse the result instead of parsing every file of the repository twice.
+  parseInputs(out);
   return out;
 }
