@@ -132,6 +132,12 @@ async function main(argv: string[]): Promise<number> {
   return findings.some((f) => reachesThreshold(f.severity, args.failOn)) ? 1 : 0;
 }
 
+// `istio-review check … | head` closes the pipe early: that is the reader's choice, not an error worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {
