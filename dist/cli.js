@@ -17294,7 +17294,6 @@ function toLineFix(r, le, description) {
   const lineStart = text.lastIndexOf("\n", le.start - 1) + 1;
   let lineEnd = text.indexOf("\n", Math.max(le.end, le.start));
   if (lineEnd === -1) lineEnd = text.length;
-  if (le.end > lineEnd) lineEnd = text.indexOf("\n", le.end) === -1 ? text.length : text.indexOf("\n", le.end);
   const before = text.slice(lineStart, le.start);
   let after = text.slice(le.end, lineEnd);
   if (after.endsWith("\r")) after = after.slice(0, -1);
@@ -17395,10 +17394,14 @@ function analyze2(ws, opts = {}) {
   const mesh = new MeshView(ws.resources, settings, config);
   const findings = [];
   const ruleIds = new Set(rules.map((r) => r.id));
+  const occurrences = /* @__PURE__ */ new Map();
   for (const p of ws.problems) {
     if (!ruleIds.has(p.rule)) continue;
     const rule = rules.find((r) => r.id === p.rule);
-    findings.push(makeFinding(rule, { kind: "File", namespace: null, name: p.file }, p.file, p.line, p.endLine, p.message, `${p.line}`, null, true));
+    const key = `${p.file}\0${p.rule}\0${p.message}`;
+    const n = (occurrences.get(key) ?? 0) + 1;
+    occurrences.set(key, n);
+    findings.push(makeFinding(rule, { kind: "File", namespace: null, name: p.file }, p.file, p.line, p.endLine, p.message, n === 1 ? p.message : `${p.message} #${n}`, null, true));
   }
   for (const rule of rules) {
     const ctx = {
@@ -18458,6 +18461,7 @@ function readViewFiles(root, files) {
     const input = toInput(f, bytes);
     if (input) out.push(input);
   }
+  parseInputs(out);
   return out;
 }
 
@@ -18980,6 +18984,10 @@ ${USAGE}`);
   }
   return findings.some((f) => reachesThreshold(f.severity, args.failOn)) ? 1 : 0;
 }
+process.stdout.on("error", (err) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -26031,14 +26031,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs6, sep: [] });
+                map.items.push({ start, key: fs7, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs6);
+                this.stack.push(fs7);
               } else {
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -26166,13 +26166,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs6 = this.flowScalar(this.type);
+              const fs7 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs6, sep: [] });
+                fc.items.push({ start: [], key: fs7, sep: [] });
               else if (it.sep)
-                this.stack.push(fs6);
+                this.stack.push(fs7);
               else
-                Object.assign(it, { key: fs6, sep: [] });
+                Object.assign(it, { key: fs7, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -30165,7 +30165,7 @@ function info(message) {
 }
 
 // src/github/action.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import path3 from "node:path";
 
 // src/types.ts
@@ -37352,6 +37352,42 @@ function trimEnd(text, end) {
   while (e > 0 && /\s/.test(text[e - 1])) e--;
   return e;
 }
+function positionsOf(doc) {
+  const memo = /* @__PURE__ */ new Map();
+  const build = (node) => {
+    const done = memo.get(node);
+    if (done) return done;
+    const p = {};
+    memo.set(node, p);
+    if (node.range) {
+      p.s = node.range[0];
+      p.e = node.range[1];
+    }
+    if ((0, import_yaml5.isAlias)(node)) {
+      const target = node.resolve(doc);
+      p.a = target ? build(target) : null;
+    } else if ((0, import_yaml5.isMap)(node)) {
+      const m = /* @__PURE__ */ new Map();
+      for (const pair of node.items) {
+        const k = pair.key;
+        if (!(0, import_yaml5.isScalar)(k)) continue;
+        const key = String(k.value);
+        if (m.has(key)) continue;
+        const v = pair.value ?? null;
+        m.set(key, { k: k.range ? [k.range[0], k.range[1]] : null, v: v ? build(v) : null });
+      }
+      p.m = m;
+    } else if ((0, import_yaml5.isSeq)(node)) {
+      p.q = node.items.map((item) => {
+        const v = (0, import_yaml5.isPair)(item) ? item.value ?? null : item ?? null;
+        return v ? build(v) : null;
+      });
+    }
+    return p;
+  };
+  const contents = doc.contents;
+  return { start: doc.contents?.range?.[0] ?? doc.range[0], root: contents ? build(contents) : null };
+}
 function locatePositions(pos, src, path4) {
   let node = pos.root;
   let key = null;
@@ -37397,6 +37433,18 @@ function locatePositions(pos, src, path4) {
 }
 function locateIn(d, src, path4) {
   return d.positions ? locatePositions(d.positions, src, path4) : locate(d.doc, src, path4);
+}
+function decodePositions(json) {
+  const { start, root, nodes } = JSON.parse(json);
+  const out = nodes.map(([s, e]) => s === -1 ? {} : { s, e });
+  const at = (i) => i === -1 ? null : out[i];
+  nodes.forEach(([, , kind, payload], i) => {
+    const n = out[i];
+    if (kind === 3) n.a = at(payload);
+    else if (kind === 1) n.m = new Map(payload.map(([k, ks, ke, v]) => [k, { k: ks === -1 ? null : [ks, ke], v: at(v) }]));
+    else if (kind === 2) n.q = payload.map(at);
+  });
+  return { start, root: at(root) };
 }
 
 // src/rules/validation/schema/rules.ts
@@ -38245,7 +38293,6 @@ function toLineFix(r, le, description) {
   const lineStart = text.lastIndexOf("\n", le.start - 1) + 1;
   let lineEnd = text.indexOf("\n", Math.max(le.end, le.start));
   if (lineEnd === -1) lineEnd = text.length;
-  if (le.end > lineEnd) lineEnd = text.indexOf("\n", le.end) === -1 ? text.length : text.indexOf("\n", le.end);
   const before = text.slice(lineStart, le.start);
   let after = text.slice(le.end, lineEnd);
   if (after.endsWith("\r")) after = after.slice(0, -1);
@@ -38346,10 +38393,14 @@ function analyze2(ws, opts = {}) {
   const mesh = new MeshView(ws.resources, settings, config);
   const findings = [];
   const ruleIds = new Set(rules.map((r) => r.id));
+  const occurrences = /* @__PURE__ */ new Map();
   for (const p of ws.problems) {
     if (!ruleIds.has(p.rule)) continue;
     const rule = rules.find((r) => r.id === p.rule);
-    findings.push(makeFinding(rule, { kind: "File", namespace: null, name: p.file }, p.file, p.line, p.endLine, p.message, `${p.line}`, null, true));
+    const key = `${p.file}\0${p.rule}\0${p.message}`;
+    const n = (occurrences.get(key) ?? 0) + 1;
+    occurrences.set(key, n);
+    findings.push(makeFinding(rule, { kind: "File", namespace: null, name: p.file }, p.file, p.line, p.endLine, p.message, n === 1 ? p.message : `${p.message} #${n}`, null, true));
   }
   for (const rule of rules) {
     const ctx = {
@@ -38651,8 +38702,11 @@ function reverseApplyPatch(headText, patch) {
 
 // src/review/files.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import path2 from "node:path";
+
+// src/manifests/load.ts
+import os5 from "node:os";
 
 // src/manifests/workspace.ts
 var import_yaml10 = __toESM(require_dist(), 1);
@@ -38993,6 +39047,133 @@ function asStrings(v) {
   return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 }
 
+// src/manifests/parallel.ts
+import fs4 from "node:fs";
+import { fileURLToPath } from "node:url";
+import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
+function parseFiles(files, opts) {
+  const results = new Array(files.length);
+  let compact = false;
+  const parseHere = (i) => {
+    const source = makeSourceFile(files[i].path, files[i].text);
+    const parsed = parseManifestFile(source);
+    if (!compact) {
+      results[i] = { source, ...parsed };
+      return;
+    }
+    const nodes = nodesOnce(source);
+    results[i] = { source, docs: parsed.docs.map((d) => lazyDocument({ value: d.value, startLine: d.startLine, endLine: d.endLine, index: d.index }, positionsOf(d.doc), nodes)), problems: parsed.problems };
+  };
+  const script = opts.workerScript && fs4.existsSync(fileURLToPath(opts.workerScript)) ? opts.workerScript : null;
+  if (!script || opts.workers < 1 || files.length < 2) {
+    for (let i = 0; i < files.length; i++) parseHere(i);
+    return results;
+  }
+  const chunkBytes = opts.chunkBytes ?? 128 * 1024;
+  const chunks = [];
+  for (let from = 0, i = 0, bytes = 0; i < files.length; i++) {
+    bytes += files[i].text.length;
+    if (bytes >= chunkBytes || i === files.length - 1) {
+      chunks.push([from, i + 1]);
+      from = i + 1;
+      bytes = 0;
+    }
+  }
+  const control = new SharedArrayBuffer(16);
+  const ctl = new Int32Array(control);
+  const done = new Uint8Array(chunks.length);
+  const channels = [];
+  const input = { paths: files.map((f) => f.path), texts: files.map((f) => f.text), chunks, control };
+  for (let w = 0; w < opts.workers; w++) {
+    const { port1, port2 } = new MessageChannel();
+    try {
+      const worker = new Worker(script, { workerData: { ...input, port: port2 }, transferList: [port2] });
+      worker.unref();
+      worker.on("error", () => {
+      });
+      channels.push({ port: port1, worker });
+    } catch {
+      port1.close();
+    }
+  }
+  compact = channels.length > 0;
+  const accept = (msg) => {
+    const [from, to] = chunks[msg.chunk];
+    if (msg.files === null) {
+      for (let i = from; i < to; i++) parseHere(i);
+    } else {
+      for (let i = from; i < to; i++) {
+        const source = makeSourceFile(files[i].path, files[i].text);
+        const f = msg.files[i - from];
+        const nodes = nodesOnce(source);
+        results[i] = {
+          source,
+          docs: f.docs.map((d) => lazyDocument({ value: d.valueJson !== void 0 ? JSON.parse(d.valueJson) : d.value, startLine: d.startLine, endLine: d.endLine, index: d.index }, d.positionsJson, nodes)),
+          problems: f.problems
+        };
+      }
+    }
+    done[msg.chunk] = 1;
+  };
+  const drain = () => {
+    let got = false;
+    for (const c of channels) {
+      for (let m = receiveMessageOnPort(c.port); m; m = receiveMessageOnPort(c.port)) {
+        accept(m.message);
+        got = true;
+      }
+    }
+    return got;
+  };
+  for (; ; ) {
+    const chunk = Atomics.add(ctl, 0, 1);
+    if (chunk >= chunks.length) break;
+    const [from, to] = chunks[chunk];
+    for (let i = from; i < to; i++) parseHere(i);
+    done[chunk] = 1;
+  }
+  const stallMs = opts.stallMs ?? 3e4;
+  let lastProgress = Date.now();
+  while (done.includes(0)) {
+    if (drain()) {
+      lastProgress = Date.now();
+      continue;
+    }
+    const posted = Atomics.load(ctl, 1);
+    Atomics.wait(ctl, 1, posted, 50);
+    if (Date.now() - lastProgress > stallMs) break;
+  }
+  for (const c of channels) {
+    void c.worker.terminate();
+    c.port.close();
+  }
+  for (let c = 0; c < chunks.length; c++) {
+    if (done[c]) continue;
+    const [from, to] = chunks[c];
+    for (let i = from; i < to; i++) parseHere(i);
+  }
+  return results;
+}
+function nodesOnce(source) {
+  let nodes = null;
+  return () => nodes ??= parseYamlDocuments(source.text);
+}
+function lazyDocument(d, positions, nodes) {
+  let decoded = typeof positions === "string" ? null : positions;
+  return {
+    value: d.value,
+    startLine: d.startLine,
+    endLine: d.endLine,
+    index: d.index,
+    get positions() {
+      return decoded ??= decodePositions(positions);
+    },
+    get doc() {
+      return nodes()[d.index];
+    }
+  };
+}
+
 // src/manifests/load.ts
 var MAX_FILE_BYTES = 8 * 1024 * 1024;
 function decodeManifest(filePath, bytes) {
@@ -39008,6 +39189,27 @@ function decodeManifest(filePath, bytes) {
   }
 }
 var PARALLEL_MIN_BYTES = 1024 * 1024;
+function parseInputs(inputs) {
+  const todo = inputs.filter((f) => f.text !== null && f.parsed === void 0 && !isKustomizationFile(f.path));
+  const bytes = todo.reduce((n, f) => n + f.text.length, 0);
+  const envThreads = Number.parseInt(process.env.ISTIO_REVIEW_PARSE_THREADS ?? "", 10);
+  const envMin = Number.parseInt(process.env.ISTIO_REVIEW_PARALLEL_MIN_BYTES ?? "", 10);
+  const cores = typeof os5.availableParallelism === "function" ? os5.availableParallelism() : os5.cpus().length;
+  const workers = Number.isFinite(envThreads) ? Math.max(0, envThreads) : Math.min(Math.max(cores - 1, 0), 3);
+  const parallel = bytes >= (Number.isFinite(envMin) ? envMin : PARALLEL_MIN_BYTES);
+  const parsed = parseFiles(todo, { workerScript: parallel ? workerScript() : null, workers });
+  todo.forEach((f, i) => {
+    f.parsed = parsed[i];
+  });
+}
+function workerScript() {
+  try {
+    const url = new URL("./parse-worker.js", import.meta.url);
+    return url.protocol === "file:" && /\/dist\/[^/]+\.js$/.test(import.meta.url) ? url : null;
+  } catch {
+    return null;
+  }
+}
 
 // src/review/files.ts
 var DEFAULT_PATHS = ["**/*.yaml", "**/*.yml", "**/*.json", "!**/node_modules/**", "!**/.git/**"];
@@ -39038,7 +39240,7 @@ function chartDirOnDisk(root) {
   return (dir) => {
     let v = cache4.get(dir);
     if (v === void 0) {
-      v = fs4.existsSync(path2.join(root, dir, "Chart.yaml"));
+      v = fs5.existsSync(path2.join(root, dir, "Chart.yaml"));
       cache4.set(dir, v);
     }
     return v;
@@ -39049,7 +39251,7 @@ function listViewFiles(root, filter) {
   const walk = (rel) => {
     let entries;
     try {
-      entries = fs4.readdirSync(path2.join(root, rel), { withFileTypes: true });
+      entries = fs5.readdirSync(path2.join(root, rel), { withFileTypes: true });
     } catch {
       return;
     }
@@ -39073,13 +39275,14 @@ function readViewFiles(root, files) {
   for (const f of files) {
     let bytes;
     try {
-      bytes = fs4.readFileSync(path2.join(root, f));
+      bytes = fs5.readFileSync(path2.join(root, f));
     } catch {
       continue;
     }
     const input = toInput(f, bytes);
     if (input) out.push(input);
   }
+  parseInputs(out);
   return out;
 }
 
@@ -39255,9 +39458,9 @@ function anchorIsValid(c, changes) {
 }
 
 // src/review/summary.ts
-function countBySeverity(fs6) {
+function countBySeverity(fs7) {
   const c = { error: 0, warning: 0, info: 0 };
-  for (const f of fs6) c[f.severity]++;
+  for (const f of fs7) c[f.severity]++;
   return c;
 }
 function plural(n, word) {
@@ -44036,7 +44239,7 @@ function readEnv() {
   const e = process.env;
   const [owner, repo] = (e.GITHUB_REPOSITORY ?? "/").split("/");
   let event = {};
-  if (e.GITHUB_EVENT_PATH && fs5.existsSync(e.GITHUB_EVENT_PATH)) event = JSON.parse(fs5.readFileSync(e.GITHUB_EVENT_PATH, "utf8"));
+  if (e.GITHUB_EVENT_PATH && fs6.existsSync(e.GITHUB_EVENT_PATH)) event = JSON.parse(fs6.readFileSync(e.GITHUB_EVENT_PATH, "utf8"));
   const serverUrl = (e.GITHUB_SERVER_URL || "https://github.com").replace(/\/$/, "");
   const runId = e.GITHUB_RUN_ID || String(Date.now());
   return {
@@ -44179,7 +44382,7 @@ ${runMarker(runId)}`;
 }
 function readOrNull(p) {
   try {
-    return fs5.readFileSync(p);
+    return fs6.readFileSync(p);
   } catch {
     return null;
   }
@@ -44328,8 +44531,8 @@ var Publisher = class {
     setOutput("warnings", newCounts.warning);
     setOutput("infos", newCounts.info);
     if (this.inputs.sarifFile) {
-      fs5.mkdirSync(path3.dirname(path3.resolve(this.inputs.sarifFile)), { recursive: true });
-      fs5.writeFileSync(this.inputs.sarifFile, JSON.stringify(toSarif(reported, ALL_RULES, VERSION), null, 2));
+      fs6.mkdirSync(path3.dirname(path3.resolve(this.inputs.sarifFile)), { recursive: true });
+      fs6.writeFileSync(this.inputs.sarifFile, JSON.stringify(toSarif(reported, ALL_RULES, VERSION), null, 2));
       setOutput("sarif-file", this.inputs.sarifFile);
     }
     info(`GitHub API calls: ${this.api.calls}.`);
