@@ -18455,7 +18455,8 @@ function readViewFiles(root, files) {
     let bytes;
     try {
       bytes = fs4.readFileSync(path3.join(root, f));
-    } catch {
+    } catch (err) {
+      out.push({ path: f, text: null, readProblem: `This file cannot be read: ${err.message}` });
       continue;
     }
     const input = toInput(f, bytes);

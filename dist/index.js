@@ -39276,7 +39276,8 @@ function readViewFiles(root, files) {
     let bytes;
     try {
       bytes = fs5.readFileSync(path2.join(root, f));
-    } catch {
+    } catch (err) {
+      out.push({ path: f, text: null, readProblem: `This file cannot be read: ${err.message}` });
       continue;
     }
     const input = toInput(f, bytes);

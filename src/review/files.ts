@@ -77,7 +77,10 @@ export function readViewFiles(root: string, files: readonly string[]): InputFile
   const out: InputFile[] = [];
   for (const f of files) {
     let bytes: Buffer;
-    try { bytes = fs.readFileSync(path.join(root, f)); } catch { continue; }
+    try { bytes = fs.readFileSync(path.join(root, f)); } catch (err) {
+      out.push({ path: f, text: null, readProblem: `This file cannot be read: ${(err as Error).message}` }); // a finding, not a silent skip
+      continue;
+    }
     const input = toInput(f, bytes);
     if (input) out.push(input);
   }
