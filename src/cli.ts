@@ -104,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
   if (command !== 'check') throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
   if (args.paths.length === 0) throw new UsageError('check needs at least one PATH');
 
-  let result = checkPaths(args.paths, loaded);
+  let result = await checkPaths(args.paths, loaded);
   if (args.fix) {
     const byFile = new Map<string, NonNullable<(typeof result.findings)[number]['fix']>[]>();
     for (const f of result.findings) if (f.fix) (byFile.get(f.fix.file) ?? byFile.set(f.fix.file, []).get(f.fix.file)!).push(f.fix);
@@ -117,17 +117,16 @@ async function main(argv: string[]): Promise<number> {
       for (const f of applied) process.stderr.write(`fixed ${logLine(file)}:${f.startLine}: ${logLine(f.description)}\n`);
     }
     process.stderr.write(`applied ${changed} fix${changed === 1 ? '' : 'es'} in ${byFile.size} file(s)\n`);
-    result = checkPaths(args.paths, loaded); // report what is left
+    result = await checkPaths(args.paths, loaded); // report what is left
   }
 
   const { findings } = result;
   if (args.format === 'json') {
-    process.stdout.write(JSON.stringify(toJsonReport(findings, { files: result.fileCount, resources: result.workspace.resources.length }), null, 2) + '\n');
+    process.stdout.write(JSON.stringify(toJsonReport(findings, { files: result.fileCount, resources: result.resourceCount }), null, 2) + '\n');
   } else if (args.format === 'sarif') {
     process.stdout.write(JSON.stringify(toSarif(findings, ALL_RULES, VERSION), null, 2) + '\n');
   } else {
-    const files = new Map(result.workspace.files.map((f) => [f.path, f]));
-    process.stdout.write(formatText(findings, files, { color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
+    process.stdout.write(formatText(findings, result.files, { color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
   }
   return findings.some((f) => reachesThreshold(f.severity, args.failOn)) ? 1 : 0;
 }

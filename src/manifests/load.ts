@@ -35,7 +35,7 @@ function walk(dir: string, out: Set<string>): void {
       if (SKIP_DIRS.has(e.name)) continue;
       if (isChart && e.name === 'templates') continue; // Helm templates are not manifests until rendered
       walk(p, out);
-    } else if (e.isFile() && MANIFEST_EXT.test(e.name)) {
+    } else if (e.isFile() && (MANIFEST_EXT.test(e.name) || e.name === 'Kustomization')) {
       out.add(p);
     }
   }

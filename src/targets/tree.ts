@@ -1,0 +1,75 @@
+// The files a check reads, as one interface for the CLI (paths on disk as given) and the review (the repository
+// at the PR head or base: the working tree with some files replaced). Targets are built from a SourceTree only.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface SourceTree {
+  /** Files under the checked paths, in the tree's path form (as given on the command line, or repository-relative). */
+  readonly files: readonly string[];
+  /** Where render commands run, and what relative tree paths are relative to. */
+  readonly root: string;
+  exists(p: string): boolean;
+  /** The file's bytes; null when absent; an Error when it cannot be read. */
+  read(p: string): Buffer | null | Error;
+  /** The tree path of a file on disk (absolute path), or null when the file is not in the tree. */
+  fromDisk(abs: string): string | null;
+  /** A directory on disk holding these tree files as the tree has them (the disk itself when none differs), and
+   *  how to turn a path under it back into a tree path. `release` removes any copy made. */
+  onDisk(files: readonly string[]): { dir: string; toTree(abs: string): string | null; release(): void };
+}
+
+function readOrError(abs: string): Buffer | null | Error {
+  try { return fs.readFileSync(abs); } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? null : (err as Error);
+  }
+}
+
+/** Files on disk named as the user gave them: relative to the working directory, or absolute. */
+export function diskTree(files: readonly string[], cwd = process.cwd()): SourceTree {
+  const absolute = files.length > 0 && files.every((f) => path.isAbsolute(f));
+  const fromDisk = (abs: string) => {
+    if (absolute) return abs;
+    const rel = path.relative(cwd, abs).split(path.sep).join('/');
+    return rel.startsWith('../') || rel === '..' ? abs : rel || '.';
+  };
+  return {
+    files, root: cwd,
+    exists: (p) => fs.existsSync(path.resolve(cwd, p)),
+    read: (p) => readOrError(path.resolve(cwd, p)),
+    fromDisk,
+    onDisk: () => ({ dir: cwd, toTree: fromDisk, release: () => {} }),
+  };
+}
+
+/** A repository's files (paths relative to `root`) with some replaced: `overlay` maps a path to its contents in this
+ *  tree (null: absent here). Tools that read the disk get a temporary copy when a file they read is overlaid. */
+export function overlayTree(root: string, files: readonly string[], overlay: ReadonlyMap<string, Buffer | null>): SourceTree {
+  const fromDisk = (abs: string) => {
+    const rel = path.relative(root, abs).split(path.sep).join('/');
+    return rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) ? null : rel;
+  };
+  const read = (p: string): Buffer | null | Error => (overlay.has(p) ? overlay.get(p)! : readOrError(path.join(root, p)));
+  return {
+    files, root,
+    exists: (p) => (overlay.has(p) ? overlay.get(p) !== null : fs.existsSync(path.join(root, p))),
+    read,
+    fromDisk,
+    onDisk: (needed) => {
+      if (!needed.some((p) => overlay.has(p))) return { dir: root, toTree: fromDisk, release: () => {} };
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-review-tree-'));
+      for (const p of needed) {
+        if (path.isAbsolute(p) || p.split('/').includes('..')) continue; // outside the repository: not ours to copy
+        const b = read(p);
+        if (!(b instanceof Buffer)) continue;
+        fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
+        fs.writeFileSync(path.join(dir, p), b);
+      }
+      return {
+        dir,
+        toTree: (abs) => { const rel = path.relative(dir, abs).split(path.sep).join('/'); return rel.startsWith('..') ? null : rel; },
+        release: () => fs.rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  };
+}
