@@ -44,6 +44,8 @@ export interface ReviewConfig {
   external: ExternalDeclarations;
   /** Declared targets; null when the config declares none (targets are discovered). */
   targets: DeclaredTarget[] | null;
+  /** The directory of the config file (its `targets` paths are relative to it), in the form paths are checked in; '' for the current one. */
+  baseDir: string;
 }
 
 export interface ConfigError {
@@ -61,6 +63,7 @@ export function emptyConfig(): ReviewConfig {
     rules: {},
     external: { namespaces: [], hosts: [], gateways: [], workloads: [] },
     targets: null,
+    baseDir: '',
   };
 }
 

@@ -35,12 +35,17 @@ export interface TreeLookup {
 export const LOOSE_TARGET = 'default';
 
 const MANIFEST_EXT = /\.(ya?ml|json)$/i;
+/** istio-review's own config: settings, not a manifest. */
+const CONFIG_FILES = new Set(['.istio-review.yaml', '.istio-review.yml']);
 
 function emptyTarget(name: string, kind: TargetKind): Target {
   return { name, kind, root: null, command: null, files: [], kustomizations: [], patchFiles: new Set(), defaultNamespace: null, mesh: null };
 }
 
-export function discoverTargets(tree: TreeLookup, declared: readonly DeclaredTarget[] | null): Target[] {
+/** `declared` paths, kustomize directories and commands are relative to `baseDir` (the config file's directory). */
+export function discoverTargets(tree: TreeLookup, declared: readonly DeclaredTarget[] | null, baseDir = ''): Target[] {
+  const fromBase = (p: string) => normalize(baseDir ? `${baseDir}/${p}` : p);
+  const relToBase = (f: string) => (baseDir ? path.posix.relative(baseDir, f) : f);
   const cache = new Map<string, Kustomization | null>();
   const load = (file: string): Kustomization | null => {
     if (!cache.has(file)) {
@@ -56,17 +61,17 @@ export function discoverTargets(tree: TreeLookup, declared: readonly DeclaredTar
       t.defaultNamespace = d.defaultNamespace;
       t.mesh = d.mesh;
       if (d.kustomize) {
-        const root = normalize(d.kustomize);
+        const root = fromBase(d.kustomize);
         t.root = root;
         closeOver(t, root, tree, load);
       } else if (d.render) {
         t.command = d.render;
         // What a render command reads cannot be known; the files its arguments name (a chart, a values file) stand in.
-        const args = d.render.split(/\s+/).map(normalize).filter((a) => a && !a.startsWith('-'));
+        const args = d.render.split(/\s+/).filter((a) => a && !a.startsWith('-')).map(fromBase);
         t.files = tree.files.filter((f) => args.some((a) => f === a || f.startsWith(`${a}/`))).sort();
       } else {
         const match = picomatch(d.paths, { dot: true });
-        t.files = tree.files.filter((f) => match(f)).sort();
+        t.files = tree.files.filter((f) => match(relToBase(f))).sort();
         for (const f of t.files) if (isKustomizationPath(f)) { const k = load(f); if (k) for (const p of k.patches) if (p.file) t.patchFiles.add(p.file); }
       }
       targets.push(t);
@@ -88,7 +93,8 @@ export function discoverTargets(tree: TreeLookup, declared: readonly DeclaredTar
     }
   }
   const consumed = new Set(targets.flatMap((t) => t.files));
-  const loose = tree.files.filter((f) => !consumed.has(f) && !isKustomizationPath(f) && MANIFEST_EXT.test(f) && !targets.some((t) => t.patchFiles.has(f)));
+  const loose = tree.files.filter((f) => !consumed.has(f) && !isKustomizationPath(f) && MANIFEST_EXT.test(f) && !CONFIG_FILES.has(path.posix.basename(f))
+    && !targets.some((t) => t.patchFiles.has(f)));
   if (loose.length > 0 || targets.length === 0) {
     const t = emptyTarget(LOOSE_TARGET, 'loose');
     t.files = loose;

@@ -57,7 +57,7 @@ export function discoverInTree(tree: SourceTree, config: ReviewConfig): Target[]
     files: tree.files,
     exists: (p) => tree.exists(p),
     readText: (p) => { const b = tree.read(p); return b instanceof Buffer ? b.toString('utf8') : null; },
-  }, config.targets);
+  }, config.targets, config.baseDir);
 }
 
 export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Promise<TargetBuild> {
@@ -130,20 +130,25 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
       }
     }
     if (t.kind === 'render') {
-      const res = await runRenderCommand(t.command!, tree.root);
+      const res = await runRenderCommand(t.command!, path.resolve(tree.root, opts.config.baseDir));
       if (!res.ok) {
-        notes.push({ rule: 'target-render-failed', file: '.istio-review.yaml', line: 1, targets: [t.name], message: `The render command of target "${t.name}" (${t.command}) failed: ${res.error}. Nothing of this target was checked.` });
+        notes.push({ rule: 'target-render-failed', file: opts.config.baseDir ? `${opts.config.baseDir}/.istio-review.yaml` : '.istio-review.yaml', line: 1, targets: [t.name], message: `The render command of target "${t.name}" (${t.command}) failed: ${res.error}. Nothing of this target was checked.` });
         return { target: t, workspace: { files: [], resources: [], problems: [] }, renderedWith: `${t.command} (failed)` };
       }
-      const args = t.command!.split(/\s+/).filter((a) => a && !a.startsWith('-'));
+      const args = t.command!.split(/\s+/).filter((a) => a && !a.startsWith('-')).map((a) => path.posix.normalize(opts.config.baseDir ? `${opts.config.baseDir}/${a}` : a));
       const mapped = mapRenderedOutput(res.text, t.command!, {
         resolve: (source) => {
-          const rest = source.split('/').slice(1).join('/');
-          for (const a of args) {
-            const p = path.posix.normalize(`${a}/${rest}`);
+          // "<chart>/templates/x.yaml": the chart is a directory the command names, else one whose Chart.yaml (or
+          // directory) has that name.
+          const [chart, ...restParts] = source.split('/');
+          const rest = restParts.join('/');
+          const charts = tree.files.filter((f) => path.posix.basename(f) === 'Chart.yaml').map((f) => path.posix.dirname(f));
+          const named = charts.filter((d) => path.posix.basename(d) === chart || chartName(tree, `${d}/Chart.yaml`) === chart);
+          for (const dir of [...args, ...named, ...charts]) {
+            const p = path.posix.normalize(`${dir}/${rest}`);
             if (tree.exists(p)) return p;
           }
-          return tree.files.find((f) => f.endsWith(`/${rest}`)) ?? null;
+          return null;
         },
         text: (p) => { const b = tree.read(p); return b instanceof Buffer ? b.toString('utf8') : null; },
       }, wsOptions(t));
@@ -172,5 +177,11 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
   return { targets, views, notes, kustomize: tool?.label ?? null, fileCount };
 }
 
+
+function chartName(tree: SourceTree, chartYaml: string): string | null {
+  const b = tree.read(chartYaml);
+  if (!(b instanceof Buffer)) return null;
+  return /^name:\s*["']?([^"'\s#]+)/m.exec(b.toString('utf8'))?.[1] ?? null;
+}
 
 export type { FileProblem };
