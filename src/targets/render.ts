@@ -9,7 +9,7 @@ import path from 'node:path';
 export interface KustomizeTool {
   /** The executable and the arguments before the directory: ["kustomize", "build"] or ["kubectl", "kustomize"]. */
   argv: string[];
-  /** For logs and summaries: "kustomize v5.4.3" or "kubectl kustomize (kustomize v5.5.0)". */
+  /** For logs and summaries: "kustomize v5.4.3" or "kubectl kustomize v5.5.0 (kubectl v1.32.4)". */
   label: string;
 }
 
@@ -27,7 +27,7 @@ export function findKustomize(): KustomizeTool | null {
   if (c.status === 0) {
     const kv = /Kustomize Version:\s*(\S+)/.exec(c.stdout)?.[1];
     const cv = /Client Version:\s*(\S+)/.exec(c.stdout)?.[1];
-    return (cached = { argv: ['kubectl', 'kustomize'], label: `kubectl${cv ? ` ${cv}` : ''} kustomize${kv ? ` (kustomize ${kv})` : ''}` });
+    return (cached = { argv: ['kubectl', 'kustomize'], label: `kubectl kustomize${kv ? ` ${kv}` : ''}${cv ? ` (kubectl ${cv})` : ''}` });
   }
   return (cached = null);
 }
