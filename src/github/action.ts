@@ -12,7 +12,7 @@ import { ALL_RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import { Git } from '../review/git.js';
 import { reverseApplyPatch, type ChangeSet, type ChangedFile } from '../review/diff.js';
-import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, parseGlobs, pathFilter, readViewFiles, toPosix, type PathFilter } from '../review/files.js';
+import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, parseGlobs, pathFilter, readViewFile, toPosix, type PathFilter } from '../review/files.js';
 import { buildViews, planReview, relevantChanges, type ViewReaders } from '../review/pipeline.js';
 import { anchorIsValid, type Outside } from '../review/placement.js';
 import { countsText, summaryMarkdown, type Counts } from '../review/summary.js';
@@ -152,7 +152,8 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
   const headIsWorkspace = gitOk && git.headSha() === headSha;
   const readers: ViewReaders = {
     workspaceFiles: listViewFiles(env.root, filter),
-    readWorkspace: (paths) => readViewFiles(env.root, paths),
+    root: env.root,
+    readWorkspaceFile: (p) => readViewFile(env.root, p),
     readHead: async (paths) => {
       if (headIsWorkspace) return new Map(paths.map((p) => [p, readOrNull(path.join(env.root, p))]));
       if (haveHead) return git.readAt(headSha, paths);
@@ -170,8 +171,10 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
     publisher.notes.push('The earlier review threads could not be read, so this run posts no line comments (they could repeat old ones); every finding is listed here.');
     return [];
   });
-  const plan = planReview(views, changes, { loaded, threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha) });
-  core.info(`Reviewed ${views.head.length} manifest file(s), ${relevant.length} changed: ${countsText(plan.newCounts)} new; ${countsText(plan.preExistingCounts)} pre-existing.`);
+  const plan = await planReview(views, changes, { loaded, threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha) });
+  publisher.notes.push(...plan.notes);
+  for (const n of plan.notes) core.info(n.replace(/`/g, ''));
+  core.info(`Reviewed ${views.head.files.length} manifest file(s), ${relevant.length} changed: ${countsText(plan.newCounts)} new; ${countsText(plan.preExistingCounts)} pre-existing.`);
 
   // One review with every inline comment, each anchor re-validated against the hunks.
   const outside: Outside[] = [...plan.placement.outside];
@@ -397,11 +400,14 @@ async function runOnPush(inputs: Inputs, env: Env, filter: PathFilter): Promise<
   const headIsWorkspace = git.headSha() === headSha || !gitOk;
   const views = await buildViews(changes, filter, {
     workspaceFiles: listViewFiles(env.root, filter),
-    readWorkspace: (paths) => readViewFiles(env.root, paths),
+    root: env.root,
+    readWorkspaceFile: (p) => readViewFile(env.root, p),
     readHead: async (paths) => headIsWorkspace ? new Map(paths.map((p) => [p, readOrNull(path.join(env.root, p))])) : git.readAt(headSha, paths),
     readBase: async (files) => haveBase ? git.readAt(before, files.map((f) => f.basePath!)) : new Map(),
   });
-  const plan = planReview(views, changes, { loaded, threads: [], maxComments: 0, runId: env.runId, link: linker(env, headSha) });
+  const plan = await planReview(views, changes, { loaded, threads: [], maxComments: 0, runId: env.runId, link: linker(env, headSha) });
+  publisher.notes.push(...plan.notes);
+  for (const n of plan.notes) core.info(n.replace(/`/g, ''));
   const makeMd = (notAnnotated: number) => summaryMarkdown({
     reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved: 0, notAnnotated,
     notes: publisher.notes, link: linker(env, headSha), headSha, runUrl: env.runUrl,

@@ -8,7 +8,7 @@ import type { FailOn } from '../types.js';
 import { reachesThreshold } from '../types.js';
 import { UsageError } from '../settings-loader.js';
 import { Git } from './git.js';
-import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, pathFilter, readViewFiles, toPosix } from './files.js';
+import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, pathFilter, readViewFile, toPosix } from './files.js';
 import { buildViews, planReview } from './pipeline.js';
 import { summaryMarkdown } from './summary.js';
 import { toSarif } from '../output/sarif.js';
@@ -48,15 +48,16 @@ export async function runReviewCommand(args: LocalReviewOptions): Promise<number
   const changes = rgit.diff(mergeBase, head);
   const views = await buildViews(changes, filter, {
     workspaceFiles: listViewFiles(root, filter),
-    readWorkspace: (paths) => readViewFiles(root, paths),
+    root,
+    readWorkspaceFile: (p) => readViewFile(root, p),
     readHead: async (paths) => rgit.readAt(head, paths),
     readBase: async (files) => rgit.readAt(mergeBase, files.map((f) => f.basePath!)),
   });
   const link = (file: string, line: number) => `${file}#L${line}`;
-  const plan = planReview(views, changes, { loaded: args.loaded, threads: [], maxComments: 30, runId: 'local', link });
+  const plan = await planReview(views, changes, { loaded: args.loaded, threads: [], maxComments: 30, runId: 'local', link });
   const summary = summaryMarkdown({
     reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved: 0, notAnnotated: 0,
-    notes: [], link, headSha: head, runUrl: null,
+    notes: plan.notes, link, headSha: head, runUrl: null,
   });
   const out = args.write ?? ((s: string) => process.stdout.write(s));
   if (args.format === 'json') {

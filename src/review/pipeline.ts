@@ -2,29 +2,36 @@
 // findings → new findings → threads to post or resolve → placement. Pure apart from the readers it is given.
 import type { Finding } from '../types.js';
 import type { InputFile } from '../manifests/workspace.js';
-import { buildWorkspace, type Workspace } from '../manifests/workspace.js';
-import { analyze } from '../engine.js';
+import type { SourceFile } from '../manifests/source.js';
+import { overlayTree, type SourceTree, type TreeBase } from '../targets/tree.js';
+import { buildTargetViews, discoverInTree, type TargetBuild } from '../targets/views.js';
+import { targetTouches, type Target } from '../targets/discover.js';
+import { analyzeTargets } from '../targets/analyze.js';
 import type { LoadedSettings } from '../settings-loader.js';
 import type { ChangeSet, ChangedFile } from './diff.js';
 import { classifyFindings, type Classified } from './classify.js';
 import { planThreads, type ExistingThread, type ThreadPlan } from './threads.js';
 import { placeFindings, type Placement, type OutsideReason } from './placement.js';
 import { countBySeverity, type Counts } from './summary.js';
-import { toInput, type PathFilter } from './files.js';
+import type { PathFilter } from './files.js';
 
 export interface ViewReaders {
   /** Files under `paths` in the working tree (repository-relative). */
   workspaceFiles: string[];
-  readWorkspace(paths: readonly string[]): InputFile[];
+  /** The working tree on disk (kustomize reads it there), or null when files come only from readWorkspaceFile. */
+  root: string | null;
+  /** One working-tree file: bytes, null when absent, an Error when unreadable. */
+  readWorkspaceFile(path: string): Buffer | null | Error;
   /** Contents at the PR head of these changed files (null: absent). */
   readHead(paths: readonly string[]): Promise<Map<string, Buffer | null>>;
   /** Contents at the merge base of these changed files, given their head texts (null: absent). */
   readBase(files: readonly ChangedFile[], head: ReadonlyMap<string, Buffer | null>): Promise<Map<string, Buffer | null>>;
 }
 
+/** The repository at the PR head and at the base: the working tree with the changed files as they are there. */
 export interface Views {
-  head: InputFile[];
-  base: InputFile[];
+  head: SourceTree;
+  base: SourceTree;
   /** Changed files that belong to the view (by head or base path). */
   relevant: ChangedFile[];
 }
@@ -35,33 +42,26 @@ export function relevantChanges(changes: ChangeSet, filter: PathFilter): Changed
 
 export async function buildViews(changes: ChangeSet, filter: PathFilter, readers: ViewReaders): Promise<Views> {
   const relevant = relevantChanges(changes, filter);
-  const changedHead = new Set(relevant.map((f) => f.path));
-  const removed = new Set(changes.files.filter((f) => f.status === 'removed').map((f) => f.path));
-  // Renamed files' old names are gone from the head tree even if the working tree (a merge or base checkout) has them.
-  const renamedAway = new Set(changes.files.filter((f) => f.status === 'renamed' && f.basePath).map((f) => f.basePath!));
-  const unchanged = readers.workspaceFiles.filter((p) => !changedHead.has(p) && !removed.has(p) && !renamedAway.has(p));
-  const common = readers.readWorkspace(unchanged);
-
   const headPaths = relevant.filter((f) => f.status !== 'removed' && filter(f.path)).map((f) => f.path);
   const headBytes = await readers.readHead(headPaths);
-  const headChanged: InputFile[] = [];
-  for (const p of headPaths) {
-    const b = headBytes.get(p);
-    if (!b) continue;
-    const input = toInput(p, b);
-    if (input) headChanged.push(input);
-  }
   const baseBytes = await readers.readBase(relevant.filter((f) => f.basePath !== null && filter(f.basePath)), headBytes);
-  const baseChanged: InputFile[] = [];
-  for (const f of relevant) {
-    if (!f.basePath || !filter(f.basePath)) continue;
-    const b = baseBytes.get(f.basePath);
-    if (!b) continue;
-    const input = toInput(f.basePath, b);
-    if (input) baseChanged.push(input);
+  // What differs from the working tree (a merge, head or base checkout) in each view.
+  const headOverlay = new Map<string, Buffer | null>();
+  const baseOverlay = new Map<string, Buffer | null>();
+  for (const f of changes.files) {
+    if (f.status === 'removed') headOverlay.set(f.path, null);
+    if (f.status === 'renamed' && f.basePath) headOverlay.set(f.basePath, null); // gone from the head even if the working tree has it
+    if (f.status === 'added' || (f.basePath !== null && f.basePath !== f.path)) baseOverlay.set(f.path, null);
   }
-  const byPath = (a: InputFile, b: InputFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { head: [...common, ...headChanged].sort(byPath), base: [...common, ...baseChanged].sort(byPath), relevant };
+  for (const p of headPaths) headOverlay.set(p, headBytes.get(p) ?? null);
+  for (const f of relevant) if (f.basePath && filter(f.basePath)) baseOverlay.set(f.basePath, baseBytes.get(f.basePath) ?? null);
+  const present = (overlay: Map<string, Buffer | null>) => {
+    const files = new Set(readers.workspaceFiles.filter((p) => !overlay.has(p)));
+    for (const [p, b] of overlay) if (b !== null && filter(p)) files.add(p);
+    return [...files].sort();
+  };
+  const base: TreeBase = { root: readers.root, read: (p) => readers.readWorkspaceFile(p) };
+  return { head: overlayTree(base, present(headOverlay), headOverlay), base: overlayTree(base, present(baseOverlay), baseOverlay), relevant };
 }
 
 export interface PlanOptions {
@@ -73,7 +73,8 @@ export interface PlanOptions {
 }
 
 export interface ReviewPlan {
-  headWorkspace: Workspace;
+  /** Source files of the head view's checked targets, by path. */
+  headFiles: Map<string, SourceFile>;
   headFindings: Finding[];
   classified: Classified;
   /** Findings this review reports (new ones and pre-existing ones on edited lines). */
@@ -83,17 +84,35 @@ export interface ReviewPlan {
   where: Map<string, 'inline' | 'posted-before' | OutsideReason>;
   newCounts: Counts;
   preExistingCounts: Counts;
+  /** The targets built at the head and at the base (only those holding a changed file), and how many exist. */
+  targets: { head: TargetBuild; base: TargetBuild; all: number };
+  /** Lines for the summary (which targets were re-checked, with which kustomize). */
+  notes: string[];
 }
 
-export function planReview(views: Views, changes: ChangeSet, opts: PlanOptions): ReviewPlan {
-  const wsOpts = { defaultNamespace: opts.loaded.config.defaultNamespace ?? undefined };
-  const headWorkspace = buildWorkspace(views.head, wsOpts);
-  const headFindings = clampToFile(analyze(headWorkspace, { settings: opts.loaded.settings, config: opts.loaded.config }).findings, headWorkspace);
-  const baseFindings = analyze(buildWorkspace(views.base, wsOpts), { settings: opts.loaded.settings, config: opts.loaded.config }).findings;
+export async function planReview(views: Views, changes: ChangeSet, opts: PlanOptions): Promise<ReviewPlan> {
+  const { config, settings } = opts.loaded;
+  // Only the targets holding a changed file are rendered and checked, at the head and at the base; a target that
+  // exists on one side only (a new overlay) is checked on that side.
+  const headTargets = discoverInTree(views.head, config);
+  const baseTargets = discoverInTree(views.base, config);
+  const changedHead = new Set(views.relevant.filter((f) => f.status !== 'removed').map((f) => f.path));
+  const changedBase = new Set(views.relevant.filter((f) => f.basePath !== null).map((f) => f.basePath!));
+  const affected = new Set([
+    ...headTargets.filter((t) => targetTouches(t, changedHead) || targetTouches(t, changedBase)).map((t) => t.name),
+    ...baseTargets.filter((t) => targetTouches(t, changedBase) || targetTouches(t, changedHead)).map((t) => t.name),
+  ]);
+  const rawCache = new Map<string, InputFile>();
+  const only = (t: Target) => affected.has(t.name);
+  const headBuild = await buildTargetViews(views.head, { config, targets: headTargets, only, rawCache });
+  const baseBuild = await buildTargetViews(views.base, { config, targets: baseTargets, only, rawCache });
+  const headFiles = sourceFiles(headBuild);
+  const headFindings = clampToFile(analyzeTargets(headBuild.views, headBuild.notes, { settings, config }).findings, headFiles);
+  const baseFindings = analyzeTargets(baseBuild.views, baseBuild.notes, { settings, config }).findings;
   const classified = classifyFindings(headFindings, baseFindings, changes);
   const reported = [...classified.fresh, ...classified.touchedPreExisting];
   const broken = new Set(headFindings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'unreadable-file').map((f) => f.file));
-  const inView = new Set(views.head.map((f) => f.path));
+  const inView = new Set(views.head.files);
   const threadPlan = planThreads(reported, headFindings, opts.threads, (p) => inView.has(p) && !broken.has(p));
   const placement = placeFindings(threadPlan.post, changes, {
     maxComments: opts.maxComments, runId: opts.runId, link: opts.link,
@@ -104,14 +123,30 @@ export function planReview(views: Views, changes: ChangeSet, opts: PlanOptions):
   for (const c of placement.inline) where.set(c.finding.fingerprint, 'inline');
   for (const o of placement.outside) where.set(o.finding.fingerprint, o.reason);
   return {
-    headWorkspace, headFindings, classified, reported, threadPlan, placement, where,
+    headFiles, headFindings, classified, reported, threadPlan, placement, where,
     newCounts: countBySeverity(classified.fresh), preExistingCounts: countBySeverity(classified.preExisting),
+    targets: { head: headBuild, base: baseBuild, all: new Set([...headTargets, ...baseTargets].map((t) => t.name)).size },
+    notes: targetNotes(headBuild, baseBuild, new Set([...headTargets, ...baseTargets].map((t) => t.name)).size),
   };
 }
 
+function sourceFiles(build: TargetBuild): Map<string, SourceFile> {
+  const out = new Map<string, SourceFile>();
+  for (const v of build.views) for (const f of v.workspace.files) if (!out.has(f.path)) out.set(f.path, f);
+  return out;
+}
+
+/** For the summary: which targets were re-checked and with which kustomize (its version changes what is rendered). */
+function targetNotes(head: TargetBuild, base: TargetBuild, all: number): string[] {
+  if (all <= 1 && !head.kustomize) return [];
+  const names = [...new Set([...head.views, ...base.views].map((v) => v.target.name))].sort();
+  const tool = head.kustomize ?? base.kustomize;
+  return [`Re-checked ${names.length} of ${all} target${all === 1 ? '' : 's'} (the ones holding a changed file)${names.length ? `: ${names.map((n) => `\`${n}\``).join(', ')}` : ''}${tool ? `; rendered with ${tool}` : ''}.`];
+}
+
 /** A parse error at end of file points one line past the last one; comments can only anchor to real lines. */
-function clampToFile(findings: Finding[], ws: Workspace): Finding[] {
-  const lastLine = new Map(ws.files.map((f) => [f.path, Math.max(1, f.text.split('\n').length - (f.text.endsWith('\n') ? 1 : 0))]));
+function clampToFile(findings: Finding[], files: ReadonlyMap<string, SourceFile>): Finding[] {
+  const lastLine = new Map([...files.values()].map((f) => [f.path, Math.max(1, f.text.split('\n').length - (f.text.endsWith('\n') ? 1 : 0))]));
   return findings.map((f) => {
     const last = lastLine.get(f.file);
     if (last === undefined || f.line <= last) return f;

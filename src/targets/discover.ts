@@ -14,6 +14,8 @@ export interface Target {
   root: string | null;
   /** render: the command that prints the manifests. */
   command: string | null;
+  /** render: the paths its arguments name; a change under one of them changes the target. */
+  watch: string[];
   /** Every file the target consumes (manifests, patches, kustomizations, generator inputs), sorted. */
   files: string[];
   /** kustomize: every kustomization it builds, the root first. */
@@ -39,7 +41,7 @@ const MANIFEST_EXT = /\.(ya?ml|json)$/i;
 const CONFIG_FILES = new Set(['.istio-review.yaml', '.istio-review.yml']);
 
 function emptyTarget(name: string, kind: TargetKind): Target {
-  return { name, kind, root: null, command: null, files: [], kustomizations: [], patchFiles: new Set(), defaultNamespace: null, mesh: null };
+  return { name, kind, root: null, command: null, watch: [], files: [], kustomizations: [], patchFiles: new Set(), defaultNamespace: null, mesh: null };
 }
 
 /** `declared` paths, kustomize directories and commands are relative to `baseDir` (the config file's directory). */
@@ -68,6 +70,7 @@ export function discoverTargets(tree: TreeLookup, declared: readonly DeclaredTar
         t.command = d.render;
         // What a render command reads cannot be known; the files its arguments name (a chart, a values file) stand in.
         const args = d.render.split(/\s+/).filter((a) => a && !a.startsWith('-')).map(fromBase);
+        t.watch = args;
         t.files = tree.files.filter((f) => args.some((a) => f === a || f.startsWith(`${a}/`))).sort();
       } else {
         const match = picomatch(d.paths, { dot: true });
@@ -130,4 +133,11 @@ function closeOver(t: Target, rootDir: string, tree: TreeLookup, load: (f: strin
 function normalize(p: string): string {
   const n = path.posix.normalize(p.replace(/\\/g, '/')).replace(/\/+$/, '');
   return n.startsWith('./') ? n.slice(2) : n;
+}
+
+/** Does a change to these paths change what the target applies? */
+export function targetTouches(t: Target, changed: ReadonlySet<string>): boolean {
+  if (t.files.some((f) => changed.has(f))) return true;
+  for (const c of changed) if (t.watch.some((a) => c === a || c.startsWith(`${a}/`))) return true;
+  return false;
 }

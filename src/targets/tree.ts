@@ -12,6 +12,8 @@ export interface SourceTree {
   exists(p: string): boolean;
   /** The file's bytes; null when absent; an Error when it cannot be read. */
   read(p: string): Buffer | null | Error;
+  /** True when this tree's content of `p` differs from the shared base (a changed file in a review view). */
+  overlaid?(p: string): boolean;
   /** The tree path of a file on disk (absolute path), or null when the file is not in the tree. */
   fromDisk(abs: string): string | null;
   /** A directory on disk holding these tree files as the tree has them (the disk itself when none differs), and
@@ -42,21 +44,31 @@ export function diskTree(files: readonly string[], cwd = process.cwd()): SourceT
   };
 }
 
-/** A repository's files (paths relative to `root`) with some replaced: `overlay` maps a path to its contents in this
- *  tree (null: absent here). Tools that read the disk get a temporary copy when a file they read is overlaid. */
-export function overlayTree(root: string, files: readonly string[], overlay: ReadonlyMap<string, Buffer | null>): SourceTree {
+/** Where a repository's files come from: a directory on disk (the working tree), or only a reader (tests). */
+export interface TreeBase {
+  /** The directory holding the files, for tools that read the disk; null: they get a temporary copy. */
+  root: string | null;
+  read(p: string): Buffer | null | Error;
+}
+
+/** A repository's files (paths relative to the root) with some replaced: `overlay` maps a path to its contents in
+ *  this tree (null: absent here). Tools that read the disk get a temporary copy when a file they read is overlaid. */
+export function overlayTree(base: TreeBase, files: readonly string[], overlay: ReadonlyMap<string, Buffer | null>): SourceTree {
+  const root = base.root ?? process.cwd();
   const fromDisk = (abs: string) => {
-    const rel = path.relative(root, abs).split(path.sep).join('/');
+    if (base.root === null) return null;
+    const rel = path.relative(base.root, abs).split(path.sep).join('/');
     return rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) ? null : rel;
   };
-  const read = (p: string): Buffer | null | Error => (overlay.has(p) ? overlay.get(p)! : readOrError(path.join(root, p)));
+  const read = (p: string): Buffer | null | Error => (overlay.has(p) ? overlay.get(p)! : base.read(p));
   return {
     files, root,
-    exists: (p) => (overlay.has(p) ? overlay.get(p) !== null : fs.existsSync(path.join(root, p))),
+    exists: (p) => { const b = read(p); return b !== null && !(b instanceof Error); },
     read,
     fromDisk,
+    overlaid: (p) => overlay.has(p),
     onDisk: (needed) => {
-      if (!needed.some((p) => overlay.has(p))) return { dir: root, toTree: fromDisk, release: () => {} };
+      if (base.root !== null && !needed.some((p) => overlay.has(p))) return { dir: base.root, toTree: fromDisk, release: () => {} };
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-review-tree-'));
       for (const p of needed) {
         if (path.isAbsolute(p) || p.split('/').includes('..')) continue; // outside the repository: not ours to copy

@@ -50,6 +50,9 @@ export interface BuildOptions {
   targets?: Target[];
   /** How many renders run at once. */
   concurrency?: number;
+  /** Files read raw, shared between builds of trees over the same files (a review's head and base): a file neither
+   *  tree overlays is read and parsed once. */
+  rawCache?: Map<string, InputFile>;
 }
 
 export function discoverInTree(tree: SourceTree, config: ReviewConfig): Target[] {
@@ -82,9 +85,11 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     return out;
   };
   const notes: TargetNote[] = [];
-  const raw = new Map<string, InputFile>();
+  const own = new Map<string, InputFile>();
+  const shared = opts.rawCache;
+  const cacheFor = (f: string) => (shared && !tree.overlaid?.(f) ? shared : own);
   const readRaw = (files: readonly string[]): InputFile[] => {
-    const todo = files.filter((f) => !raw.has(f));
+    const todo = files.filter((f) => !cacheFor(f).has(f));
     const fresh: InputFile[] = [];
     for (const f of todo) {
       const b = tree.read(f);
@@ -96,8 +101,8 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
       fresh.push(input);
     }
     parseInputs(fresh);
-    for (const f of fresh) raw.set(f.path, f);
-    return files.map((f) => raw.get(f)).filter((f): f is InputFile => f !== undefined);
+    for (const f of fresh) cacheFor(f.path).set(f.path, f);
+    return files.map((f) => cacheFor(f).get(f)).filter((f): f is InputFile => f !== undefined);
   };
   const wsOptions = (t: Target) => ({ defaultNamespace: t.defaultNamespace ?? opts.config.defaultNamespace ?? undefined });
   const rawView = (t: Target, why: string): TargetView => {
