@@ -7,6 +7,7 @@ import { overlayTree, type SourceTree, type TreeBase } from '../targets/tree.js'
 import { buildTargetViews, discoverInTree, type TargetBuild } from '../targets/views.js';
 import { targetTouches, type Target } from '../targets/discover.js';
 import { analyzeTargets } from '../targets/analyze.js';
+import { anchorAtCause } from './cause.js';
 import type { LoadedSettings } from '../settings-loader.js';
 import type { ChangeSet, ChangedFile } from './diff.js';
 import { classifyFindings, type Classified } from './classify.js';
@@ -109,7 +110,8 @@ export async function planReview(views: Views, changes: ChangeSet, opts: PlanOpt
   const headFiles = sourceFiles(headBuild);
   const headFindings = clampToFile(analyzeTargets(headBuild.views, headBuild.notes, { settings, config }).findings, headFiles);
   const baseFindings = analyzeTargets(baseBuild.views, baseBuild.notes, { settings, config }).findings;
-  const classified = classifyFindings(headFindings, baseFindings, changes);
+  const classifiedRaw = classifyFindings(headFindings, baseFindings, changes);
+  const classified = { ...classifiedRaw, fresh: anchorAtCause(classifiedRaw.fresh, changes, headBuild) };
   const reported = [...classified.fresh, ...classified.touchedPreExisting];
   const broken = new Set(headFindings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'unreadable-file').map((f) => f.file));
   const inView = new Set(views.head.files);

@@ -63,7 +63,7 @@ export function overlayTree(base: TreeBase, files: readonly string[], overlay: R
   const read = (p: string): Buffer | null | Error => (overlay.has(p) ? overlay.get(p)! : base.read(p));
   return {
     files, root,
-    exists: (p) => { const b = read(p); return b !== null && !(b instanceof Error); },
+    exists: (p) => { const b = read(p); return Buffer.isBuffer(b); },
     read,
     fromDisk,
     overlaid: (p) => overlay.has(p),
@@ -73,7 +73,7 @@ export function overlayTree(base: TreeBase, files: readonly string[], overlay: R
       for (const p of needed) {
         if (path.isAbsolute(p) || p.split('/').includes('..')) continue; // outside the repository: not ours to copy
         const b = read(p);
-        if (!(b instanceof Buffer)) continue;
+        if (!Buffer.isBuffer(b)) continue;
         fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
         fs.writeFileSync(path.join(dir, p), b);
       }

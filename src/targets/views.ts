@@ -59,7 +59,7 @@ export function discoverInTree(tree: SourceTree, config: ReviewConfig): Target[]
   return discoverTargets({
     files: tree.files,
     exists: (p) => tree.exists(p),
-    readText: (p) => { const b = tree.read(p); return b instanceof Buffer ? b.toString('utf8') : null; },
+    readText: (p) => { const b = tree.read(p); return Buffer.isBuffer(b) ? b.toString('utf8') : null; },
   }, config.targets, config.baseDir);
 }
 
@@ -73,7 +73,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     if (parsedCache.has(p)) return parsedCache.get(p)!;
     const b = tree.read(p);
     let out: ParsedSource | null = null;
-    if (b instanceof Buffer) {
+    if (Buffer.isBuffer(b)) {
       const input = decodeManifest(p, b);
       if (input.text !== null) {
         const src = makeSourceFile(p, input.text);
@@ -94,7 +94,8 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     for (const f of todo) {
       const b = tree.read(f);
       if (b === null) continue;
-      if (b instanceof Error) { fresh.push({ path: f, text: null, readProblem: `This file cannot be read: ${b.message}` }); continue; }
+      // (Not `instanceof Error`: errors from node's fs may come from another realm.)
+      if (!Buffer.isBuffer(b)) { fresh.push({ path: f, text: null, readProblem: `This file cannot be read: ${b.message}` }); continue; }
       const input = decodeManifest(f, b);
       // A JSON file is only a manifest when it names a kind (not package.json and friends).
       if (/\.json$/i.test(f) && input.text !== null && !input.text.includes('"kind"')) continue;
@@ -121,6 +122,8 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
         const res = await renderKustomize(tool, rootDir);
         if (!res.ok) {
           const file = t.kustomizations[0]?.file ?? `${t.root}/kustomization.yaml`;
+          // Temporary directories (ours, not the user's) say nothing to the reader.
+          res.error = res.error.split(`${disk.dir}${path.sep}`).join('').replace(/(\.\.\/)*istio-review-[a-z]+-[A-Za-z0-9]+\//g, '').replace(/\s+/g, ' ').trim();
           notes.push({ rule: 'target-render-failed', file, line: 1, targets: [t.name],
             message: `${tool.label} could not build ${t.name}: ${res.error}. Its files were read as they are instead; \`kubectl apply -k ${t.name}\` would fail the same way.` });
           return rawView(t, 'raw files (kustomize build failed)');
@@ -155,7 +158,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
           }
           return null;
         },
-        text: (p) => { const b = tree.read(p); return b instanceof Buffer ? b.toString('utf8') : null; },
+        text: (p) => { const b = tree.read(p); return Buffer.isBuffer(b) ? b.toString('utf8') : null; },
       }, wsOptions(t));
       return { target: t, workspace: { files: mapped.files, resources: mapped.resources, problems: mapped.problems }, renderedWith: t.command! };
     }
@@ -185,7 +188,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
 
 function chartName(tree: SourceTree, chartYaml: string): string | null {
   const b = tree.read(chartYaml);
-  if (!(b instanceof Buffer)) return null;
+  if (!Buffer.isBuffer(b)) return null;
   return /^name:\s*["']?([^"'\s#]+)/m.exec(b.toString('utf8'))?.[1] ?? null;
 }
 
