@@ -8,7 +8,9 @@ import { gatewayRules } from './gateway.js';
 import { sidecarRules } from './sidecar.js';
 import { authzRules } from './authz.js';
 import { gatewayApiRouteRules } from './gateway-api-routes.js';
+import { vsRouteOrderRules } from './vs-route-order.js';
 
 export const trafficAnalyzerRules: Rule[] = [
   ...vsDestinationRules, ...vsGatewayRules, ...destinationRuleRules, ...gatewayRules, ...sidecarRules, ...authzRules, ...gatewayApiRouteRules,
+  ...vsRouteOrderRules,
 ];
