@@ -20,6 +20,8 @@ export interface GatewayHttpServer {
   hosts: { raw: string; index: number }[];
   /** Servers with the same key share one route table. */
   routeTable: string;
+  /** A plain-HTTP server that redirects every request to HTTPS: it needs no routes. */
+  httpsRedirect: boolean;
 }
 
 /** One `match` of a VirtualService route as the gateway translates it. */
@@ -70,7 +72,7 @@ export function gatewayHttpServers(mesh: MeshView): GatewayHttpServer[] {
       const hosts: { raw: string; index: number }[] = [];
       asArray(s.hosts).forEach((h, index) => { if (typeof h === 'string') hosts.push({ raw: h, index }); });
       out.push({
-        gateway: gw, serverIndex, port: port.number, hosts,
+        gateway: gw, serverIndex, port: port.number, hosts, httpsRedirect: tls?.httpsRedirect === true,
         // Plain-HTTP servers of Gateways selecting the same workloads share one route table per port.
         routeTable: terminates ? `tls|${gw.namespace}/${gw.name}|${serverIndex}` : `http|${selector}|${port.number}`,
       });

@@ -9,8 +9,9 @@ import { sidecarRules } from './sidecar.js';
 import { authzRules } from './authz.js';
 import { gatewayApiRouteRules } from './gateway-api-routes.js';
 import { vsRouteOrderRules } from './vs-route-order.js';
+import { gatewayHostRouteRules } from './gateway-host-routes.js';
 
 export const trafficAnalyzerRules: Rule[] = [
   ...vsDestinationRules, ...vsGatewayRules, ...destinationRuleRules, ...gatewayRules, ...sidecarRules, ...authzRules, ...gatewayApiRouteRules,
-  ...vsRouteOrderRules,
+  ...vsRouteOrderRules, ...gatewayHostRouteRules,
 ];
