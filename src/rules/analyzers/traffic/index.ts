@@ -10,8 +10,9 @@ import { authzRules } from './authz.js';
 import { gatewayApiRouteRules } from './gateway-api-routes.js';
 import { vsRouteOrderRules } from './vs-route-order.js';
 import { gatewayHostRouteRules } from './gateway-host-routes.js';
+import { drPortLevelRules } from './dr-port-level.js';
 
 export const trafficAnalyzerRules: Rule[] = [
   ...vsDestinationRules, ...vsGatewayRules, ...destinationRuleRules, ...gatewayRules, ...sidecarRules, ...authzRules, ...gatewayApiRouteRules,
-  ...vsRouteOrderRules, ...gatewayHostRouteRules,
+  ...vsRouteOrderRules, ...gatewayHostRouteRules, ...drPortLevelRules,
 ];
