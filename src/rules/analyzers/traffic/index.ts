@@ -11,8 +11,9 @@ import { gatewayApiRouteRules } from './gateway-api-routes.js';
 import { vsRouteOrderRules } from './vs-route-order.js';
 import { gatewayHostRouteRules } from './gateway-host-routes.js';
 import { drPortLevelRules } from './dr-port-level.js';
+import { gatewayResolutionNoneRules } from './gateway-resolution-none.js';
 
 export const trafficAnalyzerRules: Rule[] = [
   ...vsDestinationRules, ...vsGatewayRules, ...destinationRuleRules, ...gatewayRules, ...sidecarRules, ...authzRules, ...gatewayApiRouteRules,
-  ...vsRouteOrderRules, ...gatewayHostRouteRules, ...drPortLevelRules,
+  ...vsRouteOrderRules, ...gatewayHostRouteRules, ...drPortLevelRules, ...gatewayResolutionNoneRules,
 ];
