@@ -12,8 +12,9 @@ import { vsRouteOrderRules } from './vs-route-order.js';
 import { gatewayHostRouteRules } from './gateway-host-routes.js';
 import { drPortLevelRules } from './dr-port-level.js';
 import { gatewayResolutionNoneRules } from './gateway-resolution-none.js';
+import { authzSplitRules } from './authz-split-rules.js';
 
 export const trafficAnalyzerRules: Rule[] = [
   ...vsDestinationRules, ...vsGatewayRules, ...destinationRuleRules, ...gatewayRules, ...sidecarRules, ...authzRules, ...gatewayApiRouteRules,
-  ...vsRouteOrderRules, ...gatewayHostRouteRules, ...drPortLevelRules, ...gatewayResolutionNoneRules,
+  ...vsRouteOrderRules, ...gatewayHostRouteRules, ...drPortLevelRules, ...gatewayResolutionNoneRules, ...authzSplitRules,
 ];
