@@ -33,16 +33,15 @@ export const gatewayHostWithoutRoute = defineRule({
   title: 'A Gateway accepts a host that a VirtualService routes, but that VirtualService is not bound to the Gateway.',
   check(ctx) {
     const vhosts = gatewayVirtualHosts(ctx.mesh);
-    // VirtualServices by host: exact names in a map, wildcards (rare) in a list.
+    // VirtualServices with http routes by the exact hosts they name: one for "*" or "*.example.com" was not
+    // written for this host in particular, and one with only tcp/tls routes would not serve HTTP anyway.
     const byHost = new Map<string, Resource[]>();
-    const wildcards: { host: string; vs: Resource }[] = [];
     for (const vs of ctx.mesh.byKind('VirtualService')) {
-      if (vs.namespace === null) continue;
+      if (vs.namespace === null || asArray(vs.spec.http).length === 0) continue;
       for (const h of asArray(vs.spec.hosts)) {
         if (typeof h !== 'string') continue;
         const resolved = resolveHost(h, vs.namespace).toLowerCase();
-        if (isWildcardHost(resolved)) wildcards.push({ host: resolved, vs });
-        else (byHost.get(resolved) ?? byHost.set(resolved, []).get(resolved)!).push(vs);
+        if (!isWildcardHost(resolved)) (byHost.get(resolved) ?? byHost.set(resolved, []).get(resolved)!).push(vs);
       }
     }
     for (const server of gatewayHttpServers(ctx.mesh)) {
@@ -55,7 +54,7 @@ export const gatewayHostWithoutRoute = defineRule({
         if (isWildcardHost(host)) continue; // a wildcard server host is not a promise to serve any one name
         // Served when some VirtualService bound to a Gateway sharing this route table has the host.
         if (vhosts.some((v) => v.routeTable === server.routeTable && hostMatches(v.host, host))) continue;
-        const having = new Set([...(byHost.get(host) ?? []), ...wildcards.filter((w) => hostMatches(w.host, host)).map((w) => w.vs)]);
+        const having = new Set(byHost.get(host) ?? []);
         const candidates = [...having].filter((vs) => serverHostFor(sh.raw, gw, vs.namespace!) !== null
           && !boundGatewayKeys(ctx.mesh, vs).some((b) => b.key === gwKey));
         if (candidates.length === 0) continue;
