@@ -45,6 +45,19 @@ ruleTable('vs-gateway-route-overlap', [
     ],
   },
   {
+    name: 'a host served on port 80 and on an HTTPS server is one finding, not one per port',
+    files: {
+      'gw.yaml': gateway + yaml`
+        - port: {number: 443, name: https, protocol: HTTPS}
+          hosts: ["*/shop.example.com"]
+          tls: {mode: SIMPLE, credentialName: shop-cert}
+      `.replace(/^/gm, '  ').replace(/^  $/gm, ''),
+      'legacy.yaml': shopVs('legacy', `  - match: [{uri: {prefix: /test-root}}]\n    route: [{destination: {host: legacy}}]\n`),
+      'new.yaml': shopVs('new', `  - match: [{uri: {prefix: /test-root1}}]\n    route: [{destination: {host: next}}]\n`),
+    },
+    expect: [{ rule: 'vs-gateway-route-overlap', file: 'new.yaml', line: 8 }],
+  },
+  {
     name: 'disjoint prefixes, exact matches on different paths and headers that cannot both hold: silent',
     files: {
       'gw.yaml': gateway,

@@ -112,15 +112,16 @@ export const vsGatewayRouteOverlap = defineRule({
   id: 'vs-gateway-route-overlap', severity: 'warning', istioCode: null, group: GROUP, fixable: false,
   title: 'Two VirtualServices for one host at a gateway have overlapping matches, so which one serves a request depends on an order Istio does not define.',
   check(ctx) {
+    // A host served on several ports (80 and 443) has one virtual host per route table: say it once.
+    const reported = new Set<string>();
     for (const vhost of gatewayVirtualHosts(ctx.mesh)) {
       if (vhost.sources.length < 2) continue;
-      const reported = new Set<string>();
       for (const mine of vhost.sources) {
         for (const other of vhost.sources) {
           if (other === mine) continue;
           for (const b of mine.routes) {
             if (b.catchAll || b.opaque) continue;
-            const key = `${name(mine.vs)}|${b.routeIndex}|${b.matchIndex}|${name(other.vs)}`;
+            const key = `${vhost.host}|${mine.gatewayKey}|${name(mine.vs)}|${b.routeIndex}|${b.matchIndex}|${name(other.vs)}`;
             if (reported.has(key)) continue;
             for (const a of other.routes) {
               if (a.catchAll || a.opaque) continue;
@@ -150,11 +151,15 @@ export const vsGatewaySecondCatchAll = defineRule({
   id: 'vs-gateway-second-catch-all', severity: 'warning', istioCode: null, group: GROUP, fixable: false,
   title: 'Two VirtualServices for one host at a gateway each have a catch-all route; only one of them takes effect.',
   check(ctx) {
+    const reported = new Set<string>();
     for (const vhost of gatewayVirtualHosts(ctx.mesh)) {
       const withCatchAll = vhost.sources.map((s) => ({ s, r: s.routes.find((r) => r.catchAll) })).filter((x): x is { s: VirtualHostSource; r: GatewayRoute } => x.r !== undefined);
       if (withCatchAll.length < 2) continue;
       if (new Set(withCatchAll.map((x) => actionKey(x.r.route))).size < 2) continue; // all send to the same place
       for (const { s, r } of withCatchAll) {
+        const key = `${vhost.host}|${s.gatewayKey}|${name(s.vs)}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
         const others = withCatchAll.filter((x) => x.s !== s);
         ctx.report({
           resource: s.vs, path: routePath(r), subject: `${vhost.host}|${s.gatewayKey}|catch-all`,
