@@ -173,7 +173,7 @@ export function matchTakes(m: HttpMatch, r: HttpRequest): boolean | null {
     if (s === null) { unsure = true; return false; }
     return s;
   };
-  let ok = check(m.uri, r.path, m.ignoreUriCase) && check(m.method, r.method) && check(m.scheme, r.scheme ?? 'http');
+  let ok = check(m.uri, r.path, m.ignoreUriCase) && check(m.method, r.method) && check(m.scheme, r.scheme);
   if (ok && m.authority) ok = check(m.authority, r.authority);
   for (const [k, c] of m.headers) if (ok) ok = r.headers.has(k) && check(c, r.headers.get(k));
   for (const [k, c] of m.queryParams) if (ok) ok = r.query.has(k) && check(c, r.query.get(k));
