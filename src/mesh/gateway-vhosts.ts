@@ -115,7 +115,8 @@ function translate(mesh: MeshView, vs: Resource, gatewayKey: string, port: numbe
   for (let i = 0; i < routes.length; i++) {
     const route = routes[i];
     if (!isObject(route)) continue;
-    const opaqueRoute = route.delegate !== undefined;
+    // A `match` that is not a list is the schema rules' finding; what the route takes is unknown.
+    const opaqueRoute = route.delegate !== undefined || (route.match !== undefined && route.match !== null && !Array.isArray(route.match));
     const matches = asArray(route.match);
     if (matches.length === 0) {
       out.push({ routeIndex: i, matchIndex: null, match: MATCH_ALL, catchAll: !opaqueRoute, opaque: opaqueRoute, route });

@@ -206,3 +206,49 @@ ruleTable('vs-shadowed-route', [
     expect: [],
   },
 ]);
+
+ruleTable(['vs-shadowed-route', 'vs-gateway-route-overlap', 'vs-gateway-second-catch-all', 'gateway-host-without-route',
+  'dr-port-level-drops-setting', 'dr-port-level-drops-tls', 'dr-outlier-detection-non-http', 'gateway-route-to-resolution-none', 'authz-split-allow-rules'], [
+  {
+    name: 'odd shapes are read as absent by the route and policy rules, never a crash',
+    files: { 'odd.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: public, namespace: shop}
+      spec:
+        servers: [null, {port: 80, hosts: 5}, {port: {number: 80, protocol: HTTP}, hosts: [null, "shop.example.com"]}]
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: a, namespace: shop}
+      spec:
+        hosts: [shop.example.com, 7]
+        gateways: [public, 5, null]
+        http: [null, {match: "x"}, {match: [null, {uri: "abc"}, {headers: {a: 5}}]}, {match: [{uri: {prefix: /a}}], route: 3}]
+        tcp: [{route: [{destination: {host: 4}}]}]
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: b, namespace: shop}
+      spec:
+        hosts: [shop.example.com]
+        gateways: [public]
+        http: [{match: [{uri: {prefix: /a}}], route: [{destination: {host: b}}]}, {route: [null]}]
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: d, namespace: shop}
+      spec:
+        host: 5
+        trafficPolicy: {tls: [], portLevelSettings: [null, {port: null}, {port: {number: "80"}}]}
+        subsets: [null, {name: v1, trafficPolicy: 3}]
+      ---
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: p, namespace: shop}
+      spec:
+        rules: [null, {from: null}, {to: 5}]
+    ` },
+    expect: [],
+  },
+]);
