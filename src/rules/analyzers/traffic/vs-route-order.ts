@@ -135,7 +135,7 @@ export const vsGatewayRouteOverlap = defineRule({
                 resource: mine.vs, path: routePath(b), subject: `${vhost.host}|${mine.gatewayKey}|${describeMatch(b.match)}|${name(other.vs)}`,
                 message: `${describeRequest(request)} for host "${vhost.host}" at gateway ${mine.gatewayKey} (port ${mine.port}) matches route ${describeGatewayRoute(b)} of this VirtualService, `
                   + `and may instead be served by VirtualService ${name(other.vs)}'s route ${describeGatewayRoute(a)}. `
-                  + `The gateway merges the routes of every VirtualService for this host, keeping the order within each VirtualService but not across them, so which route wins is undefined and can change when either is re-applied. `
+                  + `The gateway merges the routes of every VirtualService for this host, keeping the order within each VirtualService; the order across them is undefined (today: creation time), so which route wins depends on which VirtualService was created first and can differ between clusters or after one is re-created. `
                   + `Put these routes in one VirtualService in the order you want, or make the matches disjoint.`,
               });
               break;
@@ -165,7 +165,7 @@ export const vsGatewaySecondCatchAll = defineRule({
           resource: s.vs, path: routePath(r), subject: `${vhost.host}|${s.gatewayKey}|catch-all`,
           message: `Route ${describeGatewayRoute(r)} of this VirtualService takes every request for host "${vhost.host}" at gateway ${s.gatewayKey} (port ${s.port}) that no other route matches, and so does `
             + `${others.map((x) => `VirtualService ${name(x.s.vs)}'s route ${describeGatewayRoute(x.r)}`).join(', ')}. `
-            + `The gateway moves catch-all routes to the end and only the first counts; the order across VirtualServices is undefined, so one of them has no effect and which one may change. `
+            + `The gateway moves catch-all routes to the end and only the first counts; the order across VirtualServices is undefined (today: creation time), so one of them has no effect, and which one can differ between clusters or after a re-create. `
             + `Keep a single catch-all for the host, in one VirtualService.`,
         });
       }
