@@ -13,6 +13,7 @@ import { VERSION } from '../version.js';
 import { Git } from '../review/git.js';
 import { reverseApplyPatch, type ChangeSet, type ChangedFile } from '../review/diff.js';
 import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, parseGlobs, pathFilter, readViewFile, toPosix, type PathFilter } from '../review/files.js';
+import { renderInputs } from '../targets/discover.js';
 import { buildViews, planReview, relevantChanges, type ViewReaders } from '../review/pipeline.js';
 import { anchorIsValid, type Outside } from '../review/placement.js';
 import { countsText, summaryMarkdown, type Counts } from '../review/summary.js';
@@ -162,7 +163,7 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
     },
     readBase: async (files, head) => readBaseVersions(files, head, { git, mergeBase, api, baseSha }),
   };
-  const views = await buildViews(changes, filter, readers);
+  const views = await buildViews(changes, filter, readers, renderInputs(loaded.config.targets, loaded.config.baseDir));
   // Without the earlier threads a review could repeat old comments: then everything goes to the summary instead.
   let threadsKnown = true;
   const threads = await api.listThreads(number).catch((err: unknown) => {
@@ -171,7 +172,13 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
     publisher.notes.push('The earlier review threads could not be read, so this run posts no line comments (they could repeat old ones); every finding is listed here.');
     return [];
   });
-  const plan = await planReview(views, changes, { loaded, threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha) });
+  const plan = await planReview(views, changes, {
+    loaded, threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha),
+    // A render command would run next to the pull request's files with this event's write token.
+    runCommands: env.eventName === 'pull_request_target'
+      ? { allowed: false, reason: 'render commands do not run under pull_request_target, where they would run next to the pull request\'s files with a write token' }
+      : { allowed: true },
+  });
   publisher.notes.push(...plan.notes);
   for (const n of plan.notes) core.info(n.replace(/`/g, ''));
   core.info(`Reviewed ${views.head.files.length} manifest file(s), ${relevant.length} changed: ${countsText(plan.newCounts)} new; ${countsText(plan.preExistingCounts)} pre-existing.`);
@@ -404,7 +411,7 @@ async function runOnPush(inputs: Inputs, env: Env, filter: PathFilter): Promise<
     readWorkspaceFile: (p) => readViewFile(env.root, p),
     readHead: async (paths) => headIsWorkspace ? new Map(paths.map((p) => [p, readOrNull(path.join(env.root, p))])) : git.readAt(headSha, paths),
     readBase: async (files) => haveBase ? git.readAt(before, files.map((f) => f.basePath!)) : new Map(),
-  });
+  }, renderInputs(loaded.config.targets, loaded.config.baseDir));
   const plan = await planReview(views, changes, { loaded, threads: [], maxComments: 0, runId: env.runId, link: linker(env, headSha) });
   publisher.notes.push(...plan.notes);
   for (const n of plan.notes) core.info(n.replace(/`/g, ''));

@@ -9,6 +9,7 @@ import { reachesThreshold } from '../types.js';
 import { UsageError } from '../settings-loader.js';
 import { Git } from './git.js';
 import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, pathFilter, readViewFile, toPosix } from './files.js';
+import { renderInputs } from '../targets/discover.js';
 import { buildViews, planReview } from './pipeline.js';
 import { summaryMarkdown } from './summary.js';
 import { toSarif } from '../output/sarif.js';
@@ -52,7 +53,7 @@ export async function runReviewCommand(args: LocalReviewOptions): Promise<number
     readWorkspaceFile: (p) => readViewFile(root, p),
     readHead: async (paths) => rgit.readAt(head, paths),
     readBase: async (files) => rgit.readAt(mergeBase, files.map((f) => f.basePath!)),
-  });
+  }, renderInputs(args.loaded.config.targets, args.loaded.config.baseDir));
   const link = (file: string, line: number) => `${file}#L${line}`;
   const plan = await planReview(views, changes, { loaded: args.loaded, threads: [], maxComments: 30, runId: 'local', link });
   const summary = summaryMarkdown({

@@ -41,11 +41,14 @@ export function relevantChanges(changes: ChangeSet, filter: PathFilter): Changed
   return changes.files.filter((f) => (f.status !== 'removed' && filter(f.path)) || (f.basePath !== null && filter(f.basePath)));
 }
 
-export async function buildViews(changes: ChangeSet, filter: PathFilter, readers: ViewReaders): Promise<Views> {
+/** `alsoRead`: changed files outside `paths` whose contents the views need all the same (what a declared target's
+ *  render command reads: chart templates, values files). */
+export async function buildViews(changes: ChangeSet, filter: PathFilter, readers: ViewReaders, alsoRead: (p: string) => boolean = () => false): Promise<Views> {
   const relevant = relevantChanges(changes, filter);
-  const headPaths = relevant.filter((f) => f.status !== 'removed' && filter(f.path)).map((f) => f.path);
+  const wanted = (p: string) => filter(p) || alsoRead(p);
+  const headPaths = changes.files.filter((f) => f.status !== 'removed' && wanted(f.path)).map((f) => f.path);
   const headBytes = await readers.readHead(headPaths);
-  const baseBytes = await readers.readBase(relevant.filter((f) => f.basePath !== null && filter(f.basePath)), headBytes);
+  const baseBytes = await readers.readBase(changes.files.filter((f) => f.basePath !== null && wanted(f.basePath)), headBytes);
   // What differs from the working tree (a merge, head or base checkout) in each view.
   const headOverlay = new Map<string, Buffer | null>();
   const baseOverlay = new Map<string, Buffer | null>();
@@ -55,7 +58,7 @@ export async function buildViews(changes: ChangeSet, filter: PathFilter, readers
     if (f.status === 'added' || (f.basePath !== null && f.basePath !== f.path)) baseOverlay.set(f.path, null);
   }
   for (const p of headPaths) headOverlay.set(p, headBytes.get(p) ?? null);
-  for (const f of relevant) if (f.basePath && filter(f.basePath)) baseOverlay.set(f.basePath, baseBytes.get(f.basePath) ?? null);
+  for (const f of changes.files) if (f.basePath && wanted(f.basePath)) baseOverlay.set(f.basePath, baseBytes.get(f.basePath) ?? null);
   const present = (overlay: Map<string, Buffer | null>) => {
     const files = new Set(readers.workspaceFiles.filter((p) => !overlay.has(p)));
     for (const [p, b] of overlay) if (b !== null && filter(p)) files.add(p);
@@ -71,6 +74,9 @@ export interface PlanOptions {
   maxComments: number;
   runId: string;
   link: (file: string, line: number) => string;
+  /** Whether `render:` target commands may run; under pull_request_target they would run on the PR's files with a
+   *  write token, so the Action turns them off there. */
+  runCommands?: { allowed: boolean; reason?: string };
 }
 
 export interface ReviewPlan {
@@ -97,16 +103,18 @@ export async function planReview(views: Views, changes: ChangeSet, opts: PlanOpt
   // exists on one side only (a new overlay) is checked on that side.
   const headTargets = discoverInTree(views.head, config);
   const baseTargets = discoverInTree(views.base, config);
-  const changedHead = new Set(views.relevant.filter((f) => f.status !== 'removed').map((f) => f.path));
-  const changedBase = new Set(views.relevant.filter((f) => f.basePath !== null).map((f) => f.basePath!));
+  // Any changed file counts (a chart template, a generator input), not only the manifests under `paths`.
+  const changedHead = new Set(changes.files.filter((f) => f.status !== 'removed').map((f) => f.path));
+  const changedBase = new Set(changes.files.filter((f) => f.basePath !== null).map((f) => f.basePath!));
   const affected = new Set([
     ...headTargets.filter((t) => targetTouches(t, changedHead) || targetTouches(t, changedBase)).map((t) => t.name),
     ...baseTargets.filter((t) => targetTouches(t, changedBase) || targetTouches(t, changedHead)).map((t) => t.name),
   ]);
   const rawCache = new Map<string, InputFile>();
   const only = (t: Target) => affected.has(t.name);
-  const headBuild = await buildTargetViews(views.head, { config, targets: headTargets, only, rawCache });
-  const baseBuild = await buildTargetViews(views.base, { config, targets: baseTargets, only, rawCache });
+  const commands = { runCommands: opts.runCommands?.allowed ?? true, ...(opts.runCommands?.reason ? { noCommandsReason: opts.runCommands.reason } : {}) };
+  const headBuild = await buildTargetViews(views.head, { config, targets: headTargets, only, rawCache, ...commands });
+  const baseBuild = await buildTargetViews(views.base, { config, targets: baseTargets, only, rawCache, ...commands });
   const headFiles = sourceFiles(headBuild);
   const headFindings = clampToFile(analyzeTargets(headBuild.views, headBuild.notes, { settings, config }).findings, headFiles);
   const baseFindings = analyzeTargets(baseBuild.views, baseBuild.notes, { settings, config }).findings;

@@ -141,3 +141,10 @@ export function targetTouches(t: Target, changed: ReadonlySet<string>): boolean 
   for (const c of changed) if (t.watch.some((a) => c === a || c.startsWith(`${a}/`))) return true;
   return false;
 }
+
+/** Paths the declared render targets' commands name (relative to the repository root): what they read. */
+export function renderInputs(declared: readonly DeclaredTarget[] | null, baseDir = ''): (p: string) => boolean {
+  const args = (declared ?? []).flatMap((d) => (d.render ? d.render.split(/\s+/).filter((a) => a && !a.startsWith('-')) : []))
+    .map((a) => normalize(baseDir ? `${baseDir}/${a}` : a));
+  return (p) => args.some((a) => p === a || p.startsWith(`${a}/`));
+}

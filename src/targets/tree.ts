@@ -16,9 +16,26 @@ export interface SourceTree {
   overlaid?(p: string): boolean;
   /** The tree path of a file on disk (absolute path), or null when the file is not in the tree. */
   fromDisk(abs: string): string | null;
+  /** Every file at or under `p` (a file or a directory), whatever its kind: what a render command may read. */
+  listUnder(p: string): string[];
   /** A directory on disk holding these tree files as the tree has them (the disk itself when none differs), and
    *  how to turn a path under it back into a tree path. `release` removes any copy made. */
   onDisk(files: readonly string[]): { dir: string; toTree(abs: string): string | null; release(): void };
+}
+
+/** Files at or under `abs` on disk, as paths relative to `abs`'s tree root via `name`. */
+function walkDisk(abs: string, name: (abs: string) => string | null): string[] {
+  const out: string[] = [];
+  const visit = (a: string, depth: number) => {
+    let st: fs.Stats;
+    try { st = fs.lstatSync(a); } catch { return; }
+    if (st.isSymbolicLink()) return; // never follow links out of the tree
+    if (st.isFile()) { const n = name(a); if (n !== null) out.push(n); return; }
+    if (!st.isDirectory() || depth > 20) return;
+    for (const e of fs.readdirSync(a)) if (e !== '.git' && e !== 'node_modules') visit(path.join(a, e), depth + 1);
+  };
+  visit(abs, 0);
+  return out;
 }
 
 function readOrError(abs: string): Buffer | null | Error {
@@ -40,6 +57,7 @@ export function diskTree(files: readonly string[], cwd = process.cwd()): SourceT
     exists: (p) => fs.existsSync(path.resolve(cwd, p)),
     read: (p) => readOrError(path.resolve(cwd, p)),
     fromDisk,
+    listUnder: (p) => walkDisk(path.resolve(cwd, p), fromDisk),
     onDisk: () => ({ dir: cwd, toTree: fromDisk, release: () => {} }),
   };
 }
@@ -67,6 +85,11 @@ export function overlayTree(base: TreeBase, files: readonly string[], overlay: R
     read,
     fromDisk,
     overlaid: (p) => overlay.has(p),
+    listUnder: (p) => {
+      const under = (q: string) => q === p || q.startsWith(`${p}/`);
+      const onDisk = base.root !== null ? walkDisk(path.join(base.root, p), fromDisk).filter((q) => !overlay.has(q)) : files.filter(under).filter((q) => !overlay.has(q));
+      return [...onDisk, ...[...overlay].filter(([q, b]) => b !== null && under(q)).map(([q]) => q)].sort();
+    },
     onDisk: (needed) => {
       if (base.root !== null && !needed.some((p) => overlay.has(p))) return { dir: base.root, toTree: fromDisk, release: () => {} };
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-review-tree-'));

@@ -53,6 +53,9 @@ export interface BuildOptions {
   /** Files read raw, shared between builds of trees over the same files (a review's head and base): a file neither
    *  tree overlays is read and parsed once. */
   rawCache?: Map<string, InputFile>;
+  /** Whether `render:` commands may run (default true); when not, why (for the finding). */
+  runCommands?: boolean;
+  noCommandsReason?: string;
 }
 
 export function discoverInTree(tree: SourceTree, config: ReviewConfig): Target[] {
@@ -112,6 +115,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     return { target: t, workspace: buildWorkspace(readRaw(files), wsOptions(t)), renderedWith: why };
   };
   const notFound: string[] = [];
+  const configFile = opts.config.baseDir ? `${opts.config.baseDir}/.istio-review.yaml` : '.istio-review.yaml';
 
   const buildOne = async (t: Target): Promise<TargetView> => {
     if (t.kind === 'kustomize') {
@@ -138,9 +142,16 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
       }
     }
     if (t.kind === 'render') {
-      const res = await runRenderCommand(t.command!, path.resolve(tree.root, opts.config.baseDir));
+      if (opts.runCommands === false) {
+        notes.push({ rule: 'target-render-failed', file: configFile, line: 1, targets: [t.name], message: `The render command of target "${t.name}" was not run: ${opts.noCommandsReason ?? 'running commands is turned off here'}. Nothing of this target was checked.` });
+        return { target: t, workspace: { files: [], resources: [], problems: [] }, renderedWith: `${t.command} (not run)` };
+      }
+      // The command reads the files its arguments name, as they are in this tree (a review's head or base).
+      const disk = tree.onDisk(t.watch.flatMap((w) => tree.listUnder(w)));
+      let res: Awaited<ReturnType<typeof runRenderCommand>>;
+      try { res = await runRenderCommand(t.command!, path.resolve(disk.dir, opts.config.baseDir)); } finally { disk.release(); }
       if (!res.ok) {
-        notes.push({ rule: 'target-render-failed', file: opts.config.baseDir ? `${opts.config.baseDir}/.istio-review.yaml` : '.istio-review.yaml', line: 1, targets: [t.name], message: `The render command of target "${t.name}" (${t.command}) failed: ${res.error}. Nothing of this target was checked.` });
+        notes.push({ rule: 'target-render-failed', file: configFile, line: 1, targets: [t.name], message: `The render command of target "${t.name}" (${t.command}) failed: ${res.error}. Nothing of this target was checked.` });
         return { target: t, workspace: { files: [], resources: [], problems: [] }, renderedWith: `${t.command} (failed)` };
       }
       const args = t.command!.split(/\s+/).filter((a) => a && !a.startsWith('-')).map((a) => path.posix.normalize(opts.config.baseDir ? `${opts.config.baseDir}/${a}` : a));

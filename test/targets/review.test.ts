@@ -53,3 +53,34 @@ test('a change to the shared base re-checks every overlay; its finding is one co
   expect(review.comments.map((c) => [c.rule, c.path, c.line])).toEqual([['dr-subset-no-workload', 'base/reviews-routing.yaml', 12]]);
   expect(review.comments[0]!.body).toContain('overlays/dev and overlays/prod');
 });
+
+test('a render target is re-rendered with the pull request\'s files: the new problem is commented on the template line', async () => {
+  const dir = copyFixture('helm');
+  try {
+    // The base has the route to subset v1; the PR changes the chart (and its recorded output) to v2, which no DestinationRule defines.
+    const files = ['charts/mesh/templates/routing.yaml', 'recorded/helm-template-prod.txt'].map((f) => path.join(dir, f));
+    for (const f of files) fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('subset: v2', 'subset: v1'));
+    git(dir, 'init', '-q', '-b', 'main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'base');
+    git(dir, 'checkout', '-q', '-b', 'feature');
+    for (const f of files) fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('subset: v1', 'subset: v2'));
+    git(dir, 'commit', '-q', '-am', 'route to v2');
+    git(dir, 'checkout', '-q', 'main'); // the working tree is the base: the head's files come from git
+    git(dir, 'checkout', '-q', 'feature');
+    fs.writeFileSync(files[1]!, fs.readFileSync(files[1]!, 'utf8').replace('subset: v2', 'subset: v1')); // an uncommitted edit is not the PR
+    let out = '';
+    const { loadSettings } = await import('../../src/settings-loader.js');
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      await runReviewCommand({ base: 'main', paths: [], loaded: loadSettings({ configFile: '.istio-review.yaml' }), failOn: 'none', format: 'json', cwd: dir, write: (s) => { out += s; } });
+    } finally {
+      process.chdir(cwd);
+    }
+    const review = JSON.parse(out) as LocalReview;
+    expect(review.comments.map((c) => [c.rule, c.path, c.line])).toEqual([['vs-subset-not-found', 'charts/mesh/templates/routing.yaml', 24]]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
