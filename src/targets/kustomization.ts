@@ -38,8 +38,9 @@ export interface Kustomization {
   otherFiles: string[];
   /** Line of a top-level key (namespace, namePrefix, labels, …), when present. */
   keyLine(key: string): number | null;
-  /** A problem reading it (not YAML, not a mapping): the kustomization is still a target, kustomize will say more. */
+  /** A problem reading it (not YAML, not a mapping), and its line: the kustomization is still a target. */
   problem: string | null;
+  problemLine: number;
 }
 
 function isRemote(entry: string): boolean {
@@ -51,7 +52,7 @@ export function parseKustomization(file: string, text: string): Kustomization {
   const source = makeSourceFile(file, text);
   const doc = parseDocument(source.text, { version: '1.1', keepSourceTokens: false });
   const k: Kustomization = {
-    file, dir, source, doc, resources: [], components: [], remote: [], patches: [], otherFiles: [], problem: null,
+    file, dir, source, doc, resources: [], components: [], remote: [], patches: [], otherFiles: [], problem: null, problemLine: 1,
     keyLine: (key) => {
       const contents = doc.contents;
       if (!isMap(contents)) return null;
@@ -60,7 +61,7 @@ export function parseKustomization(file: string, text: string): Kustomization {
       return r ? lineOf(source, r[0]) : null;
     },
   };
-  if (doc.errors.length > 0) { k.problem = doc.errors[0]!.message.split('\n')[0]!; return k; }
+  if (doc.errors.length > 0) { k.problem = doc.errors[0]!.message.split('\n')[0]!; k.problemLine = lineOf(source, doc.errors[0]!.pos[0]); return k; }
   const root = doc.contents;
   if (!isMap(root)) { if (root !== null) k.problem = 'a kustomization must be a YAML mapping'; return k; }
   const rel = (p: string) => path.posix.normalize(path.posix.join(dir, p));

@@ -112,7 +112,12 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
   const rawView = (t: Target, why: string): TargetView => {
     // Patch files hold partial objects: never checked as whole ones. Kustomization files stay: they place namespaces.
     const files = t.files.filter((f) => !t.patchFiles.has(f) && (isKustomizationPath(f) || /\.(ya?ml|json)$/i.test(f)));
-    return { target: t, workspace: buildWorkspace(readRaw(files), wsOptions(t)), renderedWith: why };
+    const workspace = buildWorkspace(readRaw(files), wsOptions(t));
+    // kustomize would have said so; read raw, a broken kustomization must still be reported, not skipped.
+    for (const k of t.kustomizations) {
+      if (k.problem) workspace.problems.push({ rule: 'yaml-syntax', file: k.file, line: k.problemLine, endLine: k.problemLine, message: `This kustomization cannot be read (${k.problem}): kustomize build fails, and nothing of ${t.name} is applied.` });
+    }
+    return { target: t, workspace, renderedWith: why };
   };
   const notFound: string[] = [];
   const configFile = opts.config.baseDir ? `${opts.config.baseDir}/.istio-review.yaml` : '.istio-review.yaml';

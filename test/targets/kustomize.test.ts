@@ -98,3 +98,15 @@ describe('kustomize targets', () => {
     }
   });
 });
+
+test('without kustomize, a kustomization that is not YAML is reported at its line, not skipped', async () => {
+  const dir = copyFixture('kustomize');
+  try {
+    fs.appendFileSync(path.join(dir, 'overlays/prod/kustomization.yaml'), 'resources: [unclosed\n');
+    const result = await checkFixture(dir, { kustomize: null });
+    const broken = result.findings.filter((f) => f.rule === 'yaml-syntax');
+    expect(broken.map((f) => [path.relative(dir, f.file), f.targets])).toEqual([['overlays/prod/kustomization.yaml', [path.join(dir, 'overlays/prod')]]]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
