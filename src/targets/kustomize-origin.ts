@@ -62,7 +62,8 @@ export function mapKustomizeOutput(
   const used = new Map<string, SourceFile>();
   const problems: FileProblem[] = [];
   const sites = loadPatchSites(target, reader, used, problems);
-  const rendered = parseManifestFile(makeSourceFile(rootFile, text));
+  const renderedSrc = makeSourceFile(rootFile, text);
+  const rendered = parseManifestFile(renderedSrc);
   const resources: Resource[] = [];
   for (const d of rendered.docs) {
     if (!isObject(d.value)) continue;
@@ -70,11 +71,11 @@ export function mapKustomizeOutput(
     const ann = isObject(meta.annotations) ? meta.annotations : {};
     const origin = readYaml(ann[ORIGIN]);
     const transformations = readYaml(ann[TRANSFORMATIONS]);
-    // The metadata is ours, not the user's: drop it before rules see the object.
-    d.doc.deleteIn(['metadata', 'annotations', ORIGIN]);
-    d.doc.deleteIn(['metadata', 'annotations', TRANSFORMATIONS]);
-    const left = d.doc.getIn(['metadata', 'annotations']) as { items?: unknown[] } | undefined;
-    if (left && Array.isArray(left.items) && left.items.length === 0) d.doc.deleteIn(['metadata', 'annotations']);
+    // The metadata is ours, not the user's: rules never see it. (Only the value is cleaned: positions of a rendered
+    // object are never used, its fields map to the sources.)
+    delete ann[ORIGIN];
+    delete ann[TRANSFORMATIONS];
+    if (isObject(meta.annotations) && Object.keys(ann).length === 0) delete meta.annotations;
 
     const originFile = isObject(origin) && typeof origin.path === 'string' ? reader.treePath(baseDir, origin.path) : null;
     const generatorIn = isObject(origin) && typeof origin.configuredIn === 'string' ? reader.treePath(baseDir, origin.configuredIn) : null;
@@ -83,10 +84,9 @@ export function mapKustomizeOutput(
       : [];
     const parsedOrigin = originFile ? reader.file(originFile) : null;
     if (parsedOrigin) used.set(parsedOrigin.src.path, parsedOrigin.src);
-    const objText = String(d.doc);
-    const objSrc = makeSourceFile(originFile ?? generatorIn ?? rootFile, objText);
-    const objParsed = parseManifestFile(objSrc);
-    const ids = resourcesOf(objSrc, objParsed.docs, { configDefault: opts.defaultNamespace });
+    // The rendered text, named after the file the object comes from (messages that name an object's file say that).
+    const objSrc: SourceFile = { ...renderedSrc, path: originFile ?? generatorIn ?? rootFile };
+    const ids = resourcesOf(objSrc, [d], { configDefault: opts.defaultNamespace });
     const r = ids.resources[0];
     if (!r) continue;
     const source = parsedOrigin ? pickSource(parsedOrigin.resources, r) : null;
