@@ -1,11 +1,11 @@
-// Which files form the mesh view (the `paths` globs), and reading them from the working tree (the targets
-// module decodes and parses them, for the CLI and the review alike: src/targets/views.ts).
+// Which files form the mesh view (the `paths` globs), walking and reading them: the one walker and reader for the
+// CLI and the review alike (src/targets/ decodes, parses and renders what they return).
 // Files outside `paths` are never read; Helm charts' templates/ are not manifests until rendered.
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 
-export const DEFAULT_PATHS = ['**/*.yaml', '**/*.yml', '**/*.json', '!**/node_modules/**', '!**/.git/**'];
+export const DEFAULT_PATHS = ['**/*.yaml', '**/*.yml', '**/*.json', '**/Kustomization', '!**/node_modules/**', '!**/.git/**'];
 
 export interface PathFilter {
   /** True when a repository-relative path belongs to the mesh view. */
@@ -65,9 +65,10 @@ export function listViewFiles(root: string, filter: PathFilter): string[] {
   return out.sort();
 }
 
-/** One file of the working tree: its bytes, null when absent, an Error when it cannot be read (a finding, not a skip). */
+/** One file of the working tree: its bytes, null when absent, an Error when it cannot be read (a finding, not a skip).
+ *  `relPath` is relative to `root` (or absolute, as a CLI argument may be). */
 export function readViewFile(root: string, relPath: string): Buffer | null | Error {
-  try { return fs.readFileSync(path.join(root, relPath)); } catch (err) {
+  try { return fs.readFileSync(path.resolve(root, relPath)); } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'ENOENT' ? null : (err as Error);
   }
 }

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { listViewFiles, readViewFile } from '../review/files.js';
 
 export interface SourceTree {
   /** Files under the checked paths, in the tree's path form (as given on the command line, or repository-relative). */
@@ -23,25 +24,12 @@ export interface SourceTree {
   onDisk(files: readonly string[]): { dir: string; toTree(abs: string): string | null; release(): void };
 }
 
-/** Files at or under `abs` on disk, as paths relative to `abs`'s tree root via `name`. */
-function walkDisk(abs: string, name: (abs: string) => string | null): string[] {
-  const out: string[] = [];
-  const visit = (a: string, depth: number) => {
-    let st: fs.Stats;
-    try { st = fs.lstatSync(a); } catch { return; }
-    if (st.isSymbolicLink()) return; // never follow links out of the tree
-    if (st.isFile()) { const n = name(a); if (n !== null) out.push(n); return; }
-    if (!st.isDirectory() || depth > 20) return;
-    for (const e of fs.readdirSync(a)) if (e !== '.git' && e !== 'node_modules') visit(path.join(a, e), depth + 1);
-  };
-  visit(abs, 0);
-  return out;
-}
-
-function readOrError(abs: string): Buffer | null | Error {
-  try { return fs.readFileSync(abs); } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? null : (err as Error);
-  }
+/** Files at or under `abs` (a file or a directory) on disk, whatever their kind, named by `name`. */
+function filesUnder(abs: string, name: (abs: string) => string | null): string[] {
+  let st: fs.Stats;
+  try { st = fs.statSync(abs); } catch { return []; }
+  const found = st.isDirectory() ? listViewFiles(abs, () => true).map((rel) => path.join(abs, rel)) : [abs];
+  return found.map(name).filter((n): n is string => n !== null);
 }
 
 /** Files on disk named as the user gave them: relative to the working directory, or absolute. */
@@ -55,9 +43,9 @@ export function diskTree(files: readonly string[], cwd = process.cwd()): SourceT
   return {
     files, root: cwd,
     exists: (p) => fs.existsSync(path.resolve(cwd, p)),
-    read: (p) => readOrError(path.resolve(cwd, p)),
+    read: (p) => readViewFile(cwd, p),
     fromDisk,
-    listUnder: (p) => walkDisk(path.resolve(cwd, p), fromDisk),
+    listUnder: (p) => filesUnder(path.resolve(cwd, p), fromDisk),
     onDisk: () => ({ dir: cwd, toTree: fromDisk, release: () => {} }),
   };
 }
@@ -87,7 +75,7 @@ export function overlayTree(base: TreeBase, files: readonly string[], overlay: R
     overlaid: (p) => overlay.has(p),
     listUnder: (p) => {
       const under = (q: string) => q === p || q.startsWith(`${p}/`);
-      const onDisk = base.root !== null ? walkDisk(path.join(base.root, p), fromDisk).filter((q) => !overlay.has(q)) : files.filter(under).filter((q) => !overlay.has(q));
+      const onDisk = base.root !== null ? filesUnder(path.join(base.root, p), fromDisk).filter((q) => !overlay.has(q)) : files.filter(under).filter((q) => !overlay.has(q));
       return [...onDisk, ...[...overlay].filter(([q, b]) => b !== null && under(q)).map(([q]) => q)].sort();
     },
     onDisk: (needed) => {
