@@ -51,7 +51,7 @@ export async function runCheckCommand(args: CheckCommandArgs): Promise<number> {
 
   const { findings, build } = result;
   // Which targets were checked, and how: kustomize's version matters when its output is what is checked.
-  process.stderr.write(`${describeTargets(build)}\n`);
+  if (build.views.some((v) => v.target.kind !== 'loose')) process.stderr.write(`${describeTargets(build)}\n`);
   if (args.format === 'json') {
     const report = {
       ...toJsonReport(findings, { files: result.fileCount, resources: result.resourceCount }),

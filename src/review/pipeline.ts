@@ -8,6 +8,7 @@ import { buildTargetViews, discoverInTree, type TargetBuild } from '../targets/v
 import { targetTouches, type Target } from '../targets/discover.js';
 import { analyzeTargets } from '../targets/analyze.js';
 import { anchorAtCause } from './cause.js';
+import { escapeMarkdown } from './markdown.js';
 import type { LoadedSettings } from '../settings-loader.js';
 import type { ChangeSet, ChangedFile } from './diff.js';
 import { classifyFindings, type Classified } from './classify.js';
@@ -146,12 +147,16 @@ function sourceFiles(build: TargetBuild): Map<string, SourceFile> {
   return out;
 }
 
-/** For the summary: which targets were re-checked and with which kustomize (its version changes what is rendered). */
+/** For the summary (Markdown): which targets were re-checked, with which kustomize (its version changes what is
+ *  rendered), or that none was found. Target names are directory names of the repository: escaped. */
 function targetNotes(head: TargetBuild, base: TargetBuild, all: number): string[] {
-  if (all <= 1 && !head.kustomize) return [];
-  const names = [...new Set([...head.views, ...base.views].map((v) => v.target.name))].sort();
+  if (all <= 1 && !head.kustomize && head.notes.length === 0) return [];
+  const names = [...new Set([...head.views, ...base.views].map((v) => v.target.name))].sort().map(escapeMarkdown);
   const tool = head.kustomize ?? base.kustomize;
-  return [`Re-checked ${names.length} of ${all} target${all === 1 ? '' : 's'} (the ones holding a changed file)${names.length ? `: ${names.map((n) => `\`${n}\``).join(', ')}` : ''}${tool ? `; rendered with ${tool}` : ''}.`];
+  const missing = head.notes.find((n) => n.rule === 'kustomize-not-found');
+  const rechecked = `Re-checked ${names.length} of ${all} target${all === 1 ? '' : 's'} (the ones holding a changed file)`
+    + `${names.length ? `: ${names.join(', ')}` : ''}${tool ? `; rendered with ${escapeMarkdown(tool)}` : ''}.`;
+  return [...(missing ? [escapeMarkdown(missing.message)] : []), rechecked];
 }
 
 /** A parse error at end of file points one line past the last one; comments can only anchor to real lines. */

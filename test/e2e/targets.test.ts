@@ -40,6 +40,6 @@ describe('a pull request editing one overlay patch', () => {
     expect(comments.map((c) => [c.rule, c.path])).toEqual([['vs-destination-port-not-found', 'overlays/dev/timeout-patch.yaml']]);
     expect(comments[0]!.line).toBe(14); // `number: 9081`, the line the PR changed
     expect(comments[0]!.body).toContain('```suggestion\n              number: 9080\n```');
-    expect(r.summary).toContain(`Re-checked 1 of 3 targets (the ones holding a changed file): \`overlays/dev\`; rendered with ${tool.label}`);
+    expect(r.summary).toContain(`Re-checked 1 of 3 targets (the ones holding a changed file): overlays/dev; rendered with ${tool.label}`);
   });
 });

@@ -41,7 +41,7 @@ test('an overlay patch that breaks an unchanged base object: the comment is on t
   });
   expect(review.comments.map((c) => [c.rule, c.path, c.line])).toEqual([['vs-destination-port-not-found', 'overlays/prod/kustomization.yaml', 16]]);
   expect(review.comments[0]!.body).toContain('base/reviews-routing.yaml:');
-  expect(review.summary).toContain(`Re-checked 1 of 2 targets (the ones holding a changed file): \`overlays/prod\`; rendered with ${tool.label}`);
+  expect(review.summary).toContain(`Re-checked 1 of 2 targets (the ones holding a changed file): overlays/prod; rendered with ${tool.label}`);
 });
 
 test('a change to the shared base re-checks every overlay; its finding is one comment naming both', async () => {
