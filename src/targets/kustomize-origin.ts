@@ -4,7 +4,6 @@
 //   - the kustomization line of the transformer that produced it (namespace, namePrefix/nameSuffix, labels);
 //   - else its place in the origin file.
 // A fix is offered only where the mapped source text holds the rendered value. Pure: files come from a reader.
-import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { makeSourceFile, type SourceFile } from '../manifests/source.js';
 import { parseManifestFile, type FileProblem, type ParsedDocument } from '../manifests/parse.js';
@@ -272,7 +271,7 @@ function kustomizeOrigin(r: Resource, source: Resource | null, patches: PatchSit
 
 /** Which kustomization keys can produce the value at `p` when the origin file does not hold it. */
 function transformerKeyFor(p: Path, source: Resource | null): string[] | null {
-  const [a, b, c] = p;
+  const [a, b] = p;
   if (a === 'metadata' && b === 'namespace') return ['namespace'];
   if (a === 'metadata' && b === 'name') return ['namePrefix', 'nameSuffix'];
   if (a === 'metadata' && b === 'labels') return ['labels', 'commonLabels'];
@@ -282,10 +281,5 @@ function transformerKeyFor(p: Path, source: Resource | null): string[] | null {
   if (typeof last === 'string' && p.some((s) => s === 'selector' || s === 'matchLabels' || s === 'labels') && (!source || getPath(source.obj, p) === undefined)) return ['labels', 'commonLabels'];
   if (p.includes('image') || p.includes('images')) return ['images'];
   if (p.length >= 2 && p[0] === 'spec' && p[1] === 'replicas') return ['replicas'];
-  void c;
   return null;
-}
-
-export function relativeToBase(baseDir: string, toolPath: string): string {
-  return path.resolve(baseDir, toolPath);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { buildWorkspace, type InputFile, type Workspace } from '../manifests/workspace.js';
 import { decodeManifest, parseInputs } from '../manifests/load.js';
 import { makeSourceFile, type SourceFile } from '../manifests/source.js';
-import { parseManifestFile, type FileProblem } from '../manifests/parse.js';
+import { parseManifestFile } from '../manifests/parse.js';
 import { resourcesOf } from '../manifests/identity.js';
 import type { ReviewConfig } from '../config/config.js';
 import { discoverTargets, type Target } from './discover.js';
@@ -208,4 +208,3 @@ function chartName(tree: SourceTree, chartYaml: string): string | null {
   return /^name:\s*["']?([^"'\s#]+)/m.exec(b.toString('utf8'))?.[1] ?? null;
 }
 
-export type { FileProblem };
