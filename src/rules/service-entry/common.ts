@@ -7,16 +7,14 @@ import type { MeshView } from '../../mesh/mesh-view.js';
 import { stringsOf } from '../../mesh/mesh-view.js';
 import { exportScope, isVisibleFrom, type ExportScope } from '../../mesh/export-to.js';
 import { resolveHost } from '../../mesh/hosts.js';
+import { isTcpFamily, protocolFamily, protocolFromPortName, unsetProtocolPhrase } from '../../mesh/protocol.js';
 
 export const KNOWN_PROTOCOLS = ['TCP', 'UDP', 'HTTP', 'HTTP2', 'HTTPS', 'GRPC', 'GRPC-WEB', 'TLS', 'MONGO', 'REDIS', 'MYSQL', 'HTTP_PROXY'];
-const HTTP_FAMILY = new Set(['HTTP', 'HTTP2', 'HTTP_PROXY', 'GRPC', 'GRPC-WEB']);
-const TLS_FAMILY = new Set(['HTTPS', 'TLS']);
-
 export function isHttpFamily(protocol: string): boolean {
-  return HTTP_FAMILY.has(protocol.toUpperCase());
+  return protocolFamily(protocol) === 'HTTP';
 }
 export function isTlsFamily(protocol: string): boolean {
-  return TLS_FAMILY.has(protocol.toUpperCase());
+  return protocolFamily(protocol) === 'TLS';
 }
 
 export function serviceEntries(mesh: MeshView): readonly Resource[] {
@@ -82,6 +80,22 @@ export function portsOf(se: Resource): SePort[] {
     });
   });
   return out;
+}
+
+/** Does traffic on this port need the entry's addresses to be told apart from other traffic to the same port?
+ *  Plain TCP does (TCP, MONGO, MYSQL, REDIS: the proxy has only the destination IP and port). So does a port without
+ *  protocol, whose traffic the sidecar sniffs and forwards as TCP unless it is HTTP, except when its name says it
+ *  carries HTTP: then it is routed by Host (istioctl's IST0134 flags every unset protocol; pilot does not need it). */
+export function needsAddress(p: SePort): boolean {
+  if (p.protocol === null || p.protocol === '') return protocolFamily(protocolFromPortName(p.name)) !== 'HTTP';
+  return isTcpFamily(p.protocol);
+}
+
+/** "is TCP" / "is \"MYSQL\" (plain TCP to the proxy)" / "has no protocol, so the sidecar detects it …". */
+export function portProtocolText(p: SePort): string {
+  if (p.protocol === null || p.protocol === '') return unsetProtocolPhrase(p.name);
+  const upper = p.protocol.toUpperCase();
+  return upper === 'TCP' ? 'is TCP' : `is ${quote(p.protocol)} (plain TCP to the proxy)`;
 }
 
 /** A port as people say it: `443 ("https")`. */
