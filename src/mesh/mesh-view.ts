@@ -73,6 +73,7 @@ export class MeshView {
       const w = workloadOf(r);
       if (w) this.addWorkload(w);
       if (r.group === '' && r.kind === 'Service') this.addService(r);
+      else if (r.group === 'gateway.networking.k8s.io' && r.kind === 'Gateway') this.addGeneratedGatewayService(r);
       else if (r.group === 'networking.istio.io' && r.kind === 'ServiceEntry') this.addServiceEntry(r);
       else if (r.group === 'networking.istio.io' && r.kind === 'DestinationRule') this.addDestinationRule(r);
     }
@@ -114,6 +115,20 @@ export class MeshView {
       targetPort: typeof p.targetPort === 'number' || typeof p.targetPort === 'string' ? p.targetPort : null,
     }));
     this.addHost({ host: serviceHost(r.name, ns), namespace: ns, exportTo: scope, source: 'Service', resource: r, ports });
+  }
+
+  /** Istio deploys a Gateway API Gateway of its own classes itself: a Deployment and a Service, named after the
+   *  Gateway (pilot's gateway conversion). The Service is a real host callers may route to. */
+  private addGeneratedGatewayService(r: Resource): void {
+    if (r.namespace === null) return;
+    const name = generatedGatewayServiceName(r);
+    if (name === null) return;
+    const ports: PortInfo[] = asArray(r.spec.listeners).filter(isObject).map((l) => ({
+      number: typeof l.port === 'number' ? l.port : null, name: asString(l.name) ?? null, protocol: asString(l.protocol) ?? null, targetPort: null,
+    }));
+    ports.push({ number: 15021, name: 'status-port', protocol: 'TCP', targetPort: null });
+    const scope = exportScope(null, r.namespace, this.settings.defaultServiceExportTo);
+    this.addHost({ host: serviceHost(name, r.namespace), namespace: r.namespace, exportTo: scope, source: 'Service', resource: r, ports });
   }
 
   private addServiceEntry(r: Resource): void {
@@ -311,6 +326,20 @@ export class MeshView {
     return null;
   }
 }
+
+/** The Service Istio generates for a Gateway API Gateway: the `gateway.istio.io/name-override` annotation, else
+ *  `<name>-<gatewayClassName>` (`<name>` for the waypoint and east-west classes, which drop the suffix). Null for
+ *  classes Istio does not deploy, and for a Gateway that points at an existing Service by a Hostname address. */
+export function generatedGatewayServiceName(gw: Resource): string | null {
+  const cls = asString(gw.spec.gatewayClassName);
+  if (cls === undefined || !ISTIO_GATEWAY_CLASSES.has(cls)) return null;
+  if (asArray(gw.spec.addresses).some((a) => isObject(a) && a.type === 'Hostname')) return null;
+  const override = gw.annotations['gateway.istio.io/name-override'];
+  if (override) return override;
+  return NO_SUFFIX_CLASSES.has(cls) ? gw.name : `${gw.name}-${cls}`;
+}
+const ISTIO_GATEWAY_CLASSES = new Set(['istio', 'istio-waypoint', 'istio-east-west']);
+const NO_SUFFIX_CLASSES = new Set(['istio-waypoint', 'istio-east-west']);
 
 export function kindKey(group: string, kind: string): string {
   return `${group}/${kind}`;

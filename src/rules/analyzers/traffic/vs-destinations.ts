@@ -4,9 +4,9 @@
 import { defineRule, type Rule } from '../../rule.js';
 import { asArray, asString, isObject, type Resource } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
-import { parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
+import { hostMatches, parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
 import { closest } from '../../../util/closest.js';
-import { GROUP, describeHidden, judgeVirtualServiceHost, routeDestinations, singleFixable, vsGateways, type RouteDestination } from './common.js';
+import { GROUP, describeHidden, judgeVirtualServiceHost, parseGatewayRef, routeDestinations, singleFixable, vsGateways, type RouteDestination } from './common.js';
 
 function what(d: RouteDestination): string {
   return d.section === 'mirror' || d.section === 'mirrors' ? 'mirror host' : 'destination host';
@@ -159,34 +159,21 @@ export const vsSubsetNotFound = defineRule({
   },
 });
 
-const drNsCache = new WeakMap<MeshView, Set<string>>();
-/** Namespaces in which the repository defines DestinationRules. */
-function destinationRuleNamespaces(mesh: MeshView): Set<string> {
-  let s = drNsCache.get(mesh);
-  if (!s) {
-    s = new Set<string>();
-    for (const dr of mesh.byKind('DestinationRule')) if (dr.namespace) s.add(dr.namespace);
-    drNsCache.set(mesh, s);
-  }
-  return s;
-}
-
 export const vsSubsetWithoutDestinationRule = defineRule({
   id: 'vs-subset-without-destination-rule', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1107', group: GROUP, fixable: false,
   title: 'A VirtualService routes to a subset of a host for which the repository has no DestinationRule.',
   check(ctx) {
-    const drNamespaces = destinationRuleNamespaces(ctx.mesh);
+    const external = ctx.mesh.config.external.destinationRules;
     eachDestination(ctx.mesh, (vs, d) => {
       if (d.subset === null || d.host === '') return;
       if (subsetsFor(ctx.mesh, vs, d).drs.length > 0) return;
-      // Subsets are defined next to the routes, or in the service's namespace. When the repository defines no
-      // DestinationRule in either, its DestinationRules are deployed from elsewhere: nothing to compare with.
-      const svc = parseServiceHost(resolveHost(d.host, vs.namespace!));
-      if (!drNamespaces.has(vs.namespace!) && !(svc && drNamespaces.has(svc.namespace))) return;
+      const fq = resolveHost(d.host, vs.namespace!);
+      if (external.some((h) => hostMatches(h, fq))) return;
       ctx.report({
         resource: vs, path: d.hostPath, subject: `${d.host}+${d.subset}`,
         message: `The ${what(d)} "${d.host}" names subset "${d.subset}", but no DestinationRule in this repository is for that host: `
-          + `unless one exists in the cluster, requests on this route fail with 503 (NR). Add a DestinationRule defining the subset, or remove \`subset\`.`,
+          + `unless one exists in the cluster, Istio has no such subset and requests on this route fail with 503 (NR). Add a DestinationRule defining the subset, remove \`subset\`, `
+          + `or, when the host's DestinationRules are kept elsewhere, declare the host under \`external.destinationRules\` in .istio-review.yaml.`,
       });
     });
   },
@@ -215,9 +202,12 @@ export const vsIngressRouteWithoutSubset = defineRule({
         const others = subsetRouted.get(d.host);
         if (!others) continue;
         const seen = new Set<Resource>();
+        const ownGateways = gatewayKeys(vs);
         for (const other of others) {
           if (seen.has(other)) continue;
           seen.add(other);
+          // The splitting VirtualService bound to this gateway too applies there: the gateway gets its subset routes.
+          if (other === vs || [...gatewayKeys(other)].some((k) => ownGateways.has(k))) continue;
           ctx.report({
             resource: vs, path: d.hostPath, subject: `${d.host}|${other.namespace}/${other.name}`,
             message: `VirtualService ${other.namespace}/${other.name} splits "${d.host}" by subset, but this gateway route sends to "${d.host}" without a subset: `
@@ -228,6 +218,17 @@ export const vsIngressRouteWithoutSubset = defineRule({
     }
   },
 });
+
+/** The gateways (namespace/name) a VirtualService binds to, `mesh` excluded. */
+function gatewayKeys(vs: Resource): Set<string> {
+  const out = new Set<string>();
+  for (const g of vsGateways(vs)) {
+    if (g.value === 'mesh') continue;
+    const ref = parseGatewayRef(g.value, vs.namespace!);
+    out.add(`${ref.namespace}/${ref.name}`);
+  }
+  return out;
+}
 
 export const vsDestinationRules: Rule[] = [
   vsDestinationHostNotFound, vsDestinationHostNotVisible, vsDestinationPortRequired, vsDestinationPortNotFound,
