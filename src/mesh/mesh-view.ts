@@ -140,8 +140,10 @@ export class MeshView {
       protocol: asString(p.protocol) ?? null,
       targetPort: typeof p.targetPort === 'number' ? p.targetPort : null,
     }));
+    // Pilot takes a ServiceEntry's hosts literally (serviceentry/conversion.go): a short host `foo` stays `foo`,
+    // unlike the short names of VirtualServices and DestinationRules, which resolve in their own namespace.
     for (const h of stringsOf(r.spec.hosts) ?? []) {
-      this.addHost({ host: resolveHost(h, ns), namespace: ns, exportTo: scope, source: 'ServiceEntry', resource: r, ports });
+      this.addHost({ host: h, namespace: ns, exportTo: scope, source: 'ServiceEntry', resource: r, ports });
     }
   }
 

@@ -6,7 +6,6 @@ import { asArray, asObject, asString, asStringMap, isObject, type Json, type Jso
 import type { MeshView } from '../../mesh/mesh-view.js';
 import { stringsOf } from '../../mesh/mesh-view.js';
 import { exportScope, isVisibleFrom, type ExportScope } from '../../mesh/export-to.js';
-import { resolveHost } from '../../mesh/hosts.js';
 import { isTcpFamily, protocolFamily, protocolFromPortName, unsetProtocolPhrase } from '../../mesh/protocol.js';
 
 export const KNOWN_PROTOCOLS = ['TCP', 'UDP', 'HTTP', 'HTTP2', 'HTTPS', 'GRPC', 'GRPC-WEB', 'TLS', 'MONGO', 'REDIS', 'MYSQL', 'HTTP_PROXY'];
@@ -158,14 +157,13 @@ export function originatesTls(t: TlsSetting | null): boolean {
  *  plausibly calls it: the entry's own namespace and every namespace holding a DestinationRule for the host
  *  (when the entry is visible there). Each rule once. */
 export function drsApplying(mesh: MeshView, se: Resource, host: string): Resource[] {
-  const resolved = resolveHost(host, se.namespace!);
   const scope = scopeOf(mesh, se);
   const callers = new Set<string>([se.namespace!]);
-  for (const dr of mesh.destinationRulesMatching(resolved)) callers.add(dr.namespace!);
+  for (const dr of mesh.destinationRulesMatching(host)) callers.add(dr.namespace!);
   const out: Resource[] = [];
   for (const caller of callers) {
     if (caller !== se.namespace && !isVisibleFrom(scope, caller)) continue;
-    const dr = mesh.destinationRuleFor(resolved, caller, se.namespace);
+    const dr = mesh.destinationRuleFor(host, caller, se.namespace);
     if (dr && !out.includes(dr)) out.push(dr);
   }
   return out;

@@ -6,7 +6,6 @@ import {
 } from './common.js';
 import type { Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
-import { resolveHost } from '../../mesh/hosts.js';
 import { protocolFromPortName } from '../../mesh/protocol.js';
 
 const group = 'service-entry';
@@ -32,7 +31,7 @@ function isTlsPortDeclaredHttp(mesh: MeshView, se: Resource, p: SePort): string 
 
 function sharedHostPort(mesh: MeshView, se: Resource, p: SePort): boolean {
   for (const h of hostsOf(se)) {
-    for (const e of mesh.exactHostEntries(resolveHost(h, se.namespace!))) {
+    for (const e of mesh.exactHostEntries(h)) {
       if (e.resource !== se && e.source === 'ServiceEntry' && e.ports.some((x) => x.number === p.number)) return true;
     }
   }

@@ -54,8 +54,8 @@ function findDoubleTls(mesh: MeshView): DoubleTls[] {
           if (seen.has(key)) continue;
           seen.add(key);
           routes ??= httpRouteTargets(mesh);
-          const resolved = resolveHost(host, se.namespace!);
-          const routedHttp = routes.some((r) => r.port === p.number && (hostMatches(resolved, r.host) || hostMatches(r.host, resolved)));
+          // A ServiceEntry host is literal; route hosts were resolved in their VirtualService's namespace.
+          const routedHttp = routes.some((r) => r.port === p.number && (hostMatches(host, r.host) || hostMatches(r.host, host)));
           out.push({ dr, tls: tls!, se, host, port: p.number, protocol: p.protocol, routedHttp });
         }
       }

@@ -152,12 +152,26 @@ function judgeHostUncached(mesh: MeshView, rawHost: string, fromNamespace: strin
   const hidden = found.hidden.filter((e) => e.host !== '*');
   if (hidden.length > 0) return { kind: 'hidden', entries: hidden, from: fromNamespace };
   if (isAssumedIstioService(mesh, host)) return { kind: 'unknown' };
+  // A ServiceEntry that declares the short name itself is the cause, and the reference certainly misses it.
+  if (shortHostServiceEntry(mesh, rawHost)) return { kind: 'missing' };
   const svc = parseServiceHost(host);
   if (svc) {
     if (isExternalNamespace(mesh, svc.namespace)) return { kind: 'unknown' };
     return repositoryManagesServicesOf(mesh, svc.namespace) ? { kind: 'missing' } : { kind: 'unknown' };
   }
   return { kind: 'missing' };
+}
+
+/** A host without a dot (and not `*`): the form VirtualServices and DestinationRules expand and ServiceEntries do not. */
+export function isShortHost(host: string): boolean {
+  return host !== '' && host !== '*' && !host.includes('.');
+}
+
+/** The ServiceEntry that declares this short name literally (`hosts: [foo]`), which a short reference never reaches:
+ *  the reference expands to `foo.<namespace>.svc.cluster.local` and pilot keeps the entry's host as written. */
+export function shortHostServiceEntry(mesh: MeshView, rawHost: string): Resource | null {
+  if (!isShortHost(rawHost)) return null;
+  return mesh.exactHostEntries(rawHost).find((e) => e.source === 'ServiceEntry')?.resource ?? null;
 }
 
 /** A VirtualService destination: short names resolve in the VirtualService's namespace, and the host must be

@@ -6,7 +6,7 @@ import type { HostEntry, MeshView } from '../../../mesh/mesh-view.js';
 import { hostMatches, isWildcardHost, parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
 import { labelsMatch } from '../../../mesh/workloads.js';
 import type { Workload } from '../../../mesh/workloads.js';
-import { GROUP, describeHidden, describeSelector, isAssumedIstioService, isExternalNamespace, judgeHost, routeDestinations, singleFixable } from './common.js';
+import { GROUP, describeHidden, describeSelector, isAssumedIstioService, isExternalNamespace, judgeHost, routeDestinations, shortHostServiceEntry, singleFixable } from './common.js';
 
 function hostOf(dr: Resource): string | null {
   return typeof dr.spec.host === 'string' && dr.spec.host !== '' ? dr.spec.host : null;
@@ -28,9 +28,11 @@ export const drHostNotFound = defineRule({
       const svc = parseServiceHost(resolveHost(host, dr.namespace));
       if (svc && isExternalNamespace(ctx.mesh, svc.namespace)) continue;
       const fq = resolveHost(host, dr.namespace);
+      const literal = shortHostServiceEntry(ctx.mesh, host);
       ctx.report({
         resource: dr, path: ['spec', 'host'], subject: host,
         message: `DestinationRule ${dr.namespace}/${dr.name} is for host "${host}"${fq !== host ? ` (${fq})` : ''}, which no Service or ServiceEntry in this repository declares: `
+          + (literal ? `ServiceEntry ${literal.namespace}/${literal.name} declares the short host "${host}", but Istio takes ServiceEntry hosts literally, so it is not "${fq}" (see se-short-host). ` : '')
           + `if the cluster has none either, its traffic policy and subsets apply to nothing. Fix the host (a short name resolves in the DestinationRule's namespace), or declare it under \`external.hosts\`.`,
       });
     }

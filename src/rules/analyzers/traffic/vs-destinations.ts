@@ -6,7 +6,7 @@ import { asArray, asString, isObject, type Resource } from '../../../manifests/r
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { hostMatches, parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
 import { closest } from '../../../util/closest.js';
-import { GROUP, describeHidden, judgeVirtualServiceHost, parseGatewayRef, routeDestinations, singleFixable, vsGateways, type RouteDestination } from './common.js';
+import { GROUP, describeHidden, judgeVirtualServiceHost, parseGatewayRef, routeDestinations, shortHostServiceEntry, singleFixable, vsGateways, type RouteDestination } from './common.js';
 
 function what(d: RouteDestination): string {
   return d.section === 'mirror' || d.section === 'mirrors' ? 'mirror host' : 'destination host';
@@ -40,11 +40,13 @@ export const vsDestinationHostNotFound = defineRule({
       if (verdict.kind !== 'missing') return;
       const fq = resolveHost(d.host, vs.namespace!);
       const guess = d.host === '' ? null : closestServiceHost(ctx.mesh, d.host, vs.namespace!);
+      const literal = shortHostServiceEntry(ctx.mesh, d.host);
       ctx.report({
         resource: vs, path: d.hostPath, subject: d.host,
         message: d.host === ''
           ? `A ${d.section} destination of VirtualService ${vs.namespace}/${vs.name} has no host: Istio rejects or ignores the route.`
           : `The ${what(d)} "${d.host}"${fq !== d.host ? ` (${fq})` : ''} is not declared by any Service or ServiceEntry in this repository. `
+            + (literal ? `ServiceEntry ${literal.namespace}/${literal.name} declares the short host "${d.host}", but Istio takes ServiceEntry hosts literally, so it is not "${fq}" (see se-short-host). ` : '')
             + `If nothing declares it in the cluster either, requests on this route fail with 503 (NR, no route / cluster not found). `
             + (guess ? `Did you mean "${guess}"? ` : '')
             + `Fix the host, add the Service or ServiceEntry, or declare the host under \`external.hosts\` in .istio-review.yaml.`,
