@@ -315,6 +315,12 @@ export class MeshView {
    *  the most specific host match in the caller's namespace, then the service's, then the root namespace,
    *  each only when exported to the caller. */
   destinationRuleFor(host: string, callerNamespace: string, serviceNamespace: string | null): Resource | null {
+    return this.destinationRulesFor(host, callerNamespace, serviceNamespace)[0] ?? null;
+  }
+
+  /** Every DestinationRule of the chosen namespace for the most specific host (pilot merges same-host rules of one
+   *  namespace, subsets included): what callers in `callerNamespace` get. Empty when none applies. */
+  destinationRulesFor(host: string, callerNamespace: string, serviceNamespace: string | null): Resource[] {
     const candidates = this.destinationRulesMatching(host).filter((dr) => {
       if (dr.namespace === callerNamespace) return true;
       const scope = exportScope(stringsOf(dr.spec.exportTo), dr.namespace!, this.settings.defaultDestinationRuleExportTo);
@@ -322,10 +328,12 @@ export class MeshView {
     });
     for (const ns of [callerNamespace, serviceNamespace, this.settings.rootNamespace]) {
       if (ns === null) continue;
-      const dr = candidates.find((d) => d.namespace === ns);
-      if (dr) return dr;
+      const inNs = candidates.filter((d) => d.namespace === ns);
+      if (inNs.length === 0) continue;
+      const first = resolveHost(asString(inNs[0]!.spec.host) ?? '', ns);
+      return inNs.filter((d) => resolveHost(asString(d.spec.host) ?? '', ns) === first);
     }
-    return null;
+    return [];
   }
 }
 

@@ -6,7 +6,7 @@ import { asArray, asString, isObject, type Resource } from '../../../manifests/r
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { hostMatches, parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
 import { closest } from '../../../util/closest.js';
-import { GROUP, describeHidden, judgeVirtualServiceHost, parseGatewayRef, routeDestinations, shortHostServiceEntry, singleFixable, vsGateways, type RouteDestination } from './common.js';
+import { GROUP, appliesToMesh, describeHidden, judgeVirtualServiceHost, selectorLabels, parseGatewayRef, routeDestinations, shortHostServiceEntry, singleFixable, vsGateways, type RouteDestination } from './common.js';
 
 function what(d: RouteDestination): string {
   return d.section === 'mirror' || d.section === 'mirrors' ? 'mirror host' : 'destination host';
@@ -161,6 +161,61 @@ export const vsSubsetNotFound = defineRule({
   },
 });
 
+/** The namespace a destination host's service lives in: a cluster service's own, else the declaring entry's. */
+function serviceNamespaceOf(mesh: MeshView, host: string): string | null {
+  return parseServiceHost(host)?.namespace ?? mesh.hostEntries(host)[0]?.namespace ?? null;
+}
+
+/** The namespaces of the proxies that apply a VirtualService's routes: its own (sidecars, when bound to the mesh) and
+ *  those of the gateway workloads it binds to (the Gateway's namespace when its workloads are not in the repository). */
+function callerNamespaces(mesh: MeshView, vs: Resource): string[] {
+  const out = new Set<string>();
+  if (appliesToMesh(vs)) out.add(vs.namespace!);
+  for (const g of vsGateways(vs)) {
+    if (g.value === 'mesh') continue;
+    const ref = parseGatewayRef(g.value, vs.namespace!);
+    const gw = mesh.gateway(ref.namespace, ref.name);
+    const workloads = gw && gw.group === 'networking.istio.io' ? mesh.workloadsMatching(selectorLabels(gw.spec.selector), null).filter((w) => w.resource !== null) : [];
+    if (workloads.length > 0) for (const w of workloads) out.add(w.namespace);
+    else out.add(ref.namespace);
+  }
+  return [...out].sort();
+}
+
+function subsetNames(drs: readonly Resource[]): string[] {
+  const names: string[] = [];
+  for (const dr of drs) for (const s of asArray(dr.spec.subsets)) if (isObject(s) && typeof s.name === 'string') names.push(s.name);
+  return names;
+}
+
+export const vsSubsetNotInScope = defineRule({
+  id: 'vs-subset-not-in-scope', severity: 'error', istioCode: null, group: GROUP, fixable: false,
+  title: 'A VirtualService routes to a subset defined only by a DestinationRule that does not apply to the proxies using the route.',
+  check(ctx) {
+    eachDestination(ctx.mesh, (vs, d) => {
+      if (d.subset === null || d.host === '') return;
+      const { drs } = subsetsFor(ctx.mesh, vs, d);
+      const definers = drs.filter((dr) => subsetNames([dr]).includes(d.subset!));
+      if (definers.length === 0) return; // no subset anywhere: vs-subset-not-found / vs-subset-without-destination-rule
+      const host = resolveHost(d.host, vs.namespace!);
+      const svcNs = serviceNamespaceOf(ctx.mesh, host);
+      for (const caller of callerNamespaces(ctx.mesh, vs)) {
+        const applying = ctx.mesh.destinationRulesFor(host, caller, svcNs);
+        if (subsetNames(applying).includes(d.subset)) continue;
+        const where = definers.map((r) => `${r.namespace}/${r.name}`).join(', ');
+        ctx.report({
+          resource: vs, path: d.hostPath, subject: `${d.host}+${d.subset}|${caller}`,
+          message: `Subset "${d.subset}" of "${d.host}" is defined only by DestinationRule ${where}, which does not apply to proxies in namespace "${caller}": `
+            + `a DestinationRule applies from the caller's namespace, then the host's namespace${svcNs ? ` ("${svcNs}")` : ''}, then the root namespace ("${ctx.mesh.settings.rootNamespace}"), and only where its exportTo reaches`
+            + (applying.length > 0 ? ` (callers in "${caller}" get ${applying.map((r) => `${r.namespace}/${r.name}`).join(', ')} instead)` : '')
+            + `. For them the subset does not exist and requests on this route fail with 503 (NR). Move the DestinationRule to the host's or the root namespace, or define the subset in one that applies to "${caller}".`,
+        });
+        return;
+      }
+    });
+  },
+});
+
 export const vsSubsetWithoutDestinationRule = defineRule({
   id: 'vs-subset-without-destination-rule', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1107', group: GROUP, fixable: false,
   title: 'A VirtualService routes to a subset of a host for which the repository has no DestinationRule.',
@@ -234,5 +289,5 @@ function gatewayKeys(vs: Resource): Set<string> {
 
 export const vsDestinationRules: Rule[] = [
   vsDestinationHostNotFound, vsDestinationHostNotVisible, vsDestinationPortRequired, vsDestinationPortNotFound,
-  vsSubsetNotFound, vsSubsetWithoutDestinationRule, vsIngressRouteWithoutSubset,
+  vsSubsetNotFound, vsSubsetNotInScope, vsSubsetWithoutDestinationRule, vsIngressRouteWithoutSubset,
 ];
