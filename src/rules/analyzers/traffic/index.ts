@@ -5,10 +5,11 @@ import { vsDestinationRules } from './vs-destinations.js';
 import { vsGatewayRules } from './vs-gateways.js';
 import { destinationRuleRules } from './destination-rule.js';
 import { gatewayRules } from './gateway.js';
+import { gatewayCredentialRules } from './gateway-credential.js';
 import { sidecarRules } from './sidecar.js';
 import { authzRules } from './authz.js';
 import { gatewayApiRouteRules } from './gateway-api-routes.js';
 
 export const trafficAnalyzerRules: Rule[] = [
-  ...vsDestinationRules, ...vsGatewayRules, ...destinationRuleRules, ...gatewayRules, ...sidecarRules, ...authzRules, ...gatewayApiRouteRules,
+  ...vsDestinationRules, ...vsGatewayRules, ...destinationRuleRules, ...gatewayRules, ...gatewayCredentialRules, ...sidecarRules, ...authzRules, ...gatewayApiRouteRules,
 ];
