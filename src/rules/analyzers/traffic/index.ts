@@ -6,10 +6,11 @@ import { vsGatewayRules } from './vs-gateways.js';
 import { destinationRuleRules } from './destination-rule.js';
 import { gatewayRules } from './gateway.js';
 import { gatewayCredentialRules } from './gateway-credential.js';
+import { workloadPortRules } from './workload-ports.js';
 import { sidecarRules } from './sidecar.js';
 import { authzRules } from './authz.js';
 import { gatewayApiRouteRules } from './gateway-api-routes.js';
 
 export const trafficAnalyzerRules: Rule[] = [
-  ...vsDestinationRules, ...vsGatewayRules, ...destinationRuleRules, ...gatewayRules, ...gatewayCredentialRules, ...sidecarRules, ...authzRules, ...gatewayApiRouteRules,
+  ...vsDestinationRules, ...vsGatewayRules, ...destinationRuleRules, ...gatewayRules, ...gatewayCredentialRules, ...workloadPortRules, ...sidecarRules, ...authzRules, ...gatewayApiRouteRules,
 ];
