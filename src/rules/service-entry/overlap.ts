@@ -56,7 +56,7 @@ function label(se: Resource): string {
 }
 
 function protoText(p: string): string {
-  return p === '' ? 'no protocol' : quote(p);
+  return p === '' ? 'no protocol (detected from the first bytes: HTTP by Host, else TCP)' : quote(p);
 }
 
 /** Istio's own grouping for IST0177: (scope, host as written, port number); `*` when exportTo is empty or has `*`. */

@@ -80,7 +80,7 @@ export const protocolRules: Rule[] = [
   }),
   defineRule({
     id: 'se-addresses-required', severity: 'warning', istioCode: 'IST0134', group, fixable: false,
-    title: 'A TCP (or protocol-less) ServiceEntry port without addresses, when the mesh does not auto-allocate addresses.',
+    title: 'A plain-TCP (TCP, MONGO, MYSQL, REDIS) or protocol-less non-HTTP ServiceEntry port without addresses, when the mesh does not auto-allocate addresses.',
     check(ctx) {
       const s = ctx.mesh.settings;
       if (s.dnsCapture && s.addressAutoAllocate) return;

@@ -168,7 +168,7 @@ export const validationRules: Rule[] = [
   }),
   defineRule({
     id: 'se-addresses-not-allocated', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
-    title: 'A TCP or protocol-less ServiceEntry port without addresses where Istio does not auto-allocate one (resolution NONE or opted out).',
+    title: 'A plain-TCP (TCP, MONGO, MYSQL, REDIS) or protocol-less non-HTTP ServiceEntry port without addresses where Istio does not auto-allocate one (resolution NONE or opted out).',
     check(ctx) {
       const s = ctx.mesh.settings;
       for (const se of serviceEntries(ctx.mesh)) {
