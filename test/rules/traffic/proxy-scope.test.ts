@@ -402,3 +402,42 @@ ruleTable(['dr-subset-no-workload', 'dr-subset-no-workload-unrouted'], [
     ],
   },
 ]);
+
+ruleTable(['route-backend-not-found', 'route-backend-port-not-found'], [
+  {
+    name: 'an HTTPRoute sending to the generated Service of another Gateway API Gateway (a gateway chain)',
+    files: {
+      'gw.yaml': k8sGateway,
+      'route.yaml': yaml`
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: via-public, namespace: ingress}
+        spec:
+          parentRefs: [{name: public}]
+          rules:
+          - backendRefs:
+            - {name: public-istio, port: 80}
+            - {name: docs, port: 80}
+      `,
+    },
+    expect: [],
+  },
+  {
+    name: 'a backend named after the Gateway itself is not its Service',
+    files: {
+      'gw.yaml': k8sGateway,
+      'route.yaml': yaml`
+        apiVersion: gateway.networking.k8s.io/v1
+        kind: HTTPRoute
+        metadata: {name: via-public, namespace: ingress}
+        spec:
+          parentRefs: [{name: public}]
+          rules:
+          - backendRefs:
+            - name: public
+              port: 80
+      `,
+    },
+    expect: [{ rule: 'route-backend-not-found', file: 'route.yaml', line: 8, message: 'ingress/public' }],
+  },
+]);
