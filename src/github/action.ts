@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
-import type { Finding, FailOn } from '../types.js';
+import type { Finding, FailOn, Severity } from '../types.js';
 import { reachesThreshold } from '../types.js';
 import { loadSettings, type LoadedSettings } from '../settings-loader.js';
 import { logLine } from '../util/escape.js';
@@ -35,6 +35,7 @@ interface Inputs {
   sarifFile: string;
   checkName: string;
   meshConfig: string;
+  commentLevel: Severity;
 }
 
 function readInputs(): Inputs {
@@ -44,6 +45,8 @@ function readInputs(): Inputs {
   if (!Number.isInteger(max) || max < 0) throw new Error('max-comments must be a whole number ≥ 0');
   const token = core.getInput('github-token') || process.env.GITHUB_TOKEN || '';
   const paths = parseGlobs(core.getInput('paths'));
+  const commentLevel = (core.getInput('comment-level') || 'warning').trim().toLowerCase();
+  if (!['error', 'warning', 'info'].includes(commentLevel)) throw new Error(`comment-level must be error, warning or info, not "${commentLevel}"`);
   return {
     token,
     paths: paths.length > 0 ? paths : DEFAULT_PATHS,
@@ -53,6 +56,7 @@ function readInputs(): Inputs {
     sarifFile: core.getInput('sarif-file'),
     checkName: core.getInput('check-name') || 'istio-review',
     meshConfig: core.getInput('mesh-config'),
+    commentLevel: commentLevel as Severity,
   };
 }
 
@@ -170,7 +174,7 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
     publisher.notes.push('The earlier review threads could not be read, so this run posts no line comments (they could repeat old ones); every finding is listed here.');
     return [];
   });
-  const plan = planReview(views, changes, { loaded, threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha) });
+  const plan = planReview(views, changes, { loaded, threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha), commentLevel: inputs.commentLevel });
   core.info(`Reviewed ${views.head.length} manifest file(s), ${relevant.length} changed: ${countsText(plan.newCounts)} new; ${countsText(plan.preExistingCounts)} pre-existing.`);
 
   // One review with every inline comment, each anchor re-validated against the hunks.
@@ -196,6 +200,7 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
   const makeMd = (notAnnotated: number) => summaryMarkdown({
     reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved, notAnnotated,
     notes: publisher.notes, link: linker(env, headSha), headSha, runUrl: env.runUrl,
+    anchors: plan.anchors, notManifests: plan.headWorkspace.notManifests.length,
   });
   const failing = publisher.failing(plan.classified.fresh);
   const notAnnotated = await publisher.annotate(makeMd(0), outside.map((o) => o.finding), failing.length > 0, plan.newCounts, plan.reported.length);
@@ -204,7 +209,8 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
     const existing = await api.findSummaryComment(number);
     const body = `${md}\n${runMarker(env.runId)}`;
     if (existing) await publisher.tryWrite(() => api.updateSummaryComment(existing.id, body));
-    else if (plan.reported.length > 0 || resolved > 0) await publisher.tryWrite(() => api.createSummaryComment(number, body, env.runId));
+    // Findings below comment-level alone do not open a conversation: they are in the check run and the job summary.
+    else if (plan.reported.some((f) => reachesThreshold(f.severity, inputs.commentLevel)) || resolved > 0) await publisher.tryWrite(() => api.createSummaryComment(number, body, env.runId));
   }
   await publisher.finish(md, plan.newCounts, plan.reported, failing);
 }
@@ -401,10 +407,10 @@ async function runOnPush(inputs: Inputs, env: Env, filter: PathFilter): Promise<
     readHead: async (paths) => headIsWorkspace ? new Map(paths.map((p) => [p, readOrNull(path.join(env.root, p))])) : git.readAt(headSha, paths),
     readBase: async (files) => haveBase ? git.readAt(before, files.map((f) => f.basePath!)) : new Map(),
   });
-  const plan = planReview(views, changes, { loaded, threads: [], maxComments: 0, runId: env.runId, link: linker(env, headSha) });
+  const plan = planReview(views, changes, { loaded, threads: [], maxComments: 0, runId: env.runId, link: linker(env, headSha), commentLevel: inputs.commentLevel });
   const makeMd = (notAnnotated: number) => summaryMarkdown({
     reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved: 0, notAnnotated,
-    notes: publisher.notes, link: linker(env, headSha), headSha, runUrl: env.runUrl,
+    notes: publisher.notes, link: linker(env, headSha), headSha, runUrl: env.runUrl, notManifests: plan.headWorkspace.notManifests.length,
   });
   const failing = publisher.failing(plan.classified.fresh);
   const notAnnotated = await publisher.annotate(makeMd(0), plan.reported, failing.length > 0, plan.newCounts, plan.reported.length);

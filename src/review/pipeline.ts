@@ -1,6 +1,6 @@
 // The review pipeline shared by the Action and `istio-review review`: ChangeSet → head and base views →
 // findings → new findings → threads to post or resolve → placement. Pure apart from the readers it is given.
-import type { Finding } from '../types.js';
+import type { Finding, Severity } from '../types.js';
 import type { InputFile } from '../manifests/workspace.js';
 import { buildWorkspace, type Workspace } from '../manifests/workspace.js';
 import { analyze } from '../engine.js';
@@ -9,7 +9,7 @@ import type { ChangeSet, ChangedFile } from './diff.js';
 import { classifyFindings, type Classified } from './classify.js';
 import { planThreads, type ExistingThread, type ThreadPlan } from './threads.js';
 import { placeFindings, type Placement, type OutsideReason } from './placement.js';
-import { countBySeverity, type Counts } from './summary.js';
+import { countBySeverity, type Anchor, type Counts } from './summary.js';
 import { toInput, type PathFilter } from './files.js';
 
 export interface ViewReaders {
@@ -70,6 +70,8 @@ export interface PlanOptions {
   maxComments: number;
   runId: string;
   link: (file: string, line: number) => string;
+  /** Only findings at least this severe get a line comment; the rest go to the summary and annotations. */
+  commentLevel: Severity;
 }
 
 export interface ReviewPlan {
@@ -81,6 +83,8 @@ export interface ReviewPlan {
   threadPlan: ThreadPlan;
   placement: Placement;
   where: Map<string, 'inline' | 'posted-before' | OutsideReason>;
+  /** Where each line comment of this run sits (fingerprint → file and line); with a suggestion, on its fix. */
+  anchors: Map<string, Anchor>;
   newCounts: Counts;
   preExistingCounts: Counts;
 }
@@ -96,15 +100,16 @@ export function planReview(views: Views, changes: ChangeSet, opts: PlanOptions):
   const inView = new Set(views.head.map((f) => f.path));
   const threadPlan = planThreads(reported, headFindings, opts.threads, (p) => inView.has(p) && !broken.has(p));
   const placement = placeFindings(threadPlan.post, changes, {
-    maxComments: opts.maxComments, runId: opts.runId, link: opts.link,
+    maxComments: opts.maxComments, runId: opts.runId, link: opts.link, commentLevel: opts.commentLevel,
     preExisting: new Set(classified.touchedPreExisting.map((f) => f.fingerprint)),
   });
   const where = new Map<string, 'inline' | 'posted-before' | OutsideReason>();
   for (const f of threadPlan.alreadyPosted) where.set(f.fingerprint, 'posted-before');
   for (const c of placement.inline) where.set(c.finding.fingerprint, 'inline');
   for (const o of placement.outside) where.set(o.finding.fingerprint, o.reason);
+  const anchors = new Map(placement.inline.map((c) => [c.finding.fingerprint, { path: c.path, line: c.line }]));
   return {
-    headWorkspace, headFindings, classified, reported, threadPlan, placement, where,
+    headWorkspace, headFindings, classified, reported, threadPlan, placement, where, anchors,
     newCounts: countBySeverity(classified.fresh), preExistingCounts: countBySeverity(classified.preExisting),
   };
 }
