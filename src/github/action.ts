@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
+import { context } from '@actions/github';
 import type { Finding, FailOn, Severity } from '../types.js';
 import { reachesThreshold } from '../types.js';
 import { loadSettings, type LoadedSettings } from '../settings-loader.js';
@@ -62,7 +63,8 @@ function readInputs(): Inputs {
 
 interface Env {
   eventName: string;
-  event: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The event payload as @actions/github's context reads it from GITHUB_EVENT_PATH. */
+  event: typeof context.payload;
   owner: string;
   repo: string;
   apiUrl: string;
@@ -76,23 +78,43 @@ interface Env {
 
 function readEnv(): Env {
   const e = process.env;
-  const [owner, repo] = (e.GITHUB_REPOSITORY ?? '/').split('/');
-  let event: Record<string, unknown> = {};
-  if (e.GITHUB_EVENT_PATH && fs.existsSync(e.GITHUB_EVENT_PATH)) event = JSON.parse(fs.readFileSync(e.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
-  const serverUrl = (e.GITHUB_SERVER_URL || 'https://github.com').replace(/\/$/, '');
-  const runId = e.GITHUB_RUN_ID || String(Date.now());
+  let owner = '';
+  let repo = '';
+  try { ({ owner, repo } = context.repo); } catch { /* neither GITHUB_REPOSITORY nor a repository in the payload */ }
+  const serverUrl = context.serverUrl.replace(/\/$/, '');
+  const apiUrl = context.apiUrl.replace(/\/$/, '');
+  const runId = Number.isFinite(context.runId) ? String(context.runId) : String(Date.now());
+  const attempt = Number.isFinite(context.runAttempt) ? context.runAttempt : 1;
   return {
-    eventName: e.GITHUB_EVENT_NAME ?? '',
-    event,
-    owner: owner ?? '', repo: repo ?? '',
-    apiUrl: (e.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, ''),
-    graphqlUrl: e.GITHUB_GRAPHQL_URL || `${(e.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, '').replace(/\/v3$/, '')}/graphql`,
-    serverUrl,
+    eventName: context.eventName ?? '',
+    event: context.payload,
+    owner, repo, apiUrl, serverUrl,
+    // context falls back to github.com's GraphQL endpoint; on GitHub Enterprise Server it sits beside the REST API.
+    graphqlUrl: e.GITHUB_GRAPHQL_URL || `${apiUrl.replace(/\/v3$/, '')}/graphql`,
     root: e.GITHUB_WORKSPACE || process.cwd(),
-    sha: e.GITHUB_SHA ?? '',
-    runId: `${runId}-${e.GITHUB_RUN_ATTEMPT || '1'}`,
-    runUrl: e.GITHUB_RUN_ID && e.GITHUB_REPOSITORY ? `${serverUrl}/${e.GITHUB_REPOSITORY}/actions/runs/${e.GITHUB_RUN_ID}` : null,
+    sha: context.sha ?? '',
+    runId: `${runId}-${attempt}`,
+    runUrl: Number.isFinite(context.runId) && owner && repo ? `${serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : null,
   };
+}
+
+/** The fields of a pull_request event this Action needs, checked: a payload without them is a clear error. */
+function pullRequestOf(env: Env): { number: number; headSha: string; baseSha: string } {
+  const pr = env.event.pull_request;
+  if (!pr) throw new Error(`the ${env.eventName} event has no pull_request payload`);
+  const headSha: unknown = pr.head?.sha;
+  const baseSha: unknown = pr.base?.sha;
+  if (!Number.isInteger(pr.number) || typeof headSha !== 'string' || typeof baseSha !== 'string') {
+    throw new Error(`the ${env.eventName} event's pull_request lacks number, head.sha or base.sha`);
+  }
+  return { number: pr.number, headSha, baseSha };
+}
+
+/** The commits a push (or merge_group) event compares, when the payload names them. */
+function pushRangeOf(env: Env): { head: string | null; before: string | null } {
+  const p = env.event;
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  return { head: str(p.after) ?? str(p.merge_group?.head_sha), before: str(p.before) ?? str(p.merge_group?.base_sha) };
 }
 
 const log = { warning: (m: string) => core.warning(logLine(m)), info: (m: string) => core.info(logLine(m)) };
@@ -120,11 +142,7 @@ function linker(env: Env, sha: string): (file: string, line: number) => string {
 }
 
 async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): Promise<void> {
-  const pr = env.event.pull_request;
-  if (!pr) throw new Error(`the ${env.eventName} event has no pull_request payload`);
-  const number = Number(pr.number);
-  const headSha = String(pr.head.sha);
-  const baseSha = String(pr.base.sha);
+  const { number, headSha, baseSha } = pullRequestOf(env);
   const api = new GitHubApi(makeClient(inputs.token, env.apiUrl, log), env.graphqlUrl, { owner: env.owner, repo: env.repo });
   const git = new Git(env.root);
   const gitOk = git.isRepo();
@@ -380,9 +398,9 @@ function workflowAnnotations(findings: readonly Finding[]): number {
 async function runOnPush(inputs: Inputs, env: Env, filter: PathFilter): Promise<void> {
   const git = new Git(env.root);
   const gitOk = git.isRepo();
-  const e = env.event;
-  const headSha = String(e.after ?? e.merge_group?.head_sha ?? env.sha ?? git.headSha() ?? '');
-  const before = String(e.before ?? e.merge_group?.base_sha ?? '');
+  const range = pushRangeOf(env);
+  const headSha = range.head ?? (env.sha || git.headSha() || '');
+  const before = range.before ?? '';
   const haveBase = gitOk && /^[0-9a-f]{7,40}$/.test(before) && !/^0+$/.test(before) && git.hasCommit(before) && git.hasCommit(headSha);
   let changes: ChangeSet;
   if (haveBase) changes = git.diff(before, headSha);
