@@ -1,7 +1,7 @@
 // `check`: files on disk → findings. Shared by the CLI and the benchmark; the Action builds its
 // workspaces from git instead but runs the same analyze().
 import { analyze, type Analysis } from './engine.js';
-import { buildWorkspace, settingsFileResource, type Workspace } from './manifests/workspace.js';
+import { addMeshNetworksResource, buildWorkspace, type Workspace } from './manifests/workspace.js';
 import { decodeManifest, findManifestFiles, parseInputs, readManifestFiles } from './manifests/load.js';
 import { splitBySource, STDIN_NAME } from './manifests/stdin-split.js';
 import type { InputFile } from './manifests/workspace.js';
@@ -29,12 +29,10 @@ export function checkPaths(paths: readonly string[], loaded: LoadedSettings, opt
   parseInputs(inputs);
   const workspace = buildWorkspace(inputs, { defaultNamespace: loaded.config.defaultNamespace ?? undefined });
   if (loaded.meshNetworksSource) {
-    // istioctl reports mesh-networks problems on the synthetic `MeshNetworks <istio ns>/meshnetworks`.
     // Read again here so that a check after --fix sees the fixed file.
     const [input] = readManifestFiles([loaded.meshNetworksSource.path], { parse: false });
     const text = input?.text ?? loaded.meshNetworksSource.text;
-    const r = settingsFileResource({ path: loaded.meshNetworksSource.path, text }, { apiVersion: 'mesh.istio.io/v1alpha1', kind: 'MeshNetworks', namespace: loaded.settings.istioNamespace, name: 'meshnetworks' });
-    if (r) { workspace.resources.push(r); workspace.files.push(r.file); }
+    addMeshNetworksResource(workspace, { path: loaded.meshNetworksSource.path, text }, loaded.settings.istioNamespace);
   }
   const analysis = analyze(workspace, { settings: loaded.settings, config: loaded.config });
   return { ...analysis, workspace, fileCount: inputs.length };

@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { context } from '@actions/github';
 import type { Finding, FailOn, Severity } from '../types.js';
 import { reachesThreshold } from '../types.js';
-import { loadSettings, type LoadedSettings } from '../settings-loader.js';
+import { loadSettings, settingsFiles, type LoadedSettings, type LoadOptions } from '../settings-loader.js';
 import { logLine } from '../util/escape.js';
 import { toSarif } from '../output/sarif.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -36,6 +36,7 @@ interface Inputs {
   sarifFile: string;
   checkName: string;
   meshConfig: string;
+  meshNetworks: string;
   commentLevel: Severity;
 }
 
@@ -57,6 +58,7 @@ function readInputs(): Inputs {
     sarifFile: core.getInput('sarif-file'),
     checkName: core.getInput('check-name') || 'istio-review',
     meshConfig: core.getInput('mesh-config'),
+    meshNetworks: core.getInput('mesh-networks'),
     commentLevel: commentLevel as Severity,
   };
 }
@@ -131,10 +133,47 @@ export async function runAction(): Promise<void> {
   return runOnPush(inputs, env, filter);
 }
 
+function loadOptions(inputs: Inputs): LoadOptions {
+  return { configFile: inputs.config, configRequired: inputs.config !== '.istio-review.yaml', meshConfigFile: inputs.meshConfig || null, meshNetworksFile: inputs.meshNetworks || null };
+}
+
 function loadFor(inputs: Inputs): LoadedSettings {
-  const loaded = loadSettings({ configFile: inputs.config, configRequired: inputs.config !== '.istio-review.yaml', meshConfigFile: inputs.meshConfig || null });
+  const loaded = loadSettings(loadOptions(inputs));
   for (const w of loaded.warnings) core.warning(logLine(w));
   return loaded;
+}
+
+/**
+ * The settings as they were at the merge base, when the pull request changes a settings file (the config file,
+ * the mesh config or mesh networks file): the base findings are computed under them, so that what the change
+ * affects anywhere in the repository is new. Null when no settings file changed. Under pull_request_target the
+ * settings come from the base anyway.
+ */
+async function baseSettings(
+  inputs: Inputs, loaded: LoadedSettings, changes: ChangeSet, eventName: string,
+  src: { git: Git; mergeBase: string | null; api: GitHubApi; baseSha: string },
+): Promise<LoadedSettings | null> {
+  if (eventName === 'pull_request_target') return null;
+  const opts = loadOptions(inputs);
+  const files = [...new Set(settingsFiles(opts, loaded).map(toPosix))];
+  const changed = changes.files.filter((f) => files.includes(f.path) || (f.basePath !== null && files.includes(f.basePath)));
+  if (changed.length === 0) return null;
+  core.info(`The pull request changes ${changed.map((f) => f.path).join(', ')}: reviewing everything these settings affect.`);
+  let texts: Map<string, string | null>;
+  if (src.mergeBase) {
+    texts = new Map([...src.git.readAt(src.mergeBase, files)].map(([p, b]) => [p, b ? b.toString('utf8') : null]));
+  } else {
+    const blobs = await src.api.readBlobs(files.map((p) => `${src.baseSha}:${p}`));
+    texts = new Map(files.map((p) => [p, blobs.get(`${src.baseSha}:${p}`) ?? null]));
+  }
+  const read = (f: string) => texts.get(toPosix(f)) ?? null;
+  try {
+    return loadSettings({ ...opts, configRequired: false, read });
+  } catch (err) {
+    // A base whose settings do not load (a file the pull request adds, or broken on the base): compare with the defaults.
+    core.info(`The base's settings do not load (${logLine(messageOf(err))}); comparing with the default settings.`);
+    return loadSettings({ read: () => null });
+  }
 }
 
 function linker(env: Env, sha: string): (file: string, line: number) => string {
@@ -160,7 +199,9 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
   }
   const relevant = relevantChanges(changes, filter);
   const publisher = new Publisher(api, inputs, env, headSha);
-  if (relevant.length === 0) {
+  const loaded = loadFor(inputs);
+  const baseLoaded = await baseSettings(inputs, loaded, changes, env.eventName, { git, mergeBase, api, baseSha });
+  if (relevant.length === 0 && !baseLoaded) {
     core.info('No file under `paths` changed: nothing to review.');
     const existing = await publisher.tryRead(() => api.findSummaryComment(number));
     const md = summaryMarkdown({ reported: [], where: new Map(), preExisting: zero(), resolved: 0, notAnnotated: 0, notes: ['No manifest under `paths` changed in this pull request.'], link: linker(env, headSha), headSha, runUrl: env.runUrl });
@@ -170,7 +211,6 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
     return;
   }
 
-  const loaded = loadFor(inputs);
   const headIsWorkspace = gitOk && git.headSha() === headSha;
   const readers: ViewReaders = {
     workspaceFiles: listViewFiles(env.root, filter),
@@ -192,7 +232,7 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
     publisher.notes.push('The earlier review threads could not be read, so this run posts no line comments (they could repeat old ones); every finding is listed here.');
     return [];
   });
-  const plan = planReview(views, changes, { loaded, threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha), commentLevel: inputs.commentLevel });
+  const plan = planReview(views, changes, { loaded, threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha), commentLevel: inputs.commentLevel, ...(baseLoaded ? { baseLoaded } : {}) });
   core.info(`Reviewed ${views.head.length} manifest file(s), ${relevant.length} changed: ${countsText(plan.newCounts)} new; ${countsText(plan.preExistingCounts)} pre-existing.`);
 
   // One review with every inline comment, each anchor re-validated against the hunks.

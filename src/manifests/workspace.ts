@@ -133,3 +133,10 @@ export function settingsFileResource(
     endLine: doc.endLine,
   };
 }
+
+/** Adds the mesh-networks settings file as the synthetic `MeshNetworks <istio namespace>/meshnetworks` resource
+ *  that istioctl reports mesh-networks problems on, so rules can point at the file's lines. */
+export function addMeshNetworksResource(ws: Workspace, source: { path: string; text: string }, istioNamespace: string): void {
+  const r = settingsFileResource(source, { apiVersion: 'mesh.istio.io/v1alpha1', kind: 'MeshNetworks', namespace: istioNamespace, name: 'meshnetworks' });
+  if (r) { ws.resources.push(r); ws.files.push(r.file); }
+}

@@ -2,12 +2,13 @@
 // findings → new findings → threads to post or resolve → placement. Pure apart from the readers it is given.
 import type { Finding, Severity } from '../types.js';
 import type { InputFile } from '../manifests/workspace.js';
-import { buildWorkspace, type Workspace } from '../manifests/workspace.js';
+import { addMeshNetworksResource, buildWorkspace, type Workspace } from '../manifests/workspace.js';
 import { analyze } from '../engine.js';
 import type { LoadedSettings } from '../settings-loader.js';
 import type { ChangeSet, ChangedFile } from './diff.js';
 import { classifyFindings, type Classified } from './classify.js';
-import { planThreads, type ExistingThread, type ThreadPlan } from './threads.js';
+import { fixIsObservable, planThreads, type ExistingThread, type HeadFacts, type ThreadPlan } from './threads.js';
+import { resourceKey } from './markdown.js';
 import { placeFindings, type Placement, type OutsideReason } from './placement.js';
 import { countBySeverity, type Anchor, type Counts } from './summary.js';
 import { toInput, type PathFilter } from './files.js';
@@ -72,6 +73,8 @@ export interface PlanOptions {
   link: (file: string, line: number) => string;
   /** Only findings at least this severe get a line comment; the rest go to the summary and annotations. */
   commentLevel: Severity;
+  /** The settings at the merge base, when the pull request changes a settings file (default: `loaded`). */
+  baseLoaded?: LoadedSettings;
 }
 
 export interface ReviewPlan {
@@ -90,15 +93,20 @@ export interface ReviewPlan {
 }
 
 export function planReview(views: Views, changes: ChangeSet, opts: PlanOptions): ReviewPlan {
-  const wsOpts = { defaultNamespace: opts.loaded.config.defaultNamespace ?? undefined };
-  const headWorkspace = buildWorkspace(views.head, wsOpts);
+  const headWorkspace = workspaceUnder(views.head, opts.loaded);
   const headFindings = clampToFile(analyze(headWorkspace, { settings: opts.loaded.settings, config: opts.loaded.config }).findings, headWorkspace);
-  const baseFindings = analyze(buildWorkspace(views.base, wsOpts), { settings: opts.loaded.settings, config: opts.loaded.config }).findings;
+  // The base is analysed under the base's settings: a pull request that changes only the config file or the
+  // mesh settings is reviewed for everything the change affects.
+  const baseLoaded = opts.baseLoaded ?? opts.loaded;
+  const baseFindings = analyze(workspaceUnder(views.base, baseLoaded), { settings: baseLoaded.settings, config: baseLoaded.config }).findings;
   const classified = classifyFindings(headFindings, baseFindings, changes);
   const reported = [...classified.fresh, ...classified.touchedPreExisting];
-  const broken = new Set(headFindings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'unreadable-file').map((f) => f.file));
-  const inView = new Set(views.head.map((f) => f.path));
-  const threadPlan = planThreads(reported, headFindings, opts.threads, (p) => inView.has(p) && !broken.has(p));
+  const head: HeadFacts = {
+    resources: new Set(headWorkspace.resources.map(resourceKey)),
+    files: new Set(views.head.map((f) => f.path)),
+    broken: new Set(headFindings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'unreadable-file').map((f) => f.file)),
+  };
+  const threadPlan = planThreads(reported, headFindings, opts.threads, (t) => fixIsObservable(t, head));
   const placement = placeFindings(threadPlan.post, changes, {
     maxComments: opts.maxComments, runId: opts.runId, link: opts.link, commentLevel: opts.commentLevel,
     preExisting: new Set(classified.touchedPreExisting.map((f) => f.fingerprint)),
@@ -112,6 +120,12 @@ export function planReview(views: Views, changes: ChangeSet, opts: PlanOptions):
     headWorkspace, headFindings, classified, reported, threadPlan, placement, where, anchors,
     newCounts: countBySeverity(classified.fresh), preExistingCounts: countBySeverity(classified.preExisting),
   };
+}
+
+function workspaceUnder(files: InputFile[], loaded: LoadedSettings): Workspace {
+  const ws = buildWorkspace(files, { defaultNamespace: loaded.config.defaultNamespace ?? undefined });
+  if (loaded.meshNetworksSource) addMeshNetworksResource(ws, loaded.meshNetworksSource, loaded.settings.istioNamespace);
+  return ws;
 }
 
 /** A parse error at end of file points one line past the last one; comments can only anchor to real lines. */

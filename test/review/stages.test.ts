@@ -2,8 +2,8 @@ import type { Finding, Severity } from '../../src/types.js';
 import { changedFile, type ChangeSet } from '../../src/review/diff.js';
 import { anchorIsValid, placeFindings } from '../../src/review/placement.js';
 import { classifyFindings } from '../../src/review/classify.js';
-import { planThreads, type ExistingThread } from '../../src/review/threads.js';
-import { codeBlock, commentBody, escapeMarkdown, fenceFor, fingerprintsIn, SUMMARY_MARKER } from '../../src/review/markdown.js';
+import { fixIsObservable, planThreads, type ExistingThread } from '../../src/review/threads.js';
+import { codeBlock, commentBody, escapeMarkdown, fenceFor, fingerprintsIn, resourceKey, SUMMARY_MARKER } from '../../src/review/markdown.js';
 import { summaryMarkdown } from '../../src/review/summary.js';
 
 function finding(over: Partial<Finding> & { fingerprint: string }): Finding {
@@ -232,5 +232,31 @@ describe('summary table', () => {
     expect(md).toMatch(/<details><summary>1 finding below the comment level \(info\)[^\n]*<\/summary>\n\n\| Severity[^\n]*\n[^\n]*\n\| ℹ️ \*\*Info\*\* \| ServiceEntry default\/ext[^\n]*\n\n<\/details>/);
     expect(md).toContain('3 YAML files under `paths` are not Kubernetes objects');
     expect(md).not.toContain('could not be placed');
+  });
+});
+
+describe('fixed threads, judged per resource', () => {
+  const ref = { kind: 'ServiceEntry', namespace: 'shop', name: 'db' };
+  const thread = (body: string): ExistingThread => ({
+    id: 'T', isResolved: false, isOutdated: false, path: 'db.yaml', line: 3, originalLine: 3, resolvedByBot: false,
+    fingerprints: ['fp'], commentId: 1, commentBody: body, hasHumanReply: false,
+  });
+  const withMarker = thread(commentBody({ finding: finding({ fingerprint: 'fp', file: 'db.yaml', resource: ref }), suggestion: null, runId: 'r' }));
+  const facts = (o: { resources?: string[]; broken?: string[]; files?: string[] }) => ({
+    resources: new Set(o.resources ?? []), files: new Set(o.files ?? ['db.yaml']), broken: new Set(o.broken ?? []),
+  });
+
+  it('the resource is still there: fixed, even if its file has a broken document', () => {
+    expect(fixIsObservable(withMarker, facts({ resources: [resourceKey(ref)], broken: ['db.yaml'] }))).toBe(true);
+  });
+  it('the resource is gone from a file that parses: removed, so fixed', () => {
+    expect(fixIsObservable(withMarker, facts({}))).toBe(true);
+  });
+  it('the resource is gone and its file is broken or out of the view: unknown, so left open', () => {
+    expect(fixIsObservable(withMarker, facts({ broken: ['db.yaml'] }))).toBe(false);
+    expect(fixIsObservable(withMarker, facts({ files: [] }))).toBe(false);
+  });
+  it('a comment without a resource marker is judged by its file', () => {
+    expect(fixIsObservable(thread('old comment <!-- istio-review:fp=fp -->'), facts({ resources: [resourceKey(ref)], broken: ['db.yaml'] }))).toBe(false);
   });
 });
