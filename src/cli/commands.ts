@@ -3,7 +3,7 @@
 // commands that take it. `--help` for every command is generated from the same specs.
 import type { OptionSpec, OptionSpecs, ParsedCommandLine } from './args.js';
 import { runCheckCommand } from './check-command.js';
-import { loadSettings, type LoadedSettings } from '../settings-loader.js';
+import { loadSettings, type LoadedSettings, type LoadOptions } from '../settings-loader.js';
 import type { FailOn, Severity } from '../types.js';
 import { ALL_RULES } from '../rules/index.js';
 import { logLine } from '../util/escape.js';
@@ -69,6 +69,7 @@ export const COMMANDS: readonly Command[] = [
       failOn: failOn(options),
       format: outputFormat(options),
       commentLevel: (options.string('comment-level') ?? 'warning') as Severity,
+      loadOptions: loadOptionsOf(options),
     }),
   },
   {
@@ -94,14 +95,18 @@ function failOn(options: Options): FailOn {
   return (options.string('fail-on') ?? 'error') as FailOn;
 }
 
-function loadCliSettings(options: Options): LoadedSettings {
+function loadOptionsOf(options: Options): LoadOptions {
   const config = options.string('config');
-  const loaded = loadSettings({
+  return {
     configFile: config ?? '.istio-review.yaml',
     configRequired: config !== null,
     meshConfigFile: options.string('mesh-config'),
     meshNetworksFile: options.string('mesh-networks'),
-  });
+  };
+}
+
+function loadCliSettings(options: Options): LoadedSettings {
+  const loaded = loadSettings(loadOptionsOf(options));
   for (const w of loaded.warnings) process.stderr.write(`istio-review: ${logLine(w)}\n`);
   return loaded;
 }

@@ -3,10 +3,11 @@
 // would post (line comments with their suggestion blocks, then the summary). Same stages as the Action.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LoadedSettings } from '../settings-loader.js';
+import { loadSettings, settingsFiles, type LoadedSettings, type LoadOptions } from '../settings-loader.js';
 import type { FailOn, Severity } from '../types.js';
 import { reachesThreshold } from '../types.js';
 import { UsageError } from '../settings-loader.js';
+import type { ChangeSet } from './diff.js';
 import { Git } from './git.js';
 import { chartDirOnDisk, DEFAULT_PATHS, pathFilter, readViewFiles, toInput, toPosix } from './files.js';
 import { parseInputs } from '../manifests/load.js';
@@ -27,6 +28,9 @@ export interface ReviewCommandArgs {
   format: 'text' | 'json' | 'sarif';
   /** Only findings at least this severe get a line comment (as the Action's `comment-level`). */
   commentLevel: Severity;
+  /** How `loaded` was loaded (paths relative to the working directory): when the branch changes one of those
+   *  files, the base is analysed under the merge base's versions, as the Action does. */
+  loadOptions?: LoadOptions;
 }
 
 export interface LocalReviewOptions extends ReviewCommandArgs {
@@ -72,7 +76,10 @@ export async function runReviewCommand(args: LocalReviewOptions): Promise<number
     readBase: async (files) => rgit.readAt(mergeBase, files.map((f) => f.basePath!)),
   });
   const link = (file: string, line: number) => `${file}#L${line}`;
-  const plan = planReview(views, changes, { loaded: args.loaded, threads: [], maxComments: 30, runId: 'local', link, commentLevel: args.commentLevel });
+  const baseLoaded = args.loadOptions ? baseSettingsOf(args.loadOptions, args.loaded, changes, { git: rgit, mergeBase, cwd: args.cwd ?? process.cwd(), root }) : null;
+  const plan = planReview(views, changes, {
+    loaded: args.loaded, threads: [], maxComments: 30, runId: 'local', link, commentLevel: args.commentLevel, ...(baseLoaded ? { baseLoaded } : {}),
+  });
   const summary = summaryMarkdown({
     reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved: 0, notAnnotated: 0,
     notes: [], link, headSha: head, runUrl: null, anchors: plan.anchors, notManifests: plan.headWorkspace.notManifests.length,
@@ -98,6 +105,22 @@ export async function runReviewCommand(args: LocalReviewOptions): Promise<number
     out(`── summary ${'─'.repeat(55)}\n${printable(summary)}\n`);
   }
   return plan.classified.fresh.some((f) => reachesThreshold(f.severity, args.failOn)) ? 1 : 0;
+}
+
+/** The settings at the merge base when the branch changes a settings file, else null (see the Action's baseSettings). */
+function baseSettingsOf(
+  opts: LoadOptions, loaded: LoadedSettings, changes: ChangeSet, at: { git: Git; mergeBase: string; cwd: string; root: string },
+): LoadedSettings | null {
+  const rel = (f: string) => toPosix(path.relative(at.root, path.resolve(at.cwd, f)));
+  const files = [...new Set(settingsFiles(opts, loaded).map(rel))];
+  if (!changes.files.some((f) => files.includes(f.path) || (f.basePath !== null && files.includes(f.basePath)))) return null;
+  const texts = at.git.readAt(at.mergeBase, files);
+  const read = (f: string) => texts.get(rel(f))?.toString('utf8') ?? null;
+  try {
+    return loadSettings({ ...opts, configRequired: false, read });
+  } catch {
+    return loadSettings({ read: () => null }); // the base's settings do not load: compare with the defaults
+  }
 }
 
 /** A PATH argument (file, directory or glob, relative to where the command runs) as a glob from the repository root. */

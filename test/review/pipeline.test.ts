@@ -8,6 +8,7 @@ import { pathFilter } from '../../src/review/files.js';
 import { emptyConfig } from '../../src/config/config.js';
 import { defaultMeshSettings } from '../../src/mesh/settings.js';
 import { runReviewCommand } from '../../src/review/local.js';
+import type { LoadOptions } from '../../src/settings-loader.js';
 
 const loaded = { config: emptyConfig(), settings: defaultMeshSettings(), warnings: [] };
 const filter = pathFilter(['**/*.yaml'], () => false);
@@ -101,6 +102,33 @@ describe('istio-review review --base', () => {
       await runReviewCommand({ base: 'main', paths: [], loaded, failOn: 'none', format: 'json', commentLevel: 'warning', cwd: dir, write: (s) => { json += s; } });
       const parsed = JSON.parse(json) as { comments: { path: string; line: number; suggestion: boolean }[] };
       expect(parsed.comments).toEqual([expect.objectContaining({ path: 'mesh/db.yaml', line: 13, suggestion: true })]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a branch that only changes the config file is reviewed for what the change affects', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-local-'));
+    try {
+      git(dir, 'init', '-q', '-b', 'main');
+      fs.mkdirSync(path.join(dir, 'mesh'));
+      fs.writeFileSync(path.join(dir, 'mesh/db.yaml'), STATIC('db.legacy.internal'));
+      fs.writeFileSync(path.join(dir, '.istio-review.yaml'), 'rules:\n  se-static-without-endpoints: off\n');
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-q', '-m', 'base');
+      git(dir, 'checkout', '-q', '-b', 'feature');
+      fs.writeFileSync(path.join(dir, '.istio-review.yaml'), 'rules: {}\n');
+      git(dir, 'commit', '-q', '-am', 'turn the rule back on');
+      const run = async (loadOptions?: LoadOptions) => {
+        let out = '';
+        const code = await runReviewCommand({ base: 'main', paths: [], loaded, failOn: 'error', format: 'json', commentLevel: 'warning', cwd: dir, write: (s) => { out += s; }, ...(loadOptions ? { loadOptions } : {}) });
+        return { code, outside: (JSON.parse(out) as { outside: { reason: string; finding: { rule: string; file: string } }[] }).outside };
+      };
+      const reviewed = await run({ configFile: '.istio-review.yaml' });
+      expect(reviewed.code).toBe(1);
+      expect(reviewed.outside.map((o) => `${o.finding.file} ${o.finding.rule} ${o.reason}`)).toEqual(['mesh/db.yaml se-static-without-endpoints not-in-pr']);
+      // Without knowing which files the settings came from, base and head are judged alike: nothing is new.
+      expect((await run()).code).toBe(0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
