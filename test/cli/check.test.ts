@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureBuilt } from '../e2e/common.js';
 
 const CLI = path.resolve('dist/cli.js');
 const run = (args: string[], input?: string, cwd?: string) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, cwd });
@@ -33,7 +34,7 @@ spec:
     protocol: HTTPS
 `;
 
-beforeAll(() => { if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` before these tests'); });
+beforeAll(ensureBuilt, 120_000);
 
 describe('check - (standard input)', () => {
   test('helm template output: findings name the template from `# Source:`', () => {
