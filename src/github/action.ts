@@ -158,7 +158,7 @@ async function baseSettings(
   const files = [...new Set(settingsFiles(opts, loaded).map(toPosix))];
   const changed = changes.files.filter((f) => files.includes(f.path) || (f.basePath !== null && files.includes(f.basePath)));
   if (changed.length === 0) return null;
-  core.info(`The pull request changes ${changed.map((f) => f.path).join(', ')}: reviewing everything these settings affect.`);
+  core.info(logLine(`The pull request changes ${changed.map((f) => f.path).join(', ')}: reviewing everything these settings affect.`));
   let texts: Map<string, string | null>;
   if (src.mergeBase) {
     texts = new Map([...src.git.readAt(src.mergeBase, files)].map(([p, b]) => [p, b ? b.toString('utf8') : null]));
