@@ -32,7 +32,9 @@ export interface CheckCommandArgs {
 
 export async function runCheckCommand(args: CheckCommandArgs): Promise<number> {
   if (args.paths.length === 0) throw new UsageError('check needs at least one PATH (see istio-review check --help)');
-  const check = () => checkPaths(args.paths, args.loaded, { target: args.target });
+  if (args.fix && args.paths.includes('-')) throw new UsageError('--fix cannot write back to standard input: give the files instead of -');
+  const stdin = args.paths.includes('-') ? readStdin() : undefined;
+  const check = () => checkPaths(args.paths, args.loaded, { target: args.target, stdin });
   let result = await check();
   if (args.fix) {
     const byFile = new Map<string, NonNullable<(typeof result.findings)[number]['fix']>[]>();
@@ -50,11 +52,16 @@ export async function runCheckCommand(args: CheckCommandArgs): Promise<number> {
   }
 
   const { findings, build } = result;
+  const notManifests = result.notManifests.length;
+  if (result.resourceCount === 0 && findings.length === 0) {
+    const skipped = notManifests > 0 ? ` (${notManifests} YAML file${notManifests === 1 ? ' is' : 's are'} not Kubernetes objects)` : '';
+    process.stderr.write(`istio-review: no Kubernetes manifests in ${args.paths.map(logLine).join(', ')}${skipped}; nothing to check.\n`);
+  }
   // Which targets were checked, and how: kustomize's version matters when its output is what is checked.
   if (build.views.some((v) => v.target.kind !== 'loose')) process.stderr.write(`${describeTargets(build)}\n`);
   if (args.format === 'json') {
     const report = {
-      ...toJsonReport(findings, { files: result.fileCount, resources: result.resourceCount }),
+      ...toJsonReport(findings, { files: result.fileCount, resources: result.resourceCount, notManifests }),
       targets: build.views.map((v) => ({ name: v.target.name, kind: v.target.kind, renderedWith: v.renderedWith, files: v.target.files })),
       kustomize: build.kustomize,
     };
@@ -62,7 +69,16 @@ export async function runCheckCommand(args: CheckCommandArgs): Promise<number> {
   } else if (args.format === 'sarif') {
     process.stdout.write(JSON.stringify(toSarif(findings, ALL_RULES, VERSION), null, 2) + '\n');
   } else {
-    process.stdout.write(formatText(findings, result.files, { color: process.stdout.isTTY === true && !process.env.NO_COLOR, showTargets: build.views.length > 1 }));
+    process.stdout.write(formatText(findings, result.files, { color: process.stdout.isTTY === true && !process.env.NO_COLOR, notManifests, showTargets: build.views.length > 1 }));
   }
   return findings.some((f) => reachesThreshold(f.severity, args.failOn)) ? 1 : 0;
+}
+
+function readStdin(): Uint8Array {
+  if (process.stdin.isTTY) process.stderr.write('istio-review: reading manifests from standard input (end with Ctrl-D)\n');
+  try {
+    return fs.readFileSync(0);
+  } catch (err) {
+    throw new UsageError(`cannot read standard input: ${(err as Error).message}`);
+  }
 }

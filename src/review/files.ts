@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 
-export const DEFAULT_PATHS = ['**/*.yaml', '**/*.yml', '**/*.json', '**/Kustomization', '!**/node_modules/**', '!**/.git/**'];
+// .github/ holds workflows and repository settings, never cluster objects.
+export const DEFAULT_PATHS = ['**/*.yaml', '**/*.yml', '**/*.json', '**/Kustomization', '!**/node_modules/**', '!**/.git/**', '!.github/**'];
 
 export interface PathFilter {
   /** True when a repository-relative path belongs to the mesh view. */

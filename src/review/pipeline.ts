@@ -1,8 +1,9 @@
 // The review pipeline shared by the Action and `istio-review review`: ChangeSet → head and base views →
 // findings → new findings → threads to post or resolve → placement. Pure apart from the readers it is given.
-import type { Finding } from '../types.js';
+import type { Finding, Severity } from '../types.js';
 import type { InputFile } from '../manifests/workspace.js';
 import type { SourceFile } from '../manifests/source.js';
+import { addMeshNetworksResource } from '../manifests/workspace.js';
 import { overlayTree, type SourceTree, type TreeBase } from '../targets/tree.js';
 import { buildTargetViews, discoverInTree, type TargetBuild } from '../targets/views.js';
 import { targetTouches, type Target } from '../targets/discover.js';
@@ -12,9 +13,10 @@ import { escapeMarkdown } from './markdown.js';
 import type { LoadedSettings } from '../settings-loader.js';
 import type { ChangeSet, ChangedFile } from './diff.js';
 import { classifyFindings, type Classified } from './classify.js';
-import { planThreads, type ExistingThread, type ThreadPlan } from './threads.js';
+import { fixIsObservable, planThreads, type ExistingThread, type HeadFacts, type ThreadPlan } from './threads.js';
+import { resourceKey } from './markdown.js';
 import { placeFindings, type Placement, type OutsideReason } from './placement.js';
-import { countBySeverity, type Counts } from './summary.js';
+import { countBySeverity, type Anchor, type Counts } from './summary.js';
 import type { PathFilter } from './files.js';
 
 export interface ViewReaders {
@@ -78,11 +80,17 @@ export interface PlanOptions {
   /** Whether `render:` target commands may run; under pull_request_target they would run on the PR's files with a
    *  write token, so the Action turns them off there. */
   runCommands?: { allowed: boolean; reason?: string };
+  /** Only findings at least this severe get a line comment; the rest go to the summary and annotations. */
+  commentLevel: Severity;
+  /** The settings at the merge base, when the pull request changes a settings file (default: `loaded`). */
+  baseLoaded?: LoadedSettings;
 }
 
 export interface ReviewPlan {
   /** Source files of the head view's checked targets, by path. */
   headFiles: Map<string, SourceFile>;
+  /** Files of the re-checked head targets that hold YAML but no Kubernetes object (counted, not reported). */
+  notManifests: string[];
   headFindings: Finding[];
   classified: Classified;
   /** Findings this review reports (new ones and pre-existing ones on edited lines). */
@@ -90,6 +98,8 @@ export interface ReviewPlan {
   threadPlan: ThreadPlan;
   placement: Placement;
   where: Map<string, 'inline' | 'posted-before' | OutsideReason>;
+  /** Where each line comment of this run sits (fingerprint → file and line); with a suggestion, on its fix. */
+  anchors: Map<string, Anchor>;
   newCounts: Counts;
   preExistingCounts: Counts;
   /** The targets built at the head and at the base (only those holding a changed file), and how many exist. */
@@ -99,42 +109,51 @@ export interface ReviewPlan {
 }
 
 export async function planReview(views: Views, changes: ChangeSet, opts: PlanOptions): Promise<ReviewPlan> {
-  const { config, settings } = opts.loaded;
+  // The base is analysed under the base's settings (and its declared targets): a pull request that changes only the
+  // config file or the mesh settings is reviewed for everything the change affects.
+  const baseLoaded = opts.baseLoaded ?? opts.loaded;
   // Only the targets holding a changed file are rendered and checked, at the head and at the base; a target that
   // exists on one side only (a new overlay) is checked on that side.
-  const headTargets = discoverInTree(views.head, config);
-  const baseTargets = discoverInTree(views.base, config);
+  const headTargets = discoverInTree(views.head, opts.loaded.config);
+  const baseTargets = discoverInTree(views.base, baseLoaded.config);
   // Any changed file counts (a chart template, a generator input), not only the manifests under `paths`.
   const changedHead = new Set(changes.files.filter((f) => f.status !== 'removed').map((f) => f.path));
   const changedBase = new Set(changes.files.filter((f) => f.basePath !== null).map((f) => f.basePath!));
+  const settingsChanged = baseLoaded !== opts.loaded;
   const affected = new Set([
-    ...headTargets.filter((t) => targetTouches(t, changedHead) || targetTouches(t, changedBase)).map((t) => t.name),
-    ...baseTargets.filter((t) => targetTouches(t, changedBase) || targetTouches(t, changedHead)).map((t) => t.name),
+    ...headTargets.filter((t) => settingsChanged || targetTouches(t, changedHead) || targetTouches(t, changedBase)).map((t) => t.name),
+    ...baseTargets.filter((t) => settingsChanged || targetTouches(t, changedBase) || targetTouches(t, changedHead)).map((t) => t.name),
   ]);
   const rawCache = new Map<string, InputFile>();
   const only = (t: Target) => affected.has(t.name);
   const commands = { runCommands: opts.runCommands?.allowed ?? true, ...(opts.runCommands?.reason ? { noCommandsReason: opts.runCommands.reason } : {}) };
-  const headBuild = await buildTargetViews(views.head, { config, targets: headTargets, only, rawCache, ...commands });
-  const baseBuild = await buildTargetViews(views.base, { config, targets: baseTargets, only, rawCache, ...commands });
+  const headBuild = withMeshNetworks(await buildTargetViews(views.head, { config: opts.loaded.config, targets: headTargets, only, rawCache, ...commands }), opts.loaded);
+  const baseBuild = withMeshNetworks(await buildTargetViews(views.base, { config: baseLoaded.config, targets: baseTargets, only, rawCache, ...commands }), baseLoaded);
   const headFiles = sourceFiles(headBuild);
-  const headFindings = clampToFile(analyzeTargets(headBuild.views, headBuild.notes, { settings, config }).findings, headFiles);
-  const baseFindings = analyzeTargets(baseBuild.views, baseBuild.notes, { settings, config }).findings;
+  const headFindings = clampToFile(analyzeTargets(headBuild.views, headBuild.notes, { settings: opts.loaded.settings, config: opts.loaded.config }).findings, headFiles);
+  const baseFindings = analyzeTargets(baseBuild.views, baseBuild.notes, { settings: baseLoaded.settings, config: baseLoaded.config }).findings;
   const classifiedRaw = classifyFindings(headFindings, baseFindings, changes);
   const classified = { ...classifiedRaw, fresh: anchorAtCause(classifiedRaw.fresh, changes, headBuild) };
   const reported = [...classified.fresh, ...classified.touchedPreExisting];
-  const broken = new Set(headFindings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'unreadable-file').map((f) => f.file));
-  const inView = new Set(views.head.files);
-  const threadPlan = planThreads(reported, headFindings, opts.threads, (p) => inView.has(p) && !broken.has(p));
+  // Only the re-checked targets' resources are known: a thread on another target's resource is never taken as fixed.
+  const head: HeadFacts = {
+    resources: new Set(headBuild.views.flatMap((v) => v.workspace.resources.map(resourceKey))),
+    files: new Set(views.head.files),
+    broken: new Set(headFindings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'unreadable-file').map((f) => f.file)),
+  };
+  const threadPlan = planThreads(reported, headFindings, opts.threads, (t) => fixIsObservable(t, head));
   const placement = placeFindings(threadPlan.post, changes, {
-    maxComments: opts.maxComments, runId: opts.runId, link: opts.link,
+    maxComments: opts.maxComments, runId: opts.runId, link: opts.link, commentLevel: opts.commentLevel,
     preExisting: new Set(classified.touchedPreExisting.map((f) => f.fingerprint)),
   });
   const where = new Map<string, 'inline' | 'posted-before' | OutsideReason>();
   for (const f of threadPlan.alreadyPosted) where.set(f.fingerprint, 'posted-before');
   for (const c of placement.inline) where.set(c.finding.fingerprint, 'inline');
   for (const o of placement.outside) where.set(o.finding.fingerprint, o.reason);
+  const anchors = new Map(placement.inline.map((c) => [c.finding.fingerprint, { path: c.path, line: c.line }]));
   return {
-    headFiles, headFindings, classified, reported, threadPlan, placement, where,
+    headFiles, headFindings, classified, reported, threadPlan, placement, where, anchors,
+    notManifests: [...new Set(headBuild.views.flatMap((v) => v.workspace.notManifests))].sort(),
     newCounts: countBySeverity(classified.fresh), preExistingCounts: countBySeverity(classified.preExisting),
     targets: { head: headBuild, base: baseBuild, all: new Set([...headTargets, ...baseTargets].map((t) => t.name)).size },
     notes: targetNotes(headBuild, baseBuild, new Set([...headTargets, ...baseTargets].map((t) => t.name)).size),
@@ -157,6 +176,12 @@ function targetNotes(head: TargetBuild, base: TargetBuild, all: number): string[
   const rechecked = `Re-checked ${names.length} of ${all} target${all === 1 ? '' : 's'} (the ones holding a changed file)`
     + `${names.length ? `: ${names.join(', ')}` : ''}${tool ? `; rendered with ${escapeMarkdown(tool)}` : ''}.`;
   return [...(missing ? [escapeMarkdown(missing.message)] : []), rechecked];
+}
+
+/** The `--mesh-networks` file as a resource of every target (istioctl reports on MeshNetworks <istio ns>/meshnetworks). */
+function withMeshNetworks(build: TargetBuild, loaded: LoadedSettings): TargetBuild {
+  if (loaded.meshNetworksSource) for (const v of build.views) addMeshNetworksResource(v.workspace, loaded.meshNetworksSource, loaded.settings.istioNamespace);
+  return build;
 }
 
 /** A parse error at end of file points one line past the last one; comments can only anchor to real lines. */

@@ -36,7 +36,6 @@ export interface TreeLookup {
 
 export const LOOSE_TARGET = 'default';
 
-const MANIFEST_EXT = /\.(ya?ml|json)$/i;
 /** istio-review's own config: settings, not a manifest. */
 const CONFIG_FILES = new Set(['.istio-review.yaml', '.istio-review.yml']);
 
@@ -96,7 +95,8 @@ export function discoverTargets(tree: TreeLookup, declared: readonly DeclaredTar
     }
   }
   const consumed = new Set(targets.flatMap((t) => t.files));
-  const loose = tree.files.filter((f) => !consumed.has(f) && !isKustomizationPath(f) && MANIFEST_EXT.test(f) && !CONFIG_FILES.has(path.posix.basename(f))
+  // tree.files is what the walk chose, plus files named on the command line (and standard input): all manifests.
+  const loose = tree.files.filter((f) => !consumed.has(f) && !isKustomizationPath(f) && !CONFIG_FILES.has(path.posix.basename(f))
     && !targets.some((t) => t.patchFiles.has(f)));
   if (loose.length > 0 || targets.length === 0) {
     const t = emptyTarget(LOOSE_TARGET, 'loose');

@@ -32,9 +32,11 @@ function filesUnder(abs: string, name: (abs: string) => string | null): string[]
   return found.map(name).filter((n): n is string => n !== null);
 }
 
-/** Files on disk named as the user gave them: relative to the working directory, or absolute. */
-export function diskTree(files: readonly string[], cwd = process.cwd()): SourceTree {
-  const absolute = files.length > 0 && files.every((f) => path.isAbsolute(f));
+/** Files on disk named as the user gave them: relative to the working directory, or absolute; `memory` holds files
+ *  that are not on disk (standard input). */
+export function diskTree(files: readonly string[], cwd = process.cwd(), memory: ReadonlyMap<string, Buffer> = new Map()): SourceTree {
+  const onDisk = files.filter((f) => !memory.has(f));
+  const absolute = onDisk.length > 0 && onDisk.every((f) => path.isAbsolute(f));
   const fromDisk = (abs: string) => {
     if (absolute) return abs;
     const rel = path.relative(cwd, abs).split(path.sep).join('/');
@@ -42,8 +44,8 @@ export function diskTree(files: readonly string[], cwd = process.cwd()): SourceT
   };
   return {
     files, root: cwd,
-    exists: (p) => fs.existsSync(path.resolve(cwd, p)),
-    read: (p) => readViewFile(cwd, p),
+    exists: (p) => memory.has(p) || fs.existsSync(path.resolve(cwd, p)),
+    read: (p) => memory.get(p) ?? readViewFile(cwd, p),
     fromDisk,
     listUnder: (p) => filesUnder(path.resolve(cwd, p), fromDisk),
     onDisk: () => ({ dir: cwd, toTree: fromDisk, release: () => {} }),

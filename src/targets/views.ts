@@ -111,7 +111,8 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
   const wsOptions = (t: Target) => ({ defaultNamespace: t.defaultNamespace ?? opts.config.defaultNamespace ?? undefined });
   const rawView = (t: Target, why: string): TargetView => {
     // Patch files hold partial objects: never checked as whole ones. Kustomization files stay: they place namespaces.
-    const files = t.files.filter((f) => !t.patchFiles.has(f) && (isKustomizationPath(f) || /\.(ya?ml|json)$/i.test(f)));
+    // A kustomization also consumes generator inputs (.env, .properties): only its YAML and JSON are manifests.
+    const files = t.files.filter((f) => !t.patchFiles.has(f) && (t.kind !== 'kustomize' || isKustomizationPath(f) || /\.(ya?ml|json)$/i.test(f)));
     const workspace = buildWorkspace(readRaw(files), wsOptions(t));
     // kustomize would have said so; read raw, a broken kustomization must still be reported, not skipped.
     for (const k of t.kustomizations) {
@@ -141,7 +142,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
           file: readParsed,
           treePath: (base, toolPath) => disk.toTree(path.resolve(base, toolPath)),
         }, wsOptions(t));
-        return { target: t, workspace: { files: mapped.files, resources: mapped.resources, problems: mapped.problems }, renderedWith: tool.label };
+        return { target: t, workspace: { files: mapped.files, resources: mapped.resources, problems: mapped.problems, notManifests: [] }, renderedWith: tool.label };
       } finally {
         disk.release();
       }
@@ -149,7 +150,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     if (t.kind === 'render') {
       if (opts.runCommands === false) {
         notes.push({ rule: 'target-render-failed', file: configFile, line: 1, targets: [t.name], message: `The render command of target "${t.name}" was not run: ${opts.noCommandsReason ?? 'running commands is turned off here'}. Nothing of this target was checked.` });
-        return { target: t, workspace: { files: [], resources: [], problems: [] }, renderedWith: `${t.command} (not run)` };
+        return { target: t, workspace: { files: [], resources: [], problems: [], notManifests: [] }, renderedWith: `${t.command} (not run)` };
       }
       // The command reads the files its arguments name, as they are in this tree (a review's head or base).
       const disk = tree.onDisk(t.watch.flatMap((w) => tree.listUnder(w)));
@@ -157,7 +158,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
       try { res = await runRenderCommand(t.command!, path.resolve(disk.dir, opts.config.baseDir)); } finally { disk.release(); }
       if (!res.ok) {
         notes.push({ rule: 'target-render-failed', file: configFile, line: 1, targets: [t.name], message: `The render command of target "${t.name}" (${t.command}) failed: ${res.error}. Nothing of this target was checked.` });
-        return { target: t, workspace: { files: [], resources: [], problems: [] }, renderedWith: `${t.command} (failed)` };
+        return { target: t, workspace: { files: [], resources: [], problems: [], notManifests: [] }, renderedWith: `${t.command} (failed)` };
       }
       const args = t.command!.split(/\s+/).filter((a) => a && !a.startsWith('-')).map((a) => path.posix.normalize(opts.config.baseDir ? `${opts.config.baseDir}/${a}` : a));
       const mapped = mapRenderedOutput(res.text, t.command!, {
@@ -176,7 +177,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
         },
         text: (p) => { const b = tree.read(p); return Buffer.isBuffer(b) ? b.toString('utf8') : null; },
       }, wsOptions(t));
-      return { target: t, workspace: { files: mapped.files, resources: mapped.resources, problems: mapped.problems }, renderedWith: t.command! };
+      return { target: t, workspace: { files: mapped.files, resources: mapped.resources, problems: mapped.problems, notManifests: [] }, renderedWith: t.command! };
     }
     return rawView(t, 'raw files');
   };

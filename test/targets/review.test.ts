@@ -24,7 +24,7 @@ async function reviewOf(edit: (dir: string) => void): Promise<LocalReview> {
     edit(dir);
     git(dir, 'commit', '-q', '-am', 'change');
     let out = '';
-    await runReviewCommand({ base: 'main', paths: [], loaded, failOn: 'none', format: 'json', cwd: dir, write: (s) => { out += s; } });
+    await runReviewCommand({ base: 'main', paths: [], loaded, failOn: 'none', commentLevel: 'info', format: 'json', cwd: dir, write: (s) => { out += s; } });
     return JSON.parse(out) as LocalReview;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -74,7 +74,7 @@ test('a render target is re-rendered with the pull request\'s files: the new pro
     const cwd = process.cwd();
     process.chdir(dir);
     try {
-      await runReviewCommand({ base: 'main', paths: [], loaded: loadSettings({ configFile: '.istio-review.yaml' }), failOn: 'none', format: 'json', cwd: dir, write: (s) => { out += s; } });
+      await runReviewCommand({ base: 'main', paths: [], loaded: loadSettings({ configFile: '.istio-review.yaml' }), failOn: 'none', commentLevel: 'info', format: 'json', cwd: dir, write: (s) => { out += s; } });
     } finally {
       process.chdir(cwd);
     }
