@@ -44,7 +44,10 @@ export async function renderKustomize(tool: KustomizeTool, rootDir: string): Pro
     fs.writeFileSync(path.join(wrapper, 'kustomization.yaml'),
       `resources:\n  - ${JSON.stringify(rel)}\nbuildMetadata: [originAnnotations, transformerAnnotations]\n`);
     const [cmd, ...pre] = tool.argv;
-    const res = await run(cmd!, [...pre, wrapper, '--load-restrictor', 'LoadRestrictionsNone'], { cwd: wrapper });
+    // kustomize's default load restrictor stays on: the wrapper names the root as a base (a directory, which may lie
+    // anywhere), and every file is still read only from within its own kustomization's directory, as users build it.
+    // (LoadRestrictionsNone would let a pull request's kustomization read any file of the runner.)
+    const res = await run(cmd!, [...pre, wrapper], { cwd: wrapper });
     if (res.code !== 0) return { ok: false, error: kustomizeError(res.stderr || res.stdout) };
     return { ok: true, text: res.stdout, baseDir: wrapper };
   } finally {

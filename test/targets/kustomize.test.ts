@@ -110,3 +110,17 @@ test('without kustomize, a kustomization that is not YAML is reported at its lin
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('kustomize keeps its load restrictor: a kustomization cannot read a file outside its directory (the runner\'s files stay out of reach)', async () => {
+  const dir = copyFixture('kustomize');
+  try {
+    fs.writeFileSync(path.join(dir, 'outside.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: outside\n');
+    fs.appendFileSync(path.join(dir, 'overlays/prod/kustomization.yaml'), '  - path: ../../outside.yaml\n');
+    const result = await checkFixture(dir);
+    const failed = result.findings.filter((f) => f.rule === 'target-render-failed');
+    expect(failed.map((f) => f.targets)).toEqual([[path.join(dir, 'overlays/prod')]]);
+    expect(failed[0]!.message).toMatch(/not in or below/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
