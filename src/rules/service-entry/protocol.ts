@@ -7,6 +7,7 @@ import {
 import type { Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
 import { resolveHost } from '../../mesh/hosts.js';
+import { own } from '../../util/own.js';
 
 const group = 'service-entry';
 
@@ -14,7 +15,7 @@ const group = 'service-entry';
 export function protocolFromName(name: string | null): string | null {
   if (!name) return null;
   const prefix = name.split('-')[0]!.toLowerCase();
-  return NAME_PREFIXES[prefix] ?? null;
+  return own(NAME_PREFIXES, prefix) ?? null;
 }
 const NAME_PREFIXES: Record<string, string> = {
   http: 'HTTP', http2: 'HTTP2', https: 'HTTPS', grpc: 'GRPC', tcp: 'TCP', tls: 'TLS', mongo: 'MONGO', redis: 'REDIS', mysql: 'MYSQL', udp: 'UDP',

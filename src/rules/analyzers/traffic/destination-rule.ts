@@ -7,6 +7,7 @@ import { isWildcardHost, parseServiceHost, resolveHost } from '../../../mesh/hos
 import { labelsMatch } from '../../../mesh/workloads.js';
 import type { Workload } from '../../../mesh/workloads.js';
 import { GROUP, describeHidden, describeSelector, isExternalNamespace, judgeHost, singleFixable } from './common.js';
+import { emptyRecord } from '../../../util/own.js';
 
 function hostOf(dr: Resource): string | null {
   return typeof dr.spec.host === 'string' && dr.spec.host !== '' ? dr.spec.host : null;
@@ -89,7 +90,7 @@ export const drSubsetNoWorkload = defineRule({
       if (verdict.kind === 'missing' || verdict.kind === 'unknown') continue;
       const entries: HostEntry[] = verdict.entries;
       if (entries.some((e) => e.source === 'external')) continue;
-      const seLabels: Record<string, string> = {};
+      const seLabels = emptyRecord<string>();
       // ServiceEntry endpoints carry labels that subsets select too (istioctl only looks at Pods).
       const endpointLabels: Record<string, string>[] = [];
       for (const e of entries) {
