@@ -7,8 +7,11 @@ import type { Json, JsonObject } from './manifests/resource.js';
 import { isObject } from './manifests/resource.js';
 import { ALL_RULES } from './rules/index.js';
 import { closest } from './util/closest.js';
+import { readFollowing, readNoFollow } from './manifests/no-follow.js';
 
 export class UsageError extends Error {}
+
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface LoadedSettings {
   config: ReviewConfig;
@@ -18,12 +21,17 @@ export interface LoadedSettings {
   meshNetworksSource?: { path: string; text: string };
 }
 
-export function loadSettings(opts: { configFile?: string | null; configRequired?: boolean; meshConfigFile?: string | null; meshNetworksFile?: string | null }): LoadedSettings {
+export function loadSettings(opts: { configFile?: string | null; configRequired?: boolean; meshConfigFile?: string | null; meshNetworksFile?: string | null; noFollow?: boolean }): LoadedSettings {
   const warnings: string[] = [];
   let config = emptyConfig();
   if (opts.configFile) {
-    if (fs.existsSync(opts.configFile)) {
-      const { config: c, errors } = parseReviewConfig(opts.configFile, fs.readFileSync(opts.configFile, 'utf8'));
+    // In a checkout a pull request controls (the Action), a link is never followed: a config file that is a link is
+    // read as its link text (and then fails to parse), so it cannot point at a device or a file outside the repository.
+    const read = opts.noFollow ? readNoFollow(opts.configFile, MAX_CONFIG_BYTES) : readFollowing(opts.configFile, MAX_CONFIG_BYTES);
+    if (read.kind === 'unreadable') throw new UsageError(`cannot read ${opts.configFile}: ${read.reason}`);
+    if (read.kind === 'file') {
+      if (read.bytes.length > MAX_CONFIG_BYTES) throw new UsageError(`${opts.configFile} is larger than ${MAX_CONFIG_BYTES / 1048576} MiB`);
+      const { config: c, errors } = parseReviewConfig(opts.configFile, read.bytes.toString('utf8'));
       if (errors.length > 0) throw new UsageError(errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n'));
       config = c;
       const ids = ALL_RULES.map((r) => r.id);

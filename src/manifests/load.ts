@@ -5,6 +5,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { isKustomizationFile, type InputFile } from './workspace.js';
 import { parseFiles } from './parallel.js';
+import { readNoFollow, readFollowing } from './no-follow.js';
 
 /** A manifest file larger than this cannot be applied (the API server takes requests of about 3 MiB). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -35,8 +36,8 @@ function walk(dir: string, out: Set<string>): void {
       if (SKIP_DIRS.has(e.name)) continue;
       if (isChart && e.name === 'templates') continue; // Helm templates are not manifests until rendered
       walk(p, out);
-    } else if (e.isFile() && MANIFEST_EXT.test(e.name)) {
-      out.add(p);
+    } else if ((e.isFile() || e.isSymbolicLink()) && MANIFEST_EXT.test(e.name)) {
+      out.add(p); // a link found while walking is read as its link text, never followed (see readFiles)
     }
   }
 }
@@ -97,11 +98,14 @@ function workerScript(): URL | null {
 function readFiles(files: readonly string[], opts: ReadOptions): InputFile[] {
   const out: InputFile[] = [];
   for (const f of files) {
-    let bytes: Buffer;
-    try { bytes = fs.readFileSync(f); } catch (err) {
-      out.push({ path: f, text: null, readProblem: `This file cannot be read: ${(err as Error).message}` });
+    // Files met while walking a directory are never read through a link; a path named on the command line is the
+    // user's own choice and is read as given (bounded, and only when it is a regular file).
+    const read = opts.fromDirectoryWalk?.has(f) ? readNoFollow(f) : readFollowing(f);
+    if (read.kind !== 'file') {
+      out.push({ path: f, text: null, readProblem: `This file cannot be read: ${read.kind === 'missing' ? 'it does not exist' : read.reason}` });
       continue;
     }
+    const bytes = read.bytes;
     const input = decodeManifest(f, bytes);
     // A JSON file met while walking a directory is only a manifest if it names a kind (skip package.json and friends).
     if (opts.fromDirectoryWalk?.has(f) && /\.json$/i.test(f) && input.text !== null && !input.text.includes('"kind"')) continue;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { InputFile } from '../manifests/workspace.js';
 import { decodeManifest, parseInputs } from '../manifests/load.js';
+import { isRegularFileUnder, readUnder } from '../manifests/no-follow.js';
 
 export const DEFAULT_PATHS = ['**/*.yaml', '**/*.yml', '**/*.json', '!**/node_modules/**', '!**/.git/**'];
 
@@ -44,7 +45,7 @@ export function chartDirOnDisk(root: string): (dir: string) => boolean {
   const cache = new Map<string, boolean>();
   return (dir: string) => {
     let v = cache.get(dir);
-    if (v === undefined) { v = fs.existsSync(path.join(root, dir, 'Chart.yaml')); cache.set(dir, v); }
+    if (v === undefined) { v = isRegularFileUnder(root, path.posix.join(dir, 'Chart.yaml')); cache.set(dir, v); }
     return v;
   };
 }
@@ -59,7 +60,8 @@ export function listViewFiles(root: string, filter: PathFilter): string[] {
       if (e.name === '.git' || e.name === 'node_modules') continue;
       const p = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && filter(p)) out.push(p);
+      // A symbolic link is listed like a file and read as its link text (see readViewFiles), never followed.
+      else if ((e.isFile() || e.isSymbolicLink()) && filter(p)) out.push(p);
     }
   };
   walk('');
@@ -76,12 +78,13 @@ export function toInput(relPath: string, bytes: Uint8Array): InputFile | null {
 export function readViewFiles(root: string, files: readonly string[]): InputFile[] {
   const out: InputFile[] = [];
   for (const f of files) {
-    let bytes: Buffer;
-    try { bytes = fs.readFileSync(path.join(root, f)); } catch (err) {
-      out.push({ path: f, text: null, readProblem: `This file cannot be read: ${(err as Error).message}` }); // a finding, not a silent skip
+    const read = readUnder(root, f);
+    if (read.kind !== 'file') {
+      const why = read.kind === 'missing' ? 'it is gone from the working tree' : read.reason;
+      out.push({ path: f, text: null, readProblem: `This file cannot be read: ${why}` }); // a finding, not a silent skip
       continue;
     }
-    const input = toInput(f, bytes);
+    const input = toInput(f, read.bytes);
     if (input) out.push(input);
   }
   // Parse here, once and on all cores: the head and base views share these (unchanged) files, so both

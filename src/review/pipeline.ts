@@ -47,7 +47,9 @@ export async function buildViews(changes: ChangeSet, filter: PathFilter, readers
   const headChanged: InputFile[] = [];
   for (const p of headPaths) {
     const b = headBytes.get(p);
-    if (!b) continue;
+    // The pull request changed this file and it is not deleted: not being able to read it is a finding (the check
+    // fails), never a file quietly left out of the review.
+    if (!b) { headChanged.push({ path: p, text: null, readProblem: UNREADABLE_CHANGED_FILE }); continue; }
     const input = toInput(p, b);
     if (input) headChanged.push(input);
   }
@@ -63,6 +65,9 @@ export async function buildViews(changes: ChangeSet, filter: PathFilter, readers
   const byPath = (a: InputFile, b: InputFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { head: [...common, ...headChanged].sort(byPath), base: [...common, ...baseChanged].sort(byPath), relevant };
 }
+
+export const UNREADABLE_CHANGED_FILE = 'This pull request changes this file, but its new version could not be read, so it is not checked. ' +
+  'The check fails until it can be read (for a file name with unusual characters, rename the file).';
 
 export interface PlanOptions {
   loaded: LoadedSettings;

@@ -1,7 +1,7 @@
 // Stage 5 (text): the sticky summary comment, also written to the job summary. Bounded by GitHub's
 // 65,536-character body limit: rows are added while they fit, then a note says what was left out.
 import type { Finding, Severity } from '../types.js';
-import { escapeMarkdown, severityLabel, SUMMARY_MARKER, MAX_BODY, safeUrl } from './markdown.js';
+import { escapeMarkdown, severityLabel, MAX_BODY, safeUrl } from './markdown.js';
 import type { OutsideReason } from './placement.js';
 import { bySeverity } from './placement.js';
 
@@ -23,6 +23,8 @@ export interface SummaryInput {
   /** Findings not annotated (annotation limits or no permission). */
   notAnnotated: number;
   notes: string[];
+  /** Why the review did not see every change; the summary then never says "all clear". */
+  incomplete?: readonly string[];
   link: (file: string, line: number) => string;
   headSha: string;
   runUrl: string | null;
@@ -51,8 +53,13 @@ export function summaryMarkdown(s: SummaryInput): string {
   const max = s.maxChars ?? MAX_BODY - 200; // room for the run marker appended by the Action
   const counts = countBySeverity(s.reported);
   const total = s.reported.length;
-  const head: string[] = [SUMMARY_MARKER, '## istio-review', ''];
-  if (total === 0) head.push(`✅ **All clear**: this pull request adds no Istio configuration problems (checked at ${s.headSha.slice(0, 7)}).`);
+  const head: string[] = ['## istio-review', ''];
+  const incomplete = s.incomplete ?? [];
+  if (incomplete.length > 0) {
+    head.push(`⚠️ **Review incomplete** (at ${s.headSha.slice(0, 7)}): istio-review could not see all of this pull request, so it cannot say it is clear.`);
+    for (const why of incomplete) head.push(`- ${escapeMarkdown(why)}`);
+    if (total > 0) head.push('', `**${plural(total, 'new finding')}** in what it could see: ${countsText(counts)}.`);
+  } else if (total === 0) head.push(`✅ **All clear**: this pull request adds no Istio configuration problems (checked at ${s.headSha.slice(0, 7)}).`);
   else head.push(`**${plural(total, 'new finding')}**: ${countsText(counts)} (at ${s.headSha.slice(0, 7)}).`);
   const pre = s.preExisting.error + s.preExisting.warning + s.preExisting.info;
   if (pre > 0) head.push('', `Pre-existing problems left alone (already on the base branch, on lines this PR does not edit): ${countsText(s.preExisting)}.`);

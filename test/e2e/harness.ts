@@ -43,7 +43,9 @@ export type Checkout =
   /** the merge commit of the base tip and the head, one commit deep (pull_request's default checkout) */
   | 'merge-shallow'
   /** the base branch (pull_request_target) */
-  | 'base-shallow';
+  | 'base-shallow'
+  /** the base branch with full history and the PR head fetched (pull_request_target with fetch-depth: 0) */
+  | 'base';
 
 export interface Repo {
   dir: string;
@@ -83,11 +85,11 @@ export function makeRepo(s: PrScenario): Repo {
   const baseSha = s.baseLater ? commitTree(origin, s.baseLater, 'later on main') : mergeBase;
   const checkout = s.checkout ?? 'head';
   let dir: string;
-  if (checkout === 'head') {
+  if (checkout === 'head' || checkout === 'base') {
     dir = tmpDir('ir-ws-');
     git(dir, 'clone', '-q', '--no-local', origin, '.');
     git(dir, 'fetch', '-q', 'origin', 'feature');
-    git(dir, 'checkout', '-q', '--detach', headSha);
+    git(dir, 'checkout', '-q', '--detach', checkout === 'head' ? headSha : baseSha);
   } else {
     const src = tmpDir('ir-src-');
     git(src, 'clone', '-q', origin, '.');
@@ -136,7 +138,7 @@ export function prEvent(repo: Repo, number = 7, fork = false): Record<string, un
   return {
     action: 'synchronize', number,
     pull_request: {
-      number,
+      number, changed_files: repo.files.length,
       head: { sha: repo.headSha, ref: 'feature', repo: { full_name: fork ? 'someone/mesh' : 'acme/mesh' } },
       base: { sha: repo.baseSha, ref: 'main', repo: { full_name: 'acme/mesh' } },
     },
