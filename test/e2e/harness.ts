@@ -132,6 +132,8 @@ export interface RunOptions {
   inputs?: Record<string, string>;
   token?: string;
   runId?: string;
+  /** Extra environment variables for the Action's process. */
+  env?: Record<string, string>;
 }
 
 export function prEvent(repo: Repo, number = 7, fork = false): Record<string, unknown> {
@@ -164,6 +166,7 @@ export async function runAction(repo: Repo, standIn: StandIn, o: RunOptions = {}
     GITHUB_OUTPUT: outputPath, GITHUB_SHA: repo.headSha, GITHUB_RUN_ID: o.runId ?? '1001', GITHUB_RUN_ATTEMPT: '1',
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  Object.assign(env, o.env ?? {});
   const child = spawn(process.execPath, [DIST], { cwd: repo.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
