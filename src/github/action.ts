@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
-import type { Finding, FailOn } from '../types.js';
+import type { Finding, FailOn, Severity } from '../types.js';
 import { reachesThreshold } from '../types.js';
 import { loadSettings, type LoadedSettings } from '../settings-loader.js';
 import { logLine } from '../util/escape.js';
@@ -16,7 +16,9 @@ import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, parseGlobs, pathFilter, r
 import { buildViews, planReview, relevantChanges, type ReviewPlan, type ViewReaders } from '../review/pipeline.js';
 import { anchorIsValid, type Outside } from '../review/placement.js';
 import { countsText, summaryMarkdown, type Counts } from '../review/summary.js';
-import { escapeMarkdown, runMarker, summaryCommentBody, withFixedNote } from '../review/markdown.js';
+import { escapeMarkdown, runMarker, safeUrl, summaryCommentBody, withFixedNote } from '../review/markdown.js';
+import { changedWorkflows, configChanges, type Introduced } from '../review/introduced.js';
+import { parseReviewConfig, type ReviewConfig } from '../config/config.js';
 import { readWorkspaceFile } from '../manifests/no-follow.js';
 import type { ExistingThread } from '../review/threads.js';
 import { GitHubApi, GraphqlError, isForbidden, makeClient, messageOf, statusOf, type CheckAnnotation } from './api.js';
@@ -38,6 +40,8 @@ interface Inputs {
   meshConfig: string;
   /** The conclusion when the review could not see every change (failure, or neutral when configured). */
   onIncomplete: 'failure' | 'neutral';
+  /** false: suppressions a pull request adds count as findings at the fail-on level. */
+  allowNewSuppressions: boolean;
 }
 
 function readInputs(): Inputs {
@@ -47,6 +51,8 @@ function readInputs(): Inputs {
   if (!Number.isInteger(max) || max < 0) throw new Error('max-comments must be a whole number ≥ 0');
   const onIncomplete = (core.getInput('on-incomplete') || 'failure').trim().toLowerCase();
   if (onIncomplete !== 'failure' && onIncomplete !== 'neutral') throw new Error(`on-incomplete must be failure or neutral, not "${onIncomplete}"`);
+  const allow = (core.getInput('allow-new-suppressions') || 'true').trim().toLowerCase();
+  if (allow !== 'true' && allow !== 'false') throw new Error(`allow-new-suppressions must be true or false, not "${allow}"`);
   const token = core.getInput('github-token') || process.env.GITHUB_TOKEN || '';
   const paths = parseGlobs(core.getInput('paths'));
   return {
@@ -59,6 +65,7 @@ function readInputs(): Inputs {
     checkName: core.getInput('check-name') || 'istio-review',
     meshConfig: core.getInput('mesh-config'),
     onIncomplete,
+    allowNewSuppressions: allow === 'true',
   };
 }
 
@@ -160,7 +167,10 @@ async function reviewPullRequest(inputs: Inputs, env: Env, filter: PathFilter, a
     }
   }
   const relevant = relevantChanges(changes, filter);
-  if (relevant.length === 0 && publisher.incomplete.length === 0) {
+  // A changed config file is not a manifest, but under pull_request it changes what this run checks: review then.
+  const configPath = toPosix(inputs.config);
+  const configChanged = env.eventName === 'pull_request' && changes.files.some((f) => f.path === configPath || f.basePath === configPath);
+  if (relevant.length === 0 && publisher.incomplete.length === 0 && !configChanged) {
     core.info('No file under `paths` changed: nothing to review.');
     publisher.notes.push('No manifest under `paths` changed in this pull request.');
     await publisher.publish({ number, plan: null, outside: [], resolved: 0, fresh: [], onlyUpdateSummary: true });
@@ -191,7 +201,12 @@ async function reviewPullRequest(inputs: Inputs, env: Env, filter: PathFilter, a
     return { viewer: null, threads: [] };
   });
   if (listed.viewer) publisher.bot = listed.viewer;
-  const plan = planReview(views, changes, { loaded, threads: listed.threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha) });
+  const found = [...await configChangesOf(inputs, env, changes, loaded, (files, head) => readers.readBase(files, head)), ...changedWorkflows(changes)];
+  const plan = planReview(views, changes, {
+    loaded, threads: listed.threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha),
+    introduced: { found, failAs: inputs.allowNewSuppressions ? null : failSeverity(inputs.failOn) },
+  });
+  publisher.listIntroduced(plan.introduced, !inputs.allowNewSuppressions);
   core.info(`Reviewed ${views.head.length} manifest file(s), ${relevant.length} changed: ${countsText(plan.newCounts)} new; ${countsText(plan.preExistingCounts)} pre-existing.`);
 
   // One review with every inline comment, each anchor re-validated against the hunks.
@@ -253,6 +268,37 @@ async function completeFromTrees(api: GitHubApi, listed: ChangeSet, baseSha: str
     added++;
   }
   return { changes: { files, truncated: false }, mergeBase, added, problem: null };
+}
+
+/** New suppressions count at the fail-on level (with fail-on: none nothing fails, so they are infos). */
+function failSeverity(failOn: FailOn): Severity {
+  return failOn === 'none' ? 'info' : failOn;
+}
+
+/** The config file's changes in this pull request, when the PR's copy is the one this run uses (`pull_request`;
+ *  under `pull_request_target` the base branch's copy applies and the PR's edits have no effect). */
+async function configChangesOf(
+  inputs: Inputs, env: Env, changes: ChangeSet, loaded: LoadedSettings,
+  readBase: (files: readonly ChangedFile[], head: ReadonlyMap<string, Buffer | null>) => Promise<Map<string, Buffer | null>>,
+): Promise<Introduced[]> {
+  const file = toPosix(inputs.config);
+  const cf = changes.files.find((f) => f.path === file || f.basePath === file);
+  if (!cf) return [];
+  if (env.eventName === 'pull_request_target') {
+    core.info(`This pull request changes ${file}; under pull_request_target the base branch's copy applies, so the change has no effect on this check.`);
+    return [];
+  }
+  const headBytes = cf.status === 'removed' ? null : readWorkspaceFile(env.root, file);
+  const headText = headBytes ? headBytes.toString('utf8') : '';
+  let base: ReviewConfig | null = null;
+  if (cf.basePath) {
+    const bytes = (await readBase([cf], new Map([[cf.path, headBytes]]))).get(cf.basePath);
+    if (bytes) {
+      const parsed = parseReviewConfig(file, bytes.toString('utf8'));
+      base = parsed.errors.length === 0 ? parsed.config : null;
+    }
+  }
+  return configChanges(file, headText, base, loaded.config);
 }
 
 function reviewBody(inline: number, reported: number, runId: string): string {
@@ -333,6 +379,8 @@ class Publisher {
   incomplete: string[] = [];
   /** The account this token writes as, once known (GraphQL viewer, or the author of what the bot posted). */
   bot: string | null = null;
+  /** The pull request changes what is checked: the summary comment must say so even when nothing is found. */
+  changesWhatIsChecked = false;
 
   constructor(readonly api: GitHubApi, readonly inputs: Inputs, readonly env: Env, readonly headSha: string) {}
 
@@ -350,6 +398,19 @@ class Publisher {
     this.readOnly = true;
     core.warning(`${logLine(messageOf(err))}. ${FORK_HELP}`);
     this.notes.push(`ℹ️ ${FORK_HELP}`);
+  }
+
+  /** The summary's list of what the pull request changes about what is checked. */
+  listIntroduced(items: readonly Introduced[], counted: boolean): void {
+    if (items.length === 0) return;
+    this.changesWhatIsChecked = true;
+    const lines = ['**This pull request changes what is checked** (compared with its base branch):', ''];
+    for (const i of items.slice(0, 50)) lines.push(`- [${escapeMarkdown(i.file)}:${i.line}](${safeUrl(linker(this.env, this.headSha)(i.file, i.line))}): ${escapeMarkdown(i.text)}`);
+    if (items.length > 50) lines.push(`- …and ${items.length - 50} more.`);
+    lines.push('', counted
+      ? 'Each one that hides findings is reported as a finding (`allow-new-suppressions: false`).'
+      : 'A reviewer should confirm each one: they apply to this pull request\'s own check (set `allow-new-suppressions: false` to make them findings).');
+    this.notes.push(lines.join('\n'));
   }
 
   /** The account this token writes as; asked of GitHub once, when first needed. */
@@ -383,7 +444,8 @@ class Publisher {
       notes: this.notes, incomplete: this.incomplete, link: linker(this.env, this.headSha), headSha: this.headSha, runUrl: this.env.runUrl,
     });
     const expectedNotAnnotated = Math.max(0, p.outside.length - MAX_ANNOTATIONS);
-    if (p.number !== null && !this.readOnly) await this.writeSummaryComment(p.number, md(expectedNotAnnotated), p.onlyUpdateSummary && this.incomplete.length === 0 ? false : reported.length > 0 || p.resolved > 0 || this.incomplete.length > 0);
+    const worthAComment = reported.length > 0 || p.resolved > 0 || this.incomplete.length > 0 || this.changesWhatIsChecked;
+    if (p.number !== null && !this.readOnly) await this.writeSummaryComment(p.number, md(expectedNotAnnotated), !p.onlyUpdateSummary && worthAComment);
     const notAnnotated = await this.annotate(md(expectedNotAnnotated), p.outside, conclusion, newCounts, reported.length);
     await this.finish(md(notAnnotated), newCounts, reported, failing, conclusion);
   }
@@ -534,5 +596,6 @@ async function checkPush(inputs: Inputs, env: Env, filter: PathFilter, git: Git,
     readBase: async (files) => haveBase ? git.readAt(before, files.map((f) => f.basePath!)) : new Map(),
   });
   const plan = planReview(views, changes, { loaded, threads: [], maxComments: 0, runId: env.runId, link: linker(env, headSha) });
+  publisher.listIntroduced(plan.introduced, false);
   await publisher.publish({ number: null, plan, outside: plan.reported, resolved: 0, fresh: plan.classified.fresh, onlyUpdateSummary: true });
 }

@@ -1,6 +1,7 @@
 // The review pipeline shared by the Action and `istio-review review`: ChangeSet → head and base views →
 // findings → new findings → threads to post or resolve → placement. Pure apart from the readers it is given.
-import type { Finding } from '../types.js';
+import type { Finding, Severity } from '../types.js';
+import { introducedCharts, introducedFinding, introducedSuppressions, type Introduced } from './introduced.js';
 import type { InputFile } from '../manifests/workspace.js';
 import { buildWorkspace, type Workspace } from '../manifests/workspace.js';
 import { analyze } from '../engine.js';
@@ -75,6 +76,10 @@ export interface PlanOptions {
   maxComments: number;
   runId: string;
   link: (file: string, line: number) => string;
+  /** Changes to what is checked that the caller found (config file, workflows); suppression annotations and
+   *  new charts are found here. `failAs`: report those that hide findings as findings of this severity
+   *  (allow-new-suppressions: false); null lists them only. */
+  introduced?: { found: readonly Introduced[]; failAs: Severity | null };
 }
 
 export interface ReviewPlan {
@@ -88,14 +93,20 @@ export interface ReviewPlan {
   where: Map<string, 'inline' | 'posted-before' | OutsideReason>;
   newCounts: Counts;
   preExistingCounts: Counts;
+  /** What this pull request changes about what is checked (listed in the summary). */
+  introduced: Introduced[];
 }
 
 export function planReview(views: Views, changes: ChangeSet, opts: PlanOptions): ReviewPlan {
   const wsOpts = { defaultNamespace: opts.loaded.config.defaultNamespace ?? undefined };
   const headWorkspace = buildWorkspace(views.head, wsOpts);
   const headFindings = clampToFile(analyze(headWorkspace, { settings: opts.loaded.settings, config: opts.loaded.config }).findings, headWorkspace);
-  const baseFindings = analyze(buildWorkspace(views.base, wsOpts), { settings: opts.loaded.settings, config: opts.loaded.config }).findings;
+  const baseWorkspace = buildWorkspace(views.base, wsOpts);
+  const baseFindings = analyze(baseWorkspace, { settings: opts.loaded.settings, config: opts.loaded.config }).findings;
   const classified = classifyFindings(headFindings, baseFindings, changes);
+  const introduced = [...introducedSuppressions(headWorkspace, baseWorkspace), ...introducedCharts(changes), ...(opts.introduced?.found ?? [])];
+  const failAs = opts.introduced?.failAs ?? null;
+  if (failAs) for (const i of introduced) if (i.suppresses) classified.fresh.push(introducedFinding(i, failAs));
   const reported = [...classified.fresh, ...classified.touchedPreExisting];
   const broken = new Set(headFindings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'unreadable-file').map((f) => f.file));
   const inView = new Set(views.head.map((f) => f.path));
@@ -110,7 +121,7 @@ export function planReview(views: Views, changes: ChangeSet, opts: PlanOptions):
   for (const o of placement.outside) where.set(o.finding.fingerprint, o.reason);
   return {
     headWorkspace, headFindings, classified, reported, threadPlan, placement, where,
-    newCounts: countBySeverity(classified.fresh), preExistingCounts: countBySeverity(classified.preExisting),
+    newCounts: countBySeverity(classified.fresh), preExistingCounts: countBySeverity(classified.preExisting), introduced,
   };
 }
 

@@ -189,3 +189,53 @@ describe('8. failure paths', () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe('5. suppressions the pull request adds itself', () => {
+  const double = fx('double.yaml');
+  const head = (base: Tree): Tree => ({
+    ...base,
+    // An ignore annotation on a broken ServiceEntry, Istio's own suppression on another, a rule turned off in the
+    // config file, and a Chart.yaml that turns a folder of broken manifests into "templates".
+    'mesh/static.yaml': STATIC.replace('  namespace: shop\n', '  namespace: shop\n  annotations:\n    istio-review.dev/ignore: "*: fine"\n'),
+    'mesh/wildcard.yaml': fx('wildcard.yaml').replace(/(  namespace: [a-z-]+\n)/, '$1  annotations:\n    galley.istio.io/analyze-suppress: "*"\n'),
+    'mesh/double.yaml': double,
+    '.istio-review.yaml': 'rules:\n  dr-double-tls: "off"\n',
+    'mesh/legacy/Chart.yaml': 'apiVersion: v2\nname: legacy\nversion: 0.1.0\n',
+    'mesh/legacy/templates/db.yaml': STATIC.replace('legacy-db', 'legacy-db-2'),
+  });
+
+  it.concurrent('are listed in the summary, compared with the base', async () => {
+    const repo = makeRepo({ base: BASE, head: head(BASE) });
+    const s = await serve(repo);
+    const r = await runAction(repo, s);
+    const summary = s.state.issueComments[0]!.body;
+    expect(summary).toContain('changes what is checked');
+    expect(summary).toContain('istio-review.dev/ignore: \\*: fine');
+    expect(summary).toContain('galley.istio.io/analyze-suppress: \\*');
+    expect(summary).toContain('sets rule dr-double-tls to off');
+    expect(summary).toContain('mesh/legacy/Chart.yaml is new');
+    expect(r.summary).toContain('changes what is checked');
+    expect(r.code).toBe(0); // allowed by default: listed, not counted
+  });
+
+  it.concurrent('count as findings at the fail-on level with allow-new-suppressions: false', async () => {
+    const repo = makeRepo({ base: BASE, head: head(BASE) });
+    const s = await serve(repo);
+    const r = await runAction(repo, s, { inputs: { 'allow-new-suppressions': 'false' } });
+    expect(r.code).toBe(1);
+    expect(s.state.checkRuns[0]!.conclusion).toBe('failure');
+    const where = s.state.reviewComments.filter((c) => c.body.includes('`new-suppression`')).map((c) => `${c.path}:${c.line}`).sort();
+    expect(where).toEqual(['.istio-review.yaml:2', 'mesh/legacy/Chart.yaml:1', 'mesh/static.yaml:7', 'mesh/wildcard.yaml:7']);
+    expect(r.outputs.errors).toBe('4');
+  });
+
+  it.concurrent('a suppression already on the base branch is not new', async () => {
+    const base = head(BASE);
+    const repo = makeRepo({ base, head: { ...base, 'README.md': '# mesh\n\nchanged\n', 'mesh/more.yaml': CONFIG_MAP(1) } });
+    const s = await serve(repo);
+    const r = await runAction(repo, s, { inputs: { 'allow-new-suppressions': 'false' } });
+    expect(r.code).toBe(0);
+    expect(s.state.reviewComments).toHaveLength(0);
+    expect(r.summary).not.toContain('changes what is checked');
+  });
+});
