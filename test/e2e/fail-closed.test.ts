@@ -1,7 +1,9 @@
 // The Action against what a pull request's author controls (issue 14): each test replays an attack that used to
 // turn the required check green, or leave it missing, and shows the check now failing closed. dist/index.js runs
 // as a child process against real git repositories and the GitHub stand-in.
-import { cleanup, commentsAt, makeRepo, runAction, type Tree } from './harness.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { cleanup, commentsAt, makeRepo, runAction, tmpDir, type Tree } from './harness.js';
 import { BASE, ensureBuilt, fx, useStandIns } from './common.js';
 import { fingerprintsIn } from '../../src/review/markdown.js';
 
@@ -238,4 +240,21 @@ describe('5. suppressions the pull request adds itself', () => {
     expect(s.state.reviewComments).toHaveLength(0);
     expect(r.summary).not.toContain('changes what is checked');
   });
+});
+
+describe('7. symbolic links in the checkout', () => {
+  it.concurrent('are read as their link text, never followed: not to /dev/zero, not to a file outside the repository', async () => {
+    const outside = path.join(tmpDir('ir-outside-'), 'secret.yaml');
+    fs.writeFileSync(outside, STATIC.replace('legacy-db', 'outside-secret'));
+    const head: Tree = { ...BASE, 'mesh/zero.yaml': '/dev/zero', 'mesh/secret.yaml': outside, 'mesh/static.yaml': STATIC, 'mesh/old-link.yaml': outside };
+    const repo = makeRepo({ base: { ...BASE, 'mesh/old-link.yaml': outside }, head, symlinks: ['mesh/zero.yaml', 'mesh/secret.yaml', 'mesh/old-link.yaml'] });
+    const s = await serve(repo);
+    const t0 = Date.now();
+    const r = await runAction(repo, s);
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    expect(r.code).toBe(1); // the real problem in mesh/static.yaml
+    expect(commentsAt(s)).toContain('mesh/static.yaml:14');
+    const everything = [r.stdout, r.summary, ...s.state.reviewComments.map((c) => c.body), ...s.state.issueComments.map((c) => c.body)].join('\n');
+    expect(everything).not.toContain('outside-secret');
+  }, 60_000);
 });

@@ -19,17 +19,18 @@ function git(cwd: string, ...args: string[]): string {
   }).trim();
 }
 
-function writeTree(dir: string, tree: Tree): void {
+function writeTree(dir: string, tree: Tree, symlinks: ReadonlySet<string>): void {
   for (const [p, text] of Object.entries(tree)) {
     const f = path.join(dir, p);
     fs.mkdirSync(path.dirname(f), { recursive: true });
-    fs.writeFileSync(f, text);
+    if (symlinks.has(p)) fs.symlinkSync(text, f); // the tree's text is the link's target, as git stores it
+    else fs.writeFileSync(f, text);
   }
 }
 
-function commitTree(dir: string, tree: Tree, msg: string): string {
-  for (const p of git(dir, 'ls-files').split('\n').filter(Boolean)) fs.rmSync(path.join(dir, p));
-  writeTree(dir, tree);
+function commitTree(dir: string, tree: Tree, msg: string, symlinks: ReadonlySet<string> = new Set()): string {
+  for (const p of git(dir, 'ls-files', '-z').split('\0').filter(Boolean)) fs.rmSync(path.join(dir, p));
+  writeTree(dir, tree, symlinks);
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '--allow-empty', '-m', msg);
   return git(dir, 'rev-parse', 'HEAD');
@@ -63,6 +64,8 @@ export interface PrScenario {
   baseLater?: Tree;
   checkout?: Checkout;
   renames?: Record<string, string>;
+  /** Paths (in base and head) committed as symbolic links; their text in the tree is the link target. */
+  symlinks?: string[];
 }
 
 const tmpRoots: string[] = [];
@@ -78,11 +81,12 @@ export function cleanup(): void {
 export function makeRepo(s: PrScenario): Repo {
   const origin = tmpDir('ir-origin-');
   git(origin, 'init', '-q', '-b', 'main');
-  const mergeBase = commitTree(origin, s.base, 'base');
+  const links = new Set(s.symlinks ?? []);
+  const mergeBase = commitTree(origin, s.base, 'base', links);
   git(origin, 'checkout', '-q', '-b', 'feature');
-  const headSha = commitTree(origin, s.head, 'change');
+  const headSha = commitTree(origin, s.head, 'change', links);
   git(origin, 'checkout', '-q', 'main');
-  const baseSha = s.baseLater ? commitTree(origin, s.baseLater, 'later on main') : mergeBase;
+  const baseSha = s.baseLater ? commitTree(origin, s.baseLater, 'later on main', links) : mergeBase;
   const checkout = s.checkout ?? 'head';
   let dir: string;
   if (checkout === 'head' || checkout === 'base') {
