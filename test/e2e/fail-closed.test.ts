@@ -258,3 +258,22 @@ describe('7. symbolic links in the checkout', () => {
     expect(everything).not.toContain('outside-secret');
   }, 60_000);
 });
+
+describe('9. text from manifests in comments', () => {
+  it.concurrent('loses bidirectional and zero-width characters, and bare URLs and GH-123 references do not link', async () => {
+    const vs = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: sneaky\n  namespace: shop\nspec:\n  hosts:\n'
+      + '  - "https://evil.example/x GH-123 www.evil.example \u202egnp.exe\u200b\u2066"\n  http:\n  - route:\n    - destination:\n        host: reviews\n';
+    const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/sneaky.yaml': vs } });
+    const s = await serve(repo);
+    const r = await runAction(repo, s);
+    expect(r.code).toBe(1);
+    const bodies = [...s.state.reviewComments.map((c) => c.body), ...s.state.issueComments.map((c) => c.body)];
+    expect(bodies.join('\n')).toContain('evil');
+    for (const body of bodies) {
+      expect(body).not.toMatch(/[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/);
+      expect(body).not.toMatch(/https:\/\/evil/);
+      expect(body).not.toMatch(/\bGH-123/);
+      expect(body).not.toMatch(/\bwww\.evil/);
+    }
+  });
+});
