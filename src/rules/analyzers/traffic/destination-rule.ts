@@ -122,7 +122,7 @@ export const drSubsetNoWorkload = defineRule({
 function nodeLabels(mesh: MeshView): Map<string, Record<string, string>> {
   const out = new Map<string, Record<string, string>>();
   for (const n of mesh.byKind('Node', '')) {
-    const l: Record<string, string> = {};
+    const l = emptyRecord<string>();
     for (const [k, v] of Object.entries(n.labels)) if (v !== '') l[k] = v;
     out.set(n.name, l);
   }
