@@ -119,7 +119,8 @@ export interface TlsSetting {
 }
 
 /** The TLS settings a DestinationRule applies to traffic on `port`: a `portLevelSettings` entry for that port
- *  number wins; an entry without `tls` (or no entry) falls back to the top-level `trafficPolicy.tls`. */
+ *  number replaces the top level wholesale (an entry without `tls` means no TLS settings, as pilot's
+ *  MergeTrafficPolicy does); without an entry the top-level `trafficPolicy.tls` applies. */
 export function tlsForPort(dr: Resource, port: number | null): TlsSetting | null {
   const policy = asObject(dr.spec.trafficPolicy);
   if (port !== null) {
@@ -128,7 +129,7 @@ export function tlsForPort(dr: Resource, port: number | null): TlsSetting | null
       const p = pls[i];
       if (!isObject(p) || asObject(p.port).number !== port) continue;
       if (isObject(p.tls)) return { tls: p.tls, path: ['spec', 'trafficPolicy', 'portLevelSettings', i, 'tls'], mode: asString(p.tls.mode) ?? null };
-      break;
+      return null;
     }
   }
   if (isObject(policy.tls)) return { tls: policy.tls, path: ['spec', 'trafficPolicy', 'tls'], mode: asString(policy.tls.mode) ?? null };

@@ -8,6 +8,8 @@ import { parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
 import type { FixEdit } from '../../../fixes/edits.js';
 import type { Workload } from '../../../mesh/workloads.js';
 
+export { parseGatewayRef } from '../../../mesh/gateway-refs.js';
+
 export const GROUP = 'traffic';
 
 /** One destination of a VirtualService: a route destination or a mirror. */
@@ -75,15 +77,6 @@ export function vsGateways(vs: Resource): { value: string; index: number }[] {
 export function appliesToMesh(vs: Resource): boolean {
   const gws = vsGateways(vs);
   return gws.length === 0 || gws.some((g) => g.value === 'mesh');
-}
-
-/** "ns/name", "name" (same namespace) or "name.ns[.svc.cluster.local]" → namespace and name. */
-export function parseGatewayRef(ref: string, ownNamespace: string): { namespace: string; name: string } {
-  const slash = ref.indexOf('/');
-  if (slash !== -1) return { namespace: ref.slice(0, slash), name: ref.slice(slash + 1) };
-  const dot = ref.indexOf('.');
-  if (dot !== -1) return { namespace: ref.slice(dot + 1).split('.')[0]!, name: ref.slice(0, dot) };
-  return { namespace: ownNamespace, name: ref };
 }
 
 export function selectorLabels(v: Json | undefined): Record<string, string> {

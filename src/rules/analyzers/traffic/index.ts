@@ -8,7 +8,13 @@ import { gatewayRules } from './gateway.js';
 import { sidecarRules } from './sidecar.js';
 import { authzRules } from './authz.js';
 import { gatewayApiRouteRules } from './gateway-api-routes.js';
+import { vsRouteOrderRules } from './vs-route-order.js';
+import { gatewayHostRouteRules } from './gateway-host-routes.js';
+import { drPortLevelRules } from './dr-port-level.js';
+import { gatewayResolutionNoneRules } from './gateway-resolution-none.js';
+import { authzSplitRules } from './authz-split-rules.js';
 
 export const trafficAnalyzerRules: Rule[] = [
   ...vsDestinationRules, ...vsGatewayRules, ...destinationRuleRules, ...gatewayRules, ...sidecarRules, ...authzRules, ...gatewayApiRouteRules,
+  ...vsRouteOrderRules, ...gatewayHostRouteRules, ...drPortLevelRules, ...gatewayResolutionNoneRules, ...authzSplitRules,
 ];

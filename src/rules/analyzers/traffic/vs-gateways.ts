@@ -236,11 +236,20 @@ export const vsConflictingMeshHosts = defineRule({
     for (const [vs, c] of conflicts) {
       const others = [...c.others].map((o) => `${o.namespace}/${o.name}`).sort();
       ctx.report({
-        resource: vs, path: ['metadata', 'name'], subject: c.host,
+        resource: vs, path: ['spec', 'hosts', hostEntryIndex(vs, c.host)], subject: c.host,
         message: `VirtualService ${vs.namespace}/${vs.name} and ${others.join(', ')} all define host "${c.host}" for the mesh in the same namespaces: Istio keeps only one of them (the oldest), so the other's routes are silently ignored. Merge them into one VirtualService.`,
       });
     }
   },
 });
+
+/** Index of the `hosts` entry of a VirtualService that names `host` (resolved), else of the first one overlapping it. */
+function hostEntryIndex(vs: Resource, host: string): number {
+  const raw = asArray(vs.spec.hosts).map((h) => (typeof h === 'string' ? resolveHost(h, vs.namespace!) : null));
+  const exact = raw.indexOf(host);
+  if (exact !== -1) return exact;
+  const overlapping = raw.findIndex((h) => h !== null && hostsOverlap(h, host));
+  return overlapping === -1 ? 0 : overlapping;
+}
 
 export const vsGatewayRules: Rule[] = [vsGatewayNotFound, vsInternalGateway, vsHostNotInGateway, vsJwtClaimRouteWithoutAuthn, vsConflictingMeshHosts];
