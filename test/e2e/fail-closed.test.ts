@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cleanup, commentsAt, makeRepo, runAction, tmpDir, type Tree } from './harness.js';
-import { BASE, ensureBuilt, fx, useStandIns } from './common.js';
+import { BASE, ensureBuilt, expectNoSecret, fx, useStandIns } from './common.js';
 import { fingerprintsIn } from '../../src/review/markdown.js';
 
 beforeAll(ensureBuilt, 120_000);
@@ -276,4 +276,18 @@ describe('9. text from manifests in comments', () => {
       expect(body).not.toMatch(/\bwww\.evil/);
     }
   });
+});
+
+describe('7. files the config file names', () => {
+  it.concurrent.each([['/proc/self/environ'], ['/dev/zero'], ['../../outside.yaml']])('meshConfigFile: %s is refused, and the run fails closed with a failing check run', async (target) => {
+    const repo = makeRepo({ base: BASE, head: { ...BASE, '.istio-review.yaml': `meshConfigFile: ${target}\n`, 'mesh/static.yaml': STATIC } });
+    const s = await serve(repo);
+    const t0 = Date.now();
+    const r = await runAction(repo, s);
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    expect(r.code).toBe(1);
+    expect(s.state.checkRuns[0]!.conclusion).toBe('failure');
+    expect(s.state.checkRuns[0]!.output.summary).toContain('not a file inside the repository');
+    expectNoSecret(r, s);
+  }, 60_000);
 });
