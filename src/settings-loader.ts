@@ -1,4 +1,5 @@
 // Loads the config file and mesh settings (I/O edge) into the pure engine's inputs.
+import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { emptyConfig, parseReviewConfig, type ReviewConfig } from './config/config.js';
 import { applyMeshConfig, defaultMeshSettings, meshConfigFromDocument, type MeshSettings } from './mesh/settings.js';
@@ -6,12 +7,9 @@ import type { Json, JsonObject } from './manifests/resource.js';
 import { isObject } from './manifests/resource.js';
 import { ALL_RULES } from './rules/index.js';
 import { closest } from './util/closest.js';
-import path from 'node:path';
 import { readFollowing, readUnder, type NoFollowRead } from './manifests/no-follow.js';
 
 export class UsageError extends Error {}
-
-const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface LoadedSettings {
   config: ReviewConfig;
@@ -21,17 +19,54 @@ export interface LoadedSettings {
   meshNetworksSource?: { path: string; text: string };
 }
 
-export function loadSettings(opts: { configFile?: string | null; configRequired?: boolean; meshConfigFile?: string | null; meshNetworksFile?: string | null; noFollow?: boolean }): LoadedSettings {
+export interface LoadOptions {
+  configFile?: string | null;
+  configRequired?: boolean;
+  meshConfigFile?: string | null;
+  meshNetworksFile?: string | null;
+  /** Reads a settings file; null when it does not exist. Default: the file system. The review passes one that
+   *  reads the merge base's versions, to compare the findings under the base's settings. */
+  read?: (file: string) => string | null;
+}
+
+const MAX_SETTINGS_BYTES = 1024 * 1024;
+
+function textOf(file: string, read: NoFollowRead): string | null {
+  if (read.kind === 'missing') return null;
+  if (read.kind === 'unreadable') throw new UsageError(`cannot read ${file}: ${read.reason}`);
+  if (read.bytes.length > MAX_SETTINGS_BYTES) throw new UsageError(`${file} is larger than ${MAX_SETTINGS_BYTES / 1048576} MiB`);
+  return read.bytes.toString('utf8');
+}
+
+/** The CLI's reader: the path given, links followed, but only to a regular file, and bounded. */
+function readFromDisk(file: string): string | null {
+  return textOf(file, readFollowing(file, MAX_SETTINGS_BYTES));
+}
+
+/** The Action's reader, for a checkout a pull request controls (under `pull_request` even the config file naming the
+ *  mesh config is the PR's): the path must stay inside `root` and no link on the way is followed, so a config cannot
+ *  make the run read a device, /proc, or a file outside the repository. */
+export function readInsideRepository(root: string): (file: string) => string | null {
+  return (file) => {
+    const rel = path.relative(root, path.resolve(root, file)).split(path.sep).join('/');
+    if (rel === '' || rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) throw new UsageError(`cannot read ${file}: it is not a file inside the repository`);
+    return textOf(file, readUnder(root, rel, MAX_SETTINGS_BYTES));
+  };
+}
+
+/** The settings files these options read (the config file, and the mesh files given or named by the config). */
+export function settingsFiles(opts: LoadOptions, loaded: LoadedSettings): string[] {
+  return [opts.configFile, opts.meshConfigFile ?? loaded.config.meshConfigFile, opts.meshNetworksFile].filter((f): f is string => typeof f === 'string' && f !== '');
+}
+
+export function loadSettings(opts: LoadOptions): LoadedSettings {
+  const read = opts.read ?? readFromDisk;
   const warnings: string[] = [];
   let config = emptyConfig();
   if (opts.configFile) {
-    // In a checkout a pull request controls (the Action), a link is never followed: a config file that is a link is
-    // read as its link text (and then fails to parse), so it cannot point at a device or a file outside the repository.
-    const read = readSettingsFile(opts.configFile, opts.noFollow ?? false);
-    if (read.kind === 'unreadable') throw new UsageError(`cannot read ${opts.configFile}: ${read.reason}`);
-    if (read.kind === 'file') {
-      if (read.bytes.length > MAX_CONFIG_BYTES) throw new UsageError(`${opts.configFile} is larger than ${MAX_CONFIG_BYTES / 1048576} MiB`);
-      const { config: c, errors } = parseReviewConfig(opts.configFile, read.bytes.toString('utf8'));
+    const configText = read(opts.configFile);
+    if (configText !== null) {
+      const { config: c, errors } = parseReviewConfig(opts.configFile, configText);
       if (errors.length > 0) throw new UsageError(errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n'));
       config = c;
       const ids = ALL_RULES.map((r) => r.id);
@@ -48,43 +83,26 @@ export function loadSettings(opts: { configFile?: string | null; configRequired?
   let settings = defaultMeshSettings();
   if (config.istioVersion) settings.istioVersion = config.istioVersion;
   if (config.mesh) settings = applyMeshConfig(settings, config.mesh);
-  const noFollow = opts.noFollow ?? false;
   const meshFile = opts.meshConfigFile ?? config.meshConfigFile;
-  if (meshFile) settings = applyMeshConfig(settings, readMeshConfig(meshFile, noFollow));
+  if (meshFile) settings = applyMeshConfig(settings, readMeshConfig(meshFile, read));
   let meshNetworksSource: LoadedSettings['meshNetworksSource'];
   if (opts.meshNetworksFile) {
-    const text = readText(opts.meshNetworksFile, noFollow);
-    const v = parseYamlText(opts.meshNetworksFile, text);
-    settings.meshNetworks = isObject(v) ? v : {};
+    const { value, text } = readYamlFile(opts.meshNetworksFile, read);
+    settings.meshNetworks = isObject(value) ? value : {};
     meshNetworksSource = { path: opts.meshNetworksFile, text };
   }
   return { config, settings, warnings, ...(meshNetworksSource ? { meshNetworksSource } : {}) };
 }
 
-/** A settings file. With `noFollow` (the Action, whose checkout a pull request controls: under `pull_request` even
- *  the config file naming the mesh config is the PR's), the path must stay inside the working directory and no link
- *  on the way is followed, so a config cannot make the run read a device, /proc, or a file outside the repository. */
-function readSettingsFile(file: string, noFollow: boolean): NoFollowRead {
-  if (!noFollow) return readFollowing(file, MAX_CONFIG_BYTES);
-  const rel = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
-  if (rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return { kind: 'unreadable', reason: 'it is not a file inside the repository' };
-  return readUnder(process.cwd(), rel, MAX_CONFIG_BYTES);
-}
-
-function readText(file: string, noFollow: boolean): string {
-  const read = readSettingsFile(file, noFollow);
-  if (read.kind === 'missing') throw new UsageError(`cannot read ${file}: it does not exist`);
-  if (read.kind === 'unreadable') throw new UsageError(`cannot read ${file}: ${read.reason}`);
-  if (read.bytes.length > MAX_CONFIG_BYTES) throw new UsageError(`${file} is larger than ${MAX_CONFIG_BYTES / 1048576} MiB`);
-  return read.bytes.toString('utf8');
-}
-
-function parseYamlText(file: string, text: string): Json {
-  try { return parseYaml(text, { version: '1.1', maxAliasCount: 50 }) as Json; } catch (err) {
+function readYamlFile(file: string, read: (file: string) => string | null): { value: Json; text: string } {
+  let text: string | null;
+  try { text = read(file); } catch (err) { throw err instanceof UsageError ? err : new UsageError(`cannot read ${file}: ${(err as Error).message}`); }
+  if (text === null) throw new UsageError(`cannot read ${file}: no such file`);
+  try { return { value: parseYaml(text, { version: '1.1', maxAliasCount: 50 }) as Json, text }; } catch (err) {
     throw new UsageError(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
 }
 
-function readMeshConfig(file: string, noFollow: boolean): JsonObject {
-  return meshConfigFromDocument(parseYamlText(file, readText(file, noFollow)), (s) => parseYaml(s, { version: '1.1' }) as Json);
+function readMeshConfig(file: string, read: (file: string) => string | null): JsonObject {
+  return meshConfigFromDocument(readYamlFile(file, read).value, (s) => parseYaml(s, { version: '1.1' }) as Json);
 }

@@ -20,6 +20,8 @@ export interface ExternalDeclarations {
   /** Gateways as "namespace/name". */
   gateways: string[];
   workloads: ExternalWorkload[];
+  /** Hosts (FQDNs or wildcards) whose DestinationRules are kept outside the repository. */
+  destinationRules: string[];
 }
 
 export interface ReviewConfig {
@@ -45,7 +47,7 @@ export function emptyConfig(): ReviewConfig {
     mesh: null,
     meshConfigFile: null,
     rules: emptyRecord<RuleLevel>(),
-    external: { namespaces: [], hosts: [], gateways: [], workloads: [] },
+    external: { namespaces: [], hosts: [], gateways: [], workloads: [], destinationRules: [] },
   };
 }
 
@@ -106,6 +108,7 @@ export function parseReviewConfig(file: string, text: string): { config: ReviewC
       config.external.namespaces = strings('namespaces');
       config.external.hosts = strings('hosts');
       config.external.gateways = strings('gateways');
+      config.external.destinationRules = strings('destinationRules');
       const w = ext.workloads;
       if (Array.isArray(w)) {
         w.forEach((item, i) => {

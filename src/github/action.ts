@@ -3,9 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
+import { context } from '@actions/github';
 import type { Finding, FailOn, Severity } from '../types.js';
 import { reachesThreshold } from '../types.js';
-import { loadSettings, type LoadedSettings } from '../settings-loader.js';
+import { loadSettings, readInsideRepository, settingsFiles, type LoadedSettings, type LoadOptions } from '../settings-loader.js';
 import { logLine } from '../util/escape.js';
 import { toSarif } from '../output/sarif.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -38,6 +39,8 @@ interface Inputs {
   sarifFile: string;
   checkName: string;
   meshConfig: string;
+  meshNetworks: string;
+  commentLevel: Severity;
   /** The conclusion when the review could not see every change (failure, or neutral when configured). */
   onIncomplete: 'failure' | 'neutral';
   /** false: suppressions a pull request adds count as findings at the fail-on level. */
@@ -55,6 +58,8 @@ function readInputs(): Inputs {
   if (allow !== 'true' && allow !== 'false') throw new Error(`allow-new-suppressions must be true or false, not "${allow}"`);
   const token = core.getInput('github-token') || process.env.GITHUB_TOKEN || '';
   const paths = parseGlobs(core.getInput('paths'));
+  const commentLevel = (core.getInput('comment-level') || 'warning').trim().toLowerCase();
+  if (!['error', 'warning', 'info'].includes(commentLevel)) throw new Error(`comment-level must be error, warning or info, not "${commentLevel}"`);
   return {
     token,
     paths: paths.length > 0 ? paths : DEFAULT_PATHS,
@@ -64,6 +69,8 @@ function readInputs(): Inputs {
     sarifFile: core.getInput('sarif-file'),
     checkName: core.getInput('check-name') || 'istio-review',
     meshConfig: core.getInput('mesh-config'),
+    meshNetworks: core.getInput('mesh-networks'),
+    commentLevel: commentLevel as Severity,
     onIncomplete,
     allowNewSuppressions: allow === 'true',
   };
@@ -71,7 +78,8 @@ function readInputs(): Inputs {
 
 interface Env {
   eventName: string;
-  event: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The event payload as @actions/github's context reads it from GITHUB_EVENT_PATH. */
+  event: typeof context.payload;
   owner: string;
   repo: string;
   apiUrl: string;
@@ -85,23 +93,43 @@ interface Env {
 
 function readEnv(): Env {
   const e = process.env;
-  const [owner, repo] = (e.GITHUB_REPOSITORY ?? '/').split('/');
-  let event: Record<string, unknown> = {};
-  if (e.GITHUB_EVENT_PATH && fs.existsSync(e.GITHUB_EVENT_PATH)) event = JSON.parse(fs.readFileSync(e.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
-  const serverUrl = (e.GITHUB_SERVER_URL || 'https://github.com').replace(/\/$/, '');
-  const runId = e.GITHUB_RUN_ID || String(Date.now());
+  let owner = '';
+  let repo = '';
+  try { ({ owner, repo } = context.repo); } catch { /* neither GITHUB_REPOSITORY nor a repository in the payload */ }
+  const serverUrl = context.serverUrl.replace(/\/$/, '');
+  const apiUrl = context.apiUrl.replace(/\/$/, '');
+  const runId = Number.isFinite(context.runId) ? String(context.runId) : String(Date.now());
+  const attempt = Number.isFinite(context.runAttempt) ? context.runAttempt : 1;
   return {
-    eventName: e.GITHUB_EVENT_NAME ?? '',
-    event,
-    owner: owner ?? '', repo: repo ?? '',
-    apiUrl: (e.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, ''),
-    graphqlUrl: e.GITHUB_GRAPHQL_URL || `${(e.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, '').replace(/\/v3$/, '')}/graphql`,
-    serverUrl,
+    eventName: context.eventName ?? '',
+    event: context.payload,
+    owner, repo, apiUrl, serverUrl,
+    // context falls back to github.com's GraphQL endpoint; on GitHub Enterprise Server it sits beside the REST API.
+    graphqlUrl: e.GITHUB_GRAPHQL_URL || `${apiUrl.replace(/\/v3$/, '')}/graphql`,
     root: e.GITHUB_WORKSPACE || process.cwd(),
-    sha: e.GITHUB_SHA ?? '',
-    runId: `${runId}-${e.GITHUB_RUN_ATTEMPT || '1'}`,
-    runUrl: e.GITHUB_RUN_ID && e.GITHUB_REPOSITORY ? `${serverUrl}/${e.GITHUB_REPOSITORY}/actions/runs/${e.GITHUB_RUN_ID}` : null,
+    sha: context.sha ?? '',
+    runId: `${runId}-${attempt}`,
+    runUrl: Number.isFinite(context.runId) && owner && repo ? `${serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : null,
   };
+}
+
+/** The fields of a pull_request event this Action needs, checked: a payload without them is a clear error. */
+function pullRequestOf(env: Env): { number: number; headSha: string; baseSha: string } {
+  const pr = env.event.pull_request;
+  if (!pr) throw new Error(`the ${env.eventName} event has no pull_request payload`);
+  const headSha: unknown = pr.head?.sha;
+  const baseSha: unknown = pr.base?.sha;
+  if (!Number.isInteger(pr.number) || typeof headSha !== 'string' || typeof baseSha !== 'string') {
+    throw new Error(`the ${env.eventName} event's pull_request lacks number, head.sha or base.sha`);
+  }
+  return { number: pr.number, headSha, baseSha };
+}
+
+/** The commits a push (or merge_group) event compares, when the payload names them. */
+function pushRangeOf(env: Env): { head: string | null; before: string | null } {
+  const p = env.event;
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  return { head: str(p.after) ?? str(p.merge_group?.head_sha), before: str(p.before) ?? str(p.merge_group?.base_sha) };
 }
 
 const log = { warning: (m: string) => core.warning(logLine(m)), info: (m: string) => core.info(logLine(m)) };
@@ -118,10 +146,48 @@ export async function runAction(): Promise<void> {
   return runOnPush(inputs, env, filter);
 }
 
+function loadOptions(inputs: Inputs): LoadOptions {
+  return { configFile: inputs.config, configRequired: inputs.config !== '.istio-review.yaml', meshConfigFile: inputs.meshConfig || null, meshNetworksFile: inputs.meshNetworks || null };
+}
+
 function loadFor(inputs: Inputs): LoadedSettings {
-  const loaded = loadSettings({ configFile: inputs.config, configRequired: inputs.config !== '.istio-review.yaml', meshConfigFile: inputs.meshConfig || null, noFollow: true });
+  // The checkout is the pull request's (under pull_request): settings files are read inside it, links not followed.
+  const loaded = loadSettings({ ...loadOptions(inputs), read: readInsideRepository(process.cwd()) });
   for (const w of loaded.warnings) core.warning(logLine(w));
   return loaded;
+}
+
+/**
+ * The settings as they were at the merge base, when the pull request changes a settings file (the config file,
+ * the mesh config or mesh networks file): the base findings are computed under them, so that what the change
+ * affects anywhere in the repository is new. Null when no settings file changed. Under pull_request_target the
+ * settings come from the base anyway.
+ */
+async function baseSettings(
+  inputs: Inputs, loaded: LoadedSettings, changes: ChangeSet, eventName: string,
+  src: { git: Git; mergeBase: string | null; api: GitHubApi; baseSha: string },
+): Promise<LoadedSettings | null> {
+  if (eventName === 'pull_request_target') return null;
+  const opts = loadOptions(inputs);
+  const files = [...new Set(settingsFiles(opts, loaded).map(toPosix))];
+  const changed = changes.files.filter((f) => files.includes(f.path) || (f.basePath !== null && files.includes(f.basePath)));
+  if (changed.length === 0) return null;
+  core.info(logLine(`The pull request changes ${changed.map((f) => f.path).join(', ')}: reviewing everything these settings affect.`));
+  let texts: Map<string, string | null>;
+  if (src.mergeBase) {
+    texts = new Map([...src.git.readAt(src.mergeBase, files)].map(([p, b]) => [p, b ? b.toString('utf8') : null]));
+  } else {
+    const blobs = await src.api.readBlobs(files.map((p) => `${src.baseSha}:${p}`));
+    texts = new Map(files.map((p) => [p, blobs.get(`${src.baseSha}:${p}`) ?? null]));
+  }
+  const read = (f: string) => texts.get(toPosix(f)) ?? null;
+  try {
+    return loadSettings({ ...opts, configRequired: false, read });
+  } catch (err) {
+    // A base whose settings do not load (a file the pull request adds, or broken on the base): compare with the defaults.
+    core.info(`The base's settings do not load (${logLine(messageOf(err))}); comparing with the default settings.`);
+    return loadSettings({ read: () => null });
+  }
 }
 
 function linker(env: Env, sha: string): (file: string, line: number) => string {
@@ -129,10 +195,9 @@ function linker(env: Env, sha: string): (file: string, line: number) => string {
 }
 
 async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): Promise<void> {
-  const pr = env.event.pull_request;
-  if (!pr) throw new Error(`the ${env.eventName} event has no pull_request payload`);
   const api = new GitHubApi(makeClient(inputs.token, env.apiUrl, log), env.graphqlUrl, { owner: env.owner, repo: env.repo });
-  const publisher = new Publisher(api, inputs, env, String(pr.head?.sha ?? env.sha));
+  const headGuess = env.event.pull_request?.head?.sha;
+  const publisher = new Publisher(api, inputs, env, typeof headGuess === 'string' ? headGuess : env.sha);
   try {
     await reviewPullRequest(inputs, env, filter, api, publisher);
   } catch (err) {
@@ -142,15 +207,13 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
 }
 
 async function reviewPullRequest(inputs: Inputs, env: Env, filter: PathFilter, api: GitHubApi, publisher: Publisher): Promise<void> {
-  const pr = env.event.pull_request;
-  const number = Number(pr.number);
-  const headSha = String(pr.head.sha);
-  const baseSha = String(pr.base.sha);
+  const { number, headSha, baseSha } = pullRequestOf(env);
   const git = new Git(env.root);
   const gitOk = git.isRepo();
   const haveHead = gitOk && git.hasCommit(headSha);
   const mergeBase = haveHead && git.hasCommit(baseSha) ? git.mergeBase(baseSha, headSha) : null;
-  const expectedFiles = typeof pr.changed_files === 'number' ? pr.changed_files : null;
+  const changedFiles: unknown = env.event.pull_request?.changed_files;
+  const expectedFiles = typeof changedFiles === 'number' ? changedFiles : null;
 
   let changes = await api.listPullFiles(number, expectedFiles);
   let apiMergeBase: string | null = null;
@@ -167,17 +230,15 @@ async function reviewPullRequest(inputs: Inputs, env: Env, filter: PathFilter, a
     }
   }
   const relevant = relevantChanges(changes, filter);
-  // A changed config file is not a manifest, but under pull_request it changes what this run checks: review then.
-  const configPath = toPosix(inputs.config);
-  const configChanged = env.eventName === 'pull_request' && changes.files.some((f) => f.path === configPath || f.basePath === configPath);
-  if (relevant.length === 0 && publisher.incomplete.length === 0 && !configChanged) {
+  const loaded = loadFor(inputs);
+  const baseLoaded = await baseSettings(inputs, loaded, changes, env.eventName, { git, mergeBase, api, baseSha: apiMergeBase ?? baseSha });
+  if (relevant.length === 0 && publisher.incomplete.length === 0 && !baseLoaded) {
     core.info('No file under `paths` changed: nothing to review.');
     publisher.notes.push('No manifest under `paths` changed in this pull request.');
     await publisher.publish({ number, plan: null, outside: [], resolved: 0, fresh: [], onlyUpdateSummary: true });
     return;
   }
 
-  const loaded = loadFor(inputs);
   const headIsWorkspace = gitOk && git.headSha() === headSha;
   const baseForBlobs = apiMergeBase ?? baseSha;
   const readers: ViewReaders = {
@@ -203,7 +264,8 @@ async function reviewPullRequest(inputs: Inputs, env: Env, filter: PathFilter, a
   if (listed.viewer) publisher.bot = listed.viewer;
   const found = [...await configChangesOf(inputs, env, changes, loaded, (files, head) => readers.readBase(files, head)), ...changedWorkflows(changes)];
   const plan = planReview(views, changes, {
-    loaded, threads: listed.threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha),
+    loaded, threads: listed.threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha), commentLevel: inputs.commentLevel,
+    ...(baseLoaded ? { baseLoaded } : {}),
     introduced: { found, failAs: inputs.allowNewSuppressions ? null : failSeverity(inputs.failOn) },
   });
   publisher.listIntroduced(plan.introduced, !inputs.allowNewSuppressions);
@@ -234,7 +296,7 @@ async function reviewPullRequest(inputs: Inputs, env: Env, filter: PathFilter, a
   for (const o of outside) plan.where.set(o.finding.fingerprint, o.reason);
 
   const resolved = await resolveFixed(publisher, api, plan.threadPlan.resolve, headSha);
-  await publisher.publish({ number, plan, outside: outside.map((o) => o.finding), resolved, fresh: plan.classified.fresh, onlyUpdateSummary: false });
+  await publisher.publish({ number, plan, outside: outside.map((o) => o.finding), resolved, fresh: plan.classified.fresh, onlyUpdateSummary: false, anchors: plan.anchors });
 }
 
 /** Past the files API's cap and without git history: the changed paths are those whose blob differs between the
@@ -359,6 +421,7 @@ async function resolveFixed(publisher: Publisher, api: GitHubApi, threads: reado
 const LEVEL = { error: 'failure', warning: 'warning', info: 'notice' } as const;
 
 type Conclusion = 'success' | 'failure' | 'neutral';
+type PlanAnchors = ReviewPlan['anchors'];
 
 interface PublishInput {
   number: number | null;
@@ -370,6 +433,8 @@ interface PublishInput {
   fresh: readonly Finding[];
   /** No review ran: only an existing summary is updated, none is created. */
   onlyUpdateSummary: boolean;
+  /** Where each inline comment sits (the summary links to it). */
+  anchors?: PlanAnchors;
 }
 
 class Publisher {
@@ -403,7 +468,8 @@ class Publisher {
   /** The summary's list of what the pull request changes about what is checked. */
   listIntroduced(items: readonly Introduced[], counted: boolean): void {
     if (items.length === 0) return;
-    this.changesWhatIsChecked = true;
+    // Only a change that hides findings opens a summary comment by itself; the rest are listed wherever the summary goes.
+    if (items.some((i) => i.suppresses)) this.changesWhatIsChecked = true;
     const lines = ['**This pull request changes what is checked** (compared with its base branch):', ''];
     for (const i of items.slice(0, 50)) lines.push(`- [${escapeMarkdown(i.file)}:${i.line}](${safeUrl(linker(this.env, this.headSha)(i.file, i.line))}): ${escapeMarkdown(i.text)}`);
     if (items.length > 50) lines.push(`- …and ${items.length - 50} more.`);
@@ -442,9 +508,11 @@ class Publisher {
     const md = (notAnnotated: number) => summaryMarkdown({
       reported, where: p.plan?.where ?? new Map(), preExisting: p.plan?.preExistingCounts ?? zero(), resolved: p.resolved, notAnnotated,
       notes: this.notes, incomplete: this.incomplete, link: linker(this.env, this.headSha), headSha: this.headSha, runUrl: this.env.runUrl,
+      ...(p.anchors ? { anchors: p.anchors } : {}), notManifests: p.plan?.headWorkspace.notManifests.length ?? 0,
     });
     const expectedNotAnnotated = Math.max(0, p.outside.length - MAX_ANNOTATIONS);
-    const worthAComment = reported.length > 0 || p.resolved > 0 || this.incomplete.length > 0 || this.changesWhatIsChecked;
+    // Findings below comment-level alone do not open a conversation: they are in the check run and the job summary.
+    const worthAComment = reported.some((f) => reachesThreshold(f.severity, this.inputs.commentLevel)) || p.resolved > 0 || this.incomplete.length > 0 || this.changesWhatIsChecked;
     if (p.number !== null && !this.readOnly) await this.writeSummaryComment(p.number, md(expectedNotAnnotated), !p.onlyUpdateSummary && worthAComment);
     const notAnnotated = await this.annotate(md(expectedNotAnnotated), p.outside, conclusion, newCounts, reported.length);
     await this.finish(md(notAnnotated), newCounts, reported, failing, conclusion);
@@ -559,21 +627,19 @@ function workflowAnnotations(findings: readonly Finding[]): number {
  *  annotations and the job summary only. */
 async function runOnPush(inputs: Inputs, env: Env, filter: PathFilter): Promise<void> {
   const git = new Git(env.root);
-  const e = env.event;
-  const headSha = String(e.after ?? e.merge_group?.head_sha ?? env.sha ?? git.headSha() ?? '');
+  const range = pushRangeOf(env);
+  const headSha = range.head ?? (env.sha || git.headSha() || '');
   const api = new GitHubApi(makeClient(inputs.token, env.apiUrl, log), env.graphqlUrl, { owner: env.owner, repo: env.repo });
   const publisher = new Publisher(api, inputs, env, headSha);
   try {
-    await checkPush(inputs, env, filter, git, headSha, publisher);
+    await checkPush(inputs, env, filter, git, headSha, range.before ?? '', publisher);
   } catch (err) {
     await publisher.failClosed(err);
   }
 }
 
-async function checkPush(inputs: Inputs, env: Env, filter: PathFilter, git: Git, headSha: string, publisher: Publisher): Promise<void> {
+async function checkPush(inputs: Inputs, env: Env, filter: PathFilter, git: Git, headSha: string, before: string, publisher: Publisher): Promise<void> {
   const gitOk = git.isRepo();
-  const e = env.event;
-  const before = String(e.before ?? e.merge_group?.base_sha ?? '');
   const haveBase = gitOk && /^[0-9a-f]{7,40}$/.test(before) && !/^0+$/.test(before) && git.hasCommit(before) && git.hasCommit(headSha);
   let changes: ChangeSet;
   if (haveBase) changes = git.diff(before, headSha);
@@ -595,7 +661,7 @@ async function checkPush(inputs: Inputs, env: Env, filter: PathFilter, git: Git,
     readHead: async (paths) => headIsWorkspace ? new Map(paths.map((p) => [p, readWorkspaceFile(env.root, p)])) : git.readAt(headSha, paths),
     readBase: async (files) => haveBase ? git.readAt(before, files.map((f) => f.basePath!)) : new Map(),
   });
-  const plan = planReview(views, changes, { loaded, threads: [], maxComments: 0, runId: env.runId, link: linker(env, headSha) });
+  const plan = planReview(views, changes, { loaded, threads: [], maxComments: 0, runId: env.runId, link: linker(env, headSha), commentLevel: inputs.commentLevel });
   publisher.listIntroduced(plan.introduced, false);
   await publisher.publish({ number: null, plan, outside: plan.reported, resolved: 0, fresh: plan.classified.fresh, onlyUpdateSummary: true });
 }

@@ -8,7 +8,7 @@ import type { Resource } from '../manifests/resource.js';
 import { locateIn } from '../manifests/locate.js';
 import { describeResource, refOf } from '../manifests/resource.js';
 import { IGNORE_ANNOTATION, ISTIO_SUPPRESS_ANNOTATION } from '../suppression.js';
-import type { ReviewConfig } from '../config/config.js';
+import { emptyConfig, type ReviewConfig } from '../config/config.js';
 import type { ChangeSet } from './diff.js';
 import { DOCS_BASE, fingerprintOf } from '../engine.js';
 import { own } from '../util/own.js';
@@ -93,11 +93,11 @@ export function configChanges(file: string, text: string, base: ReviewConfig | n
     });
   }
   const keys = ['istioVersion', 'defaultNamespace', 'mesh', 'meshConfigFile', 'external'] as const;
+  const before = base ?? emptyConfig(); // no config file at the base: every setting at its default
   for (const k of keys) {
-    const was = JSON.stringify(base ? base[k] : null);
+    const was = JSON.stringify(before[k]);
     const now = JSON.stringify(head[k]);
-    const empty = (s: string) => s === 'null' || s === '{"namespaces":[],"hosts":[],"gateways":[],"workloads":[]}';
-    if (was === now || (empty(was) && empty(now))) continue;
+    if (was === now) continue;
     // Declaring things external makes "not found" findings about them go away: that one hides findings.
     out.push({ file, line: lineOf(new RegExp(`^${k}\\s*:`)), resource: null, subject: `setting:${k}:${now}`, suppresses: k === 'external', text: `${file} changes "${k}" (what the checks assume about the mesh).` });
   }

@@ -1,6 +1,7 @@
 // Comment bodies: what GitHub renders must never let manifest text mention people, inject HTML, or break
 // out of a code fence; hidden markers make the bot's own comments findable on the next run.
 import type { Finding, Severity } from '../types.js';
+import { createHash } from 'node:crypto';
 import { describeResource } from '../manifests/resource.js';
 
 export const SUMMARY_MARKER = '<!-- istio-review:summary -->';
@@ -43,6 +44,22 @@ export function trailingMarkers(body: string | null | undefined): { name: string
   }
   if (fence !== null) return [];
   return lines.slice(first).flatMap((l) => [...l.matchAll(MARKER)].map((m) => ({ name: m[1]!, value: m[2] ?? null })));
+}
+
+/** Which resource a comment is about, as a hash of its identity (kind, namespace, name): names are untrusted
+ *  text and must not reach a hidden marker as they are. */
+export function resourceMarker(r: { kind: string; namespace: string | null; name: string }): string {
+  return `<!-- istio-review:res=${resourceKey(r)} -->`;
+}
+
+export function resourceKey(r: { kind: string; namespace: string | null; name: string }): string {
+  return createHash('sha256').update(`${r.kind}\u0000${r.namespace ?? ''}\u0000${r.name}`).digest('hex').slice(0, 16);
+}
+
+/** The resource key a comment body carries, or null (file-level findings, comments from older versions). */
+export function resourceIn(body: string): string | null {
+  const v = trailingMarkers(body).find((m) => m.name === 'res')?.value ?? null;
+  return v !== null && /^[0-9a-f]{16}$/.test(v) ? v : null;
 }
 
 /** The fingerprints a comment body carries (normally one). */
@@ -163,7 +180,7 @@ export function commentBody(p: CommentParts): string {
     const block = codeBlock(p.otherFix.text, 'yaml');
     lines.push('', `Fix (${description}) in ${p.otherFix.link}${block.length <= MAX_FIX_BLOCK ? `:\n${block}` : ' (too long to show here).'}`);
   }
-  lines.push('', markerLine([fingerprintMarker(f.fingerprint), runMarker(p.runId)]));
+  lines.push('', markerLine([fingerprintMarker(f.fingerprint), ...(f.resource ? [resourceMarker(f.resource)] : []), runMarker(p.runId)]));
   return lines.join('\n');
 }
 

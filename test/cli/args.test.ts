@@ -1,8 +1,8 @@
 // Per-command option parsing: what a user types is accepted or refused with a message naming the option
 // and the command; `--help` texts come from the same option tables.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
+import { ensureBuilt } from '../e2e/common.js';
 import { parseCommandArgs } from '../../src/cli/args.js';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { commandHelp } from '../../src/cli/help.js';
@@ -94,7 +94,7 @@ test('each command help lists exactly the options the command accepts', () => {
 describe('the built CLI', () => {
   const CLI = path.resolve('dist/cli.js');
   const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-  beforeAll(() => { if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` before these tests'); });
+  beforeAll(ensureBuilt, 120_000);
 
   test('`check --help` and `review --help` print their options and exit 0', () => {
     const check = run('check', '--help');
@@ -111,6 +111,12 @@ describe('the built CLI', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('unknown option --base for check');
     expect(r.stdout).toBe('');
+  });
+
+  test('an option before the command says where options go', () => {
+    const r = run('--format', 'json', 'check', 'examples');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--format: options go after the command');
   });
 
   test('no command prints the usage and exits 2; an unknown command exits 2', () => {
