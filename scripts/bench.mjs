@@ -3,10 +3,11 @@
 // repositories of 1,000, 10,000 and 50,000 resources, against the time the `yaml` library needs just to
 // parse the same files with positions (parseAllDocuments, one core) and the time js-yaml needs to load them.
 //
-//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--repeat N] [--keep] [--cpu-prof DIR] [--no-kustomize]
+//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--repeat N] [--keep] [--cpu-prof DIR] [--no-kustomize] [--only-hostile]
 //
 // Then a kustomize repository (20 overlays over a 500-resource base): the time to check all of it (every overlay
 // rendered by the real kustomize) and how many targets the review of a one-file pull request renders.
+// Then the worst-case input shapes of scripts/bench/hostile.mjs (a host repeated 2,000 times, …), each with its bound.
 //
 // Each measurement is its own child process (cold start, as a user runs it). Peak memory is the child's
 // process.resourceUsage().maxRSS. Targets: check ≤ 1.5× the yaml parse at 10,000; 50,000 ≤ 5.5× the
@@ -18,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRepository } from './bench/generate.mjs';
 import { benchKustomize } from './bench/kustomize-repo.mjs';
+import { printHostile, runHostileShapes } from './bench/hostile.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -27,6 +29,7 @@ const sizes = (opt('--sizes') ?? '1000,10000,50000').split(',').map(Number);
 const keep = args.includes('--keep');
 const cpuProf = opt('--cpu-prof');
 const repeats = Number(opt('--repeat') ?? 1);
+const onlyHostile = args.includes('--only-hostile');
 
 if (!fs.existsSync(cli)) {
   console.error('dist/cli.js is missing: run `npm run build` first.');
@@ -36,7 +39,7 @@ if (!fs.existsSync(cli)) {
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-review-bench-'));
 const rows = [];
 try {
-  for (const size of sizes) {
+  for (const size of onlyHostile ? [] : sizes) {
     const dir = path.join(tmp, `repo-${size}`);
     const gen = generateRepository(dir, size);
     // Best of `repeats` for each measurement (default 1: a single cold run each).
@@ -53,9 +56,10 @@ try {
   else process.stderr.write(`kept ${tmp}\n`);
 }
 
-printTable(rows);
+if (rows.length > 0) printTable(rows);
+printHostile(runHostileShapes(root, cli));
 
-if (!args.includes('--no-kustomize')) {
+if (!args.includes('--no-kustomize') && !onlyHostile) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-review-bench-kustomize-'));
   try {
     const k = benchKustomize(dir, cli);

@@ -34,10 +34,10 @@ export interface CheckOptions {
 
 export async function checkPaths(paths: readonly string[], loaded: LoadedSettings, opts: CheckOptions = {}): Promise<CheckResult> {
   const diskPaths = paths.filter((p) => p !== '-');
-  const { files, missing } = findManifestFiles(diskPaths);
+  const { files, missing, origins } = findManifestFiles(diskPaths);
   if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
   const memory = opts.stdin !== undefined && paths.includes('-') ? stdinFiles(opts.stdin) : new Map<string, Buffer>();
-  const tree = diskTree([...files, ...memory.keys()], process.cwd(), memory);
+  const tree = diskTree([...files, ...memory.keys()], process.cwd(), memory, origins);
   const targets = discoverInTree(tree, loaded.config);
   if (opts.target && !targets.some((t) => t.name === opts.target)) {
     throw new UsageError(`no target "${opts.target}" here; targets: ${targets.map((t) => t.name).join(', ') || '(none)'}`);

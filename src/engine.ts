@@ -14,6 +14,7 @@ import { ALL_RULES } from './rules/index.js';
 import type { Report, Rule } from './rules/rule.js';
 import { buildFix } from './fixes/edits.js';
 import { suppressionOf } from './suppression.js';
+import { own } from './util/own.js';
 
 export const DOCS_BASE = 'https://github.com/istio-review/istio-review/blob/main/docs/rules/';
 
@@ -66,7 +67,7 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
       // A rule bug must not hide the other rules' findings; say so instead of crashing.
       const detail = err instanceof Error ? err.message : String(err);
       findings.push({
-        rule: 'internal-error', severity: 'warning', istioCode: null, kialiCode: null, resource: null, file: '-', line: 1, endLine: 1, fix: null,
+        rule: 'internal-error', severity: 'error', istioCode: null, kialiCode: null, resource: null, file: '-', line: 1, endLine: 1, fix: null,
         message: `Rule ${rule.id} failed and reported nothing (${detail}). Please report this as a bug.`, subject: rule.id,
         fingerprint: fingerprintOf('internal-error', null, rule.id), docs: `${DOCS_BASE}internal-error.md`,
       });
@@ -150,7 +151,7 @@ function finalize(raw: (Finding & { _suppressedBy?: Resource })[], levels: Recor
     delete f._suppressedBy;
     // A reasonless ignore annotation cannot hide the finding that asks for its reason.
     if (r && f.rule !== 'suppression-without-reason' && suppressionOf(r).suppresses(f.rule, f.istioCode)) continue;
-    const level = levels[f.rule];
+    const level = own(levels, f.rule);
     if (level === 'off') continue;
     if (level) f.severity = level;
     const key = `${f.fingerprint}|${f.file}|${f.line}|${f.message}`;

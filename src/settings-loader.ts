@@ -1,5 +1,4 @@
 // Loads the config file and mesh settings (I/O edge) into the pure engine's inputs.
-import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { emptyConfig, parseReviewConfig, type ReviewConfig } from './config/config.js';
@@ -8,6 +7,7 @@ import type { Json, JsonObject } from './manifests/resource.js';
 import { isObject } from './manifests/resource.js';
 import { ALL_RULES } from './rules/index.js';
 import { closest } from './util/closest.js';
+import { readFollowing, readUnder, type NoFollowRead } from './manifests/no-follow.js';
 
 export class UsageError extends Error {}
 
@@ -29,9 +29,29 @@ export interface LoadOptions {
   read?: (file: string) => string | null;
 }
 
+const MAX_SETTINGS_BYTES = 1024 * 1024;
+
+function textOf(file: string, read: NoFollowRead): string | null {
+  if (read.kind === 'missing') return null;
+  if (read.kind === 'unreadable') throw new UsageError(`cannot read ${file}: ${read.reason}`);
+  if (read.bytes.length > MAX_SETTINGS_BYTES) throw new UsageError(`${file} is larger than ${MAX_SETTINGS_BYTES / 1048576} MiB`);
+  return read.bytes.toString('utf8');
+}
+
+/** The CLI's reader: the path given, links followed, but only to a regular file, and bounded. */
 function readFromDisk(file: string): string | null {
-  if (!fs.existsSync(file)) return null;
-  return fs.readFileSync(file, 'utf8');
+  return textOf(file, readFollowing(file, MAX_SETTINGS_BYTES));
+}
+
+/** The Action's reader, for a checkout a pull request controls (under `pull_request` even the config file naming the
+ *  mesh config is the PR's): the path must stay inside `root` and no link on the way is followed, so a config cannot
+ *  make the run read a device, /proc, or a file outside the repository. */
+export function readInsideRepository(root: string): (file: string) => string | null {
+  return (file) => {
+    const rel = path.relative(root, path.resolve(root, file)).split(path.sep).join('/');
+    if (rel === '' || rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) throw new UsageError(`cannot read ${file}: it is not a file inside the repository`);
+    return textOf(file, readUnder(root, rel, MAX_SETTINGS_BYTES));
+  };
 }
 
 /** The settings files these options read (the config file, and the mesh files given or named by the config). */
@@ -78,7 +98,7 @@ export function loadSettings(opts: LoadOptions): LoadedSettings {
 
 function readYamlFile(file: string, read: (file: string) => string | null): { value: Json; text: string } {
   let text: string | null;
-  try { text = read(file); } catch (err) { throw new UsageError(`cannot read ${file}: ${(err as Error).message}`); }
+  try { text = read(file); } catch (err) { throw err instanceof UsageError ? err : new UsageError(`cannot read ${file}: ${(err as Error).message}`); }
   if (text === null) throw new UsageError(`cannot read ${file}: no such file`);
   try { return { value: parseYaml(text, { version: '1.1', maxAliasCount: 50 }) as Json, text }; } catch (err) {
     throw new UsageError(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);

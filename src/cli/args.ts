@@ -2,6 +2,7 @@
 // (OptionSpec); this module turns argv into checked values, and the same specs print `--help`.
 import { parseArgs } from 'node:util';
 import { UsageError } from '../settings-loader.js';
+import { own } from '../util/own.js';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -63,7 +64,7 @@ export function parseCommandArgs(command: string, specs: OptionSpecs, argv: read
   const seeHelp = `(see istio-review ${command} --help)`;
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
-    const spec = all[token.name];
+    const spec = own(all, token.name); // `--constructor` is an unknown option, not Object's constructor
     if (!spec) throw new UsageError(`unknown option ${token.rawName} for ${command} ${seeHelp}`);
     if (spec.type === 'boolean' && token.value !== undefined) throw new UsageError(`${token.rawName} takes no value ${seeHelp}`);
     if (spec.type === 'string') {

@@ -16,9 +16,9 @@ export interface TargetsCommandArgs {
 }
 
 export async function runTargetsCommand(args: TargetsCommandArgs): Promise<number> {
-  const { files, missing } = findManifestFiles(args.paths);
+  const { files, missing, origins } = findManifestFiles(args.paths);
   if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
-  const targets = discoverInTree(diskTree(files), args.loaded.config);
+  const targets = discoverInTree(diskTree(files, process.cwd(), new Map(), origins), args.loaded.config);
   const kustomize = targets.some((t) => t.kind === 'kustomize') ? findKustomize() : null;
   const how = (t: Target): string => {
     if (t.kind === 'kustomize') return kustomize ? `${kustomize.argv.join(' ')} ${t.root} — ${kustomize.label}` : `raw files (kustomize not found: install kustomize or kubectl)`;

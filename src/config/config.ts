@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import { makeSourceFile, lineOf } from '../manifests/source.js';
 import { isObject, asStringMap, type Json, type JsonObject } from '../manifests/resource.js';
 import type { Severity } from '../types.js';
+import { emptyRecord } from '../util/own.js';
 
 export type RuleLevel = Severity | 'off';
 
@@ -62,7 +63,7 @@ export function emptyConfig(): ReviewConfig {
     defaultNamespace: null,
     mesh: null,
     meshConfigFile: null,
-    rules: {},
+    rules: emptyRecord<RuleLevel>(),
     external: { namespaces: [], hosts: [], gateways: [], workloads: [], destinationRules: [] },
     targets: null,
     baseDir: '',

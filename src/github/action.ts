@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { context } from '@actions/github';
 import type { Finding, FailOn, Severity } from '../types.js';
 import { reachesThreshold } from '../types.js';
-import { loadSettings, settingsFiles, type LoadedSettings, type LoadOptions } from '../settings-loader.js';
+import { loadSettings, readInsideRepository, settingsFiles, type LoadedSettings, type LoadOptions } from '../settings-loader.js';
 import { logLine } from '../util/escape.js';
 import { toSarif } from '../output/sarif.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -15,10 +15,13 @@ import { Git } from '../review/git.js';
 import { reverseApplyPatch, type ChangeSet, type ChangedFile } from '../review/diff.js';
 import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, parseGlobs, pathFilter, readViewFile, toPosix, type PathFilter } from '../review/files.js';
 import { renderInputs } from '../targets/discover.js';
-import { buildViews, planReview, relevantChanges, type ViewReaders } from '../review/pipeline.js';
+import { buildViews, planReview, relevantChanges, type ReviewPlan, type ViewReaders } from '../review/pipeline.js';
 import { anchorIsValid, type Outside } from '../review/placement.js';
 import { countsText, summaryMarkdown, type Counts } from '../review/summary.js';
-import { fixedNote, runMarker } from '../review/markdown.js';
+import { escapeMarkdown, runMarker, safeUrl, summaryCommentBody, withFixedNote } from '../review/markdown.js';
+import { changedWorkflows, configChanges, type Introduced } from '../review/introduced.js';
+import { parseReviewConfig, type ReviewConfig } from '../config/config.js';
+import { readWorkspaceFile } from '../manifests/no-follow.js';
 import type { ExistingThread } from '../review/threads.js';
 import { GitHubApi, GraphqlError, isForbidden, makeClient, messageOf, statusOf, type CheckAnnotation } from './api.js';
 
@@ -39,6 +42,10 @@ interface Inputs {
   meshConfig: string;
   meshNetworks: string;
   commentLevel: Severity;
+  /** The conclusion when the review could not see every change (failure, or neutral when configured). */
+  onIncomplete: 'failure' | 'neutral';
+  /** false: suppressions a pull request adds count as findings at the fail-on level. */
+  allowNewSuppressions: boolean;
 }
 
 function readInputs(): Inputs {
@@ -46,6 +53,10 @@ function readInputs(): Inputs {
   if (!['error', 'warning', 'info', 'none'].includes(failOn)) throw new Error(`fail-on must be error, warning, info or none, not "${failOn}"`);
   const max = Number((core.getInput('max-comments') || '30').trim());
   if (!Number.isInteger(max) || max < 0) throw new Error('max-comments must be a whole number ≥ 0');
+  const onIncomplete = (core.getInput('on-incomplete') || 'failure').trim().toLowerCase();
+  if (onIncomplete !== 'failure' && onIncomplete !== 'neutral') throw new Error(`on-incomplete must be failure or neutral, not "${onIncomplete}"`);
+  const allow = (core.getInput('allow-new-suppressions') || 'true').trim().toLowerCase();
+  if (allow !== 'true' && allow !== 'false') throw new Error(`allow-new-suppressions must be true or false, not "${allow}"`);
   const token = core.getInput('github-token') || process.env.GITHUB_TOKEN || '';
   const paths = parseGlobs(core.getInput('paths'));
   const commentLevel = (core.getInput('comment-level') || 'warning').trim().toLowerCase();
@@ -61,6 +72,8 @@ function readInputs(): Inputs {
     meshConfig: core.getInput('mesh-config'),
     meshNetworks: core.getInput('mesh-networks'),
     commentLevel: commentLevel as Severity,
+    onIncomplete,
+    allowNewSuppressions: allow === 'true',
   };
 }
 
@@ -139,7 +152,8 @@ function loadOptions(inputs: Inputs): LoadOptions {
 }
 
 function loadFor(inputs: Inputs): LoadedSettings {
-  const loaded = loadSettings(loadOptions(inputs));
+  // The checkout is the pull request's (under pull_request): settings files are read inside it, links not followed.
+  const loaded = loadSettings({ ...loadOptions(inputs), read: readInsideRepository(process.cwd()) });
   for (const w of loaded.warnings) core.warning(logLine(w));
   return loaded;
 }
@@ -182,61 +196,79 @@ function linker(env: Env, sha: string): (file: string, line: number) => string {
 }
 
 async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): Promise<void> {
-  const { number, headSha, baseSha } = pullRequestOf(env);
   const api = new GitHubApi(makeClient(inputs.token, env.apiUrl, log), env.graphqlUrl, { owner: env.owner, repo: env.repo });
+  const headGuess = env.event.pull_request?.head?.sha;
+  const publisher = new Publisher(api, inputs, env, typeof headGuess === 'string' ? headGuess : env.sha);
+  try {
+    await reviewPullRequest(inputs, env, filter, api, publisher);
+  } catch (err) {
+    // Whatever went wrong, the check must not stay green or missing: say so everywhere, and fail.
+    await publisher.failClosed(err);
+  }
+}
+
+async function reviewPullRequest(inputs: Inputs, env: Env, filter: PathFilter, api: GitHubApi, publisher: Publisher): Promise<void> {
+  const { number, headSha, baseSha } = pullRequestOf(env);
   const git = new Git(env.root);
   const gitOk = git.isRepo();
   const haveHead = gitOk && git.hasCommit(headSha);
   const mergeBase = haveHead && git.hasCommit(baseSha) ? git.mergeBase(baseSha, headSha) : null;
+  const changedFiles: unknown = env.event.pull_request?.changed_files;
+  const expectedFiles = typeof changedFiles === 'number' ? changedFiles : null;
 
-  let changes = await api.listPullFiles(number);
+  let changes = await api.listPullFiles(number, expectedFiles);
+  let apiMergeBase: string | null = null;
   if (changes.truncated) {
     if (mergeBase) {
-      core.info('The pull request has 3000 files or more (the API limit); reading the changes with git diff instead.');
+      core.info('The files API did not list every changed file (it stops at 3000); reading the changes with git diff instead.');
       changes = git.diff(mergeBase, headSha);
     } else {
-      core.warning('The pull request has 3000 files or more and git history is not available (use fetch-depth: 0); files past the first 3000 are not reviewed.');
+      const completed = await completeFromTrees(api, changes, baseSha, headSha);
+      changes = completed.changes;
+      apiMergeBase = completed.mergeBase;
+      if (completed.problem) publisher.incomplete.push(completed.problem);
+      else core.info(`The files API did not list every changed file; the rest were found by comparing the trees (${completed.added} more).`);
     }
   }
   const relevant = relevantChanges(changes, filter);
-  const publisher = new Publisher(api, inputs, env, headSha);
   const loaded = loadFor(inputs);
-  const baseLoaded = await baseSettings(inputs, loaded, changes, env.eventName, { git, mergeBase, api, baseSha });
-  if (relevant.length === 0 && !baseLoaded) {
+  const baseLoaded = await baseSettings(inputs, loaded, changes, env.eventName, { git, mergeBase, api, baseSha: apiMergeBase ?? baseSha });
+  if (relevant.length === 0 && publisher.incomplete.length === 0 && !baseLoaded) {
     core.info('No file under `paths` changed: nothing to review.');
-    const existing = await publisher.tryRead(() => api.findSummaryComment(number));
-    const md = summaryMarkdown({ reported: [], where: new Map(), preExisting: zero(), resolved: 0, notAnnotated: 0, notes: ['No manifest under `paths` changed in this pull request.'], link: linker(env, headSha), headSha, runUrl: env.runUrl });
-    if (existing) await publisher.tryWrite(() => api.updateSummaryComment(existing.id, md + '\n' + runMarker(env.runId)));
-    await publisher.annotate(md, [], false, zero(), 0);
-    await publisher.finish(md, zero(), [], []);
+    publisher.notes.push('No manifest under `paths` changed in this pull request.');
+    await publisher.publish({ number, plan: null, outside: [], resolved: 0, fresh: [], onlyUpdateSummary: true });
     return;
   }
 
   const headIsWorkspace = gitOk && git.headSha() === headSha;
+  const baseForBlobs = apiMergeBase ?? baseSha;
   const readers: ViewReaders = {
     workspaceFiles: listViewFiles(env.root, filter),
     root: env.root,
     readWorkspaceFile: (p) => readViewFile(env.root, p),
     readHead: async (paths) => {
-      if (headIsWorkspace) return new Map(paths.map((p) => [p, readOrNull(path.join(env.root, p))]));
+      if (headIsWorkspace) return new Map(paths.map((p) => [p, readWorkspaceFile(env.root, p)]));
       if (haveHead) return git.readAt(headSha, paths);
       const blobs = await api.readBlobs(paths.map((p) => `${headSha}:${p}`));
       return new Map(paths.map((p) => { const t = blobs.get(`${headSha}:${p}`); return [p, t === null || t === undefined ? null : Buffer.from(t, 'utf8')]; }));
     },
-    readBase: async (files, head) => readBaseVersions(files, head, { git, mergeBase, api, baseSha }),
+    readBase: async (files, head) => readBaseVersions(files, head, { git, mergeBase, api, baseSha: baseForBlobs }),
   };
   const views = await buildViews(changes, filter, readers, renderInputs(loaded.config.targets, loaded.config.baseDir));
   // Without the earlier threads a review could repeat old comments: then everything goes to the summary instead.
   let threadsKnown = true;
-  const threads = await api.listThreads(number).catch((err: unknown) => {
+  const listed = await api.listThreads(number).catch((err: unknown) => {
     threadsKnown = false;
     core.warning(`Could not read the earlier review threads (${logLine(messageOf(err))}); no line comments this run, the summary lists every finding.`);
     publisher.notes.push('The earlier review threads could not be read, so this run posts no line comments (they could repeat old ones); every finding is listed here.');
-    return [];
+    return { viewer: null, threads: [] };
   });
+  if (listed.viewer) publisher.bot = listed.viewer;
+  const found = [...await configChangesOf(inputs, env, changes, loaded, (files, head) => readers.readBase(files, head)), ...changedWorkflows(changes)];
   const plan = await planReview(views, changes, {
-    loaded, threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha), commentLevel: inputs.commentLevel,
+    loaded, threads: listed.threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha), commentLevel: inputs.commentLevel,
     ...(baseLoaded ? { baseLoaded } : {}),
+    introduced: { found, failAs: inputs.allowNewSuppressions ? null : failSeverity(inputs.failOn) },
     // A render command would run next to the pull request's files with this event's write token.
     runCommands: env.eventName === 'pull_request_target'
       ? { allowed: false, reason: 'render commands do not run under pull_request_target, where they would run next to the pull request\'s files with a write token' }
@@ -244,6 +276,7 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
   });
   publisher.notes.push(...plan.notes);
   for (const n of plan.notes) core.info(logLine(n.replace(/\\/g, '')));
+  publisher.listIntroduced(plan.introduced, !inputs.allowNewSuppressions);
   core.info(`Reviewed ${views.head.files.length} manifest file(s), ${relevant.length} changed: ${countsText(plan.newCounts)} new; ${countsText(plan.preExistingCounts)} pre-existing.`);
 
   // One review with every inline comment, each anchor re-validated against the hunks.
@@ -251,13 +284,18 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
   let inline = plan.placement.inline.filter((c) => (threadsKnown && anchorIsValid(c, changes)) || (outside.push({ finding: c.finding, reason: 'rejected' }), false));
   if (inline.length > 0) {
     try {
-      await publisher.write(() => api.createReview(number, headSha, reviewBody(inline.length, inline.length + outside.length, env.runId), inline, env.runId));
+      const author = await publisher.write(() => api.createReview(number, headSha, reviewBody(inline.length, inline.length + outside.length, env.runId), inline, env.runId, publisher.bot));
+      publisher.bot ??= author;
       core.info(`Posted a review with ${inline.length} comment(s).`);
     } catch (err) {
-      if (statusOf(err) !== 422 && !publisher.readOnly) throw err;
+      // Refused (422), forbidden (403) or failing (5xx, timeouts): the findings move to the summary and the check
+      // run either way, and the run goes on to publish them.
       if (statusOf(err) === 422) {
         core.warning(`GitHub refused the review's line comments (${logLine(messageOf(err))}); they are listed in the summary instead.`);
         publisher.notes.push('GitHub refused this run\'s line comments, so every finding is listed here instead.');
+      } else if (!publisher.readOnly) {
+        core.warning(`Could not post the review (${logLine(messageOf(err))}); its line comments are listed in the summary instead.`);
+        publisher.notes.push(`The review with this run's line comments could not be posted (${escapeMarkdown(messageOf(err))}), so every finding is listed here instead.`);
       }
       for (const c of inline) outside.push({ finding: c.finding, reason: 'rejected' });
       inline = [];
@@ -266,32 +304,77 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
   for (const o of outside) plan.where.set(o.finding.fingerprint, o.reason);
 
   const resolved = await resolveFixed(publisher, api, plan.threadPlan.resolve, headSha);
-  const makeMd = (notAnnotated: number) => summaryMarkdown({
-    reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved, notAnnotated,
-    notes: publisher.notes, link: linker(env, headSha), headSha, runUrl: env.runUrl,
-    anchors: plan.anchors, notManifests: plan.notManifests.length,
-  });
-  const failing = publisher.failing(plan.classified.fresh);
-  const notAnnotated = await publisher.annotate(makeMd(0), outside.map((o) => o.finding), failing.length > 0, plan.newCounts, plan.reported.length);
-  const md = makeMd(notAnnotated);
-  if (!publisher.readOnly) {
-    const existing = await api.findSummaryComment(number);
-    const body = `${md}\n${runMarker(env.runId)}`;
-    if (existing) await publisher.tryWrite(() => api.updateSummaryComment(existing.id, body));
-    // Findings below comment-level alone do not open a conversation: they are in the check run and the job summary.
-    else if (plan.reported.some((f) => reachesThreshold(f.severity, inputs.commentLevel)) || resolved > 0) await publisher.tryWrite(() => api.createSummaryComment(number, body, env.runId));
+  await publisher.publish({ number, plan, outside: outside.map((o) => o.finding), resolved, fresh: plan.classified.fresh, onlyUpdateSummary: false, anchors: plan.anchors });
+}
+
+/** Past the files API's cap and without git history: the changed paths are those whose blob differs between the
+ *  merge base's tree and the head's (no patch: commentable nowhere, but reviewed and reported). */
+async function completeFromTrees(api: GitHubApi, listed: ChangeSet, baseSha: string, headSha: string): Promise<{ changes: ChangeSet; mergeBase: string | null; added: number; problem: string | null }> {
+  const fail = (why: string) => ({ changes: listed, mergeBase: null, added: 0, problem: `GitHub listed only ${listed.files.length} of this pull request's changed files, and the rest could not be found another way (${why}). Files past that point were not reviewed.` });
+  let mergeBase: string | null;
+  let baseTree: Map<string, string> | null;
+  let headTree: Map<string, string> | null;
+  try {
+    mergeBase = await api.mergeBase(baseSha, headSha);
+    if (!mergeBase) return fail('no merge base');
+    [baseTree, headTree] = await Promise.all([api.treeFiles(mergeBase), api.treeFiles(headSha)]);
+  } catch (err) {
+    return fail(`reading the trees failed: ${logLine(messageOf(err))}`);
   }
-  await publisher.finish(md, plan.newCounts, plan.reported, failing);
+  if (!baseTree || !headTree) return fail('GitHub truncated the tree listing');
+  const known = new Set(listed.files.flatMap((f) => [f.path, ...(f.basePath ? [f.basePath] : [])]));
+  const files: ChangedFile[] = [...listed.files];
+  let added = 0;
+  for (const [p, sha] of headTree) {
+    if (known.has(p)) continue;
+    const before = baseTree.get(p);
+    if (before === sha) continue;
+    files.push({ path: p, basePath: before === undefined ? null : p, status: before === undefined ? 'added' : 'modified', hunks: null, added: new Set(), patch: null });
+    added++;
+  }
+  for (const p of baseTree.keys()) {
+    if (known.has(p) || headTree.has(p)) continue;
+    files.push({ path: p, basePath: p, status: 'removed', hunks: null, added: new Set(), patch: null });
+    added++;
+  }
+  return { changes: { files, truncated: false }, mergeBase, added, problem: null };
+}
+
+/** New suppressions count at the fail-on level (with fail-on: none nothing fails, so they are infos). */
+function failSeverity(failOn: FailOn): Severity {
+  return failOn === 'none' ? 'info' : failOn;
+}
+
+/** The config file's changes in this pull request, when the PR's copy is the one this run uses (`pull_request`;
+ *  under `pull_request_target` the base branch's copy applies and the PR's edits have no effect). */
+async function configChangesOf(
+  inputs: Inputs, env: Env, changes: ChangeSet, loaded: LoadedSettings,
+  readBase: (files: readonly ChangedFile[], head: ReadonlyMap<string, Buffer | null>) => Promise<Map<string, Buffer | null>>,
+): Promise<Introduced[]> {
+  const file = toPosix(inputs.config);
+  const cf = changes.files.find((f) => f.path === file || f.basePath === file);
+  if (!cf) return [];
+  if (env.eventName === 'pull_request_target') {
+    core.info(`This pull request changes ${file}; under pull_request_target the base branch's copy applies, so the change has no effect on this check.`);
+    return [];
+  }
+  const headBytes = cf.status === 'removed' ? null : readWorkspaceFile(env.root, file);
+  const headText = headBytes ? headBytes.toString('utf8') : '';
+  let base: ReviewConfig | null = null;
+  if (cf.basePath) {
+    const bytes = (await readBase([cf], new Map([[cf.path, headBytes]]))).get(cf.basePath);
+    if (bytes) {
+      const parsed = parseReviewConfig(file, bytes.toString('utf8'));
+      base = parsed.errors.length === 0 ? parsed.config : null;
+    }
+  }
+  return configChanges(file, headText, base, loaded.config);
 }
 
 function reviewBody(inline: number, reported: number, runId: string): string {
   const rest = reported - inline;
   const more = rest > 0 ? ` ${rest} more ${rest === 1 ? 'is' : 'are'} listed in the summary comment.` : '';
   return `**istio-review**: ${inline} line comment${inline === 1 ? '' : 's'} on this change.${more}\n\n${runMarker(runId)}`;
-}
-
-function readOrNull(p: string): Buffer | null {
-  try { return fs.readFileSync(p); } catch { return null; }
 }
 
 function zero(): Counts { return { error: 0, warning: 0, info: 0 }; }
@@ -330,7 +413,14 @@ async function resolveFixed(publisher: Publisher, api: GitHubApi, threads: reado
       const forbidden = err instanceof GraphqlError ? err.types.includes('FORBIDDEN') || /not (have permission|accessible)/i.test(err.message) : isForbidden(err);
       if (!forbidden) { core.warning(`Could not resolve a fixed thread: ${logLine(messageOf(err))}`); continue; }
       if (t.commentId === null || t.commentBody.includes('Fixed in')) continue;
-      if (await publisher.tryWrite(() => api.editReviewComment(t.commentId!, t.commentBody + fixedNote(headSha)))) n++;
+      // Only the bot's own comments reach here (listThreads); still, a refused edit says nothing about the token's
+      // other permissions, so it never switches the run to read-only.
+      try {
+        await api.editReviewComment(t.commentId, withFixedNote(t.commentBody, headSha));
+        n++;
+      } catch (e) {
+        core.warning(`Could not mark a fixed thread: ${logLine(messageOf(e))}`);
+      }
     }
   }
   return n;
@@ -338,9 +428,32 @@ async function resolveFixed(publisher: Publisher, api: GitHubApi, threads: reado
 
 const LEVEL = { error: 'failure', warning: 'warning', info: 'notice' } as const;
 
+type Conclusion = 'success' | 'failure' | 'neutral';
+type PlanAnchors = ReviewPlan['anchors'];
+
+interface PublishInput {
+  number: number | null;
+  plan: ReviewPlan | null;
+  /** Findings that are not line comments (annotated on the check run). */
+  outside: readonly Finding[];
+  resolved: number;
+  /** New findings (those that can fail the check). */
+  fresh: readonly Finding[];
+  /** No review ran: only an existing summary is updated, none is created. */
+  onlyUpdateSummary: boolean;
+  /** Where each inline comment sits (the summary links to it). */
+  anchors?: PlanAnchors;
+}
+
 class Publisher {
   readOnly = false;
   notes: string[] = [];
+  /** Why the review is not complete (files not listed or not read): the check can then not succeed. */
+  incomplete: string[] = [];
+  /** The account this token writes as, once known (GraphQL viewer, or the author of what the bot posted). */
+  bot: string | null = null;
+  /** The pull request changes what is checked: the summary comment must say so even when nothing is found. */
+  changesWhatIsChecked = false;
 
   constructor(readonly api: GitHubApi, readonly inputs: Inputs, readonly env: Env, readonly headSha: string) {}
 
@@ -353,21 +466,6 @@ class Publisher {
     }
   }
 
-  async tryWrite(fn: () => Promise<unknown>): Promise<boolean> {
-    if (this.readOnly) return false;
-    try { await fn(); return true; } catch (err) {
-      if (isForbidden(err)) { this.markReadOnly(err); return false; }
-      throw err;
-    }
-  }
-
-  async tryRead<T>(fn: () => Promise<T>): Promise<T | null> {
-    try { return await fn(); } catch (err) {
-      core.warning(`GitHub read failed: ${logLine(messageOf(err))}`);
-      return null;
-    }
-  }
-
   private markReadOnly(err: unknown): void {
     if (this.readOnly) return;
     this.readOnly = true;
@@ -375,14 +473,78 @@ class Publisher {
     this.notes.push(`ℹ️ ${FORK_HELP}`);
   }
 
+  /** The summary's list of what the pull request changes about what is checked. */
+  listIntroduced(items: readonly Introduced[], counted: boolean): void {
+    if (items.length === 0) return;
+    // Only a change that hides findings opens a summary comment by itself; the rest are listed wherever the summary goes.
+    if (items.some((i) => i.suppresses)) this.changesWhatIsChecked = true;
+    const lines = ['**This pull request changes what is checked** (compared with its base branch):', ''];
+    for (const i of items.slice(0, 50)) lines.push(`- [${escapeMarkdown(i.file)}:${i.line}](${safeUrl(linker(this.env, this.headSha)(i.file, i.line))}): ${escapeMarkdown(i.text)}`);
+    if (items.length > 50) lines.push(`- …and ${items.length - 50} more.`);
+    lines.push('', counted
+      ? 'Each one that hides findings is reported as a finding (`allow-new-suppressions: false`).'
+      : 'A reviewer should confirm each one: they apply to this pull request\'s own check (set `allow-new-suppressions: false` to make them findings).');
+    this.notes.push(lines.join('\n'));
+  }
+
+  /** The account this token writes as; asked of GitHub once, when first needed. */
+  async identity(): Promise<string | null> {
+    if (this.bot) return this.bot;
+    try { this.bot = await this.api.viewerLogin(); } catch (err) { core.warning(`Could not tell which account this token writes as: ${logLine(messageOf(err))}`); }
+    return this.bot;
+  }
+
   /** New findings that reach fail-on. */
   failing(fresh: readonly Finding[]): Finding[] {
     return fresh.filter((f) => reachesThreshold(f.severity, this.inputs.failOn));
   }
 
+  conclusion(failing: readonly Finding[]): Conclusion {
+    if (failing.length > 0) return 'failure';
+    if (this.incomplete.length > 0) return this.inputs.onIncomplete;
+    return 'success';
+  }
+
+  /** Everything a finished review leaves behind, in an order where a late failure cannot contradict an earlier
+   *  write: the summary comment, then the check run, then the job summary, outputs and exit status — all from one
+   *  conclusion. A write that fails is reported in the ones that follow, never thrown past them. */
+  async publish(p: PublishInput): Promise<void> {
+    const failing = this.failing(p.fresh);
+    const conclusion = this.conclusion(failing);
+    const reported = p.plan?.reported ?? [];
+    const newCounts = p.plan?.newCounts ?? zero();
+    const md = (notAnnotated: number) => summaryMarkdown({
+      reported, where: p.plan?.where ?? new Map(), preExisting: p.plan?.preExistingCounts ?? zero(), resolved: p.resolved, notAnnotated,
+      notes: this.notes, incomplete: this.incomplete, link: linker(this.env, this.headSha), headSha: this.headSha, runUrl: this.env.runUrl,
+      ...(p.anchors ? { anchors: p.anchors } : {}), notManifests: p.plan?.notManifests.length ?? 0,
+    });
+    const expectedNotAnnotated = Math.max(0, p.outside.length - MAX_ANNOTATIONS);
+    // Findings below comment-level alone do not open a conversation: they are in the check run and the job summary.
+    const worthAComment = reported.some((f) => reachesThreshold(f.severity, this.inputs.commentLevel)) || p.resolved > 0 || this.incomplete.length > 0 || this.changesWhatIsChecked;
+    if (p.number !== null && !this.readOnly) await this.writeSummaryComment(p.number, md(expectedNotAnnotated), !p.onlyUpdateSummary && worthAComment);
+    const notAnnotated = await this.annotate(md(expectedNotAnnotated), p.outside, conclusion, newCounts, reported.length);
+    await this.finish(md(notAnnotated), newCounts, reported, failing, conclusion);
+  }
+
+  private async writeSummaryComment(number: number, md: string, createIfMissing: boolean): Promise<void> {
+    const body = summaryCommentBody(md, this.env.runId);
+    try {
+      const existing = await this.api.findSummaryComment(number, () => this.identity());
+      if (existing) await this.write(() => this.api.updateSummaryComment(existing.id, body));
+      else if (createIfMissing) {
+        const author = await this.write(() => this.api.createSummaryComment(number, body, this.env.runId, this.bot));
+        this.bot ??= author;
+      }
+    } catch (err) {
+      if (this.readOnly) return;
+      core.warning(`Could not write the summary comment: ${logLine(messageOf(err))}`);
+      this.notes.push(`The summary comment on the pull request could not be written (${escapeMarkdown(messageOf(err))}); this check run and the job summary hold the result.`);
+    }
+  }
+
   /** A completed check run with annotations (at most MAX_ANNOTATIONS), else workflow-command annotations.
    *  Returns how many findings could not be annotated. */
-  async annotate(md: string, toAnnotate: readonly Finding[], failed: boolean, newCounts: Counts, reportedCount: number): Promise<number> {
+  async annotate(md: string, toAnnotate: readonly Finding[], conclusion: Conclusion, newCounts: Counts, reportedCount: number): Promise<number> {
     const capped = toAnnotate.slice(0, MAX_ANNOTATIONS);
     const annotations: CheckAnnotation[] = capped.map((f) => ({
       path: f.file, start_line: Math.max(1, f.line), end_line: Math.max(1, f.line), annotation_level: LEVEL[f.severity],
@@ -392,8 +554,8 @@ class Publisher {
     if (!this.readOnly) {
       try {
         await this.api.createCheckRun({
-          name: this.inputs.checkName, headSha: this.headSha, conclusion: failed ? 'failure' : 'success',
-          title: reportedCount === 0 ? 'No new Istio problems' : `${countsText(newCounts)} new`,
+          name: this.inputs.checkName, headSha: this.headSha, conclusion,
+          title: this.incomplete.length > 0 && reportedCount === 0 ? 'Review incomplete' : reportedCount === 0 ? 'No new Istio problems' : `${countsText(newCounts)} new`,
           summary: md.slice(0, 65000), detailsUrl: this.env.runUrl, externalId: this.env.runId, annotations,
         });
         checked = true;
@@ -407,22 +569,47 @@ class Publisher {
     return toAnnotate.length > 0 ? workflowAnnotations(toAnnotate) : 0;
   }
 
-  /** Job summary, outputs, SARIF, exit status. */
-  async finish(md: string, newCounts: Counts, reported: readonly Finding[], failing: readonly Finding[]): Promise<void> {
+  /** Job summary, outputs, SARIF, exit status — from the same conclusion as the check run. */
+  async finish(md: string, newCounts: Counts, reported: readonly Finding[], failing: readonly Finding[], conclusion: Conclusion): Promise<void> {
     if (process.env.GITHUB_STEP_SUMMARY) {
       try { await core.summary.addRaw(md.slice(0, 1_000_000), true).write(); } catch (err) { core.warning(`Could not write the job summary: ${logLine(messageOf(err))}`); }
     }
     core.setOutput('errors', newCounts.error);
     core.setOutput('warnings', newCounts.warning);
     core.setOutput('infos', newCounts.info);
+    core.setOutput('conclusion', conclusion);
     if (this.inputs.sarifFile) {
-      fs.mkdirSync(path.dirname(path.resolve(this.inputs.sarifFile)), { recursive: true });
-      fs.writeFileSync(this.inputs.sarifFile, JSON.stringify(toSarif(reported, ALL_RULES, VERSION), null, 2));
-      core.setOutput('sarif-file', this.inputs.sarifFile);
+      try {
+        fs.mkdirSync(path.dirname(path.resolve(this.inputs.sarifFile)), { recursive: true });
+        fs.writeFileSync(this.inputs.sarifFile, JSON.stringify(toSarif(reported, ALL_RULES, VERSION), null, 2));
+        core.setOutput('sarif-file', this.inputs.sarifFile);
+      } catch (err) { core.warning(`Could not write the SARIF file: ${logLine(messageOf(err))}`); }
     }
     core.info(`GitHub API calls: ${this.api.calls}.`);
     for (const f of reported) core.info(`${f.severity}: ${logLine(`${f.file}:${f.line}: ${f.rule}: ${f.message}`)}`);
+    for (const why of this.incomplete) core.warning(`Review incomplete: ${logLine(why)}`);
     if (failing.length > 0) core.setFailed(`istio-review: ${failing.length} new finding(s) at or above "${this.inputs.failOn}".`);
+    else if (conclusion === 'failure') core.setFailed(`istio-review: the review is incomplete (${logLine(this.incomplete.join(' '))})`);
+  }
+
+  /** The run could not finish: a failing check run that says why, the job summary, outputs, a failed step. */
+  async failClosed(err: unknown): Promise<void> {
+    const msg = err instanceof Error ? err.message : String(err);
+    this.incomplete.push(`istio-review stopped before it could finish the review: ${msg}`);
+    const md = summaryMarkdown({
+      reported: [], where: new Map(), preExisting: zero(), resolved: 0, notAnnotated: 0, notes: this.notes, incomplete: this.incomplete,
+      link: linker(this.env, this.headSha), headSha: this.headSha, runUrl: this.env.runUrl,
+    });
+    if (!this.readOnly) {
+      try {
+        await this.api.createCheckRun({ name: this.inputs.checkName, headSha: this.headSha, conclusion: 'failure', title: 'Review failed', summary: md.slice(0, 65000), detailsUrl: this.env.runUrl, externalId: this.env.runId, annotations: [] });
+      } catch (e) { core.warning(`Could not create the check run: ${logLine(messageOf(e))}`); }
+    }
+    if (process.env.GITHUB_STEP_SUMMARY) {
+      try { await core.summary.addRaw(md, true).write(); } catch { /* the step's failure below still says it */ }
+    }
+    core.setOutput('conclusion', 'failure');
+    core.setFailed(`istio-review: ${logLine(msg)}`);
   }
 }
 
@@ -448,10 +635,19 @@ function workflowAnnotations(findings: readonly Finding[]): number {
  *  annotations and the job summary only. */
 async function runOnPush(inputs: Inputs, env: Env, filter: PathFilter): Promise<void> {
   const git = new Git(env.root);
-  const gitOk = git.isRepo();
   const range = pushRangeOf(env);
   const headSha = range.head ?? (env.sha || git.headSha() || '');
-  const before = range.before ?? '';
+  const api = new GitHubApi(makeClient(inputs.token, env.apiUrl, log), env.graphqlUrl, { owner: env.owner, repo: env.repo });
+  const publisher = new Publisher(api, inputs, env, headSha);
+  try {
+    await checkPush(inputs, env, filter, git, headSha, range.before ?? '', publisher);
+  } catch (err) {
+    await publisher.failClosed(err);
+  }
+}
+
+async function checkPush(inputs: Inputs, env: Env, filter: PathFilter, git: Git, headSha: string, before: string, publisher: Publisher): Promise<void> {
+  const gitOk = git.isRepo();
   const haveBase = gitOk && /^[0-9a-f]{7,40}$/.test(before) && !/^0+$/.test(before) && git.hasCommit(before) && git.hasCommit(headSha);
   let changes: ChangeSet;
   if (haveBase) changes = git.diff(before, headSha);
@@ -459,13 +655,10 @@ async function runOnPush(inputs: Inputs, env: Env, filter: PathFilter): Promise<
     core.info('No earlier commit to compare with (new branch, other event, or shallow history): checking every manifest under `paths`.');
     changes = { files: listViewFiles(env.root, filter).map((p) => ({ path: p, basePath: null, status: 'added', hunks: null, added: new Set<number>(), patch: null })), truncated: false };
   }
-  const api = new GitHubApi(makeClient(inputs.token, env.apiUrl, log), env.graphqlUrl, { owner: env.owner, repo: env.repo });
-  const publisher = new Publisher(api, inputs, env, headSha);
   if (relevantChanges(changes, filter).length === 0) {
     core.info('No file under `paths` changed: nothing to check.');
-    const md = summaryMarkdown({ reported: [], where: new Map(), preExisting: zero(), resolved: 0, notAnnotated: 0, notes: ['No manifest under `paths` changed.'], link: linker(env, headSha), headSha, runUrl: env.runUrl });
-    await publisher.annotate(md, [], false, zero(), 0);
-    await publisher.finish(md, zero(), [], []);
+    publisher.notes.push('No manifest under `paths` changed.');
+    await publisher.publish({ number: null, plan: null, outside: [], resolved: 0, fresh: [], onlyUpdateSummary: true });
     return;
   }
   const loaded = loadFor(inputs);
@@ -474,17 +667,12 @@ async function runOnPush(inputs: Inputs, env: Env, filter: PathFilter): Promise<
     workspaceFiles: listViewFiles(env.root, filter),
     root: env.root,
     readWorkspaceFile: (p) => readViewFile(env.root, p),
-    readHead: async (paths) => headIsWorkspace ? new Map(paths.map((p) => [p, readOrNull(path.join(env.root, p))])) : git.readAt(headSha, paths),
+    readHead: async (paths) => headIsWorkspace ? new Map(paths.map((p) => [p, readWorkspaceFile(env.root, p)])) : git.readAt(headSha, paths),
     readBase: async (files) => haveBase ? git.readAt(before, files.map((f) => f.basePath!)) : new Map(),
   }, renderInputs(loaded.config.targets, loaded.config.baseDir));
   const plan = await planReview(views, changes, { loaded, threads: [], maxComments: 0, runId: env.runId, link: linker(env, headSha), commentLevel: inputs.commentLevel });
   publisher.notes.push(...plan.notes);
   for (const n of plan.notes) core.info(logLine(n.replace(/\\/g, '')));
-  const makeMd = (notAnnotated: number) => summaryMarkdown({
-    reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved: 0, notAnnotated,
-    notes: publisher.notes, link: linker(env, headSha), headSha, runUrl: env.runUrl, notManifests: plan.notManifests.length,
-  });
-  const failing = publisher.failing(plan.classified.fresh);
-  const notAnnotated = await publisher.annotate(makeMd(0), plan.reported, failing.length > 0, plan.newCounts, plan.reported.length);
-  await publisher.finish(makeMd(notAnnotated), plan.newCounts, plan.reported, failing);
+  publisher.listIntroduced(plan.introduced, false);
+  await publisher.publish({ number: null, plan, outside: plan.reported, resolved: 0, fresh: plan.classified.fresh, onlyUpdateSummary: true });
 }

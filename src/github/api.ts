@@ -6,7 +6,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { changedFile, type ChangeSet, type ChangeStatus } from '../review/diff.js';
 import type { ExistingThread } from '../review/threads.js';
-import { fingerprintsIn, hasRunMarker, SUMMARY_MARKER } from '../review/markdown.js';
+import { fingerprintsIn, hasRunMarker, isSummaryBody } from '../review/markdown.js';
 import type { InlineComment } from '../review/placement.js';
 
 const ReviewOctokit = Octokit.plugin(retry, throttling);
@@ -17,11 +17,27 @@ export interface ApiLog {
   info(msg: string): void;
 }
 
+/** How long one HTTP request may take before it is abandoned (and retried, for reads): a hung call must not hold the
+ *  run, and with it the required check, forever. ISTIO_REVIEW_REQUEST_TIMEOUT_MS overrides it. */
+export function requestTimeoutMs(): number {
+  const v = Number.parseInt(process.env.ISTIO_REVIEW_REQUEST_TIMEOUT_MS ?? '', 10);
+  return Number.isFinite(v) && v > 0 ? v : 30_000;
+}
+
+function fetchWithTimeout(ms: number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(ms);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return fetch(input, { ...init, signal });
+  };
+}
+
 export function makeClient(token: string, baseUrl: string, log: ApiLog): Client {
   return new ReviewOctokit({
     auth: token,
     baseUrl,
     userAgent: 'istio-review',
+    request: { fetch: fetchWithTimeout(requestTimeoutMs()) },
     log: { debug: () => {}, info: () => {}, warn: (m: string) => log.warning(m), error: () => {} },
     throttle: {
       onRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
@@ -59,6 +75,7 @@ export class GraphqlError extends Error {
 }
 
 export const THREADS_QUERY = `query IstioReviewThreads($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
+  viewer { login }
   repository(owner: $owner, name: $repo) {
     pullRequest(number: $number) {
       reviewThreads(first: 100, after: $cursor) {
@@ -79,8 +96,16 @@ export const RESOLVE_MUTATION = `mutation IstioReviewResolve($threadId: ID!) {
 
 export function blobsQuery(n: number): string {
   const vars = Array.from({ length: n }, (_, i) => `$e${i}: String!`).join(', ');
-  const fields = Array.from({ length: n }, (_, i) => `f${i}: object(expression: $e${i}) { ... on Blob { text isBinary } }`).join('\n    ');
+  const fields = Array.from({ length: n }, (_, i) => `f${i}: object(expression: $e${i}) { ... on Blob { oid text isBinary isTruncated } }`).join('\n    ');
   return `query IstioReviewBlobs($owner: String!, $repo: String!, ${vars}) {\n  repository(owner: $owner, name: $repo) {\n    ${fields}\n  }\n}`;
+}
+
+export const VIEWER_QUERY = 'query IstioReviewViewer { viewer { login } }';
+
+/** One account, however GitHub spells it: REST says `github-actions[bot]`, GraphQL authors say `github-actions`. */
+export function sameLogin(a: string | null | undefined, b: string | null | undefined): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/\[bot\]$/, '');
+  return typeof a === 'string' && typeof b === 'string' && a !== '' && norm(a) === norm(b);
 }
 
 interface ThreadNode {
@@ -111,8 +136,9 @@ export class GitHubApi {
     return body.data as T;
   }
 
-  /** PR files (paginated, up to GitHub's 3000-file cap). */
-  async listPullFiles(number: number): Promise<ChangeSet> {
+  /** PR files (paginated, up to GitHub's 3000-file cap). `expected` is the pull request's `changed_files`: fewer
+   *  listed than that means the list is incomplete. */
+  async listPullFiles(number: number, expected: number | null = null): Promise<ChangeSet> {
     const files = [];
     let page = 1;
     for (;;) {
@@ -126,34 +152,70 @@ export class GitHubApi {
       if (res.data.length < 100 || !/rel="next"/.test(String(res.headers.link ?? ''))) break;
       page++;
     }
-    return { files, truncated: files.length >= 3000 };
+    return { files, truncated: files.length >= 3000 || (expected !== null && files.length < expected) };
   }
 
-  async listThreads(number: number): Promise<ExistingThread[]> {
+  /** The merge base GitHub diffs a pull request against (what the files API's patches start from). */
+  async mergeBase(base: string, head: string): Promise<string | null> {
+    this.calls++;
+    const res = await this.client.rest.repos.compareCommitsWithBasehead({ ...this.ref, basehead: `${base}...${head}`, per_page: 1 });
+    return res.data.merge_base_commit?.sha ?? null;
+  }
+
+  /** Every file of a commit's tree: path → blob SHA. null when GitHub truncated the listing (a huge tree). */
+  async treeFiles(sha: string): Promise<Map<string, string> | null> {
+    this.calls++;
+    const res = await this.client.rest.git.getTree({ ...this.ref, tree_sha: sha, recursive: 'true' });
+    if (res.data.truncated) return null;
+    const out = new Map<string, string>();
+    for (const e of res.data.tree) if (e.type === 'blob' && typeof e.path === 'string' && typeof e.sha === 'string') out.set(e.path, e.sha);
+    return out;
+  }
+
+  /** One blob's whole text by its SHA (for blobs GraphQL cut short); null when it is not UTF-8 text. */
+  async blobText(sha: string): Promise<string | null> {
+    this.calls++;
+    const res = await this.client.rest.git.getBlob({ ...this.ref, file_sha: sha });
+    const bytes = Buffer.from(res.data.content ?? '', res.data.encoding === 'base64' ? 'base64' : 'utf8');
+    if (typeof res.data.size === 'number' && bytes.length !== res.data.size) return null;
+    try { return new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { return null; }
+  }
+
+  /** Who this token writes as (GraphQL `viewer`), for telling the bot's own comments from everyone else's. */
+  async viewerLogin(): Promise<string | null> {
+    const data = await this.graphql<{ viewer: { login: string } | null }>(VIEWER_QUERY, {});
+    return data.viewer?.login || null;
+  }
+
+  /** The bot's review threads: those whose first comment the token's own account wrote and whose trailing marker
+   *  line carries a fingerprint. A thread anyone else opened is never ours, whatever its text says. */
+  async listThreads(number: number): Promise<{ viewer: string | null; threads: ExistingThread[] }> {
     const out: ExistingThread[] = [];
+    let viewer: string | null = null;
     let cursor: string | null = null;
     for (let i = 0; i < 50; i++) {
-      type R = { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ThreadNode[] } } | null } };
+      type R = { viewer: { login: string } | null; repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ThreadNode[] } } | null } };
       const data: R = await this.graphql<R>(THREADS_QUERY, { ...this.ref, number, cursor });
+      viewer ??= data.viewer?.login || null;
+      if (!viewer) throw new Error('GitHub did not say which account this token writes as (GraphQL viewer)');
       const rt = data.repository.pullRequest?.reviewThreads;
       if (!rt) break;
       for (const n of rt.nodes) {
         const first = n.comments.nodes[0];
-        if (!first) continue;
+        if (!first || !sameLogin(first.author?.login, viewer)) continue; // not ours
         const fps = fingerprintsIn(first.body);
-        if (fps.length === 0) continue; // not ours
-        const bot = first.author?.login ?? '';
+        if (fps.length === 0) continue;
         out.push({
           id: n.id, isResolved: n.isResolved, isOutdated: n.isOutdated, path: n.path, line: n.line, originalLine: n.originalLine,
-          resolvedByBot: n.isResolved && (n.resolvedBy?.login ?? '') === bot,
+          resolvedByBot: n.isResolved && sameLogin(n.resolvedBy?.login, viewer),
           fingerprints: fps, commentId: first.databaseId, commentBody: first.body,
-          hasHumanReply: n.comments.nodes.slice(1).some((c) => (c.author?.login ?? '') !== bot),
+          hasHumanReply: n.comments.nodes.slice(1).some((c) => !sameLogin(c.author?.login, viewer)),
         });
       }
       if (!rt.pageInfo.hasNextPage || !rt.pageInfo.endCursor) break;
       cursor = rt.pageInfo.endCursor;
     }
-    return out;
+    return { viewer, threads: out };
   }
 
   /** Many file versions in one GraphQL query per 50 files: expressions are "sha:path". */
@@ -163,11 +225,16 @@ export class GitHubApi {
       const chunk = exprs.slice(i, i + 50);
       const vars: Record<string, unknown> = { ...this.ref };
       chunk.forEach((e, j) => { vars[`e${j}`] = e; });
-      const data = await this.graphql<{ repository: Record<string, { text: string | null; isBinary: boolean } | null> }>(blobsQuery(chunk.length), vars);
-      chunk.forEach((e, j) => {
-        const b = data.repository[`f${j}`];
-        out.set(e, b && !b.isBinary && typeof b.text === 'string' ? b.text : null);
-      });
+      type Blob = { oid?: string; text: string | null; isBinary: boolean; isTruncated?: boolean } | null;
+      const data = await this.graphql<{ repository: Record<string, Blob> }>(blobsQuery(chunk.length), vars);
+      const answers = new Map(Object.entries(data.repository ?? {}));
+      for (const [j, e] of chunk.entries()) {
+        const b = answers.get(`f${j}`) ?? null;
+        if (!b || b.isBinary || typeof b.text !== 'string') { out.set(e, null); continue; }
+        // GraphQL cuts large blobs short: a cut text is never reviewed as if it were the file. Read it whole by SHA.
+        if (b.isTruncated) out.set(e, typeof b.oid === 'string' ? await this.blobText(b.oid).catch(() => null) : null);
+        else out.set(e, b.text);
+      }
     }
     return out;
   }
@@ -183,7 +250,7 @@ export class GitHubApi {
 
   /** One review (event COMMENT) with every inline comment. A 5xx may still have created it: look for
    *  this run's marker before trying again, so the review is never posted twice. */
-  async createReview(number: number, headSha: string, body: string, comments: readonly InlineComment[], runId: string): Promise<void> {
+  async createReview(number: number, headSha: string, body: string, comments: readonly InlineComment[], runId: string, bot: string | null): Promise<string | null> {
     const payload = {
       ...this.ref, pull_number: number, commit_id: headSha, event: 'COMMENT' as const, body,
       comments: comments.map((c) => ({
@@ -195,33 +262,42 @@ export class GitHubApi {
     for (let attempt = 0; ; attempt++) {
       try {
         this.calls++;
-        await this.client.rest.pulls.createReview(payload);
-        return;
+        const res = await this.client.rest.pulls.createReview(payload);
+        return res.data.user?.login ?? null;
       } catch (err) {
         const s = statusOf(err);
         if (s === null || s < 500 || attempt >= 2) throw err;
-        if (await this.reviewWithRunMarker(number, runId)) return;
+        const found = await this.reviewWithRunMarker(number, runId, bot);
+        if (found) return found;
         await sleep(1000 * (attempt + 1));
       }
     }
   }
 
-  private async reviewWithRunMarker(number: number, runId: string): Promise<boolean> {
+  /** The author of a review carrying this run's marker (by `bot` when known), else null. */
+  private async reviewWithRunMarker(number: number, runId: string, bot: string | null): Promise<string | null> {
     for (let page = 1; page < 20; page++) {
       this.calls++;
       const res = await this.client.rest.pulls.listReviews({ ...this.ref, pull_number: number, per_page: 100, page });
-      if (res.data.some((r) => hasRunMarker(r.body, runId))) return true;
-      if (res.data.length < 100) return false;
+      const r = res.data.find((x) => hasRunMarker(x.body, runId) && (bot === null || sameLogin(x.user?.login, bot)));
+      if (r) return r.user?.login ?? bot ?? '';
+      if (res.data.length < 100) return null;
     }
-    return false;
+    return null;
   }
 
-  async findSummaryComment(number: number): Promise<{ id: number; body: string } | null> {
+  /** The bot's sticky summary: a comment written by the bot's own account whose trailing marker line says it is the
+   *  summary. `bot` is asked only when some comment looks like a summary (most runs then need no identity call). */
+  async findSummaryComment(number: number, bot: () => Promise<string | null>): Promise<{ id: number; body: string } | null> {
     for (let page = 1; page < 50; page++) {
       this.calls++;
       const res = await this.client.rest.issues.listComments({ ...this.ref, issue_number: number, per_page: 100, page });
-      const c = res.data.find((x) => typeof x.body === 'string' && x.body.includes(SUMMARY_MARKER));
-      if (c) return { id: c.id, body: c.body ?? '' };
+      const candidates = res.data.filter((x) => isSummaryBody(x.body));
+      if (candidates.length > 0) {
+        const login = await bot();
+        const c = login ? candidates.find((x) => sameLogin(x.user?.login, login)) : undefined;
+        if (c) return { id: c.id, body: c.body ?? '' };
+      }
       if (res.data.length < 100) return null;
     }
     return null;
@@ -232,17 +308,18 @@ export class GitHubApi {
     await this.client.rest.issues.updateComment({ ...this.ref, comment_id: id, body });
   }
 
-  async createSummaryComment(number: number, body: string, runId: string): Promise<void> {
+  /** Posts the summary; returns the login GitHub attributes it to. */
+  async createSummaryComment(number: number, body: string, runId: string, bot: string | null): Promise<string | null> {
     for (let attempt = 0; ; attempt++) {
       try {
         this.calls++;
-        await this.client.rest.issues.createComment({ ...this.ref, issue_number: number, body, request: { retries: 0 } });
-        return;
+        const res = await this.client.rest.issues.createComment({ ...this.ref, issue_number: number, body, request: { retries: 0 } });
+        return res.data.user?.login ?? null;
       } catch (err) {
         const s = statusOf(err);
-        if (s === null || s < 500 || attempt >= 2) throw err;
-        const found = await this.findSummaryComment(number);
-        if (found && hasRunMarker(found.body, runId)) return;
+        if (s === null || s < 500 || attempt >= 2 || !bot) throw err;
+        const found = await this.findSummaryComment(number, async () => bot);
+        if (found && hasRunMarker(found.body, runId)) return bot;
         await sleep(1000 * (attempt + 1));
       }
     }

@@ -6,23 +6,36 @@ import os from 'node:os';
 import { isKustomizationFile, type InputFile } from './workspace.js';
 import { parseFiles } from './parallel.js';
 import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, pathFilter } from '../review/files.js';
+import { readNoFollow, readFollowing, readUnder, type NoFollowRead } from './no-follow.js';
 
 /** A manifest file larger than this cannot be applied (the API server takes requests of about 3 MiB). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
+/** Where a file given to the CLI came from: named on the command line (read through a link, to a regular file only:
+ *  the user chose it), or met while walking a named directory (`root`, `rel`: never read through a link). */
+export type FileOrigin = { named: true } | { named: false; root: string; rel: string };
+
 /** Expand paths (files or directories) into manifest file paths, sorted, without duplicates. Directories are
  *  walked as the review walks the repository (listViewFiles): same skipped folders, same Helm chart rule. */
-export function findManifestFiles(paths: readonly string[]): { files: string[]; missing: string[] } {
-  const files = new Set<string>();
+export function findManifestFiles(paths: readonly string[]): { files: string[]; missing: string[]; origins: Map<string, FileOrigin> } {
+  const origins = new Map<string, FileOrigin>();
   const missing: string[] = [];
   for (const p of paths) {
     let st: fs.Stats;
     try { st = fs.statSync(p); } catch { missing.push(p); continue; }
     if (st.isDirectory()) {
-      for (const rel of listViewFiles(p, pathFilter(DEFAULT_PATHS, chartDirOnDisk(p)))) files.add(path.join(p, rel));
-    } else files.add(p);
+      for (const rel of listViewFiles(p, pathFilter(DEFAULT_PATHS, chartDirOnDisk(p)))) {
+        const f = path.join(p, rel);
+        if (!origins.has(f)) origins.set(f, { named: false, root: p, rel });
+      }
+    } else origins.set(p, { named: true });
   }
-  return { files: [...files].sort(), missing };
+  return { files: [...origins.keys()].sort(), missing, origins };
+}
+
+/** Reads one file the way its origin allows (see FileOrigin). */
+export function readByOrigin(file: string, origin: FileOrigin): NoFollowRead {
+  return origin.named ? readFollowing(file) : readUnder(origin.root, origin.rel);
 }
 
 /** Decode a file's bytes as a manifest: strict UTF-8, no NUL bytes, bounded size. */
@@ -81,11 +94,14 @@ function workerScript(): URL | null {
 function readFiles(files: readonly string[], opts: ReadOptions): InputFile[] {
   const out: InputFile[] = [];
   for (const f of files) {
-    let bytes: Buffer;
-    try { bytes = fs.readFileSync(f); } catch (err) {
-      out.push({ path: f, text: null, readProblem: `This file cannot be read: ${(err as Error).message}` });
+    // Files met while walking a directory are never read through a link; a path named on the command line is the
+    // user's own choice and is read as given (bounded, and only when it is a regular file).
+    const read = opts.fromDirectoryWalk?.has(f) ? readNoFollow(f) : readFollowing(f);
+    if (read.kind !== 'file') {
+      out.push({ path: f, text: null, readProblem: `This file cannot be read: ${read.kind === 'missing' ? 'it does not exist' : read.reason}` });
       continue;
     }
+    const bytes = read.bytes;
     const input = decodeManifest(f, bytes);
     // A JSON file met while walking a directory is only a manifest if it names a kind (skip package.json and friends).
     if (opts.fromDirectoryWalk?.has(f) && /\.json$/i.test(f) && input.text !== null && !input.text.includes('"kind"')) continue;

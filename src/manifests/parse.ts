@@ -33,8 +33,9 @@ const MAX_DEPTH = 256;
 /** Aliases allowed per document before it is treated as an alias bomb ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
 
-// A Go/Helm template action where YAML expects structure: at a line start, or as an unquoted value.
-const TEMPLATE_ACTION = /^[ \t]*(?:-[ \t]+)?(?:[^\s#:'"][^:#]*:[ \t]+)?\{\{/m;
+// A Go/Helm template action where YAML expects structure: at a line start, or as an unquoted value. The key part
+// stops at a line break: otherwise every line start would scan on to the end of the text (quadratic in lines).
+const TEMPLATE_ACTION = /^[ \t]*(?:-[ \t]+)?(?:[^\s#:'"][^:#\n]*:[ \t]+)?\{\{/m;
 
 // A line that opens a block scalar (`key: |`, `- >-`, `data: |2`): the more-indented lines after it are text.
 const BLOCK_SCALAR_START = /^([ \t]*)(?:-[ \t]+)?(?:[^#'"\s][^#]*?:[ \t]+|-[ \t]*)?[|>][-+0-9]*[ \t]*(?:#.*)?$/;

@@ -3,6 +3,7 @@ import type { Document, ParsedNode } from 'yaml';
 import type { ResourceRef } from '../types.js';
 import type { SourceFile } from './source.js';
 import type { DocPositions } from './locate.js';
+import { emptyRecord } from '../util/own.js';
 
 export type Path = ReadonlyArray<string | number>;
 
@@ -78,7 +79,7 @@ export function getPath(obj: Json | undefined, path: Path): Json | undefined {
       if (!Array.isArray(cur)) return undefined;
       cur = cur[seg];
     } else {
-      if (!isObject(cur)) return undefined;
+      if (!isObject(cur) || !Object.hasOwn(cur, seg)) return undefined;
       cur = cur[seg];
     }
   }
@@ -99,7 +100,8 @@ export function asObject(v: Json | undefined): JsonObject {
 
 /** Label maps as strings; Kubernetes would reject non-string values, which schema rules report. */
 export function asStringMap(v: Json | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  // No prototype: a label or annotation named `__proto__` or `constructor` is an entry like any other.
+  const out = emptyRecord<string>();
   if (!isObject(v)) return out;
   for (const [k, val] of Object.entries(v)) {
     if (typeof val === 'string') out[k] = val;

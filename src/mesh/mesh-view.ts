@@ -8,6 +8,7 @@ import { exportScope, isVisibleFrom, parseExportToAnnotation, type ExportScope }
 import { hostMatches, hostSpecificity, isWildcardHost, resolveHost, serviceHost, wildcardSuffixesOf } from './hosts.js';
 import { defaultMeshSettings, type MeshSettings } from './settings.js';
 import { labelsMatch, workloadOf, type Workload } from './workloads.js';
+import { own, emptyRecord } from '../util/own.js';
 
 export interface PortInfo {
   number: number | null;
@@ -271,7 +272,7 @@ export class MeshView {
       out = this.servicesIn(w.namespace).filter((s) => {
         const sel = s.spec.selector;
         if (!isObject(sel)) return false;
-        const labels: Record<string, string> = {};
+        const labels = emptyRecord<string>();
         for (const [k, v] of Object.entries(sel)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') labels[k] = String(v);
         return Object.keys(labels).length > 0 && labelsMatch(labels, w.labels);
       });
@@ -378,7 +379,7 @@ const ISTIO_KIND_GROUP: Record<string, string> = {
 };
 
 function defaultGroup(kind: string): string {
-  return ISTIO_KIND_GROUP[kind] ?? '';
+  return own(ISTIO_KIND_GROUP, kind) ?? '';
 }
 
 /** A list of strings, or null when absent or not a list. */

@@ -1,6 +1,7 @@
 // Protocols as the proxies treat them. Istio's protocol names fall in three families: HTTP (routed by Host, with
 // HTTP filters), TLS (passed through by SNI) and plain TCP (matched by address and port only). MONGO, MYSQL and REDIS
 // are TCP with an optional protocol filter: wherever TCP matters (addresses, conflicts, sniffing) they are TCP.
+import { own } from '../util/own.js';
 
 export type ProtocolFamily = 'HTTP' | 'TLS' | 'TCP' | 'UDP' | 'unset' | 'unknown';
 
@@ -32,7 +33,7 @@ export function protocolFromPortName(name: string | null | undefined): string | 
   const lower = name.toLowerCase();
   if (lower.startsWith('grpc-web')) return 'GRPC-WEB';
   const prefix = lower.split('-')[0]!;
-  return NAME_PREFIXES[prefix] ?? null;
+  return own(NAME_PREFIXES, prefix) ?? null;
 }
 const NAME_PREFIXES: Record<string, string> = {
   http: 'HTTP', http2: 'HTTP2', https: 'HTTPS', grpc: 'GRPC', tcp: 'TCP', tls: 'TLS', mongo: 'MONGO', redis: 'REDIS', mysql: 'MYSQL', udp: 'UDP',

@@ -2,6 +2,7 @@
 // friends, seldom Pods; WorkloadEntries stand for VMs. istioctl looks at Pods only.
 import { asObject, asStringMap, getPath, isObject, type JsonObject, type Resource } from '../manifests/resource.js';
 import { WORKLOAD_KINDS } from '../manifests/kinds.js';
+import { own } from '../util/own.js';
 
 export interface Workload {
   kind: string;
@@ -65,6 +66,6 @@ export function isVmWorkload(w: { kind: string }): boolean {
 
 /** matchLabels semantics: every selector label present with the same value. An empty selector matches all. */
 export function labelsMatch(selector: Record<string, string>, labels: Record<string, string>): boolean {
-  for (const [k, v] of Object.entries(selector)) if (labels[k] !== v) return false;
+  for (const [k, v] of Object.entries(selector)) if (own(labels, k) !== v) return false;
   return true;
 }

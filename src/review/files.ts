@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { isRegularFileUnder, readNoFollow, readUnder, type NoFollowRead } from '../manifests/no-follow.js';
 
 // .github/ holds workflows and repository settings, never cluster objects.
 export const DEFAULT_PATHS = ['**/*.yaml', '**/*.yml', '**/*.json', '**/Kustomization', '!**/node_modules/**', '!**/.git/**', '!.github/**'];
@@ -44,7 +45,7 @@ export function chartDirOnDisk(root: string): (dir: string) => boolean {
   const cache = new Map<string, boolean>();
   return (dir: string) => {
     let v = cache.get(dir);
-    if (v === undefined) { v = fs.existsSync(path.join(root, dir, 'Chart.yaml')); cache.set(dir, v); }
+    if (v === undefined) { v = isRegularFileUnder(root, path.posix.join(dir, 'Chart.yaml')); cache.set(dir, v); }
     return v;
   };
 }
@@ -59,7 +60,8 @@ export function listViewFiles(root: string, filter: PathFilter): string[] {
       if (e.name === '.git' || e.name === 'node_modules') continue;
       const p = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && filter(p)) out.push(p);
+      // A symbolic link is listed like a file and read as its link text (see readViewFiles), never followed.
+      else if ((e.isFile() || e.isSymbolicLink()) && filter(p)) out.push(p);
     }
   };
   walk('');
@@ -67,9 +69,15 @@ export function listViewFiles(root: string, filter: PathFilter): string[] {
 }
 
 /** One file of the working tree: its bytes, null when absent, an Error when it cannot be read (a finding, not a skip).
- *  `relPath` is relative to `root` (or absolute, as a CLI argument may be). */
+ *  `relPath` is relative to `root` (or absolute, or outside it, as a CLI argument may be). A symbolic link is read
+ *  as its link text, never followed: under `root` no directory on the way may be a link either. */
 export function readViewFile(root: string, relPath: string): Buffer | null | Error {
-  try { return fs.readFileSync(path.resolve(root, relPath)); } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? null : (err as Error);
-  }
+  const posix = relPath.split(path.sep).join('/');
+  const inside = !path.isAbsolute(relPath) && !posix.split('/').includes('..');
+  return fromRead(inside ? readUnder(root, posix) : readNoFollow(path.resolve(root, relPath)));
+}
+
+function fromRead(r: NoFollowRead): Buffer | null | Error {
+  if (r.kind === 'file') return r.bytes;
+  return r.kind === 'missing' ? null : new Error(r.reason);
 }

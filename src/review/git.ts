@@ -36,26 +36,52 @@ export class Git {
     try { return this.run(['merge-base', a, b]).trim() || null; } catch { return null; }
   }
 
-  /** Contents of many files at one commit in one `git cat-file --batch`; null for a path absent there. */
+  /** Contents of many files at one commit; null for a path absent there (or not a file: a submodule, a directory).
+   *  Paths go to git NUL-separated (`ls-tree -z`), and `cat-file --batch` is asked for object ids only, so a file
+   *  name holding a newline cannot shift the answers; each answer is checked against the object requested, and a
+   *  mismatch is an error, never a silently missing file. A symbolic link is its link text, as git stores it. */
   readAt(sha: string, paths: readonly string[]): Map<string, Buffer | null> {
     const out = new Map<string, Buffer | null>();
     if (paths.length === 0) return out;
+    if (!/^[0-9a-zA-Z^~._/-]+$/.test(sha)) throw new Error(`not a commit: ${sha}`);
+    const tree = this.lsTree(sha);
+    const wanted: { path: string; oid: string }[] = [];
+    for (const p of paths) {
+      const e = tree.get(p);
+      if (!e || e.type !== 'blob') out.set(p, null);
+      else wanted.push({ path: p, oid: e.oid });
+    }
+    if (wanted.length === 0) return out;
     const res = spawnSync('git', ['cat-file', '--batch'], {
-      cwd: this.cwd, input: paths.map((p) => `${sha}:${p}\n`).join(''), maxBuffer: 1024 * 1024 * 1024,
+      cwd: this.cwd, input: wanted.map((w) => `${w.oid}\n`).join(''), maxBuffer: 1024 * 1024 * 1024,
     });
     if (res.status !== 0) throw new Error(`git cat-file failed: ${res.stderr.toString().slice(0, 200)}`);
     const buf = res.stdout;
     let pos = 0;
-    for (const p of paths) {
+    for (const w of wanted) {
       const nl = buf.indexOf(10, pos);
-      if (nl < 0) { out.set(p, null); continue; }
-      const header = buf.subarray(pos, nl).toString('utf8');
-      pos = nl + 1;
-      const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-      if (!m) { out.set(p, null); continue; }
-      const size = Number(m[2]);
-      out.set(p, m[1] === 'blob' ? Buffer.from(buf.subarray(pos, pos + size)) : null);
-      pos += size + 1;
+      const header = nl < 0 ? '' : buf.subarray(pos, nl).toString('utf8');
+      const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
+      if (!m || m[1] !== w.oid || m[2] !== 'blob') throw new Error(`git cat-file answered "${header.slice(0, 80)}" for ${w.oid} (${JSON.stringify(w.path)})`);
+      const size = Number(m[3]);
+      const start = nl + 1;
+      if (start + size > buf.length || buf[start + size] !== 10) throw new Error(`git cat-file: short answer for ${w.oid}`);
+      out.set(w.path, Buffer.from(buf.subarray(start, start + size)));
+      pos = start + size + 1;
+    }
+    return out;
+  }
+
+  /** Every entry of a commit's tree (recursively), by exact path. */
+  private lsTree(sha: string): Map<string, { type: string; oid: string }> {
+    const res = spawnSync('git', ['ls-tree', '-r', '-z', '--full-tree', sha], { cwd: this.cwd, maxBuffer: 1024 * 1024 * 1024 });
+    if (res.status !== 0) throw new Error(`git ls-tree failed: ${res.stderr.toString().slice(0, 200)}`);
+    const out = new Map<string, { type: string; oid: string }>();
+    for (const rec of res.stdout.toString('utf8').split('\0')) {
+      const tab = rec.indexOf('\t');
+      if (tab < 0) continue;
+      const [, type, oid] = rec.slice(0, tab).split(' ');
+      if (type && oid) out.set(rec.slice(tab + 1), { type, oid });
     }
     return out;
   }
@@ -88,8 +114,8 @@ export class Git {
 export function changeSetFromUnifiedDiff(text: string): ChangeSet {
   const files: ChangedFile[] = [];
   for (const f of parseDiff(text)) {
-    const to = f.to && f.to !== '/dev/null' ? f.to : null;
-    const from = f.from && f.from !== '/dev/null' ? f.from : null;
+    const to = f.to && f.to !== '/dev/null' ? unquoteGitPath(f.to) : null;
+    const from = f.from && f.from !== '/dev/null' ? unquoteGitPath(f.from) : null;
     const status: ChangeStatus = f.new ? 'added' : f.deleted ? 'removed' : from && to && from !== to ? 'renamed' : 'modified';
     const p = to ?? from;
     if (!p) continue;
@@ -103,4 +129,26 @@ export function changeSetFromUnifiedDiff(text: string): ChangeSet {
     files.push({ path: p, basePath: status === 'added' ? null : from ?? p, status, hunks: binary && status !== 'added' && status !== 'removed' ? null : hunks, added, patch: null });
   }
   return { files, truncated: false };
+}
+
+const C_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+
+/** git writes a path with special characters (a newline, a tab, a quote, a backslash) C-quoted; parse-diff removes
+ *  the quotes but keeps the escapes. Any backslash in a name therefore comes from quoting: undo it, bytes first
+ *  (octal escapes are UTF-8 bytes), so the name matches the files API's and the working tree's. */
+export function unquoteGitPath(p: string): string {
+  if (!p.includes('\\')) return p;
+  const bytes: number[] = [];
+  const chars = [...p]; // code points, so a character outside the BMP is not split
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c !== '\\' || i + 1 >= chars.length) { bytes.push(...Buffer.from(c, 'utf8')); continue; }
+    const next = chars[i + 1]!;
+    const oct = /^[0-7]{3}/.exec(chars.slice(i + 1, i + 4).join(''));
+    if (oct) { bytes.push(parseInt(oct[0], 8)); i += 3; continue; }
+    const esc = Object.hasOwn(C_ESCAPES, next) ? C_ESCAPES[next] : undefined;
+    if (esc !== undefined) { bytes.push(esc); i++; continue; }
+    bytes.push(92);
+  }
+  return Buffer.from(bytes).toString('utf8');
 }

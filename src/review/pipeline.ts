@@ -1,8 +1,10 @@
 // The review pipeline shared by the Action and `istio-review review`: ChangeSet → head and base views →
 // findings → new findings → threads to post or resolve → placement. Pure apart from the readers it is given.
 import type { Finding, Severity } from '../types.js';
+import { introducedCharts, introducedFinding, introducedSuppressions, type Introduced } from './introduced.js';
 import type { InputFile } from '../manifests/workspace.js';
 import type { SourceFile } from '../manifests/source.js';
+import type { Resource } from '../manifests/resource.js';
 import { addMeshNetworksResource } from '../manifests/workspace.js';
 import { overlayTree, type SourceTree, type TreeBase } from '../targets/tree.js';
 import { buildTargetViews, discoverInTree, type TargetBuild } from '../targets/views.js';
@@ -53,16 +55,18 @@ export async function buildViews(changes: ChangeSet, filter: PathFilter, readers
   const headBytes = await readers.readHead(headPaths);
   const baseBytes = await readers.readBase(changes.files.filter((f) => f.basePath !== null && wanted(f.basePath)), headBytes);
   // What differs from the working tree (a merge, head or base checkout) in each view.
-  const headOverlay = new Map<string, Buffer | null>();
-  const baseOverlay = new Map<string, Buffer | null>();
+  const headOverlay = new Map<string, Buffer | null | Error>();
+  const baseOverlay = new Map<string, Buffer | null | Error>();
   for (const f of changes.files) {
     if (f.status === 'removed') headOverlay.set(f.path, null);
     if (f.status === 'renamed' && f.basePath) headOverlay.set(f.basePath, null); // gone from the head even if the working tree has it
     if (f.status === 'added' || (f.basePath !== null && f.basePath !== f.path)) baseOverlay.set(f.path, null);
   }
-  for (const p of headPaths) headOverlay.set(p, headBytes.get(p) ?? null);
+  // The pull request changed these files and did not delete them: one that cannot be read is a finding (the check
+  // fails), never a file quietly left out of the review.
+  for (const p of headPaths) headOverlay.set(p, headBytes.get(p) ?? new Error(UNREADABLE_CHANGED_FILE));
   for (const f of changes.files) if (f.basePath && wanted(f.basePath)) baseOverlay.set(f.basePath, baseBytes.get(f.basePath) ?? null);
-  const present = (overlay: Map<string, Buffer | null>) => {
+  const present = (overlay: Map<string, Buffer | null | Error>) => {
     const files = new Set(readers.workspaceFiles.filter((p) => !overlay.has(p)));
     for (const [p, b] of overlay) if (b !== null && filter(p)) files.add(p);
     return [...files].sort();
@@ -70,6 +74,9 @@ export async function buildViews(changes: ChangeSet, filter: PathFilter, readers
   const base: TreeBase = { root: readers.root, read: (p) => readers.readWorkspaceFile(p) };
   return { head: overlayTree(base, present(headOverlay), headOverlay), base: overlayTree(base, present(baseOverlay), baseOverlay), relevant };
 }
+
+export const UNREADABLE_CHANGED_FILE = 'this pull request changes it, but its new version could not be read, so it is not checked. ' +
+  'The check fails until it can be read (for a file name with unusual characters, rename the file).';
 
 export interface PlanOptions {
   loaded: LoadedSettings;
@@ -84,6 +91,10 @@ export interface PlanOptions {
   commentLevel: Severity;
   /** The settings at the merge base, when the pull request changes a settings file (default: `loaded`). */
   baseLoaded?: LoadedSettings;
+  /** Changes to what is checked that the caller found (config file, workflows); suppression annotations and
+   *  new charts are found here. `failAs`: report those that hide findings as findings of this severity
+   *  (allow-new-suppressions: false); null lists them only. */
+  introduced?: { found: readonly Introduced[]; failAs: Severity | null };
 }
 
 export interface ReviewPlan {
@@ -106,6 +117,8 @@ export interface ReviewPlan {
   targets: { head: TargetBuild; base: TargetBuild; all: number };
   /** Lines for the summary (which targets were re-checked, with which kustomize). */
   notes: string[];
+  /** What this pull request changes about what is checked (listed in the summary). */
+  introduced: Introduced[];
 }
 
 export async function planReview(views: Views, changes: ChangeSet, opts: PlanOptions): Promise<ReviewPlan> {
@@ -134,6 +147,11 @@ export async function planReview(views: Views, changes: ChangeSet, opts: PlanOpt
   const baseFindings = analyzeTargets(baseBuild.views, baseBuild.notes, { settings: baseLoaded.settings, config: baseLoaded.config }).findings;
   const classifiedRaw = classifyFindings(headFindings, baseFindings, changes);
   const classified = { ...classifiedRaw, fresh: anchorAtCause(classifiedRaw.fresh, changes, headBuild) };
+  const introduced = [
+    ...introducedSuppressions(resourcesOf(headBuild), resourcesOf(baseBuild)), ...introducedCharts(changes), ...(opts.introduced?.found ?? []),
+  ];
+  const failAs = opts.introduced?.failAs ?? null;
+  if (failAs) for (const i of introduced) if (i.suppresses) classified.fresh.push(introducedFinding(i, failAs));
   const reported = [...classified.fresh, ...classified.touchedPreExisting];
   // Only the re-checked targets' resources are known: a thread on another target's resource is never taken as fixed.
   const head: HeadFacts = {
@@ -156,6 +174,7 @@ export async function planReview(views: Views, changes: ChangeSet, opts: PlanOpt
     notManifests: [...new Set(headBuild.views.flatMap((v) => v.workspace.notManifests))].sort(),
     newCounts: countBySeverity(classified.fresh), preExistingCounts: countBySeverity(classified.preExisting),
     targets: { head: headBuild, base: baseBuild, all: new Set([...headTargets, ...baseTargets].map((t) => t.name)).size },
+    introduced,
     notes: targetNotes(headBuild, baseBuild, new Set([...headTargets, ...baseTargets].map((t) => t.name)).size),
   };
 }
@@ -192,4 +211,9 @@ function clampToFile(findings: Finding[], files: ReadonlyMap<string, SourceFile>
     if (last === undefined || f.line <= last) return f;
     return { ...f, line: last, endLine: Math.max(last, Math.min(f.endLine, last)) };
   });
+}
+
+/** Every resource the built targets hold (a resource several targets share appears once per target). */
+function resourcesOf(build: TargetBuild): { resources: Resource[] } {
+  return { resources: build.views.flatMap((v) => v.workspace.resources) };
 }

@@ -4,7 +4,7 @@ import { LOOSE_TARGET } from '../targets/discover.js';
 import type { Finding, Severity } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
 import { describeResource } from '../manifests/resource.js';
-import { escapeMarkdown, severityLabel, SUMMARY_MARKER, MAX_BODY, safeUrl } from './markdown.js';
+import { escapeMarkdown, severityLabel, MAX_BODY, safeUrl } from './markdown.js';
 import type { OutsideReason } from './placement.js';
 
 export type Counts = Record<Severity, number>;
@@ -25,6 +25,8 @@ export interface SummaryInput {
   /** Findings not annotated (annotation limits or no permission). */
   notAnnotated: number;
   notes: string[];
+  /** Why the review did not see every change; the summary then never says "all clear". */
+  incomplete?: readonly string[];
   link: (file: string, line: number) => string;
   headSha: string;
   runUrl: string | null;
@@ -105,9 +107,14 @@ export function summaryMarkdown(s: SummaryInput): string {
   const loud = rows.filter((r) => r.where !== 'below-level');
   const quiet = rows.filter((r) => r.where === 'below-level');
   const counts = countBySeverity(rows.map((r) => r.finding));
-  const head: string[] = [SUMMARY_MARKER, '## istio-review', ''];
+  const head: string[] = ['## istio-review', ''];
   const at = `at ${s.headSha.slice(0, 7)}`;
-  if (rows.length === 0) head.push(`✅ **All clear**: this pull request adds no Istio configuration problems (checked ${at}).`);
+  const incomplete = s.incomplete ?? [];
+  if (incomplete.length > 0) {
+    head.push(`⚠️ **Review incomplete** (${at}): istio-review could not see all of this pull request, so it cannot say it is clear.`);
+    for (const why of incomplete) head.push(`- ${escapeMarkdown(why)}`);
+    if (rows.length > 0) head.push('', `**${plural(rows.length, 'new finding')}** in what it could see: ${countsText(counts)}.`);
+  } else if (rows.length === 0) head.push(`✅ **All clear**: this pull request adds no Istio configuration problems (checked ${at}).`);
   else if (loud.length === 0) head.push(`✅ **No new problems** that need a comment (checked ${at}); ${plural(quiet.length, 'note')} below the comment level, in the collapsed section.`);
   else head.push(`**${plural(rows.length, 'new finding')}**: ${countsText(counts)} (${at}).`);
   const pre = s.preExisting.error + s.preExisting.warning + s.preExisting.info;

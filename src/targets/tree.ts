@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { listViewFiles, readViewFile } from '../review/files.js';
+import { readByOrigin, type FileOrigin } from '../manifests/load.js';
 
 export interface SourceTree {
   /** Files under the checked paths, in the tree's path form (as given on the command line, or repository-relative). */
@@ -33,8 +34,17 @@ function filesUnder(abs: string, name: (abs: string) => string | null): string[]
 }
 
 /** Files on disk named as the user gave them: relative to the working directory, or absolute; `memory` holds files
- *  that are not on disk (standard input). */
-export function diskTree(files: readonly string[], cwd = process.cwd(), memory: ReadonlyMap<string, Buffer> = new Map()): SourceTree {
+ *  that are not on disk (standard input); `origins` says how each was found (see FileOrigin), which decides whether
+ *  a symbolic link is read through. */
+export function diskTree(
+  files: readonly string[], cwd = process.cwd(), memory: ReadonlyMap<string, Buffer> = new Map(), origins: ReadonlyMap<string, FileOrigin> = new Map(),
+): SourceTree {
+  const readDisk = (p: string): Buffer | null | Error => {
+    const origin = origins.get(p);
+    if (!origin) return readViewFile(cwd, p);
+    const r = readByOrigin(path.resolve(cwd, p), origin.named ? origin : { ...origin, root: path.resolve(cwd, origin.root) });
+    return r.kind === 'file' ? r.bytes : r.kind === 'missing' ? null : new Error(r.reason);
+  };
   const onDisk = files.filter((f) => !memory.has(f));
   const absolute = onDisk.length > 0 && onDisk.every((f) => path.isAbsolute(f));
   const fromDisk = (abs: string) => {
@@ -45,7 +55,7 @@ export function diskTree(files: readonly string[], cwd = process.cwd(), memory: 
   return {
     files, root: cwd,
     exists: (p) => memory.has(p) || fs.existsSync(path.resolve(cwd, p)),
-    read: (p) => memory.get(p) ?? readViewFile(cwd, p),
+    read: (p) => memory.get(p) ?? readDisk(p),
     fromDisk,
     listUnder: (p) => filesUnder(path.resolve(cwd, p), fromDisk),
     onDisk: () => ({ dir: cwd, toTree: fromDisk, release: () => {} }),
@@ -60,8 +70,8 @@ export interface TreeBase {
 }
 
 /** A repository's files (paths relative to the root) with some replaced: `overlay` maps a path to its contents in
- *  this tree (null: absent here). Tools that read the disk get a temporary copy when a file they read is overlaid. */
-export function overlayTree(base: TreeBase, files: readonly string[], overlay: ReadonlyMap<string, Buffer | null>): SourceTree {
+ *  this tree (null: absent here; an Error: present but unreadable). Tools that read the disk get a temporary copy when a file they read is overlaid. */
+export function overlayTree(base: TreeBase, files: readonly string[], overlay: ReadonlyMap<string, Buffer | null | Error>): SourceTree {
   const root = base.root ?? process.cwd();
   const fromDisk = (abs: string) => {
     if (base.root === null) return null;

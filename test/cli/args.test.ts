@@ -48,6 +48,12 @@ describe('check options', () => {
     expect(refusal('check', ['-q', 'x'])).toMatch(/^unknown option -q for check/);
   });
 
+  test('an option named after an Object.prototype member is unknown, not a match', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(refusal('check', [`--${name}`, 'x'])).toBe(`unknown option --${name} for check (see istio-review check --help)`);
+    }
+  });
+
   test('values are checked', () => {
     expect(refusal('check', ['--format', 'xml', 'x'])).toBe('--format must be text, json or sarif, not "xml"');
     expect(refusal('check', ['--fail-on', 'critical', 'x'])).toBe('--fail-on must be error, warning, info or none, not "critical"');

@@ -19,17 +19,18 @@ function git(cwd: string, ...args: string[]): string {
   }).trim();
 }
 
-function writeTree(dir: string, tree: Tree): void {
+function writeTree(dir: string, tree: Tree, symlinks: ReadonlySet<string>): void {
   for (const [p, text] of Object.entries(tree)) {
     const f = path.join(dir, p);
     fs.mkdirSync(path.dirname(f), { recursive: true });
-    fs.writeFileSync(f, text);
+    if (symlinks.has(p)) fs.symlinkSync(text, f); // the tree's text is the link's target, as git stores it
+    else fs.writeFileSync(f, text);
   }
 }
 
-function commitTree(dir: string, tree: Tree, msg: string): string {
-  for (const p of git(dir, 'ls-files').split('\n').filter(Boolean)) fs.rmSync(path.join(dir, p));
-  writeTree(dir, tree);
+function commitTree(dir: string, tree: Tree, msg: string, symlinks: ReadonlySet<string> = new Set()): string {
+  for (const p of git(dir, 'ls-files', '-z').split('\0').filter(Boolean)) fs.rmSync(path.join(dir, p));
+  writeTree(dir, tree, symlinks);
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '--allow-empty', '-m', msg);
   return git(dir, 'rev-parse', 'HEAD');
@@ -43,7 +44,9 @@ export type Checkout =
   /** the merge commit of the base tip and the head, one commit deep (pull_request's default checkout) */
   | 'merge-shallow'
   /** the base branch (pull_request_target) */
-  | 'base-shallow';
+  | 'base-shallow'
+  /** the base branch with full history and the PR head fetched (pull_request_target with fetch-depth: 0) */
+  | 'base';
 
 export interface Repo {
   dir: string;
@@ -61,6 +64,8 @@ export interface PrScenario {
   baseLater?: Tree;
   checkout?: Checkout;
   renames?: Record<string, string>;
+  /** Paths (in base and head) committed as symbolic links; their text in the tree is the link target. */
+  symlinks?: string[];
 }
 
 const tmpRoots: string[] = [];
@@ -76,18 +81,19 @@ export function cleanup(): void {
 export function makeRepo(s: PrScenario): Repo {
   const origin = tmpDir('ir-origin-');
   git(origin, 'init', '-q', '-b', 'main');
-  const mergeBase = commitTree(origin, s.base, 'base');
+  const links = new Set(s.symlinks ?? []);
+  const mergeBase = commitTree(origin, s.base, 'base', links);
   git(origin, 'checkout', '-q', '-b', 'feature');
-  const headSha = commitTree(origin, s.head, 'change');
+  const headSha = commitTree(origin, s.head, 'change', links);
   git(origin, 'checkout', '-q', 'main');
-  const baseSha = s.baseLater ? commitTree(origin, s.baseLater, 'later on main') : mergeBase;
+  const baseSha = s.baseLater ? commitTree(origin, s.baseLater, 'later on main', links) : mergeBase;
   const checkout = s.checkout ?? 'head';
   let dir: string;
-  if (checkout === 'head') {
+  if (checkout === 'head' || checkout === 'base') {
     dir = tmpDir('ir-ws-');
     git(dir, 'clone', '-q', '--no-local', origin, '.');
     git(dir, 'fetch', '-q', 'origin', 'feature');
-    git(dir, 'checkout', '-q', '--detach', headSha);
+    git(dir, 'checkout', '-q', '--detach', checkout === 'head' ? headSha : baseSha);
   } else {
     const src = tmpDir('ir-src-');
     git(src, 'clone', '-q', origin, '.');
@@ -130,13 +136,15 @@ export interface RunOptions {
   inputs?: Record<string, string>;
   token?: string;
   runId?: string;
+  /** Extra environment variables for the Action's process. */
+  env?: Record<string, string>;
 }
 
 export function prEvent(repo: Repo, number = 7, fork = false): Record<string, unknown> {
   return {
     action: 'synchronize', number,
     pull_request: {
-      number,
+      number, changed_files: repo.files.length,
       head: { sha: repo.headSha, ref: 'feature', repo: { full_name: fork ? 'someone/mesh' : 'acme/mesh' } },
       base: { sha: repo.baseSha, ref: 'main', repo: { full_name: 'acme/mesh' } },
     },
@@ -162,6 +170,7 @@ export async function runAction(repo: Repo, standIn: StandIn, o: RunOptions = {}
     GITHUB_OUTPUT: outputPath, GITHUB_SHA: repo.headSha, GITHUB_RUN_ID: o.runId ?? '1001', GITHUB_RUN_ATTEMPT: '1',
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  Object.assign(env, o.env ?? {});
   const child = spawn(process.execPath, [DIST], { cwd: repo.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

@@ -156,5 +156,22 @@ spec:
     { name: 'kind: List with a real problem in an item', file: 'list.yaml', content: `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: fine, namespace: shop}\n  - apiVersion: networking.istio.io/v1\n    kind: ServiceEnrty\n    metadata: {name: listed, namespace: shop}\n    spec: {hosts: [listed.example.com]}\n  - 5\n`, expect: [{ rule: 'unknown-istio-kind', line: 8 }, { rule: 'not-a-manifest', line: 11 }] },
     { name: 'BOM and CRLF with a real problem', file: 'bom-crlf.yaml', content: `\ufeff${'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: crlf, namespace: shop}\n---\n'}${typo('crlf-se')}`.replace(/\n/g, '\r\n'), expect: [{ rule: 'unknown-istio-kind', line: 6 }] },
     { name: 'empty file and comment-only documents', file: 'empty.yaml', content: '# nothing here\n---\n---\n# still nothing\n', expect: [] },
+    // Issue 14: shapes that crashed a rule, desynchronised a reader, or took quadratic time.
+    { name: 'an Istio kind named after a prototype member', file: 'proto-kind.yaml', content: 'apiVersion: networking.istio.io/v1\nkind: constructor\nmetadata: {name: x, namespace: shop}\n---\napiVersion: security.istio.io/v1\nkind: __proto__\nmetadata: {name: other, namespace: shop}\n', expect: [{ rule: 'unknown-istio-kind', line: 2 }, { rule: 'unknown-istio-kind', line: 6 }] },
+    { name: 'keys, labels, names and hosts named after prototype members', file: 'proto-keys.yaml', content: `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: constructor
+  namespace: shop
+  labels: {__proto__: toString, constructor: hasOwnProperty}
+  annotations: {__proto__: one, toString: two, sidecar.istio.io/constructor: three}
+spec:
+  hosts: [constructor, __proto__, toString]
+  http:
+  - match: [{headers: {__proto__: {exact: five}}, sourceLabels: {constructor: four}}]
+    route: [{destination: {host: hasOwnProperty, subset: valueOf}}]
+`, expect: [{ rule: 'vs-invalid', line: 9 }] }, // "__proto__" is not a DNS name: the one real finding
+    { name: 'a file name with a newline in it', file: 'we\nird.yaml', content: typo('newline-name'), expect: [{ rule: 'unknown-istio-kind', line: 2 }] },
+    { name: 'a VirtualService repeating one host 2,000 times', file: 'repeated-hosts.yaml', content: `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: repeated, namespace: shop}\nspec:\n  hosts:\n${'  - reviews.shop.svc.cluster.local\n'.repeat(2000)}  http:\n  - route:\n    - destination: {host: reviews.shop.svc.cluster.local}\n`, expect: [{ rule: 'vs-invalid', line: 7 }, { rule: 'vs-invalid', line: 2005 }] },
   ];
 }

@@ -73,3 +73,30 @@ describe('log escaping', () => {
     expect(sanitizeForLog('café ☕ 東京')).toBe('café ☕ 東京');
   });
 });
+
+describe('comment text', () => {
+  test('escapeMarkdown drops bidi and zero-width characters and keeps URLs and GH-123 from linking', async () => {
+    const { escapeMarkdown } = await import('../../src/review/markdown.js');
+    const s = escapeMarkdown('a\u202eb\u200bc\u2066d\ufeff https://evil.example www.evil.example GH-123 gh-7');
+    expect(s).not.toMatch(/[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/);
+    expect(s.startsWith('abcd ')).toBe(true);
+    expect(s).not.toMatch(/https:\/\//);
+    expect(s).not.toMatch(/\bwww\./);
+    expect(s).not.toMatch(/\bGH-\d/i);
+    expect(s.replace(/\u200d/g, '')).toBe('abcd https://evil.example www.evil.example GH-123 gh-7');
+  });
+
+  test('markers are read only from the trailing marker line, outside code fences', async () => {
+    const { fingerprintsIn, isSummaryBody, trailingMarkers, withFixedNote, stripMarkers } = await import('../../src/review/markdown.js');
+    expect(fingerprintsIn('text\n\n<!-- istio-review:fp=aaa --> <!-- istio-review:run=1-1 -->')).toEqual(['aaa']);
+    expect(fingerprintsIn('<!-- istio-review:fp=aaa -->\nthen a reply')).toEqual([]);
+    expect(fingerprintsIn('```suggestion\nx\n<!-- istio-review:fp=aaa -->')).toEqual([]); // an unclosed fence holds it
+    expect(isSummaryBody('<!-- istio-review:summary -->\n## istio-review')).toBe(false);
+    expect(isSummaryBody('## istio-review\n\n<!-- istio-review:summary --> <!-- istio-review:run=2-1 -->')).toBe(true);
+    expect(trailingMarkers('x\n<!-- istio-review:fp=a -->\n<!-- istio-review:run=1-1 -->\n').map((m) => m.name)).toEqual(['fp', 'run']);
+    const fixed = withFixedNote('msg\n\n<!-- istio-review:fp=abc --> <!-- istio-review:run=1-1 -->', 'deadbeef');
+    expect(fixed).toContain('Fixed in deadbeef');
+    expect(fingerprintsIn(fixed)).toEqual(['abc']);
+    expect(stripMarkers('a # <!-- istio-review:fp=x --> b <!--istio-review:summary-->')).toBe('a #  b ');
+  });
+});

@@ -9,6 +9,7 @@ import { analyze } from '../../src/engine.js';
 import { buildWorkspace } from '../../src/manifests/workspace.js';
 import { findManifestFiles, readManifestFiles } from '../../src/manifests/load.js';
 import { ruleById } from '../../src/rules/index.js';
+import { sanitizeForLog } from '../../src/util/escape.js';
 import { hostileCases, REAL_PROBLEM, REAL_PROBLEM_FILE, STATIC_SE, STATIC_SE_FILE, type HostileCase } from './cases.js';
 
 const CLI = path.resolve('dist/cli.js');
@@ -128,7 +129,7 @@ describe('all hostile files together', () => {
     const dir = path.join(tmp, 'all');
     const run = runCli(['--format', 'text', dir]);
     expectWellBehaved(run);
-    for (const c of cases) if (c.expect.length > 0) expect(run.stdout).toContain(path.join(dir, c.file));
+    for (const c of cases) if (c.expect.length > 0) expect(run.stdout).toContain(sanitizeForLog(path.join(dir, c.file)));
     // eslint-disable-next-line no-control-regex
     expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
@@ -137,5 +138,33 @@ describe('all hostile files together', () => {
     const run = runCli(['--format', 'sarif', path.join(tmp, 'all')]);
     expect([0, 1]).toContain(run.status);
     expect(() => JSON.parse(run.stdout)).not.toThrow();
+  });
+});
+
+describe('symbolic links met while walking a directory', () => {
+  test('are read as their link text, never followed: not into /dev/zero, not to a file outside the tree', () => {
+    const dir = path.join(tmp, 'links');
+    writeRealProblems(dir);
+    const outside = write(path.join(tmp, 'outside'), 'secret.yaml', REAL_PROBLEM.replace('payments', 'outside-secret'));
+    fs.symlinkSync('/dev/zero', path.join(dir, 'zero.yaml'));
+    fs.symlinkSync(outside, path.join(dir, 'secret.yaml'));
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.symlinkSync(path.dirname(outside), path.join(dir, 'sub', 'linked-dir'));
+    const run = runCli(['--format', 'json', dir]);
+    expectWellBehaved(run);
+    expect(run.ms).toBeLessThan(TIME_BOUND_MS);
+    expectRealProblems(run.findings, dir);
+    expect(run.stdout).not.toContain('outside-secret');
+    // Each link is a file whose text is its target: a YAML scalar, reported as not a manifest.
+    expect(run.findings.filter((f) => f.rule === 'not-a-manifest').map((f) => path.basename(f.file)).sort()).toEqual(['secret.yaml', 'zero.yaml']);
+  });
+
+  test('a path named on the command line may be a link, but only to a regular file', () => {
+    const dir = path.join(tmp, 'named');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.symlinkSync('/dev/zero', path.join(dir, 'zero.yaml'));
+    const run = runCli(['--format', 'json', path.join(dir, 'zero.yaml')]);
+    expectWellBehaved(run);
+    expect(run.findings).toContainEqual(expect.objectContaining({ rule: 'unreadable-file', file: path.join(dir, 'zero.yaml') }));
   });
 });

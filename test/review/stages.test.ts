@@ -3,7 +3,7 @@ import { changedFile, type ChangeSet } from '../../src/review/diff.js';
 import { anchorIsValid, placeFindings } from '../../src/review/placement.js';
 import { classifyFindings } from '../../src/review/classify.js';
 import { fixIsObservable, planThreads, type ExistingThread } from '../../src/review/threads.js';
-import { codeBlock, commentBody, escapeMarkdown, fenceFor, fingerprintsIn, resourceKey, SUMMARY_MARKER } from '../../src/review/markdown.js';
+import { codeBlock, commentBody, escapeMarkdown, fenceFor, fingerprintsIn, isSummaryBody, resourceKey, summaryCommentBody, SUMMARY_MARKER } from '../../src/review/markdown.js';
 import { summaryMarkdown } from '../../src/review/summary.js';
 
 function finding(over: Partial<Finding> & { fingerprint: string }): Finding {
@@ -165,7 +165,8 @@ describe('summary', () => {
 
   it('says all clear when nothing new was found', () => {
     const md = summaryMarkdown({ ...base, reported: [] });
-    expect(md.startsWith(SUMMARY_MARKER)).toBe(true);
+    expect(isSummaryBody(summaryCommentBody(md, '1-1'))).toBe(true);
+    expect(summaryCommentBody(md, '1-1').trimEnd().split('\n').pop()).toBe(`${SUMMARY_MARKER} <!-- istio-review:run=1-1 -->`);
     expect(md).toContain('All clear');
     expect(md).toContain('0 errors, 1 warning, 0 infos');
   });

@@ -4,6 +4,7 @@ import { defineRule, type Rule } from '../rule.js';
 import { ISTIO_GROUPS, isIstioGroup } from '../../manifests/kinds.js';
 import { closest } from '../../util/closest.js';
 import { targetRules } from './targets.js';
+import { own } from '../../util/own.js';
 
 const reportedWhileReading = () => { /* findings come from the reader, not from the mesh */ };
 
@@ -24,8 +25,8 @@ export const inputRules: Rule[] = [
     check(ctx) {
       for (const r of ctx.mesh.resources) {
         if (!isIstioGroup(r.group)) continue;
-        const kinds = ISTIO_GROUPS[r.group]!;
-        const versions = kinds[r.kind];
+        const kinds = own(ISTIO_GROUPS, r.group)!;
+        const versions = own(kinds, r.kind);
         if (!versions) {
           const known = Object.keys(kinds);
           const guess = closest(r.kind, known);

@@ -10,6 +10,7 @@ import {
   callersWithoutOrigination, tlsOriginatedOn, type TlsSetting,
 } from './common.js';
 import { tlsPortDeclaredHttp } from './protocol.js';
+import { own } from '../../util/own.js';
 
 const group = 'service-entry';
 
@@ -147,7 +148,7 @@ export const tlsRules: Rule[] = [
           if (p.name) {
             endpointsOf(se).forEach((ep, i) => {
               const ports = asObject(asObject(ep).ports);
-              if (at === null && ports[p.name!] === 443) { at = ['spec', 'endpoints', i, 'ports', p.name!]; via = 'endpoint port 443'; }
+              if (at === null && own(ports, p.name!) === 443) { at = ['spec', 'endpoints', i, 'ports', p.name!]; via = 'endpoint port 443'; }
             });
           }
           if (at === null) continue;

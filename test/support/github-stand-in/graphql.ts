@@ -334,6 +334,8 @@ export function parseGraphql(src: string): Document {
 export interface GraphqlContext {
   state: StandInState;
   login: string;
+  /** Blob.text is cut at this many characters (isTruncated: true). */
+  blobTextLimit?: number;
   canWritePulls: boolean;
   canReadPulls: boolean;
   textAt(rev: string, path: string): string | undefined;
@@ -499,15 +501,15 @@ function requireWrite(ctx: GraphqlContext): void {
 function buildSchema(): Record<string, TypeDef> {
   const repoObj = (ctx: GraphqlContext): Obj => ({ __typename: 'Repository', id: 'R_kgDOstandin', name: ctx.state.repo, owner: ctx.state.owner });
   const prObj = (): Obj => ({ __typename: 'PullRequest' });
-  const blobObj = (oid: string, text: string): Obj => ({
+  const blobObj = (oid: string, text: string, limit = Infinity): Obj => ({
     __typename: 'Blob',
     id: `B_standin${oid}`,
     oid,
     abbreviatedOid: oid.slice(0, 7),
-    text,
+    text: text.length > limit ? text.slice(0, limit) : text,
     byteSize: Buffer.byteLength(text),
     isBinary: false,
-    isTruncated: false,
+    isTruncated: text.length > limit,
   });
   const commitObj = (oid: string): Obj => ({ __typename: 'Commit', id: `C_standin${oid}`, oid, abbreviatedOid: oid.slice(0, 7) });
 
@@ -636,7 +638,7 @@ function buildSchema(): Record<string, TypeDef> {
             if (typeof a.oid === 'string') {
               if (ctx.isCommit(a.oid)) return commitObj(a.oid);
               const text = ctx.blob(a.oid);
-              return text === undefined ? null : blobObj(a.oid, text);
+              return text === undefined ? null : blobObj(a.oid, text, ctx.blobTextLimit);
             }
             if (typeof a.expression !== 'string') throw new FieldError("Argument 'expression' or 'oid' is required on Field 'object'", 'INVALID');
             const i = a.expression.indexOf(':');
@@ -645,7 +647,7 @@ function buildSchema(): Record<string, TypeDef> {
               return sha ? commitObj(sha) : null;
             }
             const text = ctx.textAt(a.expression.slice(0, i), a.expression.slice(i + 1));
-            return text === undefined ? null : blobObj(gitBlobSha(text), text);
+            return text === undefined ? null : blobObj(gitBlobSha(text), text, ctx.blobTextLimit);
           },
         },
       },

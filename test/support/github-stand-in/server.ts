@@ -107,6 +107,8 @@ class StandInServer {
   private readonly allowApprove: boolean;
   private readonly validate: boolean;
   private readonly complete: boolean;
+  private readonly maxFiles: number;
+  private readonly blobTextLimit: number;
   private nextId = 1000;
   private origin = '';
   /** files of earlier head commits (pushCommit), by head SHA */
@@ -151,6 +153,8 @@ class StandInServer {
     this.allowApprove = opts.allowActionsToApprove ?? false;
     this.validate = opts.validateBodies ?? true;
     this.complete = opts.completeResponses ?? true;
+    this.maxFiles = opts.maxFiles ?? MAX_FILES;
+    this.blobTextLimit = opts.blobTextLimit ?? Infinity;
     for (const f of opts.faults ?? []) this.addFault(f);
     this.defineRoutes();
   }
@@ -335,6 +339,7 @@ class StandInServer {
           login: perms.login,
           canWritePulls: levelOk(perms.pullRequests, 'write') && granted.graphqlMutations !== false,
           canReadPulls: levelOk(perms.pullRequests, 'read'),
+          blobTextLimit: this.blobTextLimit,
           textAt: (rev, p) => this.textAt(rev, p),
           blob: (sha) => this.blobBySha(sha),
           isCommit: (rev) => this.resolveRef(rev) !== null,
@@ -765,7 +770,7 @@ class StandInServer {
 
     this.on('GET', `${R}/pulls/{pull_number}/files`, PR_READ, (c) => {
       if (!this.pullOk(c)) return notFound();
-      return this.page(c, this.state.files.slice(0, MAX_FILES), (f) => renderFile(this, f));
+      return this.page(c, this.state.files.slice(0, this.maxFiles), (f) => renderFile(this, f));
     });
 
     this.on('GET', `${R}/contents/{path}`, CONTENTS, (c) => {
@@ -926,6 +931,7 @@ class StandInServer {
     this.on('PATCH', `${R}/pulls/comments/{comment_id}`, PR_WRITE, (c) => {
       const x = this.state.reviewComments.find((y) => y.id === Number(c.params.comment_id));
       if (!x) return notFound();
+      if (x.user.login !== c.perms.login) return err(403, 'Resource not accessible by integration');
       const body = (c.body as { body: string }).body;
       if (body.length > MAX_BODY) return tooLong('PullRequestReviewComment');
       x.body = body;
@@ -977,6 +983,7 @@ class StandInServer {
     this.on('PATCH', `${R}/issues/comments/{comment_id}`, ISSUE_WRITE, (c) => {
       const x = this.state.issueComments.find((y) => y.id === Number(c.params.comment_id));
       if (!x) return notFound();
+      if (x.user.login !== c.perms.login) return err(403, 'Resource not accessible by integration');
       const body = (c.body as { body: string }).body;
       if (body.length > MAX_BODY) return tooLong('IssueComment');
       x.body = body;

@@ -243,6 +243,12 @@ export interface StandInOptions {
   validateBodies?: boolean;
   /** Complete REST answers with every field the OpenAPI description requires (default true). */
   completeResponses?: boolean;
+  /** How many files `GET /pulls/{n}/files` lists at most (GitHub: 3000; lower it to test truncation cheaply).
+   * `changed_files` of the pull request still counts them all. */
+  maxFiles?: number;
+  /** GraphQL `Blob.text` longer than this many characters is cut there and `isTruncated` is true (GitHub cuts
+   * large blobs); default: never cut. `GET /git/blobs/{sha}` always returns the whole text. */
+  blobTextLimit?: number;
 }
 
 export interface SeedReviewComment {

@@ -7,6 +7,7 @@ import { hostMatches, isWildcardHost, parseServiceHost, resolveHost } from '../.
 import { labelsMatch } from '../../../mesh/workloads.js';
 import type { Workload } from '../../../mesh/workloads.js';
 import { GROUP, describeHidden, describeSelector, isAssumedIstioService, isExternalNamespace, judgeHost, routeDestinations, shortHostServiceEntry, singleFixable } from './common.js';
+import { emptyRecord } from '../../../util/own.js';
 
 function hostOf(dr: Resource): string | null {
   return typeof dr.spec.host === 'string' && dr.spec.host !== '' ? dr.spec.host : null;
@@ -94,7 +95,7 @@ function emptySubsets(mesh: MeshView): EmptySubset[] {
     if (verdict.kind === 'missing' || verdict.kind === 'unknown') continue;
     const entries: HostEntry[] = verdict.entries;
     if (entries.some((e) => e.source === 'external')) continue;
-    const seLabels: Record<string, string> = {};
+    const seLabels = emptyRecord<string>();
     // ServiceEntry endpoints carry labels that subsets select too (istioctl only looks at Pods).
     const endpointLabels: Record<string, string>[] = [];
     for (const e of entries) {
@@ -174,7 +175,7 @@ export const drUnroutedSubsetNoWorkload = defineRule({
 function nodeLabels(mesh: MeshView): Map<string, Record<string, string>> {
   const out = new Map<string, Record<string, string>>();
   for (const n of mesh.byKind('Node', '')) {
-    const l: Record<string, string> = {};
+    const l = emptyRecord<string>();
     for (const [k, v] of Object.entries(n.labels)) if (v !== '') l[k] = v;
     out.set(n.name, l);
   }

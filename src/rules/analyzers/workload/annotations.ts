@@ -8,6 +8,7 @@ import { isVmWorkload, workloadOf } from '../../../mesh/workloads.js';
 import { closest } from '../../../util/closest.js';
 import { IGNORED_ANNOTATIONS, ISTIO_ANNOTATIONS, ISTIO_LABELS, isIstioAnnotation, type AnnotationDef } from './annotation-registry.js';
 import { isIgnoredNamespace } from './common.js';
+import { own } from '../../../util/own.js';
 
 interface AnnotatedObject {
   resource: Resource;
@@ -44,7 +45,7 @@ function eachIstioAnnotation(ctx: RuleContext, visit: Visit): void {
   for (const o of annotatedObjects(ctx.mesh.resources)) {
     for (const [key, value] of Object.entries(o.annotations)) {
       if (!isIstioAnnotation(key) || IGNORED_ANNOTATIONS.has(key)) continue;
-      visit(ctx, o, key, value, ISTIO_ANNOTATIONS[key]);
+      visit(ctx, o, key, value, own(ISTIO_ANNOTATIONS, key));
     }
   }
 }

@@ -3,6 +3,7 @@
 import { asArray, asObject, asString, asStringMap, isObject, type Json, type JsonObject, type Resource } from '../../../manifests/resource.js';
 import type { Workload } from '../../../mesh/workloads.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
+import { own } from '../../../util/own.js';
 
 /** Namespaces istioctl never analyses (Kubernetes' own and kind's storage). */
 export const IGNORED_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
@@ -19,7 +20,7 @@ export function isControlPlane(labels: Record<string, string>): boolean {
 /** A Kubernetes LabelSelector (matchLabels + matchExpressions). A missing selector matches everything. */
 export function labelSelectorMatches(selector: Json | undefined, labels: Record<string, string>): boolean {
   if (!isObject(selector)) return true;
-  for (const [k, v] of Object.entries(asStringMap(selector.matchLabels))) if (labels[k] !== v) return false;
+  for (const [k, v] of Object.entries(asStringMap(selector.matchLabels))) if (own(labels, k) !== v) return false;
   for (const e of asArray(selector.matchExpressions)) {
     if (!isObject(e)) continue;
     const key = asString(e.key) ?? '';

@@ -5,6 +5,7 @@ import { isIP } from 'node:net';
 import { defineRule, type Rule } from '../../rule.js';
 import { asArray, asObject, asString, asStringMap, isObject, type Json, type Resource } from '../../../manifests/resource.js';
 import { isIgnoredNamespace, labelSelectorMatches } from './common.js';
+import { own } from '../../../util/own.js';
 
 export const blockedCidrs = defineRule({
   id: 'istiod-jwks-fetch-unrestricted', severity: 'warning', istioCode: 'IST0175', group: 'analyzers/workload', fixable: false,
@@ -195,8 +196,8 @@ export const gatewayCrdVersion = defineRule({
   title: 'A Gateway API CRD older than the version this Istio needs for that kind.',
   check(ctx) {
     for (const crd of ctx.mesh.byKind('CustomResourceDefinition')) {
-      const min = MIN_BUNDLE[crd.name];
-      const have = crd.annotations[BUNDLE];
+      const min = own(MIN_BUNDLE, crd.name);
+      const have = own(crd.annotations, BUNDLE);
       if (!min || have === undefined) continue;
       const h = semver(have);
       const m = semver(min)!;

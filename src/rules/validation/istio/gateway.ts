@@ -6,6 +6,7 @@ import {
   arr, hasItems, isDnsLabel, isHttpProtocol, isIP, isPartialWildcard, isTlsProtocol, Issues, kindRules, nonZero, num, obj, portError,
   protocolKnown, q, str, unixPathError, wildcardDomainError,
 } from './common.js';
+import { own } from '../../../util/own.js';
 
 export function validateGateway(r: Resource, out: Issues): void {
   const spec = r.spec;
@@ -150,7 +151,7 @@ export function validateServerTls(out: Issues, p: Path, v: Json | undefined, ser
   const ciphers = (arr(tls.cipherSuites) ?? []).filter((c): c is string => typeof c === 'string');
   (arr(tls.cipherSuites) ?? []).forEach((c, i) => {
     if (typeof c !== 'string' || c === '' || c === 'ALL' || !/^[A-Za-z0-9]/.test(c) || VALID_CIPHERS.includes(c)) return;
-    const openssl = IANA_TO_OPENSSL[c.toUpperCase()];
+    const openssl = own(IANA_TO_OPENSSL, c.toUpperCase());
     out.warn([...p, 'cipherSuites', i], `cipher suite ${q(c)} is not one Envoy knows, so it is ignored`,
       openssl ? `Envoy uses OpenSSL names: ${q(openssl)}.` : `Use OpenSSL-style names such as ${VALID_CIPHERS.slice(0, 2).map((x) => q(x)).join(', ')}; TLS 1.3 suites cannot be configured.`,
       openssl ? { op: 'set', path: [...p, 'cipherSuites', i], value: openssl, description: `cipherSuites: ${openssl}` } : null, `cipher:${c}`);

@@ -1,6 +1,7 @@
 // The CRD schemas of Istio's kinds, turned once (at first use) from the generated compact data into linked
 // nodes with property maps, so that checking a resource is a plain recursive walk with no compilation.
 import { ISTIO_SCHEMA_JSON } from './istio-schemas.gen.js';
+import { own } from '../../../util/own.js';
 
 export type SchemaType = 's' | 'i' | 'n' | 'b' | 'o' | 'a' | 'is' | 'any';
 
@@ -123,7 +124,9 @@ export function schemaFor(group: string, kind: string, version: string): SchemaN
   const cached = roots.get(key);
   if (cached !== undefined) return cached;
   const data = load();
-  const idx = data.kinds[group]?.[kind]?.[version];
+  const kinds = own(data.kinds, group);
+  const versions = kinds ? own(kinds, kind) : undefined;
+  const idx = versions ? own(versions, version) : undefined;
   let root: SchemaNode | null = null;
   if (idx !== undefined) {
     const crd = data.nodes[idx]!;
