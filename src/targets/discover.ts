@@ -5,7 +5,9 @@ import picomatch from 'picomatch';
 import { isKustomizationPath, kustomizationIn, parseKustomization, type Kustomization } from './kustomization.js';
 import type { DeclaredTarget } from '../config/config.js';
 
-export type TargetKind = 'kustomize' | 'paths' | 'render' | 'loose';
+/** `component`: a kustomize Component no kustomization under the checked paths uses. kustomize cannot build one on
+ *  its own and nothing applies it, so it is listed, not checked; its files are not loose files either. */
+export type TargetKind = 'kustomize' | 'paths' | 'render' | 'loose' | 'component';
 
 export interface Target {
   name: string;
@@ -88,7 +90,7 @@ export function discoverTargets(tree: TreeLookup, declared: readonly DeclaredTar
       }
     }
     for (const k of ks.filter((k) => !referenced.has(k.file)).sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))) {
-      const t = emptyTarget(k.dir, 'kustomize');
+      const t = emptyTarget(k.dir, k.isComponent ? 'component' : 'kustomize');
       t.root = k.dir;
       closeOver(t, k.dir, tree, load);
       targets.push(t);
