@@ -132,6 +132,23 @@ describe('generated bundles', () => {
     expect(targets.map((t) => t.name)).toEqual(['default']);
   });
 
+  test('copies must be nearly the same: a pinned image tag is a copy, a route to another subset is another version', () => {
+    const deploy = (name: string, image: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, labels: {app: ${name}}}\n`
+      + `spec:\n  replicas: 1\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n`
+      + `    spec: {containers: [{name: server, image: ${image}, ports: [{containerPort: 8080}]}]}\n`;
+    const route = (host: string, subset: string) => `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: ${host}}\n`
+      + `spec: {hosts: [${host}], http: [{route: [{destination: {host: ${host}, subset: ${subset}}}]}]}\n`;
+    const targets = discoverTargets(treeOf({
+      'app/cart.yaml': deploy('cart', 'cart'),
+      'app/web.yaml': deploy('web', 'web'),
+      'release/app.yaml': docs(deploy('cart', 'cart:v1.2.0'), deploy('web', 'web:v1.2.0'), obj('Service', 'web')),
+      'routes/cart-v2.yaml': route('cart', 'v2'),
+      'routes/web-v2.yaml': route('web', 'v2'),
+      'routes/all-v1.yaml': docs(route('cart', 'v1'), route('web', 'v1'), route('extra', 'v1')),
+    }), null);
+    expect(targets.map((t) => [t.name, t.kind])).toEqual([['release/app.yaml', 'bundle'], ['default', 'loose']]);
+  });
+
   test('sources a kustomization consumes count; a patch of the same object does not', () => {
     const files = {
       'app/kustomization.yaml': 'resources: [a.yaml, b.yaml]\npatches: [{path: p.yaml}]\n',
