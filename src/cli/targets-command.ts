@@ -24,6 +24,8 @@ export async function runTargetsCommand(args: TargetsCommandArgs): Promise<numbe
     if (t.kind === 'kustomize') return kustomize ? `${kustomize.argv.join(' ')} ${t.root} — ${kustomize.label}` : `raw files (kustomize not found: install kustomize or kubectl)`;
     if (t.kind === 'render') return `render: ${t.command}`;
     if (t.kind === 'paths') return 'raw files (declared paths)';
+    if (t.kind === 'bundle') return 'raw file (a generated bundle of objects also defined in other files: checked on its own)';
+    if (t.kind === 'component') return 'not checked: a kustomize Component that no kustomization here uses';
     return 'raw files (consumed by no kustomization)';
   };
   const out = args.write ?? ((s: string) => process.stdout.write(s));

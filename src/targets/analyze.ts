@@ -5,7 +5,7 @@ import type { Finding } from '../types.js';
 import { analyze, DOCS_BASE, fingerprintOf } from '../engine.js';
 import type { MeshView } from '../mesh/mesh-view.js';
 import { applyMeshConfig, type MeshSettings } from '../mesh/settings.js';
-import { resolveHost } from '../mesh/hosts.js';
+import { resolveHost, serviceHost } from '../mesh/hosts.js';
 import { parseGatewayRef } from '../rules/analyzers/traffic/common.js';
 import type { ReviewConfig } from '../config/config.js';
 import type { JsonObject } from '../manifests/resource.js';
@@ -43,7 +43,7 @@ export function analyzeTargets(views: readonly TargetView[], notes: readonly Tar
       else merged.set(key, { ...f, targets: [t.name] });
     }
   }
-  const out = [...merged.values()];
+  const out = mergeBundleCopies([...merged.values()], new Set(views.filter((v) => v.target.kind === 'bundle').map((v) => v.target.name)));
   for (const n of notes) {
     const rule = ruleById(n.rule)!;
     const level = opts.config.rules[n.rule];
@@ -73,6 +73,14 @@ function elsewhere(f: Finding, own: string, meshes: Map<string, MeshView>): Find
   } else if (f.rule === 'vs-gateway-not-found') {
     const ref = parseGatewayRef(f.subject, ns);
     found = (m) => (m.gateway(ref.namespace, ref.name) ? `Gateway ${ref.namespace}/${ref.name}` : null);
+  } else if (f.rule === 'route-backend-not-found' || (f.rule === 'route-parent-not-found' && f.subject.startsWith('Service '))) {
+    // A Gateway API backendRef (or a mesh parentRef) to a Service: the subject is "[Service ]namespace/name".
+    const [svcNs, svcName] = f.subject.replace(/^Service /, '').split('/') as [string, string];
+    const host = serviceHost(svcName, svcNs);
+    found = (m) => (m.exactHostEntries(host).some((e) => e.source === 'Service') ? `Service ${svcNs}/${svcName}` : null);
+  } else if (f.rule === 'route-parent-not-found') {
+    const [gwNs, gwName] = f.subject.split('/') as [string, string];
+    found = (m) => (m.gateway(gwNs, gwName) ? `Gateway ${gwNs}/${gwName}` : null);
   } else return null;
   const where: string[] = [];
   let what = '';
@@ -88,4 +96,19 @@ function elsewhere(f: Finding, own: string, meshes: Map<string, MeshView>): Find
     fingerprint: fingerprintOf(rule.id, f.resource, f.subject),
     message: `"${f.subject}" is defined only in target ${listNames(where)} (${what}), not in ${own}, where this object is applied: check that the other target is deployed to the same cluster, or define it here too.`,
   };
+}
+
+/** A generated bundle copies objects of other files: a finding on a copy that its source also has (same rule, object
+ *  and subject) is the same cause, reported once at the source and naming the bundle's target too. */
+function mergeBundleCopies(findings: Finding[], bundles: ReadonlySet<string>): Finding[] {
+  if (bundles.size === 0) return findings;
+  const onlyInBundles = (f: Finding) => (f.targets ?? []).every((t) => bundles.has(t));
+  const atSource = new Map<string, Finding>();
+  for (const f of findings) if (!onlyInBundles(f) && !atSource.has(f.fingerprint)) atSource.set(f.fingerprint, f);
+  return findings.filter((f) => {
+    const source = onlyInBundles(f) ? atSource.get(f.fingerprint) : undefined;
+    if (!source) return true;
+    for (const t of f.targets ?? []) if (!source.targets!.includes(t)) source.targets!.push(t);
+    return false;
+  });
 }

@@ -4,8 +4,12 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { isKustomizationPath, kustomizationIn, parseKustomization, type Kustomization } from './kustomization.js';
 import type { DeclaredTarget } from '../config/config.js';
+import { findBundles } from './bundles.js';
 
-export type TargetKind = 'kustomize' | 'paths' | 'render' | 'loose';
+/** `component`: a kustomize Component no kustomization under the checked paths uses. kustomize cannot build one on
+ *  its own and nothing applies it, so it is listed, not checked; its files are not loose files either. */
+/** `bundle`: a generated one-file bundle of objects defined in other files (see bundles.ts): checked on its own. */
+export type TargetKind = 'kustomize' | 'paths' | 'render' | 'loose' | 'component' | 'bundle';
 
 export interface Target {
   name: string;
@@ -88,7 +92,7 @@ export function discoverTargets(tree: TreeLookup, declared: readonly DeclaredTar
       }
     }
     for (const k of ks.filter((k) => !referenced.has(k.file)).sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))) {
-      const t = emptyTarget(k.dir, 'kustomize');
+      const t = emptyTarget(k.dir, k.isComponent ? 'component' : 'kustomize');
       t.root = k.dir;
       closeOver(t, k.dir, tree, load);
       targets.push(t);
@@ -96,8 +100,17 @@ export function discoverTargets(tree: TreeLookup, declared: readonly DeclaredTar
   }
   const consumed = new Set(targets.flatMap((t) => t.files));
   // tree.files is what the walk chose, plus files named on the command line (and standard input): all manifests.
-  const loose = tree.files.filter((f) => !consumed.has(f) && !isKustomizationPath(f) && !CONFIG_FILES.has(path.posix.basename(f))
-    && !targets.some((t) => t.patchFiles.has(f)));
+  const patches = new Set(targets.flatMap((t) => [...t.patchFiles]));
+  const manifests = tree.files.filter((f) => !isKustomizationPath(f) && !CONFIG_FILES.has(path.posix.basename(f)) && !patches.has(f));
+  const unconsumed = manifests.filter((f) => !consumed.has(f));
+  // A generated bundle beside its sources is another way to apply them, never together with them: its own target.
+  const bundles = new Set(findBundles(unconsumed, manifests.filter((f) => consumed.has(f)), tree.readText));
+  for (const f of [...bundles].sort()) {
+    const t = emptyTarget(f, 'bundle');
+    t.files = [f];
+    targets.push(t);
+  }
+  const loose = unconsumed.filter((f) => !bundles.has(f));
   if (loose.length > 0 || targets.length === 0) {
     const t = emptyTarget(LOOSE_TARGET, 'loose');
     t.files = loose;

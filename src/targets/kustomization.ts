@@ -38,6 +38,8 @@ export interface Kustomization {
   otherFiles: string[];
   /** Line of a top-level key (namespace, namePrefix, labels, …), when present. */
   keyLine(key: string): number | null;
+  /** `kind: Component`: applied only through another kustomization's `components:`, never built on its own. */
+  isComponent: boolean;
   /** A problem reading it (not YAML, not a mapping), and its line: the kustomization is still a target. */
   problem: string | null;
   problemLine: number;
@@ -52,7 +54,7 @@ export function parseKustomization(file: string, text: string): Kustomization {
   const source = makeSourceFile(file, text);
   const doc = parseDocument(source.text, { version: '1.1', keepSourceTokens: false });
   const k: Kustomization = {
-    file, dir, source, doc, resources: [], components: [], remote: [], patches: [], otherFiles: [], problem: null, problemLine: 1,
+    file, dir, source, doc, resources: [], components: [], remote: [], patches: [], otherFiles: [], isComponent: false, problem: null, problemLine: 1,
     keyLine: (key) => {
       const contents = doc.contents;
       if (!isMap(contents)) return null;
@@ -64,6 +66,8 @@ export function parseKustomization(file: string, text: string): Kustomization {
   if (doc.errors.length > 0) { k.problem = doc.errors[0]!.message.split('\n')[0]!; k.problemLine = lineOf(source, doc.errors[0]!.pos[0]); return k; }
   const root = doc.contents;
   if (!isMap(root)) { if (root !== null) k.problem = 'a kustomization must be a YAML mapping'; return k; }
+  const kind = root.items.find((p) => isScalar(p.key) && p.key.value === 'kind')?.value;
+  k.isComponent = isScalar(kind) && kind.value === 'Component';
   const rel = (p: string) => path.posix.normalize(path.posix.join(dir, p));
   const strings = (key: string): { value: string; node: Node }[] => {
     const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);

@@ -24,7 +24,7 @@ export interface TargetView {
 
 /** A problem with a target as a whole (kustomize missing or failing): reported once, as a finding of `rule`. */
 export interface TargetNote {
-  rule: 'kustomize-not-found' | 'target-render-failed';
+  rule: 'kustomize-not-found' | 'target-render-failed' | 'kustomize-component-unused';
   file: string;
   line: number;
   message: string;
@@ -68,7 +68,16 @@ export function discoverInTree(tree: SourceTree, config: ReviewConfig): Target[]
 
 export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Promise<TargetBuild> {
   const targets = opts.targets ?? discoverInTree(tree, opts.config);
-  const selected = targets.filter((t) => !opts.only || opts.only(t));
+  const chosen = targets.filter((t) => !opts.only || opts.only(t));
+  // A component nothing uses is not built (kustomize cannot build one alone): one info says it was not checked.
+  const notes: TargetNote[] = chosen.filter((t) => t.kind === 'component').map((t) => {
+    const k = t.kustomizations[0];
+    return {
+      rule: 'kustomize-component-unused', file: k?.file ?? `${t.root}/kustomization.yaml`, line: k?.keyLine('kind') ?? 1, targets: [t.name],
+      message: `Component ${t.name} is used by no kustomization under the checked paths; not checked: a component is applied only through a kustomization's \`components:\`, and the files it lists are checked only where a target uses them.`,
+    };
+  });
+  const selected = chosen.filter((t) => t.kind !== 'component');
   const needsKustomize = selected.some((t) => t.kind === 'kustomize');
   const tool = needsKustomize ? (opts.kustomize !== undefined ? opts.kustomize : findKustomize()) : null;
   const parsedCache = new Map<string, ParsedSource | null>();
@@ -87,7 +96,6 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     parsedCache.set(p, out);
     return out;
   };
-  const notes: TargetNote[] = [];
   const own = new Map<string, InputFile>();
   const shared = opts.rawCache;
   const cacheFor = (f: string) => (shared && !tree.overlaid?.(f) ? shared : own);

@@ -101,3 +101,68 @@ test('a declared target with none or two of paths, kustomize and render is a con
     [6, 'targets[2] needs a name'],
   ]);
 });
+
+describe('generated bundles', () => {
+  const obj = (kind: string, name: string) => `apiVersion: v1\nkind: ${kind}\nmetadata: {name: ${name}}\n`;
+  const docs = (...o: string[]) => o.map((d) => `---\n${d}`).join('');
+
+  test('a loose file of at least 3 objects, at least half of them from 2 or more smaller files, is its own target', () => {
+    const targets = discoverTargets(treeOf({
+      'src/a.yaml': docs(obj('Service', 'a'), obj('ConfigMap', 'a')),
+      'src/b.yaml': obj('Service', 'b'),
+      'release/all.yaml': docs(obj('Service', 'a'), obj('ConfigMap', 'a'), obj('Service', 'b'), obj('Service', 'new'), obj('Service', 'new2'), obj('Service', 'new3')),
+    }), null);
+    expect(targets.map((t) => [t.name, t.kind, t.files])).toEqual([
+      ['release/all.yaml', 'bundle', ['release/all.yaml']],
+      ['default', 'loose', ['src/a.yaml', 'src/b.yaml']],
+    ]);
+  });
+
+  test('not a bundle: under half shared, copies of one file only (another version), fewer than 3 objects', () => {
+    const targets = discoverTargets(treeOf({
+      'src/a.yaml': obj('Service', 'a'),
+      'src/b.yaml': obj('Service', 'b'),
+      // 2 of 5 from sources: a real duplicate, not a bundle.
+      'big.yaml': docs(obj('Service', 'a'), obj('Service', 'b'), obj('Service', 'c'), obj('Service', 'd'), obj('Service', 'e')),
+      // All from one smaller file: clusters/staging beside clusters/prod.
+      'prod/app.yaml': docs(obj('Service', 'x'), obj('ConfigMap', 'x'), obj('Secret', 'x')),
+      'staging/app.yaml': docs(obj('Service', 'x'), obj('ConfigMap', 'x')),
+      'two.yaml': docs(obj('Service', 'a'), obj('Service', 'b')),
+    }), null);
+    expect(targets.map((t) => t.name)).toEqual(['default']);
+  });
+
+  test('copies must be nearly the same: a pinned image tag is a copy, a route to another subset is another version', () => {
+    const deploy = (name: string, image: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, labels: {app: ${name}}}\n`
+      + `spec:\n  replicas: 1\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n`
+      + `    spec: {containers: [{name: server, image: ${image}, ports: [{containerPort: 8080}]}]}\n`;
+    const route = (host: string, subset: string) => `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: ${host}}\n`
+      + `spec: {hosts: [${host}], http: [{route: [{destination: {host: ${host}, subset: ${subset}}}]}]}\n`;
+    const targets = discoverTargets(treeOf({
+      'app/cart.yaml': deploy('cart', 'cart'),
+      'app/web.yaml': deploy('web', 'web'),
+      'release/app.yaml': docs(deploy('cart', 'cart:v1.2.0'), deploy('web', 'web:v1.2.0'), obj('Service', 'web')),
+      'routes/cart-v2.yaml': route('cart', 'v2'),
+      'routes/web-v2.yaml': route('web', 'v2'),
+      'routes/all-v1.yaml': docs(route('cart', 'v1'), route('web', 'v1'), route('extra', 'v1')),
+    }), null);
+    expect(targets.map((t) => [t.name, t.kind])).toEqual([['release/app.yaml', 'bundle'], ['default', 'loose']]);
+  });
+
+  test('sources a kustomization consumes count; a patch of the same object does not', () => {
+    const files = {
+      'app/kustomization.yaml': 'resources: [a.yaml, b.yaml]\npatches: [{path: p.yaml}]\n',
+      'app/a.yaml': obj('Service', 'a'),
+      'app/b.yaml': obj('Service', 'b'),
+      'app/p.yaml': obj('Service', 'c'),
+      'release/ab.yaml': docs(obj('Service', 'a'), obj('Service', 'b'), obj('Service', 'extra')),
+      // With the patch counted as a source, this would be a bundle of a.yaml and p.yaml.
+      'release/ac.yaml': docs(obj('Service', 'a'), obj('Service', 'c'), obj('Service', 'other')),
+    };
+    expect(discoverTargets(treeOf(files), null).map((t) => [t.name, t.kind, t.files])).toEqual([
+      ['app', 'kustomize', ['app/a.yaml', 'app/b.yaml', 'app/kustomization.yaml', 'app/p.yaml']],
+      ['release/ab.yaml', 'bundle', ['release/ab.yaml']],
+      ['default', 'loose', ['release/ac.yaml']],
+    ]);
+  });
+});

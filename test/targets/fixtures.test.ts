@@ -2,7 +2,7 @@
 // each, the planted problem is reported once, at its source line, with its targets; nothing else at warning or above.
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkFixture, copyFixture, FIXTURES, serious } from './helpers.js';
+import { checkFixture, copyFixture, FIXTURES, requireKustomize, serious } from './helpers.js';
 import { checkPaths } from '../../src/check.js';
 import { loadSettings } from '../../src/settings-loader.js';
 
@@ -32,23 +32,52 @@ describe('(b) clusters/prod and clusters/staging, declared as targets', () => {
 
 describe('(c) a source folder and a generated one-file release bundle', () => {
   const DIR = `${FIXTURES}/bundle`;
+  const BUNDLE = `${DIR}/release/istio-manifests.yaml`;
 
-  test('identical copies are one object: the problem is reported at the source, not in the bundle', async () => {
+  test('the bundle is its own target; the problem both copies have is reported once, at the source', async () => {
     const result = await checkFixture(DIR);
-    expect(serious(result.findings)).toEqual([`se-dns-wildcard-host ${DIR}/istio-manifests/allow-egress.yaml:12 [default]`]);
+    expect(result.build.views.map((v) => [v.target.name, v.target.kind])).toEqual([[BUNDLE, 'bundle'], ['default', 'loose']]);
+    expect(serious(result.findings)).toEqual([`se-dns-wildcard-host ${DIR}/istio-manifests/allow-egress.yaml:12 [default, ${BUNDLE}]`]);
     expect(result.findings.find((f) => f.rule === 'se-dns-wildcard-host')!.fix?.file).toBe(`${DIR}/istio-manifests/allow-egress.yaml`);
   });
 
-  test('a bundle that differs from its source is a duplicate-resource warning at the lost definition', async () => {
+  test('a bundle that differs from its source is not a duplicate of it: the two are never applied together', async () => {
     const dir = copyFixture('bundle');
     try {
       const src = path.join(dir, 'istio-manifests/frontend-service.yaml');
       fs.writeFileSync(src, fs.readFileSync(src, 'utf8').replace('targetPort: 8080', 'targetPort: 8081'));
       const result = await checkFixture(dir);
-      const dup = result.findings.filter((f) => f.rule === 'duplicate-resource');
-      // istio-manifests/ sorts before release/, so the bundle is applied later and the source's edit is lost.
-      expect(dup.map((f) => [path.relative(dir, f.file), f.line])).toEqual([['istio-manifests/frontend-service.yaml', 1]]);
-      expect(dup[0]!.message).toContain('release/istio-manifests.yaml');
+      expect(result.findings.filter((f) => f.rule === 'duplicate-resource')).toEqual([]);
+      expect(serious(result.findings).map((s) => s.split(' ')[0])).toEqual(['se-dns-wildcard-host']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('(c2) a release bundle of sources a kustomization and a loose file hold, with pinned image tags', () => {
+  const DIR = `${FIXTURES}/release`;
+
+  test('no duplicate-resource between the loose source and the bundle; the source\'s problem once, at its line', async () => {
+    requireKustomize();
+    const result = await checkFixture(DIR);
+    expect(result.build.views.map((v) => [v.target.name, v.target.kind, v.target.files])).toEqual([
+      [`${DIR}/app`, 'kustomize', [`${DIR}/app/cart.yaml`, `${DIR}/app/frontend.yaml`, `${DIR}/app/kustomization.yaml`]],
+      [`${DIR}/release/app.yaml`, 'bundle', [`${DIR}/release/app.yaml`]],
+      ['default', 'loose', [`${DIR}/app/loadgen.yaml`]],
+    ]);
+    expect(serious(result.findings)).toEqual([`vs-destination-port-not-found ${DIR}/app/frontend.yaml:37 [${DIR}/app, ${DIR}/release/app.yaml]`]);
+  });
+
+  test('a problem only the bundle has is reported in the bundle', async () => {
+    const dir = copyFixture('release');
+    try {
+      const bundle = path.join(dir, 'release/app.yaml');
+      fs.writeFileSync(bundle, fs.readFileSync(bundle, 'utf8').replace('host: cart\n            port: {number: 7071}', 'host: carts\n            port: {number: 7070}'));
+      const result = await checkFixture(dir);
+      const rel = serious(result.findings).map((s) => s.split(dir).join('.'));
+      // The source's problem is the bundle's no more: it names only the source's target.
+      expect(rel).toEqual([`vs-destination-port-not-found ./app/frontend.yaml:37 [./app]`, 'vs-destination-host-not-found ./release/app.yaml:66 [./release/app.yaml]']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

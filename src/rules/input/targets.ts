@@ -23,6 +23,8 @@ export const targetRules: Rule[] = [
     title: 'Neither kustomize nor kubectl is installed: kustomize targets were read from raw files, without their patches.', check: reportedByTargets }),
   defineRule({ id: 'target-render-failed', severity: 'warning', istioCode: null, group: 'input', fixable: false,
     title: 'A target could not be rendered (kustomize build or the render command failed).', check: reportedByTargets }),
+  defineRule({ id: 'kustomize-component-unused', severity: 'info', istioCode: null, group: 'input', fixable: false,
+    title: 'A kustomize Component that no kustomization under the checked paths uses: nothing applies it, so it is not checked.', check: reportedByTargets }),
   defineRule({ id: 'defined-in-other-target', severity: 'info', istioCode: null, group: 'input', fixable: false,
     title: 'A reference resolves only in another target: it is not applied together with the object that names it.', check: reportedByTargets }),
 ];

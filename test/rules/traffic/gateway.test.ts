@@ -45,6 +45,39 @@ ruleTable('gateway-selector-no-workload', [
     expect: [],
   },
   {
+    name: 'the east-west gateway that Istio\'s multicluster tooling installs is not reported',
+    files: { 'gw.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: cross-network-gateway, namespace: istio-system}
+      spec:
+        selector: {istio: eastwestgateway}
+        servers: [{port: {number: 15443, name: tls, protocol: TLS}, tls: {mode: AUTO_PASSTHROUGH}, hosts: ["*.local"]}]
+    ` },
+    expect: [],
+  },
+  {
+    name: 'the east-west selector is reported when the repository deploys its gateways itself and none has it',
+    files: { 'gw.yaml': yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: istio-ingressgateway, namespace: istio-system}
+      spec:
+        template:
+          metadata: {labels: {istio: ingressgateway}}
+          spec: {containers: [{name: istio-proxy, image: auto}]}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: cross-network-gateway, namespace: istio-system}
+      spec:
+        selector:
+          istio: eastwestgateway
+        servers: [{port: {number: 15443, name: tls, protocol: TLS}, tls: {mode: AUTO_PASSTHROUGH}, hosts: ["*.local"]}]
+    ` },
+    expect: [{ rule: 'gateway-selector-no-workload', line: 14, message: 'istio=eastwestgateway' }],
+  },
+  {
     name: 'a standard selector is reported when the repository deploys its gateways itself and none has those labels',
     files: { 'gw.yaml': yaml`
       apiVersion: apps/v1

@@ -263,7 +263,8 @@ export function isInMesh(mesh: MeshView, w: Workload): boolean {
   return nsLabels['istio.io/rev'] !== undefined || nsLabels['istio.io/dataplane-mode'] === 'ambient' || w.labels['istio.io/rev'] !== undefined;
 }
 
-const STANDARD_ISTIO_SERVICES = ['istiod', 'istio-ingressgateway', 'istio-egressgateway'];
+// The east-west gateway is installed by Istio's multicluster tooling, like the ingress and egress gateways by its charts.
+const STANDARD_ISTIO_SERVICES = ['istiod', 'istio-ingressgateway', 'istio-egressgateway', 'istio-eastwestgateway'];
 
 /** Istio's standard Services in the root namespace (istiod and the default gateways), which an installation outside
  *  the repository provides: assumed to exist unless the repository installs Istio itself. */
@@ -284,7 +285,7 @@ export function installsIstio(mesh: MeshView): boolean {
   return v;
 }
 const installsCache = new WeakMap<MeshView, boolean>();
-const STANDARD_GATEWAY_LABELS = new Set(['ingressgateway', 'egressgateway']);
+const STANDARD_GATEWAY_LABELS = new Set(['ingressgateway', 'egressgateway', 'eastwestgateway']);
 
 /** Does the repository deploy Istio gateways itself (a workload with an `istio` label, as Istio's gateway charts set)? */
 export function deploysGateways(mesh: MeshView): boolean {
@@ -299,8 +300,8 @@ export function isStandardGatewaySelector(selector: Record<string, string>): boo
   const keys = Object.keys(selector);
   if (keys.length === 0) return false;
   const std: Record<string, string[]> = {
-    istio: ['ingressgateway', 'egressgateway'],
-    app: ['istio-ingressgateway', 'istio-egressgateway'],
+    istio: [...STANDARD_GATEWAY_LABELS],
+    app: ['istio-ingressgateway', 'istio-egressgateway', 'istio-eastwestgateway'],
   };
   return keys.every((k) => std[k]?.includes(selector[k]!));
 }

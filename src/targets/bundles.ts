@@ -1,0 +1,92 @@
+// Generated bundles: one file holding the objects of several other files (a release manifest concatenated from its
+// sources, with pinned image tags). It is an alternative way to apply the same app, never applied together with its
+// sources, so it is a target of its own: its objects are checked once there and never paired with their sources.
+// Pure: files are read through the given function.
+import { makeSourceFile } from '../manifests/source.js';
+import { parseManifestFile } from '../manifests/parse.js';
+import { resourcesOf } from '../manifests/identity.js';
+
+/** A bundle holds at least this many objects… */
+export const BUNDLE_MIN_OBJECTS = 3;
+/** …and at least this share of them is copied from other, smaller files (its sources). One or two shared
+ *  objects in a large file are a real duplicate (reported by duplicate-resource), not a bundle; a file whose objects
+ *  are mostly copies of smaller files is. Two equally large files with the same objects (alternative versions of one
+ *  app) are neither's sources: they stay together, and their differences stay duplicate-resource warnings. */
+export const BUNDLE_MIN_SHARED = 0.5;
+
+/** …gathered from at least this many source files: one smaller file with the same names is another version of it
+ *  (clusters/prod/app.yaml beside clusters/staging/app.yaml), not its source. */
+export const BUNDLE_MIN_SOURCES = 2;
+
+/** …and a shared object counts only when the smaller file's copy is nearly the same: at least this share of their
+ *  fields (path = value, over both) are equal. A generated copy differs in a pinned image tag or a label; an
+ *  alternative version of an object (a route to another subset, a tutorial step) differs in what it is about. */
+export const BUNDLE_MIN_COPY_SIMILARITY = 0.8;
+
+interface ObjectFacts { id: string; fields: Set<string> }
+
+/** The objects in a manifest file: identity (group/kind/namespace/name) and fields; null when it is not one. */
+export function objectsIn(file: string, text: string): ObjectFacts[] | null {
+  const src = makeSourceFile(file, text);
+  const parsed = parseManifestFile(src);
+  if (parsed.docs.length === 0) return null;
+  return resourcesOf(src, parsed.docs, {}).resources.map((r) => ({ id: `${r.group}/${r.kind}/${r.namespace ?? ''}/${r.name}`, fields: fieldsOf(r.obj) }));
+}
+
+function fieldsOf(value: unknown): Set<string> {
+  const out = new Set<string>();
+  const walk = (v: unknown, at: string) => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${at}[${i}]`));
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${at}.${k}`);
+    else out.add(`${at}=${JSON.stringify(v)}`);
+  };
+  walk(value, '');
+  return out;
+}
+
+function similarity(a: Set<string>, b: Set<string>): number {
+  let both = 0;
+  for (const f of a) if (b.has(f)) both++;
+  const union = a.size + b.size - both;
+  return union === 0 ? 1 : both / union;
+}
+
+/**
+ * Which of the `loose` files are generated bundles. `others` are every other file holding whole objects under the
+ * checked paths (files kustomize roots consume as resources included: a bundle's sources may be a kustomization's).
+ */
+export function findBundles(loose: readonly string[], others: readonly string[], readText: (p: string) => string | null): string[] {
+  const cache = new Map<string, ObjectFacts[]>();
+  const objects = (f: string): ObjectFacts[] => {
+    let v = cache.get(f);
+    if (v === undefined) {
+      const text = /\.(ya?ml|json)$/i.test(f) ? readText(f) : null;
+      v = (text !== null ? objectsIn(f, text) : null) ?? [];
+      cache.set(f, v);
+    }
+    return v;
+  };
+  // Cheap first: only a file with several documents can be a bundle; most trees have none, and nothing else is read.
+  const candidates = loose.filter((f) => {
+    const text = /\.(ya?ml|json)$/i.test(f) ? readText(f) : null;
+    return text !== null && (text.match(/^---/gm)?.length ?? 0) >= BUNDLE_MIN_OBJECTS - 1 && objects(f).length >= BUNDLE_MIN_OBJECTS;
+  });
+  if (candidates.length === 0) return [];
+  /** For each identity, the files defining it, their sizes (object counts) and that definition's fields. */
+  const definedIn = new Map<string, { file: string; size: number; fields: Set<string> }[]>();
+  for (const f of new Set([...loose, ...others])) {
+    const mine = objects(f);
+    for (const o of mine) (definedIn.get(o.id) ?? definedIn.set(o.id, []).get(o.id)!).push({ file: f, size: mine.length, fields: o.fields });
+  }
+  return candidates.filter((f) => {
+    const mine = objects(f);
+    const sources = new Set<string>();
+    let shared = 0;
+    for (const o of mine) {
+      const from = (definedIn.get(o.id) ?? []).filter((d) => d.file !== f && d.size < mine.length && similarity(d.fields, o.fields) >= BUNDLE_MIN_COPY_SIMILARITY);
+      if (from.length > 0) shared++;
+      for (const d of from) sources.add(d.file);
+    }
+    return shared / mine.length >= BUNDLE_MIN_SHARED && sources.size >= BUNDLE_MIN_SOURCES;
+  });
+}
