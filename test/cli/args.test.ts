@@ -1,12 +1,11 @@
 // Per-command option parsing: what a user types is accepted or refused with a message naming the option
 // and the command; `--help` texts come from the same option tables.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseCommandArgs } from '../../src/cli/args.js';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { commandHelp } from '../../src/cli/help.js';
 import { UsageError } from '../../src/settings-loader.js';
+import { builtFile, ensureBuilt } from '../support/built.js';
 
 const command = (name: string) => COMMANDS.find((c) => c.name === name)!;
 const parse = (name: string, argv: string[]) => {
@@ -86,9 +85,9 @@ test('each command help lists exactly the options the command accepts', () => {
 });
 
 describe('the built CLI', () => {
-  const CLI = path.resolve('dist/cli.js');
+  const CLI = builtFile('cli.js');
   const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-  beforeAll(() => { if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` before these tests'); });
+  beforeAll(ensureBuilt, 120_000);
 
   test('`check --help` and `review --help` print their options and exit 0', () => {
     const check = run('check', '--help');
