@@ -89,12 +89,6 @@ interface ThreadNode {
   comments: { nodes: { databaseId: number | null; body: string; author: { login: string } | null }[] };
 }
 
-export interface PullRef {
-  owner: string;
-  repo: string;
-  number: number;
-}
-
 export class GitHubApi {
   /** Calls made, by kind (for the log and the tests' cost checks). */
   calls = 0;
@@ -147,7 +141,6 @@ export class GitHubApi {
           id: n.id, isResolved: n.isResolved, isOutdated: n.isOutdated, path: n.path, line: n.line, originalLine: n.originalLine,
           resolvedByBot: n.isResolved && (n.resolvedBy?.login ?? '') === bot,
           fingerprints: fps, commentId: first.databaseId, commentBody: first.body,
-          hasHumanReply: n.comments.nodes.slice(1).some((c) => (c.author?.login ?? '') !== bot),
         });
       }
       if (!rt.pageInfo.hasNextPage || !rt.pageInfo.endCursor) break;

@@ -132,7 +132,7 @@ describe('new versus pre-existing', () => {
 describe('earlier threads', () => {
   const thread = (over: Partial<ExistingThread>): ExistingThread => ({
     id: 'T', isResolved: false, isOutdated: false, path: 'a.yaml', line: 3, originalLine: 3, resolvedByBot: false,
-    fingerprints: ['fp'], commentId: 1, commentBody: 'x', hasHumanReply: false, ...over,
+    fingerprints: ['fp'], commentId: 1, commentBody: 'x', ...over,
   });
   const f = finding({ fingerprint: 'fp', line: 3 });
 
