@@ -1,7 +1,8 @@
-// Bundles the Action entry and the CLI into dist/ (committed: the Action runs dist/index.js).
+// Bundles the Action entry and the CLI into dist/ (committed: the Action runs dist/index.js), and writes
+// dist/licenses.txt: the licence of every third-party package whose code the bundles contain.
 // The output must be byte-for-byte reproducible so CI can check that dist/ is fresh.
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 // `--outdir DIR` builds elsewhere (the tests build into a temp dir); the default is the committed dist/.
@@ -14,7 +15,7 @@ const out = (name) => path.join(outdir, name);
 mkdirSync(outdir, { recursive: true });
 for (const f of readdirSync(outdir)) if (/\.js(\.map)?$/.test(f)) rmSync(out(f));
 
-await build({
+const result = await build({
   // One build, so the entry points share chunks (the yaml parser, the engine) instead of each bundling its own.
   // The parse worker (src/manifests/parallel.ts) is loaded from beside the module that starts it, so the chunks
   // sit in dist/ itself, not in a subfolder. cli.ts's #! line stays first in dist/cli.js.
@@ -32,9 +33,36 @@ await build({
   keepNames: true,
   sourcemap: 'linked',
   sourcesContent: false,
+  // Packages' licence texts are collected in dist/licenses.txt (below); their inline comments add nothing.
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
   // Some bundled dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __istioReviewCreateRequire } from 'node:module';\nconst require = __istioReviewCreateRequire(import.meta.url);" },
 });
 chmodSync(out('cli.js'), 0o755);
+writeFileSync(out('licenses.txt'), licenceNotices(Object.keys(result.metafile.inputs)));
+
+/** The package directory (node_modules/…/name or node_modules/@scope/name) of each bundled input. */
+function licenceNotices(inputs) {
+  const dirs = new Set();
+  for (const input of inputs) {
+    const parts = input.split('/');
+    const i = parts.lastIndexOf('node_modules');
+    if (i === -1) continue;
+    dirs.add(parts.slice(0, i + (parts[i + 1]?.startsWith('@') ? 3 : 2)).join('/'));
+  }
+  const packages = new Map(); // name@version → notice
+  for (const dir of dirs) {
+    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const id = `${pkg.name}@${pkg.version}`;
+    if (packages.has(id)) continue;
+    const file = existsSync(dir) ? readdirSync(dir).sort().find((f) => /^(licen[cs]e|copying)(\.|-|$)/i.test(f)) : undefined;
+    const licence = typeof pkg.license === 'string' ? pkg.license : 'see the package';
+    const text = file ? readFileSync(path.join(dir, file), 'utf8').trim() : `(${pkg.name} ships no licence file; its package.json declares ${licence}.)`;
+    packages.set(id, `${id}\nLicense: ${licence}\n\n${text}\n`);
+  }
+  const ids = [...packages.keys()].sort();
+  const header = 'istio-review bundles the following third-party packages into dist/. Their licences follow.\n';
+  return [header, ...ids.map((id) => packages.get(id))].join(`\n${'-'.repeat(78)}\n\n`);
+}

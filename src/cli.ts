@@ -25,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (name === '--version') { process.stdout.write(`${VERSION}\n`); return 0; }
+  if (name.startsWith('-')) throw new UsageError(`${name}: options go after the command, as in istio-review check ${name} PATH (see istio-review --help)`);
   const command = findCommand(name);
   const args = parseCommandArgs(command.name, command.options, rest, { positionals: command.positionals });
   if (args.help) { process.stdout.write(commandHelp(command)); return 0; }

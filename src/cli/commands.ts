@@ -3,8 +3,8 @@
 // commands that take it. `--help` for every command is generated from the same specs.
 import type { OptionSpec, OptionSpecs, ParsedCommandLine } from './args.js';
 import { runCheckCommand } from './check-command.js';
-import { loadSettings, type LoadedSettings } from '../settings-loader.js';
-import type { FailOn } from '../types.js';
+import { loadSettings, type LoadedSettings, type LoadOptions } from '../settings-loader.js';
+import type { FailOn, Severity } from '../types.js';
 import { ALL_RULES } from '../rules/index.js';
 import { logLine } from '../util/escape.js';
 import { runReviewCommand } from '../review/local.js';
@@ -19,6 +19,7 @@ export const OPTION = {
   config: { type: 'string', valueName: 'FILE', help: 'config file (default .istio-review.yaml when present)' },
   fix: { type: 'boolean', help: 'apply every fix in place and report what changed' },
   base: { type: 'string', valueName: 'REF', help: 'the branch the pull request would merge into (required)' },
+  commentLevel: { type: 'string', choices: ['error', 'warning', 'info'], help: 'only findings this severe get a line comment; the rest go to the summary (default warning)' },
 } as const satisfies Record<string, OptionSpec>;
 
 /** The options every analysing command takes (settings and output). */
@@ -59,7 +60,7 @@ export const COMMANDS: readonly Command[] = [
     name: 'review',
     synopsis: 'review --base REF [options] [PATH...]',
     summary: 'print the review a pull request from REF to HEAD would get',
-    options: { base: OPTION.base, ...ANALYSIS_OPTIONS },
+    options: { base: OPTION.base, ...ANALYSIS_OPTIONS, 'comment-level': OPTION.commentLevel },
     positionals: true,
     run: async ({ options, positionals }) => runReviewCommand({
       base: options.string('base'),
@@ -67,6 +68,8 @@ export const COMMANDS: readonly Command[] = [
       loaded: loadCliSettings(options),
       failOn: failOn(options),
       format: outputFormat(options),
+      commentLevel: (options.string('comment-level') ?? 'warning') as Severity,
+      loadOptions: loadOptionsOf(options),
     }),
   },
   {
@@ -92,14 +95,18 @@ function failOn(options: Options): FailOn {
   return (options.string('fail-on') ?? 'error') as FailOn;
 }
 
-function loadCliSettings(options: Options): LoadedSettings {
+function loadOptionsOf(options: Options): LoadOptions {
   const config = options.string('config');
-  const loaded = loadSettings({
+  return {
     configFile: config ?? '.istio-review.yaml',
     configRequired: config !== null,
     meshConfigFile: options.string('mesh-config'),
     meshNetworksFile: options.string('mesh-networks'),
-  });
+  };
+}
+
+function loadCliSettings(options: Options): LoadedSettings {
+  const loaded = loadSettings(loadOptionsOf(options));
   for (const w of loaded.warnings) process.stderr.write(`istio-review: ${logLine(w)}\n`);
   return loaded;
 }

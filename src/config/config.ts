@@ -19,6 +19,8 @@ export interface ExternalDeclarations {
   /** Gateways as "namespace/name". */
   gateways: string[];
   workloads: ExternalWorkload[];
+  /** Hosts (FQDNs or wildcards) whose DestinationRules are kept outside the repository. */
+  destinationRules: string[];
 }
 
 export interface ReviewConfig {
@@ -44,7 +46,7 @@ export function emptyConfig(): ReviewConfig {
     mesh: null,
     meshConfigFile: null,
     rules: {},
-    external: { namespaces: [], hosts: [], gateways: [], workloads: [] },
+    external: { namespaces: [], hosts: [], gateways: [], workloads: [], destinationRules: [] },
   };
 }
 
@@ -105,6 +107,7 @@ export function parseReviewConfig(file: string, text: string): { config: ReviewC
       config.external.namespaces = strings('namespaces');
       config.external.hosts = strings('hosts');
       config.external.gateways = strings('gateways');
+      config.external.destinationRules = strings('destinationRules');
       const w = ext.workloads;
       if (Array.isArray(w)) {
         w.forEach((item, i) => {

@@ -6,7 +6,7 @@ import { linesOf } from '../manifests/source.js';
 import { describeResource } from '../manifests/resource.js';
 import { logLine } from '../util/escape.js';
 
-export function formatText(findings: readonly Finding[], files: ReadonlyMap<string, SourceFile>, opts: { color?: boolean } = {}): string {
+export function formatText(findings: readonly Finding[], files: ReadonlyMap<string, SourceFile>, opts: { color?: boolean; notManifests?: number } = {}): string {
   const c = colors(opts.color ?? false);
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
@@ -37,6 +37,8 @@ export function formatText(findings: readonly Finding[], files: ReadonlyMap<stri
   const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const fixable = findings.filter((f) => f.fix).length;
   out.push(`${findings.length} finding${findings.length === 1 ? '' : 's'}: ${n('error')} error(s), ${n('warning')} warning(s), ${n('info')} info${fixable ? `; ${fixable} fixable with --fix` : ''}`);
+  const skipped = opts.notManifests ?? 0;
+  if (skipped > 0) out.push(`${skipped} YAML file${skipped === 1 ? ' is' : 's are'} not Kubernetes objects (workflows, Helm values, kustomizations, tool configs); not checked.`);
   return out.join('\n') + '\n';
 }
 

@@ -6,7 +6,8 @@ import picomatch from 'picomatch';
 import type { InputFile } from '../manifests/workspace.js';
 import { decodeManifest, parseInputs } from '../manifests/load.js';
 
-export const DEFAULT_PATHS = ['**/*.yaml', '**/*.yml', '**/*.json', '!**/node_modules/**', '!**/.git/**'];
+// .github/ holds workflows and repository settings, never cluster objects.
+export const DEFAULT_PATHS = ['**/*.yaml', '**/*.yml', '**/*.json', '!**/node_modules/**', '!**/.git/**', '!.github/**'];
 
 export interface PathFilter {
   /** True when a repository-relative path belongs to the mesh view. */

@@ -1,15 +1,16 @@
 // The review pipeline shared by the Action and `istio-review review`: ChangeSet → head and base views →
 // findings → new findings → threads to post or resolve → placement. Pure apart from the readers it is given.
-import type { Finding } from '../types.js';
+import type { Finding, Severity } from '../types.js';
 import type { InputFile } from '../manifests/workspace.js';
-import { buildWorkspace, type Workspace } from '../manifests/workspace.js';
+import { addMeshNetworksResource, buildWorkspace, type Workspace } from '../manifests/workspace.js';
 import { analyze } from '../engine.js';
 import type { LoadedSettings } from '../settings-loader.js';
 import type { ChangeSet, ChangedFile } from './diff.js';
 import { classifyFindings, type Classified } from './classify.js';
-import { planThreads, type ExistingThread, type ThreadPlan } from './threads.js';
+import { fixIsObservable, planThreads, type ExistingThread, type HeadFacts, type ThreadPlan } from './threads.js';
+import { resourceKey } from './markdown.js';
 import { placeFindings, type Placement, type OutsideReason } from './placement.js';
-import { countBySeverity, type Counts } from './summary.js';
+import { countBySeverity, type Anchor, type Counts } from './summary.js';
 import { toInput, type PathFilter } from './files.js';
 
 export interface ViewReaders {
@@ -70,6 +71,10 @@ export interface PlanOptions {
   maxComments: number;
   runId: string;
   link: (file: string, line: number) => string;
+  /** Only findings at least this severe get a line comment; the rest go to the summary and annotations. */
+  commentLevel: Severity;
+  /** The settings at the merge base, when the pull request changes a settings file (default: `loaded`). */
+  baseLoaded?: LoadedSettings;
 }
 
 export interface ReviewPlan {
@@ -81,32 +86,46 @@ export interface ReviewPlan {
   threadPlan: ThreadPlan;
   placement: Placement;
   where: Map<string, 'inline' | 'posted-before' | OutsideReason>;
+  /** Where each line comment of this run sits (fingerprint → file and line); with a suggestion, on its fix. */
+  anchors: Map<string, Anchor>;
   newCounts: Counts;
   preExistingCounts: Counts;
 }
 
 export function planReview(views: Views, changes: ChangeSet, opts: PlanOptions): ReviewPlan {
-  const wsOpts = { defaultNamespace: opts.loaded.config.defaultNamespace ?? undefined };
-  const headWorkspace = buildWorkspace(views.head, wsOpts);
+  const headWorkspace = workspaceUnder(views.head, opts.loaded);
   const headFindings = clampToFile(analyze(headWorkspace, { settings: opts.loaded.settings, config: opts.loaded.config }).findings, headWorkspace);
-  const baseFindings = analyze(buildWorkspace(views.base, wsOpts), { settings: opts.loaded.settings, config: opts.loaded.config }).findings;
+  // The base is analysed under the base's settings: a pull request that changes only the config file or the
+  // mesh settings is reviewed for everything the change affects.
+  const baseLoaded = opts.baseLoaded ?? opts.loaded;
+  const baseFindings = analyze(workspaceUnder(views.base, baseLoaded), { settings: baseLoaded.settings, config: baseLoaded.config }).findings;
   const classified = classifyFindings(headFindings, baseFindings, changes);
   const reported = [...classified.fresh, ...classified.touchedPreExisting];
-  const broken = new Set(headFindings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'unreadable-file').map((f) => f.file));
-  const inView = new Set(views.head.map((f) => f.path));
-  const threadPlan = planThreads(reported, headFindings, opts.threads, (p) => inView.has(p) && !broken.has(p));
+  const head: HeadFacts = {
+    resources: new Set(headWorkspace.resources.map(resourceKey)),
+    files: new Set(views.head.map((f) => f.path)),
+    broken: new Set(headFindings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'unreadable-file').map((f) => f.file)),
+  };
+  const threadPlan = planThreads(reported, headFindings, opts.threads, (t) => fixIsObservable(t, head));
   const placement = placeFindings(threadPlan.post, changes, {
-    maxComments: opts.maxComments, runId: opts.runId, link: opts.link,
+    maxComments: opts.maxComments, runId: opts.runId, link: opts.link, commentLevel: opts.commentLevel,
     preExisting: new Set(classified.touchedPreExisting.map((f) => f.fingerprint)),
   });
   const where = new Map<string, 'inline' | 'posted-before' | OutsideReason>();
   for (const f of threadPlan.alreadyPosted) where.set(f.fingerprint, 'posted-before');
   for (const c of placement.inline) where.set(c.finding.fingerprint, 'inline');
   for (const o of placement.outside) where.set(o.finding.fingerprint, o.reason);
+  const anchors = new Map(placement.inline.map((c) => [c.finding.fingerprint, { path: c.path, line: c.line }]));
   return {
-    headWorkspace, headFindings, classified, reported, threadPlan, placement, where,
+    headWorkspace, headFindings, classified, reported, threadPlan, placement, where, anchors,
     newCounts: countBySeverity(classified.fresh), preExistingCounts: countBySeverity(classified.preExisting),
   };
+}
+
+function workspaceUnder(files: InputFile[], loaded: LoadedSettings): Workspace {
+  const ws = buildWorkspace(files, { defaultNamespace: loaded.config.defaultNamespace ?? undefined });
+  if (loaded.meshNetworksSource) addMeshNetworksResource(ws, loaded.meshNetworksSource, loaded.settings.istioNamespace);
+  return ws;
 }
 
 /** A parse error at end of file points one line past the last one; comments can only anchor to real lines. */

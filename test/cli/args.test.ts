@@ -106,6 +106,12 @@ describe('the built CLI', () => {
     expect(r.stdout).toBe('');
   });
 
+  test('an option before the command says where options go', () => {
+    const r = run('--format', 'json', 'check', 'examples');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--format: options go after the command');
+  });
+
   test('no command prints the usage and exits 2; an unknown command exits 2', () => {
     expect(run().status).toBe(2);
     const r = run('lint', 'x');

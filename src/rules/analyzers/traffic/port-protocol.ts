@@ -3,7 +3,7 @@
 // transport, not Istio's protocol, and says nothing; an unnamed Service port is detected at runtime (unknown here).
 import { asArray, asString, isObject } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
-import { protocolFromName } from '../../service-entry/protocol.js';
+import { protocolFamily, protocolFromPortName } from '../../../mesh/protocol.js';
 
 export interface DeclaredPort {
   number: number;
@@ -25,7 +25,8 @@ export function declaredPorts(mesh: MeshView, host: string, fromNamespace: strin
       const number = r.kind === 'ServiceEntry' ? p.number : p.port;
       if (typeof number !== 'number') continue;
       const name = asString(p.name) ?? null;
-      const protocol = (r.kind === 'ServiceEntry' ? asString(p.protocol) ?? protocolFromName(name) : asString(p.appProtocol) ?? protocolFromName(name))?.toUpperCase() ?? null;
+      // Pilot reads a ServiceEntry port's protocol field only (unset: detected at runtime, unknown here).
+      const protocol = (r.kind === 'ServiceEntry' ? asString(p.protocol) : asString(p.appProtocol) ?? protocolFromPortName(name))?.toUpperCase() ?? null;
       if (!protocol) continue;
       const prev = byNumber.get(number);
       const declared: DeclaredPort = { number, protocol, declaredBy: `${r.kind} ${r.namespace}/${r.name}`, targetPort: typeof p.targetPort === 'number' ? p.targetPort : null };
@@ -36,15 +37,13 @@ export function declaredPorts(mesh: MeshView, host: string, fromNamespace: strin
   return [...byNumber.values()].filter((p): p is DeclaredPort => p !== null);
 }
 
-const HTTP = new Set(['HTTP', 'HTTP2', 'GRPC', 'GRPC-WEB', 'HTTP_PROXY', 'KUBERNETES.IO/H2C', 'KUBERNETES.IO/WS']);
-const OPAQUE = new Set(['TCP', 'TLS', 'HTTPS', 'MONGO', 'MYSQL', 'REDIS', 'KUBERNETES.IO/WSS']);
-
 /** Plain HTTP the sidecar reads. */
 export function isHttpProtocol(protocol: string): boolean {
-  return HTTP.has(protocol.toUpperCase());
+  return protocolFamily(protocol) === 'HTTP';
 }
 
 /** Traffic the sidecar forwards as bytes (TCP, or TLS it passes through): it cannot see HTTP status codes. */
 export function isOpaqueProtocol(protocol: string): boolean {
-  return OPAQUE.has(protocol.toUpperCase());
+  const family = protocolFamily(protocol);
+  return family === 'TLS' || family === 'TCP';
 }
