@@ -159,6 +159,7 @@ function record(out, name, r) {
 function buildRef(ref) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compare-ref-'));
   execFileSync('sh', ['-c', `git -C "$1" archive "$2" | tar -x -C "$3"`, 'sh', ROOT, ref, dir], { stdio: 'inherit' });
+  fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true }); // in case the ref holds one
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: dir, stdio: 'inherit' });
   return path.join(dir, 'dist');
