@@ -1,5 +1,6 @@
 // Loads the config file and mesh settings (I/O edge) into the pure engine's inputs.
 import fs from 'node:fs';
+import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { emptyConfig, parseReviewConfig, type ReviewConfig } from './config/config.js';
 import { applyMeshConfig, defaultMeshSettings, meshConfigFromDocument, type MeshSettings } from './mesh/settings.js';
@@ -48,6 +49,8 @@ export function loadSettings(opts: LoadOptions): LoadedSettings {
       const { config: c, errors } = parseReviewConfig(opts.configFile, configText);
       if (errors.length > 0) throw new UsageError(errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n'));
       config = c;
+      const dir = path.relative(process.cwd(), path.dirname(path.resolve(opts.configFile))).split(path.sep).join('/');
+      config.baseDir = dir === '.' ? '' : dir;
       const ids = ALL_RULES.map((r) => r.id);
       for (const id of Object.keys(config.rules)) {
         if (!ids.includes(id)) {

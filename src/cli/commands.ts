@@ -3,6 +3,7 @@
 // commands that take it. `--help` for every command is generated from the same specs.
 import type { OptionSpec, OptionSpecs, ParsedCommandLine } from './args.js';
 import { runCheckCommand } from './check-command.js';
+import { runTargetsCommand } from './targets-command.js';
 import { loadSettings, type LoadedSettings, type LoadOptions } from '../settings-loader.js';
 import type { FailOn, Severity } from '../types.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -19,6 +20,7 @@ export const OPTION = {
   config: { type: 'string', valueName: 'FILE', help: 'config file (default .istio-review.yaml when present)' },
   fix: { type: 'boolean', help: 'apply every fix in place and report what changed' },
   base: { type: 'string', valueName: 'REF', help: 'the branch the pull request would merge into (required)' },
+  target: { type: 'string', valueName: 'NAME', help: 'check only this target (see istio-review targets)' },
   commentLevel: { type: 'string', choices: ['error', 'warning', 'info'], help: 'only findings this severe get a line comment; the rest go to the summary (default warning)' },
 } as const satisfies Record<string, OptionSpec>;
 
@@ -46,7 +48,7 @@ export const COMMANDS: readonly Command[] = [
     name: 'check',
     synopsis: 'check [options] PATH...',
     summary: 'check manifests (files or directories)',
-    options: { ...ANALYSIS_OPTIONS, fix: OPTION.fix },
+    options: { ...ANALYSIS_OPTIONS, fix: OPTION.fix, target: OPTION.target },
     positionals: true,
     run: async ({ options, positionals }) => runCheckCommand({
       paths: positionals,
@@ -54,6 +56,19 @@ export const COMMANDS: readonly Command[] = [
       format: outputFormat(options),
       failOn: failOn(options),
       fix: options.flag('fix'),
+      target: options.string('target'),
+    }),
+  },
+  {
+    name: 'targets',
+    synopsis: 'targets [options] [DIR...]',
+    summary: 'list the targets (what is applied together), how each is rendered, and its files',
+    options: { config: OPTION.config, format: { type: 'string', choices: ['text', 'json'], help: 'output format (default text)' } },
+    positionals: true,
+    run: async ({ options, positionals }) => runTargetsCommand({
+      paths: positionals.length > 0 ? positionals : ['.'],
+      loaded: loadCliSettings(options),
+      format: options.string('format') === 'json' ? 'json' : 'text',
     }),
   },
   {

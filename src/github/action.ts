@@ -13,7 +13,8 @@ import { ALL_RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import { Git } from '../review/git.js';
 import { reverseApplyPatch, type ChangeSet, type ChangedFile } from '../review/diff.js';
-import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, parseGlobs, pathFilter, readViewFiles, toPosix, type PathFilter } from '../review/files.js';
+import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, parseGlobs, pathFilter, readViewFile, toPosix, type PathFilter } from '../review/files.js';
+import { renderInputs } from '../targets/discover.js';
 import { buildViews, planReview, relevantChanges, type ViewReaders } from '../review/pipeline.js';
 import { anchorIsValid, type Outside } from '../review/placement.js';
 import { countsText, summaryMarkdown, type Counts } from '../review/summary.js';
@@ -214,7 +215,8 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
   const headIsWorkspace = gitOk && git.headSha() === headSha;
   const readers: ViewReaders = {
     workspaceFiles: listViewFiles(env.root, filter),
-    readWorkspace: (paths) => readViewFiles(env.root, paths),
+    root: env.root,
+    readWorkspaceFile: (p) => readViewFile(env.root, p),
     readHead: async (paths) => {
       if (headIsWorkspace) return new Map(paths.map((p) => [p, readOrNull(path.join(env.root, p))]));
       if (haveHead) return git.readAt(headSha, paths);
@@ -223,7 +225,7 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
     },
     readBase: async (files, head) => readBaseVersions(files, head, { git, mergeBase, api, baseSha }),
   };
-  const views = await buildViews(changes, filter, readers);
+  const views = await buildViews(changes, filter, readers, renderInputs(loaded.config.targets, loaded.config.baseDir));
   // Without the earlier threads a review could repeat old comments: then everything goes to the summary instead.
   let threadsKnown = true;
   const threads = await api.listThreads(number).catch((err: unknown) => {
@@ -232,8 +234,17 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
     publisher.notes.push('The earlier review threads could not be read, so this run posts no line comments (they could repeat old ones); every finding is listed here.');
     return [];
   });
-  const plan = planReview(views, changes, { loaded, threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha), commentLevel: inputs.commentLevel, ...(baseLoaded ? { baseLoaded } : {}) });
-  core.info(`Reviewed ${views.head.length} manifest file(s), ${relevant.length} changed: ${countsText(plan.newCounts)} new; ${countsText(plan.preExistingCounts)} pre-existing.`);
+  const plan = await planReview(views, changes, {
+    loaded, threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha), commentLevel: inputs.commentLevel,
+    ...(baseLoaded ? { baseLoaded } : {}),
+    // A render command would run next to the pull request's files with this event's write token.
+    runCommands: env.eventName === 'pull_request_target'
+      ? { allowed: false, reason: 'render commands do not run under pull_request_target, where they would run next to the pull request\'s files with a write token' }
+      : { allowed: true },
+  });
+  publisher.notes.push(...plan.notes);
+  for (const n of plan.notes) core.info(logLine(n.replace(/\\/g, '')));
+  core.info(`Reviewed ${views.head.files.length} manifest file(s), ${relevant.length} changed: ${countsText(plan.newCounts)} new; ${countsText(plan.preExistingCounts)} pre-existing.`);
 
   // One review with every inline comment, each anchor re-validated against the hunks.
   const outside: Outside[] = [...plan.placement.outside];
@@ -258,7 +269,7 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
   const makeMd = (notAnnotated: number) => summaryMarkdown({
     reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved, notAnnotated,
     notes: publisher.notes, link: linker(env, headSha), headSha, runUrl: env.runUrl,
-    anchors: plan.anchors, notManifests: plan.headWorkspace.notManifests.length,
+    anchors: plan.anchors, notManifests: plan.notManifests.length,
   });
   const failing = publisher.failing(plan.classified.fresh);
   const notAnnotated = await publisher.annotate(makeMd(0), outside.map((o) => o.finding), failing.length > 0, plan.newCounts, plan.reported.length);
@@ -461,14 +472,17 @@ async function runOnPush(inputs: Inputs, env: Env, filter: PathFilter): Promise<
   const headIsWorkspace = git.headSha() === headSha || !gitOk;
   const views = await buildViews(changes, filter, {
     workspaceFiles: listViewFiles(env.root, filter),
-    readWorkspace: (paths) => readViewFiles(env.root, paths),
+    root: env.root,
+    readWorkspaceFile: (p) => readViewFile(env.root, p),
     readHead: async (paths) => headIsWorkspace ? new Map(paths.map((p) => [p, readOrNull(path.join(env.root, p))])) : git.readAt(headSha, paths),
     readBase: async (files) => haveBase ? git.readAt(before, files.map((f) => f.basePath!)) : new Map(),
-  });
-  const plan = planReview(views, changes, { loaded, threads: [], maxComments: 0, runId: env.runId, link: linker(env, headSha), commentLevel: inputs.commentLevel });
+  }, renderInputs(loaded.config.targets, loaded.config.baseDir));
+  const plan = await planReview(views, changes, { loaded, threads: [], maxComments: 0, runId: env.runId, link: linker(env, headSha), commentLevel: inputs.commentLevel });
+  publisher.notes.push(...plan.notes);
+  for (const n of plan.notes) core.info(logLine(n.replace(/\\/g, '')));
   const makeMd = (notAnnotated: number) => summaryMarkdown({
     reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved: 0, notAnnotated,
-    notes: publisher.notes, link: linker(env, headSha), headSha, runUrl: env.runUrl, notManifests: plan.headWorkspace.notManifests.length,
+    notes: publisher.notes, link: linker(env, headSha), headSha, runUrl: env.runUrl, notManifests: plan.notManifests.length,
   });
   const failing = publisher.failing(plan.classified.fresh);
   const notAnnotated = await publisher.annotate(makeMd(0), plan.reported, failing.length > 0, plan.newCounts, plan.reported.length);

@@ -33,8 +33,16 @@ export interface HostLookup {
   hidden: HostEntry[];
 }
 
+/** An object defined again later in the same target: `kubectl apply` keeps `kept`, so `lost` never takes effect. */
+export interface Shadowed {
+  lost: Resource;
+  kept: Resource;
+}
+
 export class MeshView {
   readonly resources: readonly Resource[];
+  /** Definitions replaced by a later one of the same kind/namespace/name (not in `resources`). */
+  readonly shadowed: readonly Shadowed[];
   readonly settings: MeshSettings;
   readonly config: ReviewConfig;
   readonly namespaces = new Set<string>();
@@ -50,8 +58,9 @@ export class MeshView {
   private readonly gatewaysByKey = new Map<string, Resource>(); // "ns/name" → Istio Gateway (first), else k8s Gateway
   private readonly namespaceObjects = new Map<string, Resource>();
 
-  constructor(resources: readonly Resource[], settings: MeshSettings = defaultMeshSettings(), config: ReviewConfig = emptyConfig()) {
+  constructor(resources: readonly Resource[], settings: MeshSettings = defaultMeshSettings(), config: ReviewConfig = emptyConfig(), shadowed: readonly Shadowed[] = []) {
     this.resources = resources;
+    this.shadowed = shadowed;
     this.settings = settings;
     this.config = config;
     for (const ns of config.external.namespaces) this.namespaces.add(ns);

@@ -9,8 +9,8 @@ import { reachesThreshold } from '../types.js';
 import { UsageError } from '../settings-loader.js';
 import type { ChangeSet } from './diff.js';
 import { Git } from './git.js';
-import { chartDirOnDisk, DEFAULT_PATHS, pathFilter, readViewFiles, toInput, toPosix } from './files.js';
-import { parseInputs } from '../manifests/load.js';
+import { chartDirOnDisk, DEFAULT_PATHS, pathFilter, readViewFile, toPosix } from './files.js';
+import { renderInputs } from '../targets/discover.js';
 import { buildViews, planReview } from './pipeline.js';
 import { summaryMarkdown } from './summary.js';
 import { toSarif } from '../output/sarif.js';
@@ -66,23 +66,20 @@ export async function runReviewCommand(args: LocalReviewOptions): Promise<number
   }
   const views = await buildViews(changes, filter, {
     workspaceFiles: rgit.filesAt(head).filter(filter).sort(),
-    readWorkspace: (paths) => {
-      const clean = readViewFiles(root, paths.filter((p) => !dirty.has(p)));
-      const fromHead = [...rgit.readAt(head, paths.filter((p) => dirty.has(p)))].flatMap(([p, b]) => { const input = b ? toInput(p, b) : null; return input ? [input] : []; });
-      parseInputs(fromHead);
-      return [...clean, ...fromHead];
-    },
+    // Tools (kustomize) read the working tree only when it holds HEAD's files; otherwise they get a copy from HEAD.
+    root: dirty.size > 0 ? null : root,
+    readWorkspaceFile: (p) => (dirty.has(p) ? rgit.readAt(head, [p]).get(p) ?? null : readViewFile(root, p)),
     readHead: async (paths) => rgit.readAt(head, paths),
     readBase: async (files) => rgit.readAt(mergeBase, files.map((f) => f.basePath!)),
-  });
+  }, renderInputs(args.loaded.config.targets, args.loaded.config.baseDir));
   const link = (file: string, line: number) => `${file}#L${line}`;
   const baseLoaded = args.loadOptions ? baseSettingsOf(args.loadOptions, args.loaded, changes, { git: rgit, mergeBase, cwd: args.cwd ?? process.cwd(), root }) : null;
-  const plan = planReview(views, changes, {
+  const plan = await planReview(views, changes, {
     loaded: args.loaded, threads: [], maxComments: 30, runId: 'local', link, commentLevel: args.commentLevel, ...(baseLoaded ? { baseLoaded } : {}),
   });
   const summary = summaryMarkdown({
     reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved: 0, notAnnotated: 0,
-    notes: [], link, headSha: head, runUrl: null, anchors: plan.anchors, notManifests: plan.headWorkspace.notManifests.length,
+    notes: plan.notes, link, headSha: head, runUrl: null, anchors: plan.anchors, notManifests: plan.notManifests.length,
   });
   const out = args.write ?? ((s: string) => process.stdout.write(s));
   if (args.format === 'json') {

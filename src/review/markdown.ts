@@ -1,5 +1,7 @@
 // Comment bodies: what GitHub renders must never let manifest text mention people, inject HTML, or break
 // out of a code fence; hidden markers make the bot's own comments findable on the next run.
+import { inTargets } from '../output/text.js';
+import { LOOSE_TARGET } from '../targets/discover.js';
 import type { Finding, Severity } from '../types.js';
 import { createHash } from 'node:crypto';
 import { describeResource } from '../manifests/resource.js';
@@ -97,6 +99,10 @@ export function commentBody(p: CommentParts): string {
   const f = p.finding;
   const who = f.resource ? ` · ${escapeMarkdown(describeResource(f.resource))}` : '';
   const lines = [`${severityLabel(f.severity)} ${ruleLabel(f)}${who}`, '', escapeMarkdown(f.message)];
+  // Which deployment targets it occurs in, unless all there is is the loose files.
+  if (f.targets && f.targets.length > 0 && !(f.targets.length === 1 && f.targets[0] === LOOSE_TARGET)) {
+    lines.push('', `_In ${f.targets.length === 1 ? 'target' : 'targets'} ${escapeMarkdown(inTargets(f.targets))}._`);
+  }
   if (p.findingLink) lines.push('', `_Found in ${p.findingLink}; the fix goes here._`);
   if (p.preExisting) lines.push('', '_This problem was already on the base branch; it is shown because this pull request edits its line._');
   if (p.suggestion !== null && f.fix) {

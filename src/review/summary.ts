@@ -1,5 +1,6 @@
 // Stage 5 (text): the sticky summary comment, also written to the job summary. Bounded by GitHub's
 // 65,536-character body limit: rows are added while they fit, then a note says what was left out.
+import { LOOSE_TARGET } from '../targets/discover.js';
 import type { Finding, Severity } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
 import { describeResource } from '../manifests/resource.js';
@@ -67,7 +68,7 @@ interface Row {
   where: string;
 }
 
-/** Findings gain the targets they were found in when targets are declared; absent otherwise. */
+/** Findings carry the targets they were found in (see src/targets/analyze.ts). */
 type WithTargets = Finding & { targets?: readonly string[] };
 
 function rowsOf(s: SummaryInput): Row[] {
@@ -92,7 +93,9 @@ const TABLE_HEAD = '| Severity | Resource | Where | Rule | Problem | Placement |
 function rowText(r: Row, link: SummaryInput['link']): string {
   const f = r.finding;
   const resource = f.resource ? escapeMarkdown(describeResource(f.resource)) : '—';
-  const targets = r.targets.length > 0 ? ` (${r.targets.length === 1 ? 'target' : 'targets'}: ${r.targets.map(escapeMarkdown).join(', ')})` : '';
+  // The loose files alone are no target worth naming (a repository without kustomizations or declared targets).
+  const named = r.targets.length === 1 && r.targets[0] === LOOSE_TARGET ? [] : r.targets;
+  const targets = named.length > 0 ? ` (${named.length === 1 ? 'target' : 'targets'}: ${named.map(escapeMarkdown).join(', ')})` : '';
   return `| ${severityLabel(f.severity)} | ${resource}${targets} | [${escapeMarkdown(r.at.path)}:${r.at.line}](${safeUrl(link(r.at.path, r.at.line))}) | \`${f.rule.replace(/`/g, '')}\` | ${escapeMarkdown(f.message)} | ${WHERE_TEXT[r.where] ?? ''} |`;
 }
 

@@ -17,7 +17,8 @@ function readersFor(workspace: Record<string, string>, head: Record<string, stri
   const buf = (t: string | undefined) => (t === undefined ? null : Buffer.from(t));
   return {
     workspaceFiles: Object.keys(workspace).filter(filter),
-    readWorkspace: (ps) => ps.map((p) => ({ path: p, text: workspace[p]! })),
+    root: null,
+    readWorkspaceFile: (p) => buf(workspace[p]),
     readHead: async (ps) => new Map(ps.map((p) => [p, buf(head[p])])),
     readBase: async (fs_) => new Map(fs_.map((f) => [f.basePath!, buf(base[f.basePath!])])),
   };
@@ -54,8 +55,9 @@ describe('views', () => {
     // The workspace is a merge or base checkout: it still has gone.yaml and old.yaml, and a stale new.yaml.
     const ws = { 'gone.yaml': 'b: 1\n', 'old.yaml': 'c: 1\n', 'keep.yaml': 'k: 1\n', 'new.yaml': 'stale: 1\n', 'notes.txt': 'y\n' };
     const v = await buildViews(changes, filter, readersFor(ws, { 'new.yaml': 'a: 1\n', 'moved.yaml': 'c: 1\n' }, { 'gone.yaml': 'b: 1\n', 'old.yaml': 'c: 1\n' }));
-    expect(v.head.map((f) => [f.path, f.text])).toEqual([['keep.yaml', 'k: 1\n'], ['moved.yaml', 'c: 1\n'], ['new.yaml', 'a: 1\n']]);
-    expect(v.base.map((f) => f.path)).toEqual(['gone.yaml', 'keep.yaml', 'old.yaml']);
+    expect(v.head.files.map((f) => [f, String(v.head.read(f))])).toEqual([['keep.yaml', 'k: 1\n'], ['moved.yaml', 'c: 1\n'], ['new.yaml', 'a: 1\n']]);
+    expect(v.base.files).toEqual(['gone.yaml', 'keep.yaml', 'old.yaml']);
+    expect([v.head.exists('gone.yaml'), v.head.exists('old.yaml'), v.base.exists('new.yaml'), v.base.exists('moved.yaml')]).toEqual([false, false, false, false]);
     expect(v.relevant.map((f) => f.path)).toEqual(['new.yaml', 'gone.yaml', 'moved.yaml']);
   });
 });
@@ -65,7 +67,7 @@ describe('untrusted manifest text in comments', () => {
     const host = '"@security-team<img src=x>.example.com"';
     const changes: ChangeSet = { files: [changedFile('se.yaml', null, 'added', '@@ -0,0 +1,16 @@\n' + STATIC(host).trimEnd().split('\n').map((l) => `+${l}`).join('\n'))], truncated: false };
     const views = await buildViews(changes, filter, readersFor({}, { 'se.yaml': STATIC(host) }, {}));
-    const plan = planReview(views, changes, { loaded, threads: [], maxComments: 30, runId: 'r', link: (f, l) => `https://x/${f}#L${l}`, commentLevel: 'info' });
+    const plan = await planReview(views, changes, { loaded, threads: [], maxComments: 30, runId: 'r', link: (f, l) => `https://x/${f}#L${l}`, commentLevel: 'info' });
     const bodies = plan.placement.inline.map((c) => c.body);
     expect(bodies.length).toBeGreaterThan(0);
     expect(bodies.some((b) => b.includes('security-team'))).toBe(true);
