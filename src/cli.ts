@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // CLI entry (the package's `istio-review` bin): picks the command from the table in cli/commands.ts,
 // parses its options (cli/args.ts) and maps the outcome to the exit status.
 // Exit status: 0 nothing reaches --fail-on, 1 something does, 2 usage or internal error.

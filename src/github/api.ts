@@ -114,12 +114,6 @@ interface ThreadNode {
   comments: { nodes: { databaseId: number | null; body: string; author: { login: string } | null }[] };
 }
 
-export interface PullRef {
-  owner: string;
-  repo: string;
-  number: number;
-}
-
 export class GitHubApi {
   /** Calls made, by kind (for the log and the tests' cost checks). */
   calls = 0;
@@ -209,7 +203,6 @@ export class GitHubApi {
           id: n.id, isResolved: n.isResolved, isOutdated: n.isOutdated, path: n.path, line: n.line, originalLine: n.originalLine,
           resolvedByBot: n.isResolved && sameLogin(n.resolvedBy?.login, viewer),
           fingerprints: fps, commentId: first.databaseId, commentBody: first.body,
-          hasHumanReply: n.comments.nodes.slice(1).some((c) => !sameLogin(c.author?.login, viewer)),
         });
       }
       if (!rt.pageInfo.hasNextPage || !rt.pageInfo.endCursor) break;

@@ -2,7 +2,7 @@
 // When the field is absent (the finding is about something missing), the nearest existing ancestor is used.
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type ParsedNode } from 'yaml';
 import { lineOf, type SourceFile } from './source.js';
-import type { Path } from './resource.js';
+import type { Path } from './path.js';
 
 export interface Span {
   line: number;
@@ -41,7 +41,7 @@ export function nodeAt(doc: Document.Parsed<ParsedNode>, path: Path): { node: No
     keyNode = nextKey;
     depth++;
   }
-  return { node: depth === path.length ? node : node, keyNode, depth };
+  return { node, keyNode, depth };
 }
 
 export function locate(doc: Document.Parsed<ParsedNode>, src: SourceFile, path: Path): Span {

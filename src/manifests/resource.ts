@@ -4,8 +4,9 @@ import type { ResourceRef } from '../types.js';
 import type { SourceFile } from './source.js';
 import type { DocPositions } from './locate.js';
 import { emptyRecord } from '../util/own.js';
+import type { Path } from './path.js';
 
-export type Path = ReadonlyArray<string | number>;
+export type { Path };
 
 /** Any JSON-like value read from YAML; rules must check types before use (manifests lie). */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -77,14 +77,3 @@ function deepMerge(a: JsonObject, b: JsonObject): JsonObject {
   }
   return out;
 }
-
-/** Compares "1.24" style versions: negative when a < b. */
-export function compareIstioVersions(a: string, b: string): number {
-  const pa = a.split('.').map((x) => parseInt(x, 10) || 0);
-  const pb = b.split('.').map((x) => parseInt(x, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}

@@ -17,8 +17,6 @@ export interface ExistingThread {
   /** The bot's first comment (REST id and body), for editing when resolving is refused. */
   commentId: number | null;
   commentBody: string;
-  /** Someone other than the bot replied. */
-  hasHumanReply: boolean;
 }
 
 export interface ThreadPlan {

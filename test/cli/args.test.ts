@@ -1,12 +1,11 @@
 // Per-command option parsing: what a user types is accepted or refused with a message naming the option
 // and the command; `--help` texts come from the same option tables.
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { ensureBuilt } from '../e2e/common.js';
 import { parseCommandArgs } from '../../src/cli/args.js';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { commandHelp } from '../../src/cli/help.js';
 import { UsageError } from '../../src/settings-loader.js';
+import { builtFile, ensureBuilt } from '../support/built.js';
 
 const command = (name: string) => COMMANDS.find((c) => c.name === name)!;
 const parse = (name: string, argv: string[]) => {
@@ -92,7 +91,7 @@ test('each command help lists exactly the options the command accepts', () => {
 });
 
 describe('the built CLI', () => {
-  const CLI = path.resolve('dist/cli.js');
+  const CLI = builtFile('cli.js');
   const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
   beforeAll(ensureBuilt, 120_000);
 

@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureBuilt } from '../e2e/common.js';
+import { builtFile, ensureBuilt } from '../support/built.js';
 
-const CLI = path.resolve('dist/cli.js');
+const CLI = builtFile('cli.js');
 const run = (args: string[], input?: string, cwd?: string) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, cwd });
 
 // An HTTPS port named `http-…`: Istio treats the traffic as plain HTTP (a finding on the `name:` line).

@@ -1,9 +1,11 @@
-// Shared by the e2e test files: fixtures, the stand-in lifecycle, and building dist/ once.
+// Shared by the e2e test files: fixtures, the stand-in lifecycle, and building the bundles once per run.
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { DIST, ROOT, standInFor, type Tree } from './harness.js';
+import { ROOT, standInFor, type Tree } from './harness.js';
 import type { StandIn } from '../support/github-stand-in/index.js';
+
+/** Builds dist/ from the working tree into this run's temp dir (once per run); DIST and builtFile point there. */
+export { ensureBuilt } from '../support/built.js';
 
 export const fx = (name: string) => fs.readFileSync(path.join(ROOT, 'test/e2e/fixtures', name), 'utf8');
 export const BASE: Tree = { 'mesh/services.yaml': fx('services.yaml'), 'mesh/cart-vs.yaml': fx('cart-vs.yaml'), 'README.md': '# mesh\n' };
@@ -14,19 +16,6 @@ export const rulesIn = (s: StandIn) => s.state.reviewComments.map((c) => /`([a-z
 export function expectNoSecret(r: { stdout: string; stderr: string; summary: string }, s: StandIn): void {
   for (const text of [r.stdout, r.stderr, r.summary, ...s.state.reviewComments.map((c) => c.body), ...s.state.issueComments.map((c) => c.body)]) {
     expect(text).not.toContain(TOKEN);
-  }
-}
-
-/** Rebuild dist/ when a source file is newer; a lock directory keeps parallel test files from building at once. */
-export async function ensureBuilt(): Promise<void> {
-  const newest = (dir: string): number => fs.readdirSync(dir, { withFileTypes: true })
-    .reduce((m, e) => Math.max(m, e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs), 0);
-  const stale = () => !fs.existsSync(DIST) || !fs.existsSync(path.join(ROOT, 'dist/licenses.txt')) || fs.statSync(DIST).mtimeMs < newest(path.join(ROOT, 'src'));
-  const lock = path.join(ROOT, 'node_modules/.cache/istio-review-e2e-build.lock');
-  fs.mkdirSync(path.dirname(lock), { recursive: true });
-  for (let i = 0; i < 600 && stale(); i++) {
-    try { fs.mkdirSync(lock); } catch { await new Promise((r) => setTimeout(r, 100)); continue; }
-    try { if (stale()) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' }); } finally { fs.rmSync(lock, { recursive: true, force: true }); }
   }
 }
 

@@ -1,14 +1,17 @@
 // End-to-end harness: a real git repository in a temp dir, the GitHub API stand-in on loopback, and the
-// bundled dist/index.js run as a child process with the runner's environment.
+// bundled dist/index.js (built for this test run: see test/support/built.ts) run as a child process with the
+// runner's environment.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStandIn, filesFromTrees, type StandIn, type StandInOptions, type PrFile } from '../support/github-stand-in/index.js';
+import { builtFile } from '../support/built.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = path.join(ROOT, 'dist/index.js');
+/** The Action's bundle as built for this test run (call ensureBuilt first). */
+export const DIST = builtFile('index.js');
 
 export type Tree = Record<string, string>;
 

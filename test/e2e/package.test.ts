@@ -1,10 +1,12 @@
 // The npm package works without the source checkout: `npm pack`, install the tarball into an empty directory
-// with no network (offline, empty cache: the package must need no download), and run the CLI from there.
+// with no network (offline, empty cache: the package must need no download), and run the CLI from there. The
+// package is packed from the bundles built for this run (test/support/built.ts), not from the committed dist/.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cleanup, ROOT, tmpDir } from './harness.js';
 import { ensureBuilt, fx } from './common.js';
+import { BUILT_DIR } from '../support/built.js';
 
 beforeAll(ensureBuilt, 120_000);
 afterAll(() => cleanup());
@@ -19,9 +21,16 @@ const npm = (args: string[], cwd: string, rest: string[] = []) => {
 
 test('npm pack → npm install ./istio-review-*.tgz in an empty directory → npx istio-review check dir/', () => {
   const work = tmpDir('ir-pack-');
-  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], ROOT).stdout) as { filename: string; files: { path: string }[] }[];
+  const checkout = path.join(work, 'checkout');
+  for (const f of ['package.json', 'README.md', 'LICENSE']) fs.cpSync(path.join(ROOT, f), path.join(checkout, f));
+  fs.cpSync(BUILT_DIR, path.join(checkout, 'dist'), { recursive: true });
+  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], checkout).stdout) as { filename: string; files: { path: string }[] }[];
   const tarball = path.join(work, packed[0]!.filename);
-  expect(packed[0]!.files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', 'dist/cli.js', 'dist/licenses.txt', 'dist/parse-worker.js', 'package.json']);
+  // The CLI's entry points and the chunks they share with the Action (dist/chunk-<hash>.js); not the Action's
+  // own dist/index.js, nor the source maps.
+  const files = packed[0]!.files.map((f) => f.path).sort();
+  expect(files.filter((f) => !/^dist\/chunk-[A-Z0-9]+\.js$/.test(f))).toEqual(['LICENSE', 'README.md', 'dist/cli.js', 'dist/licenses.txt', 'dist/parse-worker.js', 'package.json']);
+  expect(files.filter((f) => f.startsWith('dist/chunk-'))).toEqual(fs.readdirSync(BUILT_DIR).filter((f) => /^chunk-.*\.js$/.test(f)).map((f) => `dist/${f}`).sort());
 
   const app = path.join(work, 'app');
   fs.mkdirSync(path.join(app, 'mesh'), { recursive: true });

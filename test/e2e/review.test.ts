@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { cleanup, commentsAt, makeRepo, ROOT, runAction } from './harness.js';
+import { cleanup, commentsAt, makeRepo, runAction } from './harness.js';
 import { applySuggestions } from '../support/github-stand-in/index.js';
+import { builtFile } from '../support/built.js';
 import { BASE, ensureBuilt, expectNoSecret, fx, GOOD_TLS, rulesIn, useStandIns } from './common.js';
 
 beforeAll(ensureBuilt, 120_000);
@@ -213,7 +214,7 @@ describe('refused comments and GHES', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-applied-'));
     try {
       for (const [p, t] of Object.entries(after)) { fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true }); fs.writeFileSync(path.join(dir, p), t); }
-      const res = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', '--format', 'json', 'mesh'], { cwd: dir, encoding: 'utf8' });
+      const res = spawnSync(process.execPath, [builtFile('cli.js'), 'check', '--format', 'json', 'mesh'], { cwd: dir, encoding: 'utf8' });
       const rules = (JSON.parse(res.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule);
       expect(rules).not.toContain('se-static-without-endpoints');
       expect(rules).not.toContain('se-tls-port-declared-http');

@@ -5,8 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { logLine, sanitizeForLog } from '../../src/util/escape.js';
+import { builtFile, ensureBuilt } from '../support/built.js';
 
-const CLI = path.resolve('dist/cli.js');
+const CLI = builtFile('cli.js');
 // Control characters other than the newline that separates output lines, C1 controls, bidi/zero-width formatting.
 // eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200c-\u200f\u2028-\u202e\u2060-\u2069]/; // U+200B is what logLine puts between "::"
@@ -30,6 +31,7 @@ metadata:
 
 describe('log escaping', () => {
   let dir: string;
+  beforeAll(ensureBuilt, 120_000);
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-review-escape-'));
     fs.writeFileSync(path.join(dir, 'evil.yaml'), HOSTILE);

@@ -10,9 +10,10 @@ import { buildWorkspace } from '../../src/manifests/workspace.js';
 import { findManifestFiles, readManifestFiles } from '../../src/manifests/load.js';
 import { ruleById } from '../../src/rules/index.js';
 import { sanitizeForLog } from '../../src/util/escape.js';
+import { builtFile, ensureBuilt } from '../support/built.js';
 import { hostileCases, REAL_PROBLEM, REAL_PROBLEM_FILE, STATIC_SE, STATIC_SE_FILE, type HostileCase } from './cases.js';
 
-const CLI = path.resolve('dist/cli.js');
+const CLI = builtFile('cli.js');
 const TIME_BOUND_MS = 30_000;
 const HAS_STATIC_RULE = ruleById('se-static-without-endpoints') !== undefined;
 
@@ -71,8 +72,8 @@ function expectCaseFindings(c: HostileCase, findings: readonly { rule: string; s
 
 const key = (f: { rule: string; file: string; line: number; endLine: number; message: string }) => `${f.file}:${f.line}-${f.endLine} ${f.rule} ${f.message}`;
 
+beforeAll(ensureBuilt, 120_000);
 beforeAll(() => {
-  if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` before these tests');
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-review-hostile-'));
   const all = path.join(tmp, 'all');
   cases.forEach((c, i) => {

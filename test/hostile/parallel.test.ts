@@ -7,10 +7,12 @@ import { pathToFileURL } from 'node:url';
 import { parseFiles, type ParsedFile } from '../../src/manifests/parallel.js';
 import { locate, locateIn } from '../../src/manifests/locate.js';
 import { hostileCases } from './cases.js';
+import { builtFile, ensureBuilt } from '../support/built.js';
 // @ts-expect-error — plain JS module of the benchmark
 import { generateRepository } from '../../scripts/bench/generate.mjs';
 
-const WORKER = pathToFileURL(path.resolve('dist/parse-worker.js'));
+const WORKER = pathToFileURL(builtFile('parse-worker.js'));
+beforeAll(ensureBuilt, 120_000);
 
 type Seg = string | number;
 function pathsOf(v: unknown, prefix: Seg[] = [], out: Seg[][] = [[]]): Seg[][] {
@@ -39,7 +41,7 @@ function inputs(): { path: string; text: string }[] {
 }
 
 test('worker threads and this thread read every file alike', () => {
-  expect(fs.existsSync(WORKER)).toBe(true); // npm run build first
+  expect(fs.existsSync(WORKER)).toBe(true);
   const files = inputs();
   const serial = parseFiles(files, { workerScript: null, workers: 0 });
   const parallel = parseFiles(files, { workerScript: WORKER, workers: 1, chunkBytes: 4096 });

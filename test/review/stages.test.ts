@@ -132,7 +132,7 @@ describe('new versus pre-existing', () => {
 describe('earlier threads', () => {
   const thread = (over: Partial<ExistingThread>): ExistingThread => ({
     id: 'T', isResolved: false, isOutdated: false, path: 'a.yaml', line: 3, originalLine: 3, resolvedByBot: false,
-    fingerprints: ['fp'], commentId: 1, commentBody: 'x', hasHumanReply: false, ...over,
+    fingerprints: ['fp'], commentId: 1, commentBody: 'x', ...over,
   });
   const f = finding({ fingerprint: 'fp', line: 3 });
 
@@ -240,7 +240,7 @@ describe('fixed threads, judged per resource', () => {
   const ref = { kind: 'ServiceEntry', namespace: 'shop', name: 'db' };
   const thread = (body: string): ExistingThread => ({
     id: 'T', isResolved: false, isOutdated: false, path: 'db.yaml', line: 3, originalLine: 3, resolvedByBot: false,
-    fingerprints: ['fp'], commentId: 1, commentBody: body, hasHumanReply: false,
+    fingerprints: ['fp'], commentId: 1, commentBody: body,
   });
   const withMarker = thread(commentBody({ finding: finding({ fingerprint: 'fp', file: 'db.yaml', resource: ref }), suggestion: null, runId: 'r' }));
   const facts = (o: { resources?: string[]; broken?: string[]; files?: string[] }) => ({

@@ -2,7 +2,7 @@ import { Octokit } from '@octokit/rest';
 import { throttling } from '@octokit/plugin-throttling';
 import { retry } from '@octokit/plugin-retry';
 import { gitBlobSha, patchFromTexts, PERMISSIONS, startStandIn, type PrFile, type StandIn } from '../support/github-stand-in/index.js';
-import { failure, octo, OR } from './helpers.js';
+import { failure, octo, onFakeClock, OR } from './helpers.js';
 
 const HEAD_SHA = 'c0ffee'.padEnd(40, '0');
 const BASE_SHA = 'ba5e'.padEnd(40, '0');
@@ -185,10 +185,9 @@ describe('faults', () => {
         },
       },
     });
-    const t0 = Date.now();
-    await o.pulls.createReview({ ...OR, pull_number: 7, event: 'COMMENT', body: 'x' });
+    const { elapsedMs } = await onFakeClock(() => o.pulls.createReview({ ...OR, pull_number: 7, event: 'COMMENT', body: 'x' }));
     expect(waits).toEqual([1]);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
+    expect(elapsedMs).toBeGreaterThanOrEqual(1000);
     expect(s.state.reviews).toHaveLength(1);
   });
 
@@ -208,9 +207,10 @@ describe('faults', () => {
         onSecondaryRateLimit: () => false,
       },
     });
-    const { status } = await o.pulls.listFiles({ ...OR, pull_number: 7 });
+    const { value: { status }, elapsedMs } = await onFakeClock(() => o.pulls.listFiles({ ...OR, pull_number: 7 }));
     expect(status).toBe(200);
     expect(seen).toHaveLength(1);
+    expect(elapsedMs).toBeGreaterThanOrEqual(1000);
     expect(s.calls.map((c) => c.status)).toEqual([403, 200]);
   });
 
@@ -236,10 +236,9 @@ describe('faults', () => {
 
   it('a delay serves the request late but normally', async () => {
     s = await startStandIn({ faults: [{ kind: 'delay', route: 'GET /repos/{owner}/{repo}/pulls/{pull_number}', delayMs: 300 }] });
-    const t0 = Date.now();
-    const { status } = await octo(s).pulls.get({ ...OR, pull_number: 7 });
+    const { value: { status }, elapsedMs } = await onFakeClock(() => octo(s).pulls.get({ ...OR, pull_number: 7 }));
     expect(status).toBe(200);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(280);
+    expect(elapsedMs).toBeGreaterThanOrEqual(300);
   });
 
   it('an unknown route is a 404 that says so', async () => {

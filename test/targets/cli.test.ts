@@ -2,10 +2,9 @@
 import { runTargetsCommand } from '../../src/cli/targets-command.js';
 import { loadSettings } from '../../src/settings-loader.js';
 import { checkPaths } from '../../src/check.js';
-import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { FIXTURES, requireKustomize } from './helpers.js';
-import { ensureBuilt } from '../e2e/common.js';
+import { builtFile, ensureBuilt } from '../support/built.js';
 
 const DIR = `${FIXTURES}/kustomize`;
 
@@ -37,7 +36,7 @@ test('check --target renders only that target; an unknown name is a usage error 
 
 describe('the built CLI', () => {
   beforeAll(ensureBuilt, 120_000);
-  const run = (env: NodeJS.ProcessEnv, ...args: string[]) => spawnSync(process.execPath, [path.resolve('dist/cli.js'), ...args], { encoding: 'utf8', env });
+  const run = (env: NodeJS.ProcessEnv, ...args: string[]) => spawnSync(process.execPath, [builtFile('cli.js'), ...args], { encoding: 'utf8', env });
 
   test('names the kustomize it rendered with on standard error, and each finding\'s targets in JSON', () => {
     const tool = requireKustomize();

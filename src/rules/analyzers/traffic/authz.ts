@@ -2,7 +2,7 @@
 // k8sgateway.SelectorAnalyzer): a policy must apply to some in-mesh workload, its source namespaces must exist,
 // and a `selector` cannot attach a policy to a Gateway API gateway.
 import { defineRule, type Rule } from '../../rule.js';
-import { asArray, asObject, isObject, type Resource } from '../../../manifests/resource.js';
+import { asArray, asObject, isObject } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { GROUP, deploysGateways, describeSelector, isInMesh, isStandardGatewaySelector, selectorLabels } from './common.js';
 
@@ -121,4 +121,3 @@ export const selectorOnKubernetesGateway = defineRule({
 });
 
 export const authzRules: Rule[] = [authzNoMatchingWorkload, authzNamespaceNotFound, selectorOnKubernetesGateway];
-export type { Resource };

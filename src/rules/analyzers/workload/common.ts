@@ -1,6 +1,6 @@
 // Shared helpers of the workload analyzers: Kubernetes label selectors, containers, the objects istioctl
 // treats as control plane, and the namespaces it ignores.
-import { asArray, asObject, asString, asStringMap, isObject, type Json, type JsonObject, type Resource } from '../../../manifests/resource.js';
+import { asArray, asString, asStringMap, isObject, type Json, type JsonObject, type Resource } from '../../../manifests/resource.js';
 import type { Workload } from '../../../mesh/workloads.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { own } from '../../../util/own.js';
@@ -100,9 +100,3 @@ export function servicesIn(mesh: MeshView, namespace: string): readonly Resource
 export function byNamespaceAndName<T extends { namespace: string | null; name: string }>(list: readonly T[]): T[] {
   return [...list].sort((a, b) => ((a.namespace ?? '') < (b.namespace ?? '') ? -1 : (a.namespace ?? '') > (b.namespace ?? '') ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
-
-export function quote(s: string): string {
-  return `"${s}"`;
-}
-
-export { asObject };

@@ -468,7 +468,3 @@ export function stringMatch(v: Json | undefined): { kind: 'exact' | 'prefix' | '
   }
   return null;
 }
-
-export function isObjectWithKeys(v: Json | undefined): v is JsonObject {
-  return isObject(v) && Object.keys(v).length > 0;
-}

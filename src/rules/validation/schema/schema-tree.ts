@@ -140,11 +140,6 @@ export function schemaFor(group: string, kind: string, version: string): SchemaN
   return root;
 }
 
-/** Where the schemas come from (for docs and messages). */
-export function schemaSource(): string {
-  return load().source;
-}
-
 /** The Istio release ("1.29") whose CRD schemas are checked. */
 export function schemaIstioVersion(): string {
   return load().istio;
