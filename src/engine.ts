@@ -73,7 +73,7 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
       });
     }
   }
-  return { mesh, findings: finalize(findings, config.rules) };
+  return { mesh, findings: finalize(mesh, findings, config.rules) };
 }
 
 /** The fix for a report: edits the source text, and for a rendered object only where the source holds the value. */
@@ -143,14 +143,14 @@ export function fingerprintOf(rule: string, resource: Finding['resource'], subje
 }
 
 /** Apply suppressions and configured levels, drop duplicates, sort by file, line, severity. */
-function finalize(raw: (Finding & { _suppressedBy?: Resource })[], levels: Record<string, Severity | 'off'>): Finding[] {
+function finalize(mesh: MeshView, raw: (Finding & { _suppressedBy?: Resource })[], levels: Record<string, Severity | 'off'>): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const f of raw) {
     const r = f._suppressedBy;
     delete f._suppressedBy;
     // A reasonless ignore annotation cannot hide the finding that asks for its reason.
-    if (r && f.rule !== 'suppression-without-reason' && suppressionOf(r).suppresses(f.rule, f.istioCode)) continue;
+    if (r && f.rule !== 'suppression-without-reason' && suppressionOf(mesh, r).suppresses(f.rule, f.istioCode)) continue;
     const level = own(levels, f.rule);
     if (level === 'off') continue;
     if (level) f.severity = level;

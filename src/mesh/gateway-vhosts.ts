@@ -137,12 +137,12 @@ function translate(mesh: MeshView, vs: Resource, gatewayKey: string, port: numbe
   return out;
 }
 
-const cache = new WeakMap<MeshView, GatewayVirtualHost[]>();
-
 /** Every (route table, host) of the repository's Istio Gateways that at least one VirtualService serves. */
 export function gatewayVirtualHosts(mesh: MeshView): GatewayVirtualHost[] {
-  const cached = cache.get(mesh);
-  if (cached) return cached;
+  return mesh.memo('gateway-virtual-hosts', () => collectGatewayVirtualHosts(mesh));
+}
+
+function collectGatewayVirtualHosts(mesh: MeshView): GatewayVirtualHost[] {
   const serversByGateway = new Map<string, GatewayHttpServer[]>();
   for (const s of gatewayHttpServers(mesh)) {
     const key = `${s.gateway.namespace}/${s.gateway.name}`;
@@ -176,7 +176,5 @@ export function gatewayVirtualHosts(mesh: MeshView): GatewayVirtualHost[] {
       }
     }
   }
-  const list = [...vhosts.values()];
-  cache.set(mesh, list);
-  return list;
+  return [...vhosts.values()];
 }

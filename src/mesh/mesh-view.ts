@@ -59,6 +59,7 @@ export class MeshView {
   private readonly wildcardDrs: { host: string; dr: Resource }[] = [];
   private readonly gatewaysByKey = new Map<string, Resource>(); // "ns/name" → Istio Gateway (first), else k8s Gateway
   private readonly namespaceObjects = new Map<string, Resource>();
+  private readonly memos = new Map<string, unknown>();
 
   constructor(resources: readonly Resource[], settings: MeshSettings = defaultMeshSettings(), config: ReviewConfig = emptyConfig(), shadowed: readonly Shadowed[] = []) {
     this.resources = resources;
@@ -100,6 +101,24 @@ export class MeshView {
   /** Resources of a kind; `group` defaults to the kind's usual group (Istio kinds: their Istio group). */
   byKind(kind: string, group?: string): readonly Resource[] {
     return this.byKindIndex.get(kindKey(group ?? defaultGroup(kind), kind)) ?? [];
+  }
+
+  /** Derived data that several rules share (an index, a verdict table), built on first use and owned by this view,
+   *  so rules and their helpers hold no state of their own. `key` names the value; one key, one type. */
+  memo<T>(key: string, build: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = build();
+    this.memos.set(key, value);
+    return value;
+  }
+
+  /** Derived data of one resource of this view (its schema problems, its route destinations), built once. */
+  memoOf<T>(key: string, r: Resource, build: (r: Resource) => T): T {
+    const table = this.memo(key, () => new Map<Resource, T>());
+    if (table.has(r)) return table.get(r)!;
+    const value = build(r);
+    table.set(r, value);
+    return value;
   }
 
   /** Was this namespace seen (a Namespace object, a resource in it, or declared in the config)? */

@@ -170,18 +170,15 @@ export function callingNamespaces(mesh: MeshView, se: Resource, host: string): s
 
 /** Every VirtualService destination host, resolved in its VirtualService's namespace (computed once per view). */
 function routedHosts(mesh: MeshView): { host: string; namespace: string }[] {
-  let l = routedCache.get(mesh);
-  if (!l) {
-    l = [];
+  return mesh.memo('service-entry/routed-hosts', () => {
+    const l: { host: string; namespace: string }[] = [];
     for (const vs of mesh.byKind('VirtualService')) {
       if (vs.namespace === null) continue;
-      for (const d of routeDestinations(vs)) if (d.host !== '') l.push({ host: resolveHost(d.host, vs.namespace), namespace: vs.namespace });
+      for (const d of routeDestinations(mesh, vs)) if (d.host !== '') l.push({ host: resolveHost(d.host, vs.namespace), namespace: vs.namespace });
     }
-    routedCache.set(mesh, l);
-  }
-  return l;
+    return l;
+  });
 }
-const routedCache = new WeakMap<MeshView, { host: string; namespace: string }[]>();
 
 /** The DestinationRules Istio applies to traffic to `host` (declared by `se`) from the entry's own namespace and
  *  every namespace that calls it (callingNamespaces), each rule once. */

@@ -13,21 +13,21 @@ const group = 'service-entry';
 
 /** Short name → the namespaces of the VirtualServices and DestinationRules that name it (each expands it there). */
 function callerNamespaces(mesh: MeshView): Map<string, Set<string>> {
-  let m = callersCache.get(mesh);
-  if (m) return m;
-  m = new Map();
+  return mesh.memo('service-entry/short-host-callers', () => collectCallerNamespaces(mesh));
+}
+
+function collectCallerNamespaces(mesh: MeshView): Map<string, Set<string>> {
+  const m = new Map<string, Set<string>>();
   const add = (host: string, ns: string) => {
-    if (isShortHost(host)) (m!.get(host) ?? m!.set(host, new Set()).get(host)!).add(ns);
+    if (isShortHost(host)) (m.get(host) ?? m.set(host, new Set()).get(host)!).add(ns);
   };
   for (const vs of mesh.byKind('VirtualService')) {
     if (vs.namespace === null) continue;
-    for (const d of routeDestinations(vs)) add(d.host, vs.namespace);
+    for (const d of routeDestinations(mesh, vs)) add(d.host, vs.namespace);
   }
   for (const dr of mesh.byKind('DestinationRule')) if (dr.namespace !== null && typeof dr.spec.host === 'string') add(dr.spec.host, dr.namespace);
-  callersCache.set(mesh, m);
   return m;
 }
-const callersCache = new WeakMap<MeshView, Map<string, Set<string>>>();
 
 /** The name callers mean: the FQDN their namespace expands the short name to, when they all agree; with no callers,
  *  the FQDN in the entry's own namespace. Null when callers in several namespaces mean different hosts. */

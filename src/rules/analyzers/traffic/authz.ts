@@ -41,15 +41,12 @@ function namespacePatternMatches(pattern: string, ns: string): boolean {
   return pattern === ns;
 }
 
-const knownNsCache = new WeakMap<MeshView, string[]>();
 function knownNamespaces(mesh: MeshView): string[] {
-  let l = knownNsCache.get(mesh);
-  if (!l) {
+  return mesh.memo('traffic/known-namespaces', () => {
     const s = new Set<string>(mesh.namespaces);
     for (const r of mesh.resources) if (r.namespace) s.add(r.namespace);
-    knownNsCache.set(mesh, (l = [...s]));
-  }
-  return l;
+    return [...s];
+  });
 }
 
 export const authzNamespaceNotFound = defineRule({

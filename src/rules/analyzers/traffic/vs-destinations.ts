@@ -15,7 +15,7 @@ function what(d: RouteDestination): string {
 function eachDestination(mesh: MeshView, fn: (vs: Resource, d: RouteDestination) => void): void {
   for (const vs of mesh.byKind('VirtualService')) {
     if (vs.namespace === null) continue;
-    for (const d of routeDestinations(vs)) fn(vs, d);
+    for (const d of routeDestinations(mesh, vs)) fn(vs, d);
   }
 }
 
@@ -244,7 +244,7 @@ export const vsIngressRouteWithoutSubset = defineRule({
     const subsetRouted = new Map<string, Resource[]>();
     for (const vs of ctx.mesh.byKind('VirtualService')) {
       const own = new Set(asArray(vs.spec.hosts).map((h) => asString(h)).filter((h): h is string => !!h));
-      for (const d of routeDestinations(vs)) {
+      for (const d of routeDestinations(ctx.mesh, vs)) {
         if (d.section !== 'http' || d.subset === null || !own.has(d.host)) continue;
         const l = subsetRouted.get(d.host) ?? [];
         l.push(vs);
@@ -254,7 +254,7 @@ export const vsIngressRouteWithoutSubset = defineRule({
     if (subsetRouted.size === 0) return;
     for (const vs of ctx.mesh.byKind('VirtualService')) {
       if (vsGateways(vs).length === 0) continue;
-      for (const d of routeDestinations(vs)) {
+      for (const d of routeDestinations(ctx.mesh, vs)) {
         if (d.section !== 'http' || d.subset !== null) continue;
         const others = subsetRouted.get(d.host);
         if (!others) continue;

@@ -6,7 +6,7 @@ import type { MeshView } from '../../../mesh/mesh-view.js';
 import type { Workload } from '../../../mesh/workloads.js';
 import { asStringMap } from '../../../manifests/resource.js';
 import { labelsMatch } from '../../../mesh/workloads.js';
-import { containersOf, isControlPlane, isIgnoredNamespace, namespaceLabels, podSpecPath, repoWorkloads, servicesIn } from './common.js';
+import { containersOf, isControlPlane, isIgnoredNamespace, namespaceLabels, podSpecPath, repoWorkloads } from './common.js';
 
 const WAYPOINT_LABEL = 'gateway.istio.io/managed';
 
@@ -23,7 +23,7 @@ export function workloadInMesh(mesh: MeshView, w: Workload): boolean {
 interface ServicePort { service: string; port: number; protocol: string; target: string }
 
 function servicesSelecting(mesh: MeshView, w: Workload): Resource[] {
-  return servicesIn(mesh, w.namespace).filter((s) => {
+  return mesh.servicesIn(w.namespace).filter((s) => {
     const sel = asStringMap(s.spec.selector);
     return Object.keys(sel).length > 0 && labelsMatch(sel, w.labels);
   });

@@ -9,7 +9,7 @@ export const suppressionWithoutReason = defineRule({
   check(ctx) {
     for (const r of ctx.mesh.resources) {
       const value = r.annotations[IGNORE_ANNOTATION];
-      if (value === undefined || suppressionOf(r).reason !== null) continue;
+      if (value === undefined || suppressionOf(ctx.mesh, r).reason !== null) continue;
       ctx.report({
         resource: r, path: ['metadata', 'annotations', IGNORE_ANNOTATION], subject: value,
         message: `"${IGNORE_ANNOTATION}: ${value}" says what to ignore but not why: write "${value.split(':')[0]!.trim() || 'rule-id'}: <reason>" so reviewers can tell whether the suppression still applies.`,

@@ -10,17 +10,14 @@ import { isIstioGroup } from '../../../manifests/kinds.js';
 import { newerThanSchemas, schemaFor, schemaIstioVersion } from './schema-tree.js';
 import { dotted, subjectPath, walkSchema, type SchemaProblem } from './walk.js';
 import { looksLikePatch } from '../../../manifests/patch-files.js';
+import type { MeshView } from '../../../mesh/mesh-view.js';
 
-const cache = new WeakMap<Resource, SchemaProblem[]>();
-
-/** The schema problems of a resource, computed once and shared by every schema rule. */
-function problemsOf(r: Resource): SchemaProblem[] {
-  let found = cache.get(r);
-  if (found) return found;
-  const root = isIstioGroup(r.group) ? schemaFor(r.group, r.kind, r.version) : null;
-  found = root ? walkSchema(r.obj, root) : [];
-  cache.set(r, found);
-  return found;
+/** The schema problems of a resource, computed once per view and shared by every schema rule. */
+function problemsOf(mesh: MeshView, r: Resource): SchemaProblem[] {
+  return mesh.memoOf('schema/problems', r, () => {
+    const root = isIstioGroup(r.group) ? schemaFor(r.group, r.kind, r.version) : null;
+    return root ? walkSchema(r.obj, root) : [];
+  });
 }
 
 function* problems<K extends SchemaProblem['kind']>(ctx: RuleContext, kind: K): Generator<[Resource, Extract<SchemaProblem, { kind: K }>]> {
@@ -28,7 +25,7 @@ function* problems<K extends SchemaProblem['kind']>(ctx: RuleContext, kind: K): 
     if (!isIstioGroup(r.group)) continue;
     const partial = kind === 'required' && looksLikePatch(r);
     if (partial) continue;
-    for (const p of problemsOf(r)) if (p.kind === kind) yield [r, p as Extract<SchemaProblem, { kind: K }>];
+    for (const p of problemsOf(ctx.mesh, r)) if (p.kind === kind) yield [r, p as Extract<SchemaProblem, { kind: K }>];
   }
 }
 
