@@ -398,7 +398,7 @@ const ISTIO_KIND_GROUP: Record<string, string> = {
   MutatingWebhookConfiguration: 'admissionregistration.k8s.io', ValidatingWebhookConfiguration: 'admissionregistration.k8s.io',
 };
 
-function defaultGroup(kind: string): string {
+export function defaultGroup(kind: string): string {
   return own(ISTIO_KIND_GROUP, kind) ?? '';
 }
 

@@ -68,7 +68,7 @@ function istioScopes(se: Resource): string[] {
 
 export const overlapRules: Rule[] = [
   defineRule({
-    id: 'se-conflicting-protocol', severity: 'warning', istioCode: 'IST0177', group, fixable: false,
+    id: 'se-conflicting-protocol', severity: 'warning', istioCode: 'IST0177', group, fixable: false, inputs: 'mesh',
     title: 'The same host and port declared with different protocols by ServiceEntries visible in the same namespaces.',
     check(ctx) {
       const byKey = new Map<string, Decl[]>();
@@ -102,7 +102,7 @@ export const overlapRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-wildcard-protocol-conflict', severity: 'warning', istioCode: null, group, fixable: false,
+    id: 'se-wildcard-protocol-conflict', severity: 'warning', istioCode: null, group, fixable: false, inputs: 'mesh',
     title: 'A wildcard ServiceEntry host and a concrete host it covers give the same port different protocols.',
     check(ctx) {
       const decls = declarations(ctx.mesh);
@@ -139,7 +139,7 @@ export const overlapRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-duplicate-host-port', severity: 'info', istioCode: null, group, fixable: false,
+    id: 'se-duplicate-host-port', severity: 'info', istioCode: null, group, fixable: false, inputs: 'mesh',
     title: 'The same host and port declared with the same protocol by two ServiceEntries visible in the same namespaces.',
     check(ctx) {
       const byHostPort = new Map<string, Decl[]>();

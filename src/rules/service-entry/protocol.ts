@@ -40,7 +40,7 @@ function sharedHostPort(mesh: MeshView, se: Resource, p: SePort): boolean {
 
 export const protocolRules: Rule[] = [
   defineRule({
-    id: 'se-tls-port-declared-http', severity: 'error', istioCode: null, group, fixable: true,
+    id: 'se-tls-port-declared-http', severity: 'error', istioCode: null, group, fixable: true, inputs: 'mesh',
     title: 'Port 443, or a port named https…/tls…, declared HTTP, HTTP2 or GRPC with no DestinationRule originating TLS on it.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
@@ -59,7 +59,7 @@ export const protocolRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-port-name-protocol-mismatch', severity: 'info', istioCode: null, group, fixable: false,
+    id: 'se-port-name-protocol-mismatch', severity: 'info', istioCode: null, group, fixable: false, inputs: 'mesh',
     title: 'A ServiceEntry port name announces one protocol and the protocol field says another (the protocol field wins).',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
@@ -79,7 +79,7 @@ export const protocolRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-addresses-required', severity: 'warning', istioCode: 'IST0134', group, fixable: false,
+    id: 'se-addresses-required', severity: 'warning', istioCode: 'IST0134', group, fixable: false, inputs: 'mesh',
     title: 'A plain-TCP (TCP, MONGO, MYSQL, REDIS) or protocol-less non-HTTP ServiceEntry port without addresses, when the mesh does not auto-allocate addresses.',
     check(ctx) {
       const s = ctx.mesh.settings;
@@ -99,7 +99,7 @@ export const protocolRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-multiple-hosts-non-http-port', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    id: 'se-multiple-hosts-non-http-port', severity: 'error', istioCode: 'IST0106', group, fixable: false, inputs: 'mesh',
     title: 'Several hosts with a port that is neither HTTP nor TLS while resolution is not NONE: Istio rejects the ServiceEntry.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {

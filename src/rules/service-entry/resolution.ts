@@ -21,7 +21,7 @@ function noneFits(se: Resource, mesh: MeshView): boolean {
 
 export const resolutionRules: Rule[] = [
   defineRule({
-    id: 'se-static-without-endpoints', severity: 'error', istioCode: null, group, fixable: true,
+    id: 'se-static-without-endpoints', severity: 'error', istioCode: null, group, fixable: true, inputs: 'mesh',
     title: 'A STATIC ServiceEntry with neither endpoints nor a workloadSelector: there is no address to send traffic to.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
@@ -40,7 +40,7 @@ export const resolutionRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-selector-matches-nothing', severity: 'warning', istioCode: null, group, fixable: false,
+    id: 'se-selector-matches-nothing', severity: 'warning', istioCode: null, group, fixable: false, inputs: 'mesh',
     title: 'A STATIC ServiceEntry\'s workloadSelector matches no Pod, workload or WorkloadEntry of its namespace in this repository.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
@@ -58,7 +58,7 @@ export const resolutionRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-selector-on-mesh-external', severity: 'warning', istioCode: null, group, fixable: false,
+    id: 'se-selector-on-mesh-external', severity: 'warning', istioCode: null, group, fixable: false, inputs: 'mesh',
     title: 'A workloadSelector on a MESH_EXTERNAL ServiceEntry (location defaults to MESH_EXTERNAL); it is meant for mesh-internal workloads.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
@@ -72,7 +72,7 @@ export const resolutionRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-dns-wildcard-host', severity: 'error', istioCode: 'IST0106', group, fixable: true,
+    id: 'se-dns-wildcard-host', severity: 'error', istioCode: 'IST0106', group, fixable: true, inputs: 'mesh',
     title: 'resolution DNS or DNS_ROUND_ROBIN with a wildcard host and no endpoints: Istio rejects the ServiceEntry.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
@@ -90,7 +90,7 @@ export const resolutionRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-none-with-endpoints', severity: 'error', istioCode: 'IST0106', group, fixable: true,
+    id: 'se-none-with-endpoints', severity: 'error', istioCode: 'IST0106', group, fixable: true, inputs: 'mesh',
     title: 'resolution NONE with endpoints: Istio rejects the ServiceEntry.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {

@@ -40,7 +40,7 @@ function intendedHost(mesh: MeshView, se: Resource, host: string): string | null
 
 export const shortHostRules: Rule[] = [
   defineRule({
-    id: 'se-short-host', severity: 'warning', istioCode: null, group, fixable: true,
+    id: 'se-short-host', severity: 'warning', istioCode: null, group, fixable: true, inputs: 'mesh',
     title: 'A ServiceEntry host without a domain: Istio takes it literally, so short names and FQDNs used by callers do not match it.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {

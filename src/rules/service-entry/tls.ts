@@ -107,7 +107,7 @@ function reportMissingCa(ctx: RuleContext, portLevel: boolean): void {
 
 export const tlsRules: Rule[] = [
   defineRule({
-    id: 'dr-double-tls', severity: 'error', istioCode: null, group, fixable: false,
+    id: 'dr-double-tls', severity: 'error', istioCode: null, group, fixable: false, inputs: 'mesh',
     title: 'A DestinationRule originates TLS on a ServiceEntry port declared HTTPS or TLS: apps\' TLS gets encrypted twice.',
     check(ctx) {
       for (const d of findDoubleTls(ctx.mesh)) {
@@ -121,7 +121,7 @@ export const tlsRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'dr-double-tls-direct-https', severity: 'warning', istioCode: null, group, fixable: false,
+    id: 'dr-double-tls-direct-https', severity: 'warning', istioCode: null, group, fixable: false, inputs: 'mesh',
     title: 'A DestinationRule originates TLS on an HTTPS/TLS ServiceEntry port that a VirtualService routes plain HTTP to; apps calling https:// directly break.',
     check(ctx) {
       for (const d of findDoubleTls(ctx.mesh)) {
@@ -134,7 +134,7 @@ export const tlsRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-missing-tls-origination', severity: 'error', istioCode: null, group, fixable: false,
+    id: 'se-missing-tls-origination', severity: 'error', istioCode: null, group, fixable: false, inputs: 'mesh',
     title: 'A ServiceEntry HTTP port with targetPort 443 and no DestinationRule originating TLS: plaintext is sent to a TLS port.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
@@ -171,17 +171,17 @@ export const tlsRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'dr-ca-certificates-missing', severity: 'info', istioCode: 'IST0128', group, fixable: false,
+    id: 'dr-ca-certificates-missing', severity: 'info', istioCode: 'IST0128', group, fixable: false, inputs: 'mesh',
     title: 'A DestinationRule originates TLS (SIMPLE/MUTUAL) in its top-level trafficPolicy without caCertificates.',
     check(ctx) { reportMissingCa(ctx, false); },
   }),
   defineRule({
-    id: 'dr-port-ca-certificates-missing', severity: 'info', istioCode: 'IST0129', group, fixable: false,
+    id: 'dr-port-ca-certificates-missing', severity: 'info', istioCode: 'IST0129', group, fixable: false, inputs: 'mesh',
     title: 'A DestinationRule originates TLS (SIMPLE/MUTUAL) in a portLevelSettings entry without caCertificates.',
     check(ctx) { reportMissingCa(ctx, true); },
   }),
   defineRule({
-    id: 'dr-sni-mismatch', severity: 'warning', istioCode: null, group, fixable: false,
+    id: 'dr-sni-mismatch', severity: 'warning', istioCode: null, group, fixable: false, inputs: 'mesh',
     title: 'A DestinationRule originating TLS sets an sni that matches none of the target ServiceEntry\'s hosts.',
     check(ctx) {
       // The ServiceEntries behind a DestinationRule host; null when a Service (or nothing) declares it.

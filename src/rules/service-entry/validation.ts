@@ -45,7 +45,7 @@ function report(ctx: RuleContext, se: Resource, path: (string | number)[], subje
 
 export const validationRules: Rule[] = [
   defineRule({
-    id: 'se-invalid-host', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    id: 'se-invalid-host', severity: 'error', istioCode: 'IST0106', group, fixable: false, inputs: 'mesh',
     title: 'ServiceEntry hosts missing, "*" alone, an IP, or not a valid DNS name: Istio rejects the entry.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
@@ -58,7 +58,7 @@ export const validationRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-partial-wildcard-host', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
+    id: 'se-partial-wildcard-host', severity: 'warning', istioCode: 'IST0133', group, fixable: false, inputs: 'mesh',
     title: 'A ServiceEntry host with a partial wildcard (*foo.com), which Istio warns about.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
@@ -71,7 +71,7 @@ export const validationRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-invalid-address', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    id: 'se-invalid-address', severity: 'error', istioCode: 'IST0106', group, fixable: false, inputs: 'mesh',
     title: 'A ServiceEntry address that is not an IP or CIDR, or a CIDR with DNS resolution: Istio rejects the entry.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
@@ -89,7 +89,7 @@ export const validationRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-invalid-port', severity: 'error', istioCode: 'IST0106', group, fixable: true,
+    id: 'se-invalid-port', severity: 'error', istioCode: 'IST0106', group, fixable: true, inputs: 'mesh',
     title: 'A ServiceEntry port with a missing, malformed or duplicate name or number, a bad targetPort or an unknown protocol.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
@@ -134,7 +134,7 @@ export const validationRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-invalid-workload-selector', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    id: 'se-invalid-workload-selector', severity: 'error', istioCode: 'IST0106', group, fixable: false, inputs: 'mesh',
     title: 'A ServiceEntry workloadSelector with an empty or wildcard label, or set together with endpoints: Istio rejects the entry.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
@@ -152,7 +152,7 @@ export const validationRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-workload-selector-ignored', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
+    id: 'se-workload-selector-ignored', severity: 'warning', istioCode: 'IST0133', group, fixable: false, inputs: 'mesh',
     title: 'A ServiceEntry workloadSelector with no labels, or with resolution NONE, where it selects nothing useful.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
@@ -167,7 +167,7 @@ export const validationRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-addresses-not-allocated', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
+    id: 'se-addresses-not-allocated', severity: 'warning', istioCode: 'IST0133', group, fixable: false, inputs: 'mesh',
     title: 'A plain-TCP (TCP, MONGO, MYSQL, REDIS) or protocol-less non-HTTP ServiceEntry port without addresses where Istio does not auto-allocate one (resolution NONE or opted out).',
     check(ctx) {
       const s = ctx.mesh.settings;
@@ -187,7 +187,7 @@ export const validationRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-invalid-endpoint', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    id: 'se-invalid-endpoint', severity: 'error', istioCode: 'IST0106', group, fixable: false, inputs: 'mesh',
     title: 'A ServiceEntry endpoint address or port Istio rejects for the entry\'s resolution.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
@@ -228,7 +228,7 @@ export const validationRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-invalid-dynamic-dns', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    id: 'se-invalid-dynamic-dns', severity: 'error', istioCode: 'IST0106', group, fixable: false, inputs: 'mesh',
     title: 'resolution DYNAMIC_DNS with concrete hosts, addresses, endpoints, a non-HTTP/TLS port or a bad location: Istio rejects the entry.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
@@ -251,7 +251,7 @@ export const validationRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-dns-addresses-multiple-hosts', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
+    id: 'se-dns-addresses-multiple-hosts', severity: 'warning', istioCode: 'IST0133', group, fixable: false, inputs: 'mesh',
     title: 'resolution DNS with addresses, several hosts and a TLS port: one address cannot stand for several hosts.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
@@ -266,7 +266,7 @@ export const validationRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-invalid-export-to', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    id: 'se-invalid-export-to', severity: 'error', istioCode: 'IST0106', group, fixable: false, inputs: 'mesh',
     title: 'A ServiceEntry exportTo list with a malformed namespace, a duplicate, or "*"/"~" combined with other entries.',
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {

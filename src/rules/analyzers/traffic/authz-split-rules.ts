@@ -34,7 +34,7 @@ function toFixValue(v: Json): FixValue | null {
 }
 
 export const authzSplitAllowRules = defineRule({
-  id: 'authz-split-allow-rules', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
+  id: 'authz-split-allow-rules', severity: 'warning', istioCode: null, group: GROUP, fixable: true, inputs: 'mesh',
   title: 'An ALLOW AuthorizationPolicy with one rule of only `from` and another of only `to`: they are OR\'ed, not combined.',
   check(ctx) {
     for (const ap of ctx.mesh.byKind('AuthorizationPolicy')) {

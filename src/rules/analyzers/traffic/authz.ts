@@ -7,7 +7,7 @@ import type { MeshView } from '../../../mesh/mesh-view.js';
 import { GROUP, deploysGateways, describeSelector, isInMesh, isStandardGatewaySelector, selectorLabels } from './common.js';
 
 export const authzNoMatchingWorkload = defineRule({
-  id: 'authz-no-matching-workload', severity: 'warning', istioCode: 'IST0127', kialiCode: 'KIA0004', group: GROUP, fixable: false,
+  id: 'authz-no-matching-workload', severity: 'warning', istioCode: 'IST0127', kialiCode: 'KIA0004', group: GROUP, fixable: false, inputs: 'mesh',
   title: 'An AuthorizationPolicy applies to no in-mesh workload.',
   check(ctx) {
     const mesh = ctx.mesh;
@@ -50,7 +50,7 @@ function knownNamespaces(mesh: MeshView): string[] {
 }
 
 export const authzNamespaceNotFound = defineRule({
-  id: 'authz-namespace-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0101', group: GROUP, fixable: false,
+  id: 'authz-namespace-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0101', group: GROUP, fixable: false, inputs: 'mesh',
   title: 'An AuthorizationPolicy source namespace (or notNamespaces entry) matches no namespace known to the repository.',
   check(ctx) {
     const known = knownNamespaces(ctx.mesh);
@@ -87,7 +87,7 @@ const SELECTOR_KINDS: [string, string][] = [
 const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
 
 export const selectorOnKubernetesGateway = defineRule({
-  id: 'selector-on-kubernetes-gateway', severity: 'warning', istioCode: 'IST0166', group: GROUP, fixable: false,
+  id: 'selector-on-kubernetes-gateway', severity: 'warning', istioCode: 'IST0166', group: GROUP, fixable: false, inputs: 'mesh',
   title: 'A policy uses `selector` to target a Kubernetes Gateway API gateway, which ignores selectors; use targetRefs.',
   check(ctx) {
     const mesh = ctx.mesh;

@@ -11,7 +11,7 @@ import { isChartGateway } from '../../../mesh/chart-gateways.js';
 
 export { parseGatewayRef } from '../../../mesh/gateway-refs.js';
 
-export const GROUP = 'traffic';
+export const GROUP = 'analyzers/traffic';
 
 /** One destination of a VirtualService: a route destination or a mirror. */
 export interface RouteDestination {

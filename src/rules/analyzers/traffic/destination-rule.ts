@@ -14,7 +14,7 @@ function hostOf(dr: Resource): string | null {
 }
 
 export const drHostNotFound = defineRule({
-  id: 'dr-host-not-found', severity: 'warning', istioCode: 'IST0174', kialiCode: 'KIA0202', group: GROUP, fixable: false,
+  id: 'dr-host-not-found', severity: 'warning', istioCode: 'IST0174', kialiCode: 'KIA0202', group: GROUP, fixable: false, inputs: 'mesh',
   title: 'A DestinationRule is for a host no Service or ServiceEntry in the repository declares.',
   check(ctx) {
     for (const dr of ctx.mesh.byKind('DestinationRule')) {
@@ -41,7 +41,7 @@ export const drHostNotFound = defineRule({
 });
 
 export const drHostNotVisible = defineRule({
-  id: 'dr-host-not-visible', severity: 'error', istioCode: 'IST0174', kialiCode: 'KIA0202', group: GROUP, fixable: true,
+  id: 'dr-host-not-visible', severity: 'error', istioCode: 'IST0174', kialiCode: 'KIA0202', group: GROUP, fixable: true, inputs: 'mesh',
   title: 'A DestinationRule is for a host that is defined, but not exported to the DestinationRule\'s namespace.',
   check(ctx) {
     for (const dr of ctx.mesh.byKind('DestinationRule')) {
@@ -154,7 +154,7 @@ function reportEmptySubset(ctx: RuleContext, e: EmptySubset, routed: boolean): v
 }
 
 export const drSubsetNoWorkload = defineRule({
-  id: 'dr-subset-no-workload', severity: 'error', istioCode: 'IST0173', kialiCode: 'KIA0203', group: GROUP, fixable: false,
+  id: 'dr-subset-no-workload', severity: 'error', istioCode: 'IST0173', kialiCode: 'KIA0203', group: GROUP, fixable: false, inputs: 'mesh',
   title: 'A DestinationRule subset that a VirtualService routes to selects no workload.',
   check(ctx) {
     for (const e of emptySubsets(ctx.mesh)) if (subsetIsRouted(ctx.mesh, e.dr, e.name)) reportEmptySubset(ctx, e, true);
@@ -162,7 +162,7 @@ export const drSubsetNoWorkload = defineRule({
 });
 
 export const drUnroutedSubsetNoWorkload = defineRule({
-  id: 'dr-subset-no-workload-unrouted', severity: 'warning', istioCode: 'IST0173', kialiCode: 'KIA0203', group: GROUP, fixable: false,
+  id: 'dr-subset-no-workload-unrouted', severity: 'warning', istioCode: 'IST0173', kialiCode: 'KIA0203', group: GROUP, fixable: false, inputs: 'mesh',
   title: 'A DestinationRule subset that no route uses selects no workload.',
   check(ctx) {
     for (const e of emptySubsets(ctx.mesh)) if (!subsetIsRouted(ctx.mesh, e.dr, e.name)) reportEmptySubset(ctx, e, false);

@@ -19,7 +19,7 @@ function secretNamespaces(mesh: MeshView): Map<string, Set<string>> {
 }
 
 export const gatewayCredentialWrongNamespace = defineRule({
-  id: 'gateway-credential-wrong-namespace', severity: 'error', istioCode: null, group: GROUP, fixable: false,
+  id: 'gateway-credential-wrong-namespace', severity: 'error', istioCode: null, group: GROUP, fixable: false, inputs: 'mesh',
   title: 'A Gateway\'s credentialName Secret is defined only in a namespace other than the gateway workload\'s.',
   check(ctx) {
     const secrets = secretNamespaces(ctx.mesh);

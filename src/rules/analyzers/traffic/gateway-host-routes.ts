@@ -29,7 +29,7 @@ function bindFix(vs: Resource, gateway: Resource): FixEdit {
 }
 
 export const gatewayHostWithoutRoute = defineRule({
-  id: 'gateway-host-without-route', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
+  id: 'gateway-host-without-route', severity: 'warning', istioCode: null, group: GROUP, fixable: true, inputs: 'mesh',
   title: 'A Gateway accepts a host that a VirtualService routes, but that VirtualService is not bound to the Gateway.',
   check(ctx) {
     const vhosts = gatewayVirtualHosts(ctx.mesh);

@@ -45,7 +45,7 @@ function dnsFix(se: Resource): FixEdit | null {
 }
 
 export const gatewayRouteToResolutionNone = defineRule({
-  id: 'gateway-route-to-resolution-none', severity: 'error', istioCode: null, group: GROUP, fixable: true,
+  id: 'gateway-route-to-resolution-none', severity: 'error', istioCode: null, group: GROUP, fixable: true, inputs: 'mesh',
   title: 'A gateway routes to a ServiceEntry host with resolution NONE: it has no address to send to.',
   check(ctx) {
     for (const vs of ctx.mesh.byKind('VirtualService')) {

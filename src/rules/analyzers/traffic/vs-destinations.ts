@@ -32,7 +32,7 @@ function closestServiceHost(mesh: MeshView, rawHost: string, vsNamespace: string
 }
 
 export const vsDestinationHostNotFound = defineRule({
-  id: 'vs-destination-host-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1101', group: GROUP, fixable: true,
+  id: 'vs-destination-host-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1101', group: GROUP, fixable: true, inputs: 'mesh',
   title: 'A VirtualService routes or mirrors to a host no Service or ServiceEntry in the repository declares.',
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
@@ -57,7 +57,7 @@ export const vsDestinationHostNotFound = defineRule({
 });
 
 export const vsDestinationHostNotVisible = defineRule({
-  id: 'vs-destination-host-not-visible', severity: 'error', istioCode: 'IST0101', kialiCode: 'KIA1101', group: GROUP, fixable: true,
+  id: 'vs-destination-host-not-visible', severity: 'error', istioCode: 'IST0101', kialiCode: 'KIA1101', group: GROUP, fixable: true, inputs: 'mesh',
   title: 'A VirtualService routes to a host that is defined, but not exported to the VirtualService\'s namespace.',
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
@@ -84,7 +84,7 @@ export const vsDestinationHostNotVisible = defineRule({
 });
 
 export const vsDestinationPortRequired = defineRule({
-  id: 'vs-destination-port-required', severity: 'warning', istioCode: 'IST0112', group: GROUP, fixable: false,
+  id: 'vs-destination-port-required', severity: 'warning', istioCode: 'IST0112', group: GROUP, fixable: false, inputs: 'mesh',
   title: 'A VirtualService destination has no port while its host exposes several ports.',
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
@@ -104,7 +104,7 @@ export const vsDestinationPortRequired = defineRule({
 });
 
 export const vsDestinationPortNotFound = defineRule({
-  id: 'vs-destination-port-not-found', severity: 'error', istioCode: 'IST0101', group: GROUP, fixable: true,
+  id: 'vs-destination-port-not-found', severity: 'error', istioCode: 'IST0101', group: GROUP, fixable: true, inputs: 'mesh',
   title: 'A VirtualService destination names a port its host does not expose.',
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
@@ -143,7 +143,7 @@ function subsetsFor(mesh: MeshView, vs: Resource, d: RouteDestination): { drs: R
 }
 
 export const vsSubsetNotFound = defineRule({
-  id: 'vs-subset-not-found', severity: 'error', istioCode: 'IST0101', kialiCode: 'KIA1107', group: GROUP, fixable: true,
+  id: 'vs-subset-not-found', severity: 'error', istioCode: 'IST0101', kialiCode: 'KIA1107', group: GROUP, fixable: true, inputs: 'mesh',
   title: 'A VirtualService routes to a subset that the DestinationRules for the host do not define.',
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
@@ -189,7 +189,7 @@ function subsetNames(drs: readonly Resource[]): string[] {
 }
 
 export const vsSubsetNotInScope = defineRule({
-  id: 'vs-subset-not-in-scope', severity: 'error', istioCode: null, group: GROUP, fixable: false,
+  id: 'vs-subset-not-in-scope', severity: 'error', istioCode: null, group: GROUP, fixable: false, inputs: 'mesh',
   title: 'A VirtualService routes to a subset defined only by a DestinationRule that does not apply to the proxies using the route.',
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
@@ -217,7 +217,7 @@ export const vsSubsetNotInScope = defineRule({
 });
 
 export const vsSubsetWithoutDestinationRule = defineRule({
-  id: 'vs-subset-without-destination-rule', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1107', group: GROUP, fixable: false,
+  id: 'vs-subset-without-destination-rule', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1107', group: GROUP, fixable: false, inputs: 'mesh',
   title: 'A VirtualService routes to a subset of a host for which the repository has no DestinationRule.',
   check(ctx) {
     const external = ctx.mesh.config.external.destinationRules;
@@ -237,7 +237,7 @@ export const vsSubsetWithoutDestinationRule = defineRule({
 });
 
 export const vsIngressRouteWithoutSubset = defineRule({
-  id: 'vs-ingress-route-ignores-subsets', severity: 'warning', istioCode: 'IST0140', group: GROUP, fixable: false,
+  id: 'vs-ingress-route-ignores-subsets', severity: 'warning', istioCode: 'IST0140', group: GROUP, fixable: false, inputs: 'mesh',
   title: 'A gateway VirtualService routes to a host without a subset while the mesh VirtualService of that host splits it by subset.',
   check(ctx) {
     // Hosts that some VirtualService routes by subset to itself (its own host literally), by literal host string.

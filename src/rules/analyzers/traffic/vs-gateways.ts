@@ -40,7 +40,7 @@ function boundGateways(mesh: MeshView): BoundGateway[] {
 }
 
 export const vsGatewayNotFound = defineRule({
-  id: 'vs-gateway-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1102', group: GROUP, fixable: false,
+  id: 'vs-gateway-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1102', group: GROUP, fixable: false, inputs: 'mesh',
   title: 'A VirtualService binds to a gateway that is not defined in the repository.',
   check(ctx) {
     for (const b of boundGateways(ctx.mesh)) {
@@ -56,7 +56,7 @@ export const vsGatewayNotFound = defineRule({
 });
 
 export const vsInternalGateway = defineRule({
-  id: 'vs-internal-gateway', severity: 'warning', istioCode: 'IST0165', group: GROUP, fixable: false,
+  id: 'vs-internal-gateway', severity: 'warning', istioCode: 'IST0165', group: GROUP, fixable: false, inputs: 'mesh',
   title: 'A VirtualService binds to an internal gateway Istio generates for Kubernetes Gateway API resources.',
   check(ctx) {
     for (const vs of ctx.mesh.byKind('VirtualService')) {
@@ -97,7 +97,7 @@ function gatewayHostsFor(gw: Resource, vsNamespace: string): string[] | null {
 }
 
 export const vsHostNotInGateway = defineRule({
-  id: 'vs-host-not-in-gateway', severity: 'warning', istioCode: 'IST0132', group: GROUP, fixable: false,
+  id: 'vs-host-not-in-gateway', severity: 'warning', istioCode: 'IST0132', group: GROUP, fixable: false, inputs: 'mesh',
   title: 'None of a VirtualService\'s hosts is served by a gateway it binds to.',
   check(ctx) {
     for (const b of boundGateways(ctx.mesh)) {
@@ -132,7 +132,7 @@ function usesClaimRouting(vs: Resource): boolean {
 }
 
 export const vsJwtClaimRouteWithoutAuthn = defineRule({
-  id: 'vs-jwt-claim-route-without-authn', severity: 'error', istioCode: 'IST0149', group: GROUP, fixable: false,
+  id: 'vs-jwt-claim-route-without-authn', severity: 'error', istioCode: 'IST0149', group: GROUP, fixable: false, inputs: 'mesh',
   title: 'A VirtualService routes on JWT claims at a gateway whose workloads no RequestAuthentication covers.',
   check(ctx) {
     const ras = ctx.mesh.byKind('RequestAuthentication');
@@ -158,7 +158,7 @@ export const vsJwtClaimRouteWithoutAuthn = defineRule({
 // ---- conflicting mesh hosts ---------------------------------------------------------------------
 
 export const vsConflictingMeshHosts = defineRule({
-  id: 'vs-conflicting-mesh-hosts', severity: 'error', istioCode: 'IST0109', kialiCode: 'KIA1106', group: GROUP, fixable: false,
+  id: 'vs-conflicting-mesh-hosts', severity: 'error', istioCode: 'IST0109', kialiCode: 'KIA1106', group: GROUP, fixable: false, inputs: 'mesh',
   title: 'Two VirtualServices bound to the mesh define the same host for the same namespaces.',
   check(ctx) {
     const ALL = '*';

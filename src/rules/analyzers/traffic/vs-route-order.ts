@@ -32,7 +32,7 @@ function actionKey(route: JsonObject): string {
 // ---- within one VirtualService --------------------------------------------------------------------
 
 export const vsShadowedRoute = defineRule({
-  id: 'vs-shadowed-route', severity: 'warning', istioCode: null, group: GROUP, fixable: false,
+  id: 'vs-shadowed-route', severity: 'warning', istioCode: null, group: GROUP, fixable: false, inputs: 'mesh',
   title: 'A VirtualService http route whose every request an earlier route of the same VirtualService already takes.',
   check(ctx) {
     for (const vs of ctx.mesh.byKind('VirtualService')) {
@@ -109,7 +109,7 @@ function describeGatewayRoute(r: GatewayRoute): string {
 const name = (vs: Resource) => `${vs.namespace}/${vs.name}`;
 
 export const vsGatewayRouteOverlap = defineRule({
-  id: 'vs-gateway-route-overlap', severity: 'warning', istioCode: null, group: GROUP, fixable: false,
+  id: 'vs-gateway-route-overlap', severity: 'warning', istioCode: null, group: GROUP, fixable: false, inputs: 'mesh',
   title: 'Two VirtualServices for one host at a gateway have overlapping matches, so which one serves a request depends on an order Istio does not define.',
   check(ctx) {
     // A host served on several ports (80 and 443) has one virtual host per route table: say it once.
@@ -148,7 +148,7 @@ export const vsGatewayRouteOverlap = defineRule({
 });
 
 export const vsGatewaySecondCatchAll = defineRule({
-  id: 'vs-gateway-second-catch-all', severity: 'warning', istioCode: null, group: GROUP, fixable: false,
+  id: 'vs-gateway-second-catch-all', severity: 'warning', istioCode: null, group: GROUP, fixable: false, inputs: 'mesh',
   title: 'Two VirtualServices for one host at a gateway each have a catch-all route; only one of them takes effect.',
   check(ctx) {
     const reported = new Set<string>();

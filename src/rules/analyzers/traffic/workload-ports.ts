@@ -75,7 +75,7 @@ function selectedWorkloads(mesh: MeshView, r: Resource): Workload[] | null {
 
 export const workloadPortRules: Rule[] = [
   defineRule({
-    id: 'peerauthn-service-port', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
+    id: 'peerauthn-service-port', severity: 'warning', istioCode: null, group: GROUP, fixable: true, inputs: 'mesh',
     title: 'A PeerAuthentication portLevelMtls entry names a Service port instead of the workload\'s (target) port.',
     check(ctx) {
       for (const pa of ctx.mesh.byKind('PeerAuthentication')) {
@@ -92,7 +92,7 @@ export const workloadPortRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'authz-service-port', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
+    id: 'authz-service-port', severity: 'warning', istioCode: null, group: GROUP, fixable: true, inputs: 'mesh',
     title: 'An AuthorizationPolicy operation names a Service port instead of the workload\'s (target) port.',
     check(ctx) {
       for (const ap of ctx.mesh.byKind('AuthorizationPolicy')) {

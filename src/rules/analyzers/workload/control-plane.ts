@@ -8,7 +8,7 @@ import { isIgnoredNamespace, labelSelectorMatches } from './common.js';
 import { own } from '../../../util/own.js';
 
 export const blockedCidrs = defineRule({
-  id: 'istiod-jwks-fetch-unrestricted', severity: 'warning', istioCode: 'IST0175', group: 'analyzers/workload', fixable: false,
+  id: 'istiod-jwks-fetch-unrestricted', severity: 'warning', istioCode: 'IST0175', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'RequestAuthentications exist but istiod does not set BLOCKED_CIDRS_IN_JWKS_URIS: jwksUri can reach internal addresses.',
   check(ctx) {
     const ras = ctx.mesh.byKind('RequestAuthentication').filter((r) => !isIgnoredNamespace(r.namespace));
@@ -59,7 +59,7 @@ function eachWebhookProblem(resources: readonly Resource[], want: (p: UrlProblem
 }
 
 export const externalControlPlaneInvalid = defineRule({
-  id: 'control-plane-webhook-url-invalid', severity: 'warning', istioCode: 'IST0163', group: 'analyzers/workload', fixable: false,
+  id: 'control-plane-webhook-url-invalid', severity: 'warning', istioCode: 'IST0163', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'An Istio injection/validation webhook has a blank or unparsable clientConfig.url and no service.',
   check(ctx) {
     eachWebhookProblem(controlPlaneWebhookConfigs(ctx.mesh), (p) => p.kind !== 'ip', (r, i, name, p) => {
@@ -75,7 +75,7 @@ export const externalControlPlaneInvalid = defineRule({
 });
 
 export const externalControlPlaneIp = defineRule({
-  id: 'control-plane-webhook-url-ip', severity: 'info', istioCode: 'IST0164', group: 'analyzers/workload', fixable: false,
+  id: 'control-plane-webhook-url-ip', severity: 'info', istioCode: 'IST0164', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'An Istio webhook points at an IP address instead of a host name.',
   check(ctx) {
     eachWebhookProblem(controlPlaneWebhookConfigs(ctx.mesh), (p) => p.kind === 'ip', (r, i, name, p) => {
@@ -126,7 +126,7 @@ function labelPermutations(key: string, values: string[], revisions: Set<string>
 }
 
 export const overlappingWebhooks = defineRule({
-  id: 'injection-webhooks-overlap', severity: 'error', istioCode: 'IST0139', group: 'analyzers/workload', fixable: false,
+  id: 'injection-webhooks-overlap', severity: 'error', istioCode: 'IST0139', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'Istio injection webhooks that select the same pods: they are injected twice and fail to start.',
   check(ctx) {
     const { hooks, revisions } = istioInjectionHooks(ctx.mesh.byKind('MutatingWebhookConfiguration'));
@@ -153,7 +153,7 @@ export const overlappingWebhooks = defineRule({
 });
 
 export const webhookServiceMissing = defineRule({
-  id: 'injection-webhook-service-missing', severity: 'warning', istioCode: 'IST0139', group: 'analyzers/workload', fixable: false,
+  id: 'injection-webhook-service-missing', severity: 'warning', istioCode: 'IST0139', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'An Istio injection webhook calls a Service that is not defined in this repository.',
   check(ctx) {
     const { hooks } = istioInjectionHooks(ctx.mesh.byKind('MutatingWebhookConfiguration'));
@@ -192,7 +192,7 @@ function semver(v: string): number[] | null {
 }
 
 export const gatewayCrdVersion = defineRule({
-  id: 'gateway-api-crd-too-old', severity: 'warning', istioCode: 'IST0176', group: 'analyzers/workload', fixable: false,
+  id: 'gateway-api-crd-too-old', severity: 'warning', istioCode: 'IST0176', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'A Gateway API CRD older than the version this Istio needs for that kind.',
   check(ctx) {
     for (const crd of ctx.mesh.byKind('CustomResourceDefinition')) {
@@ -217,7 +217,7 @@ export const gatewayCrdVersion = defineRule({
 const BUILTIN_REGISTRIES = ['Mock', 'Kubernetes', 'External'];
 
 export const meshNetworksRegistry = defineRule({
-  id: 'mesh-networks-unknown-registry', severity: 'error', istioCode: 'IST0126', group: 'analyzers/workload', fixable: true,
+  id: 'mesh-networks-unknown-registry', severity: 'error', istioCode: 'IST0126', group: 'analyzers/workload', fixable: true, inputs: 'mesh',
   title: 'A meshNetworks endpoint names a registry that is neither built in nor a remote cluster\'s secret.',
   check(ctx) {
     const clusters = new Set<string>();

@@ -46,7 +46,7 @@ function meshWorkloads(mesh: MeshView) {
 }
 
 export const multiServiceProtocols = defineRule({
-  id: 'workload-services-port-protocol-conflict', severity: 'warning', istioCode: 'IST0116', group: 'analyzers/workload', fixable: false,
+  id: 'workload-services-port-protocol-conflict', severity: 'warning', istioCode: 'IST0116', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'Services selecting the same workload declare one port number with different protocols.',
   check(ctx) {
     for (const w of meshWorkloads(ctx.mesh)) {
@@ -69,7 +69,7 @@ export const multiServiceProtocols = defineRule({
 });
 
 export const multiServiceTargetPorts = defineRule({
-  id: 'workload-services-target-port-conflict', severity: 'warning', istioCode: 'IST0137', group: 'analyzers/workload', fixable: false,
+  id: 'workload-services-target-port-conflict', severity: 'warning', istioCode: 'IST0137', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'Service ports selecting the same workload send different port numbers to the same target port.',
   check(ctx) {
     for (const w of meshWorkloads(ctx.mesh)) {
@@ -89,7 +89,7 @@ export const multiServiceTargetPorts = defineRule({
 });
 
 export const applicationUid = defineRule({
-  id: 'workload-uses-proxy-uid', severity: 'warning', istioCode: 'IST0144', group: 'analyzers/workload', fixable: false,
+  id: 'workload-uses-proxy-uid', severity: 'warning', istioCode: 'IST0144', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'A workload runs as UID 1337, the sidecar proxy\'s user: its traffic bypasses the proxy.',
   check(ctx) {
     for (const w of repoWorkloads(ctx.mesh.workloads)) {

@@ -7,7 +7,7 @@ import { isIgnoredNamespace } from './common.js';
 const RBAC_KINDS = new Set(['ClusterRbacConfig', 'RbacConfig', 'ServiceRole', 'ServiceRoleBinding']);
 
 export const deprecatedField = defineRule({
-  id: 'deprecated-istio-field', severity: 'warning', istioCode: 'IST0002', group: 'analyzers/workload', fixable: true,
+  id: 'deprecated-istio-field', severity: 'warning', istioCode: 'IST0002', group: 'analyzers/workload', fixable: true, inputs: 'mesh',
   title: 'A field or API Istio has deprecated or removed (fault.delay.percent, Sidecar egressProxy, rbac.istio.io CRDs).',
   check(ctx) {
     for (const vs of ctx.mesh.byKind('VirtualService')) {

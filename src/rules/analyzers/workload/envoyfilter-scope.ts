@@ -18,7 +18,7 @@ function gatewayPatchIndex(ef: Resource): number {
 }
 
 export const envoyFilterOutOfScope = defineRule({
-  id: 'envoyfilter-out-of-scope', severity: 'warning', istioCode: null, group: 'analyzers/workload', fixable: false,
+  id: 'envoyfilter-out-of-scope', severity: 'warning', istioCode: null, group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'An EnvoyFilter outside the root namespace aimed at proxies of another namespace (typically the ingress gateway): it applies to nothing.',
   check(ctx) {
     const mesh = ctx.mesh;

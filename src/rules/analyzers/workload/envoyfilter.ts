@@ -64,7 +64,7 @@ function reportAll(ctx: RuleContext, kind: Finding, message: (f: PatchFinding) =
 }
 
 export const envoyFilterAdd = defineRule({
-  id: 'envoyfilter-add-on-route', severity: 'error', istioCode: 'IST0153', group: 'analyzers/workload', fixable: false,
+  id: 'envoyfilter-add-on-route', severity: 'error', istioCode: 'IST0153', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'An EnvoyFilter ADDs to ROUTE_CONFIGURATION or HTTP_ROUTE, where ADD is ignored.',
   check(ctx) {
     reportAll(ctx, 'add', (f) => `operation ADD is ignored for applyTo ${f.applyTo}: this patch never takes effect. Use MERGE to change an existing ${f.applyTo === 'HTTP_ROUTE' ? 'route' : 'route configuration'}; to add routes, use a VirtualService (or ADD on VIRTUAL_HOST to add a whole virtual host).`);
@@ -72,7 +72,7 @@ export const envoyFilterAdd = defineRule({
 });
 
 export const envoyFilterRemove = defineRule({
-  id: 'envoyfilter-remove-on-route', severity: 'error', istioCode: 'IST0154', group: 'analyzers/workload', fixable: false,
+  id: 'envoyfilter-remove-on-route', severity: 'error', istioCode: 'IST0154', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'An EnvoyFilter REMOVEs a ROUTE_CONFIGURATION or HTTP_ROUTE, where REMOVE is ignored.',
   check(ctx) {
     reportAll(ctx, 'remove', (f) => `operation REMOVE is ignored for applyTo ${f.applyTo}: the object stays in place. Remove routes with a VirtualService change, or MERGE to alter them.`);
@@ -80,7 +80,7 @@ export const envoyFilterRemove = defineRule({
 });
 
 export const envoyFilterReplace = defineRule({
-  id: 'envoyfilter-replace-unsupported', severity: 'error', istioCode: 'IST0152', group: 'analyzers/workload', fixable: false,
+  id: 'envoyfilter-replace-unsupported', severity: 'error', istioCode: 'IST0152', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'An EnvoyFilter uses REPLACE on an object type that only supports it for filters and virtual hosts.',
   check(ctx) {
     reportAll(ctx, 'replace', (f) => `operation REPLACE is only supported for NETWORK_FILTER, HTTP_FILTER and VIRTUAL_HOST, not for applyTo ${f.applyTo || '(unset)'}: this patch is ignored. Use MERGE, or REMOVE and ADD.`);
@@ -88,7 +88,7 @@ export const envoyFilterReplace = defineRule({
 });
 
 export const envoyFilterRelative = defineRule({
-  id: 'envoyfilter-relative-without-priority', severity: 'warning', istioCode: 'IST0151', group: 'analyzers/workload', fixable: false,
+  id: 'envoyfilter-relative-without-priority', severity: 'warning', istioCode: 'IST0151', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'An EnvoyFilter uses a relative operation (REMOVE, REPLACE, INSERT_BEFORE/AFTER) without a priority.',
   check(ctx) {
     reportAll(ctx, 'relative', (f) => `operation ${f.operation} acts relative to other filters, and this EnvoyFilter sets no priority: when several EnvoyFilters touch the same chain their order is not guaranteed, so the result can change after an upgrade or restart. Set spec.priority.`);
@@ -96,7 +96,7 @@ export const envoyFilterRelative = defineRule({
 });
 
 export const envoyFilterRelativeVersion = defineRule({
-  id: 'envoyfilter-relative-with-proxy-version', severity: 'warning', istioCode: 'IST0155', group: 'analyzers/workload', fixable: false,
+  id: 'envoyfilter-relative-with-proxy-version', severity: 'warning', istioCode: 'IST0155', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'A relative EnvoyFilter operation without priority on a filter another patch pins to a proxy version.',
   check(ctx) {
     reportAll(ctx, 'relative-version', (f) => `operation ${f.operation} acts relative to a filter that another patch matches by proxyVersion, and this EnvoyFilter sets no priority: after a proxy upgrade the versioned patch stops matching and this one lands in a different place. Set spec.priority.`);

@@ -64,7 +64,7 @@ function appProtocolFix(port: JsonObject, i: number, protocol: string): FixEdit 
 const portLabel = (p: JsonObject) => (asString(p.name) ? `"${asString(p.name)}" (${String(p.port)})` : String(p.port));
 
 export const portNameConvention = defineRule({
-  id: 'service-port-protocol-unknown', severity: 'info', istioCode: 'IST0118', group: 'analyzers/workload', fixable: true,
+  id: 'service-port-protocol-unknown', severity: 'info', istioCode: 'IST0118', group: 'analyzers/workload', fixable: true, inputs: 'mesh',
   title: 'A Service port whose protocol Istio cannot tell (no protocol name prefix, no appProtocol): left to protocol sniffing.',
   check(ctx) {
     for (const s of servicesToCheck(ctx.mesh.byKind('Service'))) {
@@ -84,7 +84,7 @@ export const portNameConvention = defineRule({
 });
 
 export const externalNamePortName = defineRule({
-  id: 'externalname-service-port-protocol', severity: 'warning', istioCode: 'IST0150', group: 'analyzers/workload', fixable: true,
+  id: 'externalname-service-port-protocol', severity: 'warning', istioCode: 'IST0150', group: 'analyzers/workload', fixable: true, inputs: 'mesh',
   title: 'An ExternalName Service port without a derivable protocol (or named plain "tcp"): Istio cannot route it by host.',
   check(ctx) {
     for (const s of servicesToCheck(ctx.mesh.byKind('Service'))) {

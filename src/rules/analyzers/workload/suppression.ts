@@ -4,7 +4,7 @@ import { defineRule, type Rule } from '../../rule.js';
 import { IGNORE_ANNOTATION, suppressionOf } from '../../../suppression.js';
 
 export const suppressionWithoutReason = defineRule({
-  id: 'suppression-without-reason', severity: 'info', istioCode: null, group: 'analyzers/workload', fixable: false,
+  id: 'suppression-without-reason', severity: 'info', istioCode: null, group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'An istio-review.dev/ignore annotation gives no reason ("rule-id: why").',
   check(ctx) {
     for (const r of ctx.mesh.resources) {

@@ -20,7 +20,7 @@ function selectorOf(t: Resource): Record<string, string> | null {
 const hasTargetRef = (t: Resource) => isObject(t.spec.targetRef) || asArray(t.spec.targetRefs).length > 0;
 
 export const telemetryNoProvider = defineRule({
-  id: 'telemetry-access-log-without-provider', severity: 'warning', istioCode: 'IST0157', group: 'analyzers/workload', fixable: false,
+  id: 'telemetry-access-log-without-provider', severity: 'warning', istioCode: 'IST0157', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'A Telemetry enables access logging without a provider while the mesh has no default access-log provider.',
   check(ctx) {
     const defaults = asArray(asObject(ctx.mesh.settings.meshConfig.defaultProviders).accessLogging);
@@ -54,7 +54,7 @@ function selectorFindings(mesh: MeshView): { t: Resource; inRepoNamespace: boole
 const describeSelector = (t: Resource) => Object.entries(selectorOf(t) ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
 
 export const telemetrySelectorNoMatch = defineRule({
-  id: 'telemetry-selector-no-match', severity: 'warning', istioCode: 'IST0101', group: 'analyzers/workload', fixable: false,
+  id: 'telemetry-selector-no-match', severity: 'warning', istioCode: 'IST0101', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'A Telemetry selector matches no workload of its namespace, although the repository defines that namespace\'s workloads.',
   check(ctx) {
     for (const { t, inRepoNamespace } of selectorFindings(ctx.mesh)) {
@@ -68,7 +68,7 @@ export const telemetrySelectorNoMatch = defineRule({
 });
 
 export const telemetrySelectorNotInRepo = defineRule({
-  id: 'telemetry-selector-not-in-repository', severity: 'info', istioCode: 'IST0101', group: 'analyzers/workload', fixable: false,
+  id: 'telemetry-selector-not-in-repository', severity: 'info', istioCode: 'IST0101', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'A Telemetry selects workloads of a namespace the repository has no workloads for (deployed elsewhere?).',
   check(ctx) {
     const external = new Set(ctx.mesh.config.external.namespaces);
@@ -84,7 +84,7 @@ export const telemetrySelectorNotInRepo = defineRule({
 });
 
 export const telemetrySelectorConflict = defineRule({
-  id: 'telemetry-selector-conflict', severity: 'error', istioCode: 'IST0159', group: 'analyzers/workload', fixable: false,
+  id: 'telemetry-selector-conflict', severity: 'error', istioCode: 'IST0159', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'A workload is selected by more than one Telemetry: which one applies is undefined.',
   check(ctx) {
     const byWorkload = new Map<Workload, Resource[]>();
@@ -108,7 +108,7 @@ export const telemetrySelectorConflict = defineRule({
 });
 
 export const telemetryMultipleDefaults = defineRule({
-  id: 'telemetry-multiple-without-selector', severity: 'error', istioCode: 'IST0160', group: 'analyzers/workload', fixable: false,
+  id: 'telemetry-multiple-without-selector', severity: 'error', istioCode: 'IST0160', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'A namespace has more than one Telemetry without a selector: which one applies is undefined.',
   check(ctx) {
     const byNs = new Map<string, Resource[]>();
@@ -129,7 +129,7 @@ export const telemetryMultipleDefaults = defineRule({
 });
 
 export const telemetryLightstep = defineRule({
-  id: 'telemetry-lightstep-deprecated', severity: 'warning', istioCode: 'IST0002', group: 'analyzers/workload', fixable: false,
+  id: 'telemetry-lightstep-deprecated', severity: 'warning', istioCode: 'IST0002', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'A Telemetry traces to a Lightstep provider, which Istio deprecated in favour of OpenTelemetry.',
   check(ctx) {
     const lightstep = new Set<string>();

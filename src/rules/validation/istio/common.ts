@@ -5,7 +5,7 @@
 import type { Json, JsonObject, Path, Resource } from '../../../manifests/resource.js';
 import { isObject } from '../../../manifests/resource.js';
 import type { FixEdit } from '../../../fixes/edits.js';
-import { defineRule, type Rule, type RuleContext } from '../../rule.js';
+import { defineRule, type Rule, type RuleContext, type RuleGroup } from '../../rule.js';
 import type { Severity } from '../../../types.js';
 import { looksLikePatch } from '../../../manifests/patch-files.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
@@ -82,9 +82,9 @@ export interface KindRuleSpec {
 }
 
 /** Rules for one kind: each takes the issues of its level from the kind's (cached) validator. */
-export function kindRules(kind: string, group: string, validate: Validator, specs: KindRuleSpec[]): Rule[] {
+export function kindRules(kind: string, group: RuleGroup, validate: Validator, specs: KindRuleSpec[]): Rule[] {
   return specs.map((s) => defineRule({
-    id: s.id, severity: CODES[s.level].severity, istioCode: CODES[s.level].code, group, fixable: s.fixable, title: s.title,
+    id: s.id, severity: CODES[s.level].severity, istioCode: CODES[s.level].code, group, fixable: s.fixable, inputs: 'mesh', title: s.title,
     check(ctx: RuleContext) {
       for (const r of ctx.mesh.byKind(kind)) {
         const patch = looksLikePatch(r);

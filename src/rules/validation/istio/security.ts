@@ -255,7 +255,7 @@ const WILDCARD_FIELDS: [('source' | 'operation'), string][] = [
 ];
 
 export const authorizationWildcardRule = defineRule({
-  id: 'authz-unsupported-wildcard', severity: 'warning', istioCode: null, group: 'validation/istio', fixable: true,
+  id: 'authz-unsupported-wildcard', severity: 'warning', istioCode: null, group: 'validation/istio', fixable: true, inputs: 'mesh',
   title: 'An AuthorizationPolicy value with "*" in the middle (e.g. "cluster.local/ns/*/sa/web"): Istio compares it literally, so it never matches.',
   check(ctx) {
     for (const r of ctx.mesh.byKind('AuthorizationPolicy')) {

@@ -48,7 +48,7 @@ const REJECTED = 'kubectl apply rejects the resource (and an Argo CD or Flux syn
 
 export const schemaCheckRules: Rule[] = [
   defineRule({
-    id: 'schema-unknown-field', severity: 'error', istioCode: null, group: 'schema', fixable: true,
+    id: 'schema-unknown-field', severity: 'error', istioCode: null, group: 'validation/schema', fixable: true, inputs: 'mesh',
     title: 'A field that the Istio CRD schema does not declare (often a typo such as "mod" for "mode").',
     check(ctx) {
       for (const [r, p] of problems(ctx, 'unknown')) {
@@ -67,7 +67,7 @@ export const schemaCheckRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'schema-wrong-type', severity: 'error', istioCode: null, group: 'schema', fixable: true,
+    id: 'schema-wrong-type', severity: 'error', istioCode: null, group: 'validation/schema', fixable: true, inputs: 'mesh',
     title: 'A field holds the wrong type for the Istio CRD schema (a string for a list, a quoted number, null in a list).',
     check(ctx) {
       for (const [r, p] of problems(ctx, 'type')) {
@@ -109,7 +109,7 @@ export const schemaCheckRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'schema-invalid-enum', severity: 'error', istioCode: null, group: 'schema', fixable: true,
+    id: 'schema-invalid-enum', severity: 'error', istioCode: null, group: 'validation/schema', fixable: true, inputs: 'mesh',
     title: 'A field holds a value outside the enum of the Istio CRD schema (values are case-sensitive: SIMPLE, not simple).',
     check(ctx) {
       for (const [r, p] of problems(ctx, 'enum')) {
@@ -124,7 +124,7 @@ export const schemaCheckRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'schema-missing-required', severity: 'error', istioCode: null, group: 'schema', fixable: false,
+    id: 'schema-missing-required', severity: 'error', istioCode: null, group: 'validation/schema', fixable: false, inputs: 'mesh',
     title: 'A field that the Istio CRD schema requires is missing (a ServiceEntry without hosts, a port without number).',
     check(ctx) {
       for (const [r, p] of problems(ctx, 'required')) {
@@ -137,7 +137,7 @@ export const schemaCheckRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'schema-oneof', severity: 'error', istioCode: null, group: 'schema', fixable: false,
+    id: 'schema-oneof', severity: 'error', istioCode: null, group: 'validation/schema', fixable: false, inputs: 'mesh',
     title: 'Fields that exclude each other are set together (uri exact and prefix, loadBalancer simple and consistentHash).',
     check(ctx) {
       for (const [r, p] of problems(ctx, 'oneof')) {
@@ -151,7 +151,7 @@ export const schemaCheckRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'schema-invalid-value', severity: 'error', istioCode: null, group: 'schema', fixable: false,
+    id: 'schema-invalid-value', severity: 'error', istioCode: null, group: 'validation/schema', fixable: false, inputs: 'mesh',
     title: 'A value breaks a bound or pattern of the Istio CRD schema (maximum, minimum, length, number of items, pattern).',
     check(ctx) {
       for (const [r, p] of problems(ctx, 'value')) {
@@ -163,7 +163,7 @@ export const schemaCheckRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'schema-invalid-name', severity: 'error', istioCode: null, group: 'schema', fixable: false,
+    id: 'schema-invalid-name', severity: 'error', istioCode: null, group: 'validation/schema', fixable: false, inputs: 'mesh',
     title: 'The name of an Istio resource is not a DNS-1123 subdomain, or its namespace not a DNS-1123 label.',
     check(ctx) {
       for (const r of ctx.mesh.resources) {
