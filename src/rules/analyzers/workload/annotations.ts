@@ -7,7 +7,7 @@ import type { Path, Resource } from '../../../manifests/resource.js';
 import { isVmWorkload, workloadOf } from '../../../mesh/workloads.js';
 import { closest } from '../../../util/closest.js';
 import { IGNORED_ANNOTATIONS, ISTIO_ANNOTATIONS, ISTIO_LABELS, isIstioAnnotation, type AnnotationDef } from './annotation-registry.js';
-import { isIgnoredNamespace } from './common.js';
+import { isIgnoredNamespace } from '../../../mesh/ignored-namespaces.js';
 import { own } from '../../../util/own.js';
 
 interface AnnotatedObject {

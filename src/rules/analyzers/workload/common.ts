@@ -1,16 +1,10 @@
 // Shared helpers of the workload analyzers: Kubernetes label selectors, containers, the objects istioctl
-// treats as control plane, and the namespaces it ignores.
+// treats as control plane.
 import { asArray, asString, asStringMap, isObject, type Json, type JsonObject, type Resource } from '../../../manifests/resource.js';
 import type { Workload } from '../../../mesh/workloads.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { own } from '../../../util/own.js';
-
-/** Namespaces istioctl never analyses (Kubernetes' own and kind's storage). */
-export const IGNORED_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
-
-export function isIgnoredNamespace(ns: string | null): boolean {
-  return ns !== null && IGNORED_NAMESPACES.has(ns);
-}
+import { isIgnoredNamespace } from '../../../mesh/ignored-namespaces.js';
 
 /** istioctl skips objects labelled as part of the Istio installation: a label key `istio`, or `release: istio`. */
 export function isControlPlane(labels: Record<string, string>): boolean {

@@ -6,7 +6,8 @@ import type { MeshView } from '../../../mesh/mesh-view.js';
 import type { Workload } from '../../../mesh/workloads.js';
 import { asStringMap } from '../../../manifests/resource.js';
 import { labelsMatch } from '../../../mesh/workloads.js';
-import { containersOf, isControlPlane, isIgnoredNamespace, namespaceLabels, podSpecPath, repoWorkloads } from './common.js';
+import { containersOf, isControlPlane, namespaceLabels, podSpecPath, repoWorkloads } from './common.js';
+import { isIgnoredNamespace } from '../../../mesh/ignored-namespaces.js';
 
 const WAYPOINT_LABEL = 'gateway.istio.io/managed';
 
