@@ -56,7 +56,8 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
     if (!readsSomethingPresent(rule, mesh)) continue;
     const ctx: RuleContext = {
       mesh,
-      inputs: (kind, group) => inputsOf(rule, mesh, kind, group),
+      inputs: (kind, group) => declaredInput(rule, mesh, kind, group).filter((r) => !isIgnoredNamespace(r.namespace)),
+      allInputs: (kind, group) => declaredInput(rule, mesh, kind, group),
       report: (rep: Report) => {
         // As in ESLint: a fix from a rule that does not say it is fixable is a bug in the rule (the docs and the
         // rule index would say it offers none). Thrown here, it becomes the rule's internal-error finding.
@@ -87,12 +88,12 @@ function readsSomethingPresent(rule: Rule, mesh: MeshView): boolean {
   return rule.inputs === 'mesh' || rule.inputs.some((i) => mesh.byKind(i.kind, i.group).length > 0);
 }
 
-/** A declared input of the rule, without the namespaces istioctl never analyses. */
-function inputsOf(rule: Rule, mesh: MeshView, kind: string, group: string | undefined): readonly Resource[] {
+/** The resources of a kind the rule declares as an input. */
+function declaredInput(rule: Rule, mesh: MeshView, kind: string, group: string | undefined): readonly Resource[] {
   const asked = kindKey(group ?? defaultGroup(kind), kind);
   const declared = rule.inputs === 'mesh' || rule.inputs.some((i) => kindKey(i.group ?? defaultGroup(i.kind), i.kind) === asked);
   if (!declared) throw new Error(`rule ${rule.id} read ${group ? `${group}/` : ''}${kind}, which it does not declare as an input`);
-  return mesh.byKind(kind, group).filter((r) => !isIgnoredNamespace(r.namespace));
+  return mesh.byKind(kind, group);
 }
 
 /** The fix for a report: edits the source text, and for a rendered object only where the source holds the value. */

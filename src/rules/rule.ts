@@ -56,6 +56,9 @@ export interface RuleContext {
   /** The resources of a declared input kind that istioctl analyses: those outside Kubernetes' own namespaces
    *  (see mesh/ignored-namespaces.ts). Asking for a kind the rule did not declare is a bug and throws. */
   inputs(kind: string, group?: string): readonly Resource[];
+  /** The resources of a declared input kind in every namespace, Kubernetes' own included (for rules that do not
+   *  follow istioctl's namespace filter). Asking for a kind the rule did not declare throws. */
+  allInputs(kind: string, group?: string): readonly Resource[];
   report(r: Report): void;
 }
 

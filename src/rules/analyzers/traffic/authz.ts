@@ -7,12 +7,13 @@ import type { MeshView } from '../../../mesh/mesh-view.js';
 import { GROUP, deploysGateways, describeSelector, isInMesh, isStandardGatewaySelector, selectorLabels } from './common.js';
 
 export const authzNoMatchingWorkload = defineRule({
-  id: 'authz-no-matching-workload', severity: 'warning', istioCode: 'IST0127', kialiCode: 'KIA0004', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'authz-no-matching-workload', severity: 'warning', istioCode: 'IST0127', kialiCode: 'KIA0004', group: GROUP, fixable: false,
+  inputs: [{ kind: 'AuthorizationPolicy' }],
   title: 'An AuthorizationPolicy applies to no in-mesh workload.',
   check(ctx) {
     const mesh = ctx.mesh;
     const root = mesh.settings.rootNamespace;
-    for (const ap of mesh.byKind('AuthorizationPolicy')) {
+    for (const ap of ctx.allInputs('AuthorizationPolicy')) {
       if (ap.namespace === null) continue;
       if (isObject(ap.spec.targetRef) || asArray(ap.spec.targetRefs).length > 0) continue; // attached by reference
       const sel = selectorLabels(asObject(ap.spec.selector).matchLabels);
@@ -50,12 +51,13 @@ function knownNamespaces(mesh: MeshView): string[] {
 }
 
 export const authzNamespaceNotFound = defineRule({
-  id: 'authz-namespace-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0101', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'authz-namespace-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0101', group: GROUP, fixable: false,
+  inputs: [{ kind: 'AuthorizationPolicy' }],
   title: 'An AuthorizationPolicy source namespace (or notNamespaces entry) matches no namespace known to the repository.',
   check(ctx) {
     const known = knownNamespaces(ctx.mesh);
     const exact = new Set(known);
-    for (const ap of ctx.mesh.byKind('AuthorizationPolicy')) {
+    for (const ap of ctx.allInputs('AuthorizationPolicy')) {
       asArray(ap.spec.rules).forEach((rule, i) => {
         if (!isObject(rule)) return;
         asArray(rule.from).forEach((from, j) => {
@@ -87,12 +89,13 @@ const SELECTOR_KINDS: [string, string][] = [
 const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
 
 export const selectorOnKubernetesGateway = defineRule({
-  id: 'selector-on-kubernetes-gateway', severity: 'warning', istioCode: 'IST0166', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'selector-on-kubernetes-gateway', severity: 'warning', istioCode: 'IST0166', group: GROUP, fixable: false,
+  inputs: [{ kind: 'AuthorizationPolicy' }, { kind: 'RequestAuthentication' }, { kind: 'Telemetry' }, { kind: 'WasmPlugin' }],
   title: 'A policy uses `selector` to target a Kubernetes Gateway API gateway, which ignores selectors; use targetRefs.',
   check(ctx) {
     const mesh = ctx.mesh;
     for (const [kind, group] of SELECTOR_KINDS) {
-      for (const p of mesh.byKind(kind, group)) {
+      for (const p of ctx.allInputs(kind, group)) {
         if (p.namespace === null) continue;
         if (isObject(p.spec.targetRef) || asArray(p.spec.targetRefs).length > 0) continue;
         const sel = selectorLabels(asObject(p.spec.selector).matchLabels);

@@ -14,10 +14,11 @@ function hostOf(dr: Resource): string | null {
 }
 
 export const drHostNotFound = defineRule({
-  id: 'dr-host-not-found', severity: 'warning', istioCode: 'IST0174', kialiCode: 'KIA0202', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'dr-host-not-found', severity: 'warning', istioCode: 'IST0174', kialiCode: 'KIA0202', group: GROUP, fixable: false,
+  inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule is for a host no Service or ServiceEntry in the repository declares.',
   check(ctx) {
-    for (const dr of ctx.mesh.byKind('DestinationRule')) {
+    for (const dr of ctx.allInputs('DestinationRule')) {
       const host = hostOf(dr);
       if (!host || dr.namespace === null || isWildcardHost(host)) continue;
       // Unlike a route destination, a DestinationRule exists for one host only: a host that resolves to nothing is
@@ -41,10 +42,11 @@ export const drHostNotFound = defineRule({
 });
 
 export const drHostNotVisible = defineRule({
-  id: 'dr-host-not-visible', severity: 'error', istioCode: 'IST0174', kialiCode: 'KIA0202', group: GROUP, fixable: true, inputs: 'mesh',
+  id: 'dr-host-not-visible', severity: 'error', istioCode: 'IST0174', kialiCode: 'KIA0202', group: GROUP, fixable: true,
+  inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule is for a host that is defined, but not exported to the DestinationRule\'s namespace.',
   check(ctx) {
-    for (const dr of ctx.mesh.byKind('DestinationRule')) {
+    for (const dr of ctx.allInputs('DestinationRule')) {
       const host = hostOf(dr);
       if (!host || dr.namespace === null || isWildcardHost(host)) continue;
       // A root-namespace DestinationRule is every namespace's fallback: it applies wherever the host is visible.
@@ -154,7 +156,8 @@ function reportEmptySubset(ctx: RuleContext, e: EmptySubset, routed: boolean): v
 }
 
 export const drSubsetNoWorkload = defineRule({
-  id: 'dr-subset-no-workload', severity: 'error', istioCode: 'IST0173', kialiCode: 'KIA0203', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'dr-subset-no-workload', severity: 'error', istioCode: 'IST0173', kialiCode: 'KIA0203', group: GROUP, fixable: false,
+  inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule subset that a VirtualService routes to selects no workload.',
   check(ctx) {
     for (const e of emptySubsets(ctx.mesh)) if (subsetIsRouted(ctx.mesh, e.dr, e.name)) reportEmptySubset(ctx, e, true);
@@ -162,7 +165,8 @@ export const drSubsetNoWorkload = defineRule({
 });
 
 export const drUnroutedSubsetNoWorkload = defineRule({
-  id: 'dr-subset-no-workload-unrouted', severity: 'warning', istioCode: 'IST0173', kialiCode: 'KIA0203', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'dr-subset-no-workload-unrouted', severity: 'warning', istioCode: 'IST0173', kialiCode: 'KIA0203', group: GROUP, fixable: false,
+  inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule subset that no route uses selects no workload.',
   check(ctx) {
     for (const e of emptySubsets(ctx.mesh)) if (!subsetIsRouted(ctx.mesh, e.dr, e.name)) reportEmptySubset(ctx, e, false);

@@ -49,7 +49,8 @@ function serviceParents(route: Resource): { index: number; namespace: string; na
 }
 
 export const routeParentNotFound = defineRule({
-  id: 'route-parent-not-found', severity: 'warning', istioCode: null, kialiCode: 'KIA1401', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'route-parent-not-found', severity: 'warning', istioCode: null, kialiCode: 'KIA1401', group: GROUP, fixable: false,
+  inputs: [{ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'GRPCRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TCPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TLSRoute', group: 'gateway.networking.k8s.io' }],
   title: 'A Gateway API route\'s parentRef names a Gateway (or, for mesh routing, a Service) that is not defined in the repository.',
   check(ctx) {
     for (const r of routes(ctx.mesh)) {
@@ -92,7 +93,8 @@ function listenerAllows(mesh: MeshView, gw: Resource, listener: Record<string, u
 }
 
 export const routeParentRejectsRoute = defineRule({
-  id: 'route-parent-rejects-route', severity: 'error', istioCode: null, kialiCode: 'KIA1401', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'route-parent-rejects-route', severity: 'error', istioCode: null, kialiCode: 'KIA1401', group: GROUP, fixable: false,
+  inputs: [{ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'GRPCRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TCPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TLSRoute', group: 'gateway.networking.k8s.io' }],
   title: 'A Gateway API route attaches to a Gateway whose listeners do not accept it (namespace, kind, sectionName or hostnames).',
   check(ctx) {
     for (const r of routes(ctx.mesh)) {
@@ -153,7 +155,8 @@ function serviceBackends(route: Resource): BackendRef[] {
 }
 
 export const routeBackendNotFound = defineRule({
-  id: 'route-backend-not-found', severity: 'warning', istioCode: null, kialiCode: 'KIA1402', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'route-backend-not-found', severity: 'warning', istioCode: null, kialiCode: 'KIA1402', group: GROUP, fixable: false,
+  inputs: [{ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'GRPCRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TCPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TLSRoute', group: 'gateway.networking.k8s.io' }],
   title: 'A Gateway API route\'s backendRef names a Service that is not defined in the repository.',
   check(ctx) {
     for (const r of routes(ctx.mesh)) {
@@ -172,10 +175,11 @@ export const routeBackendNotFound = defineRule({
 });
 
 export const routeBackendNotPermitted = defineRule({
-  id: 'route-backend-not-permitted', severity: 'error', istioCode: null, group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'route-backend-not-permitted', severity: 'error', istioCode: null, group: GROUP, fixable: false,
+  inputs: [{ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'GRPCRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TCPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TLSRoute', group: 'gateway.networking.k8s.io' }, { kind: 'ReferenceGrant', group: 'gateway.networking.k8s.io' }],
   title: 'A Gateway API route refers to a Service in another namespace without a ReferenceGrant allowing it.',
   check(ctx) {
-    const grants = ctx.mesh.byKind('ReferenceGrant', GW_GROUP);
+    const grants = ctx.allInputs('ReferenceGrant', GW_GROUP);
     const byNs = new Map<string, Resource[]>();
     for (const g of grants) if (g.namespace) (byNs.get(g.namespace) ?? byNs.set(g.namespace, []).get(g.namespace)!).push(g);
     for (const r of routes(ctx.mesh)) {
@@ -197,7 +201,8 @@ export const routeBackendNotPermitted = defineRule({
 });
 
 export const routeBackendPortNotFound = defineRule({
-  id: 'route-backend-port-not-found', severity: 'error', istioCode: null, group: GROUP, fixable: true, inputs: 'mesh',
+  id: 'route-backend-port-not-found', severity: 'error', istioCode: null, group: GROUP, fixable: true,
+  inputs: [{ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'GRPCRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TCPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TLSRoute', group: 'gateway.networking.k8s.io' }],
   title: 'A Gateway API route\'s backendRef names a port its Service does not expose.',
   check(ctx) {
     for (const r of routes(ctx.mesh)) {

@@ -19,12 +19,13 @@ function secretNamespaces(mesh: MeshView): Map<string, Set<string>> {
 }
 
 export const gatewayCredentialWrongNamespace = defineRule({
-  id: 'gateway-credential-wrong-namespace', severity: 'error', istioCode: null, group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'gateway-credential-wrong-namespace', severity: 'error', istioCode: null, group: GROUP, fixable: false,
+  inputs: [{ kind: 'Gateway' }, { kind: 'Secret' }, { kind: 'Certificate', group: 'cert-manager.io' }],
   title: 'A Gateway\'s credentialName Secret is defined only in a namespace other than the gateway workload\'s.',
   check(ctx) {
     const secrets = secretNamespaces(ctx.mesh);
     if (secrets.size === 0) return;
-    for (const g of ctx.mesh.byKind('Gateway')) {
+    for (const g of ctx.allInputs('Gateway')) {
       if (g.namespace === null) continue;
       const selector = selectorLabels(g.spec.selector);
       // Only where the gateway's workloads are in the repository is their namespace known.

@@ -18,7 +18,8 @@ function selectorPath(g: Resource): (string | number)[] {
 }
 
 export const gatewaySelectorNoWorkload = defineRule({
-  id: 'gateway-selector-no-workload', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0302', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'gateway-selector-no-workload', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0302', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Gateway' }],
   title: 'A Gateway\'s selector matches no gateway workload in the repository.',
   check(ctx) {
     for (const g of istioGateways(ctx.mesh)) {
@@ -47,12 +48,13 @@ function servicesSelecting(byNs: Map<string, Resource[]>, w: Workload): Resource
 }
 
 export const gatewayPortNotOnService = defineRule({
-  id: 'gateway-port-not-on-service', severity: 'warning', istioCode: 'IST0162', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'gateway-port-not-on-service', severity: 'warning', istioCode: 'IST0162', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Gateway' }, { kind: 'Service' }],
   title: 'A Gateway server listens on a port the gateway\'s Service does not forward to.',
   check(ctx) {
     const svcCache = new Map<Workload, Resource[]>();
     const byNs = new Map<string, Resource[]>();
-    for (const s of ctx.mesh.byKind('Service', '')) if (s.namespace) (byNs.get(s.namespace) ?? byNs.set(s.namespace, []).get(s.namespace)!).push(s);
+    for (const s of ctx.allInputs('Service', '')) if (s.namespace) (byNs.get(s.namespace) ?? byNs.set(s.namespace, []).get(s.namespace)!).push(s);
     for (const g of istioGateways(ctx.mesh)) {
       const sel = selectorLabels(g.spec.selector);
       const workloads = ctx.mesh.workloadsMatching(sel, null).filter((w) => w.resource !== null);
@@ -92,7 +94,8 @@ export const gatewayPortNotOnService = defineRule({
 interface TlsServer { gateway: Resource; index: number }
 
 export const gatewayDuplicateCertificate = defineRule({
-  id: 'gateway-duplicate-certificate', severity: 'warning', istioCode: 'IST0138', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'gateway-duplicate-certificate', severity: 'warning', istioCode: 'IST0138', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Gateway' }],
   title: 'Two Gateways on the same workload use the same TLS certificate.',
   check(ctx) {
     const byCert = new Map<string, TlsServer[]>();
@@ -126,7 +129,8 @@ export const gatewayDuplicateCertificate = defineRule({
 });
 
 export const gatewayConflict = defineRule({
-  id: 'gateway-conflict', severity: 'error', istioCode: 'IST0145', kialiCode: 'KIA0301', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'gateway-conflict', severity: 'error', istioCode: 'IST0145', kialiCode: 'KIA0301', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Gateway' }],
   title: 'Two Gateways on the same workload claim the same port and host in a way Istio cannot merge.',
   check(ctx) {
     const byKey = new Map<string, { gateway: Resource; kind: ServerKind }[]>();

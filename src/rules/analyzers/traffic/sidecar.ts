@@ -17,7 +17,8 @@ function selectorOf(s: Resource): Record<string, string> | null {
 }
 
 export const sidecarSelectorNoWorkload = defineRule({
-  id: 'sidecar-selector-no-workload', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0004', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'sidecar-selector-no-workload', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0004', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Sidecar' }],
   title: 'A Sidecar\'s workloadSelector matches no workload of its namespace.',
   check(ctx) {
     for (const s of sidecars(ctx.mesh)) {
@@ -47,7 +48,8 @@ function selections(mesh: MeshView): Map<Workload, Resource[]> {
 }
 
 export const sidecarConflictingSelectors = defineRule({
-  id: 'sidecar-conflicting-selectors', severity: 'error', istioCode: 'IST0110', kialiCode: 'KIA0003', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'sidecar-conflicting-selectors', severity: 'error', istioCode: 'IST0110', kialiCode: 'KIA0003', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Sidecar' }],
   title: 'A workload is selected by more than one Sidecar.',
   check(ctx) {
     const reported = new Set<Resource>();
@@ -67,7 +69,8 @@ export const sidecarConflictingSelectors = defineRule({
 });
 
 export const sidecarMultipleDefaults = defineRule({
-  id: 'sidecar-multiple-defaults', severity: 'error', istioCode: 'IST0111', kialiCode: 'KIA0002', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'sidecar-multiple-defaults', severity: 'error', istioCode: 'IST0111', kialiCode: 'KIA0002', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Sidecar' }],
   title: 'A namespace has more than one Sidecar without a workloadSelector.',
   check(ctx) {
     const byNs = new Map<string, Resource[]>();
@@ -88,7 +91,8 @@ export const sidecarMultipleDefaults = defineRule({
 });
 
 export const sidecarIneffectiveInAmbient = defineRule({
-  id: 'sidecar-ineffective-in-ambient', severity: 'warning', istioCode: 'IST0167', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'sidecar-ineffective-in-ambient', severity: 'warning', istioCode: 'IST0167', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Sidecar' }],
   title: 'A Sidecar applies to ambient-mode workloads, which have no sidecar to configure.',
   check(ctx) {
     for (const s of sidecars(ctx.mesh)) {
@@ -113,7 +117,8 @@ export const sidecarIneffectiveInAmbient = defineRule({
 });
 
 export const sidecarEgressHostNotVisible = defineRule({
-  id: 'sidecar-egress-host-not-visible', severity: 'error', istioCode: 'IST0101', group: GROUP, fixable: true, inputs: 'mesh',
+  id: 'sidecar-egress-host-not-visible', severity: 'error', istioCode: 'IST0101', group: GROUP, fixable: true,
+  inputs: [{ kind: 'Sidecar' }],
   title: 'A Sidecar imports a host from a namespace that does not export it to the Sidecar\'s namespace.',
   check(ctx) {
     for (const s of sidecars(ctx.mesh)) {
@@ -144,7 +149,8 @@ export const sidecarEgressHostNotVisible = defineRule({
 });
 
 export const sidecarEgressHostNotFound = defineRule({
-  id: 'sidecar-egress-host-not-found', severity: 'warning', istioCode: null, kialiCode: 'KIA1004', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'sidecar-egress-host-not-found', severity: 'warning', istioCode: null, kialiCode: 'KIA1004', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Sidecar' }],
   title: 'A Sidecar imports a host that no Service or ServiceEntry of that namespace declares.',
   check(ctx) {
     for (const s of sidecars(ctx.mesh)) {

@@ -40,7 +40,8 @@ function boundGateways(mesh: MeshView): BoundGateway[] {
 }
 
 export const vsGatewayNotFound = defineRule({
-  id: 'vs-gateway-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1102', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'vs-gateway-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1102', group: GROUP, fixable: false,
+  inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService binds to a gateway that is not defined in the repository.',
   check(ctx) {
     for (const b of boundGateways(ctx.mesh)) {
@@ -56,10 +57,11 @@ export const vsGatewayNotFound = defineRule({
 });
 
 export const vsInternalGateway = defineRule({
-  id: 'vs-internal-gateway', severity: 'warning', istioCode: 'IST0165', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'vs-internal-gateway', severity: 'warning', istioCode: 'IST0165', group: GROUP, fixable: false,
+  inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService binds to an internal gateway Istio generates for Kubernetes Gateway API resources.',
   check(ctx) {
-    for (const vs of ctx.mesh.byKind('VirtualService')) {
+    for (const vs of ctx.allInputs('VirtualService')) {
       for (const g of vsGateways(vs)) {
         if (!g.value.includes(INTERNAL_GATEWAY)) continue;
         ctx.report({
@@ -97,7 +99,8 @@ function gatewayHostsFor(gw: Resource, vsNamespace: string): string[] | null {
 }
 
 export const vsHostNotInGateway = defineRule({
-  id: 'vs-host-not-in-gateway', severity: 'warning', istioCode: 'IST0132', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'vs-host-not-in-gateway', severity: 'warning', istioCode: 'IST0132', group: GROUP, fixable: false,
+  inputs: [{ kind: 'VirtualService' }],
   title: 'None of a VirtualService\'s hosts is served by a gateway it binds to.',
   check(ctx) {
     for (const b of boundGateways(ctx.mesh)) {
@@ -132,10 +135,11 @@ function usesClaimRouting(vs: Resource): boolean {
 }
 
 export const vsJwtClaimRouteWithoutAuthn = defineRule({
-  id: 'vs-jwt-claim-route-without-authn', severity: 'error', istioCode: 'IST0149', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'vs-jwt-claim-route-without-authn', severity: 'error', istioCode: 'IST0149', group: GROUP, fixable: false,
+  inputs: [{ kind: 'VirtualService' }, { kind: 'RequestAuthentication' }],
   title: 'A VirtualService routes on JWT claims at a gateway whose workloads no RequestAuthentication covers.',
   check(ctx) {
-    const ras = ctx.mesh.byKind('RequestAuthentication');
+    const ras = ctx.allInputs('RequestAuthentication');
     // RequestAuthentications apply from the workload's namespace, or mesh-wide from the root (Istio) namespace.
     const meshWide = new Set([ctx.mesh.settings.rootNamespace, ctx.mesh.settings.istioNamespace]);
     for (const b of boundGateways(ctx.mesh)) {
@@ -158,7 +162,8 @@ export const vsJwtClaimRouteWithoutAuthn = defineRule({
 // ---- conflicting mesh hosts ---------------------------------------------------------------------
 
 export const vsConflictingMeshHosts = defineRule({
-  id: 'vs-conflicting-mesh-hosts', severity: 'error', istioCode: 'IST0109', kialiCode: 'KIA1106', group: GROUP, fixable: false, inputs: 'mesh',
+  id: 'vs-conflicting-mesh-hosts', severity: 'error', istioCode: 'IST0109', kialiCode: 'KIA1106', group: GROUP, fixable: false,
+  inputs: [{ kind: 'VirtualService' }],
   title: 'Two VirtualServices bound to the mesh define the same host for the same namespaces.',
   check(ctx) {
     const ALL = '*';
@@ -166,7 +171,7 @@ export const vsConflictingMeshHosts = defineRule({
     const allExact = new Map<string, Resource[]>();
     const allWild = new Map<string, { vs: Resource; host: string }[]>(); // "*.a.com" under "a.com"
     const allOther: { vs: Resource; host: string }[] = [];
-    for (const vs of ctx.mesh.byKind('VirtualService')) {
+    for (const vs of ctx.allInputs('VirtualService')) {
       if (vs.namespace === null || !appliesToMesh(vs)) continue;
       const scope = exportScope(stringsOf(vs.spec.exportTo), vs.namespace, ctx.mesh.settings.defaultVirtualServiceExportTo);
       const scopes = scope.all ? [ALL] : [...scope.namespaces];
