@@ -21,9 +21,6 @@ export function isTlsFamily(protocol: string): boolean {
 export function serviceEntries(mesh: MeshView): readonly Resource[] {
   return mesh.byKind('ServiceEntry', 'networking.istio.io');
 }
-export function destinationRules(mesh: MeshView): readonly Resource[] {
-  return mesh.byKind('DestinationRule', 'networking.istio.io');
-}
 
 /** `spec.resolution` as written, or NONE (Istio's default) when absent. Non-strings come back as null. */
 export function resolutionOf(se: Resource): string | null {

@@ -68,7 +68,8 @@ function istioScopes(se: Resource): string[] {
 
 export const overlapRules: Rule[] = [
   defineRule({
-    id: 'se-conflicting-protocol', severity: 'warning', istioCode: 'IST0177', group, fixable: false, inputs: 'mesh',
+    id: 'se-conflicting-protocol', severity: 'warning', istioCode: 'IST0177', group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'The same host and port declared with different protocols by ServiceEntries visible in the same namespaces.',
     check(ctx) {
       const byKey = new Map<string, Decl[]>();
@@ -102,7 +103,8 @@ export const overlapRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-wildcard-protocol-conflict', severity: 'warning', istioCode: null, group, fixable: false, inputs: 'mesh',
+    id: 'se-wildcard-protocol-conflict', severity: 'warning', istioCode: null, group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'A wildcard ServiceEntry host and a concrete host it covers give the same port different protocols.',
     check(ctx) {
       const decls = declarations(ctx.mesh);
@@ -139,7 +141,8 @@ export const overlapRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-duplicate-host-port', severity: 'info', istioCode: null, group, fixable: false, inputs: 'mesh',
+    id: 'se-duplicate-host-port', severity: 'info', istioCode: null, group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'The same host and port declared with the same protocol by two ServiceEntries visible in the same namespaces.',
     check(ctx) {
       const byHostPort = new Map<string, Decl[]>();

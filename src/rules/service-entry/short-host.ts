@@ -7,7 +7,7 @@ import { asArray, type Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
 import { resolveHost, serviceHost } from '../../mesh/hosts.js';
 import { isShortHost, routeDestinations } from '../analyzers/traffic/common.js';
-import { quote, serviceEntries } from './common.js';
+import { quote } from './common.js';
 
 const group = 'service-entry';
 
@@ -40,10 +40,11 @@ function intendedHost(mesh: MeshView, se: Resource, host: string): string | null
 
 export const shortHostRules: Rule[] = [
   defineRule({
-    id: 'se-short-host', severity: 'warning', istioCode: null, group, fixable: true, inputs: 'mesh',
+    id: 'se-short-host', severity: 'warning', istioCode: null, group, fixable: true,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'A ServiceEntry host without a domain: Istio takes it literally, so short names and FQDNs used by callers do not match it.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         asArray(se.spec.hosts).forEach((h, i) => {
           if (typeof h !== 'string' || !isShortHost(h)) return;
           const fix = intendedHost(ctx.mesh, se, h);

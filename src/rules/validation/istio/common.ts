@@ -84,9 +84,9 @@ export interface KindRuleSpec {
 /** Rules for one kind: each takes the issues of its level from the kind's (cached) validator. */
 export function kindRules(kind: string, group: RuleGroup, validate: Validator, specs: KindRuleSpec[]): Rule[] {
   return specs.map((s) => defineRule({
-    id: s.id, severity: CODES[s.level].severity, istioCode: CODES[s.level].code, group, fixable: s.fixable, inputs: 'mesh', title: s.title,
+    id: s.id, severity: CODES[s.level].severity, istioCode: CODES[s.level].code, group, fixable: s.fixable, inputs: [{ kind }], title: s.title,
     check(ctx: RuleContext) {
-      for (const r of ctx.mesh.byKind(kind)) {
+      for (const r of ctx.allInputs(kind)) {
         const patch = looksLikePatch(r);
         for (const i of issuesOf(ctx.mesh, r, validate)) {
           if (i.level !== s.level || (patch && i.wholeObject)) continue;
