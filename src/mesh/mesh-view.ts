@@ -1,13 +1,14 @@
 // MeshView: the whole mesh as the checks need to see it — hosts and who can see them, workloads and
 // what selects them, gateways, namespaces, DestinationRules by host — built once from the Workspace.
 import type { Resource } from '../manifests/resource.js';
-import { asArray, asObject, asString, isObject } from '../manifests/resource.js';
+import { asArray, asObject, asString, isObject, stringsOf } from '../manifests/resource.js';
 import type { ReviewConfig } from '../config/config.js';
 import { emptyConfig } from '../config/config.js';
 import { exportScope, isVisibleFrom, parseExportToAnnotation, type ExportScope } from './export-to.js';
 import { hostMatches, hostSpecificity, isWildcardHost, resolveHost, serviceHost, wildcardSuffixesOf } from './hosts.js';
 import { defaultMeshSettings, type MeshSettings } from './settings.js';
 import { chartGatewayOf } from './chart-gateways.js';
+import { portsOf } from './service-entry-ports.js';
 import { labelsMatch, workloadOf, type Workload } from './workloads.js';
 import { own, emptyRecord } from '../util/own.js';
 
@@ -164,12 +165,7 @@ export class MeshView {
   private addServiceEntry(r: Resource): void {
     const ns = r.namespace!;
     const scope = exportScope(stringsOf(r.spec.exportTo), ns, this.settings.defaultServiceExportTo);
-    const ports: PortInfo[] = asArray(r.spec.ports).filter(isObject).map((p) => ({
-      number: typeof p.number === 'number' ? p.number : null,
-      name: asString(p.name) ?? null,
-      protocol: asString(p.protocol) ?? null,
-      targetPort: typeof p.targetPort === 'number' ? p.targetPort : null,
-    }));
+    const ports: PortInfo[] = portsOf(r).map(({ number, name, protocol, targetPort }) => ({ number, name, protocol, targetPort }));
     // Pilot takes a ServiceEntry's hosts literally (serviceentry/conversion.go): a short host `foo` stays `foo`,
     // unlike the short names of VirtualServices and DestinationRules, which resolve in their own namespace.
     for (const h of stringsOf(r.spec.hosts) ?? []) {
@@ -402,10 +398,7 @@ export function defaultGroup(kind: string): string {
   return own(ISTIO_KIND_GROUP, kind) ?? '';
 }
 
-/** A list of strings, or null when absent or not a list. */
-export function stringsOf(v: unknown): string[] | null {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null;
-}
+
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const l = m.get(k);

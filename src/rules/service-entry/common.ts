@@ -2,13 +2,15 @@
 // (resolution NONE, location MESH_EXTERNAL), the TLS settings a DestinationRule applies to one port, and which
 // DestinationRules apply to an entry's host from the namespaces that call it.
 import { isIP } from 'node:net';
-import { asArray, asObject, asString, asStringMap, isObject, type Json, type JsonObject, type Path, type Resource } from '../../manifests/resource.js';
+import { asArray, asObject, asString, asStringMap, isObject, stringsOf, type Json, type JsonObject, type Path, type Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
-import { stringsOf } from '../../mesh/mesh-view.js';
 import { exportScope, isVisibleFrom, type ExportScope } from '../../mesh/export-to.js';
 import { isTcpFamily, protocolFamily, protocolFromPortName, unsetProtocolPhrase } from '../../mesh/protocol.js';
 import { hostMatches, resolveHost } from '../../mesh/hosts.js';
 import { routeDestinations } from '../analyzers/traffic/common.js';
+import type { SePort } from '../../mesh/service-entry-ports.js';
+
+export { portsOf, type SePort } from '../../mesh/service-entry-ports.js';
 
 export const KNOWN_PROTOCOLS = ['TCP', 'UDP', 'HTTP', 'HTTP2', 'HTTPS', 'GRPC', 'GRPC-WEB', 'TLS', 'MONGO', 'REDIS', 'MYSQL', 'HTTP_PROXY'];
 export function isHttpFamily(protocol: string): boolean {
@@ -54,31 +56,7 @@ export function selectorLabels(se: Resource): Record<string, string> {
   return asStringMap(asObject(se.spec.workloadSelector).labels);
 }
 
-export interface SePort {
-  index: number;
-  port: JsonObject;
-  number: number | null;
-  name: string | null;
-  /** As written (may be lower case), null when absent. */
-  protocol: string | null;
-  targetPort: number | null;
-}
 
-/** The object entries of `spec.ports`, with their index in the list. */
-export function portsOf(se: Resource): SePort[] {
-  const out: SePort[] = [];
-  asArray(se.spec.ports).forEach((p, index) => {
-    if (!isObject(p)) return;
-    out.push({
-      index, port: p,
-      number: typeof p.number === 'number' ? p.number : null,
-      name: asString(p.name) ?? null,
-      protocol: typeof p.protocol === 'string' ? p.protocol : null,
-      targetPort: typeof p.targetPort === 'number' ? p.targetPort : null,
-    });
-  });
-  return out;
-}
 
 /** Does traffic on this port need the entry's addresses to be told apart from other traffic to the same port?
  *  Plain TCP does (TCP, MONGO, MYSQL, REDIS: the proxy has only the destination IP and port). So does a port without

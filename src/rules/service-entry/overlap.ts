@@ -4,7 +4,7 @@
 import { defineRule, type Rule } from '../rule.js';
 import type { Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
-import { stringsOf } from '../../mesh/mesh-view.js';
+import { stringsOf } from '../../manifests/resource.js';
 import type { ExportScope } from '../../mesh/export-to.js';
 import { wildcardSuffixesOf } from '../../mesh/hosts.js';
 import { isTcpFamily } from '../../mesh/protocol.js';

@@ -1,8 +1,7 @@
 // Shared helpers of the traffic analyzers: walking route destinations, reading selectors, deciding
 // whether something missing is "not in this repository" or "defined but hidden", and building exportTo fixes.
-import { asArray, asObject, asString, asStringMap, isObject, type Json, type Path, type Resource } from '../../../manifests/resource.js';
+import { asArray, asObject, asString, asStringMap, isObject, stringsOf, type Json, type Path, type Resource } from '../../../manifests/resource.js';
 import type { HostEntry, MeshView } from '../../../mesh/mesh-view.js';
-import { stringsOf } from '../../../mesh/mesh-view.js';
 import { describeScope, exportScope } from '../../../mesh/export-to.js';
 import { parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
 import type { FixEdit } from '../../../fixes/edits.js';
@@ -294,4 +293,3 @@ export function describeSelector(selector: Record<string, string>): string {
   return Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
 }
 
-export { stringsOf };

@@ -2,7 +2,7 @@
 // like any other. A parent must exist and accept routes from the route's namespace; a backend must exist and,
 // across namespaces, be allowed by a ReferenceGrant.
 import { defineRule, type Rule } from '../../rule.js';
-import { asArray, asObject, asString, isObject, type Resource } from '../../../manifests/resource.js';
+import { asArray, asObject, asString, isObject, stringsOf, type Resource } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { hostsOverlap, serviceHost } from '../../../mesh/hosts.js';
 import { labelsMatch } from '../../../mesh/workloads.js';
@@ -115,7 +115,7 @@ export const routeParentRejectsRoute = defineRule({
         const allowing = candidates.filter((l) => listenerAllows(ctx.mesh, gw, l, r.namespace!, r.kind));
         if (allowing.length > 0) {
           // Accepted by some listener; it attaches only where the hostnames intersect.
-          const routeHosts = (asArray(r.spec.hostnames).filter((h): h is string => typeof h === 'string'));
+          const routeHosts = (stringsOf(r.spec.hostnames) ?? []);
           if (routeHosts.length === 0 || allowing.some((l) => {
             const lh = asString(l.hostname);
             return !lh || routeHosts.some((h) => hostsOverlap(h, lh));

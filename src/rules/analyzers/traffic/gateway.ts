@@ -2,10 +2,10 @@
 // the selector must pick a gateway workload, each server port must be one the workload's Service forwards,
 // and two gateways on the same workload must not claim the same port and host or the same certificate.
 import { defineRule, type Rule } from '../../rule.js';
-import { asArray, asObject, asString, isObject, type JsonObject, type Resource } from '../../../manifests/resource.js';
+import { asArray, asObject, asString, isObject, stringsOf, type JsonObject, type Resource } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { labelsMatch, type Workload } from '../../../mesh/workloads.js';
-import { GROUP, deploysGateways, describeSelector, isStandardGatewaySelector, selectorLabels, stringsOf } from './common.js';
+import { GROUP, deploysGateways, describeSelector, isStandardGatewaySelector, selectorLabels } from './common.js';
 
 function istioGateways(mesh: MeshView): Resource[] {
   return mesh.byKind('Gateway').filter((g) => g.namespace !== null) as Resource[];

@@ -2,10 +2,10 @@
 // workload, a workload must be selected by one Sidecar at most, a namespace may have one default Sidecar,
 // Sidecars do nothing in ambient mode, and egress hosts must be visible to the Sidecar's namespace.
 import { defineRule, type Rule } from '../../rule.js';
-import { asArray, asObject, isObject, type Resource } from '../../../manifests/resource.js';
+import { asArray, asObject, isObject, stringsOf, type Resource } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import type { Workload } from '../../../mesh/workloads.js';
-import { GROUP, describeHidden, describeSelector, isAmbientNamespace, isAmbientWorkload, isExternalNamespace, repositoryManagesServicesOf, selectorLabels, singleFixable, stringsOf } from './common.js';
+import { GROUP, describeHidden, describeSelector, isAmbientNamespace, isAmbientWorkload, isExternalNamespace, repositoryManagesServicesOf, selectorLabels, singleFixable } from './common.js';
 
 function sidecars(mesh: MeshView): Resource[] {
   return mesh.byKind('Sidecar').filter((s) => s.namespace !== null) as Resource[];
