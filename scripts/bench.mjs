@@ -3,7 +3,9 @@
 // repositories of 1,000, 10,000 and 50,000 resources, against the time the `yaml` library needs just to
 // parse the same files with positions (parseAllDocuments, one core) and the time js-yaml needs to load them.
 //
-//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--repeat N] [--keep] [--cpu-prof DIR]
+//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--repeat N] [--keep] [--cpu-prof DIR] [--skip-hostile]
+//
+// Then the worst-case input shapes of scripts/bench/hostile.mjs (a 40,000-key mapping; 300 files of 1 MB).
 //
 // Each measurement is its own child process (cold start, as a user runs it). Peak memory is the child's
 // process.resourceUsage().maxRSS. Targets: check ≤ 1.5× the yaml parse at 10,000; 50,000 ≤ 5.5× the
@@ -14,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRepository } from './bench/generate.mjs';
+import { runHostile } from './bench/hostile.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -50,6 +53,7 @@ try {
 }
 
 printTable(rows);
+if (!args.includes('--skip-hostile')) runHostile(root, cli, (dir) => runCheck(dir, 'hostile'));
 
 function runCheck(dir, size) {
   const nodeArgs = ['--max-old-space-size=4096'];

@@ -5,9 +5,10 @@ import path from 'node:path';
 import os from 'node:os';
 import { isKustomizationFile, type InputFile } from './workspace.js';
 import { parseFiles } from './parallel.js';
+import { MAX_FILE_BYTES } from './limits.js';
+import { filesWithinBudget, overBudgetFile, type Budget } from './budget.js';
 
-/** A manifest file larger than this cannot be applied (the API server takes requests of about 3 MiB). */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 const MANIFEST_EXT = /\.(ya?ml|json)$/i;
@@ -72,8 +73,11 @@ export function readManifestFiles(files: readonly string[], opts: ReadOptions = 
 
 /** Parse every readable manifest among `inputs` (in place: sets `parsed`), using worker threads for large sets.
  *  ISTIO_REVIEW_PARSE_THREADS (worker threads; 0 = this thread only) and ISTIO_REVIEW_PARALLEL_MIN_BYTES tune it. */
-export function parseInputs(inputs: InputFile[]): void {
+export function parseInputs(inputs: InputFile[], budget: Budget = {}): void {
   const todo = inputs.filter((f): f is InputFile & { text: string } => f.text !== null && f.parsed === undefined && !isKustomizationFile(f.path));
+  // Past the cap on text per run, files are not parsed: each gets an input-too-large finding instead.
+  const within = filesWithinBudget(todo, budget);
+  for (const f of todo.splice(within)) f.parsed = overBudgetFile(f, budget);
   const bytes = todo.reduce((n, f) => n + f.text.length, 0);
   const envThreads = Number.parseInt(process.env.ISTIO_REVIEW_PARSE_THREADS ?? '', 10);
   const envMin = Number.parseInt(process.env.ISTIO_REVIEW_PARALLEL_MIN_BYTES ?? '', 10);

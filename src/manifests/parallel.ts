@@ -22,8 +22,12 @@ export interface ParsedFile {
 
 export interface WorkerInput {
   paths: string[];
-  texts: string[];
-  /** [from, to) index ranges into paths/texts. */
+  /** Every file's text, UTF-8 encoded one after the other, shared by all threads (not copied into each worker):
+   *  a worker decodes only the files of the chunks it claims. */
+  text: SharedArrayBuffer;
+  /** Byte offsets into `text`: file i is [offsets[i], offsets[i + 1]). */
+  offsets: number[];
+  /** [from, to) index ranges into paths. */
   chunks: [number, number][];
   /** Int32 cells: [0] next chunk to claim, [1] chunks a worker has posted. */
   control: SharedArrayBuffer;
@@ -76,6 +80,11 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
     return results as ParsedFile[];
   }
 
+  // A text with a lone surrogate would not come back the same from UTF-8: such files are parsed on this thread.
+  if (files.some((f) => !isWellFormed(f.text))) {
+    for (let i = 0; i < files.length; i++) parseHere(i);
+    return results as ParsedFile[];
+  }
   const chunkBytes = opts.chunkBytes ?? 128 * 1024;
   const chunks: [number, number][] = [];
   for (let from = 0, i = 0, bytes = 0; i < files.length; i++) {
@@ -86,7 +95,7 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
   const ctl = new Int32Array(control);
   const done = new Uint8Array(chunks.length);
   const channels: { port: import('node:worker_threads').MessagePort; worker: Worker }[] = [];
-  const input: WorkerInput = { paths: files.map((f) => f.path), texts: files.map((f) => f.text), chunks, control };
+  const input: WorkerInput = { paths: files.map((f) => f.path), ...sharedTexts(files), chunks, control };
   for (let w = 0; w < opts.workers; w++) {
     const { port1, port2 } = new MessageChannel();
     try {
@@ -150,6 +159,22 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
     for (let i = from; i < to; i++) parseHere(i);
   }
   return results as ParsedFile[];
+}
+
+function isWellFormed(text: string): boolean {
+  const s = text as string & { isWellFormed?: () => boolean };
+  return typeof s.isWellFormed === 'function' ? s.isWellFormed() : !/[\uD800-\uDFFF]/.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''));
+}
+
+/** The texts as UTF-8 in one shared buffer: each worker reads the files of its own chunks from it, so memory
+ *  holds the text once more in all, not once per worker (300 files of 1 MB exhausted the heap that way). */
+function sharedTexts(files: readonly { text: string }[]): { text: SharedArrayBuffer; offsets: number[] } {
+  const offsets = [0];
+  for (const f of files) offsets.push(offsets[offsets.length - 1]! + Buffer.byteLength(f.text, 'utf8'));
+  const text = new SharedArrayBuffer(offsets[offsets.length - 1]!);
+  const bytes = Buffer.from(text);
+  files.forEach((f, i) => bytes.write(f.text, offsets[i]!, 'utf8'));
+  return { text, offsets };
 }
 
 /** The file's YAML nodes, parsed again on first use (fixes need them) and then kept. */

@@ -10,6 +10,7 @@ import type { WorkerChunkResult, WorkerInput } from './parallel.js';
 
 const data = workerData as WorkerInput & { port: MessagePort };
 const control = new Int32Array(data.control);
+const text = Buffer.from(data.text);
 
 for (;;) {
   const chunk = Atomics.add(control, 0, 1);
@@ -18,7 +19,7 @@ for (;;) {
   const files: NonNullable<WorkerChunkResult['files']> = [];
   const result: WorkerChunkResult = { chunk, files };
   for (let i = from; i < to; i++) {
-    const { docs, problems } = parseManifestFile(makeSourceFile(data.paths[i]!, data.texts[i]!));
+    const { docs, problems } = parseManifestFile(makeSourceFile(data.paths[i]!, text.toString('utf8', data.offsets[i]!, data.offsets[i + 1]!)));
     files.push({
       docs: docs.map((d) => ({
         // JSON text when it round-trips exactly (the main thread's JSON.parse is much faster than rebuilding

@@ -92,7 +92,7 @@ export function planReview(views: Views, changes: ChangeSet, opts: PlanOptions):
   const baseFindings = analyze(buildWorkspace(views.base, wsOpts), { settings: opts.loaded.settings, config: opts.loaded.config }).findings;
   const classified = classifyFindings(headFindings, baseFindings, changes);
   const reported = [...classified.fresh, ...classified.touchedPreExisting];
-  const broken = new Set(headFindings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'unreadable-file').map((f) => f.file));
+  const broken = new Set(headFindings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'unreadable-file' || f.rule === 'input-too-large').map((f) => f.file));
   const inView = new Set(views.head.map((f) => f.path));
   const threadPlan = planThreads(reported, headFindings, opts.threads, (p) => inView.has(p) && !broken.has(p));
   const placement = placeFindings(threadPlan.post, changes, {
