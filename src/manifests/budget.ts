@@ -23,12 +23,13 @@ export function filesWithinBudget(files: readonly { text: string }[], budget: Bu
   return files.length;
 }
 
-/** What a file past the budget reads as: no documents, one error finding at line 1. */
-export function overBudgetFile(file: { path: string; text: string }, budget: Budget = {}): ParsedFile {
+/** What a file past the budget reads as: no documents, one error finding at line 1, and no text (not kept, so
+ *  that memory stays bounded however many such files there are; the finding needs only line 1). */
+export function overBudgetFile(file: { path: string }, budget: Budget = {}): ParsedFile {
   const mib = Math.round((budget.maxBytes ?? MAX_TOTAL_BYTES) / 1048576);
   const documents = (budget.maxDocuments ?? MAX_TOTAL_DOCUMENTS).toLocaleString('en-US');
   return {
-    source: makeSourceFile(file.path, file.text),
+    source: makeSourceFile(file.path, ''),
     docs: [],
     problems: [{
       rule: 'input-too-large', file: file.path, line: 1, endLine: 1,

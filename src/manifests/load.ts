@@ -75,9 +75,10 @@ export function readManifestFiles(files: readonly string[], opts: ReadOptions = 
  *  ISTIO_REVIEW_PARSE_THREADS (worker threads; 0 = this thread only) and ISTIO_REVIEW_PARALLEL_MIN_BYTES tune it. */
 export function parseInputs(inputs: InputFile[], budget: Budget = {}): void {
   const todo = inputs.filter((f): f is InputFile & { text: string } => f.text !== null && f.parsed === undefined && !isKustomizationFile(f.path));
-  // Past the cap on text per run, files are not parsed: each gets an input-too-large finding instead.
+  // Past the caps on text per run, files are not parsed (and their text is let go): each gets an
+  // input-too-large finding instead.
   const within = filesWithinBudget(todo, budget);
-  for (const f of todo.splice(within)) f.parsed = overBudgetFile(f, budget);
+  for (const f of todo.splice(within)) { f.parsed = overBudgetFile(f, budget); f.text = ''; }
   const bytes = todo.reduce((n, f) => n + f.text.length, 0);
   const envThreads = Number.parseInt(process.env.ISTIO_REVIEW_PARSE_THREADS ?? '', 10);
   const envMin = Number.parseInt(process.env.ISTIO_REVIEW_PARALLEL_MIN_BYTES ?? '', 10);

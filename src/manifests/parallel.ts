@@ -11,7 +11,7 @@ import type { Document, ParsedNode } from 'yaml';
 import { makeSourceFile, type SourceFile } from './source.js';
 import { parseManifestFile, parseYamlDocuments, type FileProblem, type ParsedDocument } from './parse.js';
 import type { Json } from './resource.js';
-import { decodePositions, positionsOf, type DocPositions } from './locate.js';
+import { decodePositions, encodePositions, positionsOf, type DocPositions } from './locate.js';
 
 /** What parsing one file produced, attached to an InputFile so buildWorkspace does not parse it again. */
 export interface ParsedFile {
@@ -64,15 +64,16 @@ export interface ParallelOptions {
 /** Parse every file (path + text); returns results in input order. */
 export function parseFiles(files: readonly { path: string; text: string }[], opts: ParallelOptions): ParsedFile[] {
   const results: (ParsedFile | undefined)[] = new Array(files.length);
-  // With workers, this thread keeps its own documents in the same compact form as theirs (values + offsets,
-  // nodes parsed again only for fixes): less memory held, less garbage collection, one shape for every file.
+  // With workers, this thread keeps its own documents in the same compact form as theirs (values + offsets as
+  // one string each, decoded only for documents with findings; nodes parsed again only for fixes): less memory
+  // held (a decoded offsets tree is a Map per mapping), less garbage collection, one shape for every file.
   let compact = false;
   const parseHere = (i: number) => {
     const source = makeSourceFile(files[i]!.path, files[i]!.text);
-    const parsed = parseManifestFile(source);
-    if (!compact) { results[i] = { source, ...parsed }; return; }
+    if (!compact) { results[i] = { source, ...parseManifestFile(source) }; return; }
     const nodes = nodesOnce(source);
-    results[i] = { source, docs: parsed.docs.map((d) => lazyDocument({ value: d.value, startLine: d.startLine, endLine: d.endLine, index: d.index! }, positionsOf(d.doc), nodes)), problems: parsed.problems };
+    const parsed = parseManifestFile(source, { compact: (d) => lazyDocument({ value: d.value, startLine: d.startLine, endLine: d.endLine, index: d.index! }, encodePositions(positionsOf(d.doc)), nodes) });
+    results[i] = { source, ...parsed };
   };
   const script = opts.workerScript && fs.existsSync(fileURLToPath(opts.workerScript)) ? opts.workerScript : null;
   if (!script || opts.workers < 1 || files.length < 2) {

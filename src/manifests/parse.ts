@@ -1,7 +1,7 @@
 // Reads a manifest file into YAML documents with positions, as Kubernetes would read it:
 // YAML 1.1 scalars (yes/on are booleans), duplicate keys rejected, `kind: List` expanded by the caller.
 // Never throws: whatever cannot be read becomes a FileProblem naming the file and line.
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type ParsedNode, type Tags } from 'yaml';
+import { Composer, Parser, isMap, isPair, isScalar, isSeq, type Document, type Node, type ParsedNode, type Tags } from 'yaml';
 import { lineOf, type SourceFile } from './source.js';
 import type { Json } from './resource.js';
 import type { DocPositions } from './locate.js';
@@ -55,8 +55,16 @@ function templateActionOutsideBlockScalars(text: string): RegExpExecArray | null
   return null;
 }
 
-export function parseManifestFile(src: SourceFile): { docs: ParsedDocument[]; problems: FileProblem[] } {
-  const docs: ParsedDocument[] = [];
+export interface ParseOptions<T> {
+  /** Called on each document as soon as it is read, to keep it in a smaller form (values and offsets, without
+   *  its YAML nodes): see parallel.ts and parse-worker.ts. */
+  compact: (doc: ParsedDocument) => T;
+}
+
+export function parseManifestFile(src: SourceFile): { docs: ParsedDocument[]; problems: FileProblem[] };
+export function parseManifestFile<T>(src: SourceFile, opts: ParseOptions<T>): { docs: T[]; problems: FileProblem[] };
+export function parseManifestFile<T>(src: SourceFile, opts?: ParseOptions<T>): { docs: (T | ParsedDocument)[]; problems: FileProblem[] } {
+  const docs: (T | ParsedDocument)[] = [];
   const problems: FileProblem[] = [];
   const problem = (rule: FileProblem['rule'], message: string, line: number, endLine = line) =>
     problems.push({ rule, message, file: src.path, line, endLine });
@@ -82,24 +90,33 @@ export function parseManifestFile(src: SourceFile): { docs: ParsedDocument[]; pr
     return { docs, problems };
   }
 
-  let parsed: Document.Parsed<ParsedNode>[];
-  try {
-    parsed = parseYamlDocuments(src.text);
-  } catch (err) {
-    problem('yaml-syntax', `The YAML parser gave up on this file (${shortError(err)}); nothing in it was checked.`, 1);
-    return { docs, problems };
-  }
-
+  const problemsBefore = problems.length;
   const hasAnchors = src.text.includes('&');
-  for (let index = 0; index < parsed.length; index++) {
-    const doc = parsed[index]!;
+  let index = -1;
+  try {
+    // One document at a time: each is read and let go before the next is built, so a file of thousands of
+    // documents never holds all their YAML nodes at once.
+    for (const doc of yamlDocuments(src.text)) {
+      index++;
+      const kept = readDocument(doc, index);
+      if (kept) docs.push(opts ? opts.compact(kept) : kept);
+    }
+  } catch (err) {
+    // A file the parser gives up on yields nothing but this, wherever it gave up.
+    docs.length = 0;
+    problems.length = problemsBefore;
+    problem('yaml-syntax', `The YAML parser gave up on this file (${shortError(err)}); nothing in it was checked.`, 1);
+  }
+  return { docs, problems };
+
+  function readDocument(doc: Document.Parsed<ParsedNode>, index: number): ParsedDocument | null {
     const contentStart = doc.contents?.range?.[0] ?? doc.range[0];
     const startLine = lineOf(src, contentStart);
     const endLine = lineOf(src, Math.max(contentStart, doc.range[1] - 1));
     const keys = checkKeys(doc);
     if (keys.tooManyAt !== null) {
       problem('input-too-large', `Input too large: a mapping here holds more than ${MAX_KEYS_PER_MAPPING.toLocaleString('en-US')} keys (this is key ${(MAX_KEYS_PER_MAPPING + 1).toLocaleString('en-US')}); no Kubernetes object does. The document is skipped.`, lineOf(src, keys.tooManyAt));
-      continue;
+      return null;
     }
     const errors = documentErrors(doc, keys.duplicates);
     if (errors.length > 0) {
@@ -110,7 +127,7 @@ export function parseManifestFile(src: SourceFile): { docs: ParsedDocument[]; pr
         if (/closing quote|Missing closing/i.test(e.message)) line = unterminatedQuoteLine(src, contentStart) ?? line;
         // Every duplicate key is worth its own finding; after the first syntax error the rest is noise.
         const key = e.code === 'DUPLICATE_KEY' ? `dup:${line}` : 'syntax';
-        if (reported.has(key)) continue;
+        if (reported.has(key)) return null;
         reported.add(key);
         if (e.code === 'DUPLICATE_KEY') {
           problem('duplicate-key', `Duplicate key: kubectl apply rejects this document ("mapping key already defined"). Keep one of the entries. ${firstLine(e.message)}`, line);
@@ -118,9 +135,9 @@ export function parseManifestFile(src: SourceFile): { docs: ParsedDocument[]; pr
           problem('yaml-syntax', `YAML syntax error: ${firstLine(e.message)}. The whole document is skipped, so nothing in it was checked.`, line);
         }
       }
-      continue;
+      return null;
     }
-    if (doc.contents === null) continue; // an empty document (only comments, or a stray `---`)
+    if (doc.contents === null) return null; // an empty document (only comments, or a stray `---`)
     let value: Json;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Json;
@@ -132,22 +149,21 @@ export function parseManifestFile(src: SourceFile): { docs: ParsedDocument[]; pr
         const at = src.text.indexOf(`*${unresolved[1]}`, doc.range[0]);
         const line = at !== -1 && at < doc.range[1] ? lineOf(src, at) : startLine;
         problem('yaml-syntax', `The alias "*${unresolved[1]}" refers to no anchor "&${unresolved[1]}" defined before it. The document is skipped.`, line);
-        continue;
+        return null;
       }
       const why = /alias/i.test(msg)
         ? `It expands too many aliases (more than ${MAX_ALIAS_COUNT}; an "alias bomb" can take the API server down).`
         : `It cannot be read: ${msg}.`;
       problem('yaml-syntax', `${why} The document is skipped.`, startLine, endLine);
-      continue;
+      return null;
     }
     // The text scan above bounds the depth, except that aliases can stack subtrees: check values that may hold some.
     if (hasAnchors && nestedDeeperThan(value, MAX_DEPTH)) {
       problem('yaml-syntax', `This document is nested more than ${MAX_DEPTH} levels deep; no Kubernetes object is, and such input is a known way to exhaust parsers. The document is skipped.`, startLine, endLine);
-      continue;
+      return null;
     }
-    docs.push({ doc, value, startLine, endLine, index });
+    return { doc, value, startLine, endLine, index };
   }
-  return { docs, problems };
 }
 
 /** An error as the problems above read it: yaml's own errors, and the duplicate keys found by checkKeys. */
@@ -347,9 +363,16 @@ function kubernetesScalars(tags: Tags): Tags {
 /** The YAML documents of a text, exactly as parseManifestFile reads them (the same options, so a file parsed
  *  again later — e.g. for positions after a worker thread read its values — yields the same nodes). */
 export function parseYamlDocuments(text: string): Document.Parsed<ParsedNode>[] {
-  // uniqueKeys off: duplicate keys are found by checkKeys in one pass (the library's check is quadratic).
-  const parsed = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, customTags: kubernetesScalars }) as Document.Parsed<ParsedNode>[];
-  return Array.isArray(parsed) ? parsed : [];
+  return [...yamlDocuments(text)];
+}
+
+// uniqueKeys off: duplicate keys are found by checkKeys in one pass (the library's check is quadratic).
+const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, customTags: kubernetesScalars } as const;
+
+/** The documents of a text one by one, as parseAllDocuments would list them. */
+export function* yamlDocuments(text: string): Generator<Document.Parsed<ParsedNode>> {
+  const composer = new Composer(YAML_OPTIONS);
+  yield* composer.compose(new Parser().parse(text), true, text.length) as Generator<Document.Parsed<ParsedNode>>;
 }
 
 /** The first line from `from` on where a quoted scalar opens and does not close on the same line. */
