@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
-import type { Document, ParsedNode } from 'yaml';
 import { makeSourceFile, type SourceFile } from './source.js';
 import { parseManifestFile, parseYamlDocuments, type FileProblem, type ParsedDocument } from './parse.js';
 import type { Json } from './resource.js';
-import { decodePositions, encodePositions, positionsOf, type DocPositions } from './locate.js';
+import { encodePositions, positionsOf } from './locate.js';
+import { lazyDocument, nodesOnce } from './lazy-document.js';
 
 /** What parsing one file produced, attached to an InputFile so buildWorkspace does not parse it again. */
 export interface ParsedFile {
@@ -37,11 +37,12 @@ export interface WorkerDocument {
   /** The value as JSON text when that round-trips exactly, else the value itself. */
   valueJson?: string;
   value?: Json;
-  startLine: number;
-  endLine: number;
   index: number;
-  /** encodePositions() of the document, decoded only if a finding needs a line in it. */
-  positionsJson: string;
+  /** Lines and encodePositions() of a document the yaml library read (decoded only if a finding needs a line in
+   *  it); absent for one read by js-yaml (fast-load.ts), whose lines come from parsing again when needed. */
+  startLine?: number;
+  endLine?: number;
+  positionsJson?: string;
 }
 
 export interface WorkerChunkResult {
@@ -71,8 +72,10 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
   const parseHere = (i: number) => {
     const source = makeSourceFile(files[i]!.path, files[i]!.text);
     if (!compact) { results[i] = { source, ...parseManifestFile(source) }; return; }
-    const nodes = nodesOnce(source);
-    const parsed = parseManifestFile(source, { compact: (d) => lazyDocument({ value: d.value, startLine: d.startLine, endLine: d.endLine, index: d.index! }, encodePositions(positionsOf(d.doc)), nodes) });
+    const nodes = nodesOnce(source, parseYamlDocuments);
+    const parsed = parseManifestFile(source, {
+      compact: (d) => (d.nodesLater ? d : lazyDocument(source, nodes, { value: d.value, index: d.index!, startLine: d.startLine, endLine: d.endLine }, encodePositions(positionsOf(d.doc)))),
+    });
     results[i] = { source, ...parsed };
   };
   const script = opts.workerScript && fs.existsSync(fileURLToPath(opts.workerScript)) ? opts.workerScript : null;
@@ -118,10 +121,10 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
       for (let i = from; i < to; i++) {
         const source = makeSourceFile(files[i]!.path, files[i]!.text);
         const f = msg.files[i - from]!;
-        const nodes = nodesOnce(source);
+        const nodes = nodesOnce(source, parseYamlDocuments);
         results[i] = {
           source,
-          docs: f.docs.map((d) => lazyDocument({ value: d.valueJson !== undefined ? JSON.parse(d.valueJson) as Json : d.value!, startLine: d.startLine, endLine: d.endLine, index: d.index }, d.positionsJson, nodes)),
+          docs: f.docs.map((d) => lazyDocument(source, nodes, { value: d.valueJson !== undefined ? JSON.parse(d.valueJson) as Json : d.value!, index: d.index, startLine: d.startLine, endLine: d.endLine }, d.positionsJson)),
           problems: f.problems,
         };
       }
@@ -176,27 +179,4 @@ function sharedTexts(files: readonly { text: string }[]): { text: SharedArrayBuf
   const bytes = Buffer.from(text);
   files.forEach((f, i) => bytes.write(f.text, offsets[i]!, 'utf8'));
   return { text, offsets };
-}
-
-/** The file's YAML nodes, parsed again on first use (fixes need them) and then kept. */
-function nodesOnce(source: SourceFile): () => Document.Parsed<ParsedNode>[] {
-  let nodes: Document.Parsed<ParsedNode>[] | null = null;
-  return () => (nodes ??= parseYamlDocuments(source.text));
-}
-
-/** A document held as its value and node offsets (decoded from JSON on first use when given as text). */
-function lazyDocument(
-  d: { value: Json; startLine: number; endLine: number; index: number },
-  positions: DocPositions | string,
-  nodes: () => Document.Parsed<ParsedNode>[],
-): ParsedDocument {
-  let decoded: DocPositions | null = typeof positions === 'string' ? null : positions;
-  return {
-    value: d.value,
-    startLine: d.startLine,
-    endLine: d.endLine,
-    index: d.index,
-    get positions(): DocPositions { return (decoded ??= decodePositions(positions as string)); },
-    get doc(): Document.Parsed<ParsedNode> { return nodes()[d.index]!; },
-  };
 }

@@ -26,7 +26,9 @@ for (;;) {
         // JSON text when it round-trips exactly (the main thread's JSON.parse is much faster than rebuilding
         // objects from a structured clone); the value itself otherwise (NaN, -0, shared or cyclic aliases, Map…).
         ...(jsonSafe(d.value) ? { valueJson: JSON.stringify(d.value) } : { value: d.value }),
-        startLine: d.startLine, endLine: d.endLine, index: d.index!, positionsJson: encodePositions(positionsOf(d.doc)),
+        index: d.index!,
+        // Read by js-yaml: lines and offsets come later, on the main thread, if a finding needs them.
+        ...(d.nodesLater ? {} : { startLine: d.startLine, endLine: d.endLine, positionsJson: encodePositions(positionsOf(d.doc)) }),
       }),
     }));
   }

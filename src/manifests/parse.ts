@@ -1,22 +1,28 @@
 // Reads a manifest file into YAML documents with positions, as Kubernetes would read it:
 // YAML 1.1 scalars (yes/on are booleans), duplicate keys rejected, `kind: List` expanded by the caller.
 // Never throws: whatever cannot be read becomes a FileProblem naming the file and line.
-import { Composer, Parser, isMap, isPair, isScalar, isSeq, type Document, type Node, type ParsedNode, type Tags } from 'yaml';
+import { Composer, Parser, isMap, isPair, isScalar, isSeq, type Document, type Node, type ParsedNode } from 'yaml';
+import { kubernetesScalars } from './scalars.js';
+import { fastLoad } from './fast-load.js';
+import { documentLines, lazyDocument, nodesOnce } from './lazy-document.js';
 import { lineOf, type SourceFile } from './source.js';
 import type { Json } from './resource.js';
 import type { DocPositions } from './locate.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_DOCUMENTS_PER_FILE, MAX_KEYS_PER_MAPPING } from './limits.js';
 
 export interface ParsedDocument {
-  doc: Document.Parsed<ParsedNode>;
+  readonly doc: Document.Parsed<ParsedNode>;
   value: Json;
-  startLine: number;
-  endLine: number;
+  readonly startLine: number;
+  readonly endLine: number;
   /** Position of this document among all documents of the file (parseYamlDocuments order). */
   index?: number;
-  /** Offsets of its nodes, for a document parsed on a worker thread (its YAML nodes are then parsed again only
-   *  when something needs them: fixes). */
-  positions?: DocPositions;
+  /** Offsets of its nodes, for a document kept without them (its YAML nodes are then parsed again only when
+   *  something needs them: fixes). */
+  readonly positions?: DocPositions;
+  /** True when nothing but its value was read yet (lines, offsets and nodes come from parsing the file again
+   *  with the yaml library on first use: lazy-document.ts). */
+  nodesLater?: boolean;
 }
 
 /** Something wrong with a file or document before it is a resource at all. */
@@ -59,11 +65,15 @@ export interface ParseOptions<T> {
   /** Called on each document as soon as it is read, to keep it in a smaller form (values and offsets, without
    *  its YAML nodes): see parallel.ts and parse-worker.ts. */
   compact: (doc: ParsedDocument) => T;
+  /** Read with the yaml library only (no fast path): the differential tests compare the two. */
+  exactOnly?: boolean;
 }
 
-export function parseManifestFile(src: SourceFile): { docs: ParsedDocument[]; problems: FileProblem[] };
+export function parseManifestFile(src: SourceFile, opts?: { exactOnly?: boolean }): { docs: ParsedDocument[]; problems: FileProblem[] };
 export function parseManifestFile<T>(src: SourceFile, opts: ParseOptions<T>): { docs: T[]; problems: FileProblem[] };
-export function parseManifestFile<T>(src: SourceFile, opts?: ParseOptions<T>): { docs: (T | ParsedDocument)[]; problems: FileProblem[] } {
+export function parseManifestFile<T>(src: SourceFile, options?: ParseOptions<T> | { exactOnly?: boolean }): { docs: (T | ParsedDocument)[]; problems: FileProblem[] } {
+  const opts = options && 'compact' in options ? options : undefined;
+  const exactOnly = options?.exactOnly === true;
   const docs: (T | ParsedDocument)[] = [];
   const problems: FileProblem[] = [];
   const problem = (rule: FileProblem['rule'], message: string, line: number, endLine = line) =>
@@ -90,6 +100,18 @@ export function parseManifestFile<T>(src: SourceFile, opts?: ParseOptions<T>): {
     return { docs, problems };
   }
 
+  // Most files are read by js-yaml, for their values only (fast-load.ts says which); lines and nodes come
+  // later, from the yaml library, for the documents that need them.
+  const fast = exactOnly ? null : fastLoad(src.text);
+  if (fast) {
+    const nodes = nodesOnce(src, parseYamlDocuments);
+    for (let index = 0; index < fast.length; index++) {
+      const d = lazyDocument(src, nodes, { value: fast[index]!, index });
+      docs.push(opts ? opts.compact(d) : d);
+    }
+    return { docs, problems };
+  }
+
   const problemsBefore = problems.length;
   const hasAnchors = src.text.includes('&');
   let index = -1;
@@ -111,8 +133,7 @@ export function parseManifestFile<T>(src: SourceFile, opts?: ParseOptions<T>): {
 
   function readDocument(doc: Document.Parsed<ParsedNode>, index: number): ParsedDocument | null {
     const contentStart = doc.contents?.range?.[0] ?? doc.range[0];
-    const startLine = lineOf(src, contentStart);
-    const endLine = lineOf(src, Math.max(contentStart, doc.range[1] - 1));
+    const { startLine, endLine } = documentLines(src, doc);
     const keys = checkKeys(doc);
     if (keys.tooManyAt !== null) {
       problem('input-too-large', `Input too large: a mapping here holds more than ${MAX_KEYS_PER_MAPPING.toLocaleString('en-US')} keys (this is key ${(MAX_KEYS_PER_MAPPING + 1).toLocaleString('en-US')}); no Kubernetes object does. The document is skipped.`, lineOf(src, keys.tooManyAt));
@@ -264,6 +285,14 @@ export function documentStartBeyond(text: string, limit: number): number | null 
 /** How many documents the text holds (counted as documentStartBeyond counts them, stopping past `limit`), and
  *  the offset where document `limit + 1` starts, if any. */
 export function documentStarts(text: string, limit = Infinity): { count: number; beyond: number | null } {
+  // A document needs a `---` or `...` line before it, except the first: when there are few of those, so are
+  // there few documents, and the line-by-line count below is not needed to know it is under the limit.
+  let markers = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && markers < limit; i = text.indexOf('\n', i + 1)) {
+    const c = text.charCodeAt(i + 1);
+    if ((c === 45 || c === 46) && text.charCodeAt(i + 2) === c && text.charCodeAt(i + 3) === c) markers++;
+  }
+  if (markers + 1 <= limit && limit !== Infinity) return { count: markers + 1, beyond: null };
   let docs = 0;
   let content = false; // a line that is not blank or a comment since the file's start
   let ended = false; // the previous marker line was `...`
@@ -340,24 +369,6 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
     for (const c of children) if (typeof c === 'object' && c !== null) stack.push([c, depth + 1]);
   }
   return false;
-}
-
-/** YAML 1.1 scalars as Kubernetes' reader (go-yaml v2 via sigs.k8s.io/yaml) resolves them, where the `yaml`
- *  library's 1.1 schema differs: a float needs a digit (`.`, `-.` stay strings — `exportTo: [.]` is common);
- *  there are no sexagesimal numbers (`1:20` is a string); timestamps stay strings (go-yaml keeps them as text
- *  when decoding into interface{}), so values hold no Date objects. */
-function kubernetesScalars(tags: Tags): Tags {
-  const hasDigit = /[0-9]/;
-  return tags
-    .filter((t) => !(typeof t === 'object' && t.tag === 'tag:yaml.org,2002:timestamp'))
-    .filter((t) => !(typeof t === 'object' && 'format' in t && t.format === 'TIME')) // sexagesimal int and float
-    .map((t) => {
-      if (typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:float' || !t.test || t.test.source.includes('inf')) return t;
-      const re = new RegExp(t.test.source, t.test.flags);
-      // A RegExp whose test() also requires a digit (the tag's resolver runs on the matched text).
-      const strict = Object.assign(new RegExp(re.source, re.flags), { test: (str: string) => hasDigit.test(str) && re.test(str) });
-      return { ...t, test: strict };
-    });
 }
 
 /** The YAML documents of a text, exactly as parseManifestFile reads them (the same options, so a file parsed
