@@ -39,6 +39,9 @@ function hasLongLine(text: string): boolean {
 }
 
 const TAGS = implicitScalarTags();
+/** Matches whatever one of TAGS might match (their patterns together): most plain scalars are names and match
+ *  none, and this rules them out in one test. */
+const ANY_TAG = TAGS.every((t) => t.test!.flags === '') ? new RegExp(TAGS.map((t) => `(?:${t.test!.source})`).join('|')) : /(?:)/;
 const RESOLVE_OPTIONS = { intAsBigInt: false } as Parameters<(typeof TAGS)[number]['resolve']>[2];
 
 /** A plain scalar, resolved by the yaml library's own YAML 1.1 tags (see scalars.ts), in its order. */
@@ -49,6 +52,7 @@ const yaml11Scalar = defineScalarTag('tag:istio-review,2026:yaml11-plain', {
   // without trying a single test.
   implicitFirstChars: ['', '~', 'n', 'N', 'y', 'Y', 't', 'T', 'f', 'F', 'o', 'O', 'e', 'E', '+', '-', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
   resolve: (source: string) => {
+    if (!ANY_TAG.test(source)) return NOT_RESOLVED;
     for (const tag of TAGS) {
       if (!tag.test!.test(source)) continue;
       let failed = false;

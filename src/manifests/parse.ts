@@ -4,7 +4,7 @@
 import { Composer, Parser, isMap, isPair, isScalar, isSeq, type Document, type Node, type ParsedNode } from 'yaml';
 import { kubernetesScalars } from './scalars.js';
 import { fastLoad } from './fast-load.js';
-import { documentLines, lazyDocument, nodesOnce } from './lazy-document.js';
+import { documentLines, documentNodesOnce, lazyDocument } from './lazy-document.js';
 import { lineOf, type SourceFile } from './source.js';
 import type { Json } from './resource.js';
 import type { DocPositions } from './locate.js';
@@ -104,7 +104,7 @@ export function parseManifestFile<T>(src: SourceFile, options?: ParseOptions<T> 
   // later, from the yaml library, for the documents that need them.
   const fast = exactOnly ? null : fastLoad(src.text);
   if (fast) {
-    const nodes = nodesOnce(src, parseYamlDocuments);
+    const nodes = documentNodesOnce(src, parseYamlDocuments);
     for (let index = 0; index < fast.length; index++) {
       const d = lazyDocument(src, nodes, { value: fast[index]!, index });
       docs.push(opts ? opts.compact(d) : d);

@@ -7,6 +7,16 @@ import { Document, type ScalarTag, type Tags } from 'yaml';
  *  there are no sexagesimal numbers (`1:20` is a string); timestamps stay strings (go-yaml keeps them as text
  *  when decoding into interface{}), so values hold no Date objects. */
 export function kubernetesScalars(tags: Tags): Tags {
+  // The library asks for every document it builds, always with its same 1.1 tags: answer from the first time.
+  if (memo && memo.from.length === tags.length && memo.from.every((t, i) => t === tags[i])) return memo.to;
+  const to = adjust(tags);
+  memo = { from: [...tags], to };
+  return to;
+}
+
+let memo: { from: Tags; to: Tags } | null = null;
+
+function adjust(tags: Tags): Tags {
   const hasDigit = /[0-9]/;
   return tags
     .filter((t) => !(typeof t === 'object' && t.tag === 'tag:yaml.org,2002:timestamp'))
