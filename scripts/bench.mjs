@@ -4,7 +4,7 @@
 // the `yaml` library (parseAllDocuments with positions, as the check used to) and with js-yaml; and
 // `istio-review review` of a one-file pull request in the same repository (a git repository made for it).
 //
-//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--repeat N] [--keep] [--cpu-prof DIR] [--skip-hostile]
+//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--repeat N] [--keep] [--cpu-prof DIR] [--skip-hostile] [--cli PATH]
 //
 // Every measurement is its own cold process, the four kinds run in turn, `--repeat` times (default 3): the
 // machine may be shared, so the table gives the minimum and the median wall time, and CPU time (all threads),
@@ -22,7 +22,8 @@ import { generateRepository } from './bench/generate.mjs';
 import { runHostile } from './bench/hostile.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'dist', 'cli.js');
+const cliOpt = process.argv.indexOf('--cli'); // another build to measure (e.g. an earlier dist/cli.js)
+const cli = cliOpt === -1 ? path.join(root, 'dist', 'cli.js') : path.resolve(process.argv[cliOpt + 1]);
 const args = process.argv.slice(2);
 const opt = (name) => { const i = args.indexOf(name); return i === -1 ? undefined : args[i + 1]; };
 const sizes = (opt('--sizes') ?? '1000,10000,50000').split(',').map(Number);
