@@ -4,7 +4,8 @@
 // the `yaml` library (parseAllDocuments with positions, as the check used to) and with js-yaml; and
 // `istio-review review` of a one-file pull request in the same repository (a git repository made for it).
 //
-//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--repeat N] [--keep] [--cpu-prof DIR] [--skip-hostile] [--cli PATH]
+//   node scripts/bench.mjs [--sizes 1000,10000,50000] [--repeat N] [--keep] [--cpu-prof DIR] [--skip-hostile]
+//                          [--no-kustomize] [--cli PATH]
 //
 // Every measurement is its own cold process, the four kinds run in turn, `--repeat` times (default 3): the
 // machine may be shared, so the table gives the minimum and the median wall time, and CPU time (all threads),
@@ -12,7 +13,9 @@
 // Targets (issue 13): at 10,000, check ≤ 3× the js-yaml process, peak RSS < 200 MB; 50,000 ≤ 5.5× the 10,000
 // time (linear); the one-file review ≤ 1.5× the check.
 //
-// Then the worst-case input shapes of scripts/bench/hostile.mjs (a 40,000-key mapping; 300 files of 1 MB).
+// Then the worst-case input shapes of scripts/bench/hostile.mjs (a 40,000-key mapping; 300 files of 1 MB), and a
+// kustomize repository (20 overlays over a 500-resource base): the time to check all of it (every overlay
+// rendered by the real kustomize) and how many targets the review of a one-file pull request renders.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRepository } from './bench/generate.mjs';
 import { runHostile } from './bench/hostile.mjs';
+import { benchKustomize } from './bench/kustomize-repo.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cliOpt = process.argv.indexOf('--cli'); // another build to measure (e.g. an earlier dist/cli.js)
@@ -62,6 +66,19 @@ try {
 
 printTable(rows);
 if (!args.includes('--skip-hostile')) runHostile(root, cli, (dir) => runCheck(dir, 'hostile'));
+
+if (!args.includes('--no-kustomize')) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-review-bench-kustomize-'));
+  try {
+    const k = benchKustomize(dir, cli);
+    console.log('');
+    console.log(`kustomize: ${k.overlays} overlays over a ${k.resources}-resource base, rendered with ${k.kustomize ?? 'NO KUSTOMIZE (raw files)'}`);
+    console.log(`  check of the whole repository: ${fmtS(k.checkMs)} (${k.targets} targets, ${k.findings} findings)`);
+    console.log(`  review of a PR editing one overlay's patch: ${fmtS(k.reviewMs)}, rendered ${k.reviewRendered} of ${k.reviewOf} targets`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function runCheck(dir, size) {
   const nodeArgs = [];

@@ -47,6 +47,10 @@ try {
   const baseTree = readTree(path.join(tmp, 'examples'), 'examples');
   fs.rmSync(path.join(tmp, 'examples'), { recursive: true });
   fs.cpSync(path.join(root, 'examples'), path.join(tmp, 'examples'), { recursive: true });
+  // The PR also touches a correct TLS origination, now relying on the proxy's system CAs (an info-level note):
+  // under the default comment-level (warning) it gets no line comment, only a check-run annotation.
+  const github = path.join(tmp, 'examples/apps/shop/egress-github.yaml');
+  fs.writeFileSync(github, fs.readFileSync(github, 'utf8').replace(/\n *caCertificates: .*/, ''));
   git('checkout', '-q', '-b', 'add-egress');
   git('add', '-A');
   git('commit', '-q', '-m', 'egress for payments and storage');
@@ -97,7 +101,10 @@ try {
     }
   }
   for (const c of s.state.issueComments) console.log(`\n▶ summary comment #${c.id}\n\n${strip(c.body)}`);
-  for (const cr of s.state.checkRuns) console.log(`\n▶ check run "${cr.name}": ${cr.conclusion}, ${cr.annotations.length} annotation(s)`);
+  for (const cr of s.state.checkRuns) {
+    console.log(`\n▶ check run "${cr.name}": ${cr.conclusion}, ${cr.annotations.length} annotation(s)`);
+    for (const a of cr.annotations) console.log(`  ${a.annotation_level} ${a.path}:${a.start_line} ${a.title}`);
+  }
   await s.close();
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { SEVERITY_RANK } from './types.js';
 import type { Workspace } from './manifests/workspace.js';
 import { locateIn } from './manifests/locate.js';
 import { refOf, type Resource } from './manifests/resource.js';
-import { MeshView } from './mesh/mesh-view.js';
+import { MeshView, type Shadowed } from './mesh/mesh-view.js';
 import type { MeshSettings } from './mesh/settings.js';
 import { defaultMeshSettings } from './mesh/settings.js';
 import type { ReviewConfig } from './config/config.js';
@@ -33,7 +33,8 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
   const settings = opts.settings ?? defaultMeshSettings();
   const config = opts.config ?? emptyConfig();
   const rules = opts.rules ?? ALL_RULES;
-  const mesh = new MeshView(ws.resources, settings, config);
+  const { kept, shadowed } = oneDefinitionEach(ws.resources);
+  const mesh = new MeshView(kept, settings, config, shadowed);
   const findings: Finding[] = [];
   const ruleIds = new Set(rules.map((r) => r.id));
 
@@ -54,9 +55,9 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
       mesh,
       report: (rep: Report) => {
         const r = rep.resource;
-        const span = locateIn(r, r.file, [...r.basePath, ...rep.path]);
-        const fix = rep.fix ? buildFix(rep.fixTarget ?? r, rep.fix) : null;
-        findings.push(makeFinding(rule, refOf(r), r.file.path, span.line, span.endLine, rep.message, rep.subject ?? '', fix, false, r));
+        // A rendered object (kustomize, a render command) reports at the source line its field comes from.
+        const span = r.origin ? r.origin.locate(rep.path) : { file: r.file.path, ...locateIn(r, r.file, [...r.basePath, ...rep.path]) };
+        findings.push(makeFinding(rule, refOf(r), span.file, span.line, span.endLine, rep.message, rep.subject ?? '', fixOf(rep, r), false, r));
       },
     };
     try {
@@ -72,6 +73,44 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
     }
   }
   return { mesh, findings: finalize(findings, config.rules) };
+}
+
+/** The fix for a report: edits the source text, and for a rendered object only where the source holds the value. */
+function fixOf(rep: Report, r: Resource): Finding['fix'] {
+  if (!rep.fix) return null;
+  const target = rep.fixTarget ?? r;
+  if (!target.origin) return buildFix(target, rep.fix);
+  const at = target.origin.fixAt(rep.fix.path);
+  return at ? buildFix(at.resource, { ...rep.fix, path: at.path }) : null;
+}
+
+/** What `kubectl apply` of these objects leaves: one object per kind/namespace/name, the later in apply order.
+ *  Identical definitions (a generated bundle beside its sources) lose nothing; of those the one in the file with
+ *  the fewest objects (the source, not the bundle) is kept, so findings point where people edit. */
+export function oneDefinitionEach(resources: readonly Resource[]): { kept: Resource[]; shadowed: Shadowed[] } {
+  const byId = new Map<string, Resource[]>();
+  for (const r of resources) {
+    const id = `${r.group}|${r.kind}|${r.namespace ?? ''}|${r.name}`;
+    const list = byId.get(id);
+    if (list) list.push(r); else byId.set(id, [r]);
+  }
+  if (byId.size === resources.length) return { kept: [...resources], shadowed: [] };
+  const perFile = new Map<string, number>();
+  for (const r of resources) perFile.set(r.file.path, (perFile.get(r.file.path) ?? 0) + 1);
+  const drop = new Set<Resource>();
+  const shadowed: Shadowed[] = [];
+  for (const list of byId.values()) {
+    if (list.length < 2) continue;
+    const last = list[list.length - 1]!;
+    const identical = list.every((r) => sameContent(r.obj, last.obj));
+    const keep = identical ? [...list].sort((a, b) => (perFile.get(a.file.path)! - perFile.get(b.file.path)!))[0]! : last;
+    for (const r of list) if (r !== keep) { drop.add(r); if (!sameContent(r.obj, keep.obj)) shadowed.push({ lost: r, kept: keep }); }
+  }
+  return { kept: resources.filter((r) => !drop.has(r)), shadowed };
+}
+
+function sameContent(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function makeFinding(

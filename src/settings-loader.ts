@@ -1,5 +1,6 @@
 // Loads the config file and mesh settings (I/O edge) into the pure engine's inputs.
 import fs from 'node:fs';
+import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { emptyConfig, parseReviewConfig, type ReviewConfig } from './config/config.js';
 import { applyMeshConfig, defaultMeshSettings, meshConfigFromDocument, type MeshSettings } from './mesh/settings.js';
@@ -18,14 +19,38 @@ export interface LoadedSettings {
   meshNetworksSource?: { path: string; text: string };
 }
 
-export function loadSettings(opts: { configFile?: string | null; configRequired?: boolean; meshConfigFile?: string | null; meshNetworksFile?: string | null }): LoadedSettings {
+export interface LoadOptions {
+  configFile?: string | null;
+  configRequired?: boolean;
+  meshConfigFile?: string | null;
+  meshNetworksFile?: string | null;
+  /** Reads a settings file; null when it does not exist. Default: the file system. The review passes one that
+   *  reads the merge base's versions, to compare the findings under the base's settings. */
+  read?: (file: string) => string | null;
+}
+
+function readFromDisk(file: string): string | null {
+  if (!fs.existsSync(file)) return null;
+  return fs.readFileSync(file, 'utf8');
+}
+
+/** The settings files these options read (the config file, and the mesh files given or named by the config). */
+export function settingsFiles(opts: LoadOptions, loaded: LoadedSettings): string[] {
+  return [opts.configFile, opts.meshConfigFile ?? loaded.config.meshConfigFile, opts.meshNetworksFile].filter((f): f is string => typeof f === 'string' && f !== '');
+}
+
+export function loadSettings(opts: LoadOptions): LoadedSettings {
+  const read = opts.read ?? readFromDisk;
   const warnings: string[] = [];
   let config = emptyConfig();
   if (opts.configFile) {
-    if (fs.existsSync(opts.configFile)) {
-      const { config: c, errors } = parseReviewConfig(opts.configFile, fs.readFileSync(opts.configFile, 'utf8'));
+    const configText = read(opts.configFile);
+    if (configText !== null) {
+      const { config: c, errors } = parseReviewConfig(opts.configFile, configText);
       if (errors.length > 0) throw new UsageError(errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n'));
       config = c;
+      const dir = path.relative(process.cwd(), path.dirname(path.resolve(opts.configFile))).split(path.sep).join('/');
+      config.baseDir = dir === '.' ? '' : dir;
       const ids = ALL_RULES.map((r) => r.id);
       for (const id of Object.keys(config.rules)) {
         if (!ids.includes(id)) {
@@ -41,24 +66,25 @@ export function loadSettings(opts: { configFile?: string | null; configRequired?
   if (config.istioVersion) settings.istioVersion = config.istioVersion;
   if (config.mesh) settings = applyMeshConfig(settings, config.mesh);
   const meshFile = opts.meshConfigFile ?? config.meshConfigFile;
-  if (meshFile) settings = applyMeshConfig(settings, readMeshConfig(meshFile));
+  if (meshFile) settings = applyMeshConfig(settings, readMeshConfig(meshFile, read));
   let meshNetworksSource: LoadedSettings['meshNetworksSource'];
   if (opts.meshNetworksFile) {
-    const v = readYamlFile(opts.meshNetworksFile);
-    settings.meshNetworks = isObject(v) ? v : {};
-    meshNetworksSource = { path: opts.meshNetworksFile, text: fs.readFileSync(opts.meshNetworksFile, 'utf8') };
+    const { value, text } = readYamlFile(opts.meshNetworksFile, read);
+    settings.meshNetworks = isObject(value) ? value : {};
+    meshNetworksSource = { path: opts.meshNetworksFile, text };
   }
   return { config, settings, warnings, ...(meshNetworksSource ? { meshNetworksSource } : {}) };
 }
 
-function readYamlFile(file: string): Json {
-  let text: string;
-  try { text = fs.readFileSync(file, 'utf8'); } catch (err) { throw new UsageError(`cannot read ${file}: ${(err as Error).message}`); }
-  try { return parseYaml(text, { version: '1.1', maxAliasCount: 50 }) as Json; } catch (err) {
+function readYamlFile(file: string, read: (file: string) => string | null): { value: Json; text: string } {
+  let text: string | null;
+  try { text = read(file); } catch (err) { throw new UsageError(`cannot read ${file}: ${(err as Error).message}`); }
+  if (text === null) throw new UsageError(`cannot read ${file}: no such file`);
+  try { return { value: parseYaml(text, { version: '1.1', maxAliasCount: 50 }) as Json, text }; } catch (err) {
     throw new UsageError(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
 }
 
-function readMeshConfig(file: string): JsonObject {
-  return meshConfigFromDocument(readYamlFile(file), (s) => parseYaml(s, { version: '1.1' }) as Json);
+function readMeshConfig(file: string, read: (file: string) => string | null): JsonObject {
+  return meshConfigFromDocument(readYamlFile(file, read).value, (s) => parseYaml(s, { version: '1.1' }) as Json);
 }

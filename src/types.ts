@@ -52,4 +52,7 @@ export interface Finding {
   fingerprint: string;
   /** Link to the rule's docs page. */
   docs: string;
+  /** The targets (what is applied together: a kustomize overlay, a declared target, the loose files) where the
+   *  finding occurs; one finding names every target it occurs in. */
+  targets?: string[];
 }

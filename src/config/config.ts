@@ -19,6 +19,21 @@ export interface ExternalDeclarations {
   /** Gateways as "namespace/name". */
   gateways: string[];
   workloads: ExternalWorkload[];
+  /** Hosts (FQDNs or wildcards) whose DestinationRules are kept outside the repository. */
+  destinationRules: string[];
+}
+
+/** A target the config declares (`targets:`): what is applied together, overriding discovery. */
+export interface DeclaredTarget {
+  name: string;
+  /** Globs of the files it holds (read as they are). */
+  paths: string[];
+  /** A kustomization directory kustomize renders. */
+  kustomize: string | null;
+  /** A command that prints the target's manifests (helm template …). */
+  render: string | null;
+  defaultNamespace: string | null;
+  mesh: JsonObject | null;
 }
 
 export interface ReviewConfig {
@@ -29,6 +44,10 @@ export interface ReviewConfig {
   meshConfigFile: string | null;
   rules: Record<string, RuleLevel>;
   external: ExternalDeclarations;
+  /** Declared targets; null when the config declares none (targets are discovered). */
+  targets: DeclaredTarget[] | null;
+  /** The directory of the config file (its `targets` paths are relative to it), in the form paths are checked in; '' for the current one. */
+  baseDir: string;
 }
 
 export interface ConfigError {
@@ -44,12 +63,14 @@ export function emptyConfig(): ReviewConfig {
     mesh: null,
     meshConfigFile: null,
     rules: {},
-    external: { namespaces: [], hosts: [], gateways: [], workloads: [] },
+    external: { namespaces: [], hosts: [], gateways: [], workloads: [], destinationRules: [] },
+    targets: null,
+    baseDir: '',
   };
 }
 
 const LEVELS = new Set(['off', 'info', 'warning', 'error']);
-const TOP_KEYS = new Set(['istioVersion', 'defaultNamespace', 'mesh', 'meshConfigFile', 'rules', 'external']);
+const TOP_KEYS = new Set(['istioVersion', 'defaultNamespace', 'mesh', 'meshConfigFile', 'rules', 'external', 'targets']);
 
 /** Parses and validates a config file; errors name the file and line. Unknown rule ids are checked by the caller. */
 export function parseReviewConfig(file: string, text: string): { config: ReviewConfig; errors: ConfigError[] } {
@@ -105,6 +126,7 @@ export function parseReviewConfig(file: string, text: string): { config: ReviewC
       config.external.namespaces = strings('namespaces');
       config.external.hosts = strings('hosts');
       config.external.gateways = strings('gateways');
+      config.external.destinationRules = strings('destinationRules');
       const w = ext.workloads;
       if (Array.isArray(w)) {
         w.forEach((item, i) => {
@@ -115,5 +137,33 @@ export function parseReviewConfig(file: string, text: string): { config: ReviewC
       } else if (w !== undefined && w !== null) errors.push({ file, line: lineAt(['external', 'workloads']), message: 'external.workloads must be a list' });
     }
   }
+  if (value.targets !== undefined && value.targets !== null) config.targets = parseTargets(value.targets, lineAt, errors, file);
   return { config, errors };
+}
+
+const TARGET_KEYS = new Set(['name', 'paths', 'kustomize', 'render', 'defaultNamespace', 'mesh']);
+
+function parseTargets(v: Json, lineAt: (path: (string | number)[]) => number, errors: ConfigError[], file: string): DeclaredTarget[] {
+  if (!Array.isArray(v)) { errors.push({ file, line: lineAt(['targets']), message: '"targets" must be a list of targets (name, and one of paths, kustomize or render)' }); return []; }
+  const out: DeclaredTarget[] = [];
+  const names = new Set<string>();
+  v.forEach((item, i) => {
+    const at = (...p: (string | number)[]) => lineAt(['targets', i, ...p]);
+    if (!isObject(item)) { errors.push({ file, line: at(), message: `targets[${i}] must be a mapping` }); return; }
+    for (const k of Object.keys(item)) if (!TARGET_KEYS.has(k)) errors.push({ file, line: at(k), message: `targets[${i}]: unknown setting "${k}" (known: ${[...TARGET_KEYS].join(', ')})` });
+    const name = typeof item.name === 'string' && item.name.trim() !== '' ? item.name.trim() : null;
+    if (!name) { errors.push({ file, line: at(), message: `targets[${i}] needs a name` }); return; }
+    if (names.has(name)) errors.push({ file, line: at('name'), message: `target name "${name}" is used twice` });
+    names.add(name);
+    const paths = item.paths === undefined || item.paths === null ? [] : Array.isArray(item.paths) && item.paths.every((p) => typeof p === 'string') ? (item.paths as string[]) : null;
+    if (paths === null) errors.push({ file, line: at('paths'), message: `target "${name}": paths must be a list of globs` });
+    const str = (k: string) => (typeof item[k] === 'string' && (item[k] as string).trim() !== '' ? (item[k] as string).trim() : null);
+    const kustomize = str('kustomize');
+    const render = str('render');
+    const ways = [paths && paths.length > 0, kustomize, render].filter(Boolean).length;
+    if (ways !== 1) errors.push({ file, line: at(), message: `target "${name}" needs exactly one of paths, kustomize or render` });
+    if (item.mesh !== undefined && item.mesh !== null && !isObject(item.mesh)) errors.push({ file, line: at('mesh'), message: `target "${name}": mesh must be a mapping of MeshConfig fields` });
+    out.push({ name, paths: paths ?? [], kustomize, render, defaultNamespace: str('defaultNamespace'), mesh: isObject(item.mesh) ? item.mesh : null });
+  });
+  return out;
 }

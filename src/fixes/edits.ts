@@ -20,7 +20,9 @@ export type FixEdit =
   | { op: 'renameKey'; path: Path; newKey: string; description: string }
   /** Replace the whole `key: value` entry whose value is at `path` (a one-line scalar) by `newKey: value`
    *  (a mapping value is written in flow style on the same line). */
-  | { op: 'replaceEntry'; path: Path; newKey: string; value: FixValue; description: string };
+  | { op: 'replaceEntry'; path: Path; newKey: string; value: FixValue; description: string }
+  /** Replace the value at `path` (a block mapping entry, however many lines) by `value`, written in block style. */
+  | { op: 'replaceValue'; path: Path; value: FixValue; description: string };
 
 /** Build the line replacement for an edit, or null when the YAML's shape does not allow a clean edit. */
 export function buildFix(r: Resource, edit: FixEdit): Fix | null {
@@ -67,6 +69,18 @@ function buildFixUnsafe(r: Resource, edit: FixEdit): Fix | null {
       if (!pair || !isScalar(pair.key) || !pair.key.range || !isScalar(pair.value) || !pair.value.range) return null;
       if (text.slice(pair.key.range[0], pair.value.range[1]).includes('\n')) return null;
       le = { start: pair.key.range[0], end: pair.value.range[1], replacement: `${scalarText(edit.newKey)}: ${flowText(edit.value)}` };
+      break;
+    }
+    case 'replaceValue': {
+      const { node: parent } = nodeAt(r.doc, full.slice(0, -1));
+      const key = full[full.length - 1];
+      if (!parent || !isMap(parent) || parent.flow) return null;
+      const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+      const valueNode = pair?.value as Node | null | undefined;
+      if (!pair || !isScalar(pair.key) || !pair.key.range || !valueNode?.range) return null;
+      const indent = columnOf(text, pair.key.range[0]);
+      const lines = blockEntry(text.slice(pair.key.range[0], pair.key.range[1]), edit.value, indent);
+      le = { start: pair.key.range[0], end: lineEndAt(text, contentEnd(text, valueNode)), replacement: lines.join('\n').slice(indent) };
       break;
     }
     case 'append': {
@@ -205,3 +219,26 @@ function blockText(v: Record<string, FixValue>, indent: number): string[] {
   return out;
 }
 
+
+/** `key: value` as block YAML at `indent`, sequences of mappings as block items ("- a: 1\n  b: 2"). */
+function blockEntry(keyText: string, v: FixValue, indent: number): string[] {
+  const pad = ' '.repeat(indent);
+  if (typeof v !== 'object') return [`${pad}${keyText}: ${scalarText(v)}`];
+  if (Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0) return [`${pad}${keyText}: ${flowText(v)}`];
+  return [`${pad}${keyText}:`, ...blockValue(v, indent + 2, Array.isArray(v) ? indent : indent + 2)];
+}
+
+function blockValue(v: FixValue, mapIndent: number, seqIndent: number): string[] {
+  if (Array.isArray(v)) {
+    const out: string[] = [];
+    for (const item of v) {
+      if (typeof item === 'object' && !Array.isArray(item) && Object.keys(item).length > 0) {
+        const lines = Object.entries(item).flatMap(([k, x]) => blockEntry(scalarText(k), x, seqIndent + 2));
+        out.push(`${' '.repeat(seqIndent)}- ${lines[0]!.slice(seqIndent + 2)}`, ...lines.slice(1));
+      } else out.push(`${' '.repeat(seqIndent)}- ${typeof item === 'object' ? flowText(item) : scalarText(item)}`);
+    }
+    return out;
+  }
+  if (typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => blockEntry(scalarText(k), x, mapIndent));
+  return [`${' '.repeat(mapIndent)}${scalarText(v)}`];
+}

@@ -3,16 +3,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
-import type { Finding, FailOn } from '../types.js';
+import { context } from '@actions/github';
+import type { Finding, FailOn, Severity } from '../types.js';
 import { reachesThreshold } from '../types.js';
-import { loadSettings, type LoadedSettings } from '../settings-loader.js';
+import { loadSettings, settingsFiles, type LoadedSettings, type LoadOptions } from '../settings-loader.js';
 import { logLine } from '../util/escape.js';
 import { toSarif } from '../output/sarif.js';
 import { ALL_RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import { Git } from '../review/git.js';
 import { reverseApplyPatch, type ChangeSet, type ChangedFile } from '../review/diff.js';
-import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, parseGlobs, pathFilter, readViewFiles, toPosix, type PathFilter } from '../review/files.js';
+import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, parseGlobs, pathFilter, readViewFile, toPosix, type PathFilter } from '../review/files.js';
+import { renderInputs } from '../targets/discover.js';
 import { buildViews, planReview, relevantChanges, type ViewReaders } from '../review/pipeline.js';
 import { anchorIsValid, type Outside } from '../review/placement.js';
 import { countsText, summaryMarkdown, type Counts } from '../review/summary.js';
@@ -35,6 +37,8 @@ interface Inputs {
   sarifFile: string;
   checkName: string;
   meshConfig: string;
+  meshNetworks: string;
+  commentLevel: Severity;
 }
 
 function readInputs(): Inputs {
@@ -44,6 +48,8 @@ function readInputs(): Inputs {
   if (!Number.isInteger(max) || max < 0) throw new Error('max-comments must be a whole number ≥ 0');
   const token = core.getInput('github-token') || process.env.GITHUB_TOKEN || '';
   const paths = parseGlobs(core.getInput('paths'));
+  const commentLevel = (core.getInput('comment-level') || 'warning').trim().toLowerCase();
+  if (!['error', 'warning', 'info'].includes(commentLevel)) throw new Error(`comment-level must be error, warning or info, not "${commentLevel}"`);
   return {
     token,
     paths: paths.length > 0 ? paths : DEFAULT_PATHS,
@@ -53,12 +59,15 @@ function readInputs(): Inputs {
     sarifFile: core.getInput('sarif-file'),
     checkName: core.getInput('check-name') || 'istio-review',
     meshConfig: core.getInput('mesh-config'),
+    meshNetworks: core.getInput('mesh-networks'),
+    commentLevel: commentLevel as Severity,
   };
 }
 
 interface Env {
   eventName: string;
-  event: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The event payload as @actions/github's context reads it from GITHUB_EVENT_PATH. */
+  event: typeof context.payload;
   owner: string;
   repo: string;
   apiUrl: string;
@@ -72,23 +81,43 @@ interface Env {
 
 function readEnv(): Env {
   const e = process.env;
-  const [owner, repo] = (e.GITHUB_REPOSITORY ?? '/').split('/');
-  let event: Record<string, unknown> = {};
-  if (e.GITHUB_EVENT_PATH && fs.existsSync(e.GITHUB_EVENT_PATH)) event = JSON.parse(fs.readFileSync(e.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
-  const serverUrl = (e.GITHUB_SERVER_URL || 'https://github.com').replace(/\/$/, '');
-  const runId = e.GITHUB_RUN_ID || String(Date.now());
+  let owner = '';
+  let repo = '';
+  try { ({ owner, repo } = context.repo); } catch { /* neither GITHUB_REPOSITORY nor a repository in the payload */ }
+  const serverUrl = context.serverUrl.replace(/\/$/, '');
+  const apiUrl = context.apiUrl.replace(/\/$/, '');
+  const runId = Number.isFinite(context.runId) ? String(context.runId) : String(Date.now());
+  const attempt = Number.isFinite(context.runAttempt) ? context.runAttempt : 1;
   return {
-    eventName: e.GITHUB_EVENT_NAME ?? '',
-    event,
-    owner: owner ?? '', repo: repo ?? '',
-    apiUrl: (e.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, ''),
-    graphqlUrl: e.GITHUB_GRAPHQL_URL || `${(e.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, '').replace(/\/v3$/, '')}/graphql`,
-    serverUrl,
+    eventName: context.eventName ?? '',
+    event: context.payload,
+    owner, repo, apiUrl, serverUrl,
+    // context falls back to github.com's GraphQL endpoint; on GitHub Enterprise Server it sits beside the REST API.
+    graphqlUrl: e.GITHUB_GRAPHQL_URL || `${apiUrl.replace(/\/v3$/, '')}/graphql`,
     root: e.GITHUB_WORKSPACE || process.cwd(),
-    sha: e.GITHUB_SHA ?? '',
-    runId: `${runId}-${e.GITHUB_RUN_ATTEMPT || '1'}`,
-    runUrl: e.GITHUB_RUN_ID && e.GITHUB_REPOSITORY ? `${serverUrl}/${e.GITHUB_REPOSITORY}/actions/runs/${e.GITHUB_RUN_ID}` : null,
+    sha: context.sha ?? '',
+    runId: `${runId}-${attempt}`,
+    runUrl: Number.isFinite(context.runId) && owner && repo ? `${serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : null,
   };
+}
+
+/** The fields of a pull_request event this Action needs, checked: a payload without them is a clear error. */
+function pullRequestOf(env: Env): { number: number; headSha: string; baseSha: string } {
+  const pr = env.event.pull_request;
+  if (!pr) throw new Error(`the ${env.eventName} event has no pull_request payload`);
+  const headSha: unknown = pr.head?.sha;
+  const baseSha: unknown = pr.base?.sha;
+  if (!Number.isInteger(pr.number) || typeof headSha !== 'string' || typeof baseSha !== 'string') {
+    throw new Error(`the ${env.eventName} event's pull_request lacks number, head.sha or base.sha`);
+  }
+  return { number: pr.number, headSha, baseSha };
+}
+
+/** The commits a push (or merge_group) event compares, when the payload names them. */
+function pushRangeOf(env: Env): { head: string | null; before: string | null } {
+  const p = env.event;
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  return { head: str(p.after) ?? str(p.merge_group?.head_sha), before: str(p.before) ?? str(p.merge_group?.base_sha) };
 }
 
 const log = { warning: (m: string) => core.warning(logLine(m)), info: (m: string) => core.info(logLine(m)) };
@@ -105,10 +134,47 @@ export async function runAction(): Promise<void> {
   return runOnPush(inputs, env, filter);
 }
 
+function loadOptions(inputs: Inputs): LoadOptions {
+  return { configFile: inputs.config, configRequired: inputs.config !== '.istio-review.yaml', meshConfigFile: inputs.meshConfig || null, meshNetworksFile: inputs.meshNetworks || null };
+}
+
 function loadFor(inputs: Inputs): LoadedSettings {
-  const loaded = loadSettings({ configFile: inputs.config, configRequired: inputs.config !== '.istio-review.yaml', meshConfigFile: inputs.meshConfig || null });
+  const loaded = loadSettings(loadOptions(inputs));
   for (const w of loaded.warnings) core.warning(logLine(w));
   return loaded;
+}
+
+/**
+ * The settings as they were at the merge base, when the pull request changes a settings file (the config file,
+ * the mesh config or mesh networks file): the base findings are computed under them, so that what the change
+ * affects anywhere in the repository is new. Null when no settings file changed. Under pull_request_target the
+ * settings come from the base anyway.
+ */
+async function baseSettings(
+  inputs: Inputs, loaded: LoadedSettings, changes: ChangeSet, eventName: string,
+  src: { git: Git; mergeBase: string | null; api: GitHubApi; baseSha: string },
+): Promise<LoadedSettings | null> {
+  if (eventName === 'pull_request_target') return null;
+  const opts = loadOptions(inputs);
+  const files = [...new Set(settingsFiles(opts, loaded).map(toPosix))];
+  const changed = changes.files.filter((f) => files.includes(f.path) || (f.basePath !== null && files.includes(f.basePath)));
+  if (changed.length === 0) return null;
+  core.info(logLine(`The pull request changes ${changed.map((f) => f.path).join(', ')}: reviewing everything these settings affect.`));
+  let texts: Map<string, string | null>;
+  if (src.mergeBase) {
+    texts = new Map([...src.git.readAt(src.mergeBase, files)].map(([p, b]) => [p, b ? b.toString('utf8') : null]));
+  } else {
+    const blobs = await src.api.readBlobs(files.map((p) => `${src.baseSha}:${p}`));
+    texts = new Map(files.map((p) => [p, blobs.get(`${src.baseSha}:${p}`) ?? null]));
+  }
+  const read = (f: string) => texts.get(toPosix(f)) ?? null;
+  try {
+    return loadSettings({ ...opts, configRequired: false, read });
+  } catch (err) {
+    // A base whose settings do not load (a file the pull request adds, or broken on the base): compare with the defaults.
+    core.info(`The base's settings do not load (${logLine(messageOf(err))}); comparing with the default settings.`);
+    return loadSettings({ read: () => null });
+  }
 }
 
 function linker(env: Env, sha: string): (file: string, line: number) => string {
@@ -116,11 +182,7 @@ function linker(env: Env, sha: string): (file: string, line: number) => string {
 }
 
 async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): Promise<void> {
-  const pr = env.event.pull_request;
-  if (!pr) throw new Error(`the ${env.eventName} event has no pull_request payload`);
-  const number = Number(pr.number);
-  const headSha = String(pr.head.sha);
-  const baseSha = String(pr.base.sha);
+  const { number, headSha, baseSha } = pullRequestOf(env);
   const api = new GitHubApi(makeClient(inputs.token, env.apiUrl, log), env.graphqlUrl, { owner: env.owner, repo: env.repo });
   const git = new Git(env.root);
   const gitOk = git.isRepo();
@@ -138,7 +200,9 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
   }
   const relevant = relevantChanges(changes, filter);
   const publisher = new Publisher(api, inputs, env, headSha);
-  if (relevant.length === 0) {
+  const loaded = loadFor(inputs);
+  const baseLoaded = await baseSettings(inputs, loaded, changes, env.eventName, { git, mergeBase, api, baseSha });
+  if (relevant.length === 0 && !baseLoaded) {
     core.info('No file under `paths` changed: nothing to review.');
     const existing = await publisher.tryRead(() => api.findSummaryComment(number));
     const md = summaryMarkdown({ reported: [], where: new Map(), preExisting: zero(), resolved: 0, notAnnotated: 0, notes: ['No manifest under `paths` changed in this pull request.'], link: linker(env, headSha), headSha, runUrl: env.runUrl });
@@ -148,11 +212,11 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
     return;
   }
 
-  const loaded = loadFor(inputs);
   const headIsWorkspace = gitOk && git.headSha() === headSha;
   const readers: ViewReaders = {
     workspaceFiles: listViewFiles(env.root, filter),
-    readWorkspace: (paths) => readViewFiles(env.root, paths),
+    root: env.root,
+    readWorkspaceFile: (p) => readViewFile(env.root, p),
     readHead: async (paths) => {
       if (headIsWorkspace) return new Map(paths.map((p) => [p, readOrNull(path.join(env.root, p))]));
       if (haveHead) return git.readAt(headSha, paths);
@@ -161,7 +225,7 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
     },
     readBase: async (files, head) => readBaseVersions(files, head, { git, mergeBase, api, baseSha }),
   };
-  const views = await buildViews(changes, filter, readers);
+  const views = await buildViews(changes, filter, readers, renderInputs(loaded.config.targets, loaded.config.baseDir));
   // Without the earlier threads a review could repeat old comments: then everything goes to the summary instead.
   let threadsKnown = true;
   const threads = await api.listThreads(number).catch((err: unknown) => {
@@ -170,8 +234,17 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
     publisher.notes.push('The earlier review threads could not be read, so this run posts no line comments (they could repeat old ones); every finding is listed here.');
     return [];
   });
-  const plan = planReview(views, changes, { loaded, threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha) });
-  core.info(`Reviewed ${views.head.length} manifest file(s), ${relevant.length} changed: ${countsText(plan.newCounts)} new; ${countsText(plan.preExistingCounts)} pre-existing.`);
+  const plan = await planReview(views, changes, {
+    loaded, threads, maxComments: inputs.maxComments, runId: env.runId, link: linker(env, headSha), commentLevel: inputs.commentLevel,
+    ...(baseLoaded ? { baseLoaded } : {}),
+    // A render command would run next to the pull request's files with this event's write token.
+    runCommands: env.eventName === 'pull_request_target'
+      ? { allowed: false, reason: 'render commands do not run under pull_request_target, where they would run next to the pull request\'s files with a write token' }
+      : { allowed: true },
+  });
+  publisher.notes.push(...plan.notes);
+  for (const n of plan.notes) core.info(logLine(n.replace(/\\/g, '')));
+  core.info(`Reviewed ${views.head.files.length} manifest file(s), ${relevant.length} changed: ${countsText(plan.newCounts)} new; ${countsText(plan.preExistingCounts)} pre-existing.`);
 
   // One review with every inline comment, each anchor re-validated against the hunks.
   const outside: Outside[] = [...plan.placement.outside];
@@ -196,6 +269,7 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
   const makeMd = (notAnnotated: number) => summaryMarkdown({
     reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved, notAnnotated,
     notes: publisher.notes, link: linker(env, headSha), headSha, runUrl: env.runUrl,
+    anchors: plan.anchors, notManifests: plan.notManifests.length,
   });
   const failing = publisher.failing(plan.classified.fresh);
   const notAnnotated = await publisher.annotate(makeMd(0), outside.map((o) => o.finding), failing.length > 0, plan.newCounts, plan.reported.length);
@@ -204,7 +278,8 @@ async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): P
     const existing = await api.findSummaryComment(number);
     const body = `${md}\n${runMarker(env.runId)}`;
     if (existing) await publisher.tryWrite(() => api.updateSummaryComment(existing.id, body));
-    else if (plan.reported.length > 0 || resolved > 0) await publisher.tryWrite(() => api.createSummaryComment(number, body, env.runId));
+    // Findings below comment-level alone do not open a conversation: they are in the check run and the job summary.
+    else if (plan.reported.some((f) => reachesThreshold(f.severity, inputs.commentLevel)) || resolved > 0) await publisher.tryWrite(() => api.createSummaryComment(number, body, env.runId));
   }
   await publisher.finish(md, plan.newCounts, plan.reported, failing);
 }
@@ -374,9 +449,9 @@ function workflowAnnotations(findings: readonly Finding[]): number {
 async function runOnPush(inputs: Inputs, env: Env, filter: PathFilter): Promise<void> {
   const git = new Git(env.root);
   const gitOk = git.isRepo();
-  const e = env.event;
-  const headSha = String(e.after ?? e.merge_group?.head_sha ?? env.sha ?? git.headSha() ?? '');
-  const before = String(e.before ?? e.merge_group?.base_sha ?? '');
+  const range = pushRangeOf(env);
+  const headSha = range.head ?? (env.sha || git.headSha() || '');
+  const before = range.before ?? '';
   const haveBase = gitOk && /^[0-9a-f]{7,40}$/.test(before) && !/^0+$/.test(before) && git.hasCommit(before) && git.hasCommit(headSha);
   let changes: ChangeSet;
   if (haveBase) changes = git.diff(before, headSha);
@@ -397,14 +472,17 @@ async function runOnPush(inputs: Inputs, env: Env, filter: PathFilter): Promise<
   const headIsWorkspace = git.headSha() === headSha || !gitOk;
   const views = await buildViews(changes, filter, {
     workspaceFiles: listViewFiles(env.root, filter),
-    readWorkspace: (paths) => readViewFiles(env.root, paths),
+    root: env.root,
+    readWorkspaceFile: (p) => readViewFile(env.root, p),
     readHead: async (paths) => headIsWorkspace ? new Map(paths.map((p) => [p, readOrNull(path.join(env.root, p))])) : git.readAt(headSha, paths),
     readBase: async (files) => haveBase ? git.readAt(before, files.map((f) => f.basePath!)) : new Map(),
-  });
-  const plan = planReview(views, changes, { loaded, threads: [], maxComments: 0, runId: env.runId, link: linker(env, headSha) });
+  }, renderInputs(loaded.config.targets, loaded.config.baseDir));
+  const plan = await planReview(views, changes, { loaded, threads: [], maxComments: 0, runId: env.runId, link: linker(env, headSha), commentLevel: inputs.commentLevel });
+  publisher.notes.push(...plan.notes);
+  for (const n of plan.notes) core.info(logLine(n.replace(/\\/g, '')));
   const makeMd = (notAnnotated: number) => summaryMarkdown({
     reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved: 0, notAnnotated,
-    notes: publisher.notes, link: linker(env, headSha), headSha, runUrl: env.runUrl,
+    notes: publisher.notes, link: linker(env, headSha), headSha, runUrl: env.runUrl, notManifests: plan.notManifests.length,
   });
   const failing = publisher.failing(plan.classified.fresh);
   const notAnnotated = await publisher.annotate(makeMd(0), plan.reported, failing.length > 0, plan.newCounts, plan.reported.length);

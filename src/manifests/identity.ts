@@ -6,6 +6,7 @@ import type { SourceFile } from './source.js';
 import { CLUSTER_SCOPED_KINDS, TOOLING_API_GROUPS, splitApiVersion } from './kinds.js';
 import { asStringMap, isObject, type Json, type JsonObject, type Path, type Resource } from './resource.js';
 import { locateIn, type DocPositions } from './locate.js';
+import { isEmptyDocument } from './not-a-manifest.js';
 
 export interface NamespaceDefaults {
   /** Namespace from a kustomization.yaml that lists this file, if any. */
@@ -24,6 +25,7 @@ export function resourcesOf(
   for (const d of docs) {
     const problem = (message: string, line = d.startLine, endLine = d.endLine) =>
       problems.push({ rule: 'not-a-manifest', message, file: src.path, line, endLine });
+    if (isEmptyDocument(d.value)) continue; // a trailing `---` or a document of comments: kubectl skips it
     if (!isObject(d.value)) {
       const what = Array.isArray(d.value) ? 'a list' : `a ${d.value === null ? 'null' : typeof d.value} value`;
       problem(`This document is ${what}, not a Kubernetes object; it is skipped.`);

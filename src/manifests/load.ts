@@ -7,39 +7,23 @@ import { isKustomizationFile, type InputFile } from './workspace.js';
 import { parseFiles } from './parallel.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { filesWithinBudget, overBudgetFile, type Budget } from './budget.js';
+import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, pathFilter } from '../review/files.js';
 
 export { MAX_FILE_BYTES };
 
-const SKIP_DIRS = new Set(['node_modules', '.git']);
-const MANIFEST_EXT = /\.(ya?ml|json)$/i;
-
-/** Expand paths (files or directories) into manifest file paths, sorted, without duplicates. */
+/** Expand paths (files or directories) into manifest file paths, sorted, without duplicates. Directories are
+ *  walked as the review walks the repository (listViewFiles): same skipped folders, same Helm chart rule. */
 export function findManifestFiles(paths: readonly string[]): { files: string[]; missing: string[] } {
   const files = new Set<string>();
   const missing: string[] = [];
   for (const p of paths) {
     let st: fs.Stats;
     try { st = fs.statSync(p); } catch { missing.push(p); continue; }
-    if (st.isDirectory()) walk(p, files);
-    else files.add(p);
+    if (st.isDirectory()) {
+      for (const rel of listViewFiles(p, pathFilter(DEFAULT_PATHS, chartDirOnDisk(p)))) files.add(path.join(p, rel));
+    } else files.add(p);
   }
   return { files: [...files].sort(), missing };
-}
-
-function walk(dir: string, out: Set<string>): void {
-  let entries: fs.Dirent[];
-  try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
-  const isChart = entries.some((e) => e.isFile() && e.name === 'Chart.yaml');
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (SKIP_DIRS.has(e.name)) continue;
-      if (isChart && e.name === 'templates') continue; // Helm templates are not manifests until rendered
-      walk(p, out);
-    } else if (e.isFile() && MANIFEST_EXT.test(e.name)) {
-      out.add(p);
-    }
-  }
 }
 
 /** Decode a file's bytes as a manifest: strict UTF-8, no NUL bytes, bounded size. */

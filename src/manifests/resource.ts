@@ -37,6 +37,24 @@ export interface Resource {
   /** Line where the object starts (its document, or its list item). */
   startLine: number;
   endLine: number;
+  /** Set on an object a tool rendered (kustomize, a render command): where its fields are written in the sources.
+   *  Its `file` and `doc` are then the rendered text, which no user edits. */
+  origin?: ObjectOrigin;
+}
+
+/** A place in a source file. */
+export interface SourceSpan {
+  file: string;
+  line: number;
+  endLine: number;
+}
+
+export interface ObjectOrigin {
+  /** The source lines of the field at `path` (relative to the object; an absent field maps as its nearest ancestor). */
+  locate(path: Path): SourceSpan;
+  /** The source object and path a fix of the field at `path` edits: only where the source text holds exactly the
+   *  rendered value (a value a patch or transformer changed cannot be fixed where the base writes it). */
+  fixAt(path: Path): { resource: Resource; path: Path } | null;
 }
 
 export function refOf(r: Resource): ResourceRef {

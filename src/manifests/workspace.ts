@@ -7,6 +7,7 @@ import { parseManifestFile, type FileProblem } from './parse.js';
 import { resourcesOf } from './identity.js';
 import type { Resource } from './resource.js';
 import type { ParsedFile } from './parallel.js';
+import { notAManifest } from './not-a-manifest.js';
 
 export interface InputFile {
   path: string;
@@ -21,6 +22,8 @@ export interface Workspace {
   files: SourceFile[];
   resources: Resource[];
   problems: FileProblem[];
+  /** YAML files that are plainly not Kubernetes objects (workflows, Helm values, tool configs): counted, not reported. */
+  notManifests: string[];
 }
 
 const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
@@ -39,15 +42,17 @@ export function buildWorkspace(inputs: InputFile[], opts: WorkspaceOptions = {})
   const files: SourceFile[] = [];
   const resources: Resource[] = [];
   const problems: FileProblem[] = [];
+  const notManifests: string[] = [];
   for (const input of inputs) {
     if (input.text === null) {
       problems.push({ rule: 'unreadable-file', message: input.readProblem ?? 'This file cannot be read as text; it is skipped.', file: input.path, line: 1, endLine: 1 });
       continue;
     }
-    if (isKustomizationFile(input.path)) continue; // read above for namespaces; not a cluster object
+    if (isKustomizationFile(input.path)) { notManifests.push(input.path); continue; } // read above for namespaces
     const src = input.parsed?.source ?? makeSourceFile(input.path, input.text);
-    files.push(src);
     const parsed = input.parsed ?? parseManifestFile(src);
+    if (notAManifest(input.path, parsed.docs.map((d) => d.value), parsed.problems.length > 0)) { notManifests.push(input.path); continue; }
+    files.push(src);
     problems.push(...parsed.problems);
     const ids = resourcesOf(src, parsed.docs, {
       kustomizationNamespace: kustomizeNs.get(normalize(input.path)),
@@ -56,7 +61,7 @@ export function buildWorkspace(inputs: InputFile[], opts: WorkspaceOptions = {})
     resources.push(...ids.resources);
     problems.push(...ids.problems);
   }
-  return { files, resources, problems };
+  return { files, resources, problems, notManifests };
 }
 
 function normalize(p: string): string {
@@ -127,4 +132,11 @@ export function settingsFileResource(
     startLine: doc.startLine,
     endLine: doc.endLine,
   };
+}
+
+/** Adds the mesh-networks settings file as the synthetic `MeshNetworks <istio namespace>/meshnetworks` resource
+ *  that istioctl reports mesh-networks problems on, so rules can point at the file's lines. */
+export function addMeshNetworksResource(ws: Workspace, source: { path: string; text: string }, istioNamespace: string): void {
+  const r = settingsFileResource(source, { apiVersion: 'mesh.istio.io/v1alpha1', kind: 'MeshNetworks', namespace: istioNamespace, name: 'meshnetworks' });
+  if (r) { ws.resources.push(r); ws.files.push(r.file); }
 }

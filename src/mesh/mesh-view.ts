@@ -33,8 +33,16 @@ export interface HostLookup {
   hidden: HostEntry[];
 }
 
+/** An object defined again later in the same target: `kubectl apply` keeps `kept`, so `lost` never takes effect. */
+export interface Shadowed {
+  lost: Resource;
+  kept: Resource;
+}
+
 export class MeshView {
   readonly resources: readonly Resource[];
+  /** Definitions replaced by a later one of the same kind/namespace/name (not in `resources`). */
+  readonly shadowed: readonly Shadowed[];
   readonly settings: MeshSettings;
   readonly config: ReviewConfig;
   readonly namespaces = new Set<string>();
@@ -50,8 +58,9 @@ export class MeshView {
   private readonly gatewaysByKey = new Map<string, Resource>(); // "ns/name" → Istio Gateway (first), else k8s Gateway
   private readonly namespaceObjects = new Map<string, Resource>();
 
-  constructor(resources: readonly Resource[], settings: MeshSettings = defaultMeshSettings(), config: ReviewConfig = emptyConfig()) {
+  constructor(resources: readonly Resource[], settings: MeshSettings = defaultMeshSettings(), config: ReviewConfig = emptyConfig(), shadowed: readonly Shadowed[] = []) {
     this.resources = resources;
+    this.shadowed = shadowed;
     this.settings = settings;
     this.config = config;
     for (const ns of config.external.namespaces) this.namespaces.add(ns);
@@ -73,6 +82,7 @@ export class MeshView {
       const w = workloadOf(r);
       if (w) this.addWorkload(w);
       if (r.group === '' && r.kind === 'Service') this.addService(r);
+      else if (r.group === 'gateway.networking.k8s.io' && r.kind === 'Gateway') this.addGeneratedGatewayService(r);
       else if (r.group === 'networking.istio.io' && r.kind === 'ServiceEntry') this.addServiceEntry(r);
       else if (r.group === 'networking.istio.io' && r.kind === 'DestinationRule') this.addDestinationRule(r);
     }
@@ -116,6 +126,20 @@ export class MeshView {
     this.addHost({ host: serviceHost(r.name, ns), namespace: ns, exportTo: scope, source: 'Service', resource: r, ports });
   }
 
+  /** Istio deploys a Gateway API Gateway of its own classes itself: a Deployment and a Service, named after the
+   *  Gateway (pilot's gateway conversion). The Service is a real host callers may route to. */
+  private addGeneratedGatewayService(r: Resource): void {
+    if (r.namespace === null) return;
+    const name = generatedGatewayServiceName(r);
+    if (name === null) return;
+    const ports: PortInfo[] = asArray(r.spec.listeners).filter(isObject).map((l) => ({
+      number: typeof l.port === 'number' ? l.port : null, name: asString(l.name) ?? null, protocol: asString(l.protocol) ?? null, targetPort: null,
+    }));
+    ports.push({ number: 15021, name: 'status-port', protocol: 'TCP', targetPort: null });
+    const scope = exportScope(null, r.namespace, this.settings.defaultServiceExportTo);
+    this.addHost({ host: serviceHost(name, r.namespace), namespace: r.namespace, exportTo: scope, source: 'Service', resource: r, ports });
+  }
+
   private addServiceEntry(r: Resource): void {
     const ns = r.namespace!;
     const scope = exportScope(stringsOf(r.spec.exportTo), ns, this.settings.defaultServiceExportTo);
@@ -125,8 +149,10 @@ export class MeshView {
       protocol: asString(p.protocol) ?? null,
       targetPort: typeof p.targetPort === 'number' ? p.targetPort : null,
     }));
+    // Pilot takes a ServiceEntry's hosts literally (serviceentry/conversion.go): a short host `foo` stays `foo`,
+    // unlike the short names of VirtualServices and DestinationRules, which resolve in their own namespace.
     for (const h of stringsOf(r.spec.hosts) ?? []) {
-      this.addHost({ host: resolveHost(h, ns), namespace: ns, exportTo: scope, source: 'ServiceEntry', resource: r, ports });
+      this.addHost({ host: h, namespace: ns, exportTo: scope, source: 'ServiceEntry', resource: r, ports });
     }
   }
 
@@ -298,6 +324,12 @@ export class MeshView {
    *  the most specific host match in the caller's namespace, then the service's, then the root namespace,
    *  each only when exported to the caller. */
   destinationRuleFor(host: string, callerNamespace: string, serviceNamespace: string | null): Resource | null {
+    return this.destinationRulesFor(host, callerNamespace, serviceNamespace)[0] ?? null;
+  }
+
+  /** Every DestinationRule of the chosen namespace for the most specific host (pilot merges same-host rules of one
+   *  namespace, subsets included): what callers in `callerNamespace` get. Empty when none applies. */
+  destinationRulesFor(host: string, callerNamespace: string, serviceNamespace: string | null): Resource[] {
     const candidates = this.destinationRulesMatching(host).filter((dr) => {
       if (dr.namespace === callerNamespace) return true;
       const scope = exportScope(stringsOf(dr.spec.exportTo), dr.namespace!, this.settings.defaultDestinationRuleExportTo);
@@ -305,12 +337,28 @@ export class MeshView {
     });
     for (const ns of [callerNamespace, serviceNamespace, this.settings.rootNamespace]) {
       if (ns === null) continue;
-      const dr = candidates.find((d) => d.namespace === ns);
-      if (dr) return dr;
+      const inNs = candidates.filter((d) => d.namespace === ns);
+      if (inNs.length === 0) continue;
+      const first = resolveHost(asString(inNs[0]!.spec.host) ?? '', ns);
+      return inNs.filter((d) => resolveHost(asString(d.spec.host) ?? '', ns) === first);
     }
-    return null;
+    return [];
   }
 }
+
+/** The Service Istio generates for a Gateway API Gateway: the `gateway.istio.io/name-override` annotation, else
+ *  `<name>-<gatewayClassName>` (`<name>` for the waypoint and east-west classes, which drop the suffix). Null for
+ *  classes Istio does not deploy, and for a Gateway that points at an existing Service by a Hostname address. */
+export function generatedGatewayServiceName(gw: Resource): string | null {
+  const cls = asString(gw.spec.gatewayClassName);
+  if (cls === undefined || !ISTIO_GATEWAY_CLASSES.has(cls)) return null;
+  if (asArray(gw.spec.addresses).some((a) => isObject(a) && a.type === 'Hostname')) return null;
+  const override = gw.annotations['gateway.istio.io/name-override'];
+  if (override) return override;
+  return NO_SUFFIX_CLASSES.has(cls) ? gw.name : `${gw.name}-${cls}`;
+}
+const ISTIO_GATEWAY_CLASSES = new Set(['istio', 'istio-waypoint', 'istio-east-west']);
+const NO_SUFFIX_CLASSES = new Set(['istio-waypoint', 'istio-east-west']);
 
 export function kindKey(group: string, kind: string): string {
   return `${group}/${kind}`;

@@ -32,6 +32,12 @@ export function workloadOf(r: Resource): Workload | null {
   if (r.kind === 'WorkloadEntry' && r.group === 'networking.istio.io') {
     return { kind: r.kind, name: r.name, namespace: r.namespace, labels: asStringMap(r.spec.labels), annotations: r.annotations, podSpec: null, templatePath: ['spec'], resource: r };
   }
+  if (r.kind === 'WorkloadGroup' && r.group === 'networking.istio.io') {
+    // The WorkloadEntries that auto-register from a group carry its `metadata` labels: selectors that match those
+    // labels match the VMs that will join, even though no WorkloadEntry is in the repository.
+    const meta = asObject(r.spec.metadata);
+    return { kind: r.kind, name: r.name, namespace: r.namespace, labels: asStringMap(meta.labels), annotations: asStringMap(meta.annotations), podSpec: null, templatePath: ['spec', 'metadata'], resource: r };
+  }
   if (r.group !== '' && r.group !== 'apps' && r.group !== 'batch') return null;
   const tpl = podTemplatePath(r.kind);
   if (!tpl) return null;
@@ -50,6 +56,11 @@ export function workloadOf(r: Resource): Workload | null {
     templatePath: [...tpl, 'metadata'],
     resource: r,
   };
+}
+
+/** WorkloadEntries and WorkloadGroups stand for VMs: no pod template, always in the mesh. */
+export function isVmWorkload(w: { kind: string }): boolean {
+  return w.kind === 'WorkloadEntry' || w.kind === 'WorkloadGroup';
 }
 
 /** matchLabels semantics: every selector label present with the same value. An empty selector matches all. */

@@ -4,10 +4,10 @@ import type { Finding } from '../types.js';
 export interface JsonReport {
   version: 1;
   findings: Finding[];
-  summary: { errors: number; warnings: number; infos: number; files: number; resources: number; fixable: number };
+  summary: { errors: number; warnings: number; infos: number; files: number; resources: number; fixable: number; notManifests: number };
 }
 
-export function toJsonReport(findings: Finding[], counts: { files: number; resources: number }): JsonReport {
+export function toJsonReport(findings: Finding[], counts: { files: number; resources: number; notManifests?: number }): JsonReport {
   return {
     version: 1,
     findings,
@@ -18,6 +18,8 @@ export function toJsonReport(findings: Finding[], counts: { files: number; resou
       files: counts.files,
       resources: counts.resources,
       fixable: findings.filter((f) => f.fix).length,
+      /** YAML files that are plainly not Kubernetes objects (workflows, Helm values, tool configs): not checked. */
+      notManifests: counts.notManifests ?? 0,
     },
   };
 }

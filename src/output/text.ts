@@ -6,7 +6,7 @@ import { linesOf } from '../manifests/source.js';
 import { describeResource } from '../manifests/resource.js';
 import { logLine } from '../util/escape.js';
 
-export function formatText(findings: readonly Finding[], files: ReadonlyMap<string, SourceFile>, opts: { color?: boolean } = {}): string {
+export function formatText(findings: readonly Finding[], files: ReadonlyMap<string, SourceFile>, opts: { color?: boolean; notManifests?: number; showTargets?: boolean } = {}): string {
   const c = colors(opts.color ?? false);
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
@@ -21,7 +21,8 @@ export function formatText(findings: readonly Finding[], files: ReadonlyMap<stri
       const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
       const code = f.istioCode ? ` ${f.istioCode}` : '';
       const who = f.resource ? `${describeResource(f.resource)}: ` : '';
-      out.push(`  ${String(f.line).padStart(4)}  ${sev}  ${c.dim(f.rule + code)}`);
+      const where = opts.showTargets && f.targets && f.targets.length > 0 ? `  ${c.dim(logLine(`(in ${inTargets(f.targets)})`))}` : '';
+      out.push(`  ${String(f.line).padStart(4)}  ${sev}  ${c.dim(f.rule + code)}${where}`);
       out.push(`        ${logLine(who + f.message)}`);
       if (f.fix) {
         const src = files.get(f.fix.file);
@@ -37,7 +38,14 @@ export function formatText(findings: readonly Finding[], files: ReadonlyMap<stri
   const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const fixable = findings.filter((f) => f.fix).length;
   out.push(`${findings.length} finding${findings.length === 1 ? '' : 's'}: ${n('error')} error(s), ${n('warning')} warning(s), ${n('info')} info${fixable ? `; ${fixable} fixable with --fix` : ''}`);
+  const skipped = opts.notManifests ?? 0;
+  if (skipped > 0) out.push(`${skipped} YAML file${skipped === 1 ? ' is' : 's are'} not Kubernetes objects (workflows, Helm values, kustomizations, tool configs); not checked.`);
   return out.join('\n') + '\n';
+}
+
+/** "overlays/dev and overlays/prod" */
+export function inTargets(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 function colors(on: boolean) {

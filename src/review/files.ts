@@ -1,12 +1,12 @@
-// Which files form the mesh view (the `paths` globs), and reading them from the working tree.
+// Which files form the mesh view (the `paths` globs), walking and reading them: the one walker and reader for the
+// CLI and the review alike (src/targets/ decodes, parses and renders what they return).
 // Files outside `paths` are never read; Helm charts' templates/ are not manifests until rendered.
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { InputFile } from '../manifests/workspace.js';
-import { decodeManifest, parseInputs } from '../manifests/load.js';
 
-export const DEFAULT_PATHS = ['**/*.yaml', '**/*.yml', '**/*.json', '!**/node_modules/**', '!**/.git/**'];
+// .github/ holds workflows and repository settings, never cluster objects.
+export const DEFAULT_PATHS = ['**/*.yaml', '**/*.yml', '**/*.json', '**/Kustomization', '!**/node_modules/**', '!**/.git/**', '!.github/**'];
 
 export interface PathFilter {
   /** True when a repository-relative path belongs to the mesh view. */
@@ -66,26 +66,10 @@ export function listViewFiles(root: string, filter: PathFilter): string[] {
   return out.sort();
 }
 
-/** Decode one file for the view. JSON without a "kind" is not a manifest (package.json and friends). */
-export function toInput(relPath: string, bytes: Uint8Array): InputFile | null {
-  const input = decodeManifest(relPath, bytes);
-  if (/\.json$/i.test(relPath) && input.text !== null && !input.text.includes('"kind"')) return null;
-  return input;
-}
-
-export function readViewFiles(root: string, files: readonly string[]): InputFile[] {
-  const out: InputFile[] = [];
-  for (const f of files) {
-    let bytes: Buffer;
-    try { bytes = fs.readFileSync(path.join(root, f)); } catch (err) {
-      out.push({ path: f, text: null, readProblem: `This file cannot be read: ${(err as Error).message}` }); // a finding, not a silent skip
-      continue;
-    }
-    const input = toInput(f, bytes);
-    if (input) out.push(input);
+/** One file of the working tree: its bytes, null when absent, an Error when it cannot be read (a finding, not a skip).
+ *  `relPath` is relative to `root` (or absolute, as a CLI argument may be). */
+export function readViewFile(root: string, relPath: string): Buffer | null | Error {
+  try { return fs.readFileSync(path.resolve(root, relPath)); } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? null : (err as Error);
   }
-  // Parse here, once and on all cores: the head and base views share these (unchanged) files, so both
-  // workspaces reuse the result instead of parsing every file of the repository twice.
-  parseInputs(out);
-  return out;
 }

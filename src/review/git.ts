@@ -60,6 +60,24 @@ export class Git {
     return out;
   }
 
+  /** Every file path in a commit's tree (repository-relative). */
+  filesAt(sha: string): string[] {
+    return this.run(['ls-tree', '-r', '--name-only', '-z', sha]).split('\0').filter((p) => p.length > 0);
+  }
+
+  /** Paths whose working-tree state differs from HEAD: modified, staged, deleted or untracked. */
+  uncommittedPaths(): string[] {
+    const entries = this.run(['status', '--porcelain=v1', '-z', '--untracked-files=all']).split('\0');
+    const out: string[] = [];
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      if (e.length < 4) continue;
+      out.push(e.slice(3));
+      if (e[0] === 'R' || e[0] === 'C') i++; // the entry after a rename or copy is its original path
+    }
+    return out;
+  }
+
   /** The change set between two commits, as the PR files API would describe it. */
   diff(base: string, head: string): ChangeSet {
     const text = this.run(['diff', '--no-color', '--no-ext-diff', '-M', '-U3', base, head]);

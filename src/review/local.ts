@@ -3,12 +3,14 @@
 // would post (line comments with their suggestion blocks, then the summary). Same stages as the Action.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LoadedSettings } from '../settings-loader.js';
-import type { FailOn } from '../types.js';
+import { loadSettings, settingsFiles, type LoadedSettings, type LoadOptions } from '../settings-loader.js';
+import type { FailOn, Severity } from '../types.js';
 import { reachesThreshold } from '../types.js';
 import { UsageError } from '../settings-loader.js';
+import type { ChangeSet } from './diff.js';
 import { Git } from './git.js';
-import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, pathFilter, readViewFiles, toPosix } from './files.js';
+import { chartDirOnDisk, DEFAULT_PATHS, pathFilter, readViewFile, toPosix } from './files.js';
+import { renderInputs } from '../targets/discover.js';
 import { buildViews, planReview } from './pipeline.js';
 import { summaryMarkdown } from './summary.js';
 import { toSarif } from '../output/sarif.js';
@@ -24,11 +26,18 @@ export interface ReviewCommandArgs {
   loaded: LoadedSettings;
   failOn: FailOn;
   format: 'text' | 'json' | 'sarif';
+  /** Only findings at least this severe get a line comment (as the Action's `comment-level`). */
+  commentLevel: Severity;
+  /** How `loaded` was loaded (paths relative to the working directory): when the branch changes one of those
+   *  files, the base is analysed under the merge base's versions, as the Action does. */
+  loadOptions?: LoadOptions;
 }
 
 export interface LocalReviewOptions extends ReviewCommandArgs {
   cwd?: string;
   write?: (s: string) => void;
+  /** Notes for the person running the command (standard error by default). */
+  warn?: (s: string) => void;
 }
 
 export async function runReviewCommand(args: LocalReviewOptions): Promise<number> {
@@ -46,17 +55,31 @@ export async function runReviewCommand(args: LocalReviewOptions): Promise<number
   const globs = pathFilter(args.paths.length > 0 ? args.paths.map((p) => asGlob(p, args.cwd ?? process.cwd(), root)) : DEFAULT_PATHS, chartDirOnDisk(root));
   const filter = (p: string) => !CONFIG_NAMES.has(p) && globs(p);
   const changes = rgit.diff(mergeBase, head);
+  // The review is of HEAD, as the pull request would carry it: files with uncommitted changes are read from
+  // HEAD, untracked ones are left out, and the user is told so.
+  const dirty = new Set(rgit.uncommittedPaths().filter(filter));
+  const warn = args.warn ?? ((s: string) => process.stderr.write(s));
+  if (dirty.size > 0) {
+    const list = [...dirty].sort();
+    warn(`istio-review: ${list.length} file${list.length === 1 ? ' has' : 's have'} uncommitted changes that this review does not include (it reviews HEAD): ` +
+      `${list.slice(0, 5).map(sanitizeForLog).join(', ')}${list.length > 5 ? ', …' : ''}. Commit them to include them.\n`);
+  }
   const views = await buildViews(changes, filter, {
-    workspaceFiles: listViewFiles(root, filter),
-    readWorkspace: (paths) => readViewFiles(root, paths),
+    workspaceFiles: rgit.filesAt(head).filter(filter).sort(),
+    // Tools (kustomize) read the working tree only when it holds HEAD's files; otherwise they get a copy from HEAD.
+    root: dirty.size > 0 ? null : root,
+    readWorkspaceFile: (p) => (dirty.has(p) ? rgit.readAt(head, [p]).get(p) ?? null : readViewFile(root, p)),
     readHead: async (paths) => rgit.readAt(head, paths),
     readBase: async (files) => rgit.readAt(mergeBase, files.map((f) => f.basePath!)),
-  });
+  }, renderInputs(args.loaded.config.targets, args.loaded.config.baseDir));
   const link = (file: string, line: number) => `${file}#L${line}`;
-  const plan = planReview(views, changes, { loaded: args.loaded, threads: [], maxComments: 30, runId: 'local', link });
+  const baseLoaded = args.loadOptions ? baseSettingsOf(args.loadOptions, args.loaded, changes, { git: rgit, mergeBase, cwd: args.cwd ?? process.cwd(), root }) : null;
+  const plan = await planReview(views, changes, {
+    loaded: args.loaded, threads: [], maxComments: 30, runId: 'local', link, commentLevel: args.commentLevel, ...(baseLoaded ? { baseLoaded } : {}),
+  });
   const summary = summaryMarkdown({
     reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved: 0, notAnnotated: 0,
-    notes: [], link, headSha: head, runUrl: null,
+    notes: plan.notes, link, headSha: head, runUrl: null, anchors: plan.anchors, notManifests: plan.notManifests.length,
   });
   const out = args.write ?? ((s: string) => process.stdout.write(s));
   if (args.format === 'json') {
@@ -79,6 +102,22 @@ export async function runReviewCommand(args: LocalReviewOptions): Promise<number
     out(`── summary ${'─'.repeat(55)}\n${printable(summary)}\n`);
   }
   return plan.classified.fresh.some((f) => reachesThreshold(f.severity, args.failOn)) ? 1 : 0;
+}
+
+/** The settings at the merge base when the branch changes a settings file, else null (see the Action's baseSettings). */
+function baseSettingsOf(
+  opts: LoadOptions, loaded: LoadedSettings, changes: ChangeSet, at: { git: Git; mergeBase: string; cwd: string; root: string },
+): LoadedSettings | null {
+  const rel = (f: string) => toPosix(path.relative(at.root, path.resolve(at.cwd, f)));
+  const files = [...new Set(settingsFiles(opts, loaded).map(rel))];
+  if (!changes.files.some((f) => files.includes(f.path) || (f.basePath !== null && files.includes(f.basePath)))) return null;
+  const texts = at.git.readAt(at.mergeBase, files);
+  const read = (f: string) => texts.get(rel(f))?.toString('utf8') ?? null;
+  try {
+    return loadSettings({ ...opts, configRequired: false, read });
+  } catch {
+    return loadSettings({ read: () => null }); // the base's settings do not load: compare with the defaults
+  }
 }
 
 /** A PATH argument (file, directory or glob, relative to where the command runs) as a glob from the repository root. */

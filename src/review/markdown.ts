@@ -1,6 +1,9 @@
 // Comment bodies: what GitHub renders must never let manifest text mention people, inject HTML, or break
 // out of a code fence; hidden markers make the bot's own comments findable on the next run.
+import { inTargets } from '../output/text.js';
+import { LOOSE_TARGET } from '../targets/discover.js';
 import type { Finding, Severity } from '../types.js';
+import { createHash } from 'node:crypto';
 import { describeResource } from '../manifests/resource.js';
 
 export const SUMMARY_MARKER = '<!-- istio-review:summary -->';
@@ -12,6 +15,21 @@ export function fingerprintMarker(fp: string): string {
 
 export function runMarker(runId: string): string {
   return `<!-- istio-review:run=${runId.replace(/[^A-Za-z0-9_.-]/g, '')} -->`;
+}
+
+/** Which resource a comment is about, as a hash of its identity (kind, namespace, name): names are untrusted
+ *  text and must not reach a hidden marker as they are. */
+export function resourceMarker(r: { kind: string; namespace: string | null; name: string }): string {
+  return `<!-- istio-review:res=${resourceKey(r)} -->`;
+}
+
+export function resourceKey(r: { kind: string; namespace: string | null; name: string }): string {
+  return createHash('sha256').update(`${r.kind}\u0000${r.namespace ?? ''}\u0000${r.name}`).digest('hex').slice(0, 16);
+}
+
+/** The resource key a comment body carries, or null (file-level findings, comments from older versions). */
+export function resourceIn(body: string): string | null {
+  return /<!-- istio-review:res=([0-9a-f]{16}) -->/.exec(body)?.[1] ?? null;
 }
 
 /** The fingerprints a comment body carries (normally one). */
@@ -81,6 +99,10 @@ export function commentBody(p: CommentParts): string {
   const f = p.finding;
   const who = f.resource ? ` · ${escapeMarkdown(describeResource(f.resource))}` : '';
   const lines = [`${severityLabel(f.severity)} ${ruleLabel(f)}${who}`, '', escapeMarkdown(f.message)];
+  // Which deployment targets it occurs in, unless all there is is the loose files.
+  if (f.targets && f.targets.length > 0 && !(f.targets.length === 1 && f.targets[0] === LOOSE_TARGET)) {
+    lines.push('', `_In ${f.targets.length === 1 ? 'target' : 'targets'} ${escapeMarkdown(inTargets(f.targets))}._`);
+  }
   if (p.findingLink) lines.push('', `_Found in ${p.findingLink}; the fix goes here._`);
   if (p.preExisting) lines.push('', '_This problem was already on the base branch; it is shown because this pull request edits its line._');
   if (p.suggestion !== null && f.fix) {
@@ -88,7 +110,7 @@ export function commentBody(p: CommentParts): string {
   } else if (p.otherFix && f.fix) {
     lines.push('', `Fix (${escapeMarkdown(f.fix.description)}) in ${p.otherFix.link}:`, codeBlock(p.otherFix.text, 'yaml'));
   }
-  lines.push('', fingerprintMarker(f.fingerprint), runMarker(p.runId));
+  lines.push('', fingerprintMarker(f.fingerprint), ...(f.resource ? [resourceMarker(f.resource)] : []), runMarker(p.runId));
   return lines.join('\n');
 }
 

@@ -1,8 +1,8 @@
 // Stage 4: where each finding goes. Inline with a suggestion when the fix's whole line range lies in one
 // hunk; inline without one when only the finding's line is in the diff; otherwise the summary and an
 // annotation. Every anchor is validated against the hunks here, before anything is posted.
-import type { Finding } from '../types.js';
-import { SEVERITY_RANK } from '../types.js';
+import type { Finding, Severity } from '../types.js';
+import { reachesThreshold, SEVERITY_RANK } from '../types.js';
 import { hunkContaining, type ChangeSet, type ChangedFile } from './diff.js';
 import { commentBody } from './markdown.js';
 
@@ -17,7 +17,8 @@ export interface InlineComment {
   suggestion: boolean;
 }
 
-export type OutsideReason = 'outside-diff' | 'not-in-pr' | 'no-patch' | 'over-limit' | 'rejected';
+/** `below-level`: less severe than `comment-level`, so summary and annotation only, by choice. */
+export type OutsideReason = 'outside-diff' | 'not-in-pr' | 'no-patch' | 'over-limit' | 'rejected' | 'below-level';
 
 export interface Outside {
   finding: Finding;
@@ -35,6 +36,8 @@ export interface PlacementOptions {
   /** Markdown link to a file and line (for fixes that live outside the diff). */
   link: (file: string, line: number) => string;
   preExisting?: ReadonlySet<string>;
+  /** Only findings at least this severe get a line comment (default: every finding). */
+  commentLevel?: Severity;
 }
 
 export function bySeverity(a: Finding, b: Finding): number {
@@ -46,6 +49,7 @@ export function placeFindings(findings: readonly Finding[], changes: ChangeSet, 
   const out: Placement = { inline: [], outside: [] };
   const anchored = new Set<string>(); // one comment per line range, so suggestions never overlap
   for (const f of [...findings].sort(bySeverity)) {
+    if (opts.commentLevel && !reachesThreshold(f.severity, opts.commentLevel)) { out.outside.push({ finding: f, reason: 'below-level' }); continue; }
     const pre = opts.preExisting?.has(f.fingerprint) ?? false;
     const c = anchorFor(f, files);
     if ('reason' in c) { out.outside.push({ finding: f, reason: c.reason }); continue; }

@@ -1,6 +1,7 @@
 // Stage 3: what this run may post given what earlier runs posted. Keyed by fingerprint, never by line, so a
 // rebase or a force-push does not repeat comments; threads a person resolved stay resolved.
 import type { Finding } from '../types.js';
+import { resourceIn } from './markdown.js';
 
 export interface ExistingThread {
   id: string;
@@ -28,10 +29,32 @@ export interface ThreadPlan {
   resolve: ExistingThread[];
 }
 
-/** `stillCheckable(path)`: the file is in the head view, under `paths`, and parses — only then does a
- *  missing finding mean it was fixed (not that the file broke or left the view). */
+/** What the head view holds, to tell a fixed finding from one that can no longer be checked. */
+export interface HeadFacts {
+  /** Keys (resourceKey) of the resources in the head view. */
+  resources: ReadonlySet<string>;
+  /** Files in the head view. */
+  files: ReadonlySet<string>;
+  /** Files with a part that does not parse. */
+  broken: ReadonlySet<string>;
+}
+
+/**
+ * Whether a thread's finding, now absent, was fixed — judged per resource. When the resource the comment is
+ * about is still in the head view, it was checked and the finding is gone: fixed (even if another document of
+ * its file broke). When the resource is gone, it was removed (fixed) only if its file is still in the view and
+ * parses whole; otherwise it may sit in the broken part, and nothing can be said. Comments without a resource
+ * marker (file-level findings, older comments) are judged by their file.
+ */
+export function fixIsObservable(t: ExistingThread, head: HeadFacts): boolean {
+  const res = resourceIn(t.commentBody);
+  if (res !== null && head.resources.has(res)) return true;
+  return head.files.has(t.path) && !head.broken.has(t.path);
+}
+
+/** `stillCheckable(thread)`: a missing finding means it was fixed (see fixIsObservable). */
 export function planThreads(
-  toComment: readonly Finding[], allHead: readonly Finding[], threads: readonly ExistingThread[], stillCheckable: (path: string) => boolean,
+  toComment: readonly Finding[], allHead: readonly Finding[], threads: readonly ExistingThread[], stillCheckable: (thread: ExistingThread) => boolean,
 ): ThreadPlan {
   const byFp = new Map<string, ExistingThread[]>();
   for (const t of threads) for (const fp of t.fingerprints) (byFp.get(fp) ?? byFp.set(fp, []).get(fp)!).push(t);
@@ -57,7 +80,7 @@ export function planThreads(
   for (const t of threads) {
     if (t.isResolved || t.fingerprints.length === 0) continue;
     if (t.fingerprints.some((fp) => present.has(fp))) continue;
-    if (!stillCheckable(t.path)) continue;
+    if (!stillCheckable(t)) continue;
     plan.resolve.push(t);
   }
   return plan;

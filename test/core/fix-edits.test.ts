@@ -32,6 +32,36 @@ const se = yaml`
 `;
 
 describe('format-preserving fixes', () => {
+  test('replaceValue rewrites a multi-line value in block style, at the key\'s indentation, keeping what follows', () => {
+    const text = yaml`
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: p, namespace: shop}
+      spec:
+        rules:
+        - from: [{source: {namespaces: [a]}}]
+        - to:
+          - operation: {paths: [/x]}
+        action: ALLOW # kept
+    `;
+    const out = fixed(text, { op: 'replaceValue', path: ['spec', 'rules'], value: [{ from: [{ source: { namespaces: ['a'] } }], to: [{ operation: { paths: ['/x'] } }] }], description: '' });
+    expect(out).toBe(yaml`
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: p, namespace: shop}
+      spec:
+        rules:
+        - from:
+          - source:
+              namespaces:
+              - a
+          to:
+          - operation:
+              paths:
+              - /x
+        action: ALLOW # kept
+    `);
+  });
   test('set keeps the comment and the quoting style', () => {
     const out = fixed(se, { op: 'set', path: ['spec', 'ports', 0, 'protocol'], value: 'HTTPS', description: '' });
     expect(out).toContain('\n      protocol: "HTTPS" # wrong\n');

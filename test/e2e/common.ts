@@ -21,7 +21,7 @@ export function expectNoSecret(r: { stdout: string; stderr: string; summary: str
 export async function ensureBuilt(): Promise<void> {
   const newest = (dir: string): number => fs.readdirSync(dir, { withFileTypes: true })
     .reduce((m, e) => Math.max(m, e.isDirectory() ? newest(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).mtimeMs), 0);
-  const stale = () => !fs.existsSync(DIST) || fs.statSync(DIST).mtimeMs < newest(path.join(ROOT, 'src'));
+  const stale = () => !fs.existsSync(DIST) || !fs.existsSync(path.join(ROOT, 'dist/licenses.txt')) || fs.statSync(DIST).mtimeMs < newest(path.join(ROOT, 'src'));
   const lock = path.join(ROOT, 'node_modules/.cache/istio-review-e2e-build.lock');
   fs.mkdirSync(path.dirname(lock), { recursive: true });
   for (let i = 0; i < 600 && stale(); i++) {

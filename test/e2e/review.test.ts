@@ -164,7 +164,7 @@ describe('max-comments', () => {
   it.concurrent('keeps the most severe inline and lists the rest in the summary', async () => {
     const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/double.yaml': fx('double.yaml'), 'mesh/static.yaml': fx('static.yaml') } });
     const s = await serve(repo);
-    const r = await runAction(repo, s, { inputs: { 'max-comments': '2' } });
+    const r = await runAction(repo, s, { inputs: { 'max-comments': '2', 'comment-level': 'info' } });
     expect(s.state.reviewComments).toHaveLength(2);
     expect(rulesIn(s)).not.toContain('dr-ca-certificates-missing'); // the info finding is the one left out
     expect(s.state.issueComments[0]!.body).toMatch(/dr-ca-certificates-missing[^\n]*over the comment limit/);

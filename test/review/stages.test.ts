@@ -2,8 +2,8 @@ import type { Finding, Severity } from '../../src/types.js';
 import { changedFile, type ChangeSet } from '../../src/review/diff.js';
 import { anchorIsValid, placeFindings } from '../../src/review/placement.js';
 import { classifyFindings } from '../../src/review/classify.js';
-import { planThreads, type ExistingThread } from '../../src/review/threads.js';
-import { codeBlock, commentBody, escapeMarkdown, fenceFor, fingerprintsIn, SUMMARY_MARKER } from '../../src/review/markdown.js';
+import { fixIsObservable, planThreads, type ExistingThread } from '../../src/review/threads.js';
+import { codeBlock, commentBody, escapeMarkdown, fenceFor, fingerprintsIn, resourceKey, SUMMARY_MARKER } from '../../src/review/markdown.js';
 import { summaryMarkdown } from '../../src/review/summary.js';
 
 function finding(over: Partial<Finding> & { fingerprint: string }): Finding {
@@ -176,5 +176,87 @@ describe('summary', () => {
     expect(md.length).toBeLessThanOrEqual(65_536);
     expect(md).toMatch(/and \d+ more not shown/);
     expect(md).toContain('(https://github.example/o/r/blob/sha/a.yaml#L1)');
+  });
+});
+
+describe('comment-level', () => {
+  it('gives line comments only to findings at least as severe; the rest go outside as below-level', () => {
+    const warn = finding({ fingerprint: 'w', line: 2, severity: 'warning' });
+    const info = finding({ fingerprint: 'i', line: 3, severity: 'info' });
+    const p = placeFindings([info, warn], changes, { maxComments: 30, runId: 'r', link, commentLevel: 'warning' });
+    expect(p.inline.map((c) => c.finding.fingerprint)).toEqual(['w']);
+    expect(p.outside).toEqual([{ finding: info, reason: 'below-level' }]);
+    const errorsOnly = placeFindings([info, warn], changes, { maxComments: 30, runId: 'r', link, commentLevel: 'error' });
+    expect(errorsOnly.inline).toEqual([]);
+  });
+});
+
+describe('summary table', () => {
+  const base = { preExisting: { error: 0, warning: 0, info: 0 }, resolved: 0, notAnnotated: 0, notes: [], link, headSha: 'abcdef1234', runUrl: null };
+  const tableRows = (md: string) => md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Severity') && !l.startsWith('| ---'));
+
+  it('names the resource and shows the line the comment is anchored to (the end of its suggestion)', () => {
+    const f = finding({ fingerprint: 'f', line: 2, resource: { kind: 'DestinationRule', namespace: 'shop', name: 'stripe' },
+      fix: { file: 'b.yaml', startLine: 10, endLine: 11, text: 'x', description: 'd' } });
+    const md = summaryMarkdown({ ...base, reported: [f], where: new Map([['f', 'inline']]), anchors: new Map([['f', { path: 'b.yaml', line: 11 }]]) });
+    expect(md).toContain('| Severity | Resource | Where | Rule | Problem | Placement |');
+    expect(tableRows(md)).toEqual([`| ⚠️ **Warning** | DestinationRule shop/stripe | [b.yaml:11](${link('b.yaml', 11)}) | \`some-rule\` | something is wrong | review comment |`]);
+  });
+
+  it('sorts by severity, then file, and shows cluster-scoped and file-level findings', () => {
+    const md = summaryMarkdown({ ...base, where: new Map(), reported: [
+      finding({ fingerprint: '1', file: 'b.yaml', severity: 'warning' }),
+      finding({ fingerprint: '2', file: 'z.yaml', severity: 'error', resource: { kind: 'Namespace', namespace: null, name: 'shop' } }),
+      finding({ fingerprint: '3', file: 'a.yaml', severity: 'warning', resource: null }),
+    ] });
+    expect(tableRows(md).map((r) => r.split(' | ').slice(0, 3).join(' | '))).toEqual([
+      `| 🛑 **Error** | Namespace shop | [z.yaml:3](${link('z.yaml', 3)})`,
+      `| ⚠️ **Warning** | — | [a.yaml:3](${link('a.yaml', 3)})`,
+      `| ⚠️ **Warning** | ServiceEntry default/ext | [b.yaml:3](${link('b.yaml', 3)})`,
+    ]);
+  });
+
+  it('groups one finding reported by several targets into one row naming them', () => {
+    const inProd = { ...finding({ fingerprint: 'same' }), targets: ['prod'] };
+    const inStaging = { ...finding({ fingerprint: 'same' }), targets: ['staging', 'prod'] };
+    const md = summaryMarkdown({ ...base, where: new Map(), reported: [inProd, inStaging] });
+    expect(tableRows(md)).toHaveLength(1);
+    expect(tableRows(md)[0]).toContain('| ServiceEntry default/ext (targets: prod, staging) |');
+    expect(md).toContain('**1 new finding**');
+  });
+
+  it('lists findings below comment-level in a collapsed section, and says a review of only those has no problems', () => {
+    const info = finding({ fingerprint: 'i', severity: 'info', rule: 'se-tls-no-ca' });
+    const md = summaryMarkdown({ ...base, reported: [info], where: new Map([['i', 'below-level']]), notManifests: 3 });
+    expect(md).toContain('✅ **No new problems** that need a comment');
+    expect(md).toMatch(/<details><summary>1 finding below the comment level \(info\)[^\n]*<\/summary>\n\n\| Severity[^\n]*\n[^\n]*\n\| ℹ️ \*\*Info\*\* \| ServiceEntry default\/ext[^\n]*\n\n<\/details>/);
+    expect(md).toContain('3 YAML files under `paths` are not Kubernetes objects');
+    expect(md).not.toContain('could not be placed');
+  });
+});
+
+describe('fixed threads, judged per resource', () => {
+  const ref = { kind: 'ServiceEntry', namespace: 'shop', name: 'db' };
+  const thread = (body: string): ExistingThread => ({
+    id: 'T', isResolved: false, isOutdated: false, path: 'db.yaml', line: 3, originalLine: 3, resolvedByBot: false,
+    fingerprints: ['fp'], commentId: 1, commentBody: body, hasHumanReply: false,
+  });
+  const withMarker = thread(commentBody({ finding: finding({ fingerprint: 'fp', file: 'db.yaml', resource: ref }), suggestion: null, runId: 'r' }));
+  const facts = (o: { resources?: string[]; broken?: string[]; files?: string[] }) => ({
+    resources: new Set(o.resources ?? []), files: new Set(o.files ?? ['db.yaml']), broken: new Set(o.broken ?? []),
+  });
+
+  it('the resource is still there: fixed, even if its file has a broken document', () => {
+    expect(fixIsObservable(withMarker, facts({ resources: [resourceKey(ref)], broken: ['db.yaml'] }))).toBe(true);
+  });
+  it('the resource is gone from a file that parses: removed, so fixed', () => {
+    expect(fixIsObservable(withMarker, facts({}))).toBe(true);
+  });
+  it('the resource is gone and its file is broken or out of the view: unknown, so left open', () => {
+    expect(fixIsObservable(withMarker, facts({ broken: ['db.yaml'] }))).toBe(false);
+    expect(fixIsObservable(withMarker, facts({ files: [] }))).toBe(false);
+  });
+  it('a comment without a resource marker is judged by its file', () => {
+    expect(fixIsObservable(thread('old comment <!-- istio-review:fp=fp -->'), facts({ resources: [resourceKey(ref)], broken: ['db.yaml'] }))).toBe(false);
   });
 });

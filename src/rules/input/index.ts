@@ -3,6 +3,7 @@
 import { defineRule, type Rule } from '../rule.js';
 import { ISTIO_GROUPS, isIstioGroup } from '../../manifests/kinds.js';
 import { closest } from '../../util/closest.js';
+import { targetRules } from './targets.js';
 
 const reportedWhileReading = () => { /* findings come from the reader, not from the mesh */ };
 
@@ -45,4 +46,5 @@ export const inputRules: Rule[] = [
       }
     },
   }),
+  ...targetRules,
 ];

@@ -6,17 +6,16 @@ import { asArray, asObject, asString, asStringMap, isObject, type Json, type Jso
 import type { MeshView } from '../../mesh/mesh-view.js';
 import { stringsOf } from '../../mesh/mesh-view.js';
 import { exportScope, isVisibleFrom, type ExportScope } from '../../mesh/export-to.js';
-import { resolveHost } from '../../mesh/hosts.js';
+import { isTcpFamily, protocolFamily, protocolFromPortName, unsetProtocolPhrase } from '../../mesh/protocol.js';
+import { hostMatches, resolveHost } from '../../mesh/hosts.js';
+import { routeDestinations } from '../analyzers/traffic/common.js';
 
 export const KNOWN_PROTOCOLS = ['TCP', 'UDP', 'HTTP', 'HTTP2', 'HTTPS', 'GRPC', 'GRPC-WEB', 'TLS', 'MONGO', 'REDIS', 'MYSQL', 'HTTP_PROXY'];
-const HTTP_FAMILY = new Set(['HTTP', 'HTTP2', 'HTTP_PROXY', 'GRPC', 'GRPC-WEB']);
-const TLS_FAMILY = new Set(['HTTPS', 'TLS']);
-
 export function isHttpFamily(protocol: string): boolean {
-  return HTTP_FAMILY.has(protocol.toUpperCase());
+  return protocolFamily(protocol) === 'HTTP';
 }
 export function isTlsFamily(protocol: string): boolean {
-  return TLS_FAMILY.has(protocol.toUpperCase());
+  return protocolFamily(protocol) === 'TLS';
 }
 
 export function serviceEntries(mesh: MeshView): readonly Resource[] {
@@ -84,6 +83,22 @@ export function portsOf(se: Resource): SePort[] {
   return out;
 }
 
+/** Does traffic on this port need the entry's addresses to be told apart from other traffic to the same port?
+ *  Plain TCP does (TCP, MONGO, MYSQL, REDIS: the proxy has only the destination IP and port). So does a port without
+ *  protocol, whose traffic the sidecar sniffs and forwards as TCP unless it is HTTP, except when its name says it
+ *  carries HTTP: then it is routed by Host (istioctl's IST0134 flags every unset protocol; pilot does not need it). */
+export function needsAddress(p: SePort): boolean {
+  if (p.protocol === null || p.protocol === '') return protocolFamily(protocolFromPortName(p.name)) !== 'HTTP';
+  return isTcpFamily(p.protocol);
+}
+
+/** "is TCP" / "is \"MYSQL\" (plain TCP to the proxy)" / "has no protocol, so the sidecar detects it …". */
+export function portProtocolText(p: SePort): string {
+  if (p.protocol === null || p.protocol === '') return unsetProtocolPhrase(p.name);
+  const upper = p.protocol.toUpperCase();
+  return upper === 'TCP' ? 'is TCP' : `is ${quote(p.protocol)} (plain TCP to the proxy)`;
+}
+
 /** A port as people say it: `443 ("https")`. */
 export function describePort(p: SePort): string {
   return p.name ? `${p.number ?? '?'} ("${p.name}")` : `${p.number ?? '?'}`;
@@ -119,7 +134,8 @@ export interface TlsSetting {
 }
 
 /** The TLS settings a DestinationRule applies to traffic on `port`: a `portLevelSettings` entry for that port
- *  number wins; an entry without `tls` (or no entry) falls back to the top-level `trafficPolicy.tls`. */
+ *  number replaces the top level wholesale (an entry without `tls` means no TLS settings, as pilot's
+ *  MergeTrafficPolicy does); without an entry the top-level `trafficPolicy.tls` applies. */
 export function tlsForPort(dr: Resource, port: number | null): TlsSetting | null {
   const policy = asObject(dr.spec.trafficPolicy);
   if (port !== null) {
@@ -128,7 +144,7 @@ export function tlsForPort(dr: Resource, port: number | null): TlsSetting | null
       const p = pls[i];
       if (!isObject(p) || asObject(p.port).number !== port) continue;
       if (isObject(p.tls)) return { tls: p.tls, path: ['spec', 'trafficPolicy', 'portLevelSettings', i, 'tls'], mode: asString(p.tls.mode) ?? null };
-      break;
+      return null;
     }
   }
   if (isObject(policy.tls)) return { tls: policy.tls, path: ['spec', 'trafficPolicy', 'tls'], mode: asString(policy.tls.mode) ?? null };
@@ -140,18 +156,39 @@ export function originatesTls(t: TlsSetting | null): boolean {
   return t !== null && (t.mode === 'SIMPLE' || t.mode === 'MUTUAL');
 }
 
-/** The DestinationRules Istio applies to traffic to `host` (declared by `se`) from every namespace that
- *  plausibly calls it: the entry's own namespace and every namespace holding a DestinationRule for the host
- *  (when the entry is visible there). Each rule once. */
-export function drsApplying(mesh: MeshView, se: Resource, host: string): Resource[] {
-  const resolved = resolveHost(host, se.namespace!);
+/** Namespaces whose proxies send traffic to `host` (a host of `se`, literal): those of the VirtualServices that route
+ *  or mirror to it, and those of the DestinationRules written for it (each is written for its own namespace's callers,
+ *  at least); the entry's own namespace when nothing else says. Only namespaces that can see the entry. */
+export function callingNamespaces(mesh: MeshView, se: Resource, host: string): string[] {
   const scope = scopeOf(mesh, se);
-  const callers = new Set<string>([se.namespace!]);
-  for (const dr of mesh.destinationRulesMatching(resolved)) callers.add(dr.namespace!);
+  const out = new Set<string>();
+  for (const dr of mesh.destinationRulesMatching(host)) out.add(dr.namespace!);
+  for (const r of routedHosts(mesh)) if (hostMatches(host, r.host) || hostMatches(r.host, host)) out.add(r.namespace);
+  const visible = [...out].filter((ns) => ns === se.namespace || isVisibleFrom(scope, ns)).sort();
+  return visible.length > 0 ? visible : [se.namespace!];
+}
+
+/** Every VirtualService destination host, resolved in its VirtualService's namespace (computed once per view). */
+function routedHosts(mesh: MeshView): { host: string; namespace: string }[] {
+  let l = routedCache.get(mesh);
+  if (!l) {
+    l = [];
+    for (const vs of mesh.byKind('VirtualService')) {
+      if (vs.namespace === null) continue;
+      for (const d of routeDestinations(vs)) if (d.host !== '') l.push({ host: resolveHost(d.host, vs.namespace), namespace: vs.namespace });
+    }
+    routedCache.set(mesh, l);
+  }
+  return l;
+}
+const routedCache = new WeakMap<MeshView, { host: string; namespace: string }[]>();
+
+/** The DestinationRules Istio applies to traffic to `host` (declared by `se`) from the entry's own namespace and
+ *  every namespace that calls it (callingNamespaces), each rule once. */
+export function drsApplying(mesh: MeshView, se: Resource, host: string): Resource[] {
   const out: Resource[] = [];
-  for (const caller of callers) {
-    if (caller !== se.namespace && !isVisibleFrom(scope, caller)) continue;
-    const dr = mesh.destinationRuleFor(resolved, caller, se.namespace);
+  for (const caller of new Set([se.namespace!, ...callingNamespaces(mesh, se, host)])) {
+    const dr = mesh.destinationRuleFor(host, caller, se.namespace);
     if (dr && !out.includes(dr)) out.push(dr);
   }
   return out;
@@ -163,6 +200,18 @@ export function tlsOriginatedOn(mesh: MeshView, se: Resource, port: number | nul
     for (const dr of drsApplying(mesh, se, h)) if (originatesTls(tlsForPort(dr, port))) return dr;
   }
   return null;
+}
+
+/** The calling namespaces whose DestinationRule (as pilot picks it for them) does not originate TLS on this port. */
+export function callersWithoutOrigination(mesh: MeshView, se: Resource, port: number | null): string[] {
+  const out = new Set<string>();
+  for (const h of hostsOf(se)) {
+    for (const caller of callingNamespaces(mesh, se, h)) {
+      const dr = mesh.destinationRuleFor(h, caller, se.namespace);
+      if (!dr || !originatesTls(tlsForPort(dr, port))) out.add(caller);
+    }
+  }
+  return [...out].sort();
 }
 
 export function quote(s: string): string {

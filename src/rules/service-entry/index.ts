@@ -6,5 +6,6 @@ import { protocolRules } from './protocol.js';
 import { tlsRules } from './tls.js';
 import { overlapRules } from './overlap.js';
 import { validationRules } from './validation.js';
+import { shortHostRules } from './short-host.js';
 
-export const serviceEntryRules: Rule[] = [...resolutionRules, ...protocolRules, ...tlsRules, ...overlapRules, ...validationRules];
+export const serviceEntryRules: Rule[] = [...resolutionRules, ...protocolRules, ...tlsRules, ...overlapRules, ...validationRules, ...shortHostRules];

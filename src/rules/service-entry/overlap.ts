@@ -7,6 +7,7 @@ import type { MeshView } from '../../mesh/mesh-view.js';
 import { stringsOf } from '../../mesh/mesh-view.js';
 import type { ExportScope } from '../../mesh/export-to.js';
 import { wildcardSuffixesOf } from '../../mesh/hosts.js';
+import { isTcpFamily } from '../../mesh/protocol.js';
 import { hostsOf, isHttpFamily, isTlsFamily, portsOf, quote, scopeOf, serviceEntries, tlsOriginatedOn, type SePort } from './common.js';
 
 const group = 'service-entry';
@@ -18,6 +19,8 @@ interface Decl {
   port: SePort;
   /** Upper-cased protocol, '' when absent. */
   protocol: string;
+  /** What the proxy makes of it: the TCP family (TCP, MONGO, MYSQL, REDIS) is one protocol, others stay as written. */
+  treatedAs: string;
   scope: ExportScope;
 }
 
@@ -28,7 +31,10 @@ function declarations(mesh: MeshView): Decl[] {
     const hosts = hostsOf(se);
     const ports = portsOf(se).filter((p) => p.number !== null);
     hosts.forEach((host, hostIndex) => {
-      for (const port of ports) out.push({ se, host, hostIndex, port, protocol: (port.protocol ?? '').toUpperCase(), scope });
+      for (const port of ports) {
+        const protocol = (port.protocol ?? '').toUpperCase();
+        out.push({ se, host, hostIndex, port, protocol, treatedAs: isTcpFamily(protocol) ? 'TCP' : protocol, scope });
+      }
     });
   }
   return out;
@@ -50,7 +56,7 @@ function label(se: Resource): string {
 }
 
 function protoText(p: string): string {
-  return p === '' ? 'no protocol' : quote(p);
+  return p === '' ? 'no protocol (detected from the first bytes: HTTP by Host, else TCP)' : quote(p);
 }
 
 /** Istio's own grouping for IST0177: (scope, host as written, port number); `*` when exportTo is empty or has `*`. */
@@ -80,11 +86,11 @@ export const overlapRules: Rule[] = [
         const hp = key.slice(key.indexOf('|') + 1);
         const all = key.startsWith('*|') ? own : [...own, ...(stars.get(hp) ?? [])];
         const firstByProtocol = new Map<string, Decl>();
-        for (const d of all) if (!firstByProtocol.has(d.protocol)) firstByProtocol.set(d.protocol, d);
+        for (const d of all) if (!firstByProtocol.has(d.treatedAs)) firstByProtocol.set(d.treatedAs, d);
         if (firstByProtocol.size < 2) continue;
         for (const d of all) {
           if (conflictOf.has(d.se)) continue;
-          for (const [p, other] of firstByProtocol) if (p !== d.protocol) { conflictOf.set(d.se, { mine: d, other }); break; }
+          for (const [p, other] of firstByProtocol) if (p !== d.treatedAs) { conflictOf.set(d.se, { mine: d, other }); break; }
         }
       }
       for (const [se, { mine, other }] of conflictOf) {
@@ -107,7 +113,7 @@ export const overlapRules: Rule[] = [
         if (!d.host.startsWith('*.')) continue;
         const key = `${d.host.slice(2)}|${d.port.number}`;
         const reps = wild.get(key) ?? wild.set(key, new Map()).get(key)!;
-        const rep = `${d.protocol}|${scopeSignature(d.scope)}`;
+        const rep = `${d.treatedAs}|${scopeSignature(d.scope)}`;
         if (!reps.has(rep)) reps.set(rep, d);
       }
       if (wild.size === 0) return;
@@ -116,7 +122,7 @@ export const overlapRules: Rule[] = [
         if (d.host.startsWith('*')) continue;
         for (const suffix of wildcardSuffixesOf(d.host)) {
           for (const w of (wild.get(`${suffix}|${d.port.number}`) ?? new Map<string, Decl>()).values()) {
-            if (w.se === d.se || w.protocol === d.protocol || !scopesOverlap(d.scope, w.scope)) continue;
+            if (w.se === d.se || w.treatedAs === d.treatedAs || !scopesOverlap(d.scope, w.scope)) continue;
             const key = `${label(d.se)}|${d.host}|${d.port.number}`;
             if (done.has(key)) continue;
             done.add(key);

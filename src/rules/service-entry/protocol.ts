@@ -2,28 +2,18 @@
 import { defineRule, type Rule } from '../rule.js';
 import { asArray, isObject } from '../../manifests/resource.js';
 import {
-  addressesOf, describePort, hasSelector, hostsOf, isHttpFamily, isTlsFamily, portsOf, quote, resolutionOf, serviceEntries, tlsOriginatedOn, type SePort,
+  addressesOf, describePort, hasSelector, needsAddress, portProtocolText, hostsOf, isHttpFamily, isTlsFamily, portsOf, quote, resolutionOf, serviceEntries, tlsOriginatedOn, type SePort,
 } from './common.js';
 import type { Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
-import { resolveHost } from '../../mesh/hosts.js';
+import { protocolFromPortName } from '../../mesh/protocol.js';
 
 const group = 'service-entry';
-
-/** The protocol a port's name announces (`https-api` → HTTPS), or null. */
-export function protocolFromName(name: string | null): string | null {
-  if (!name) return null;
-  const prefix = name.split('-')[0]!.toLowerCase();
-  return NAME_PREFIXES[prefix] ?? null;
-}
-const NAME_PREFIXES: Record<string, string> = {
-  http: 'HTTP', http2: 'HTTP2', https: 'HTTPS', grpc: 'GRPC', tcp: 'TCP', tls: 'TLS', mongo: 'MONGO', redis: 'REDIS', mysql: 'MYSQL', udp: 'UDP',
-};
 
 /** Port 443 or a port named https…/tls… declared as plain HTTP, and the protocol it should have. */
 export function tlsPortDeclaredHttp(p: SePort): string | null {
   if (!p.protocol || !['HTTP', 'HTTP2', 'GRPC'].includes(p.protocol.toUpperCase())) return null;
-  const fromName = protocolFromName(p.name);
+  const fromName = protocolFromPortName(p.name);
   if (fromName === 'TLS') return 'TLS';
   if (fromName === 'HTTPS') return 'HTTPS';
   // 443 forwarded to another backend port (443 → 8080) is a deliberate plain-HTTP mapping, not a TLS port.
@@ -35,13 +25,13 @@ function isTlsPortDeclaredHttp(mesh: MeshView, se: Resource, p: SePort): string 
   const want = tlsPortDeclaredHttp(p);
   if (!want) return null;
   // Mesh workloads picked by a selector may serve plain HTTP on 443; only a https…/tls… name says otherwise.
-  if (hasSelector(se) && protocolFromName(p.name) !== want) return null;
+  if (hasSelector(se) && protocolFromPortName(p.name) !== want) return null;
   return tlsOriginatedOn(mesh, se, p.number) ? null : want;
 }
 
 function sharedHostPort(mesh: MeshView, se: Resource, p: SePort): boolean {
   for (const h of hostsOf(se)) {
-    for (const e of mesh.exactHostEntries(resolveHost(h, se.namespace!))) {
+    for (const e of mesh.exactHostEntries(h)) {
       if (e.resource !== se && e.source === 'ServiceEntry' && e.ports.some((x) => x.number === p.number)) return true;
     }
   }
@@ -74,7 +64,7 @@ export const protocolRules: Rule[] = [
     check(ctx) {
       for (const se of serviceEntries(ctx.mesh)) {
         for (const p of portsOf(se)) {
-          const fromName = protocolFromName(p.name);
+          const fromName = protocolFromPortName(p.name);
           if (!fromName || !p.protocol) continue;
           const proto = p.protocol.toUpperCase();
           if (proto === fromName || (fromName === 'GRPC' && proto === 'GRPC-WEB') || (fromName === 'HTTP' && proto === 'HTTP_PROXY')) continue;
@@ -90,7 +80,7 @@ export const protocolRules: Rule[] = [
   }),
   defineRule({
     id: 'se-addresses-required', severity: 'warning', istioCode: 'IST0134', group, fixable: false,
-    title: 'A TCP (or protocol-less) ServiceEntry port without addresses, when the mesh does not auto-allocate addresses.',
+    title: 'A plain-TCP (TCP, MONGO, MYSQL, REDIS) or protocol-less non-HTTP ServiceEntry port without addresses, when the mesh does not auto-allocate addresses.',
     check(ctx) {
       const s = ctx.mesh.settings;
       if (s.dnsCapture && s.addressAutoAllocate) return;
@@ -99,10 +89,10 @@ export const protocolRules: Rule[] = [
         const status = se.obj.status;
         if (isObject(status) && asArray(status.addresses).length > 0) continue;
         for (const p of portsOf(se)) {
-          if (p.protocol !== null && p.protocol !== '' && p.protocol.toUpperCase() !== 'TCP') continue;
+          if (!needsAddress(p)) continue;
           ctx.report({
             resource: se, path: ['spec', 'ports', p.index, 'name'], subject: String(p.number ?? p.name),
-            message: `Port ${describePort(p)} is ${p.protocol ? 'TCP' : 'protocol-less (treated as TCP)'} and the entry has no "addresses": for plain TCP the sidecar can only tell destinations apart by IP and port, so traffic to ${hostsOf(se).map(quote).join(', ') || 'the host'} on this port is matched as any other traffic to port ${p.number ?? '?'} (passthrough or a different service, connection timeouts with REGISTRY_ONLY). Add the service's IPs under "addresses", or enable DNS capture with address auto-allocation in the mesh (ISTIO_META_DNS_CAPTURE and ISTIO_META_DNS_AUTO_ALLOCATE).`,
+            message: `Port ${describePort(p)} ${portProtocolText(p)}, and the entry has no "addresses": for plain TCP the sidecar can only tell destinations apart by IP and port, so traffic to ${hostsOf(se).map(quote).join(', ') || 'the host'} on this port is matched as any other traffic to port ${p.number ?? '?'} (passthrough or a different service, connection timeouts with REGISTRY_ONLY). Add the service's IPs under "addresses", or enable DNS capture with address auto-allocation in the mesh (ISTIO_META_DNS_CAPTURE and ISTIO_META_DNS_AUTO_ALLOCATE).`,
           });
         }
       }
@@ -119,7 +109,7 @@ export const protocolRules: Rule[] = [
           if (p.protocol && (isHttpFamily(p.protocol) || isTlsFamily(p.protocol))) continue;
           ctx.report({
             resource: se, path: p.protocol ? ['spec', 'ports', p.index, 'protocol'] : ['spec', 'ports', p.index], subject: String(p.number ?? p.name),
-            message: `The entry lists ${hostsOf(se).length} hosts with resolution ${res} and port ${describePort(p)} is ${p.protocol ? quote(p.protocol) : 'protocol-less'}: for non-HTTP, non-TLS traffic the sidecar cannot tell the hosts apart, and Istio rejects the ServiceEntry at apply time ("multiple hosts provided with non-HTTP, non-TLS ports"). Split it into one ServiceEntry per host, or use an HTTP/TLS protocol if that is what the port carries.`,
+            message: `The entry lists ${hostsOf(se).length} hosts with resolution ${res} and port ${describePort(p)} is ${p.protocol ? quote(p.protocol) : 'declared without a protocol (Istio\'s validation counts an unset protocol as neither HTTP nor TLS, whatever the port name says)'}: for non-HTTP, non-TLS traffic the sidecar cannot tell the hosts apart, and Istio rejects the ServiceEntry at apply time ("multiple hosts provided with non-HTTP, non-TLS ports"). Split it into one ServiceEntry per host, or use an HTTP/TLS protocol if that is what the port carries.`,
           });
         }
       }

@@ -6,7 +6,7 @@ import { isConcreteDnsName, isWildcardHost } from '../../mesh/hosts.js';
 import { asString, isObject, type Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
 import {
-  addressesOf, endpointsOf, hasSelector, hostsOf, isIpAddress, locationOf, portsOf, quote, resolutionOf, selectorLabels, serviceEntries,
+  addressesOf, endpointsOf, hasSelector, hostsOf, needsAddress, isIpAddress, locationOf, portsOf, quote, resolutionOf, selectorLabels, serviceEntries,
 } from './common.js';
 
 const group = 'service-entry';
@@ -16,7 +16,7 @@ function noneFits(se: Resource, mesh: MeshView): boolean {
   if (endpointsOf(se).length > 0 || hasSelector(se)) return false;
   // NONE gets no auto-allocated address: in a mesh that allocates, TCP ports would lose theirs.
   const allocating = mesh.settings.dnsCapture && mesh.settings.addressAutoAllocate;
-  return !(allocating && addressesOf(se).length === 0 && portsOf(se).some((p) => !p.protocol || p.protocol === 'TCP'));
+  return !(allocating && addressesOf(se).length === 0 && portsOf(se).some(needsAddress));
 }
 
 export const resolutionRules: Rule[] = [

@@ -7,22 +7,23 @@ import { hostMatches, resolveHost } from '../../mesh/hosts.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
 import {
   describePort, destinationRules, drsApplying, endpointsOf, hasSelector, hostsOf, isTlsFamily, originatesTls, portsOf, quote, serviceEntries, tlsForPort,
-  tlsOriginatedOn, type TlsSetting,
+  callersWithoutOrigination, tlsOriginatedOn, type TlsSetting,
 } from './common.js';
 import { tlsPortDeclaredHttp } from './protocol.js';
 
 const group = 'service-entry';
 
-/** host|port pairs that some VirtualService routes plain HTTP to (`http[].route[].destination`). */
-function httpRouteTargets(mesh: MeshView): { host: string; port: number }[] {
-  const out: { host: string; port: number }[] = [];
+/** host|port pairs that some VirtualService routes plain HTTP to (`http[].route[].destination`), with the namespace
+ *  of the VirtualService (whose proxies send that traffic). */
+function httpRouteTargets(mesh: MeshView): { host: string; port: number; namespace: string }[] {
+  const out: { host: string; port: number; namespace: string }[] = [];
   for (const vs of mesh.byKind('VirtualService', 'networking.istio.io')) {
     for (const http of asArray(vs.spec.http)) {
       for (const route of asArray(asObject(http).route)) {
         const dest = asObject(asObject(route).destination);
         const host = asString(dest.host);
         const port = asObject(dest.port).number;
-        if (host && typeof port === 'number') out.push({ host: resolveHost(host, vs.namespace!), port });
+        if (host && typeof port === 'number') out.push({ host: resolveHost(host, vs.namespace!), port, namespace: vs.namespace! });
       }
     }
   }
@@ -42,7 +43,7 @@ interface DoubleTls {
 function findDoubleTls(mesh: MeshView): DoubleTls[] {
   const out: DoubleTls[] = [];
   const seen = new Set<string>();
-  let routes: { host: string; port: number }[] | null = null;
+  let routes: { host: string; port: number; namespace: string }[] | null = null;
   for (const se of serviceEntries(mesh)) {
     for (const p of portsOf(se)) {
       if (!p.protocol || !isTlsFamily(p.protocol) || p.number === null) continue;
@@ -54,8 +55,10 @@ function findDoubleTls(mesh: MeshView): DoubleTls[] {
           if (seen.has(key)) continue;
           seen.add(key);
           routes ??= httpRouteTargets(mesh);
-          const resolved = resolveHost(host, se.namespace!);
-          const routedHttp = routes.some((r) => r.port === p.number && (hostMatches(resolved, r.host) || hostMatches(r.host, resolved)));
+          // A ServiceEntry host is literal; route hosts were resolved in their VirtualService's namespace. The plain
+          // HTTP routed there is what this DestinationRule upgrades only where pilot picks it for the route's callers.
+          const routedHttp = routes.some((r) => r.port === p.number && (hostMatches(host, r.host) || hostMatches(r.host, host))
+            && mesh.destinationRuleFor(host, r.namespace, se.namespace) === dr);
           out.push({ dr, tls: tls!, se, host, port: p.number, protocol: p.protocol, routedHttp });
         }
       }
@@ -149,11 +152,18 @@ export const tlsRules: Rule[] = [
           }
           if (at === null) continue;
           if (tlsPortDeclaredHttp(p)) continue; // reported as a TLS port declared HTTP
-          if (tlsOriginatedOn(ctx.mesh, se, p.number)) continue;
+          // Judged from each calling namespace: a DestinationRule applies only where pilot picks it for the caller.
+          const lacking = callersWithoutOrigination(ctx.mesh, se, p.number);
+          if (lacking.length === 0) continue;
+          const elsewhere = tlsOriginatedOn(ctx.mesh, se, p.number);
           const host = hostsOf(se)[0] ?? 'the host';
           ctx.report({
             resource: se, path: at, subject: String(p.number ?? p.name),
-            message: `Port ${describePort(p)} is declared ${quote(p.protocol)} and forwarded to ${via}, but no DestinationRule originates TLS for it: the sidecar sends plaintext to a TLS port and requests fail (connection reset, or 400 "The plain HTTP request was sent to HTTPS port"). Add a DestinationRule for ${quote(host)} with portLevelSettings for port ${p.number ?? '?'} and tls.mode: SIMPLE.`,
+            message: `Port ${describePort(p)} is declared ${quote(p.protocol)} and forwarded to ${via}, but `
+              + (elsewhere
+                ? `the DestinationRule that originates TLS for it (${elsewhere.namespace}/${elsewhere.name}) does not apply to callers in ${lacking.map(quote).join(', ')} (a DestinationRule applies from the caller's namespace, the host's namespace or the root namespace): for them `
+                : 'no DestinationRule originates TLS for it: ')
+              + `the sidecar sends plaintext to a TLS port and requests fail (connection reset, or 400 "The plain HTTP request was sent to HTTPS port"). Add a DestinationRule for ${quote(host)} with portLevelSettings for port ${p.number ?? '?'} and tls.mode: SIMPLE${elsewhere ? ' that applies to those callers (in their namespace, the entry\'s, or the root namespace)' : ''}.`,
           });
         }
       }

@@ -9,7 +9,7 @@ import { isDns1123Label } from '../../mesh/hosts.js';
 import { closest } from '../../util/closest.js';
 import {
   addressesOf, describePort, endpointsOf, hasSelector, hostsOf, isIpAddress, isIpOrCidr, isTlsFamily, KNOWN_PROTOCOLS, locationOf, portsOf,
-  quote, resolutionOf, serviceEntries,
+  needsAddress, portProtocolText, quote, resolutionOf, serviceEntries,
 } from './common.js';
 
 const group = 'service-entry';
@@ -168,7 +168,7 @@ export const validationRules: Rule[] = [
   }),
   defineRule({
     id: 'se-addresses-not-allocated', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
-    title: 'A TCP or protocol-less ServiceEntry port without addresses where Istio does not auto-allocate one (resolution NONE or opted out).',
+    title: 'A plain-TCP (TCP, MONGO, MYSQL, REDIS) or protocol-less non-HTTP ServiceEntry port without addresses where Istio does not auto-allocate one (resolution NONE or opted out).',
     check(ctx) {
       const s = ctx.mesh.settings;
       for (const se of serviceEntries(ctx.mesh)) {
@@ -179,9 +179,9 @@ export const validationRules: Rule[] = [
         if (isObject(status) && asArray(status.addresses).length > 0) continue; // an address was allocated
         const istioWarnsAlready = !(s.dnsCapture && s.addressAutoAllocate);
         for (const p of portsOf(se)) {
-          if (p.protocol !== null && p.protocol !== '' && p.protocol !== 'TCP') continue;
+          if (!needsAddress(p)) continue;
           if (istioWarnsAlready) continue; // se-addresses-required (IST0134) reports this port
-          report(ctx, se, ['spec', 'ports', p.index, 'name'], String(p.number ?? p.name), `Port ${describePort(p)} is ${p.protocol ? 'TCP' : 'protocol-less'} and the entry has no "addresses", and Istio does not allocate one ${optedOut ? 'because the entry opts out with networking.istio.io/enable-autoallocate-ip: "false"' : 'for resolution NONE'}: TCP traffic can only be matched by destination port, so it may go to the wrong place or pass through. Add "addresses".`);
+          report(ctx, se, ['spec', 'ports', p.index, 'name'], String(p.number ?? p.name), `Port ${describePort(p)} ${portProtocolText(p)}, and the entry has no "addresses", and Istio does not allocate one ${optedOut ? 'because the entry opts out with networking.istio.io/enable-autoallocate-ip: "false"' : 'for resolution NONE'}: TCP traffic can only be matched by destination port, so it may go to the wrong place or pass through. Add "addresses".`);
         }
       }
     },
@@ -240,7 +240,7 @@ export const validationRules: Rule[] = [
         if (endpointsOf(se).length > 0) report(ctx, se, ['spec', 'endpoints'], 'endpoints', `resolution: DYNAMIC_DNS cannot have "endpoints": ${REJECTED}.`);
         for (const p of portsOf(se)) {
           if (p.protocol && ['HTTP', 'TLS', 'GRPC', 'HTTP2'].includes(p.protocol.toUpperCase())) continue;
-          report(ctx, se, p.protocol ? ['spec', 'ports', p.index, 'protocol'] : ['spec', 'ports', p.index], String(p.number ?? p.name), `Port ${describePort(p)} is ${p.protocol ? quote(p.protocol) : 'protocol-less'}; resolution: DYNAMIC_DNS supports only HTTP, HTTP2, GRPC and TLS ports: ${REJECTED}.`);
+          report(ctx, se, p.protocol ? ['spec', 'ports', p.index, 'protocol'] : ['spec', 'ports', p.index], String(p.number ?? p.name), `Port ${describePort(p)} is ${p.protocol ? quote(p.protocol) : 'declared without a protocol'}; resolution: DYNAMIC_DNS supports only HTTP, HTTP2, GRPC and TLS ports: ${REJECTED}.`);
         }
         const loc = locationOf(se);
         const waypoint = se.labels['istio.io/use-waypoint'];

@@ -44,7 +44,7 @@ ruleTable(SCHEMA_RULES, [
       spec:
         host: api.example.com
         trafficPolicy: {tls: {mode: "simple"},
-          portLevelSettings: [{port: {numbr: 443}}]}
+          portLevelSettings: [{port: {numbr: 443}, tls: {mode: SIMPLE}}]}
     ` },
     expect: [
       { rule: 'schema-invalid-enum', line: 6, message: '"simple" is not a supported value' },
@@ -57,7 +57,7 @@ ruleTable(SCHEMA_RULES, [
       spec:
         host: api.example.com
         trafficPolicy: {tls: {mode: "SIMPLE"},
-          portLevelSettings: [{port: {number: 443}}]}
+          portLevelSettings: [{port: {number: 443}, tls: {mode: SIMPLE}}]}
     ` },
   },
   {

@@ -121,11 +121,12 @@ ruleTable('se-addresses-required', [
     expect: [],
   },
   {
-    name: 'TCP and protocol-less ports without addresses, anchored at the port name',
+    name: 'TCP, REDIS (plain TCP to the proxy) and protocol-less ports without addresses, anchored at the port name',
     files: { 'se.yaml': tcpNoAddress },
     expect: [
-      { rule: 'se-addresses-required', line: 9, message: 'addresses' },
-      { rule: 'se-addresses-required', line: 15, message: 'protocol-less' },
+      { rule: 'se-addresses-required', line: 9, message: 'is TCP, and the entry has no "addresses"' },
+      { rule: 'se-addresses-required', line: 12, message: 'is "REDIS" (plain TCP to the proxy)' },
+      { rule: 'se-addresses-required', line: 15, message: 'has no protocol, so the sidecar detects it from the first bytes' },
     ],
   },
   {
@@ -138,7 +139,7 @@ ruleTable('se-addresses-required', [
     name: 'DNS capture alone is not enough',
     mesh: { defaultConfig: { proxyMetadata: { ISTIO_META_DNS_CAPTURE: 'true' } } },
     files: { 'se.yaml': tcpNoAddress },
-    expect: [{ rule: 'se-addresses-required', line: 9 }, { rule: 'se-addresses-required', line: 15 }],
+    expect: [{ rule: 'se-addresses-required', line: 9 }, { rule: 'se-addresses-required', line: 12 }, { rule: 'se-addresses-required', line: 15 }],
   },
   {
     name: 'silent when status.addresses was allocated',

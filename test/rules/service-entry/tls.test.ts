@@ -83,6 +83,11 @@ ruleTable(['dr-double-tls', 'dr-double-tls-direct-https'], [
     expect: [],
   },
   {
+    name: 'a portLevelSettings entry for the port without tls replaces the top level: no TLS origination there, no double TLS',
+    files: { 'se.yaml': httpsSe, 'dr.yaml': simpleDr + '    portLevelSettings:\n    - port: {number: 443}\n      connectionPool: {tcp: {maxConnections: 10}}\n' },
+    expect: [],
+  },
+  {
     name: 'a wildcard DestinationRule in the root namespace applies too',
     files: { 'se.yaml': httpsSe, 'dr.yaml': simpleDr.replace('namespace: ci', 'namespace: istio-system').replace('host: api.github.com', 'host: "*.github.com"') },
     expect: [{ rule: 'dr-double-tls', file: 'dr.yaml', line: 8 }],

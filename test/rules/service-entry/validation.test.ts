@@ -125,10 +125,11 @@ ruleTable(['se-invalid-workload-selector', 'se-workload-selector-ignored'], [
     expect: [{ rule: 'se-invalid-workload-selector', line: 14, message: 'wildcard' }, { rule: 'se-invalid-workload-selector', line: 12, message: 'both' }],
   },
   {
+    // Each file holds its own ServiceEntry (one kind/namespace/name defined twice would be one object).
     name: 'an empty selector, and a selector with resolution NONE',
     files: {
       'a.yaml': entry('  hosts: [vm.shop.internal]\n  location: MESH_INTERNAL\n  resolution: STATIC\n  ports: [{number: 80, name: http, protocol: HTTP}]\n  workloadSelector: {}\n'),
-      'b.yaml': entry('  hosts: [vm.shop.internal]\n  location: MESH_INTERNAL\n  ports: [{number: 80, name: http, protocol: HTTP}]\n  workloadSelector: {labels: {app: vm}}\n'),
+      'b.yaml': entry('  hosts: [vm.shop.internal]\n  location: MESH_INTERNAL\n  ports: [{number: 80, name: http, protocol: HTTP}]\n  workloadSelector: {labels: {app: vm}}\n', '-b'),
     },
     expect: [{ rule: 'se-workload-selector-ignored', file: 'a.yaml', line: 11, message: 'no labels' }, { rule: 'se-workload-selector-ignored', file: 'b.yaml', line: 10, message: 'resolution is NONE (the default)' }],
   },
@@ -165,7 +166,7 @@ ruleTable('se-invalid-endpoint', [
     name: 'IP endpoints for STATIC, names for DNS',
     files: {
       'a.yaml': entry('  hosts: [db.example.com]\n  addresses: [10.0.0.5]\n  resolution: STATIC\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n  endpoints:\n  - {address: 10.0.0.5, ports: {tcp: 15432}}\n'),
-      'b.yaml': entry('  hosts: [db.example.com]\n  resolution: DNS\n  ports: [{number: 443, name: https, protocol: HTTPS}]\n  endpoints:\n  - {address: db-1.example.net}\n  - {address: db-2.example.net}\n'),
+      'b.yaml': entry('  hosts: [db.example.com]\n  resolution: DNS\n  ports: [{number: 443, name: https, protocol: HTTPS}]\n  endpoints:\n  - {address: db-1.example.net}\n  - {address: db-2.example.net}\n', '-b'),
     },
     expect: [],
   },
@@ -173,7 +174,7 @@ ruleTable('se-invalid-endpoint', [
     name: 'a host name for STATIC, an unknown port name, two endpoints for DNS_ROUND_ROBIN',
     files: {
       'a.yaml': entry('  hosts: [db.example.com]\n  addresses: [10.0.0.5]\n  resolution: STATIC\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n  endpoints:\n  - address: db.example.net\n    ports: {postgres: 5432}\n'),
-      'b.yaml': entry('  hosts: [db.example.com]\n  resolution: DNS_ROUND_ROBIN\n  ports: [{number: 443, name: https, protocol: HTTPS}]\n  endpoints:\n  - {address: db-1.example.net}\n  - {address: db-2.example.net}\n'),
+      'b.yaml': entry('  hosts: [db.example.com]\n  resolution: DNS_ROUND_ROBIN\n  ports: [{number: 443, name: https, protocol: HTTPS}]\n  endpoints:\n  - {address: db-1.example.net}\n  - {address: db-2.example.net}\n', '-b'),
     },
     expect: [
       { rule: 'se-invalid-endpoint', file: 'a.yaml', line: 12, message: 'not an IP address' },
@@ -215,8 +216,8 @@ ruleTable('se-invalid-export-to', [
     name: 'duplicates, "*" with others, a bad name',
     files: {
       'a.yaml': entry('  hosts: [a.example.com]\n  exportTo: [".", shop]\n'),
-      'b.yaml': entry('  hosts: [a.example.com]\n  exportTo: ["*", istio-system]\n'),
-      'c.yaml': entry('  hosts: [a.example.com]\n  exportTo: [Bad_NS]\n'),
+      'b.yaml': entry('  hosts: [a.example.com]\n  exportTo: ["*", istio-system]\n', '-b'),
+      'c.yaml': entry('  hosts: [a.example.com]\n  exportTo: [Bad_NS]\n', '-c'),
     },
     expect: [
       { rule: 'se-invalid-export-to', file: 'a.yaml', line: 8, message: 'twice' },

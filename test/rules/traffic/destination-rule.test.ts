@@ -128,7 +128,7 @@ ruleTable(['dr-host-not-found', 'dr-host-not-visible'], [
   },
 ]);
 
-ruleTable('dr-subset-no-workload', [
+ruleTable(['dr-subset-no-workload', 'dr-subset-no-workload-unrouted'], [
   {
     name: 'subsets matching pod template labels of a Deployment',
     files: { 'app.yaml': ratings, 'dr.yaml': yaml`
@@ -156,7 +156,7 @@ ruleTable('dr-subset-no-workload', [
           labels:
             version: v2
     ` },
-    expect: [{ rule: 'dr-subset-no-workload', file: 'dr.yaml', line: 8, message: 'version=v2' }],
+    expect: [{ rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 8, message: 'version=v2' }],
   },
   {
     name: 'Pods on a Node: topology labels come from the Node; an empty value matches nothing',
@@ -185,7 +185,7 @@ ruleTable('dr-subset-no-workload', [
         - {name: z2, labels: {topology.kubernetes.io/zone: z2}}
         - {name: empty, labels: {topology.kubernetes.io/zone: ""}}
     ` },
-    expect: [{ rule: 'dr-subset-no-workload', file: 'dr.yaml', line: 8 }, { rule: 'dr-subset-no-workload', file: 'dr.yaml', line: 9 }],
+    expect: [{ rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 8 }, { rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 9 }],
   },
   {
     name: 'a ServiceEntry workloadSelector joins the subset labels; WorkloadEntries are workloads',
@@ -219,7 +219,7 @@ ruleTable('dr-subset-no-workload', [
         - {name: v1, labels: {version: v1}}
         - {name: v2, labels: {version: v2}}
     ` },
-    expect: [{ rule: 'dr-subset-no-workload', file: 'dr.yaml', line: 8, message: 'app=legacy,version=v2' }],
+    expect: [{ rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 8, message: 'app=legacy,version=v2' }],
   },
   {
     name: 'a Service whose workloads are nowhere in the repository: its subsets select nothing',
@@ -238,7 +238,7 @@ ruleTable('dr-subset-no-workload', [
         - name: v1
           labels: {version: v1}
     ` },
-    expect: [{ rule: 'dr-subset-no-workload', file: 'dr.yaml', line: 8 }],
+    expect: [{ rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 8 }],
   },
   {
     name: 'subsets selecting ServiceEntry endpoint labels, and workloads declared in the config file',

@@ -214,7 +214,7 @@ ruleTable('gateway-duplicate-certificate', [
 
 ruleTable('gateway-conflict', [
   {
-    name: 'same selector, port and host',
+    name: 'same selector, TLS port and host',
     files: { 'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Gateway
@@ -222,7 +222,7 @@ ruleTable('gateway-conflict', [
         name: alpha
       spec:
         selector: {istio: ingressgateway}
-        servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: [foo.example.com]}]
+        servers: [{port: {number: 443, name: https, protocol: HTTPS}, hosts: [foo.example.com], tls: {mode: SIMPLE, credentialName: a}}]
       ---
       apiVersion: networking.istio.io/v1
       kind: Gateway
@@ -230,7 +230,7 @@ ruleTable('gateway-conflict', [
         name: beta
       spec:
         selector: {istio: ingressgateway}
-        servers: [{port: {number: 80, name: http2, protocol: HTTP}, hosts: [foo.example.com, bar.example.com]}]
+        servers: [{port: {number: 443, name: https-2, protocol: HTTPS}, hosts: [foo.example.com, bar.example.com], tls: {mode: SIMPLE, credentialName: b}}]
     ` },
     expect: [{ rule: 'gateway-conflict', line: 4, name: 'alpha' }, { rule: 'gateway-conflict', line: 12, name: 'beta' }],
   },

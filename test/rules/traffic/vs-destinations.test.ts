@@ -435,7 +435,22 @@ ruleTable(['vs-subset-not-found', 'vs-subset-without-destination-rule'], [
     expect: [{ rule: 'vs-subset-without-destination-rule', file: 'vs.yaml', line: 10, message: 'no DestinationRule in this repository' }],
   },
   {
-    name: 'subsets when the repository has no DestinationRules for the namespace: deployed elsewhere, not judged',
+    name: 'a subset when the repository has no DestinationRule at all is still a warning (istioctl IST0101)',
+    files: { 'vs.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: ratings, namespace: books}
+      spec:
+        hosts: [ratings]
+        http:
+        - route:
+          - destination: {host: ratings, subset: v1}
+    ` },
+    expect: [{ rule: 'vs-subset-without-destination-rule', line: 8, message: 'external.destinationRules' }],
+  },
+  {
+    name: 'a host whose DestinationRules are declared external in the config file is not judged',
+    config: 'external:\n  destinationRules: ["*.books.svc.cluster.local"]\n',
     files: { 'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService

@@ -42,7 +42,7 @@ ruleTable(['vs-gateway-not-found', 'vs-host-not-in-gateway', 'vs-internal-gatewa
     expect: [],
   },
   {
-    name: 'a gateway typo in the own namespace: not found, and no server serves the hosts',
+    name: 'a gateway typo in the own namespace: one cause, one finding (not found), not also "no server serves the hosts"',
     files: { 'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Gateway
@@ -59,7 +59,7 @@ ruleTable(['vs-gateway-not-found', 'vs-host-not-in-gateway', 'vs-internal-gatewa
         gateways:
         - shop-gatway
     ` },
-    expect: [{ rule: 'vs-gateway-not-found', line: 14 }, { rule: 'vs-host-not-in-gateway', line: 14 }],
+    expect: [{ rule: 'vs-gateway-not-found', line: 14, message: 'which no Gateway in this repository defines' }],
   },
   {
     name: 'namespace prefixes of gateway hosts decide who may bind',
@@ -203,6 +203,36 @@ ruleTable('vs-jwt-claim-route-without-authn', [
 
 ruleTable('vs-conflicting-mesh-hosts', [
   {
+    name: 'the finding points at the hosts entry that conflicts, not at the name',
+    files: { 'vs.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata:
+        name: reviews-routes
+        namespace: books
+      spec:
+        hosts:
+        - ratings
+        - reviews
+        http:
+        - route:
+          - destination: {host: reviews}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata:
+        name: reviews-canary
+        namespace: books
+      spec:
+        hosts:
+        - reviews.books.svc.cluster.local
+    ` },
+    expect: [
+      { rule: 'vs-conflicting-mesh-hosts', line: 9, name: 'reviews-routes', message: 'and books/reviews-canary all define host "reviews.books.svc.cluster.local"' },
+      { rule: 'vs-conflicting-mesh-hosts', line: 21, name: 'reviews-canary', message: 'books/reviews-routes' },
+    ],
+  },
+  {
     name: 'two mesh VirtualServices for one host in one namespace: one finding each',
     files: { 'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
@@ -215,7 +245,7 @@ ruleTable('vs-conflicting-mesh-hosts', [
       metadata: {name: b, namespace: foo}
       spec: {hosts: [productpage.foo.svc.cluster.local], gateways: [mesh]}
     ` },
-    expect: [{ rule: 'vs-conflicting-mesh-hosts', line: 3, name: 'a' }, { rule: 'vs-conflicting-mesh-hosts', line: 8, name: 'b' }],
+    expect: [{ rule: 'vs-conflicting-mesh-hosts', line: 4, name: 'a' }, { rule: 'vs-conflicting-mesh-hosts', line: 9, name: 'b' }],
   },
   {
     name: 'gateway-only bindings and disjoint exportTo scopes do not conflict',
@@ -250,6 +280,6 @@ ruleTable('vs-conflicting-mesh-hosts', [
       metadata: {name: narrow, namespace: shop}
       spec: {hosts: [api.example.com], exportTo: ["."]}
     ` },
-    expect: [{ rule: 'vs-conflicting-mesh-hosts', line: 3, name: 'wide' }, { rule: 'vs-conflicting-mesh-hosts', line: 8, name: 'narrow' }],
+    expect: [{ rule: 'vs-conflicting-mesh-hosts', line: 4, name: 'wide' }, { rule: 'vs-conflicting-mesh-hosts', line: 9, name: 'narrow' }],
   },
 ]);

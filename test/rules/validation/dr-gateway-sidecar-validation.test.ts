@@ -232,7 +232,7 @@ ruleTable(['dr-invalid', 'dr-validation-warning'], [
     ],
   },
   {
-    name: 'failover without outlier detection and the deprecated consecutiveErrors are warnings',
+    name: 'failover without outlier detection and the ignored consecutiveErrors are warnings',
     files: { 'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
@@ -251,7 +251,7 @@ ruleTable(['dr-invalid', 'dr-validation-warning'], [
     ` },
     expect: [
       { rule: 'dr-validation-warning', line: 8, message: 'without outlierDetection', hasFix: false },
-      { rule: 'dr-validation-warning', line: 14, message: 'deprecated', hasFix: true },
+      { rule: 'dr-validation-warning', line: 14, message: /consecutiveErrors: 5 has no effect.*consecutiveGatewayErrors.*502, 503 and 504.*consecutive5xxErrors/, hasFix: true },
     ],
     fixed: { 'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
@@ -267,7 +267,7 @@ ruleTable(['dr-invalid', 'dr-validation-warning'], [
         - name: v1
           trafficPolicy:
             outlierDetection:
-              consecutive5xxErrors: 5
+              consecutiveGatewayErrors: 5
     ` },
   },
   {

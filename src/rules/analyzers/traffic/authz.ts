@@ -4,7 +4,7 @@
 import { defineRule, type Rule } from '../../rule.js';
 import { asArray, asObject, isObject, type Resource } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
-import { GROUP, describeSelector, isInMesh, selectorLabels } from './common.js';
+import { GROUP, deploysGateways, describeSelector, isInMesh, isStandardGatewaySelector, selectorLabels } from './common.js';
 
 export const authzNoMatchingWorkload = defineRule({
   id: 'authz-no-matching-workload', severity: 'warning', istioCode: 'IST0127', kialiCode: 'KIA0004', group: GROUP, fixable: false,
@@ -20,6 +20,9 @@ export const authzNoMatchingWorkload = defineRule({
       if (ap.namespace === root && !hasSelector) continue; // mesh-wide policy
       const scope = ap.namespace === root ? null : ap.namespace;
       if (mesh.workloadsMatching(sel, scope).some((w) => isInMesh(mesh, w))) continue;
+      // Istio's own gateways (istio: ingressgateway …) are installed outside most repositories: not in this
+      // repository is no evidence that they do not exist, unless the repository deploys its gateways itself.
+      if (isStandardGatewaySelector(sel) && !deploysGateways(mesh)) continue;
       ctx.report({
         resource: ap, path: hasSelector ? ['spec', 'selector', 'matchLabels'] : ['metadata', 'name'], subject: hasSelector ? describeSelector(sel) : ap.namespace,
         message: hasSelector

@@ -6,7 +6,9 @@ import { stringsOf } from '../../../mesh/mesh-view.js';
 import { describeScope, exportScope } from '../../../mesh/export-to.js';
 import { parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
 import type { FixEdit } from '../../../fixes/edits.js';
-import type { Workload } from '../../../mesh/workloads.js';
+import { isVmWorkload, type Workload } from '../../../mesh/workloads.js';
+
+export { parseGatewayRef } from '../../../mesh/gateway-refs.js';
 
 export const GROUP = 'traffic';
 
@@ -77,15 +79,6 @@ export function appliesToMesh(vs: Resource): boolean {
   return gws.length === 0 || gws.some((g) => g.value === 'mesh');
 }
 
-/** "ns/name", "name" (same namespace) or "name.ns[.svc.cluster.local]" → namespace and name. */
-export function parseGatewayRef(ref: string, ownNamespace: string): { namespace: string; name: string } {
-  const slash = ref.indexOf('/');
-  if (slash !== -1) return { namespace: ref.slice(0, slash), name: ref.slice(slash + 1) };
-  const dot = ref.indexOf('.');
-  if (dot !== -1) return { namespace: ref.slice(dot + 1).split('.')[0]!, name: ref.slice(0, dot) };
-  return { namespace: ownNamespace, name: ref };
-}
-
 export function selectorLabels(v: Json | undefined): Record<string, string> {
   return asStringMap(v);
 }
@@ -151,6 +144,9 @@ function judgeHostUncached(mesh: MeshView, rawHost: string, fromNamespace: strin
   // A hidden catch-all (`*`) says nothing about this host in particular.
   const hidden = found.hidden.filter((e) => e.host !== '*');
   if (hidden.length > 0) return { kind: 'hidden', entries: hidden, from: fromNamespace };
+  if (isAssumedIstioService(mesh, host)) return { kind: 'unknown' };
+  // A ServiceEntry that declares the short name itself is the cause, and the reference certainly misses it.
+  if (shortHostServiceEntry(mesh, rawHost)) return { kind: 'missing' };
   const svc = parseServiceHost(host);
   if (svc) {
     if (isExternalNamespace(mesh, svc.namespace)) return { kind: 'unknown' };
@@ -159,21 +155,41 @@ function judgeHostUncached(mesh: MeshView, rawHost: string, fromNamespace: strin
   return { kind: 'missing' };
 }
 
+/** A host without a dot (and not `*`): the form VirtualServices and DestinationRules expand and ServiceEntries do not. */
+export function isShortHost(host: string): boolean {
+  return host !== '' && host !== '*' && !host.includes('.');
+}
+
+/** The ServiceEntry that declares this short name literally (`hosts: [foo]`), which a short reference never reaches:
+ *  the reference expands to `foo.<namespace>.svc.cluster.local` and pilot keeps the entry's host as written. */
+export function shortHostServiceEntry(mesh: MeshView, rawHost: string): Resource | null {
+  if (!isShortHost(rawHost)) return null;
+  return mesh.exactHostEntries(rawHost).find((e) => e.source === 'ServiceEntry')?.resource ?? null;
+}
+
 /** A VirtualService destination: short names resolve in the VirtualService's namespace, and the host must be
  *  visible where the VirtualService applies — its own namespace, unless its exportTo leaves that out, in which
  *  case any namespace it is exported to will do. */
 export function judgeVirtualServiceHost(mesh: MeshView, vs: Resource, rawHost: string): HostVerdict {
   const ns = vs.namespace!;
+  // Gateway proxies always get the default sidecar scope (pilot's push context): a Sidecar's egress.hosts narrows
+  // what sidecars import, never what a gateway sees. Only a VirtualService bound to the mesh is judged by it.
+  const judge = appliesToMesh(vs) ? (h: string, from: string) => judgeHost(mesh, h, from) : (h: string, from: string) => ignoringSidecars(judgeHost(mesh, h, from));
   const scope = exportScope(stringsOf(vs.spec.exportTo), ns, mesh.settings.defaultVirtualServiceExportTo);
-  if (scope.all || scope.namespaces.has(ns) || scope.namespaces.size === 0) return judgeHost(mesh, rawHost, ns);
+  if (scope.all || scope.namespaces.has(ns) || scope.namespaces.size === 0) return judge(rawHost, ns);
   const host = resolveHost(rawHost, ns);
   let first: HostVerdict | null = null;
   for (const from of [...scope.namespaces].sort()) {
-    const v = judgeHost(mesh, host, from);
+    const v = judge(host, from);
     if (v.kind === 'visible') return v;
     first ??= v;
   }
   return first!;
+}
+
+/** The verdict for a gateway proxy, which no Sidecar resource narrows. */
+function ignoringSidecars(v: HostVerdict): HostVerdict {
+  return v.kind === 'sidecar' ? { kind: 'visible', entries: v.entries } : v;
 }
 
 /** "ServiceEntry ns/name (file.yaml) with exportTo: [...]" */
@@ -233,7 +249,7 @@ export function isAmbientWorkload(mesh: MeshView, w: Workload): boolean {
  *  ambient redirection annotation counts too. Pod templates are injected at admission, so for them a namespace
  *  with `istio.io/rev` or ambient mode counts, and a namespace the repository does not define is assumed in the mesh. */
 export function isInMesh(mesh: MeshView, w: Workload): boolean {
-  if (w.kind === 'external' || w.kind === 'WorkloadEntry') return true;
+  if (w.kind === 'external' || isVmWorkload(w)) return true;
   if (w.annotations['ambient.istio.io/redirection'] === 'enabled') return true;
   if (w.podSpec && [...asArray(w.podSpec.containers), ...asArray(w.podSpec.initContainers)]
     .some((c) => isObject(c) && c.name === 'istio-proxy' && typeof c.image === 'string' && c.image !== '')) return true;
@@ -246,6 +262,37 @@ export function isInMesh(mesh: MeshView, w: Workload): boolean {
   if (nsLabels['istio-injection'] !== undefined) return false;
   return nsLabels['istio.io/rev'] !== undefined || nsLabels['istio.io/dataplane-mode'] === 'ambient' || w.labels['istio.io/rev'] !== undefined;
 }
+
+const STANDARD_ISTIO_SERVICES = ['istiod', 'istio-ingressgateway', 'istio-egressgateway'];
+
+/** Istio's standard Services in the root namespace (istiod and the default gateways), which an installation outside
+ *  the repository provides: assumed to exist unless the repository installs Istio itself. */
+export function isAssumedIstioService(mesh: MeshView, host: string): boolean {
+  const svc = parseServiceHost(host);
+  if (!svc || svc.namespace !== mesh.settings.rootNamespace || !STANDARD_ISTIO_SERVICES.includes(svc.name)) return false;
+  return !installsIstio(mesh);
+}
+
+/** Does the repository install Istio's control plane or its gateways (istiod or gateway workloads, an IstioOperator)? */
+export function installsIstio(mesh: MeshView): boolean {
+  let v = installsCache.get(mesh);
+  if (v === undefined) {
+    v = mesh.byKind('IstioOperator', 'install.istio.io').length > 0
+      || mesh.workloads.some((w) => w.resource !== null && (w.labels.app === 'istiod' || w.labels.istio === 'pilot' || w.labels.istio !== undefined && STANDARD_GATEWAY_LABELS.has(w.labels.istio)));
+    installsCache.set(mesh, v);
+  }
+  return v;
+}
+const installsCache = new WeakMap<MeshView, boolean>();
+const STANDARD_GATEWAY_LABELS = new Set(['ingressgateway', 'egressgateway']);
+
+/** Does the repository deploy Istio gateways itself (a workload with an `istio` label, as Istio's gateway charts set)? */
+export function deploysGateways(mesh: MeshView): boolean {
+  let v = deploysCache.get(mesh);
+  if (v === undefined) deploysCache.set(mesh, (v = mesh.workloads.some((w) => w.resource !== null && w.labels.istio !== undefined)));
+  return v;
+}
+const deploysCache = new WeakMap<MeshView, boolean>();
 
 /** Istio's standard gateway selectors: charts installed outside most application repositories. */
 export function isStandardGatewaySelector(selector: Record<string, string>): boolean {

@@ -1,12 +1,12 @@
 // DestinationRule hosts and subsets (istioctl's destinationrule.SubsetSelectPodAnalyzer): the host must be one
 // the DestinationRule's namespace can see, and every subset must select some workload.
-import { defineRule, type Rule } from '../../rule.js';
+import { defineRule, type Rule, type RuleContext } from '../../rule.js';
 import { asArray, asObject, asStringMap, isObject, type Resource } from '../../../manifests/resource.js';
 import type { HostEntry, MeshView } from '../../../mesh/mesh-view.js';
-import { isWildcardHost, parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
+import { hostMatches, isWildcardHost, parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
 import { labelsMatch } from '../../../mesh/workloads.js';
 import type { Workload } from '../../../mesh/workloads.js';
-import { GROUP, describeHidden, describeSelector, isExternalNamespace, judgeHost, singleFixable } from './common.js';
+import { GROUP, describeHidden, describeSelector, isAssumedIstioService, isExternalNamespace, judgeHost, routeDestinations, shortHostServiceEntry, singleFixable } from './common.js';
 
 function hostOf(dr: Resource): string | null {
   return typeof dr.spec.host === 'string' && dr.spec.host !== '' ? dr.spec.host : null;
@@ -24,12 +24,15 @@ export const drHostNotFound = defineRule({
       // config file declares the host or its namespace external.
       const kind = judgeHost(ctx.mesh, host, dr.namespace).kind;
       if (kind !== 'missing' && kind !== 'unknown') continue;
+      if (isAssumedIstioService(ctx.mesh, resolveHost(host, dr.namespace))) continue;
       const svc = parseServiceHost(resolveHost(host, dr.namespace));
       if (svc && isExternalNamespace(ctx.mesh, svc.namespace)) continue;
       const fq = resolveHost(host, dr.namespace);
+      const literal = shortHostServiceEntry(ctx.mesh, host);
       ctx.report({
         resource: dr, path: ['spec', 'host'], subject: host,
         message: `DestinationRule ${dr.namespace}/${dr.name} is for host "${host}"${fq !== host ? ` (${fq})` : ''}, which no Service or ServiceEntry in this repository declares: `
+          + (literal ? `ServiceEntry ${literal.namespace}/${literal.name} declares the short host "${host}", but Istio takes ServiceEntry hosts literally, so it is not "${fq}" (see se-short-host). ` : '')
           + `if the cluster has none either, its traffic policy and subsets apply to nothing. Fix the host (a short name resolves in the DestinationRule's namespace), or declare it under \`external.hosts\`.`,
       });
     }
@@ -76,45 +79,95 @@ function subsetMatches(mesh: MeshView, subset: Record<string, string>, w: Worklo
   return true;
 }
 
+interface EmptySubset { dr: Resource; index: number; name: string; labels: Record<string, string> }
+
+/** Subsets whose labels select no workload, Pod topology, WorkloadEntry/WorkloadGroup or ServiceEntry endpoint. */
+function emptySubsets(mesh: MeshView): EmptySubset[] {
+  let cached = emptySubsetCache.get(mesh);
+  if (cached) return cached;
+  cached = [];
+  let nodes: Map<string, Record<string, string>> | null = null;
+  for (const dr of mesh.byKind('DestinationRule')) {
+    const host = hostOf(dr);
+    if (!host || dr.namespace === null) continue;
+    const verdict = judgeHost(mesh, host, dr.namespace);
+    if (verdict.kind === 'missing' || verdict.kind === 'unknown') continue;
+    const entries: HostEntry[] = verdict.entries;
+    if (entries.some((e) => e.source === 'external')) continue;
+    const seLabels: Record<string, string> = {};
+    // ServiceEntry endpoints carry labels that subsets select too (istioctl only looks at Pods).
+    const endpointLabels: Record<string, string>[] = [];
+    for (const e of entries) {
+      if (e.source !== 'ServiceEntry' || !e.resource) continue;
+      Object.assign(seLabels, asStringMap(asObject(e.resource.spec.workloadSelector).labels));
+      for (const ep of asArray(e.resource.spec.endpoints)) if (isObject(ep)) endpointLabels.push(asStringMap(ep.labels));
+    }
+    asArray(dr.spec.subsets).forEach((s, i) => {
+      if (!isObject(s) || !isObject(s.labels)) return;
+      const labels = { ...seLabels, ...asStringMap(s.labels) };
+      if (Object.keys(labels).length === 0) return;
+      nodes ??= nodeLabels(mesh);
+      if (endpointLabels.some((l) => labelsMatch(labels, l))) return;
+      const plain = Object.fromEntries(Object.entries(labels).filter(([k]) => !TOPOLOGY_KEYS.has(k)));
+      // The host's own namespace first (where the workloads almost always are), then every namespace.
+      const matches = (ns: string | null) => mesh.workloadsMatching(plain, ns).some((w) => subsetMatches(mesh, labels, w, nodes!));
+      if ([...new Set(entries.map((e) => e.namespace))].some((ns) => matches(ns)) || matches(null)) return;
+      cached!.push({ dr, index: i, name: typeof s.name === 'string' ? s.name : String(i), labels });
+    });
+  }
+  emptySubsetCache.set(mesh, cached);
+  return cached;
+}
+const emptySubsetCache = new WeakMap<MeshView, EmptySubset[]>();
+
+/** Does some VirtualService route (or mirror) traffic to this subset of the DestinationRule's host? */
+function subsetIsRouted(mesh: MeshView, dr: Resource, subset: string): boolean {
+  const drHost = resolveHost(hostOf(dr)!, dr.namespace!);
+  for (const t of routedSubsets(mesh).get(subset) ?? []) if (hostMatches(drHost, t)) return true;
+  return false;
+}
+
+/** Subset name → the resolved hosts VirtualService destinations send to with that subset. */
+function routedSubsets(mesh: MeshView): Map<string, string[]> {
+  let m = routedCache.get(mesh);
+  if (!m) {
+    m = new Map();
+    for (const vs of mesh.byKind('VirtualService')) {
+      if (vs.namespace === null) continue;
+      for (const d of routeDestinations(vs)) {
+        if (d.subset === null || d.host === '') continue;
+        (m.get(d.subset) ?? m.set(d.subset, []).get(d.subset)!).push(resolveHost(d.host, vs.namespace));
+      }
+    }
+    routedCache.set(mesh, m);
+  }
+  return m;
+}
+const routedCache = new WeakMap<MeshView, Map<string, string[]>>();
+
+function reportEmptySubset(ctx: RuleContext, e: EmptySubset, routed: boolean): void {
+  ctx.report({
+    resource: e.dr, path: ['spec', 'subsets', e.index, 'labels'], subject: e.name,
+    message: `Subset "${e.name}" of DestinationRule ${e.dr.namespace}/${e.dr.name} selects workloads labelled ${describeSelector(e.labels)}, and no workload in this repository has those labels: `
+      + (routed
+        ? 'a VirtualService routes to this subset, and that traffic fails with 503 (no healthy upstream). Fix the labels, or add the labels to the workload\'s pod template.'
+        : 'no route sends traffic to it yet, so nothing fails now (a rollout may label pods later); a route to it would get 503 (no healthy upstream). Fix the labels, or remove the subset if it is not needed.'),
+  });
+}
+
 export const drSubsetNoWorkload = defineRule({
   id: 'dr-subset-no-workload', severity: 'error', istioCode: 'IST0173', kialiCode: 'KIA0203', group: GROUP, fixable: false,
-  title: 'A DestinationRule subset\'s labels select no workload.',
+  title: 'A DestinationRule subset that a VirtualService routes to selects no workload.',
   check(ctx) {
-    const mesh = ctx.mesh;
-    let nodes: Map<string, Record<string, string>> | null = null;
-    for (const dr of mesh.byKind('DestinationRule')) {
-      const host = hostOf(dr);
-      if (!host || dr.namespace === null) continue;
-      const verdict = judgeHost(mesh, host, dr.namespace);
-      if (verdict.kind === 'missing' || verdict.kind === 'unknown') continue;
-      const entries: HostEntry[] = verdict.entries;
-      if (entries.some((e) => e.source === 'external')) continue;
-      const seLabels: Record<string, string> = {};
-      // ServiceEntry endpoints carry labels that subsets select too (istioctl only looks at Pods).
-      const endpointLabels: Record<string, string>[] = [];
-      for (const e of entries) {
-        if (e.source !== 'ServiceEntry' || !e.resource) continue;
-        Object.assign(seLabels, asStringMap(asObject(e.resource.spec.workloadSelector).labels));
-        for (const ep of asArray(e.resource.spec.endpoints)) if (isObject(ep)) endpointLabels.push(asStringMap(ep.labels));
-      }
-      asArray(dr.spec.subsets).forEach((s, i) => {
-        if (!isObject(s) || !isObject(s.labels)) return;
-        const labels = { ...seLabels, ...asStringMap(s.labels) };
-        if (Object.keys(labels).length === 0) return;
-        nodes ??= nodeLabels(mesh);
-        if (endpointLabels.some((l) => labelsMatch(labels, l))) return;
-        const plain = Object.fromEntries(Object.entries(labels).filter(([k]) => !TOPOLOGY_KEYS.has(k)));
-        // The host's own namespace first (where the workloads almost always are), then every namespace.
-        const matches = (ns: string | null) => mesh.workloadsMatching(plain, ns).some((w) => subsetMatches(mesh, labels, w, nodes!));
-        if ([...new Set(entries.map((e) => e.namespace))].some((ns) => matches(ns)) || matches(null)) return;
-        const name = typeof s.name === 'string' ? s.name : String(i);
-        ctx.report({
-          resource: dr, path: ['spec', 'subsets', i, 'labels'], subject: name,
-          message: `Subset "${name}" of DestinationRule ${dr.namespace}/${dr.name} selects workloads labelled ${describeSelector(labels)}, and no workload has those labels: `
-            + `traffic routed to this subset fails with 503 (no healthy upstream). Fix the labels, or add the labels to the workload's pod template.`,
-        });
-      });
-    }
+    for (const e of emptySubsets(ctx.mesh)) if (subsetIsRouted(ctx.mesh, e.dr, e.name)) reportEmptySubset(ctx, e, true);
+  },
+});
+
+export const drUnroutedSubsetNoWorkload = defineRule({
+  id: 'dr-subset-no-workload-unrouted', severity: 'warning', istioCode: 'IST0173', kialiCode: 'KIA0203', group: GROUP, fixable: false,
+  title: 'A DestinationRule subset that no route uses selects no workload.',
+  check(ctx) {
+    for (const e of emptySubsets(ctx.mesh)) if (!subsetIsRouted(ctx.mesh, e.dr, e.name)) reportEmptySubset(ctx, e, false);
   },
 });
 
@@ -128,4 +181,4 @@ function nodeLabels(mesh: MeshView): Map<string, Record<string, string>> {
   return out;
 }
 
-export const destinationRuleRules: Rule[] = [drHostNotFound, drHostNotVisible, drSubsetNoWorkload];
+export const destinationRuleRules: Rule[] = [drHostNotFound, drHostNotVisible, drSubsetNoWorkload, drUnroutedSubsetNoWorkload];

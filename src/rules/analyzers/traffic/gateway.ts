@@ -2,10 +2,10 @@
 // the selector must pick a gateway workload, each server port must be one the workload's Service forwards,
 // and two gateways on the same workload must not claim the same port and host or the same certificate.
 import { defineRule, type Rule } from '../../rule.js';
-import { asArray, asObject, asString, isObject, type Resource } from '../../../manifests/resource.js';
+import { asArray, asObject, asString, isObject, type JsonObject, type Resource } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { labelsMatch, type Workload } from '../../../mesh/workloads.js';
-import { GROUP, describeSelector, isStandardGatewaySelector, selectorLabels, stringsOf } from './common.js';
+import { GROUP, deploysGateways, describeSelector, isStandardGatewaySelector, selectorLabels, stringsOf } from './common.js';
 
 function istioGateways(mesh: MeshView): Resource[] {
   return mesh.byKind('Gateway').filter((g) => g.namespace !== null) as Resource[];
@@ -37,14 +37,6 @@ export const gatewaySelectorNoWorkload = defineRule({
     }
   },
 });
-
-const deploysCache = new WeakMap<MeshView, boolean>();
-/** Does the repository deploy Istio gateways itself (a workload with an `istio` label, as Istio's gateway charts set)? */
-function deploysGateways(mesh: MeshView): boolean {
-  let v = deploysCache.get(mesh);
-  if (v === undefined) deploysCache.set(mesh, (v = mesh.workloads.some((w) => w.resource !== null && w.labels.istio !== undefined)));
-  return v;
-}
 
 /** Services in the workload's namespace whose selector selects it. */
 function servicesSelecting(byNs: Map<string, Resource[]>, w: Workload): Resource[] {
@@ -135,43 +127,63 @@ export const gatewayDuplicateCertificate = defineRule({
 
 export const gatewayConflict = defineRule({
   id: 'gateway-conflict', severity: 'error', istioCode: 'IST0145', kialiCode: 'KIA0301', group: GROUP, fixable: false,
-  title: 'Two Gateways on the same workload claim the same port and host.',
+  title: 'Two Gateways on the same workload claim the same port and host in a way Istio cannot merge.',
   check(ctx) {
-    const byKey = new Map<string, Resource[]>();
+    const byKey = new Map<string, { gateway: Resource; kind: ServerKind }[]>();
     for (const g of istioGateways(ctx.mesh)) {
       for (const s of asArray(g.spec.servers)) {
         if (!isObject(s)) continue;
         const port = asObject(s.port).number;
         if (typeof port !== 'number') continue;
         const bind = asString(s.bind) ?? '';
+        const kind = serverKind(s);
         for (const h of new Set(stringsOf(s.hosts) ?? [])) {
           const key = `${port}|${bind}|${h}`;
           const l = byKey.get(key) ?? [];
-          if (!l.includes(g)) l.push(g);
+          if (!l.some((x) => x.gateway === g)) l.push({ gateway: g, kind });
           byKey.set(key, l);
         }
       }
     }
     const conflicts = new Map<Resource, { key: string; other: Resource }>();
-    for (const [key, gws] of byKey) {
-      if (gws.length < 2) continue;
-      for (const a of gws) {
-        if (conflicts.has(a)) continue;
-        const sa = selectorLabels(a.spec.selector);
-        const other = gws.find((b) => b !== a && sameGatewayWorkload(ctx.mesh, sa, selectorLabels(b.spec.selector)));
-        if (other) conflicts.set(a, { key, other });
+    for (const [key, servers] of byKey) {
+      if (servers.length < 2) continue;
+      for (const a of servers) {
+        if (conflicts.has(a.gateway)) continue;
+        const sa = selectorLabels(a.gateway.spec.selector);
+        const other = servers.find((b) => b.gateway !== a.gateway && !mergeable(a.kind, b.kind)
+          && sameGatewayWorkload(ctx.mesh, sa, selectorLabels(b.gateway.spec.selector)));
+        if (other) conflicts.set(a.gateway, { key, other: other.gateway });
       }
     }
     for (const [g, c] of conflicts) {
       const [port, , host] = c.key.split('|');
       ctx.report({
         resource: g, path: ['metadata', 'name'], subject: `${port}|${host}`,
-        message: `Gateway ${g.namespace}/${g.name} and Gateway ${c.other.namespace}/${c.other.name} select the same gateway workload and both serve host "${host}" on port ${port}: `
+        message: `Gateway ${g.namespace}/${g.name} and Gateway ${c.other.namespace}/${c.other.name} select the same gateway workload and both serve host "${host}" on port ${port}, in a way Istio cannot merge (two TLS servers for one host, or servers whose protocols differ or are not HTTP): `
           + `Istio keeps only one server for them and the other Gateway's routes are dropped. Serve the host from one Gateway, or change the port or host.`,
       });
     }
   },
 });
+
+/** How pilot treats a server when merging servers of one port: plain-text HTTP-family, TLS (a `tls` block on a
+ *  non-HTTP protocol: HTTPS, TLS), or another plain-text protocol. An HTTP server with `tls.httpsRedirect` is plain text. */
+type ServerKind = 'plain-http' | 'tls' | 'plain-other';
+
+function serverKind(s: JsonObject): ServerKind {
+  const protocol = (asString(asObject(s.port).protocol) ?? '').toUpperCase();
+  if (HTTP_PROTOCOLS.has(protocol)) return 'plain-http';
+  return isObject(s.tls) ? 'tls' : 'plain-other';
+}
+const HTTP_PROTOCOLS = new Set(['HTTP', 'HTTP2', 'GRPC', 'GRPC-WEB', 'HTTP_PROXY']);
+
+/** Plain-text HTTP servers on one port merge into one listener and their hosts into its virtual hosts (pilot's
+ *  gateway merging); a TLS server with a host another TLS server of that port has is skipped, and so is a plain-text
+ *  server whose protocol cannot join the port's first server. */
+function mergeable(a: ServerKind, b: ServerKind): boolean {
+  return a === 'plain-http' && b === 'plain-http';
+}
 
 function sameGatewayWorkload(mesh: MeshView, a: Record<string, string>, b: Record<string, string>): boolean {
   const ka = Object.keys(a);

@@ -4,9 +4,9 @@
 import { defineRule, type Rule } from '../../rule.js';
 import { asArray, asString, isObject, type Resource } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
-import { parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
+import { hostMatches, parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
 import { closest } from '../../../util/closest.js';
-import { GROUP, describeHidden, judgeVirtualServiceHost, routeDestinations, singleFixable, vsGateways, type RouteDestination } from './common.js';
+import { GROUP, appliesToMesh, describeHidden, judgeVirtualServiceHost, selectorLabels, parseGatewayRef, routeDestinations, shortHostServiceEntry, singleFixable, vsGateways, type RouteDestination } from './common.js';
 
 function what(d: RouteDestination): string {
   return d.section === 'mirror' || d.section === 'mirrors' ? 'mirror host' : 'destination host';
@@ -40,11 +40,13 @@ export const vsDestinationHostNotFound = defineRule({
       if (verdict.kind !== 'missing') return;
       const fq = resolveHost(d.host, vs.namespace!);
       const guess = d.host === '' ? null : closestServiceHost(ctx.mesh, d.host, vs.namespace!);
+      const literal = shortHostServiceEntry(ctx.mesh, d.host);
       ctx.report({
         resource: vs, path: d.hostPath, subject: d.host,
         message: d.host === ''
           ? `A ${d.section} destination of VirtualService ${vs.namespace}/${vs.name} has no host: Istio rejects or ignores the route.`
           : `The ${what(d)} "${d.host}"${fq !== d.host ? ` (${fq})` : ''} is not declared by any Service or ServiceEntry in this repository. `
+            + (literal ? `ServiceEntry ${literal.namespace}/${literal.name} declares the short host "${d.host}", but Istio takes ServiceEntry hosts literally, so it is not "${fq}" (see se-short-host). ` : '')
             + `If nothing declares it in the cluster either, requests on this route fail with 503 (NR, no route / cluster not found). `
             + (guess ? `Did you mean "${guess}"? ` : '')
             + `Fix the host, add the Service or ServiceEntry, or declare the host under \`external.hosts\` in .istio-review.yaml.`,
@@ -159,34 +161,76 @@ export const vsSubsetNotFound = defineRule({
   },
 });
 
-const drNsCache = new WeakMap<MeshView, Set<string>>();
-/** Namespaces in which the repository defines DestinationRules. */
-function destinationRuleNamespaces(mesh: MeshView): Set<string> {
-  let s = drNsCache.get(mesh);
-  if (!s) {
-    s = new Set<string>();
-    for (const dr of mesh.byKind('DestinationRule')) if (dr.namespace) s.add(dr.namespace);
-    drNsCache.set(mesh, s);
-  }
-  return s;
+/** The namespace a destination host's service lives in: a cluster service's own, else the declaring entry's. */
+function serviceNamespaceOf(mesh: MeshView, host: string): string | null {
+  return parseServiceHost(host)?.namespace ?? mesh.hostEntries(host)[0]?.namespace ?? null;
 }
+
+/** The namespaces of the proxies that apply a VirtualService's routes: its own (sidecars, when bound to the mesh) and
+ *  those of the gateway workloads it binds to (the Gateway's namespace when its workloads are not in the repository). */
+function callerNamespaces(mesh: MeshView, vs: Resource): string[] {
+  const out = new Set<string>();
+  if (appliesToMesh(vs)) out.add(vs.namespace!);
+  for (const g of vsGateways(vs)) {
+    if (g.value === 'mesh') continue;
+    const ref = parseGatewayRef(g.value, vs.namespace!);
+    const gw = mesh.gateway(ref.namespace, ref.name);
+    const workloads = gw && gw.group === 'networking.istio.io' ? mesh.workloadsMatching(selectorLabels(gw.spec.selector), null).filter((w) => w.resource !== null) : [];
+    if (workloads.length > 0) for (const w of workloads) out.add(w.namespace);
+    else out.add(ref.namespace);
+  }
+  return [...out].sort();
+}
+
+function subsetNames(drs: readonly Resource[]): string[] {
+  const names: string[] = [];
+  for (const dr of drs) for (const s of asArray(dr.spec.subsets)) if (isObject(s) && typeof s.name === 'string') names.push(s.name);
+  return names;
+}
+
+export const vsSubsetNotInScope = defineRule({
+  id: 'vs-subset-not-in-scope', severity: 'error', istioCode: null, group: GROUP, fixable: false,
+  title: 'A VirtualService routes to a subset defined only by a DestinationRule that does not apply to the proxies using the route.',
+  check(ctx) {
+    eachDestination(ctx.mesh, (vs, d) => {
+      if (d.subset === null || d.host === '') return;
+      const { drs } = subsetsFor(ctx.mesh, vs, d);
+      const definers = drs.filter((dr) => subsetNames([dr]).includes(d.subset!));
+      if (definers.length === 0) return; // no subset anywhere: vs-subset-not-found / vs-subset-without-destination-rule
+      const host = resolveHost(d.host, vs.namespace!);
+      const svcNs = serviceNamespaceOf(ctx.mesh, host);
+      for (const caller of callerNamespaces(ctx.mesh, vs)) {
+        const applying = ctx.mesh.destinationRulesFor(host, caller, svcNs);
+        if (subsetNames(applying).includes(d.subset)) continue;
+        const where = definers.map((r) => `${r.namespace}/${r.name}`).join(', ');
+        ctx.report({
+          resource: vs, path: d.hostPath, subject: `${d.host}+${d.subset}|${caller}`,
+          message: `Subset "${d.subset}" of "${d.host}" is defined only by DestinationRule ${where}, which does not apply to proxies in namespace "${caller}": `
+            + `a DestinationRule applies from the caller's namespace, then the host's namespace${svcNs ? ` ("${svcNs}")` : ''}, then the root namespace ("${ctx.mesh.settings.rootNamespace}"), and only where its exportTo reaches`
+            + (applying.length > 0 ? ` (callers in "${caller}" get ${applying.map((r) => `${r.namespace}/${r.name}`).join(', ')} instead)` : '')
+            + `. For them the subset does not exist and requests on this route fail with 503 (NR). Move the DestinationRule to the host's or the root namespace, or define the subset in one that applies to "${caller}".`,
+        });
+        return;
+      }
+    });
+  },
+});
 
 export const vsSubsetWithoutDestinationRule = defineRule({
   id: 'vs-subset-without-destination-rule', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1107', group: GROUP, fixable: false,
   title: 'A VirtualService routes to a subset of a host for which the repository has no DestinationRule.',
   check(ctx) {
-    const drNamespaces = destinationRuleNamespaces(ctx.mesh);
+    const external = ctx.mesh.config.external.destinationRules;
     eachDestination(ctx.mesh, (vs, d) => {
       if (d.subset === null || d.host === '') return;
       if (subsetsFor(ctx.mesh, vs, d).drs.length > 0) return;
-      // Subsets are defined next to the routes, or in the service's namespace. When the repository defines no
-      // DestinationRule in either, its DestinationRules are deployed from elsewhere: nothing to compare with.
-      const svc = parseServiceHost(resolveHost(d.host, vs.namespace!));
-      if (!drNamespaces.has(vs.namespace!) && !(svc && drNamespaces.has(svc.namespace))) return;
+      const fq = resolveHost(d.host, vs.namespace!);
+      if (external.some((h) => hostMatches(h, fq))) return;
       ctx.report({
         resource: vs, path: d.hostPath, subject: `${d.host}+${d.subset}`,
         message: `The ${what(d)} "${d.host}" names subset "${d.subset}", but no DestinationRule in this repository is for that host: `
-          + `unless one exists in the cluster, requests on this route fail with 503 (NR). Add a DestinationRule defining the subset, or remove \`subset\`.`,
+          + `unless one exists in the cluster, Istio has no such subset and requests on this route fail with 503 (NR). Add a DestinationRule defining the subset, remove \`subset\`, `
+          + `or, when the host's DestinationRules are kept elsewhere, declare the host under \`external.destinationRules\` in .istio-review.yaml.`,
       });
     });
   },
@@ -215,9 +259,12 @@ export const vsIngressRouteWithoutSubset = defineRule({
         const others = subsetRouted.get(d.host);
         if (!others) continue;
         const seen = new Set<Resource>();
+        const ownGateways = gatewayKeys(vs);
         for (const other of others) {
           if (seen.has(other)) continue;
           seen.add(other);
+          // The splitting VirtualService bound to this gateway too applies there: the gateway gets its subset routes.
+          if (other === vs || [...gatewayKeys(other)].some((k) => ownGateways.has(k))) continue;
           ctx.report({
             resource: vs, path: d.hostPath, subject: `${d.host}|${other.namespace}/${other.name}`,
             message: `VirtualService ${other.namespace}/${other.name} splits "${d.host}" by subset, but this gateway route sends to "${d.host}" without a subset: `
@@ -229,7 +276,18 @@ export const vsIngressRouteWithoutSubset = defineRule({
   },
 });
 
+/** The gateways (namespace/name) a VirtualService binds to, `mesh` excluded. */
+function gatewayKeys(vs: Resource): Set<string> {
+  const out = new Set<string>();
+  for (const g of vsGateways(vs)) {
+    if (g.value === 'mesh') continue;
+    const ref = parseGatewayRef(g.value, vs.namespace!);
+    out.add(`${ref.namespace}/${ref.name}`);
+  }
+  return out;
+}
+
 export const vsDestinationRules: Rule[] = [
   vsDestinationHostNotFound, vsDestinationHostNotVisible, vsDestinationPortRequired, vsDestinationPortNotFound,
-  vsSubsetNotFound, vsSubsetWithoutDestinationRule, vsIngressRouteWithoutSubset,
+  vsSubsetNotFound, vsSubsetNotInScope, vsSubsetWithoutDestinationRule, vsIngressRouteWithoutSubset,
 ];

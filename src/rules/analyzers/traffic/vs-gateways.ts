@@ -102,17 +102,8 @@ export const vsHostNotInGateway = defineRule({
   check(ctx) {
     for (const b of boundGateways(ctx.mesh)) {
       const vsHosts = (stringsOf(b.vs.spec.hosts) ?? []);
-      if (!b.gateway) {
-        // A missing gateway serves nothing. Said only where the gateway looks like this repository's own (same
-        // namespace, or a namespace whose gateways the repository defines); otherwise vs-gateway-not-found speaks.
-        if (ctx.mesh.isExternalGateway(b.namespace, b.name)) continue;
-        if (b.namespace !== b.vs.namespace && !gatewayNamespaces(ctx.mesh).has(b.namespace)) continue;
-        ctx.report({
-          resource: b.vs, path: ['spec', 'gateways', b.index], subject: b.ref,
-          message: `Gateway "${b.ref}" does not exist, so no gateway server accepts the hosts ${vsHosts.map((h) => `"${h}"`).join(', ')} of this VirtualService: its routes are never used.`,
-        });
-        continue;
-      }
+      // A gateway that is not in the repository is vs-gateway-not-found's finding: one cause, one finding.
+      if (!b.gateway) continue;
       const gwHosts = gatewayHostsFor(b.gateway, b.vs.namespace!);
       if (gwHosts === null) continue;
       if (vsHosts.some((vh) => gwHosts.some((gh) => hostsOverlap(gh, vh)))) continue;
@@ -124,18 +115,6 @@ export const vsHostNotInGateway = defineRule({
     }
   },
 });
-
-const gwNsCache = new WeakMap<MeshView, Set<string>>();
-function gatewayNamespaces(mesh: MeshView): Set<string> {
-  let s = gwNsCache.get(mesh);
-  if (!s) {
-    s = new Set<string>();
-    for (const g of mesh.byKind('Gateway')) if (g.namespace) s.add(g.namespace);
-    for (const g of mesh.byKind('Gateway', 'gateway.networking.k8s.io')) if (g.namespace) s.add(g.namespace);
-    gwNsCache.set(mesh, s);
-  }
-  return s;
-}
 
 // ---- JWT claim routing ----------------------------------------------------------------------------
 
@@ -236,11 +215,20 @@ export const vsConflictingMeshHosts = defineRule({
     for (const [vs, c] of conflicts) {
       const others = [...c.others].map((o) => `${o.namespace}/${o.name}`).sort();
       ctx.report({
-        resource: vs, path: ['metadata', 'name'], subject: c.host,
+        resource: vs, path: ['spec', 'hosts', hostEntryIndex(vs, c.host)], subject: c.host,
         message: `VirtualService ${vs.namespace}/${vs.name} and ${others.join(', ')} all define host "${c.host}" for the mesh in the same namespaces: Istio keeps only one of them (the oldest), so the other's routes are silently ignored. Merge them into one VirtualService.`,
       });
     }
   },
 });
+
+/** Index of the `hosts` entry of a VirtualService that names `host` (resolved), else of the first one overlapping it. */
+function hostEntryIndex(vs: Resource, host: string): number {
+  const raw = asArray(vs.spec.hosts).map((h) => (typeof h === 'string' ? resolveHost(h, vs.namespace!) : null));
+  const exact = raw.indexOf(host);
+  if (exact !== -1) return exact;
+  const overlapping = raw.findIndex((h) => h !== null && hostsOverlap(h, host));
+  return overlapping === -1 ? 0 : overlapping;
+}
 
 export const vsGatewayRules: Rule[] = [vsGatewayNotFound, vsInternalGateway, vsHostNotInGateway, vsJwtClaimRouteWithoutAuthn, vsConflictingMeshHosts];

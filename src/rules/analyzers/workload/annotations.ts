@@ -4,7 +4,7 @@
 // annotations are checked as the Pod annotations they become.
 import { defineRule, type Rule, type RuleContext } from '../../rule.js';
 import type { Path, Resource } from '../../../manifests/resource.js';
-import { workloadOf } from '../../../mesh/workloads.js';
+import { isVmWorkload, workloadOf } from '../../../mesh/workloads.js';
 import { closest } from '../../../util/closest.js';
 import { IGNORED_ANNOTATIONS, ISTIO_ANNOTATIONS, ISTIO_LABELS, isIstioAnnotation, type AnnotationDef } from './annotation-registry.js';
 import { isIgnoredNamespace } from './common.js';
@@ -29,7 +29,7 @@ function annotatedObjects(resources: readonly Resource[]): AnnotatedObject[] {
     if (isIgnoredNamespace(r.namespace)) continue;
     const isCore = r.group === '' && CORE_KINDS.has(r.kind);
     const w = !isCore ? workloadOf(r) : null;
-    if (!isCore && (!w || w.kind === 'WorkloadEntry')) continue;
+    if (!isCore && (!w || isVmWorkload(w))) continue;
     out.push({ resource: r, kind: r.kind, annotations: r.annotations, labels: r.labels, metadataPath: ['metadata'], where: `this ${r.kind}` });
     if (w && w.kind !== 'Pod') {
       out.push({ resource: r, kind: 'Pod', annotations: w.annotations, labels: w.labels, metadataPath: w.templatePath, where: 'the pod template' });
@@ -83,7 +83,7 @@ export const misplacedAnnotation = defineRule({
     eachIstioAnnotation(ctx, (c, o, key, _value, def) => {
       if (!def || attachesToAny(def) || def.resources.includes(o.kind)) return;
       const w = def.resources.includes('Pod') && o.kind !== 'Pod' && o.metadataPath.length === 1 ? workloadOf(o.resource) : null;
-      const templateAnnotations = w && w.kind !== 'WorkloadEntry' ? [...w.templatePath, 'annotations'].join('.') : null;
+      const templateAnnotations = w && !isVmWorkload(w) ? [...w.templatePath, 'annotations'].join('.') : null;
       c.report({
         resource: o.resource, path: pathOf(o, key), subject: `${o.kind}:${key}`,
         message: `"${key}" belongs on ${def.resources.join(', ')} objects, not on ${o.where}: Istio never reads it here, so it has no effect.`

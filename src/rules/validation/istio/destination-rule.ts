@@ -81,8 +81,11 @@ function validateOutlierDetection(out: Issues, p: Path, v: Json | undefined): vo
   if (od.baseEjectionTime !== undefined) checkDuration(out, [...p, 'baseEjectionTime'], od.baseEjectionTime, 'baseEjectionTime');
   if (od.interval !== undefined) checkDuration(out, [...p, 'interval'], od.interval, 'interval');
   if (nonZero(od.consecutiveErrors)) {
-    out.warn([...p, 'consecutiveErrors'], 'outlierDetection.consecutiveErrors is deprecated', 'Use consecutive5xxErrors, which counts the same errors (or consecutiveGatewayErrors for 502/503/504 only).',
-      od.consecutive5xxErrors === undefined ? { op: 'renameKey', path: [...p, 'consecutiveErrors'], newKey: 'consecutive5xxErrors', description: 'consecutiveErrors → consecutive5xxErrors' } : null);
+    // Pilot builds Envoy's outlier detection from consecutive5xxErrors and consecutiveGatewayErrors only: the old field
+    // is dropped and Envoy's own default (eject after 5 consecutive 5xx) applies instead of the value written here.
+    out.warn([...p, 'consecutiveErrors'], `outlierDetection.consecutiveErrors: ${String(od.consecutiveErrors)} has no effect: Istio no longer reads it, so Envoy's default (eject after 5 consecutive 5xx) applies instead`,
+      'Use consecutiveGatewayErrors, which counts what consecutiveErrors counted (502, 503 and 504), or consecutive5xxErrors to count every 5xx.',
+      od.consecutiveGatewayErrors === undefined ? { op: 'renameKey', path: [...p, 'consecutiveErrors'], newKey: 'consecutiveGatewayErrors', description: 'consecutiveErrors → consecutiveGatewayErrors' } : null);
   }
   const lof = num(wrapped(od.consecutiveLocalOriginFailures));
   if (lof !== undefined && lof > 0 && od.splitExternalLocalOriginErrors !== true) {

@@ -488,7 +488,7 @@ function validateDestination(out: Issues, p: Path, d: JsonObject): void {
 // ---- unreachable rules and ineffective matches (IST0130 / IST0131) ------------------------------------
 
 /** Canonical form of a match for equality: keys sorted, proto zero values and the match name dropped. */
-function canonical(v: Json | undefined, dropName = false): string {
+export function canonicalMatch(v: Json | undefined, dropName = false): string {
   const norm = (x: Json | undefined): Json | undefined => {
     if (x === null || x === undefined || x === '' || x === 0 || x === false) return undefined;
     if (Array.isArray(x)) {
@@ -553,7 +553,7 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
   const prefixes: PrefixMatch[] = [];
   const routeName = (r: JsonObject, i: number) => (kind === 'http' && typeof r.name === 'string' && r.name !== '' ? q(r.name) : `#${i}`);
   // Subjects identify a route by value (its name, else its matches and destinations), never by position.
-  const routeKey = (r: JsonObject) => (kind === 'http' && typeof r.name === 'string' && r.name !== '' ? r.name : canonical({ match: r.match ?? null, route: r.route ?? null }));
+  const routeKey = (r: JsonObject) => (kind === 'http' && typeof r.name === 'string' && r.name !== '' ? r.name : canonicalMatch({ match: r.match ?? null, route: r.route ?? null }));
   routes.forEach((route, i) => {
     if (!isObject(route)) return;
     const rp: Path = ['spec', kind, i];
@@ -578,7 +578,7 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
     }
     let duplicates = 0;
     matches.forEach((m, j) => {
-      const key = canonical(m, kind === 'http');
+      const key = canonicalMatch(m, kind === 'http');
       const matchName = kind === 'http' && isObject(m) && typeof m.name === 'string' && m.name !== '' ? q(m.name) : `#${j}`;
       const dup = seen.get(key);
       if (dup !== undefined) {

@@ -1,0 +1,91 @@
+// Fixtures (b) one folder per cluster, (c) sources beside a generated release bundle, (d) recorded helm output: in
+// each, the planted problem is reported once, at its source line, with its targets; nothing else at warning or above.
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkFixture, copyFixture, FIXTURES, serious } from './helpers.js';
+import { checkPaths } from '../../src/check.js';
+import { loadSettings } from '../../src/settings-loader.js';
+
+describe('(b) clusters/prod and clusters/staging, declared as targets', () => {
+  const DIR = `${FIXTURES}/clusters`;
+
+  test('same-named Gateways, VirtualServices and root Sidecars in two targets are never a conflict', async () => {
+    const result = await checkFixture(DIR);
+    expect(result.build.views.map((v) => [v.target.name, v.target.kind, v.renderedWith])).toEqual([['prod', 'paths', 'raw files'], ['staging', 'paths', 'raw files']]);
+    expect(serious(result.findings)).toEqual([`vs-destination-port-not-found ${DIR}/clusters/staging/frontend.yaml:35 [staging]`]);
+  });
+
+  test('a host only the other target defines is one info naming that target', async () => {
+    const result = await checkFixture(DIR);
+    const info = result.findings.filter((f) => f.rule === 'defined-in-other-target');
+    expect(info.map((f) => [f.file, f.line, f.targets])).toEqual([[`${DIR}/clusters/staging/frontend.yaml`, 30, ['staging']]]);
+    expect(info[0]!.message).toContain('defined only in target prod (Service shop/payments)');
+  });
+
+  test('read as one mesh (no targets declared), the same names are duplicates: what targets avoid', async () => {
+    const loaded = loadSettings({ configFile: null });
+    const result = await checkPaths([`${DIR}/clusters`], loaded);
+    // The Gateways and VirtualServices differ (hosts); identical Services, Deployments and Sidecars lose nothing.
+    expect(result.findings.filter((f) => f.rule === 'duplicate-resource').map((f) => f.resource?.kind).sort()).toEqual(['Gateway', 'VirtualService']);
+  });
+});
+
+describe('(c) a source folder and a generated one-file release bundle', () => {
+  const DIR = `${FIXTURES}/bundle`;
+
+  test('identical copies are one object: the problem is reported at the source, not in the bundle', async () => {
+    const result = await checkFixture(DIR);
+    expect(serious(result.findings)).toEqual([`se-dns-wildcard-host ${DIR}/istio-manifests/allow-egress.yaml:12 [default]`]);
+    expect(result.findings.find((f) => f.rule === 'se-dns-wildcard-host')!.fix?.file).toBe(`${DIR}/istio-manifests/allow-egress.yaml`);
+  });
+
+  test('a bundle that differs from its source is a duplicate-resource warning at the lost definition', async () => {
+    const dir = copyFixture('bundle');
+    try {
+      const src = path.join(dir, 'istio-manifests/frontend-service.yaml');
+      fs.writeFileSync(src, fs.readFileSync(src, 'utf8').replace('targetPort: 8080', 'targetPort: 8081'));
+      const result = await checkFixture(dir);
+      const dup = result.findings.filter((f) => f.rule === 'duplicate-resource');
+      // istio-manifests/ sorts before release/, so the bundle is applied later and the source's edit is lost.
+      expect(dup.map((f) => [path.relative(dir, f.file), f.line])).toEqual([['istio-manifests/frontend-service.yaml', 1]]);
+      expect(dup[0]!.message).toContain('release/istio-manifests.yaml');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('(d) a render target: recorded helm template output with # Source comments', () => {
+  const DIR = `${FIXTURES}/helm`;
+
+  test('objects map to their template, fields to the template line with the same text; the command really runs', async () => {
+    const cwd = process.cwd();
+    process.chdir(DIR); // render commands run where the check runs, as in a repository root
+    try {
+      const result = await checkPaths(['.'], loadSettings({ configFile: '.istio-review.yaml' }));
+      expect(result.build.views.find((v) => v.target.name === 'mesh-chart-prod')?.renderedWith).toBe('cat recorded/helm-template-prod.txt');
+      expect(serious(result.findings)).toEqual(['vs-subset-not-found charts/mesh/templates/routing.yaml:24 [mesh-chart-prod]']);
+      const f = result.findings.find((x) => x.rule === 'vs-subset-not-found')!;
+      expect(f.fix).toBeNull(); // the value may come from values files: explained, not fixed
+      expect(f.resource).toEqual({ kind: 'VirtualService', namespace: 'shop', name: 'reviews' });
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  test('a render command that fails is a warning naming the target, not a crash', async () => {
+    const dir = copyFixture('helm');
+    const cwd = process.cwd();
+    try {
+      fs.writeFileSync(path.join(dir, '.istio-review.yaml'), 'targets:\n  - name: broken\n    render: cat recorded/missing.txt\n');
+      process.chdir(dir);
+      const result = await checkPaths(['.'], loadSettings({ configFile: '.istio-review.yaml' }));
+      const failed = result.findings.filter((x) => x.rule === 'target-render-failed');
+      expect(failed.map((x) => [x.file, x.targets])).toEqual([['.istio-review.yaml', ['broken']]]);
+      expect(failed[0]!.message).toMatch(/missing\.txt/);
+    } finally {
+      process.chdir(cwd);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
