@@ -157,7 +157,8 @@ export async function planReview(views: Views, changes: ChangeSet, opts: PlanOpt
   const head: HeadFacts = {
     resources: new Set(headBuild.views.flatMap((v) => v.workspace.resources.map(resourceKey))),
     files: new Set(views.head.files),
-    broken: new Set(headFindings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'unreadable-file').map((f) => f.file)),
+    // A file that could not be checked (broken, unreadable, past an input cap) fixes nothing.
+    broken: new Set(headFindings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'unreadable-file' || f.rule === 'input-too-large').map((f) => f.file)),
   };
   const threadPlan = planThreads(reported, headFindings, opts.threads, (t) => fixIsObservable(t, head));
   const placement = placeFindings(threadPlan.post, changes, {
