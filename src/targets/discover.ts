@@ -108,8 +108,9 @@ export function discoverTargets(tree: TreeLookup, declared: readonly DeclaredTar
   const manifests = tree.files.filter((f) => !isKustomizationPath(f) && !CONFIG_FILES.has(path.posix.basename(f)) && !patches.has(f));
   const unconsumed = manifests.filter((f) => !consumed.has(f));
   // A generated bundle beside its sources is another way to apply them, never together with them: its own target.
-  const objects = objectReader(tree.readText);
-  const bundles = new Set(findBundles(unconsumed, manifests.filter((f) => consumed.has(f)), tree.readText, objects));
+  const readText = (p: string) => tree.readText(p);
+  const objects = objectReader(readText);
+  const bundles = new Set(findBundles(unconsumed, manifests.filter((f) => consumed.has(f)), readText, objects));
   for (const f of [...bundles].sort()) {
     const t = emptyTarget(f, 'bundle');
     t.files = [f];

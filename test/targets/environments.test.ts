@@ -64,7 +64,7 @@ describe('clusters/prod and clusters/staging with no config', () => {
     // Move the payments Service out of prod into clusters/shared: staging's route to it then resolves in staging.
     await withCopy('envs', (dir) => {
       const prod = path.join(dir, 'clusters/prod/frontend.yaml');
-      const [frontend, payments] = fs.readFileSync(prod, 'utf8').split(/\n---\n(?=apiVersion: v1\nkind: Service\nmetadata:\n  name: payments)/);
+      const [frontend, payments] = fs.readFileSync(prod, 'utf8').split(/\n---\n(?=apiVersion: v1\nkind: Service\nmetadata:\n {2}name: payments)/);
       fs.writeFileSync(prod, `${frontend}\n`);
       fs.mkdirSync(path.join(dir, 'clusters/shared'));
       fs.writeFileSync(path.join(dir, 'clusters/shared/payments.yaml'), payments!);
