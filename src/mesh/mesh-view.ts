@@ -7,6 +7,7 @@ import { emptyConfig } from '../config/config.js';
 import { exportScope, isVisibleFrom, parseExportToAnnotation, type ExportScope } from './export-to.js';
 import { hostMatches, hostSpecificity, isWildcardHost, resolveHost, serviceHost, wildcardSuffixesOf } from './hosts.js';
 import { defaultMeshSettings, type MeshSettings } from './settings.js';
+import { chartGatewayOf } from './chart-gateways.js';
 import { labelsMatch, workloadOf, type Workload } from './workloads.js';
 import { own, emptyRecord } from '../util/own.js';
 
@@ -80,7 +81,7 @@ export class MeshView {
         const prev = this.gatewaysByKey.get(key);
         if (!prev || (prev.group !== 'networking.istio.io' && r.group === 'networking.istio.io')) this.gatewaysByKey.set(key, r);
       }
-      const w = workloadOf(r);
+      const w = workloadOf(r) ?? chartGatewayOf(r);
       if (w) this.addWorkload(w);
       if (r.group === '' && r.kind === 'Service') this.addService(r);
       else if (r.group === 'gateway.networking.k8s.io' && r.kind === 'Gateway') this.addGeneratedGatewayService(r);

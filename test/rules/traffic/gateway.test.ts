@@ -99,6 +99,58 @@ ruleTable('gateway-selector-no-workload', [
     expect: [{ rule: 'gateway-selector-no-workload', line: 14, message: 'istio=ingressgateway' }],
   },
   {
+    name: 'a gateway installed by a Flux HelmRelease of Istio\'s gateway chart: its pods are labelled from the release name',
+    files: { 'istio.yaml': yaml`
+      apiVersion: helm.toolkit.fluxcd.io/v2
+      kind: HelmRelease
+      metadata: {name: istio-gateway, namespace: istio-system}
+      spec:
+        releaseName: istio-gateway
+        chart:
+          spec: {chart: gateway, sourceRef: {kind: HelmRepository, name: istio}}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: public-gateway, namespace: istio-system}
+      spec:
+        selector: {istio: gateway}
+        servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+    ` },
+    expect: [],
+  },
+  {
+    name: 'an Argo CD Application of the gateway chart with labels in its values; a selector for another release is reported',
+    files: { 'apps.yaml': yaml`
+      apiVersion: argoproj.io/v1alpha1
+      kind: Application
+      metadata: {name: istio-ingress, namespace: argocd}
+      spec:
+        destination: {namespace: istio-ingress, server: https://kubernetes.default.svc}
+        source:
+          repoURL: https://istio-release.storage.googleapis.com/charts
+          chart: gateway
+          targetRevision: 1.24.0
+          helm:
+            valuesObject: {labels: {istio: edge}}
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: edge, namespace: istio-ingress}
+      spec:
+        selector: {istio: edge}
+        servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: internal, namespace: istio-ingress}
+      spec:
+        selector:
+          istio: internal
+        servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+    ` },
+    expect: [{ rule: 'gateway-selector-no-workload', line: 25, message: 'istio=internal' }],
+  },
+  {
     name: 'a selector typo',
     files: { 'ingress.yaml': ingress, 'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
