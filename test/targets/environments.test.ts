@@ -2,10 +2,12 @@
 // folder; app folders that refer to each other, and a folder of alternative versions, stay one target.
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { checkFixture, copyFixture, FIXTURES, serious } from './helpers.js';
 import { discoverTargets } from '../../src/targets/discover.js';
 import { runTargetsCommand } from '../../src/cli/targets-command.js';
 import { loadSettings } from '../../src/settings-loader.js';
+import { runReviewCommand } from '../../src/review/local.js';
 
 function treeOf(files: Record<string, string>) {
   return { files: Object.keys(files).sort(), exists: (p: string) => p in files, readText: (p: string) => files[p] ?? null };
@@ -74,6 +76,25 @@ describe('clusters/prod and clusters/staging with no config', () => {
       expect(result.build.views.map((v) => [v.target.name, v.target.files.includes(shared)])).toEqual([[`${dir}/clusters/prod`, true], [`${dir}/clusters/staging`, true]]);
       expect(result.findings.filter((f) => f.rule === 'defined-in-other-target')).toEqual([]);
       expect(serious(result.findings).map((s) => s.split(dir).join('.'))).toEqual(['vs-destination-port-not-found ./clusters/staging/frontend.yaml:35 [./clusters/staging]']);
+    });
+  });
+
+  test('a pull request changing staging re-checks prod too: the host only prod defines stays an info', async () => {
+    const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' } });
+    await withCopy('envs', (dir) => {
+      git(dir, 'init', '-q', '-b', 'main');
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-q', '-m', 'base');
+      git(dir, 'checkout', '-q', '-b', 'feature');
+      const f = path.join(dir, 'clusters/staging/frontend.yaml');
+      fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('prefix: /pay', 'prefix: /payments'));
+      git(dir, 'commit', '-q', '-am', 'change');
+    }, async (dir) => {
+      let out = '';
+      await runReviewCommand({ base: 'main', paths: [], loaded: loadSettings({ configFile: null }), failOn: 'none', commentLevel: 'info', format: 'json', cwd: dir, write: (s) => { out += s; } });
+      const summary = (JSON.parse(out) as { summary: string }).summary;
+      expect(summary).toContain('1 error, 0 warnings, 1 info');
+      expect(summary).toContain('Re-checked 2 of 2 targets (the ones holding a changed file, and the environment folders beside them): clusters/prod, clusters/staging.');
     });
   });
 
