@@ -5,15 +5,16 @@ import { SEVERITY_RANK } from './types.js';
 import type { Workspace } from './manifests/workspace.js';
 import { locateIn } from './manifests/locate.js';
 import { refOf, type Resource } from './manifests/resource.js';
-import { MeshView, type Shadowed } from './mesh/mesh-view.js';
+import { MeshView, defaultGroup, kindKey, type Shadowed } from './mesh/mesh-view.js';
 import type { MeshSettings } from './mesh/settings.js';
 import { defaultMeshSettings } from './mesh/settings.js';
 import type { ReviewConfig } from './config/config.js';
 import { emptyConfig } from './config/config.js';
 import { ALL_RULES } from './rules/index.js';
-import type { Report, Rule } from './rules/rule.js';
+import type { Report, Rule, RuleContext } from './rules/rule.js';
 import { buildFix } from './fixes/edits.js';
 import { suppressionOf } from './suppression.js';
+import { isIgnoredNamespace } from './mesh/ignored-namespaces.js';
 import { own } from './util/own.js';
 
 export const DOCS_BASE = 'https://github.com/istio-review/istio-review/blob/main/docs/rules/';
@@ -52,9 +53,15 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
   }
 
   for (const rule of rules) {
-    const ctx = {
+    if (!readsSomethingPresent(rule, mesh)) continue;
+    const ctx: RuleContext = {
       mesh,
+      inputs: (kind, group) => declaredInput(rule, mesh, kind, group).filter((r) => !isIgnoredNamespace(r.namespace)),
+      allInputs: (kind, group) => declaredInput(rule, mesh, kind, group),
       report: (rep: Report) => {
+        // As in ESLint: a fix from a rule that does not say it is fixable is a bug in the rule (the docs and the
+        // rule index would say it offers none). Thrown here, it becomes the rule's internal-error finding.
+        if (rep.fix && !rule.fixable) throw new Error(`rule ${rule.id} reported a fix but is not marked fixable`);
         const r = rep.resource;
         // A rendered object (kustomize, a render command) reports at the source line its field comes from.
         const span = r.origin ? r.origin.locate(rep.path) : { file: r.file.path, ...locateIn(r, r.file, [...r.basePath, ...rep.path]) };
@@ -73,7 +80,20 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
       });
     }
   }
-  return { mesh, findings: finalize(findings, config.rules) };
+  return { mesh, findings: finalize(mesh, findings, config.rules) };
+}
+
+/** Does the mesh hold any resource the rule reads? A rule with no input present could only report nothing. */
+function readsSomethingPresent(rule: Rule, mesh: MeshView): boolean {
+  return rule.inputs === 'mesh' || rule.inputs.some((i) => mesh.byKind(i.kind, i.group).length > 0);
+}
+
+/** The resources of a kind the rule declares as an input. */
+function declaredInput(rule: Rule, mesh: MeshView, kind: string, group: string | undefined): readonly Resource[] {
+  const asked = kindKey(group ?? defaultGroup(kind), kind);
+  const declared = rule.inputs === 'mesh' || rule.inputs.some((i) => kindKey(i.group ?? defaultGroup(i.kind), i.kind) === asked);
+  if (!declared) throw new Error(`rule ${rule.id} read ${group ? `${group}/` : ''}${kind}, which it does not declare as an input`);
+  return mesh.byKind(kind, group);
 }
 
 /** The fix for a report: edits the source text, and for a rendered object only where the source holds the value. */
@@ -143,14 +163,14 @@ export function fingerprintOf(rule: string, resource: Finding['resource'], subje
 }
 
 /** Apply suppressions and configured levels, drop duplicates, sort by file, line, severity. */
-function finalize(raw: (Finding & { _suppressedBy?: Resource })[], levels: Record<string, Severity | 'off'>): Finding[] {
+function finalize(mesh: MeshView, raw: (Finding & { _suppressedBy?: Resource })[], levels: Record<string, Severity | 'off'>): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const f of raw) {
     const r = f._suppressedBy;
     delete f._suppressedBy;
     // A reasonless ignore annotation cannot hide the finding that asks for its reason.
-    if (r && f.rule !== 'suppression-without-reason' && suppressionOf(r).suppresses(f.rule, f.istioCode)) continue;
+    if (r && f.rule !== 'suppression-without-reason' && suppressionOf(mesh, r).suppresses(f.rule, f.istioCode)) continue;
     const level = own(levels, f.rule);
     if (level === 'off') continue;
     if (level) f.severity = level;

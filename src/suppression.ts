@@ -1,6 +1,7 @@
 // Per-resource suppression: Istio's own `galley.istio.io/analyze-suppress` (IST codes, or `*`) and this
 // project's `istio-review.dev/ignore` ("rule-id[,rule-id…]: reason", or "*: reason").
 import type { Resource } from './manifests/resource.js';
+import type { MeshView } from './mesh/mesh-view.js';
 
 export const ISTIO_SUPPRESS_ANNOTATION = 'galley.istio.io/analyze-suppress';
 export const IGNORE_ANNOTATION = 'istio-review.dev/ignore';
@@ -11,12 +12,9 @@ export interface Suppression {
   reason: string | null;
 }
 
-const cache = new WeakMap<Resource, Suppression>();
-
-export function suppressionOf(r: Resource): Suppression {
-  let s = cache.get(r);
-  if (!s) cache.set(r, (s = parse(r)));
-  return s;
+/** The suppression annotations of a resource of this view, parsed once. */
+export function suppressionOf(mesh: MeshView, r: Resource): Suppression {
+  return mesh.memoOf('suppression', r, parse);
 }
 
 function parse(r: Resource): Suppression {

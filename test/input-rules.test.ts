@@ -1,6 +1,6 @@
-import { ruleTable, yaml } from './helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from './helpers/harness.js';
 
-ruleTable('unknown-istio-kind', [
+ruleTable(rule('unknown-istio-kind'), [
   {
     name: 'known kinds and versions are fine',
     files: { 'se.yaml': yaml`
@@ -54,7 +54,7 @@ ruleTable('unknown-istio-kind', [
   },
 ]);
 
-ruleTable(['yaml-syntax', 'duplicate-key', 'not-a-manifest', 'template-not-checked'], [
+ruleTable(rules('yaml-syntax', 'duplicate-key', 'not-a-manifest', 'template-not-checked'), [
   {
     name: 'duplicate keys are an error at the repeated key',
     files: { 'svc.yaml': yaml`

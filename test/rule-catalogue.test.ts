@@ -1,6 +1,14 @@
 // Every rule carries what users and tools rely on: a stable id, a severity, a docs page that matches.
 import fs from 'node:fs';
 import { ALL_RULES } from '../src/rules/index.js';
+import { RULE_GROUPS, type Rule } from '../src/rules/rule.js';
+
+/** The rules a group's folder defines: every rule reachable from the exports of its index.ts. */
+async function rulesOfFolder(group: string): Promise<Rule[]> {
+  const mod = (await import(`../src/rules/${group}/index.js`)) as Record<string, unknown>;
+  const isRule = (v: unknown): v is Rule => typeof v === 'object' && v !== null && 'id' in v && 'check' in v;
+  return Object.values(mod).flatMap((v) => (Array.isArray(v) ? v.filter(isRule) : isRule(v) ? [v] : []));
+}
 
 describe('rule catalogue', () => {
   test('ids are unique and readable', () => {
@@ -16,8 +24,22 @@ describe('rule catalogue', () => {
     expect(text.split('\n')[0]).toBe(`# ${id}`);
     expect(text).toContain(`Severity: **${rule.severity}**`);
     expect(text).toContain(`Istio code: ${rule.istioCode ? `**${rule.istioCode}**` : '—'}`);
+    expect(text.split('\n')[2]).toMatch(rule.fixable ? / · Fix: yes( \(.+\))?$/ : / · Fix: no$/);
     expect(rule.title.length).toBeGreaterThan(10);
     if (rule.istioCode) expect(rule.istioCode).toMatch(/^IST\d{4}$/);
+  });
+});
+
+describe('rule groups', () => {
+  test('every rule is defined in the folder its group names, and every folder is a group', async () => {
+    const placed = new Map<string, string>();
+    for (const group of RULE_GROUPS) {
+      for (const rule of await rulesOfFolder(group)) {
+        expect(`${rule.id}: ${rule.group}`).toBe(`${rule.id}: ${group}`);
+        placed.set(rule.id, group);
+      }
+    }
+    expect(ALL_RULES.filter((r) => !placed.has(r.id)).map((r) => r.id)).toEqual([]);
   });
 });
 

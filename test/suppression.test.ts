@@ -1,6 +1,6 @@
 // Suppression by annotation: istioctl's `galley.istio.io/analyze-suppress` (IST codes) and this project's
 // `istio-review.dev/ignore` (rule ids, with a reason) hide exactly what they name, on the resource they annotate.
-import { check, ruleTable, yaml } from './helpers/harness.js';
+import { check, ruleTable, yaml, rule } from './helpers/harness.js';
 
 const pod = (name: string, annotations: string) => yaml`
   apiVersion: v1
@@ -51,7 +51,7 @@ describe('suppression annotations', () => {
   });
 });
 
-ruleTable('suppression-without-reason', [
+ruleTable(rule('suppression-without-reason'), [
   {
     name: 'an ignore with a reason',
     files: { 'p.yaml': pod('p', '      istio-review.dev/ignore: "workload-uses-proxy-uid, unknown-istio-annotation: vendor chart, fixed upstream in 2.3"') },

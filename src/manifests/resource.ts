@@ -95,6 +95,12 @@ export function asArray(v: Json | undefined): Json[] {
   return Array.isArray(v) ? v : [];
 }
 
+/** The strings of a list (other items dropped), or null when the value is absent or not a list. The one reader of
+ *  string lists (hosts, exportTo, gateways, kustomize resources, MeshConfig lists). */
+export function stringsOf(v: unknown): string[] | null {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null;
+}
+
 export function asObject(v: Json | undefined): JsonObject {
   return isObject(v) ? v : {};
 }

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { makeSourceFile, type SourceFile } from './source.js';
 import { parseManifestFile, type FileProblem } from './parse.js';
 import { resourcesOf } from './identity.js';
-import type { Resource } from './resource.js';
+import { stringsOf, type Resource } from './resource.js';
 import type { ParsedFile } from './parallel.js';
 import { notAManifest } from './not-a-manifest.js';
 
@@ -78,7 +78,7 @@ export function kustomizationNamespaces(inputs: InputFile[]): Map<string, string
     try { k = parseYaml(f.text, { version: '1.1' }); } catch { continue; }
     if (typeof k !== 'object' || k === null) continue;
     const o = k as Record<string, unknown>;
-    const list = [...asStrings(o.resources), ...asStrings(o.bases)];
+    const list = [...(stringsOf(o.resources) ?? []), ...(stringsOf(o.bases) ?? [])];
     byDir.set(path.posix.dirname(normalize(f.path)), { namespace: typeof o.namespace === 'string' ? o.namespace : undefined, resources: list });
   }
   const result = new Map<string, string>();
@@ -98,9 +98,7 @@ export function kustomizationNamespaces(inputs: InputFile[]): Map<string, string
   return result;
 }
 
-function asStrings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
+
 
 /** A settings file given on the command line (e.g. `--mesh-networks`) as a synthetic resource, so rules can
  *  report against its lines the way istioctl reports on `MeshNetworks istio-system/meshnetworks`. Null when the

@@ -4,7 +4,7 @@
 // (creation time, not the files), keeps each VirtualService's own order, drops what follows a catch-all within one
 // VirtualService, and moves catch-alls to the end. Built once per MeshView.
 import type { JsonObject, Resource } from '../manifests/resource.js';
-import { asArray, asObject, asString, isObject } from '../manifests/resource.js';
+import { asArray, asObject, asString, isObject, stringsOf } from '../manifests/resource.js';
 import { exportScope, isVisibleFrom } from './export-to.js';
 import { resolveGatewayRef } from './gateway-refs.js';
 import { hostMatches, resolveHost } from './hosts.js';
@@ -137,12 +137,12 @@ function translate(mesh: MeshView, vs: Resource, gatewayKey: string, port: numbe
   return out;
 }
 
-const cache = new WeakMap<MeshView, GatewayVirtualHost[]>();
-
 /** Every (route table, host) of the repository's Istio Gateways that at least one VirtualService serves. */
 export function gatewayVirtualHosts(mesh: MeshView): GatewayVirtualHost[] {
-  const cached = cache.get(mesh);
-  if (cached) return cached;
+  return mesh.memo('gateway-virtual-hosts', () => collectGatewayVirtualHosts(mesh));
+}
+
+function collectGatewayVirtualHosts(mesh: MeshView): GatewayVirtualHost[] {
   const serversByGateway = new Map<string, GatewayHttpServer[]>();
   for (const s of gatewayHttpServers(mesh)) {
     const key = `${s.gateway.namespace}/${s.gateway.name}`;
@@ -151,8 +151,8 @@ export function gatewayVirtualHosts(mesh: MeshView): GatewayVirtualHost[] {
   const vhosts = new Map<string, GatewayVirtualHost>();
   for (const vs of mesh.byKind('VirtualService')) {
     if (vs.namespace === null) continue;
-    const vsHosts = asArray(vs.spec.hosts).filter((h): h is string => typeof h === 'string').map((h) => resolveHost(h, vs.namespace!).toLowerCase());
-    const scope = exportScope(asArray(vs.spec.exportTo).filter((x): x is string => typeof x === 'string'), vs.namespace, mesh.settings.defaultVirtualServiceExportTo);
+    const vsHosts = (stringsOf(vs.spec.hosts) ?? []).map((h) => resolveHost(h, vs.namespace!).toLowerCase());
+    const scope = exportScope(stringsOf(vs.spec.exportTo) ?? [], vs.namespace, mesh.settings.defaultVirtualServiceExportTo);
     for (const b of boundGatewayKeys(mesh, vs)) {
       if (!b.gateway || b.gateway.group !== 'networking.istio.io') continue;
       // The gateway's proxy only sees VirtualServices exported to its namespace.
@@ -176,7 +176,5 @@ export function gatewayVirtualHosts(mesh: MeshView): GatewayVirtualHost[] {
       }
     }
   }
-  const list = [...vhosts.values()];
-  cache.set(mesh, list);
-  return list;
+  return [...vhosts.values()];
 }

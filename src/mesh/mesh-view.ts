@@ -1,13 +1,14 @@
 // MeshView: the whole mesh as the checks need to see it — hosts and who can see them, workloads and
 // what selects them, gateways, namespaces, DestinationRules by host — built once from the Workspace.
 import type { Resource } from '../manifests/resource.js';
-import { asArray, asObject, asString, isObject } from '../manifests/resource.js';
+import { asArray, asObject, asString, isObject, stringsOf } from '../manifests/resource.js';
 import type { ReviewConfig } from '../config/config.js';
 import { emptyConfig } from '../config/config.js';
 import { exportScope, isVisibleFrom, parseExportToAnnotation, type ExportScope } from './export-to.js';
 import { hostMatches, hostSpecificity, isWildcardHost, resolveHost, serviceHost, wildcardSuffixesOf } from './hosts.js';
 import { defaultMeshSettings, type MeshSettings } from './settings.js';
 import { installedGatewaysOf } from './chart-gateways.js';
+import { portsOf } from './service-entry-ports.js';
 import { labelsMatch, workloadOf, type Workload } from './workloads.js';
 import { own, emptyRecord } from '../util/own.js';
 
@@ -59,6 +60,7 @@ export class MeshView {
   private readonly wildcardDrs: { host: string; dr: Resource }[] = [];
   private readonly gatewaysByKey = new Map<string, Resource>(); // "ns/name" → Istio Gateway (first), else k8s Gateway
   private readonly namespaceObjects = new Map<string, Resource>();
+  private readonly memos = new Map<string, unknown>();
 
   constructor(resources: readonly Resource[], settings: MeshSettings = defaultMeshSettings(), config: ReviewConfig = emptyConfig(), shadowed: readonly Shadowed[] = []) {
     this.resources = resources;
@@ -101,6 +103,24 @@ export class MeshView {
   /** Resources of a kind; `group` defaults to the kind's usual group (Istio kinds: their Istio group). */
   byKind(kind: string, group?: string): readonly Resource[] {
     return this.byKindIndex.get(kindKey(group ?? defaultGroup(kind), kind)) ?? [];
+  }
+
+  /** Derived data that several rules share (an index, a verdict table), built on first use and owned by this view,
+   *  so rules and their helpers hold no state of their own. `key` names the value; one key, one type. */
+  memo<T>(key: string, build: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = build();
+    this.memos.set(key, value);
+    return value;
+  }
+
+  /** Derived data of one resource of this view (its schema problems, its route destinations), built once. */
+  memoOf<T>(key: string, r: Resource, build: (r: Resource) => T): T {
+    const table = this.memo(key, () => new Map<Resource, T>());
+    if (table.has(r)) return table.get(r)!;
+    const value = build(r);
+    table.set(r, value);
+    return value;
   }
 
   /** Was this namespace seen (a Namespace object, a resource in it, or declared in the config)? */
@@ -146,12 +166,7 @@ export class MeshView {
   private addServiceEntry(r: Resource): void {
     const ns = r.namespace!;
     const scope = exportScope(stringsOf(r.spec.exportTo), ns, this.settings.defaultServiceExportTo);
-    const ports: PortInfo[] = asArray(r.spec.ports).filter(isObject).map((p) => ({
-      number: typeof p.number === 'number' ? p.number : null,
-      name: asString(p.name) ?? null,
-      protocol: asString(p.protocol) ?? null,
-      targetPort: typeof p.targetPort === 'number' ? p.targetPort : null,
-    }));
+    const ports: PortInfo[] = portsOf(r).map(({ number, name, protocol, targetPort }) => ({ number, name, protocol, targetPort }));
     // Pilot takes a ServiceEntry's hosts literally (serviceentry/conversion.go): a short host `foo` stays `foo`,
     // unlike the short names of VirtualServices and DestinationRules, which resolve in their own namespace.
     for (const h of stringsOf(r.spec.hosts) ?? []) {
@@ -380,14 +395,11 @@ const ISTIO_KIND_GROUP: Record<string, string> = {
   MutatingWebhookConfiguration: 'admissionregistration.k8s.io', ValidatingWebhookConfiguration: 'admissionregistration.k8s.io',
 };
 
-function defaultGroup(kind: string): string {
+export function defaultGroup(kind: string): string {
   return own(ISTIO_KIND_GROUP, kind) ?? '';
 }
 
-/** A list of strings, or null when absent or not a list. */
-export function stringsOf(v: unknown): string[] | null {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null;
-}
+
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const l = m.get(k);

@@ -1,7 +1,7 @@
 // Mesh-wide settings that change what the checks conclude: root namespace, default exportTo,
 // outbound traffic policy, DNS capture and address auto-allocation. Read from a MeshConfig
 // (the `mesh` key of the `istio` ConfigMap, or a bare MeshConfig) and the project's config file.
-import { isObject, type Json, type JsonObject } from '../manifests/resource.js';
+import { isObject, stringsOf, type Json, type JsonObject } from '../manifests/resource.js';
 
 export interface MeshSettings {
   /** Istio minor version the checks assume, e.g. "1.28"; picks version-dependent defaults. */
@@ -53,9 +53,9 @@ export function applyMeshConfig(base: MeshSettings, mesh: JsonObject): MeshSetti
   const merged = deepMerge(base.meshConfig, mesh);
   const s: MeshSettings = { ...base, meshConfig: merged };
   if (typeof merged.rootNamespace === 'string' && merged.rootNamespace) s.rootNamespace = merged.rootNamespace;
-  s.defaultServiceExportTo = stringList(merged.defaultServiceExportTo);
-  s.defaultVirtualServiceExportTo = stringList(merged.defaultVirtualServiceExportTo);
-  s.defaultDestinationRuleExportTo = stringList(merged.defaultDestinationRuleExportTo);
+  s.defaultServiceExportTo = stringsOf(merged.defaultServiceExportTo);
+  s.defaultVirtualServiceExportTo = stringsOf(merged.defaultVirtualServiceExportTo);
+  s.defaultDestinationRuleExportTo = stringsOf(merged.defaultDestinationRuleExportTo);
   const otp = isObject(merged.outboundTrafficPolicy) ? merged.outboundTrafficPolicy.mode : undefined;
   if (otp === 'REGISTRY_ONLY' || otp === 'ALLOW_ANY') s.outboundTrafficPolicy = otp;
   const meta = isObject(merged.defaultConfig) && isObject(merged.defaultConfig.proxyMetadata) ? merged.defaultConfig.proxyMetadata : {};
@@ -65,9 +65,7 @@ export function applyMeshConfig(base: MeshSettings, mesh: JsonObject): MeshSetti
   return s;
 }
 
-function stringList(v: Json | undefined): string[] | null {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : null;
-}
+
 
 function deepMerge(a: JsonObject, b: JsonObject): JsonObject {
   const out: JsonObject = { ...a };

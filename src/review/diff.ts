@@ -30,7 +30,7 @@ export interface ChangeSet {
   truncated: boolean;
 }
 
-interface Chunk {
+export interface Chunk {
   newStart: number;
   newLines: number;
   oldStart: number;
@@ -47,9 +47,14 @@ function chunksOf(patch: string): Chunk[] {
 
 /** Parse a file's patch into its RIGHT-side hunks and added lines. */
 export function parsePatch(patch: string): { hunks: Hunk[]; added: Set<number> } {
+  return hunksOf(chunksOf(patch));
+}
+
+/** The RIGHT-side hunks and added lines of parse-diff chunks (of a files-API patch or of `git diff`). */
+export function hunksOf(chunks: readonly Chunk[]): { hunks: Hunk[]; added: Set<number> } {
   const hunks: Hunk[] = [];
   const added = new Set<number>();
-  for (const c of chunksOf(patch)) {
+  for (const c of chunks) {
     if (c.newLines > 0) hunks.push({ start: c.newStart, end: c.newStart + c.newLines - 1 });
     for (const ch of c.changes) {
       // parse-diff reports "\ No newline at end of file" as a change; it is not a line.

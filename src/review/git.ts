@@ -1,7 +1,7 @@
 // Reading history with git (the I/O edge of the review): merge base, file contents at a commit, diffs.
 import { execFileSync, spawnSync } from 'node:child_process';
 import parseDiff from 'parse-diff';
-import type { ChangeSet, ChangedFile, ChangeStatus, Hunk } from './diff.js';
+import { hunksOf, type ChangeSet, type ChangedFile, type ChangeStatus } from './diff.js';
 
 export class Git {
   constructor(readonly cwd: string) {}
@@ -119,12 +119,7 @@ export function changeSetFromUnifiedDiff(text: string): ChangeSet {
     const status: ChangeStatus = f.new ? 'added' : f.deleted ? 'removed' : from && to && from !== to ? 'renamed' : 'modified';
     const p = to ?? from;
     if (!p) continue;
-    const hunks: Hunk[] = [];
-    const added = new Set<number>();
-    for (const c of f.chunks) {
-      if (c.newLines > 0) hunks.push({ start: c.newStart, end: c.newStart + c.newLines - 1 });
-      for (const ch of c.changes) if (ch.type === 'add' && !ch.content.startsWith('\\')) added.add(ch.ln);
-    }
+    const { hunks, added } = hunksOf(f.chunks);
     const binary = f.chunks.length === 0 && status !== 'renamed';
     files.push({ path: p, basePath: status === 'added' ? null : from ?? p, status, hunks: binary && status !== 'added' && status !== 'removed' ? null : hunks, added, patch: null });
   }

@@ -8,6 +8,8 @@ import { parseReviewConfig, emptyConfig, type ReviewConfig } from '../../src/con
 import { applyMeshConfig, defaultMeshSettings, type MeshSettings } from '../../src/mesh/settings.js';
 import type { JsonObject } from '../../src/manifests/resource.js';
 import type { Finding } from '../../src/types.js';
+import type { Rule } from '../../src/rules/rule.js';
+import { ruleById } from '../../src/rules/index.js';
 import { SEVERITY_RANK } from '../../src/types.js';
 
 export interface RunOptions {
@@ -40,13 +42,25 @@ export function settingsFor(opts: RunOptions): { settings: MeshSettings; config:
   return { settings, config };
 }
 
-/** Every finding the engine reports for these in-memory files. */
-export function check(files: Record<string, string>, opts: RunOptions = {}): Finding[] {
+/** Every finding the engine reports for these in-memory files (of `rules` only, when given). */
+export function check(files: Record<string, string>, opts: RunOptions = {}, rules?: readonly Rule[]): Finding[] {
   const inputs: InputFile[] = Object.entries(files).map(([path, text]) => ({ path, text }));
   // Every fixture is read alike by both ways of reading a file (see differential.ts).
   for (const f of inputs) if (f.text !== null && !isKustomizationFile(f.path)) readsAlike(f.path, f.text);
   const { settings, config } = settingsFor(opts);
-  return analyze(buildWorkspace(inputs, { defaultNamespace: config.defaultNamespace ?? undefined }), { settings, config }).findings;
+  return analyze(buildWorkspace(inputs, { defaultNamespace: config.defaultNamespace ?? undefined }), { settings, config, rules }).findings;
+}
+
+/** The catalogue's rule with this id (a typo fails the test file instead of silently testing nothing). */
+export function rule(id: string): Rule {
+  const found = ruleById(id);
+  if (!found) throw new Error(`no rule "${id}" in the catalogue`);
+  return found;
+}
+
+/** The catalogue's rules with these ids. */
+export function rules(...ids: string[]): Rule[] {
+  return ids.map(rule);
 }
 
 export interface ExpectedFinding {
@@ -86,14 +100,16 @@ export function newSeriousFindings(before: readonly Finding[], after: readonly F
   return after.filter((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK.warning && !known.has(f.fingerprint));
 }
 
-/** ESLint-style table: each case lists the findings the rules under test must report, and the fixed output. */
-export function ruleTable(ruleIds: string | string[], cases: RuleCase[]): void {
-  const ids = new Set(Array.isArray(ruleIds) ? ruleIds : [ruleIds]);
+/** ESLint-style table: each case lists the findings the rules under test must report, and the fixed output.
+ *  Only the rules under test run (as RuleTester does); the re-check of fixed output runs every rule, so a fix that
+ *  brings up another rule's warning or error still fails the case. */
+export function ruleTable(underTest: Rule | readonly Rule[], cases: RuleCase[]): void {
+  const tested: readonly Rule[] = Array.isArray(underTest) ? underTest : [underTest as Rule];
+  const ids = new Set(tested.map((r) => r.id));
   describe([...ids].join(', '), () => {
     for (const c of cases) {
       test(c.name, () => {
-        const all = check(c.files, c);
-        const got = all.filter((f) => ids.has(f.rule));
+        const got = check(c.files, c, tested).filter((f) => ids.has(f.rule));
         const onlyFile = Object.keys(c.files).length === 1 ? Object.keys(c.files)[0] : undefined;
         const describeF = (f: { rule: string; file?: string; line: number }) => `${f.rule} @ ${f.file ?? onlyFile}:${f.line}`;
         expect(got.map(describeF).sort()).toEqual(c.expect.map(describeF).sort());
@@ -112,7 +128,7 @@ export function ruleTable(ruleIds: string | string[], cases: RuleCase[]): void {
           const recheck = check(after, c);
           const fixedPrints = new Set(got.filter((f) => f.fix).map((f) => f.fingerprint));
           expect(recheck.filter((f) => fixedPrints.has(f.fingerprint)).map(describeF)).toEqual([]);
-          expect(newSeriousFindings(all, recheck).map((f) => `${describeF(f)}: ${f.message}`)).toEqual([]);
+          expect(newSeriousFindings(check(c.files, c), recheck).map((f) => `${describeF(f)}: ${f.message}`)).toEqual([]);
         }
       });
     }

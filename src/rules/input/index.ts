@@ -9,20 +9,20 @@ import { own } from '../../util/own.js';
 const reportedWhileReading = () => { /* findings come from the reader, not from the mesh */ };
 
 export const inputRules: Rule[] = [
-  defineRule({ id: 'yaml-syntax', severity: 'error', istioCode: null, group: 'input', fixable: false,
+  defineRule({ id: 'yaml-syntax', severity: 'error', istioCode: null, group: 'input', fixable: false, inputs: [],
     title: 'A file or document is not valid YAML, so nothing in it can be applied or checked.', check: reportedWhileReading }),
-  defineRule({ id: 'duplicate-key', severity: 'error', istioCode: null, group: 'input', fixable: false,
+  defineRule({ id: 'duplicate-key', severity: 'error', istioCode: null, group: 'input', fixable: false, inputs: [],
     title: 'A mapping repeats a key: kubectl apply rejects the file.', check: reportedWhileReading }),
-  defineRule({ id: 'template-not-checked', severity: 'info', istioCode: null, group: 'input', fixable: false,
+  defineRule({ id: 'template-not-checked', severity: 'info', istioCode: null, group: 'input', fixable: false, inputs: [],
     title: 'A file holds template syntax outside a chart\'s templates/ and is not checked.', check: reportedWhileReading }),
-  defineRule({ id: 'not-a-manifest', severity: 'info', istioCode: null, group: 'input', fixable: false,
+  defineRule({ id: 'not-a-manifest', severity: 'info', istioCode: null, group: 'input', fixable: false, inputs: [],
     title: 'A document is not a Kubernetes object (no apiVersion/kind/name, or not a mapping) and is skipped.', check: reportedWhileReading }),
-  defineRule({ id: 'unreadable-file', severity: 'error', istioCode: null, group: 'input', fixable: false,
+  defineRule({ id: 'unreadable-file', severity: 'error', istioCode: null, group: 'input', fixable: false, inputs: [],
     title: 'A manifest file is binary, not UTF-8, or too large to be a manifest.', check: reportedWhileReading }),
-  defineRule({ id: 'input-too-large', severity: 'error', istioCode: null, group: 'input', fixable: false,
+  defineRule({ id: 'input-too-large', severity: 'error', istioCode: null, group: 'input', fixable: false, inputs: [],
     title: 'The input passes a size cap (all files together, keys in one mapping, documents in one file), so part of it is not checked.', check: reportedWhileReading }),
   defineRule({
-    id: 'unknown-istio-kind', severity: 'error', istioCode: null, group: 'input', fixable: true,
+    id: 'unknown-istio-kind', severity: 'error', istioCode: null, group: 'input', fixable: true, inputs: 'mesh',
     title: 'A kind or API version that does not exist in an Istio API group (a typo such as ServiceEnrty).',
     check(ctx) {
       for (const r of ctx.mesh.resources) {

@@ -7,7 +7,7 @@ const reportedByTargets = () => { /* findings come from building the targets, no
 
 export const targetRules: Rule[] = [
   defineRule({
-    id: 'duplicate-resource', severity: 'warning', istioCode: null, group: 'input', fixable: false,
+    id: 'duplicate-resource', severity: 'warning', istioCode: null, group: 'input', fixable: false, inputs: 'mesh',
     title: 'One target defines the same kind/namespace/name twice with different content: kubectl apply keeps only the later one.',
     check(ctx) {
       for (const { lost, kept } of ctx.mesh.shadowed) {
@@ -19,12 +19,12 @@ export const targetRules: Rule[] = [
       }
     },
   }),
-  defineRule({ id: 'kustomize-not-found', severity: 'info', istioCode: null, group: 'input', fixable: false,
+  defineRule({ id: 'kustomize-not-found', severity: 'info', istioCode: null, group: 'input', fixable: false, inputs: [],
     title: 'Neither kustomize nor kubectl is installed: kustomize targets were read from raw files, without their patches.', check: reportedByTargets }),
-  defineRule({ id: 'target-render-failed', severity: 'warning', istioCode: null, group: 'input', fixable: false,
+  defineRule({ id: 'target-render-failed', severity: 'warning', istioCode: null, group: 'input', fixable: false, inputs: [],
     title: 'A target could not be rendered (kustomize build or the render command failed).', check: reportedByTargets }),
-  defineRule({ id: 'kustomize-component-unused', severity: 'info', istioCode: null, group: 'input', fixable: false,
+  defineRule({ id: 'kustomize-component-unused', severity: 'info', istioCode: null, group: 'input', fixable: false, inputs: [],
     title: 'A kustomize Component that no kustomization under the checked paths uses: nothing applies it, so it is not checked.', check: reportedByTargets }),
-  defineRule({ id: 'defined-in-other-target', severity: 'info', istioCode: null, group: 'input', fixable: false,
+  defineRule({ id: 'defined-in-other-target', severity: 'info', istioCode: null, group: 'input', fixable: false, inputs: [],
     title: 'A reference resolves only in another target: it is not applied together with the object that names it.', check: reportedByTargets }),
 ];

@@ -4,7 +4,7 @@ import { defineRule, type Rule } from '../rule.js';
 
 export const reviewRules: Rule[] = [
   defineRule({
-    id: 'new-suppression', severity: 'error', istioCode: null, group: 'review', fixable: false,
+    id: 'new-suppression', severity: 'error', istioCode: null, group: 'review', fixable: false, inputs: [],
     title: 'A pull request adds a suppression (an ignore annotation, a rule turned off, a new Helm chart) while allow-new-suppressions is false.',
     check: () => { /* reported by the review pipeline, which sees both the base and the head */ },
   }),

@@ -2,13 +2,15 @@
 // (resolution NONE, location MESH_EXTERNAL), the TLS settings a DestinationRule applies to one port, and which
 // DestinationRules apply to an entry's host from the namespaces that call it.
 import { isIP } from 'node:net';
-import { asArray, asObject, asString, asStringMap, isObject, type Json, type JsonObject, type Path, type Resource } from '../../manifests/resource.js';
+import { asArray, asObject, asString, asStringMap, isObject, stringsOf, type Json, type JsonObject, type Path, type Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
-import { stringsOf } from '../../mesh/mesh-view.js';
 import { exportScope, isVisibleFrom, type ExportScope } from '../../mesh/export-to.js';
 import { isTcpFamily, protocolFamily, protocolFromPortName, unsetProtocolPhrase } from '../../mesh/protocol.js';
 import { hostMatches, resolveHost } from '../../mesh/hosts.js';
 import { routeDestinations } from '../analyzers/traffic/common.js';
+import type { SePort } from '../../mesh/service-entry-ports.js';
+
+export { portsOf, type SePort } from '../../mesh/service-entry-ports.js';
 
 export const KNOWN_PROTOCOLS = ['TCP', 'UDP', 'HTTP', 'HTTP2', 'HTTPS', 'GRPC', 'GRPC-WEB', 'TLS', 'MONGO', 'REDIS', 'MYSQL', 'HTTP_PROXY'];
 export function isHttpFamily(protocol: string): boolean {
@@ -20,9 +22,6 @@ export function isTlsFamily(protocol: string): boolean {
 
 export function serviceEntries(mesh: MeshView): readonly Resource[] {
   return mesh.byKind('ServiceEntry', 'networking.istio.io');
-}
-export function destinationRules(mesh: MeshView): readonly Resource[] {
-  return mesh.byKind('DestinationRule', 'networking.istio.io');
 }
 
 /** `spec.resolution` as written, or NONE (Istio's default) when absent. Non-strings come back as null. */
@@ -57,31 +56,7 @@ export function selectorLabels(se: Resource): Record<string, string> {
   return asStringMap(asObject(se.spec.workloadSelector).labels);
 }
 
-export interface SePort {
-  index: number;
-  port: JsonObject;
-  number: number | null;
-  name: string | null;
-  /** As written (may be lower case), null when absent. */
-  protocol: string | null;
-  targetPort: number | null;
-}
 
-/** The object entries of `spec.ports`, with their index in the list. */
-export function portsOf(se: Resource): SePort[] {
-  const out: SePort[] = [];
-  asArray(se.spec.ports).forEach((p, index) => {
-    if (!isObject(p)) return;
-    out.push({
-      index, port: p,
-      number: typeof p.number === 'number' ? p.number : null,
-      name: asString(p.name) ?? null,
-      protocol: typeof p.protocol === 'string' ? p.protocol : null,
-      targetPort: typeof p.targetPort === 'number' ? p.targetPort : null,
-    });
-  });
-  return out;
-}
 
 /** Does traffic on this port need the entry's addresses to be told apart from other traffic to the same port?
  *  Plain TCP does (TCP, MONGO, MYSQL, REDIS: the proxy has only the destination IP and port). So does a port without
@@ -170,18 +145,15 @@ export function callingNamespaces(mesh: MeshView, se: Resource, host: string): s
 
 /** Every VirtualService destination host, resolved in its VirtualService's namespace (computed once per view). */
 function routedHosts(mesh: MeshView): { host: string; namespace: string }[] {
-  let l = routedCache.get(mesh);
-  if (!l) {
-    l = [];
+  return mesh.memo('service-entry/routed-hosts', () => {
+    const l: { host: string; namespace: string }[] = [];
     for (const vs of mesh.byKind('VirtualService')) {
       if (vs.namespace === null) continue;
-      for (const d of routeDestinations(vs)) if (d.host !== '') l.push({ host: resolveHost(d.host, vs.namespace), namespace: vs.namespace });
+      for (const d of routeDestinations(mesh, vs)) if (d.host !== '') l.push({ host: resolveHost(d.host, vs.namespace), namespace: vs.namespace });
     }
-    routedCache.set(mesh, l);
-  }
-  return l;
+    return l;
+  });
 }
-const routedCache = new WeakMap<MeshView, { host: string; namespace: string }[]>();
 
 /** The DestinationRules Istio applies to traffic to `host` (declared by `se`) from the entry's own namespace and
  *  every namespace that calls it (callingNamespaces), each rule once. */

@@ -4,7 +4,7 @@
 import { defineRule, type Rule } from '../rule.js';
 import type { Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
-import { stringsOf } from '../../mesh/mesh-view.js';
+import { stringsOf } from '../../manifests/resource.js';
 import type { ExportScope } from '../../mesh/export-to.js';
 import { wildcardSuffixesOf } from '../../mesh/hosts.js';
 import { isTcpFamily } from '../../mesh/protocol.js';
@@ -69,6 +69,7 @@ function istioScopes(se: Resource): string[] {
 export const overlapRules: Rule[] = [
   defineRule({
     id: 'se-conflicting-protocol', severity: 'warning', istioCode: 'IST0177', group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'The same host and port declared with different protocols by ServiceEntries visible in the same namespaces.',
     check(ctx) {
       const byKey = new Map<string, Decl[]>();
@@ -103,6 +104,7 @@ export const overlapRules: Rule[] = [
   }),
   defineRule({
     id: 'se-wildcard-protocol-conflict', severity: 'warning', istioCode: null, group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'A wildcard ServiceEntry host and a concrete host it covers give the same port different protocols.',
     check(ctx) {
       const decls = declarations(ctx.mesh);
@@ -140,6 +142,7 @@ export const overlapRules: Rule[] = [
   }),
   defineRule({
     id: 'se-duplicate-host-port', severity: 'info', istioCode: null, group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'The same host and port declared with the same protocol by two ServiceEntries visible in the same namespaces.',
     check(ctx) {
       const byHostPort = new Map<string, Decl[]>();

@@ -2,7 +2,7 @@
 import { defineRule, type Rule } from '../rule.js';
 import { asArray, isObject } from '../../manifests/resource.js';
 import {
-  addressesOf, describePort, hasSelector, needsAddress, portProtocolText, hostsOf, isHttpFamily, isTlsFamily, portsOf, quote, resolutionOf, serviceEntries, tlsOriginatedOn, type SePort,
+  addressesOf, describePort, hasSelector, needsAddress, portProtocolText, hostsOf, isHttpFamily, isTlsFamily, portsOf, quote, resolutionOf, tlsOriginatedOn, type SePort,
 } from './common.js';
 import type { Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
@@ -41,9 +41,10 @@ function sharedHostPort(mesh: MeshView, se: Resource, p: SePort): boolean {
 export const protocolRules: Rule[] = [
   defineRule({
     id: 'se-tls-port-declared-http', severity: 'error', istioCode: null, group, fixable: true,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'Port 443, or a port named https…/tls…, declared HTTP, HTTP2 or GRPC with no DestinationRule originating TLS on it.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         for (const p of portsOf(se)) {
           const want = isTlsPortDeclaredHttp(ctx.mesh, se, p);
           if (!want) continue;
@@ -60,9 +61,10 @@ export const protocolRules: Rule[] = [
   }),
   defineRule({
     id: 'se-port-name-protocol-mismatch', severity: 'info', istioCode: null, group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'A ServiceEntry port name announces one protocol and the protocol field says another (the protocol field wins).',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         for (const p of portsOf(se)) {
           const fromName = protocolFromPortName(p.name);
           if (!fromName || !p.protocol) continue;
@@ -80,11 +82,12 @@ export const protocolRules: Rule[] = [
   }),
   defineRule({
     id: 'se-addresses-required', severity: 'warning', istioCode: 'IST0134', group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'A plain-TCP (TCP, MONGO, MYSQL, REDIS) or protocol-less non-HTTP ServiceEntry port without addresses, when the mesh does not auto-allocate addresses.',
     check(ctx) {
       const s = ctx.mesh.settings;
       if (s.dnsCapture && s.addressAutoAllocate) return;
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         if (addressesOf(se).length > 0 || asArray(se.spec.addresses).length > 0) continue;
         const status = se.obj.status;
         if (isObject(status) && asArray(status.addresses).length > 0) continue;
@@ -100,9 +103,10 @@ export const protocolRules: Rule[] = [
   }),
   defineRule({
     id: 'se-multiple-hosts-non-http-port', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'Several hosts with a port that is neither HTTP nor TLS while resolution is not NONE: Istio rejects the ServiceEntry.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         const res = resolutionOf(se);
         if (res === 'NONE' || hostsOf(se).length < 2) continue;
         for (const p of portsOf(se)) {

@@ -6,7 +6,7 @@ import { isConcreteDnsName, isWildcardHost } from '../../mesh/hosts.js';
 import { asString, isObject, type Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
 import {
-  addressesOf, endpointsOf, hasSelector, hostsOf, needsAddress, isIpAddress, locationOf, portsOf, quote, resolutionOf, selectorLabels, serviceEntries,
+  addressesOf, endpointsOf, hasSelector, hostsOf, needsAddress, isIpAddress, locationOf, portsOf, quote, resolutionOf, selectorLabels,
 } from './common.js';
 
 const group = 'service-entry';
@@ -22,9 +22,10 @@ function noneFits(se: Resource, mesh: MeshView): boolean {
 export const resolutionRules: Rule[] = [
   defineRule({
     id: 'se-static-without-endpoints', severity: 'error', istioCode: null, group, fixable: true,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'A STATIC ServiceEntry with neither endpoints nor a workloadSelector: there is no address to send traffic to.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         if (resolutionOf(se) !== 'STATIC' || endpointsOf(se).length > 0 || hasSelector(se)) continue;
         const hosts = hostsOf(se);
         const addresses = addressesOf(se);
@@ -41,9 +42,10 @@ export const resolutionRules: Rule[] = [
   }),
   defineRule({
     id: 'se-selector-matches-nothing', severity: 'warning', istioCode: null, group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'A STATIC ServiceEntry\'s workloadSelector matches no Pod, workload or WorkloadEntry of its namespace in this repository.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         if (resolutionOf(se) !== 'STATIC' || !hasSelector(se) || endpointsOf(se).length > 0) continue;
         const labels = selectorLabels(se);
         // An empty or malformed selector is its own finding.
@@ -59,9 +61,10 @@ export const resolutionRules: Rule[] = [
   }),
   defineRule({
     id: 'se-selector-on-mesh-external', severity: 'warning', istioCode: null, group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'A workloadSelector on a MESH_EXTERNAL ServiceEntry (location defaults to MESH_EXTERNAL); it is meant for mesh-internal workloads.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         if (!hasSelector(se) || locationOf(se) !== 'MESH_EXTERNAL' || resolutionOf(se) === 'NONE') continue;
         const written = se.spec.location !== undefined;
         ctx.report({
@@ -73,9 +76,10 @@ export const resolutionRules: Rule[] = [
   }),
   defineRule({
     id: 'se-dns-wildcard-host', severity: 'error', istioCode: 'IST0106', group, fixable: true,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'resolution DNS or DNS_ROUND_ROBIN with a wildcard host and no endpoints: Istio rejects the ServiceEntry.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         const res = resolutionOf(se);
         if ((res !== 'DNS' && res !== 'DNS_ROUND_ROBIN') || endpointsOf(se).length > 0) continue;
         const hosts = hostsOf(se);
@@ -91,9 +95,10 @@ export const resolutionRules: Rule[] = [
   }),
   defineRule({
     id: 'se-none-with-endpoints', severity: 'error', istioCode: 'IST0106', group, fixable: true,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'resolution NONE with endpoints: Istio rejects the ServiceEntry.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         if (resolutionOf(se) !== 'NONE' || endpointsOf(se).length === 0) continue;
         // The resolution the endpoints call for: STATIC for IPs (and unix sockets), DNS for host names.
         const addrs = endpointsOf(se).map((e) => (isObject(e) ? asString(e.address) : undefined));

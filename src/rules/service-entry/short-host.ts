@@ -7,27 +7,27 @@ import { asArray, type Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
 import { resolveHost, serviceHost } from '../../mesh/hosts.js';
 import { isShortHost, routeDestinations } from '../analyzers/traffic/common.js';
-import { quote, serviceEntries } from './common.js';
+import { quote } from './common.js';
 
 const group = 'service-entry';
 
 /** Short name → the namespaces of the VirtualServices and DestinationRules that name it (each expands it there). */
 function callerNamespaces(mesh: MeshView): Map<string, Set<string>> {
-  let m = callersCache.get(mesh);
-  if (m) return m;
-  m = new Map();
+  return mesh.memo('service-entry/short-host-callers', () => collectCallerNamespaces(mesh));
+}
+
+function collectCallerNamespaces(mesh: MeshView): Map<string, Set<string>> {
+  const m = new Map<string, Set<string>>();
   const add = (host: string, ns: string) => {
-    if (isShortHost(host)) (m!.get(host) ?? m!.set(host, new Set()).get(host)!).add(ns);
+    if (isShortHost(host)) (m.get(host) ?? m.set(host, new Set()).get(host)!).add(ns);
   };
   for (const vs of mesh.byKind('VirtualService')) {
     if (vs.namespace === null) continue;
-    for (const d of routeDestinations(vs)) add(d.host, vs.namespace);
+    for (const d of routeDestinations(mesh, vs)) add(d.host, vs.namespace);
   }
   for (const dr of mesh.byKind('DestinationRule')) if (dr.namespace !== null && typeof dr.spec.host === 'string') add(dr.spec.host, dr.namespace);
-  callersCache.set(mesh, m);
   return m;
 }
-const callersCache = new WeakMap<MeshView, Map<string, Set<string>>>();
 
 /** The name callers mean: the FQDN their namespace expands the short name to, when they all agree; with no callers,
  *  the FQDN in the entry's own namespace. Null when callers in several namespaces mean different hosts. */
@@ -41,9 +41,10 @@ function intendedHost(mesh: MeshView, se: Resource, host: string): string | null
 export const shortHostRules: Rule[] = [
   defineRule({
     id: 'se-short-host', severity: 'warning', istioCode: null, group, fixable: true,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'A ServiceEntry host without a domain: Istio takes it literally, so short names and FQDNs used by callers do not match it.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         asArray(se.spec.hosts).forEach((h, i) => {
           if (typeof h !== 'string' || !isShortHost(h)) return;
           const fix = intendedHost(ctx.mesh, se, h);

@@ -6,7 +6,7 @@ import { asArray, asObject, asString, isObject, type Path, type Resource } from 
 import { hostMatches, resolveHost } from '../../mesh/hosts.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
 import {
-  describePort, destinationRules, drsApplying, endpointsOf, hasSelector, hostsOf, isTlsFamily, originatesTls, portsOf, quote, serviceEntries, tlsForPort,
+  describePort, drsApplying, endpointsOf, hasSelector, hostsOf, isTlsFamily, originatesTls, portsOf, quote, serviceEntries, tlsForPort,
   callersWithoutOrigination, tlsOriginatedOn, type TlsSetting,
 } from './common.js';
 import { tlsPortDeclaredHttp } from './protocol.js';
@@ -93,7 +93,7 @@ function missingCa(dr: Resource, t: TlsSetting): boolean {
 }
 
 function reportMissingCa(ctx: RuleContext, portLevel: boolean): void {
-  for (const dr of destinationRules(ctx.mesh)) {
+  for (const dr of ctx.allInputs('DestinationRule')) {
     for (const t of tlsSettingsOf(dr)) {
       if (isPortLevel(t.path) !== portLevel || !missingCa(dr, t)) continue;
       const where = portLevel ? `port ${String(asObject(asObject(asArray(asObject(dr.spec.trafficPolicy).portLevelSettings)[t.path[3] as number]).port).number ?? '?')}` : 'all ports';
@@ -108,6 +108,7 @@ function reportMissingCa(ctx: RuleContext, portLevel: boolean): void {
 export const tlsRules: Rule[] = [
   defineRule({
     id: 'dr-double-tls', severity: 'error', istioCode: null, group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }, { kind: 'DestinationRule' }],
     title: 'A DestinationRule originates TLS on a ServiceEntry port declared HTTPS or TLS: apps\' TLS gets encrypted twice.',
     check(ctx) {
       for (const d of findDoubleTls(ctx.mesh)) {
@@ -122,6 +123,7 @@ export const tlsRules: Rule[] = [
   }),
   defineRule({
     id: 'dr-double-tls-direct-https', severity: 'warning', istioCode: null, group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }, { kind: 'DestinationRule' }],
     title: 'A DestinationRule originates TLS on an HTTPS/TLS ServiceEntry port that a VirtualService routes plain HTTP to; apps calling https:// directly break.',
     check(ctx) {
       for (const d of findDoubleTls(ctx.mesh)) {
@@ -135,9 +137,10 @@ export const tlsRules: Rule[] = [
   }),
   defineRule({
     id: 'se-missing-tls-origination', severity: 'error', istioCode: null, group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }, { kind: 'DestinationRule' }],
     title: 'A ServiceEntry HTTP port with targetPort 443 and no DestinationRule originating TLS: plaintext is sent to a TLS port.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         // Workloads picked by a selector are mesh workloads: their port 443 may well be plain HTTP behind a sidecar.
         if (hasSelector(se)) continue;
         for (const p of portsOf(se)) {
@@ -172,21 +175,24 @@ export const tlsRules: Rule[] = [
   }),
   defineRule({
     id: 'dr-ca-certificates-missing', severity: 'info', istioCode: 'IST0128', group, fixable: false,
+    inputs: [{ kind: 'DestinationRule' }],
     title: 'A DestinationRule originates TLS (SIMPLE/MUTUAL) in its top-level trafficPolicy without caCertificates.',
     check(ctx) { reportMissingCa(ctx, false); },
   }),
   defineRule({
     id: 'dr-port-ca-certificates-missing', severity: 'info', istioCode: 'IST0129', group, fixable: false,
+    inputs: [{ kind: 'DestinationRule' }],
     title: 'A DestinationRule originates TLS (SIMPLE/MUTUAL) in a portLevelSettings entry without caCertificates.',
     check(ctx) { reportMissingCa(ctx, true); },
   }),
   defineRule({
     id: 'dr-sni-mismatch', severity: 'warning', istioCode: null, group, fixable: false,
+    inputs: [{ kind: 'DestinationRule' }, { kind: 'ServiceEntry' }],
     title: 'A DestinationRule originating TLS sets an sni that matches none of the target ServiceEntry\'s hosts.',
     check(ctx) {
       // The ServiceEntries behind a DestinationRule host; null when a Service (or nothing) declares it.
       const targetsOf = new Map<string, Set<Resource> | null>();
-      for (const dr of destinationRules(ctx.mesh)) {
+      for (const dr of ctx.allInputs('DestinationRule')) {
         const drHost = asString(dr.spec.host);
         if (!drHost) continue;
         const withSni = tlsSettingsOf(dr).filter((t) => asString(t.tls.sni) && originatesTls(t));

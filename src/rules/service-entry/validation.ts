@@ -9,7 +9,7 @@ import { isDns1123Label } from '../../mesh/hosts.js';
 import { closest } from '../../util/closest.js';
 import {
   addressesOf, describePort, endpointsOf, hasSelector, hostsOf, isIpAddress, isIpOrCidr, isTlsFamily, KNOWN_PROTOCOLS, locationOf, portsOf,
-  needsAddress, portProtocolText, quote, resolutionOf, serviceEntries,
+  needsAddress, portProtocolText, quote, resolutionOf,
 } from './common.js';
 
 const group = 'service-entry';
@@ -46,9 +46,10 @@ function report(ctx: RuleContext, se: Resource, path: (string | number)[], subje
 export const validationRules: Rule[] = [
   defineRule({
     id: 'se-invalid-host', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'ServiceEntry hosts missing, "*" alone, an IP, or not a valid DNS name: Istio rejects the entry.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         // No hosts at all, or a host that is not a string, is a schema finding.
         asArray(se.spec.hosts).forEach((h, i) => {
           const problem = typeof h === 'string' ? hostProblem(h) : null;
@@ -59,9 +60,10 @@ export const validationRules: Rule[] = [
   }),
   defineRule({
     id: 'se-partial-wildcard-host', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'A ServiceEntry host with a partial wildcard (*foo.com), which Istio warns about.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         if (resolutionOf(se) === 'DYNAMIC_DNS') continue;
         hostsOf(se).forEach((h, i) => {
           if (!h.startsWith('*') || h === '*' || h.startsWith('*.') || hostProblem(h)) return;
@@ -72,9 +74,10 @@ export const validationRules: Rule[] = [
   }),
   defineRule({
     id: 'se-invalid-address', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'A ServiceEntry address that is not an IP or CIDR, or a CIDR with DNS resolution: Istio rejects the entry.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         const res = resolutionOf(se);
         asArray(se.spec.addresses).forEach((a, i) => {
           if (typeof a !== 'string') return; // a schema finding (wrong type)
@@ -90,9 +93,10 @@ export const validationRules: Rule[] = [
   }),
   defineRule({
     id: 'se-invalid-port', severity: 'error', istioCode: 'IST0106', group, fixable: true,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'A ServiceEntry port with a missing, malformed or duplicate name or number, a bad targetPort or an unknown protocol.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         const names = new Set<string>();
         const numbers = new Set<number>();
         asArray(se.spec.ports).forEach((p, i) => {
@@ -135,9 +139,10 @@ export const validationRules: Rule[] = [
   }),
   defineRule({
     id: 'se-invalid-workload-selector', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'A ServiceEntry workloadSelector with an empty or wildcard label, or set together with endpoints: Istio rejects the entry.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         if (!hasSelector(se)) continue;
         const labels = asObject(asObject(se.spec.workloadSelector).labels);
         for (const [k, v] of Object.entries(labels)) {
@@ -153,9 +158,10 @@ export const validationRules: Rule[] = [
   }),
   defineRule({
     id: 'se-workload-selector-ignored', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'A ServiceEntry workloadSelector with no labels, or with resolution NONE, where it selects nothing useful.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         if (!hasSelector(se)) continue;
         const labels = asObject(asObject(se.spec.workloadSelector).labels);
         if (Object.keys(labels).length === 0) {
@@ -168,10 +174,11 @@ export const validationRules: Rule[] = [
   }),
   defineRule({
     id: 'se-addresses-not-allocated', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'A plain-TCP (TCP, MONGO, MYSQL, REDIS) or protocol-less non-HTTP ServiceEntry port without addresses where Istio does not auto-allocate one (resolution NONE or opted out).',
     check(ctx) {
       const s = ctx.mesh.settings;
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         if (asArray(se.spec.addresses).length > 0) continue;
         const optedOut = se.labels['networking.istio.io/enable-autoallocate-ip'] === 'false';
         if (resolutionOf(se) !== 'NONE' && !optedOut) continue;
@@ -188,9 +195,10 @@ export const validationRules: Rule[] = [
   }),
   defineRule({
     id: 'se-invalid-endpoint', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'A ServiceEntry endpoint address or port Istio rejects for the entry\'s resolution.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         const res = resolutionOf(se);
         if (res !== 'STATIC' && res !== 'DNS' && res !== 'DNS_ROUND_ROBIN') continue;
         const eps = endpointsOf(se);
@@ -229,9 +237,10 @@ export const validationRules: Rule[] = [
   }),
   defineRule({
     id: 'se-invalid-dynamic-dns', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'resolution DYNAMIC_DNS with concrete hosts, addresses, endpoints, a non-HTTP/TLS port or a bad location: Istio rejects the entry.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         if (resolutionOf(se) !== 'DYNAMIC_DNS') continue;
         hostsOf(se).forEach((h, i) => {
           if (!h.startsWith('*')) report(ctx, se, ['spec', 'hosts', i], h, `resolution: DYNAMIC_DNS needs wildcard hosts, and ${quote(h)} is not one: ${REJECTED}. Use resolution: DNS for concrete hosts.`);
@@ -252,9 +261,10 @@ export const validationRules: Rule[] = [
   }),
   defineRule({
     id: 'se-dns-addresses-multiple-hosts', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'resolution DNS with addresses, several hosts and a TLS port: one address cannot stand for several hosts.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         const res = resolutionOf(se);
         if ((res !== 'DNS' && res !== 'DNS_ROUND_ROBIN') || endpointsOf(se).length > 0) continue;
         if (addressesOf(se).length === 0 || hostsOf(se).length < 2) continue;
@@ -267,9 +277,10 @@ export const validationRules: Rule[] = [
   }),
   defineRule({
     id: 'se-invalid-export-to', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    inputs: [{ kind: 'ServiceEntry' }],
     title: 'A ServiceEntry exportTo list with a malformed namespace, a duplicate, or "*"/"~" combined with other entries.',
     check(ctx) {
-      for (const se of serviceEntries(ctx.mesh)) {
+      for (const se of ctx.allInputs('ServiceEntry')) {
         const list = asArray(se.spec.exportTo);
         const seen = new Set<string>();
         const strs = list.map((e) => String(e));

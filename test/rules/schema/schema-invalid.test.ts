@@ -1,9 +1,9 @@
 // Mistakes the API server rejects at `kubectl apply` time: exact lines, messages and fixed output.
-import { check, ruleTable, yaml } from '../../helpers/harness.js';
+import { check, ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
 const SCHEMA_RULES = ['schema-unknown-field', 'schema-wrong-type', 'schema-invalid-enum', 'schema-missing-required', 'schema-invalid-value', 'schema-invalid-name'];
 
-ruleTable(SCHEMA_RULES, [
+ruleTable(rules(...SCHEMA_RULES), [
   {
     name: 'a misspelt field is renamed, and a lowercase enum value is upper-cased (DestinationRule v1)',
     files: { 'dr.yaml': yaml`
@@ -420,7 +420,7 @@ describe('schema checks on hostile input', () => {
   });
 });
 
-ruleTable(['schema-unknown-field', 'schema-oneof'], [
+ruleTable(rules('schema-unknown-field', 'schema-oneof'), [
   {
     name: 'a field written one level too high is pointed to where it belongs',
     files: { 'dr.yaml': yaml`
@@ -482,7 +482,7 @@ ruleTable(['schema-unknown-field', 'schema-oneof'], [
   },
 ]);
 
-ruleTable(['schema-unknown-field', 'schema-missing-required'], [
+ruleTable(rules('schema-unknown-field', 'schema-missing-required'), [
   {
     name: 'snake_case field names are renamed to the camelCase the CRD declares',
     files: { 'dr.yaml': yaml`
@@ -528,7 +528,7 @@ ruleTable(['schema-unknown-field', 'schema-missing-required'], [
   },
 ]);
 
-ruleTable('schema-wrong-type', [
+ruleTable(rule('schema-wrong-type'), [
   {
     name: 'AuthorizationPolicy ports are strings: numbers are quoted as written',
     files: { 'ap.yaml': yaml`
@@ -562,7 +562,7 @@ ruleTable('schema-wrong-type', [
   },
 ]);
 
-ruleTable('schema-unknown-field', [
+ruleTable(rule('schema-unknown-field'), [
   {
     name: 'with a newer Istio declared, an unknown field without a near miss says which CRDs were used',
     istioVersion: '1.35',
@@ -578,7 +578,7 @@ ruleTable('schema-unknown-field', [
   },
 ]);
 
-ruleTable('schema-invalid-name', [
+ruleTable(rule('schema-invalid-name'), [
   {
     name: 'a namespace with upper case or dots is not a DNS-1123 label; a dotted name is a fine subdomain',
     files: { 'vs.yaml': yaml`
@@ -594,7 +594,7 @@ ruleTable('schema-invalid-name', [
   },
 ]);
 
-ruleTable('schema-invalid-value', [
+ruleTable(rule('schema-invalid-value'), [
   {
     name: 'patterns: a WasmPlugin checksum that is not hex, a targetRef group with upper case',
     files: { 'wp.yaml': yaml`
@@ -626,7 +626,7 @@ describe('string bounds count code points', () => {
   });
 });
 
-ruleTable('schema-wrong-type', [
+ruleTable(rule('schema-wrong-type'), [
   {
     name: 'a bare port number becomes a port selector; a bare string match gets the choices, no fix',
     files: { 'vs.yaml': yaml`

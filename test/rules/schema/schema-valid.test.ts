@@ -1,9 +1,9 @@
 // Working configurations of every schema-checked Istio kind: the schema rules must report nothing.
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rules } from '../../helpers/harness.js';
 
 const SCHEMA_RULES = ['schema-unknown-field', 'schema-wrong-type', 'schema-invalid-enum', 'schema-missing-required', 'schema-invalid-value', 'schema-invalid-name', 'schema-oneof', 'schema-validation-rule'];
 
-ruleTable(SCHEMA_RULES, [
+ruleTable(rules(...SCHEMA_RULES), [
   {
     name: 'DestinationRule (v1) with TLS origination, pools, outlier detection, subsets and port-level settings',
     files: { 'dr.yaml': yaml`
@@ -281,7 +281,7 @@ ruleTable(SCHEMA_RULES, [
   },
 ]);
 
-ruleTable(SCHEMA_RULES, [
+ruleTable(rules(...SCHEMA_RULES), [
   {
     name: 'a date-like label value and numeric-looking quoted strings are strings',
     files: { 'se.yaml': yaml`

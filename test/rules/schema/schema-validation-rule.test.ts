@@ -1,7 +1,7 @@
 // The plain CEL rules of Istio's CRDs that the API server enforces at `kubectl apply` time.
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../helpers/harness.js';
 
-ruleTable('schema-validation-rule', [
+ruleTable(rule('schema-validation-rule'), [
   {
     name: 'policies attached by selector or by targetRefs, not both; waypoint policy by targetRefs',
     files: { 'ok.yaml': yaml`

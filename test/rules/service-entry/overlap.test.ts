@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../helpers/harness.js';
 
 function se(name: string, ns: string, host: string, port: number, protocol: string | null, extra = ''): string {
   return yaml`
@@ -15,7 +15,7 @@ function se(name: string, ns: string, host: string, port: number, protocol: stri
   ` + extra;
 }
 
-ruleTable('se-conflicting-protocol', [
+ruleTable(rule('se-conflicting-protocol'), [
   {
     name: 'same host and port, same protocol',
     files: { 'a.yaml': se('a', 'team-a', 'api.example.com', 8443, 'HTTPS'), 'b.yaml': se('b', 'team-b', 'api.example.com', 8443, 'HTTPS') },
@@ -57,7 +57,7 @@ ruleTable('se-conflicting-protocol', [
   },
 ]);
 
-ruleTable('se-wildcard-protocol-conflict', [
+ruleTable(rule('se-wildcard-protocol-conflict'), [
   {
     name: 'a wildcard NONE entry beside a concrete DNS entry with the same protocol',
     files: { 'a.yaml': se('wild', 'egress', '*.example.com', 443, 'TLS'), 'b.yaml': se('api', 'egress', 'api.example.com', 443, 'TLS') },
@@ -84,7 +84,7 @@ ruleTable('se-wildcard-protocol-conflict', [
   },
 ]);
 
-ruleTable('se-duplicate-host-port', [
+ruleTable(rule('se-duplicate-host-port'), [
   {
     name: 'different hosts',
     files: { 'a.yaml': se('a', 'team-a', 'a.example.com', 443, 'HTTPS'), 'b.yaml': se('b', 'team-a', 'b.example.com', 443, 'HTTPS') },

@@ -1,8 +1,8 @@
 // The protocol Istio really uses for a ServiceEntry port: the protocol field only (no field: detected from the
 // first bytes), and MONGO, MYSQL, REDIS counted as the plain TCP the proxy forwards.
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
-ruleTable(['se-addresses-required', 'se-addresses-not-allocated'], [
+ruleTable(rules('se-addresses-required', 'se-addresses-not-allocated'), [
   {
     name: 'a protocol-less port named http carries HTTP, which detection routes by Host: no address needed',
     files: { 'se.yaml': yaml`
@@ -69,7 +69,7 @@ ruleTable(['se-addresses-required', 'se-addresses-not-allocated'], [
   },
 ]);
 
-ruleTable('se-multiple-hosts-non-http-port', [
+ruleTable(rule('se-multiple-hosts-non-http-port'), [
   {
     name: 'a protocol-less port named http with several hosts: Istio validation rejects it, whatever the name',
     files: { 'se.yaml': yaml`
@@ -97,7 +97,7 @@ const db = (name: string, protocol: string, line = '') => yaml`
     ports: [{number: 3306, name: ${name}, protocol: ${protocol}}]${line}
 `;
 
-ruleTable('se-conflicting-protocol', [
+ruleTable(rule('se-conflicting-protocol'), [
   {
     name: 'TCP and MYSQL for one host and port are both plain TCP to the proxy: no conflict',
     files: { 'a.yaml': db('mysql', 'MYSQL'), 'b.yaml': db('tcp-db', 'TCP') },

@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../helpers/harness.js';
 
 const http443 = yaml`
   apiVersion: networking.istio.io/v1
@@ -26,7 +26,7 @@ const originationDr = yaml`
         tls: {mode: SIMPLE}
 `;
 
-ruleTable('se-tls-port-declared-http', [
+ruleTable(rule('se-tls-port-declared-http'), [
   {
     name: 'HTTPS on 443 is fine',
     files: { 'se.yaml': http443.replace('protocol: HTTP #', 'protocol: HTTPS #') },
@@ -80,7 +80,7 @@ ruleTable('se-tls-port-declared-http', [
   },
 ]);
 
-ruleTable('se-port-name-protocol-mismatch', [
+ruleTable(rule('se-port-name-protocol-mismatch'), [
   { name: 'matching name and protocol', files: { 'se.yaml': http443.replace('protocol: HTTP #', 'protocol: HTTPS #') }, expect: [] },
   { name: 'grpc-web under a grpc name', files: { 'se.yaml': http443.replace('number: 443', 'number: 8080').replace('name: https', 'name: grpc-web').replace('protocol: HTTP #', 'protocol: GRPC-Web #') }, expect: [] },
   { name: 'a tls name on an HTTPS port (both are SNI passthrough)', files: { 'se.yaml': http443.replace('name: https', 'name: tls').replace('protocol: HTTP #', 'protocol: HTTPS #') }, expect: [] },
@@ -114,7 +114,7 @@ const tcpNoAddress = yaml`
       name: raw
 `;
 
-ruleTable('se-addresses-required', [
+ruleTable(rule('se-addresses-required'), [
   {
     name: 'TCP with addresses is fine',
     files: { 'se.yaml': tcpNoAddress.replace('  resolution: DNS', '  addresses: [10.9.0.5]\n  resolution: DNS') },
@@ -148,7 +148,7 @@ ruleTable('se-addresses-required', [
   },
 ]);
 
-ruleTable('se-multiple-hosts-non-http-port', [
+ruleTable(rule('se-multiple-hosts-non-http-port'), [
   {
     name: 'several hosts on an HTTPS port are fine',
     files: { 'se.yaml': yaml`

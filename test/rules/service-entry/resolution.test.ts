@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../helpers/harness.js';
 
 const staticNoEndpoints = yaml`
   apiVersion: networking.istio.io/v1
@@ -17,7 +17,7 @@ const staticNoEndpoints = yaml`
     resolution: STATIC # no endpoints
 `;
 
-ruleTable('se-static-without-endpoints', [
+ruleTable(rule('se-static-without-endpoints'), [
   {
     name: 'STATIC with endpoints is fine',
     files: { 'se.yaml': yaml`
@@ -94,7 +94,7 @@ ruleTable('se-static-without-endpoints', [
   },
 ]);
 
-ruleTable('se-selector-matches-nothing', [
+ruleTable(rule('se-selector-matches-nothing'), [
   {
     name: 'a selector matching a WorkloadEntry of the namespace is fine',
     files: { 'vm.yaml': yaml`
@@ -160,7 +160,7 @@ ruleTable('se-selector-matches-nothing', [
   },
 ]);
 
-ruleTable('se-selector-on-mesh-external', [
+ruleTable(rule('se-selector-on-mesh-external'), [
   {
     name: 'MESH_INTERNAL with a selector is fine',
     files: { 'se.yaml': yaml`
@@ -232,7 +232,7 @@ const dnsWildcard = yaml`
     resolution: DNS
 `;
 
-ruleTable('se-dns-wildcard-host', [
+ruleTable(rule('se-dns-wildcard-host'), [
   {
     name: 'a wildcard NONE passthrough entry is fine',
     files: { 'se.yaml': dnsWildcard.replace('resolution: DNS', 'resolution: NONE') },
@@ -301,7 +301,7 @@ const noneNameEndpoints = yaml`
     endpoints: [{address: ext-eu.example.net}, {address: ext-us.example.net}]
 `;
 
-ruleTable('se-none-with-endpoints', [
+ruleTable(rule('se-none-with-endpoints'), [
   {
     name: 'NONE without endpoints is fine',
     files: { 'se.yaml': dnsWildcard.replace('resolution: DNS', 'resolution: NONE') },

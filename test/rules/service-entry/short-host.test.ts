@@ -1,6 +1,6 @@
 // ServiceEntry hosts are literal: a short host is not expanded with the entry's namespace, so neither the short name
 // a VirtualService uses (expanded in its own namespace) nor the FQDN reaches it.
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rules } from '../../helpers/harness.js';
 
 const shortEntry = yaml`
   apiVersion: networking.istio.io/v1
@@ -27,7 +27,7 @@ const route = yaml`
           host: payments
 `;
 
-ruleTable(['se-short-host', 'vs-destination-host-not-found'], [
+ruleTable(rules('se-short-host', 'vs-destination-host-not-found'), [
   {
     name: 'an FQDN host is reached by the short name a VirtualService in that namespace uses',
     files: { 'se.yaml': fqdnEntry, 'vs.yaml': route },

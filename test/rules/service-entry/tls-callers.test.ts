@@ -1,6 +1,6 @@
 // TLS origination judged from each calling namespace: a DestinationRule applies from the caller's namespace, the
 // host's namespace or the root namespace, so one in an application's namespace upgrades that application's traffic only.
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
 const originationSe = yaml`
   apiVersion: networking.istio.io/v1
@@ -38,7 +38,7 @@ const route = (namespace: string, port: number) => yaml`
       - destination: {host: api.payments.example, port: {number: ${port}}}
 `;
 
-ruleTable('se-missing-tls-origination', [
+ruleTable(rule('se-missing-tls-origination'), [
   {
     name: 'the DestinationRule sits with the entry: every caller gets it',
     files: { 'se.yaml': originationSe, 'dr.yaml': originationDr('egress'), 'vs.yaml': route('checkout', 80) },
@@ -80,7 +80,7 @@ const githubRoute = (namespace: string) => yaml`
       - destination: {host: api.github.com, port: {number: 443}}
 `;
 
-ruleTable(['dr-double-tls', 'dr-double-tls-direct-https'], [
+ruleTable(rules('dr-double-tls', 'dr-double-tls-direct-https'), [
   {
     name: 'the HTTP route and the originating DestinationRule reach the same callers: the egress pattern, a warning',
     files: { 'se.yaml': httpsSe, 'dr.yaml': githubDr('ci'), 'vs.yaml': githubRoute('ci') },

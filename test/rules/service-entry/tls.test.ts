@@ -1,4 +1,4 @@
-import { check, ruleTable, yaml } from '../../helpers/harness.js';
+import { check, ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
 const httpsSe = yaml`
   apiVersion: networking.istio.io/v1
@@ -64,7 +64,7 @@ const egressVs = yaml`
           port: {number: 443}
 `;
 
-ruleTable(['dr-double-tls', 'dr-double-tls-direct-https'], [
+ruleTable(rules('dr-double-tls', 'dr-double-tls-direct-https'), [
   { name: 'an HTTPS port with no DestinationRule is passthrough', files: { 'se.yaml': httpsSe }, expect: [] },
   { name: 'correct origination: HTTP port with targetPort 443', files: { 'se.yaml': originationSe, 'dr.yaml': portLevelDr }, expect: [] },
   {
@@ -99,7 +99,7 @@ ruleTable(['dr-double-tls', 'dr-double-tls-direct-https'], [
   },
 ]);
 
-ruleTable('se-missing-tls-origination', [
+ruleTable(rule('se-missing-tls-origination'), [
   { name: 'origination in place', files: { 'se.yaml': originationSe, 'dr.yaml': portLevelDr }, expect: [] },
   { name: 'top-level origination counts', files: { 'se.yaml': originationSe, 'dr.yaml': simpleDr }, expect: [] },
   {
@@ -153,7 +153,7 @@ const caDr = yaml`
           mode: SIMPLE
 `;
 
-ruleTable(['dr-ca-certificates-missing', 'dr-port-ca-certificates-missing'], [
+ruleTable(rules('dr-ca-certificates-missing', 'dr-port-ca-certificates-missing'), [
   {
     name: 'caCertificates set at both levels',
     files: { 'dr.yaml': caDr.replace('privateKey: /etc/certs/key.pem', 'privateKey: /etc/certs/key.pem\n      caCertificates: /etc/certs/ca.pem').replace('mode: SIMPLE', 'mode: SIMPLE\n        caCertificates: /etc/certs/ca.pem') },
@@ -185,7 +185,7 @@ ruleTable(['dr-ca-certificates-missing', 'dr-port-ca-certificates-missing'], [
   },
 ]);
 
-ruleTable('dr-sni-mismatch', [
+ruleTable(rule('dr-sni-mismatch'), [
   { name: 'sni equal to the host', files: { 'se.yaml': originationSe, 'dr.yaml': portLevelDr }, expect: [] },
   {
     name: 'sni for a Service (not a ServiceEntry) is not judged',

@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
 /** A valid DNS entry; `body` lines replace nothing, they are appended to spec. */
 function entry(spec: string, meta = ''): string {
@@ -22,7 +22,7 @@ const ok = entry(yaml`
     exportTo: [".", istio-system]
 `.replace(/^/gm, '  ').replace(/^ {2}$/gm, ''));
 
-ruleTable(['se-invalid-host', 'se-partial-wildcard-host'], [
+ruleTable(rules('se-invalid-host', 'se-partial-wildcard-host'), [
   { name: 'DNS names and a subdomain wildcard', files: { 'se.yaml': ok }, expect: [] },
   {
     name: 'no hosts at all is left to the schema rules (one finding per problem)',
@@ -51,7 +51,7 @@ ruleTable(['se-invalid-host', 'se-partial-wildcard-host'], [
   },
 ]);
 
-ruleTable('se-invalid-address', [
+ruleTable(rule('se-invalid-address'), [
   { name: 'IPs and CIDRs', files: { 'se.yaml': ok }, expect: [] },
   {
     name: 'a host name under addresses, and a CIDR with DNS',
@@ -81,7 +81,7 @@ const badPorts = entry(yaml`
   - {number: 9091, name: web2, protocol: HTTP, targetPort: 70000}
 `.replace(/^/gm, '  ').replace(/^ {2}$/gm, ''));
 
-ruleTable('se-invalid-port', [
+ruleTable(rule('se-invalid-port'), [
   { name: 'valid ports', files: { 'se.yaml': ok }, expect: [] },
   {
     name: 'duplicates, ranges, names and a protocol typo (fixed); a missing name is left to the schema rules',
@@ -98,7 +98,7 @@ ruleTable('se-invalid-port', [
   },
 ]);
 
-ruleTable(['se-invalid-workload-selector', 'se-workload-selector-ignored'], [
+ruleTable(rules('se-invalid-workload-selector', 'se-workload-selector-ignored'), [
   {
     name: 'a STATIC internal entry with a selector',
     files: { 'se.yaml': entry(yaml`
@@ -135,7 +135,7 @@ ruleTable(['se-invalid-workload-selector', 'se-workload-selector-ignored'], [
   },
 ]);
 
-ruleTable('se-addresses-not-allocated', [
+ruleTable(rule('se-addresses-not-allocated'), [
   {
     name: 'default mesh: IST0134 (se-addresses-required) reports it instead',
     files: { 'se.yaml': entry('  hosts: [db.example.com]\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n') },
@@ -161,7 +161,7 @@ ruleTable('se-addresses-not-allocated', [
   },
 ]);
 
-ruleTable('se-invalid-endpoint', [
+ruleTable(rule('se-invalid-endpoint'), [
   {
     name: 'IP endpoints for STATIC, names for DNS',
     files: {
@@ -184,7 +184,7 @@ ruleTable('se-invalid-endpoint', [
   },
 ]);
 
-ruleTable('se-invalid-dynamic-dns', [
+ruleTable(rule('se-invalid-dynamic-dns'), [
   {
     name: 'wildcard hosts with HTTP and TLS ports',
     files: { 'se.yaml': entry('  hosts: ["*.example.com"]\n  resolution: DYNAMIC_DNS\n  ports:\n  - {number: 443, name: tls, protocol: TLS}\n  - {number: 80, name: http, protocol: HTTP}\n') },
@@ -197,7 +197,7 @@ ruleTable('se-invalid-dynamic-dns', [
   },
 ]);
 
-ruleTable('se-dns-addresses-multiple-hosts', [
+ruleTable(rule('se-dns-addresses-multiple-hosts'), [
   {
     name: 'one host with an address',
     files: { 'se.yaml': entry('  hosts: [a.example.com]\n  addresses: [10.0.0.7]\n  resolution: DNS\n  ports: [{number: 443, name: https, protocol: HTTPS}]\n') },
@@ -210,7 +210,7 @@ ruleTable('se-dns-addresses-multiple-hosts', [
   },
 ]);
 
-ruleTable('se-invalid-export-to', [
+ruleTable(rule('se-invalid-export-to'), [
   { name: '"." and a namespace', files: { 'se.yaml': ok }, expect: [] },
   {
     name: 'duplicates, "*" with others, a bad name',

@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../helpers/harness.js';
 
 const deployment = yaml`
   apiVersion: apps/v1
@@ -11,7 +11,7 @@ const deployment = yaml`
       spec: {containers: [{name: orders, image: orders:1}]}
 `;
 
-ruleTable('authz-split-allow-rules', [
+ruleTable(rule('authz-split-allow-rules'), [
   {
     name: 'from and to in separate rules: warning, the fix merges them into one rule',
     files: {

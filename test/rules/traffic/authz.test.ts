@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../helpers/harness.js';
 
 const httpbin = yaml`
   apiVersion: v1
@@ -14,7 +14,7 @@ const httpbin = yaml`
       spec: {containers: [{name: httpbin, image: httpbin}]}
 `;
 
-ruleTable('authz-no-matching-workload', [
+ruleTable(rule('authz-no-matching-workload'), [
   {
     name: 'policies selecting an injected Deployment, namespace-wide, mesh-wide and targetRef policies',
     files: { 'app.yaml': httpbin, 'ap.yaml': yaml`
@@ -127,7 +127,7 @@ ruleTable('authz-no-matching-workload', [
   },
 ]);
 
-ruleTable('authz-namespace-not-found', [
+ruleTable(rule('authz-namespace-not-found'), [
   {
     name: 'namespaces and patterns that match known namespaces',
     files: { 'app.yaml': httpbin, 'ap.yaml': yaml`
@@ -178,7 +178,7 @@ ruleTable('authz-namespace-not-found', [
   },
 ]);
 
-ruleTable('selector-on-kubernetes-gateway', [
+ruleTable(rule('selector-on-kubernetes-gateway'), [
   {
     name: 'selectors on the pods of a Kubernetes Gateway, or naming a Gateway of the repository',
     files: { 'gw.yaml': yaml`

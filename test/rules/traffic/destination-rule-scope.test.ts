@@ -1,7 +1,7 @@
 // Where a DestinationRule applies: from the caller's namespace, then the host's namespace, then the root namespace,
 // each subject to exportTo. A subset defined only in a DestinationRule that does not apply to the callers does not
 // exist for them.
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rules } from '../../helpers/harness.js';
 
 const egressDr = (namespace: string) => yaml`
   apiVersion: networking.istio.io/v1
@@ -25,7 +25,7 @@ const routeViaEgress = (namespace: string) => yaml`
           subset: cnn
 `;
 
-ruleTable(['vs-subset-not-in-scope', 'vs-subset-not-found'], [
+ruleTable(rules('vs-subset-not-in-scope', 'vs-subset-not-found'), [
   {
     name: 'the DestinationRule defining the subset is in the callers\' namespace',
     files: { 'dr.yaml': egressDr('news'), 'vs.yaml': routeViaEgress('news') },

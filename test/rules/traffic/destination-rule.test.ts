@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rules } from '../../helpers/harness.js';
 
 const ratings = yaml`
   apiVersion: v1
@@ -18,7 +18,7 @@ const ratings = yaml`
       spec: {containers: [{name: ratings, image: ratings:1}]}
 `;
 
-ruleTable(['dr-host-not-found', 'dr-host-not-visible'], [
+ruleTable(rules('dr-host-not-found', 'dr-host-not-visible'), [
   {
     name: 'short-name, FQDN and wildcard hosts that resolve',
     files: { 'app.yaml': ratings, 'dr.yaml': yaml`
@@ -128,7 +128,7 @@ ruleTable(['dr-host-not-found', 'dr-host-not-visible'], [
   },
 ]);
 
-ruleTable(['dr-subset-no-workload', 'dr-subset-no-workload-unrouted'], [
+ruleTable(rules('dr-subset-no-workload', 'dr-subset-no-workload-unrouted'), [
   {
     name: 'subsets matching pod template labels of a Deployment',
     files: { 'app.yaml': ratings, 'dr.yaml': yaml`

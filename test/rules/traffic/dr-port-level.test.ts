@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
 const reviewsService = yaml`
   apiVersion: v1
@@ -12,7 +12,7 @@ const reviewsService = yaml`
     - {name: tcp-db, port: 5432}
 `;
 
-ruleTable(['dr-port-level-drops-setting', 'dr-port-level-drops-tls'], [
+ruleTable(rules('dr-port-level-drops-setting', 'dr-port-level-drops-tls'), [
   {
     name: 'connectionPool only on port 9080: the top-level outlierDetection no longer applies there; the fix copies it',
     files: {
@@ -178,7 +178,7 @@ ruleTable(['dr-port-level-drops-setting', 'dr-port-level-drops-tls'], [
   },
 ]);
 
-ruleTable('dr-outlier-detection-non-http', [
+ruleTable(rule('dr-outlier-detection-non-http'), [
   {
     name: 'consecutive5xxErrors on a host with a TCP port and a TLS ServiceEntry port: info naming the ports',
     files: {

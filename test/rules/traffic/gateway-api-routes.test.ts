@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
 const infraGw = yaml`
   apiVersion: gateway.networking.k8s.io/v1
@@ -16,7 +16,7 @@ const infraGw = yaml`
       protocol: HTTP
 `;
 
-ruleTable(['route-parent-not-found', 'route-parent-rejects-route'], [
+ruleTable(rules('route-parent-not-found', 'route-parent-rejects-route'), [
   {
     name: 'a route in an allowed namespace, and a same-namespace route on a default listener',
     files: { 'gw.yaml': infraGw, 'routes.yaml': yaml`
@@ -127,7 +127,7 @@ ruleTable(['route-parent-not-found', 'route-parent-rejects-route'], [
   },
 ]);
 
-ruleTable(['route-backend-not-found', 'route-backend-not-permitted'], [
+ruleTable(rules('route-backend-not-found', 'route-backend-not-permitted'), [
   {
     name: 'a local backend, and a cross-namespace backend allowed by a ReferenceGrant',
     files: { 'all.yaml': yaml`
@@ -188,7 +188,7 @@ ruleTable(['route-backend-not-found', 'route-backend-not-permitted'], [
   },
 ]);
 
-ruleTable('route-backend-port-not-found', [
+ruleTable(rule('route-backend-port-not-found'), [
   {
     name: 'backend ports that the Service exposes; a Service not in the repository is not judged',
     files: { 'all.yaml': yaml`

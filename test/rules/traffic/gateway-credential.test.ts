@@ -1,5 +1,5 @@
 // A Gateway's credentialName Secret is read from the gateway workload's namespace.
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../helpers/harness.js';
 
 const ingressDeployment = yaml`
   apiVersion: apps/v1
@@ -34,7 +34,7 @@ const certificate = (namespace: string) => yaml`
     issuerRef: {name: letsencrypt, kind: ClusterIssuer}
 `;
 
-ruleTable('gateway-credential-wrong-namespace', [
+ruleTable(rule('gateway-credential-wrong-namespace'), [
   {
     name: 'the certificate is issued into the gateway workload\'s namespace',
     files: { 'gw.yaml': ingressDeployment, 'shop.yaml': shopGateway, 'cert.yaml': certificate('istio-ingress') },

@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../helpers/harness.js';
 
 const gateway = yaml`
   apiVersion: networking.istio.io/v1
@@ -12,7 +12,7 @@ const gateway = yaml`
       - "shop/shop.example.com"
 `;
 
-ruleTable('gateway-host-without-route', [
+ruleTable(rule('gateway-host-without-route'), [
   {
     name: 'a VirtualService for the gateway host without gateways: 404 at the gateway; the fix binds it and keeps mesh',
     files: {

@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../helpers/harness.js';
 
 const egress = (resolution: string) => yaml`
   apiVersion: networking.istio.io/v1
@@ -33,7 +33,7 @@ const vs = yaml`
       - destination: {host: edition.cnn.com, port: {number: 80}}
 `;
 
-ruleTable('gateway-route-to-resolution-none', [
+ruleTable(rule('gateway-route-to-resolution-none'), [
   {
     name: 'the egress gateway routes to a ServiceEntry without resolution (NONE): error, the fix sets DNS',
     files: { 'se.yaml': egress(''), 'vs.yaml': vs },

@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../helpers/harness.js';
 
 const ingress = yaml`
   apiVersion: apps/v1
@@ -19,7 +19,7 @@ const ingress = yaml`
     - {name: https, port: 443, targetPort: 8443}
 `;
 
-ruleTable('gateway-selector-no-workload', [
+ruleTable(rule('gateway-selector-no-workload'), [
   {
     name: 'a selector matching a Deployment pod template',
     files: { 'ingress.yaml': ingress, 'gw.yaml': yaml`
@@ -212,7 +212,7 @@ ruleTable('gateway-selector-no-workload', [
   },
 ]);
 
-ruleTable('gateway-port-not-on-service', [
+ruleTable(rule('gateway-port-not-on-service'), [
   {
     name: 'server ports equal to the Service targetPorts',
     files: { 'ingress.yaml': ingress, 'gw.yaml': yaml`
@@ -263,7 +263,7 @@ ruleTable('gateway-port-not-on-service', [
   },
 ]);
 
-ruleTable('gateway-duplicate-certificate', [
+ruleTable(rule('gateway-duplicate-certificate'), [
   {
     name: 'the same credentialName on a gateway whose selector is contained in another\'s: reported on the broader one',
     files: { 'gw.yaml': yaml`
@@ -331,7 +331,7 @@ ruleTable('gateway-duplicate-certificate', [
   },
 ]);
 
-ruleTable('gateway-conflict', [
+ruleTable(rule('gateway-conflict'), [
   {
     name: 'same selector, TLS port and host',
     files: { 'gw.yaml': yaml`

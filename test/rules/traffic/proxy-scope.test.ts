@@ -1,7 +1,7 @@
 // How several resources combine in the proxy: gateways ignore Sidecars, plain-text HTTP gateway servers merge,
 // Gateway API Gateways get a generated Service, WorkloadGroups are workloads, a gateway-bound splitting
 // VirtualService applies at the gateway, Istio's own services exist without being in the repository.
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
 const ratingsSvc = yaml`
   apiVersion: v1
@@ -20,7 +20,7 @@ const shopSidecar = yaml`
     - hosts: ["./*", "istio-system/*"]
 `;
 
-ruleTable('vs-destination-host-not-visible', [
+ruleTable(rule('vs-destination-host-not-visible'), [
   {
     name: 'a VirtualService bound only to a gateway is not judged against the Sidecar of its namespace',
     files: {
@@ -72,7 +72,7 @@ const gateway = (name: string, server: string) => yaml`
     - ${server}
 `;
 
-ruleTable('gateway-conflict', [
+ruleTable(rule('gateway-conflict'), [
   {
     name: 'plain-text HTTP servers of two Gateways on one port merge, even for the same host',
     files: {
@@ -121,7 +121,7 @@ const k8sGateway = yaml`
   spec: {selector: {app: docs}, ports: [{name: http, port: 80}]}
 `;
 
-ruleTable(['dr-host-not-found', 'vs-destination-host-not-found'], [
+ruleTable(rules('dr-host-not-found', 'vs-destination-host-not-found'), [
   {
     name: 'the Service Istio generates for a Gateway API Gateway (<name>-istio) exists',
     files: {
@@ -219,7 +219,7 @@ const workloadGroup = yaml`
       ports: {http: 8080}
 `;
 
-ruleTable(['se-selector-matches-nothing', 'authz-no-matching-workload', 'sidecar-selector-no-workload'], [
+ruleTable(rules('se-selector-matches-nothing', 'authz-no-matching-workload', 'sidecar-selector-no-workload'), [
   {
     name: 'selectors matching a WorkloadGroup\'s labels match the VMs that register from it',
     files: {
@@ -269,7 +269,7 @@ ruleTable(['se-selector-matches-nothing', 'authz-no-matching-workload', 'sidecar
   },
 ]);
 
-ruleTable('authz-no-matching-workload', [
+ruleTable(rule('authz-no-matching-workload'), [
   {
     name: 'a policy on Istio\'s standard ingress gateway, installed outside the repository',
     files: { 'ap.yaml': yaml`
@@ -306,7 +306,7 @@ ruleTable('authz-no-matching-workload', [
   },
 ]);
 
-ruleTable('vs-ingress-route-ignores-subsets', [
+ruleTable(rule('vs-ingress-route-ignores-subsets'), [
   {
     name: 'the VirtualService that splits by subset is itself bound to the gateway: the gateway applies its routes',
     files: { 'vs.yaml': yaml`
@@ -352,7 +352,7 @@ ruleTable('vs-ingress-route-ignores-subsets', [
   },
 ]);
 
-ruleTable(['dr-subset-no-workload', 'dr-subset-no-workload-unrouted'], [
+ruleTable(rules('dr-subset-no-workload', 'dr-subset-no-workload-unrouted'), [
   {
     name: 'an empty subset a route sends traffic to is an error; one no route uses is a warning',
     files: {
@@ -403,7 +403,7 @@ ruleTable(['dr-subset-no-workload', 'dr-subset-no-workload-unrouted'], [
   },
 ]);
 
-ruleTable(['route-backend-not-found', 'route-backend-port-not-found'], [
+ruleTable(rules('route-backend-not-found', 'route-backend-port-not-found'), [
   {
     name: 'an HTTPRoute sending to the generated Service of another Gateway API Gateway (a gateway chain)',
     files: {

@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
 const web = yaml`
   apiVersion: apps/v1
@@ -10,7 +10,7 @@ const web = yaml`
       spec: {containers: [{name: web, image: web:1}]}
 `;
 
-ruleTable(['sidecar-selector-no-workload', 'sidecar-conflicting-selectors', 'sidecar-multiple-defaults'], [
+ruleTable(rules('sidecar-selector-no-workload', 'sidecar-conflicting-selectors', 'sidecar-multiple-defaults'), [
   {
     name: 'one default Sidecar and one selecting a Deployment pod template',
     files: { 'app.yaml': web, 'sidecar.yaml': yaml`
@@ -82,7 +82,7 @@ ruleTable(['sidecar-selector-no-workload', 'sidecar-conflicting-selectors', 'sid
   },
 ]);
 
-ruleTable('sidecar-ineffective-in-ambient', [
+ruleTable(rule('sidecar-ineffective-in-ambient'), [
   {
     name: 'Sidecars in an ambient namespace and on ambient workloads',
     files: { 'ns.yaml': yaml`
@@ -128,7 +128,7 @@ ruleTable('sidecar-ineffective-in-ambient', [
   },
 ]);
 
-ruleTable('sidecar-egress-host-not-visible', [
+ruleTable(rule('sidecar-egress-host-not-visible'), [
   {
     name: 'an egress host exported to the Sidecar namespace, and wildcards',
     files: { 'se.yaml': yaml`
@@ -171,7 +171,7 @@ ruleTable('sidecar-egress-host-not-visible', [
   },
 ]);
 
-ruleTable('sidecar-egress-host-not-found', [
+ruleTable(rule('sidecar-egress-host-not-found'), [
   {
     name: 'imports of declared hosts, wildcards, and namespaces the repository does not manage',
     files: { 'svc.yaml': yaml`

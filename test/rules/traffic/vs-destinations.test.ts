@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
 const reviewsSvc = yaml`
   apiVersion: v1
@@ -19,7 +19,7 @@ const ratingsSvc = yaml`
     ports: [{name: http, port: 9080}]
 `;
 
-ruleTable(['vs-destination-host-not-found', 'vs-destination-host-not-visible'], [
+ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visible'), [
   {
     name: 'short name, FQDN and ServiceEntry destinations that exist',
     files: {
@@ -286,7 +286,7 @@ ruleTable(['vs-destination-host-not-found', 'vs-destination-host-not-visible'], 
   },
 ]);
 
-ruleTable(['vs-destination-port-required', 'vs-destination-port-not-found'], [
+ruleTable(rules('vs-destination-port-required', 'vs-destination-port-not-found'), [
   {
     name: 'a port is given for a multi-port host; no port needed for a single-port host',
     files: {
@@ -367,7 +367,7 @@ const reviewsDr = yaml`
     - {name: v2, labels: {version: v2}}
 `;
 
-ruleTable(['vs-subset-not-found', 'vs-subset-without-destination-rule'], [
+ruleTable(rules('vs-subset-not-found', 'vs-subset-without-destination-rule'), [
   {
     name: 'subsets defined by the DestinationRule, by short name or FQDN',
     files: {
@@ -465,7 +465,7 @@ ruleTable(['vs-subset-not-found', 'vs-subset-without-destination-rule'], [
   },
 ]);
 
-ruleTable('vs-ingress-route-ignores-subsets', [
+ruleTable(rule('vs-ingress-route-ignores-subsets'), [
   {
     name: 'gateway route without subset while the mesh VirtualService splits by subset',
     files: {

@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
 const publicGw = yaml`
   apiVersion: networking.istio.io/v1
@@ -11,7 +11,7 @@ const publicGw = yaml`
       hosts: ["*/shop.example.com", "./admin.example.com"]
 `;
 
-ruleTable(['vs-gateway-not-found', 'vs-host-not-in-gateway', 'vs-internal-gateway'], [
+ruleTable(rules('vs-gateway-not-found', 'vs-host-not-in-gateway', 'vs-internal-gateway'), [
   {
     name: 'a typical app repository binding to istio-system/ingressgateway it does not define: a warning, no error',
     files: { 'vs.yaml': yaml`
@@ -130,7 +130,7 @@ ruleTable(['vs-gateway-not-found', 'vs-host-not-in-gateway', 'vs-internal-gatewa
   },
 ]);
 
-ruleTable('vs-jwt-claim-route-without-authn', [
+ruleTable(rule('vs-jwt-claim-route-without-authn'), [
   {
     name: 'claim routing on a gateway with a RequestAuthentication for its pods',
     files: { 'all.yaml': yaml`
@@ -201,7 +201,7 @@ ruleTable('vs-jwt-claim-route-without-authn', [
   },
 ]);
 
-ruleTable('vs-conflicting-mesh-hosts', [
+ruleTable(rule('vs-conflicting-mesh-hosts'), [
   {
     name: 'the finding points at the hosts entry that conflicts, not at the name',
     files: { 'vs.yaml': yaml`

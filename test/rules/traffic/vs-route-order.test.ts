@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
 const gateway = yaml`
   apiVersion: networking.istio.io/v1
@@ -22,7 +22,7 @@ const shopVs = (name: string, http: string) => yaml`
     http:
 ` + http;
 
-ruleTable('vs-gateway-route-overlap', [
+ruleTable(rule('vs-gateway-route-overlap'), [
   {
     name: 'prefixes /test-root and /test-root1 in two VirtualServices: /test-root1 may go either way',
     files: {
@@ -104,7 +104,7 @@ ruleTable('vs-gateway-route-overlap', [
   },
 ]);
 
-ruleTable('vs-gateway-second-catch-all', [
+ruleTable(rule('vs-gateway-second-catch-all'), [
   {
     name: 'two VirtualServices for one gateway host each end with a catch-all to different services',
     files: {
@@ -128,7 +128,7 @@ ruleTable('vs-gateway-second-catch-all', [
   },
 ]);
 
-ruleTable('vs-shadowed-route', [
+ruleTable(rule('vs-shadowed-route'), [
   {
     name: 'exact /api/v2 after prefix /api is never used',
     files: { 'vs.yaml': yaml`
@@ -207,8 +207,8 @@ ruleTable('vs-shadowed-route', [
   },
 ]);
 
-ruleTable(['vs-shadowed-route', 'vs-gateway-route-overlap', 'vs-gateway-second-catch-all', 'gateway-host-without-route',
-  'dr-port-level-drops-setting', 'dr-port-level-drops-tls', 'dr-outlier-detection-non-http', 'gateway-route-to-resolution-none', 'authz-split-allow-rules'], [
+ruleTable(rules('vs-shadowed-route', 'vs-gateway-route-overlap', 'vs-gateway-second-catch-all', 'gateway-host-without-route',
+  'dr-port-level-drops-setting', 'dr-port-level-drops-tls', 'dr-outlier-detection-non-http', 'gateway-route-to-resolution-none', 'authz-split-allow-rules'), [
   {
     name: 'odd shapes are read as absent by the route and policy rules, never a crash',
     files: { 'odd.yaml': yaml`

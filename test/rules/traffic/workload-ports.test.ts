@@ -1,5 +1,5 @@
 // portLevelMtls and AuthorizationPolicy ports are the workload's ports, not the Service's.
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../helpers/harness.js';
 
 const app = yaml`
   apiVersion: v1
@@ -48,7 +48,7 @@ const authz = (ports: string) => yaml`
           ports: ${ports}
 `;
 
-ruleTable('peerauthn-service-port', [
+ruleTable(rule('peerauthn-service-port'), [
   {
     name: 'the container port the Service forwards to',
     files: { 'app.yaml': app, 'pa.yaml': peerAuthn(8080) },
@@ -63,7 +63,7 @@ ruleTable('peerauthn-service-port', [
   },
 ]);
 
-ruleTable('authz-service-port', [
+ruleTable(rule('authz-service-port'), [
   {
     name: 'workload ports, including one the Service reaches by a named targetPort',
     files: { 'app.yaml': app, 'ap.yaml': authz('["8080", "9090"]') },

@@ -1,6 +1,6 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
-ruleTable(['dr-invalid', 'dr-validation-warning'], [
+ruleTable(rules('dr-invalid', 'dr-validation-warning'), [
   {
     name: 'a DestinationRule with subsets, pools, outlier detection, locality failover and port-level TLS is valid',
     files: { 'dr.yaml': yaml`
@@ -67,7 +67,7 @@ ruleTable(['dr-invalid', 'dr-validation-warning'], [
   },
 ]);
 
-ruleTable(['gateway-invalid', 'gateway-validation-warning'], [
+ruleTable(rules('gateway-invalid', 'gateway-validation-warning'), [
   {
     name: 'an ingress Gateway with HTTP redirect, SIMPLE and MUTUAL servers and a passthrough is valid',
     files: { 'gw.yaml': yaml`
@@ -96,7 +96,7 @@ ruleTable(['gateway-invalid', 'gateway-validation-warning'], [
   },
 ]);
 
-ruleTable(['sidecar-invalid', 'sidecar-validation-warning'], [
+ruleTable(rules('sidecar-invalid', 'sidecar-validation-warning'), [
   {
     name: 'a namespace default Sidecar and a workload Sidecar with ingress are valid',
     files: { 'sc.yaml': yaml`
@@ -127,7 +127,7 @@ ruleTable(['sidecar-invalid', 'sidecar-validation-warning'], [
   },
 ]);
 
-ruleTable(['dr-invalid', 'dr-validation-warning'], [
+ruleTable(rules('dr-invalid', 'dr-validation-warning'), [
   {
     name: 'duplicate and invalid subset names (a missing host is left to the schema rules)',
     files: { 'dr.yaml': yaml`
@@ -290,7 +290,7 @@ ruleTable(['dr-invalid', 'dr-validation-warning'], [
   },
 ]);
 
-ruleTable(['gateway-invalid', 'gateway-validation-warning'], [
+ruleTable(rules('gateway-invalid', 'gateway-validation-warning'), [
   {
     name: 'SIMPLE without a certificate; an HTTPS server without tls; TLS on a plain HTTP server',
     files: { 'gw.yaml': yaml`
@@ -428,7 +428,7 @@ ruleTable(['gateway-invalid', 'gateway-validation-warning'], [
   },
 ]);
 
-ruleTable(['sidecar-invalid', 'sidecar-validation-warning'], [
+ruleTable(rules('sidecar-invalid', 'sidecar-validation-warning'), [
   {
     name: 'an egress host without a namespace is fixed to */host',
     files: { 'sc.yaml': yaml`
@@ -517,7 +517,7 @@ ruleTable(['sidecar-invalid', 'sidecar-validation-warning'], [
   },
 ]);
 
-ruleTable('gateway-validation-warning', [
+ruleTable(rule('gateway-validation-warning'), [
   {
     name: 'IANA cipher suite names are ignored by Envoy; the OpenSSL name is offered',
     files: { 'gw.yaml': yaml`
@@ -559,7 +559,7 @@ ruleTable('gateway-validation-warning', [
   },
 ]);
 
-ruleTable('dr-invalid', [
+ruleTable(rule('dr-invalid'), [
   {
     name: 'the istio.io/dry-run annotation is only for AuthorizationPolicy',
     files: { 'dr.yaml': yaml`
@@ -576,7 +576,7 @@ ruleTable('dr-invalid', [
   },
 ]);
 
-ruleTable(['gateway-invalid', 'gateway-validation-warning', 'dr-invalid'], [
+ruleTable(rules('gateway-invalid', 'gateway-validation-warning', 'dr-invalid'), [
   {
     name: 'newer API fields count: credentialNames, tlsCertificates, caCertCredentialName, retryBudget',
     files: { 'gw.yaml': yaml`

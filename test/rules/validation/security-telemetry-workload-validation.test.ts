@@ -1,6 +1,6 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
-ruleTable(['authz-invalid', 'authz-validation-warning', 'peer-authn-invalid', 'peer-authn-validation-warning', 'request-authn-invalid', 'request-authn-validation-warning'], [
+ruleTable(rules('authz-invalid', 'authz-validation-warning', 'peer-authn-invalid', 'peer-authn-validation-warning', 'request-authn-invalid', 'request-authn-validation-warning'), [
   {
     name: 'typical ALLOW, DENY, CUSTOM policies, STRICT mTLS with a port exception and JWT auth are valid',
     files: { 'sec.yaml': yaml`
@@ -82,7 +82,7 @@ ruleTable(['authz-invalid', 'authz-validation-warning', 'peer-authn-invalid', 'p
   },
 ]);
 
-ruleTable(['telemetry-invalid', 'telemetry-validation-warning', 'workload-entry-invalid', 'workload-entry-validation-warning', 'workload-group-invalid'], [
+ruleTable(rules('telemetry-invalid', 'telemetry-validation-warning', 'workload-entry-invalid', 'workload-entry-validation-warning', 'workload-group-invalid'), [
   {
     name: 'mesh-wide Telemetry, a VM WorkloadEntry and a WorkloadGroup are valid',
     files: { 'tel.yaml': yaml`
@@ -127,7 +127,7 @@ ruleTable(['telemetry-invalid', 'telemetry-validation-warning', 'workload-entry-
   },
 ]);
 
-ruleTable(['authz-invalid', 'authz-validation-warning'], [
+ruleTable(rules('authz-invalid', 'authz-validation-warning'), [
   {
     name: 'DENY without rules, provider on an ALLOW policy, CUSTOM without a provider name',
     files: { 'ap.yaml': yaml`
@@ -220,7 +220,7 @@ ruleTable(['authz-invalid', 'authz-validation-warning'], [
   },
 ]);
 
-ruleTable(['peer-authn-invalid', 'peer-authn-validation-warning', 'request-authn-invalid', 'request-authn-validation-warning'], [
+ruleTable(rules('peer-authn-invalid', 'peer-authn-validation-warning', 'request-authn-invalid', 'request-authn-validation-warning'), [
   {
     name: 'an empty selector warns (portLevelMtls without a selector and bad port keys are CRD rules, reported by schema-validation-rule)',
     files: { 'pa.yaml': yaml`
@@ -276,7 +276,7 @@ ruleTable(['peer-authn-invalid', 'peer-authn-validation-warning', 'request-authn
   },
 ]);
 
-ruleTable(['telemetry-invalid', 'telemetry-validation-warning'], [
+ruleTable(rules('telemetry-invalid', 'telemetry-validation-warning'), [
   {
     name: 'an UPSERT override without a value, a REMOVE override with one, two tracing providers (sampling and provider names are schema findings)',
     files: { 'tel.yaml': yaml`
@@ -304,7 +304,7 @@ ruleTable(['telemetry-invalid', 'telemetry-validation-warning'], [
   },
 ]);
 
-ruleTable(['workload-entry-invalid', 'workload-entry-validation-warning', 'workload-group-invalid'], [
+ruleTable(rules('workload-entry-invalid', 'workload-entry-validation-warning', 'workload-group-invalid'), [
   {
     name: 'WorkloadEntry: a bad address, a unix socket with ports, a bad port name; network without address',
     files: { 'we.yaml': yaml`
@@ -391,7 +391,7 @@ ruleTable(['workload-entry-invalid', 'workload-entry-validation-warning', 'workl
   },
 ]);
 
-ruleTable('authz-unsupported-wildcard', [
+ruleTable(rule('authz-unsupported-wildcard'), [
   {
     name: 'exact, prefix, suffix and presence values, and path templates, are fine',
     files: { 'ap.yaml': yaml`
@@ -450,7 +450,7 @@ ruleTable('authz-unsupported-wildcard', [
   },
 ]);
 
-ruleTable('authz-invalid', [
+ruleTable(rule('authz-invalid'), [
   {
     name: 'istio.io/dry-run: fine on ALLOW/DENY with a boolean, rejected on CUSTOM or with another value',
     files: { 'ap.yaml': yaml`

@@ -1,8 +1,8 @@
-import { check, ruleTable, yaml } from '../../helpers/harness.js';
+import { check, ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
 const VS_RULES = ['vs-invalid', 'vs-validation-warning', 'vs-unreachable-route', 'vs-ineffective-match'];
 
-ruleTable(VS_RULES, [
+ruleTable(rules(...VS_RULES), [
   {
     name: 'a bookinfo-style canary with retries, timeout, fault and mirror is valid',
     files: { 'vs.yaml': yaml`
@@ -538,7 +538,7 @@ ruleTable(VS_RULES, [
   },
 ]);
 
-ruleTable(VS_RULES, [
+ruleTable(rules(...VS_RULES), [
   {
     name: 'a catch-all route before other routes makes them unreachable',
     files: { 'vs.yaml': yaml`
@@ -692,7 +692,7 @@ describe('unreachable-route findings keep their fingerprint when routes move', (
   });
 });
 
-ruleTable('vs-invalid', [
+ruleTable(rule('vs-invalid'), [
   {
     name: 'a glob written as a regex does not compile',
     files: { 'vs.yaml': yaml`
@@ -711,7 +711,7 @@ ruleTable('vs-invalid', [
   },
 ]);
 
-ruleTable([...VS_RULES, 'gateway-invalid', 'gateway-validation-warning', 'dr-invalid', 'dr-validation-warning'], [
+ruleTable(rules(...VS_RULES, 'gateway-invalid', 'gateway-validation-warning', 'dr-invalid', 'dr-validation-warning'), [
   {
     name: 'the egress-gateway TLS origination pattern produces nothing',
     files: { 'egress.yaml': yaml`

@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../helpers/harness.js';
 
 const deployment = (meta: string, template: string) => yaml`
   apiVersion: apps/v1
@@ -17,7 +17,7 @@ ${template.replace(/^/gm, '  ')}
         containers: [{name: web, image: nginx}]
 `;
 
-ruleTable('unknown-istio-annotation', [
+ruleTable(rule('unknown-istio-annotation'), [
   {
     name: 'known annotations, annotations of other tools and Istio-written ones are fine',
     files: { 'd.yaml': deployment('', '      annotations:\n        sidecar.istio.io/proxyCPU: 500m\n        prometheus.io/scrape: "true"\n        sidecar.istio.io/status: "{}"\n        istio.io/rev: canary') },
@@ -56,7 +56,7 @@ ruleTable('unknown-istio-annotation', [
   },
 ]);
 
-ruleTable('misplaced-istio-annotation', [
+ruleTable(rule('misplaced-istio-annotation'), [
   {
     name: 'a Pod annotation on the pod template is in place',
     files: { 'd.yaml': deployment('', '      annotations:\n        sidecar.istio.io/inject: "false"') },
@@ -118,7 +118,7 @@ ruleTable('misplaced-istio-annotation', [
   },
 ]);
 
-ruleTable('invalid-istio-annotation-value', [
+ruleTable(rule('invalid-istio-annotation-value'), [
   {
     name: 'valid values',
     files: { 'p.yaml': yaml`
@@ -163,7 +163,7 @@ ruleTable('invalid-istio-annotation-value', [
   },
 ]);
 
-ruleTable('deprecated-istio-annotation', [
+ruleTable(rule('deprecated-istio-annotation'), [
   {
     name: 'the inject annotation together with the label is deliberate',
     files: { 'd.yaml': deployment('', '      annotations:\n        sidecar.istio.io/inject: "true"').replace('labels: {app: web}', 'labels: {app: web, sidecar.istio.io/inject: "true"}') },

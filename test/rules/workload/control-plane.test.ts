@@ -1,4 +1,4 @@
-import { ruleTable, yaml, settingsFor } from '../../helpers/harness.js';
+import { ruleTable, yaml, settingsFor, rule, rules } from '../../helpers/harness.js';
 import { analyze } from '../../../src/engine.js';
 import { buildWorkspace, settingsFileResource } from '../../../src/manifests/workspace.js';
 
@@ -21,7 +21,7 @@ const ra = yaml`
   spec: {jwtRules: [{issuer: https://issuer.example.com, jwksUri: https://issuer.example.com/jwks}]}
 `;
 
-ruleTable('istiod-jwks-fetch-unrestricted', [
+ruleTable(rule('istiod-jwks-fetch-unrestricted'), [
   {
     name: 'the block list is set',
     files: { 'x.yaml': [istiod('[{name: BLOCKED_CIDRS_IN_JWKS_URIS, value: "169.254.0.0/16"}]'), ra].join('---\n') },
@@ -49,7 +49,7 @@ const injector = (name: string, url: string) => yaml`
       url: ${url}
 `;
 
-ruleTable(['control-plane-webhook-url-invalid', 'control-plane-webhook-url-ip'], [
+ruleTable(rules('control-plane-webhook-url-invalid', 'control-plane-webhook-url-ip'), [
   {
     name: 'an external istiod reached by host name; other webhook configurations are not looked at',
     files: { 'x.yaml': [injector('istio-sidecar-injector-external', 'https://istiod.example.com:15017/inject'), injector('other-injector', '')].join('---\n') },
@@ -91,7 +91,7 @@ const istiodService = yaml`
   spec: {selector: {app: istiod}, ports: [{name: grpc-xds, port: 15010}, {name: https-webhook, port: 443}]}
 `;
 
-ruleTable(['injection-webhooks-overlap', 'injection-webhook-service-missing'], [
+ruleTable(rules('injection-webhooks-overlap', 'injection-webhook-service-missing'), [
   {
     name: 'a default and a canary revision with disjoint selectors',
     files: { 'x.yaml': [istiodService, revInjector('istio-sidecar-injector', '{matchLabels: {istio-injection: enabled}}'),
@@ -175,7 +175,7 @@ const crd = (name: string, version: string) => yaml`
   spec: {group: gateway.networking.k8s.io}
 `;
 
-ruleTable('gateway-api-crd-too-old', [
+ruleTable(rule('gateway-api-crd-too-old'), [
   {
     name: 'recent enough, and kinds without a minimum',
     files: { 'x.yaml': [crd('tlsroutes.gateway.networking.k8s.io', 'v1.5.0'), crd('grpcroutes.gateway.networking.k8s.io', 'v1.1.0-rc1'), crd('httproutes.gateway.networking.k8s.io', 'v0.5.0')].join('---\n') },
@@ -207,7 +207,7 @@ const remoteSecret = yaml`
     west: "kubeconfig"
 `;
 
-ruleTable('mesh-networks-unknown-registry', [
+ruleTable(rule('mesh-networks-unknown-registry'), [
   {
     name: 'built-in registries and remote clusters',
     files: { 'a.yaml': meshNetworks('Kubernetes'), 'b.yaml': [meshNetworks('west'), remoteSecret].join('---\n') },

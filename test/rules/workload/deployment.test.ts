@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
 const workload = (kind: string, name: string, extra = '') => yaml`
   apiVersion: apps/v1
@@ -22,7 +22,7 @@ const injected = yaml`
   metadata: {name: shop, labels: {istio-injection: enabled}}
 `;
 
-ruleTable(['workload-services-port-protocol-conflict', 'workload-services-target-port-conflict'], [
+ruleTable(rules('workload-services-port-protocol-conflict', 'workload-services-target-port-conflict'), [
   {
     name: 'two Services agreeing on ports; a selector-less Service selects nothing',
     files: { 'x.yaml': [injected, workload('StatefulSet', 'db'), service('db', 'db', '[{name: tcp, port: 5432}]'), service('db-headless', 'db', '[{name: tcp, port: 5432}]'),
@@ -54,7 +54,7 @@ ruleTable(['workload-services-port-protocol-conflict', 'workload-services-target
   },
 ]);
 
-ruleTable('workload-uses-proxy-uid', [
+ruleTable(rule('workload-uses-proxy-uid'), [
   {
     name: 'other UIDs, and the proxy itself',
     files: { 'x.yaml': workload('Deployment', 'a', '\n      securityContext: {runAsUser: 1000}') + '---\n' + yaml`

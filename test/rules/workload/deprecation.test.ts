@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../helpers/harness.js';
 
 const vs = (delay: string) => yaml`
   apiVersion: networking.istio.io/v1
@@ -15,7 +15,7 @@ ${delay}
       - destination: {host: ratings}
 `;
 
-ruleTable('deprecated-istio-field', [
+ruleTable(rule('deprecated-istio-field'), [
   {
     name: 'percentage is the current field',
     files: { 'vs.yaml': vs('          percentage: {value: 10}') },

@@ -1,5 +1,5 @@
 // An EnvoyFilter outside the root namespace applies only to proxies of its own namespace.
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../helpers/harness.js';
 
 const gatewayFilter = (namespace: string, selector: string) => yaml`
   apiVersion: networking.istio.io/v1alpha3
@@ -27,7 +27,7 @@ const shopApp = yaml`
       spec: {containers: [{name: web, image: web}]}
 `;
 
-ruleTable('envoyfilter-out-of-scope', [
+ruleTable(rule('envoyfilter-out-of-scope'), [
   {
     name: 'a gateway filter in the root namespace, and a filter for the namespace\'s own workloads',
     files: {

@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rules } from '../../helpers/harness.js';
 
 const ef = (name: string, patches: string, priority = '') => yaml`
   apiVersion: networking.istio.io/v1alpha3
@@ -15,7 +15,7 @@ const patch = (applyTo: string, operation: string, extra = '') => `  - applyTo: 
 
 const ALL = ['envoyfilter-add-on-route', 'envoyfilter-remove-on-route', 'envoyfilter-replace-unsupported', 'envoyfilter-relative-without-priority', 'envoyfilter-relative-with-proxy-version'];
 
-ruleTable(ALL, [
+ruleTable(rules(...ALL), [
   {
     name: 'absolute operations, MERGE, and relative ones with a priority',
     files: { 'ef.yaml': [ef('a', [patch('HTTP_FILTER', 'ADD'), patch('ROUTE_CONFIGURATION', 'MERGE'), patch('VIRTUAL_HOST', 'MERGE')].join('\n')),

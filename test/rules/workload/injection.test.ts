@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
 const ns = (name: string, labels = '{}') => yaml`
   apiVersion: v1
@@ -8,7 +8,7 @@ const ns = (name: string, labels = '{}') => yaml`
     labels: ${labels}
 `;
 
-ruleTable('namespace-multiple-injection-labels', [
+ruleTable(rule('namespace-multiple-injection-labels'), [
   {
     name: 'one label each, and disabled injection next to another mode',
     files: { 'ns.yaml': [ns('a', '{istio-injection: enabled}'), ns('b', '{istio.io/rev: canary}'), ns('c', '{istio-injection: disabled, istio.io/dataplane-mode: ambient}')].join('---\n') },
@@ -21,7 +21,7 @@ ruleTable('namespace-multiple-injection-labels', [
   },
 ]);
 
-ruleTable(['namespace-not-injected', 'namespace-injected-by-default'], [
+ruleTable(rules('namespace-not-injected', 'namespace-injected-by-default'), [
   {
     name: 'labelled, ambient, the Istio namespace and kube-system are not reported',
     files: { 'ns.yaml': [ns('a', '{istio-injection: disabled}'), ns('b', '{istio.io/dataplane-mode: ambient}'), ns('istio-system'), ns('kube-system')].join('---\n') },
@@ -69,7 +69,7 @@ ruleTable(['namespace-not-injected', 'namespace-injected-by-default'], [
   },
 ]);
 
-ruleTable(['pod-missing-proxy', 'pod-without-proxy-in-injected-namespace'], [
+ruleTable(rules('pod-missing-proxy', 'pod-without-proxy-in-injected-namespace'), [
   {
     name: 'injected, opted-out and host-network pods; Deployments are injected when their pods are created',
     files: { 'x.yaml': [ns('shop', '{istio-injection: enabled}'), yaml`
@@ -158,7 +158,7 @@ const gateway = (namespace: string, labels = '{app: gw}') => yaml`
           image: auto
 `;
 
-ruleTable(['workload-image-auto-not-injected', 'pod-image-auto-not-injected'], [
+ruleTable(rules('workload-image-auto-not-injected', 'pod-image-auto-not-injected'), [
   {
     name: 'gateway deployments the webhooks select (by namespace or by pod label)',
     files: { 'x.yaml': [webhook, ns('ingress', '{istio-injection: enabled}'), gateway('ingress'), gateway('other', '{app: gw, sidecar.istio.io/inject: "true"}')].join('---\n') },

@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../helpers/harness.js';
 
 const svc = (ports: string, extra = '') => yaml`
   apiVersion: v1
@@ -10,7 +10,7 @@ const svc = (ports: string, extra = '') => yaml`
 ${ports}
 `;
 
-ruleTable('service-port-protocol-unknown', [
+ruleTable(rule('service-port-protocol-unknown'), [
   {
     name: 'protocol prefixes, appProtocol, UDP and well-known port numbers',
     files: { 's.yaml': svc(`    - {name: http-web, port: 80}
@@ -63,7 +63,7 @@ const external = (ports: string) => yaml`
 ${ports}
 `;
 
-ruleTable('externalname-service-port-protocol', [
+ruleTable(rule('externalname-service-port-protocol'), [
   {
     name: 'ExternalName ports with a protocol',
     files: { 's.yaml': external('    - {name: https, port: 443}\n    - {name: api, port: 8443, appProtocol: tls}') },

@@ -1,4 +1,4 @@
-import { ruleTable, yaml } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 
 const telemetry = (name: string, namespace: string, spec: string) => yaml`
   apiVersion: telemetry.istio.io/v1
@@ -13,7 +13,7 @@ const deployment = (name: string, namespace: string, labels: string) => yaml`
   spec: {template: {metadata: {labels: ${labels}}, spec: {containers: [{name: app, image: app}]}}}
 `;
 
-ruleTable('telemetry-access-log-without-provider', [
+ruleTable(rule('telemetry-access-log-without-provider'), [
   {
     name: 'entries with a provider or disabled',
     files: { 't.yaml': telemetry('mesh-default', 'istio-system', '{accessLogging: [{providers: [{name: envoy}]}, {disabled: true}]}') },
@@ -46,7 +46,7 @@ ruleTable('telemetry-access-log-without-provider', [
   },
 ]);
 
-ruleTable(['telemetry-selector-no-match', 'telemetry-selector-not-in-repository'], [
+ruleTable(rules('telemetry-selector-no-match', 'telemetry-selector-not-in-repository'), [
   {
     name: 'a selector matching a Deployment\'s pod template (istioctl only sees Pods)',
     files: { 'x.yaml': [deployment('reviews', 'shop', '{app: reviews}'), telemetry('t', 'shop', '{selector: {matchLabels: {app: reviews}}}')].join('---\n') },
@@ -81,7 +81,7 @@ ruleTable(['telemetry-selector-no-match', 'telemetry-selector-not-in-repository'
   },
 ]);
 
-ruleTable(['telemetry-selector-conflict', 'telemetry-multiple-without-selector'], [
+ruleTable(rules('telemetry-selector-conflict', 'telemetry-multiple-without-selector'), [
   {
     name: 'disjoint selectors and one namespace-wide Telemetry per namespace',
     files: { 'x.yaml': [deployment('a', 'shop', '{app: a}'), deployment('b', 'shop', '{app: b}'), telemetry('ta', 'shop', '{selector: {matchLabels: {app: a}}}'),
@@ -111,7 +111,7 @@ ruleTable(['telemetry-selector-conflict', 'telemetry-multiple-without-selector']
   },
 ]);
 
-ruleTable('telemetry-lightstep-deprecated', [
+ruleTable(rule('telemetry-lightstep-deprecated'), [
   {
     name: 'an OpenTelemetry provider is fine',
     mesh: { extensionProviders: [{ name: 'otel', opentelemetry: { service: 'otel.observability.svc.cluster.local', port: 4317 } }] },

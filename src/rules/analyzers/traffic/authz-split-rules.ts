@@ -35,9 +35,10 @@ function toFixValue(v: Json): FixValue | null {
 
 export const authzSplitAllowRules = defineRule({
   id: 'authz-split-allow-rules', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
+  inputs: [{ kind: 'AuthorizationPolicy' }],
   title: 'An ALLOW AuthorizationPolicy with one rule of only `from` and another of only `to`: they are OR\'ed, not combined.',
   check(ctx) {
-    for (const ap of ctx.mesh.byKind('AuthorizationPolicy')) {
+    for (const ap of ctx.allInputs('AuthorizationPolicy')) {
       const action = ap.spec.action ?? 'ALLOW';
       if (action !== 'ALLOW') continue;
       const rules = asArray(ap.spec.rules);

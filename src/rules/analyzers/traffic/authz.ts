@@ -8,11 +8,12 @@ import { GROUP, deploysGateways, describeSelector, isInMesh, isStandardGatewaySe
 
 export const authzNoMatchingWorkload = defineRule({
   id: 'authz-no-matching-workload', severity: 'warning', istioCode: 'IST0127', kialiCode: 'KIA0004', group: GROUP, fixable: false,
+  inputs: [{ kind: 'AuthorizationPolicy' }],
   title: 'An AuthorizationPolicy applies to no in-mesh workload.',
   check(ctx) {
     const mesh = ctx.mesh;
     const root = mesh.settings.rootNamespace;
-    for (const ap of mesh.byKind('AuthorizationPolicy')) {
+    for (const ap of ctx.allInputs('AuthorizationPolicy')) {
       if (ap.namespace === null) continue;
       if (isObject(ap.spec.targetRef) || asArray(ap.spec.targetRefs).length > 0) continue; // attached by reference
       const sel = selectorLabels(asObject(ap.spec.selector).matchLabels);
@@ -41,24 +42,22 @@ function namespacePatternMatches(pattern: string, ns: string): boolean {
   return pattern === ns;
 }
 
-const knownNsCache = new WeakMap<MeshView, string[]>();
 function knownNamespaces(mesh: MeshView): string[] {
-  let l = knownNsCache.get(mesh);
-  if (!l) {
+  return mesh.memo('traffic/known-namespaces', () => {
     const s = new Set<string>(mesh.namespaces);
     for (const r of mesh.resources) if (r.namespace) s.add(r.namespace);
-    knownNsCache.set(mesh, (l = [...s]));
-  }
-  return l;
+    return [...s];
+  });
 }
 
 export const authzNamespaceNotFound = defineRule({
   id: 'authz-namespace-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0101', group: GROUP, fixable: false,
+  inputs: [{ kind: 'AuthorizationPolicy' }],
   title: 'An AuthorizationPolicy source namespace (or notNamespaces entry) matches no namespace known to the repository.',
   check(ctx) {
     const known = knownNamespaces(ctx.mesh);
     const exact = new Set(known);
-    for (const ap of ctx.mesh.byKind('AuthorizationPolicy')) {
+    for (const ap of ctx.allInputs('AuthorizationPolicy')) {
       asArray(ap.spec.rules).forEach((rule, i) => {
         if (!isObject(rule)) return;
         asArray(rule.from).forEach((from, j) => {
@@ -91,11 +90,12 @@ const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
 
 export const selectorOnKubernetesGateway = defineRule({
   id: 'selector-on-kubernetes-gateway', severity: 'warning', istioCode: 'IST0166', group: GROUP, fixable: false,
+  inputs: [{ kind: 'AuthorizationPolicy' }, { kind: 'RequestAuthentication' }, { kind: 'Telemetry' }, { kind: 'WasmPlugin' }],
   title: 'A policy uses `selector` to target a Kubernetes Gateway API gateway, which ignores selectors; use targetRefs.',
   check(ctx) {
     const mesh = ctx.mesh;
     for (const [kind, group] of SELECTOR_KINDS) {
-      for (const p of mesh.byKind(kind, group)) {
+      for (const p of ctx.allInputs(kind, group)) {
         if (p.namespace === null) continue;
         if (isObject(p.spec.targetRef) || asArray(p.spec.targetRefs).length > 0) continue;
         const sel = selectorLabels(asObject(p.spec.selector).matchLabels);

@@ -1,8 +1,7 @@
 // Shared helpers of the traffic analyzers: walking route destinations, reading selectors, deciding
 // whether something missing is "not in this repository" or "defined but hidden", and building exportTo fixes.
-import { asArray, asObject, asString, asStringMap, isObject, type Json, type Path, type Resource } from '../../../manifests/resource.js';
+import { asArray, asObject, asString, asStringMap, isObject, stringsOf, type Json, type Path, type Resource } from '../../../manifests/resource.js';
 import type { HostEntry, MeshView } from '../../../mesh/mesh-view.js';
-import { stringsOf } from '../../../mesh/mesh-view.js';
 import { describeScope, exportScope } from '../../../mesh/export-to.js';
 import { parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
 import type { FixEdit } from '../../../fixes/edits.js';
@@ -11,7 +10,7 @@ import { isInstalledGateway } from '../../../mesh/chart-gateways.js';
 
 export { parseGatewayRef } from '../../../mesh/gateway-refs.js';
 
-export const GROUP = 'traffic';
+export const GROUP = 'analyzers/traffic';
 
 /** One destination of a VirtualService: a route destination or a mirror. */
 export interface RouteDestination {
@@ -27,13 +26,9 @@ export interface RouteDestination {
   httpIndex: number | null;
 }
 
-const destinationCache = new WeakMap<Resource, RouteDestination[]>();
-
 /** Route and mirror destinations of a VirtualService (computed once per resource; several rules read them). */
-export function routeDestinations(vs: Resource): RouteDestination[] {
-  let cached = destinationCache.get(vs);
-  if (!cached) destinationCache.set(vs, (cached = collectDestinations(vs)));
-  return cached;
+export function routeDestinations(mesh: MeshView, vs: Resource): RouteDestination[] {
+  return mesh.memoOf('traffic/route-destinations', vs, collectDestinations);
 }
 
 function collectDestinations(vs: Resource): RouteDestination[] {
@@ -87,20 +82,18 @@ export function selectorLabels(v: Json | undefined): Record<string, string> {
 /** Does the repository itself declare services (Services or ServiceEntries) of this namespace? When it does not,
  *  the namespace's services are deployed from elsewhere and a missing name there is no evidence of a mistake. */
 export function repositoryManagesServicesOf(mesh: MeshView, namespace: string): boolean {
-  let cache = managedCache.get(mesh);
-  if (!cache) {
-    cache = new Set<string>();
+  const managed = mesh.memo('traffic/namespaces-with-services', () => {
+    const out = new Set<string>();
     // Istio's own components (selector key `istio`, e.g. the ingress gateway's Service) say nothing about
     // whether the namespace's application services live in this repository.
     for (const s of mesh.byKind('Service', '')) {
-      if (s.namespace && !(isObject(s.spec.selector) && 'istio' in s.spec.selector)) cache.add(s.namespace);
+      if (s.namespace && !(isObject(s.spec.selector) && 'istio' in s.spec.selector)) out.add(s.namespace);
     }
-    for (const s of mesh.byKind('ServiceEntry')) if (s.namespace) cache.add(s.namespace);
-    managedCache.set(mesh, cache);
-  }
-  return cache.has(namespace);
+    for (const s of mesh.byKind('ServiceEntry')) if (s.namespace) out.add(s.namespace);
+    return out;
+  });
+  return managed.has(namespace);
 }
-const managedCache = new WeakMap<MeshView, Set<string>>();
 
 /** Is `namespace` declared in the config file as existing outside the repository? */
 export function isExternalNamespace(mesh: MeshView, namespace: string): boolean {
@@ -120,14 +113,12 @@ export type HostVerdict =
 
 /** Resolve a host named by a resource in `fromNamespace`, the way Istio resolves destination hosts. */
 export function judgeHost(mesh: MeshView, rawHost: string, fromNamespace: string): HostVerdict {
-  let cache = verdictCache.get(mesh);
-  if (!cache) verdictCache.set(mesh, (cache = new Map()));
+  const cache = mesh.memo('traffic/host-verdicts', () => new Map<string, HostVerdict>());
   const key = `${fromNamespace}\u0000${rawHost}`;
   let v = cache.get(key);
   if (!v) cache.set(key, (v = judgeHostUncached(mesh, rawHost, fromNamespace)));
   return v;
 }
-const verdictCache = new WeakMap<MeshView, Map<string, HostVerdict>>();
 
 function judgeHostUncached(mesh: MeshView, rawHost: string, fromNamespace: string): HostVerdict {
   const host = resolveHost(rawHost, fromNamespace);
@@ -277,24 +268,15 @@ export function isAssumedIstioService(mesh: MeshView, host: string): boolean {
 
 /** Does the repository install Istio's control plane or its gateways (istiod or gateway workloads, an IstioOperator)? */
 export function installsIstio(mesh: MeshView): boolean {
-  let v = installsCache.get(mesh);
-  if (v === undefined) {
-    v = mesh.byKind('IstioOperator', 'install.istio.io').length > 0
-      || mesh.workloads.some((w) => w.resource !== null && (w.labels.app === 'istiod' || w.labels.istio === 'pilot' || w.labels.istio !== undefined && STANDARD_GATEWAY_LABELS.has(w.labels.istio)));
-    installsCache.set(mesh, v);
-  }
-  return v;
+  return mesh.memo('traffic/installs-istio', () => mesh.byKind('IstioOperator', 'install.istio.io').length > 0
+    || mesh.workloads.some((w) => w.resource !== null && (w.labels.app === 'istiod' || w.labels.istio === 'pilot' || w.labels.istio !== undefined && STANDARD_GATEWAY_LABELS.has(w.labels.istio))));
 }
-const installsCache = new WeakMap<MeshView, boolean>();
 const STANDARD_GATEWAY_LABELS = new Set(['ingressgateway', 'egressgateway', 'eastwestgateway']);
 
 /** Does the repository deploy Istio gateways itself (a workload with an `istio` label, as Istio's gateway charts set)? */
 export function deploysGateways(mesh: MeshView): boolean {
-  let v = deploysCache.get(mesh);
-  if (v === undefined) deploysCache.set(mesh, (v = mesh.workloads.some((w) => w.resource !== null && w.labels.istio !== undefined)));
-  return v;
+  return mesh.memo('traffic/deploys-gateways', () => mesh.workloads.some((w) => w.resource !== null && w.labels.istio !== undefined));
 }
-const deploysCache = new WeakMap<MeshView, boolean>();
 
 /** Istio's standard gateway selectors: charts installed outside most application repositories. */
 export function isStandardGatewaySelector(selector: Record<string, string>): boolean {
@@ -311,4 +293,3 @@ export function describeSelector(selector: Record<string, string>): string {
   return Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
 }
 
-export { stringsOf };

@@ -15,9 +15,10 @@ function hostOf(dr: Resource): string | null {
 
 export const drHostNotFound = defineRule({
   id: 'dr-host-not-found', severity: 'warning', istioCode: 'IST0174', kialiCode: 'KIA0202', group: GROUP, fixable: false,
+  inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule is for a host no Service or ServiceEntry in the repository declares.',
   check(ctx) {
-    for (const dr of ctx.mesh.byKind('DestinationRule')) {
+    for (const dr of ctx.allInputs('DestinationRule')) {
       const host = hostOf(dr);
       if (!host || dr.namespace === null || isWildcardHost(host)) continue;
       // Unlike a route destination, a DestinationRule exists for one host only: a host that resolves to nothing is
@@ -42,9 +43,10 @@ export const drHostNotFound = defineRule({
 
 export const drHostNotVisible = defineRule({
   id: 'dr-host-not-visible', severity: 'error', istioCode: 'IST0174', kialiCode: 'KIA0202', group: GROUP, fixable: true,
+  inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule is for a host that is defined, but not exported to the DestinationRule\'s namespace.',
   check(ctx) {
-    for (const dr of ctx.mesh.byKind('DestinationRule')) {
+    for (const dr of ctx.allInputs('DestinationRule')) {
       const host = hostOf(dr);
       if (!host || dr.namespace === null || isWildcardHost(host)) continue;
       // A root-namespace DestinationRule is every namespace's fallback: it applies wherever the host is visible.
@@ -84,9 +86,11 @@ interface EmptySubset { dr: Resource; index: number; name: string; labels: Recor
 
 /** Subsets whose labels select no workload, Pod topology, WorkloadEntry/WorkloadGroup or ServiceEntry endpoint. */
 function emptySubsets(mesh: MeshView): EmptySubset[] {
-  let cached = emptySubsetCache.get(mesh);
-  if (cached) return cached;
-  cached = [];
+  return mesh.memo('traffic/empty-subsets', () => collectEmptySubsets(mesh));
+}
+
+function collectEmptySubsets(mesh: MeshView): EmptySubset[] {
+  const found: EmptySubset[] = [];
   let nodes: Map<string, Record<string, string>> | null = null;
   for (const dr of mesh.byKind('DestinationRule')) {
     const host = hostOf(dr);
@@ -113,13 +117,11 @@ function emptySubsets(mesh: MeshView): EmptySubset[] {
       // The host's own namespace first (where the workloads almost always are), then every namespace.
       const matches = (ns: string | null) => mesh.workloadsMatching(plain, ns).some((w) => subsetMatches(mesh, labels, w, nodes!));
       if ([...new Set(entries.map((e) => e.namespace))].some((ns) => matches(ns)) || matches(null)) return;
-      cached!.push({ dr, index: i, name: typeof s.name === 'string' ? s.name : String(i), labels });
+      found.push({ dr, index: i, name: typeof s.name === 'string' ? s.name : String(i), labels });
     });
   }
-  emptySubsetCache.set(mesh, cached);
-  return cached;
+  return found;
 }
-const emptySubsetCache = new WeakMap<MeshView, EmptySubset[]>();
 
 /** Does some VirtualService route (or mirror) traffic to this subset of the DestinationRule's host? */
 function subsetIsRouted(mesh: MeshView, dr: Resource, subset: string): boolean {
@@ -130,21 +132,18 @@ function subsetIsRouted(mesh: MeshView, dr: Resource, subset: string): boolean {
 
 /** Subset name → the resolved hosts VirtualService destinations send to with that subset. */
 function routedSubsets(mesh: MeshView): Map<string, string[]> {
-  let m = routedCache.get(mesh);
-  if (!m) {
-    m = new Map();
+  return mesh.memo('traffic/routed-subsets', () => {
+    const m = new Map<string, string[]>();
     for (const vs of mesh.byKind('VirtualService')) {
       if (vs.namespace === null) continue;
-      for (const d of routeDestinations(vs)) {
+      for (const d of routeDestinations(mesh, vs)) {
         if (d.subset === null || d.host === '') continue;
         (m.get(d.subset) ?? m.set(d.subset, []).get(d.subset)!).push(resolveHost(d.host, vs.namespace));
       }
     }
-    routedCache.set(mesh, m);
-  }
-  return m;
+    return m;
+  });
 }
-const routedCache = new WeakMap<MeshView, Map<string, string[]>>();
 
 function reportEmptySubset(ctx: RuleContext, e: EmptySubset, routed: boolean): void {
   ctx.report({
@@ -158,6 +157,7 @@ function reportEmptySubset(ctx: RuleContext, e: EmptySubset, routed: boolean): v
 
 export const drSubsetNoWorkload = defineRule({
   id: 'dr-subset-no-workload', severity: 'error', istioCode: 'IST0173', kialiCode: 'KIA0203', group: GROUP, fixable: false,
+  inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule subset that a VirtualService routes to selects no workload.',
   check(ctx) {
     for (const e of emptySubsets(ctx.mesh)) if (subsetIsRouted(ctx.mesh, e.dr, e.name)) reportEmptySubset(ctx, e, true);
@@ -166,6 +166,7 @@ export const drSubsetNoWorkload = defineRule({
 
 export const drUnroutedSubsetNoWorkload = defineRule({
   id: 'dr-subset-no-workload-unrouted', severity: 'warning', istioCode: 'IST0173', kialiCode: 'KIA0203', group: GROUP, fixable: false,
+  inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule subset that no route uses selects no workload.',
   check(ctx) {
     for (const e of emptySubsets(ctx.mesh)) if (!subsetIsRouted(ctx.mesh, e.dr, e.name)) reportEmptySubset(ctx, e, false);

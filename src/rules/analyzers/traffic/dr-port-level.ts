@@ -123,9 +123,10 @@ const where = (e: PortEntry) => `${e.dr.namespace}/${e.dr.name}`;
 
 export const drPortLevelDropsSetting = defineRule({
   id: 'dr-port-level-drops-setting', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
+  inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule portLevelSettings entry omits a setting the level above sets: on that port it falls back to the default instead of being inherited.',
   check(ctx) {
-    for (const dr of ctx.mesh.byKind('DestinationRule')) {
+    for (const dr of ctx.allInputs('DestinationRule')) {
       const entries = portEntries(dr);
       if (entries.length === 0) continue;
       const ports = hostPorts(ctx.mesh, dr);
@@ -155,9 +156,10 @@ export const drPortLevelDropsSetting = defineRule({
 
 export const drPortLevelDropsTls = defineRule({
   id: 'dr-port-level-drops-tls', severity: 'error', istioCode: null, group: GROUP, fixable: true,
+  inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule originates TLS at the top level, but a portLevelSettings entry for a plain-HTTP port omits tls: no TLS origination on that port.',
   check(ctx) {
-    for (const dr of ctx.mesh.byKind('DestinationRule')) {
+    for (const dr of ctx.allInputs('DestinationRule')) {
       const entries = portEntries(dr);
       if (entries.length === 0) continue;
       const ports = hostPorts(ctx.mesh, dr);
@@ -182,9 +184,10 @@ const STATUS_FIELDS = ['consecutive5xxErrors', 'consecutiveGatewayErrors', 'cons
 
 export const drOutlierDetectionNonHttp = defineRule({
   id: 'dr-outlier-detection-non-http', severity: 'info', istioCode: null, group: GROUP, fixable: false,
+  inputs: [{ kind: 'DestinationRule' }],
   title: 'Outlier detection on HTTP status codes for a port whose traffic the proxy forwards as TCP or passes through as TLS: only connection failures count.',
   check(ctx) {
-    for (const dr of ctx.mesh.byKind('DestinationRule')) {
+    for (const dr of ctx.allInputs('DestinationRule')) {
       const ports = hostPorts(ctx.mesh, dr);
       if (ports.size === 0) continue;
       const top = asObject(dr.spec.trafficPolicy);

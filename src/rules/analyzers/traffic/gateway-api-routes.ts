@@ -2,7 +2,7 @@
 // like any other. A parent must exist and accept routes from the route's namespace; a backend must exist and,
 // across namespaces, be allowed by a ReferenceGrant.
 import { defineRule, type Rule } from '../../rule.js';
-import { asArray, asObject, asString, isObject, type Resource } from '../../../manifests/resource.js';
+import { asArray, asObject, asString, isObject, stringsOf, type Resource } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { hostsOverlap, serviceHost } from '../../../mesh/hosts.js';
 import { labelsMatch } from '../../../mesh/workloads.js';
@@ -50,6 +50,7 @@ function serviceParents(route: Resource): { index: number; namespace: string; na
 
 export const routeParentNotFound = defineRule({
   id: 'route-parent-not-found', severity: 'warning', istioCode: null, kialiCode: 'KIA1401', group: GROUP, fixable: false,
+  inputs: [{ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'GRPCRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TCPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TLSRoute', group: 'gateway.networking.k8s.io' }],
   title: 'A Gateway API route\'s parentRef names a Gateway (or, for mesh routing, a Service) that is not defined in the repository.',
   check(ctx) {
     for (const r of routes(ctx.mesh)) {
@@ -93,6 +94,7 @@ function listenerAllows(mesh: MeshView, gw: Resource, listener: Record<string, u
 
 export const routeParentRejectsRoute = defineRule({
   id: 'route-parent-rejects-route', severity: 'error', istioCode: null, kialiCode: 'KIA1401', group: GROUP, fixable: false,
+  inputs: [{ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'GRPCRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TCPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TLSRoute', group: 'gateway.networking.k8s.io' }],
   title: 'A Gateway API route attaches to a Gateway whose listeners do not accept it (namespace, kind, sectionName or hostnames).',
   check(ctx) {
     for (const r of routes(ctx.mesh)) {
@@ -113,7 +115,7 @@ export const routeParentRejectsRoute = defineRule({
         const allowing = candidates.filter((l) => listenerAllows(ctx.mesh, gw, l, r.namespace!, r.kind));
         if (allowing.length > 0) {
           // Accepted by some listener; it attaches only where the hostnames intersect.
-          const routeHosts = (asArray(r.spec.hostnames).filter((h): h is string => typeof h === 'string'));
+          const routeHosts = (stringsOf(r.spec.hostnames) ?? []);
           if (routeHosts.length === 0 || allowing.some((l) => {
             const lh = asString(l.hostname);
             return !lh || routeHosts.some((h) => hostsOverlap(h, lh));
@@ -154,6 +156,7 @@ function serviceBackends(route: Resource): BackendRef[] {
 
 export const routeBackendNotFound = defineRule({
   id: 'route-backend-not-found', severity: 'warning', istioCode: null, kialiCode: 'KIA1402', group: GROUP, fixable: false,
+  inputs: [{ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'GRPCRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TCPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TLSRoute', group: 'gateway.networking.k8s.io' }],
   title: 'A Gateway API route\'s backendRef names a Service that is not defined in the repository.',
   check(ctx) {
     for (const r of routes(ctx.mesh)) {
@@ -173,9 +176,10 @@ export const routeBackendNotFound = defineRule({
 
 export const routeBackendNotPermitted = defineRule({
   id: 'route-backend-not-permitted', severity: 'error', istioCode: null, group: GROUP, fixable: false,
+  inputs: [{ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'GRPCRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TCPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TLSRoute', group: 'gateway.networking.k8s.io' }, { kind: 'ReferenceGrant', group: 'gateway.networking.k8s.io' }],
   title: 'A Gateway API route refers to a Service in another namespace without a ReferenceGrant allowing it.',
   check(ctx) {
-    const grants = ctx.mesh.byKind('ReferenceGrant', GW_GROUP);
+    const grants = ctx.allInputs('ReferenceGrant', GW_GROUP);
     const byNs = new Map<string, Resource[]>();
     for (const g of grants) if (g.namespace) (byNs.get(g.namespace) ?? byNs.set(g.namespace, []).get(g.namespace)!).push(g);
     for (const r of routes(ctx.mesh)) {
@@ -198,6 +202,7 @@ export const routeBackendNotPermitted = defineRule({
 
 export const routeBackendPortNotFound = defineRule({
   id: 'route-backend-port-not-found', severity: 'error', istioCode: null, group: GROUP, fixable: true,
+  inputs: [{ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'GRPCRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TCPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TLSRoute', group: 'gateway.networking.k8s.io' }],
   title: 'A Gateway API route\'s backendRef names a port its Service does not expose.',
   check(ctx) {
     for (const r of routes(ctx.mesh)) {

@@ -7,26 +7,25 @@ import { GROUP, describeSelector, selectorLabels } from './common.js';
 
 /** Secret name → namespaces where the repository defines it (a Secret, or a cert-manager Certificate's secretName). */
 function secretNamespaces(mesh: MeshView): Map<string, Set<string>> {
-  let m = secretCache.get(mesh);
-  if (m) return m;
-  m = new Map();
-  const add = (name: string | undefined, ns: string | null) => {
-    if (name && ns) (m!.get(name) ?? m!.set(name, new Set()).get(name)!).add(ns);
-  };
-  for (const s of mesh.byKind('Secret', '')) add(s.name, s.namespace);
-  for (const c of mesh.byKind('Certificate', 'cert-manager.io')) add(asString(c.spec.secretName), c.namespace);
-  secretCache.set(mesh, m);
-  return m;
+  return mesh.memo('traffic/secret-namespaces', () => {
+    const m = new Map<string, Set<string>>();
+    const add = (name: string | undefined, ns: string | null) => {
+      if (name && ns) (m.get(name) ?? m.set(name, new Set()).get(name)!).add(ns);
+    };
+    for (const s of mesh.byKind('Secret', '')) add(s.name, s.namespace);
+    for (const c of mesh.byKind('Certificate', 'cert-manager.io')) add(asString(c.spec.secretName), c.namespace);
+    return m;
+  });
 }
-const secretCache = new WeakMap<MeshView, Map<string, Set<string>>>();
 
 export const gatewayCredentialWrongNamespace = defineRule({
   id: 'gateway-credential-wrong-namespace', severity: 'error', istioCode: null, group: GROUP, fixable: false,
+  inputs: [{ kind: 'Gateway' }, { kind: 'Secret' }, { kind: 'Certificate', group: 'cert-manager.io' }],
   title: 'A Gateway\'s credentialName Secret is defined only in a namespace other than the gateway workload\'s.',
   check(ctx) {
     const secrets = secretNamespaces(ctx.mesh);
     if (secrets.size === 0) return;
-    for (const g of ctx.mesh.byKind('Gateway')) {
+    for (const g of ctx.allInputs('Gateway')) {
       if (g.namespace === null) continue;
       const selector = selectorLabels(g.spec.selector);
       // Only where the gateway's workloads are in the repository is their namespace known.

@@ -30,13 +30,14 @@ function bindFix(vs: Resource, gateway: Resource): FixEdit {
 
 export const gatewayHostWithoutRoute = defineRule({
   id: 'gateway-host-without-route', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
+  inputs: [{ kind: 'VirtualService' }, { kind: 'Gateway' }],
   title: 'A Gateway accepts a host that a VirtualService routes, but that VirtualService is not bound to the Gateway.',
   check(ctx) {
     const vhosts = gatewayVirtualHosts(ctx.mesh);
     // VirtualServices with http routes by the exact hosts they name: one for "*" or "*.example.com" was not
     // written for this host in particular, and one with only tcp/tls routes would not serve HTTP anyway.
     const byHost = new Map<string, Resource[]>();
-    for (const vs of ctx.mesh.byKind('VirtualService')) {
+    for (const vs of ctx.allInputs('VirtualService')) {
       if (vs.namespace === null || asArray(vs.spec.http).length === 0) continue;
       for (const h of asArray(vs.spec.hosts)) {
         if (typeof h !== 'string') continue;

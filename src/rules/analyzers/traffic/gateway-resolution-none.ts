@@ -46,9 +46,10 @@ function dnsFix(se: Resource): FixEdit | null {
 
 export const gatewayRouteToResolutionNone = defineRule({
   id: 'gateway-route-to-resolution-none', severity: 'error', istioCode: null, group: GROUP, fixable: true,
+  inputs: [{ kind: 'VirtualService' }],
   title: 'A gateway routes to a ServiceEntry host with resolution NONE: it has no address to send to.',
   check(ctx) {
-    for (const vs of ctx.mesh.byKind('VirtualService')) {
+    for (const vs of ctx.allInputs('VirtualService')) {
       if (vs.namespace === null) continue;
       for (const d of gatewayDestinations(vs)) {
         const host = resolveHost(d.host, vs.namespace);

@@ -2,10 +2,10 @@
 // the selector must pick a gateway workload, each server port must be one the workload's Service forwards,
 // and two gateways on the same workload must not claim the same port and host or the same certificate.
 import { defineRule, type Rule } from '../../rule.js';
-import { asArray, asObject, asString, isObject, type JsonObject, type Resource } from '../../../manifests/resource.js';
+import { asArray, asObject, asString, isObject, stringsOf, type JsonObject, type Resource } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { labelsMatch, type Workload } from '../../../mesh/workloads.js';
-import { GROUP, deploysGateways, describeSelector, isStandardGatewaySelector, selectorLabels, stringsOf } from './common.js';
+import { GROUP, deploysGateways, describeSelector, isStandardGatewaySelector, selectorLabels } from './common.js';
 
 function istioGateways(mesh: MeshView): Resource[] {
   return mesh.byKind('Gateway').filter((g) => g.namespace !== null) as Resource[];
@@ -19,6 +19,7 @@ function selectorPath(g: Resource): (string | number)[] {
 
 export const gatewaySelectorNoWorkload = defineRule({
   id: 'gateway-selector-no-workload', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0302', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Gateway' }],
   title: 'A Gateway\'s selector matches no gateway workload in the repository.',
   check(ctx) {
     for (const g of istioGateways(ctx.mesh)) {
@@ -48,11 +49,12 @@ function servicesSelecting(byNs: Map<string, Resource[]>, w: Workload): Resource
 
 export const gatewayPortNotOnService = defineRule({
   id: 'gateway-port-not-on-service', severity: 'warning', istioCode: 'IST0162', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Gateway' }, { kind: 'Service' }],
   title: 'A Gateway server listens on a port the gateway\'s Service does not forward to.',
   check(ctx) {
     const svcCache = new Map<Workload, Resource[]>();
     const byNs = new Map<string, Resource[]>();
-    for (const s of ctx.mesh.byKind('Service', '')) if (s.namespace) (byNs.get(s.namespace) ?? byNs.set(s.namespace, []).get(s.namespace)!).push(s);
+    for (const s of ctx.allInputs('Service', '')) if (s.namespace) (byNs.get(s.namespace) ?? byNs.set(s.namespace, []).get(s.namespace)!).push(s);
     for (const g of istioGateways(ctx.mesh)) {
       const sel = selectorLabels(g.spec.selector);
       const workloads = ctx.mesh.workloadsMatching(sel, null).filter((w) => w.resource !== null);
@@ -93,6 +95,7 @@ interface TlsServer { gateway: Resource; index: number }
 
 export const gatewayDuplicateCertificate = defineRule({
   id: 'gateway-duplicate-certificate', severity: 'warning', istioCode: 'IST0138', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Gateway' }],
   title: 'Two Gateways on the same workload use the same TLS certificate.',
   check(ctx) {
     const byCert = new Map<string, TlsServer[]>();
@@ -127,6 +130,7 @@ export const gatewayDuplicateCertificate = defineRule({
 
 export const gatewayConflict = defineRule({
   id: 'gateway-conflict', severity: 'error', istioCode: 'IST0145', kialiCode: 'KIA0301', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Gateway' }],
   title: 'Two Gateways on the same workload claim the same port and host in a way Istio cannot merge.',
   check(ctx) {
     const byKey = new Map<string, { gateway: Resource; kind: ServerKind }[]>();

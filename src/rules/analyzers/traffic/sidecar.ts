@@ -2,10 +2,10 @@
 // workload, a workload must be selected by one Sidecar at most, a namespace may have one default Sidecar,
 // Sidecars do nothing in ambient mode, and egress hosts must be visible to the Sidecar's namespace.
 import { defineRule, type Rule } from '../../rule.js';
-import { asArray, asObject, isObject, type Resource } from '../../../manifests/resource.js';
+import { asArray, asObject, isObject, stringsOf, type Resource } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import type { Workload } from '../../../mesh/workloads.js';
-import { GROUP, describeHidden, describeSelector, isAmbientNamespace, isAmbientWorkload, isExternalNamespace, repositoryManagesServicesOf, selectorLabels, singleFixable, stringsOf } from './common.js';
+import { GROUP, describeHidden, describeSelector, isAmbientNamespace, isAmbientWorkload, isExternalNamespace, repositoryManagesServicesOf, selectorLabels, singleFixable } from './common.js';
 
 function sidecars(mesh: MeshView): Resource[] {
   return mesh.byKind('Sidecar').filter((s) => s.namespace !== null) as Resource[];
@@ -18,6 +18,7 @@ function selectorOf(s: Resource): Record<string, string> | null {
 
 export const sidecarSelectorNoWorkload = defineRule({
   id: 'sidecar-selector-no-workload', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0004', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Sidecar' }],
   title: 'A Sidecar\'s workloadSelector matches no workload of its namespace.',
   check(ctx) {
     for (const s of sidecars(ctx.mesh)) {
@@ -48,6 +49,7 @@ function selections(mesh: MeshView): Map<Workload, Resource[]> {
 
 export const sidecarConflictingSelectors = defineRule({
   id: 'sidecar-conflicting-selectors', severity: 'error', istioCode: 'IST0110', kialiCode: 'KIA0003', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Sidecar' }],
   title: 'A workload is selected by more than one Sidecar.',
   check(ctx) {
     const reported = new Set<Resource>();
@@ -68,6 +70,7 @@ export const sidecarConflictingSelectors = defineRule({
 
 export const sidecarMultipleDefaults = defineRule({
   id: 'sidecar-multiple-defaults', severity: 'error', istioCode: 'IST0111', kialiCode: 'KIA0002', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Sidecar' }],
   title: 'A namespace has more than one Sidecar without a workloadSelector.',
   check(ctx) {
     const byNs = new Map<string, Resource[]>();
@@ -89,6 +92,7 @@ export const sidecarMultipleDefaults = defineRule({
 
 export const sidecarIneffectiveInAmbient = defineRule({
   id: 'sidecar-ineffective-in-ambient', severity: 'warning', istioCode: 'IST0167', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Sidecar' }],
   title: 'A Sidecar applies to ambient-mode workloads, which have no sidecar to configure.',
   check(ctx) {
     for (const s of sidecars(ctx.mesh)) {
@@ -114,6 +118,7 @@ export const sidecarIneffectiveInAmbient = defineRule({
 
 export const sidecarEgressHostNotVisible = defineRule({
   id: 'sidecar-egress-host-not-visible', severity: 'error', istioCode: 'IST0101', group: GROUP, fixable: true,
+  inputs: [{ kind: 'Sidecar' }],
   title: 'A Sidecar imports a host from a namespace that does not export it to the Sidecar\'s namespace.',
   check(ctx) {
     for (const s of sidecars(ctx.mesh)) {
@@ -145,6 +150,7 @@ export const sidecarEgressHostNotVisible = defineRule({
 
 export const sidecarEgressHostNotFound = defineRule({
   id: 'sidecar-egress-host-not-found', severity: 'warning', istioCode: null, kialiCode: 'KIA1004', group: GROUP, fixable: false,
+  inputs: [{ kind: 'Sidecar' }],
   title: 'A Sidecar imports a host that no Service or ServiceEntry of that namespace declares.',
   check(ctx) {
     for (const s of sidecars(ctx.mesh)) {

@@ -15,7 +15,7 @@ function what(d: RouteDestination): string {
 function eachDestination(mesh: MeshView, fn: (vs: Resource, d: RouteDestination) => void): void {
   for (const vs of mesh.byKind('VirtualService')) {
     if (vs.namespace === null) continue;
-    for (const d of routeDestinations(vs)) fn(vs, d);
+    for (const d of routeDestinations(mesh, vs)) fn(vs, d);
   }
 }
 
@@ -33,6 +33,7 @@ function closestServiceHost(mesh: MeshView, rawHost: string, vsNamespace: string
 
 export const vsDestinationHostNotFound = defineRule({
   id: 'vs-destination-host-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1101', group: GROUP, fixable: true,
+  inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService routes or mirrors to a host no Service or ServiceEntry in the repository declares.',
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
@@ -58,6 +59,7 @@ export const vsDestinationHostNotFound = defineRule({
 
 export const vsDestinationHostNotVisible = defineRule({
   id: 'vs-destination-host-not-visible', severity: 'error', istioCode: 'IST0101', kialiCode: 'KIA1101', group: GROUP, fixable: true,
+  inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService routes to a host that is defined, but not exported to the VirtualService\'s namespace.',
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
@@ -85,6 +87,7 @@ export const vsDestinationHostNotVisible = defineRule({
 
 export const vsDestinationPortRequired = defineRule({
   id: 'vs-destination-port-required', severity: 'warning', istioCode: 'IST0112', group: GROUP, fixable: false,
+  inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService destination has no port while its host exposes several ports.',
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
@@ -105,6 +108,7 @@ export const vsDestinationPortRequired = defineRule({
 
 export const vsDestinationPortNotFound = defineRule({
   id: 'vs-destination-port-not-found', severity: 'error', istioCode: 'IST0101', group: GROUP, fixable: true,
+  inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService destination names a port its host does not expose.',
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
@@ -144,6 +148,7 @@ function subsetsFor(mesh: MeshView, vs: Resource, d: RouteDestination): { drs: R
 
 export const vsSubsetNotFound = defineRule({
   id: 'vs-subset-not-found', severity: 'error', istioCode: 'IST0101', kialiCode: 'KIA1107', group: GROUP, fixable: true,
+  inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService routes to a subset that the DestinationRules for the host do not define.',
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
@@ -190,6 +195,7 @@ function subsetNames(drs: readonly Resource[]): string[] {
 
 export const vsSubsetNotInScope = defineRule({
   id: 'vs-subset-not-in-scope', severity: 'error', istioCode: null, group: GROUP, fixable: false,
+  inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService routes to a subset defined only by a DestinationRule that does not apply to the proxies using the route.',
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
@@ -218,6 +224,7 @@ export const vsSubsetNotInScope = defineRule({
 
 export const vsSubsetWithoutDestinationRule = defineRule({
   id: 'vs-subset-without-destination-rule', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1107', group: GROUP, fixable: false,
+  inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService routes to a subset of a host for which the repository has no DestinationRule.',
   check(ctx) {
     const external = ctx.mesh.config.external.destinationRules;
@@ -238,13 +245,14 @@ export const vsSubsetWithoutDestinationRule = defineRule({
 
 export const vsIngressRouteWithoutSubset = defineRule({
   id: 'vs-ingress-route-ignores-subsets', severity: 'warning', istioCode: 'IST0140', group: GROUP, fixable: false,
+  inputs: [{ kind: 'VirtualService' }],
   title: 'A gateway VirtualService routes to a host without a subset while the mesh VirtualService of that host splits it by subset.',
   check(ctx) {
     // Hosts that some VirtualService routes by subset to itself (its own host literally), by literal host string.
     const subsetRouted = new Map<string, Resource[]>();
-    for (const vs of ctx.mesh.byKind('VirtualService')) {
+    for (const vs of ctx.allInputs('VirtualService')) {
       const own = new Set(asArray(vs.spec.hosts).map((h) => asString(h)).filter((h): h is string => !!h));
-      for (const d of routeDestinations(vs)) {
+      for (const d of routeDestinations(ctx.mesh, vs)) {
         if (d.section !== 'http' || d.subset === null || !own.has(d.host)) continue;
         const l = subsetRouted.get(d.host) ?? [];
         l.push(vs);
@@ -252,9 +260,9 @@ export const vsIngressRouteWithoutSubset = defineRule({
       }
     }
     if (subsetRouted.size === 0) return;
-    for (const vs of ctx.mesh.byKind('VirtualService')) {
+    for (const vs of ctx.allInputs('VirtualService')) {
       if (vsGateways(vs).length === 0) continue;
-      for (const d of routeDestinations(vs)) {
+      for (const d of routeDestinations(ctx.mesh, vs)) {
         if (d.section !== 'http' || d.subset !== null) continue;
         const others = subsetRouted.get(d.host);
         if (!others) continue;

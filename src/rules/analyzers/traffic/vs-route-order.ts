@@ -33,9 +33,10 @@ function actionKey(route: JsonObject): string {
 
 export const vsShadowedRoute = defineRule({
   id: 'vs-shadowed-route', severity: 'warning', istioCode: null, group: GROUP, fixable: false,
+  inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService http route whose every request an earlier route of the same VirtualService already takes.',
   check(ctx) {
-    for (const vs of ctx.mesh.byKind('VirtualService')) {
+    for (const vs of ctx.allInputs('VirtualService')) {
       const routes = asArray(vs.spec.http);
       const earlier: { index: number; match: HttpMatch }[] = [];
       const earlierCanonical = new Set<string>();
@@ -110,6 +111,7 @@ const name = (vs: Resource) => `${vs.namespace}/${vs.name}`;
 
 export const vsGatewayRouteOverlap = defineRule({
   id: 'vs-gateway-route-overlap', severity: 'warning', istioCode: null, group: GROUP, fixable: false,
+  inputs: [{ kind: 'VirtualService' }, { kind: 'Gateway' }],
   title: 'Two VirtualServices for one host at a gateway have overlapping matches, so which one serves a request depends on an order Istio does not define.',
   check(ctx) {
     // A host served on several ports (80 and 443) has one virtual host per route table: say it once.
@@ -149,6 +151,7 @@ export const vsGatewayRouteOverlap = defineRule({
 
 export const vsGatewaySecondCatchAll = defineRule({
   id: 'vs-gateway-second-catch-all', severity: 'warning', istioCode: null, group: GROUP, fixable: false,
+  inputs: [{ kind: 'VirtualService' }, { kind: 'Gateway' }],
   title: 'Two VirtualServices for one host at a gateway each have a catch-all route; only one of them takes effect.',
   check(ctx) {
     const reported = new Set<string>();

@@ -76,9 +76,10 @@ function selectedWorkloads(mesh: MeshView, r: Resource): Workload[] | null {
 export const workloadPortRules: Rule[] = [
   defineRule({
     id: 'peerauthn-service-port', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
+    inputs: [{ kind: 'PeerAuthentication' }],
     title: 'A PeerAuthentication portLevelMtls entry names a Service port instead of the workload\'s (target) port.',
     check(ctx) {
-      for (const pa of ctx.mesh.byKind('PeerAuthentication')) {
+      for (const pa of ctx.allInputs('PeerAuthentication')) {
         if (pa.namespace === null || !isObject(pa.spec.portLevelMtls)) continue;
         const ws = selectedWorkloads(ctx.mesh, pa);
         if (!ws) continue;
@@ -93,9 +94,10 @@ export const workloadPortRules: Rule[] = [
   }),
   defineRule({
     id: 'authz-service-port', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
+    inputs: [{ kind: 'AuthorizationPolicy' }],
     title: 'An AuthorizationPolicy operation names a Service port instead of the workload\'s (target) port.',
     check(ctx) {
-      for (const ap of ctx.mesh.byKind('AuthorizationPolicy')) {
+      for (const ap of ctx.allInputs('AuthorizationPolicy')) {
         if (ap.namespace === null) continue;
         const ws = selectedWorkloads(ctx.mesh, ap);
         if (!ws) continue;

@@ -7,7 +7,7 @@ import type { Path, Resource } from '../../../manifests/resource.js';
 import { isVmWorkload, workloadOf } from '../../../mesh/workloads.js';
 import { closest } from '../../../util/closest.js';
 import { IGNORED_ANNOTATIONS, ISTIO_ANNOTATIONS, ISTIO_LABELS, isIstioAnnotation, type AnnotationDef } from './annotation-registry.js';
-import { isIgnoredNamespace } from './common.js';
+import { isIgnoredNamespace } from '../../../mesh/ignored-namespaces.js';
 import { own } from '../../../util/own.js';
 
 interface AnnotatedObject {
@@ -54,7 +54,7 @@ const pathOf = (o: AnnotatedObject, key: string): Path => [...o.metadataPath, 'a
 const attachesToAny = (def: AnnotationDef) => def.resources.includes('Any');
 
 export const unknownAnnotation = defineRule({
-  id: 'unknown-istio-annotation', severity: 'warning', istioCode: 'IST0108', group: 'analyzers/workload', fixable: true,
+  id: 'unknown-istio-annotation', severity: 'warning', istioCode: 'IST0108', group: 'analyzers/workload', fixable: true, inputs: 'mesh',
   title: 'An annotation in an istio.io namespace that Istio does not know: it does nothing (often a typo).',
   check(ctx) {
     eachIstioAnnotation(ctx, (c, o, key, _value, def) => {
@@ -78,7 +78,7 @@ export const unknownAnnotation = defineRule({
 });
 
 export const misplacedAnnotation = defineRule({
-  id: 'misplaced-istio-annotation', severity: 'warning', istioCode: 'IST0107', group: 'analyzers/workload', fixable: false,
+  id: 'misplaced-istio-annotation', severity: 'warning', istioCode: 'IST0107', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'An Istio annotation on a kind of object it does not apply to (e.g. a Pod annotation on a Deployment\'s own metadata).',
   check(ctx) {
     eachIstioAnnotation(ctx, (c, o, key, _value, def) => {
@@ -95,7 +95,7 @@ export const misplacedAnnotation = defineRule({
 });
 
 export const invalidAnnotation = defineRule({
-  id: 'invalid-istio-annotation-value', severity: 'warning', istioCode: 'IST0125', group: 'analyzers/workload', fixable: false,
+  id: 'invalid-istio-annotation-value', severity: 'warning', istioCode: 'IST0125', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'An Istio annotation whose value the sidecar injector rejects.',
   check(ctx) {
     eachIstioAnnotation(ctx, (c, o, key, value, def) => {
@@ -111,7 +111,7 @@ export const invalidAnnotation = defineRule({
 });
 
 export const deprecatedAnnotation = defineRule({
-  id: 'deprecated-istio-annotation', severity: 'info', istioCode: 'IST0135', group: 'analyzers/workload', fixable: false,
+  id: 'deprecated-istio-annotation', severity: 'info', istioCode: 'IST0135', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'An Istio annotation that is deprecated and may stop working in a future release.',
   check(ctx) {
     eachIstioAnnotation(ctx, (c, o, key, _value, def) => {

@@ -1,16 +1,10 @@
 // Shared helpers of the workload analyzers: Kubernetes label selectors, containers, the objects istioctl
-// treats as control plane, and the namespaces it ignores.
+// treats as control plane.
 import { asArray, asString, asStringMap, isObject, type Json, type JsonObject, type Resource } from '../../../manifests/resource.js';
 import type { Workload } from '../../../mesh/workloads.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { own } from '../../../util/own.js';
-
-/** Namespaces istioctl never analyses (Kubernetes' own and kind's storage). */
-export const IGNORED_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
-
-export function isIgnoredNamespace(ns: string | null): boolean {
-  return ns !== null && IGNORED_NAMESPACES.has(ns);
-}
+import { isIgnoredNamespace } from '../../../mesh/ignored-namespaces.js';
 
 /** istioctl skips objects labelled as part of the Istio installation: a label key `istio`, or `release: istio`. */
 export function isControlPlane(labels: Record<string, string>): boolean {
@@ -67,33 +61,9 @@ export function repoWorkloads(all: readonly Workload[]): (Workload & { resource:
   return all.filter((w): w is Workload & { resource: Resource } => w.resource !== null && w.podSpec !== null && !isIgnoredNamespace(w.namespace));
 }
 
-interface Indexes { namespaces: Map<string, Resource>; servicesByNs: Map<string, Resource[]> }
-const indexCache = new WeakMap<MeshView, Indexes>();
-
-/** Namespace objects by name and Services by namespace, built once per MeshView (no quadratic scans). */
-function indexes(mesh: MeshView): Indexes {
-  let ix = indexCache.get(mesh);
-  if (!ix) {
-    ix = { namespaces: new Map(), servicesByNs: new Map() };
-    for (const n of mesh.byKind('Namespace')) if (!ix.namespaces.has(n.name)) ix.namespaces.set(n.name, n);
-    for (const s of mesh.byKind('Service')) {
-      const list = ix.servicesByNs.get(s.namespace ?? '') ?? [];
-      list.push(s);
-      ix.servicesByNs.set(s.namespace ?? '', list);
-    }
-    indexCache.set(mesh, ix);
-  }
-  return ix;
-}
-
 /** Labels of a Namespace object in the repository, or null when the repository does not define it. */
 export function namespaceLabels(mesh: MeshView, name: string): Record<string, string> | null {
-  return indexes(mesh).namespaces.get(name)?.labels ?? null;
-}
-
-/** Services of a namespace. */
-export function servicesIn(mesh: MeshView, namespace: string): readonly Resource[] {
-  return indexes(mesh).servicesByNs.get(namespace) ?? [];
+  return mesh.namespaceObject(name)?.labels ?? null;
 }
 
 /** Order resources as istioctl walks a collection: by namespace, then name. */

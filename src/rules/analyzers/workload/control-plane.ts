@@ -2,16 +2,17 @@
 // external control plane (IST0163, IST0164), overlapping injection webhooks (IST0139), Gateway API CRDs too
 // old for this Istio (IST0176), and unknown registries in the mesh networks file (IST0126).
 import { isIP } from 'node:net';
-import { defineRule, type Rule } from '../../rule.js';
+import { defineRule, type Rule, type RuleContext } from '../../rule.js';
 import { asArray, asObject, asString, asStringMap, isObject, type Json, type Resource } from '../../../manifests/resource.js';
-import { isIgnoredNamespace, labelSelectorMatches } from './common.js';
+import { labelSelectorMatches } from './common.js';
 import { own } from '../../../util/own.js';
 
 export const blockedCidrs = defineRule({
   id: 'istiod-jwks-fetch-unrestricted', severity: 'warning', istioCode: 'IST0175', group: 'analyzers/workload', fixable: false,
+  inputs: [{ kind: 'RequestAuthentication' }, { kind: 'Deployment' }],
   title: 'RequestAuthentications exist but istiod does not set BLOCKED_CIDRS_IN_JWKS_URIS: jwksUri can reach internal addresses.',
   check(ctx) {
-    const ras = ctx.mesh.byKind('RequestAuthentication').filter((r) => !isIgnoredNamespace(r.namespace));
+    const ras = ctx.inputs('RequestAuthentication');
     if (ras.length === 0) return;
     const names = ras.slice(0, 5).map((r) => `${r.namespace}/${r.name}`).join(', ') + (ras.length > 5 ? ', …' : '');
     for (const d of ctx.mesh.byKind('Deployment')) {
@@ -29,10 +30,12 @@ export const blockedCidrs = defineRule({
   },
 });
 
-function controlPlaneWebhookConfigs(mesh: { byKind(kind: string): readonly Resource[] }): Resource[] {
+const webhookInputs = [{ kind: 'ValidatingWebhookConfiguration' }, { kind: 'MutatingWebhookConfiguration' }];
+
+function controlPlaneWebhookConfigs(ctx: RuleContext): Resource[] {
   return [
-    ...mesh.byKind('ValidatingWebhookConfiguration').filter((r) => r.name === 'istiod-default-validator' || r.name.startsWith('istio-validator')),
-    ...mesh.byKind('MutatingWebhookConfiguration').filter((r) => r.name.startsWith('istio-sidecar-injector')),
+    ...ctx.inputs('ValidatingWebhookConfiguration').filter((r) => r.name === 'istiod-default-validator' || r.name.startsWith('istio-validator')),
+    ...ctx.inputs('MutatingWebhookConfiguration').filter((r) => r.name.startsWith('istio-sidecar-injector')),
   ];
 }
 
@@ -59,10 +62,10 @@ function eachWebhookProblem(resources: readonly Resource[], want: (p: UrlProblem
 }
 
 export const externalControlPlaneInvalid = defineRule({
-  id: 'control-plane-webhook-url-invalid', severity: 'warning', istioCode: 'IST0163', group: 'analyzers/workload', fixable: false,
+  id: 'control-plane-webhook-url-invalid', severity: 'warning', istioCode: 'IST0163', group: 'analyzers/workload', fixable: false, inputs: webhookInputs,
   title: 'An Istio injection/validation webhook has a blank or unparsable clientConfig.url and no service.',
   check(ctx) {
-    eachWebhookProblem(controlPlaneWebhookConfigs(ctx.mesh), (p) => p.kind !== 'ip', (r, i, name, p) => {
+    eachWebhookProblem(controlPlaneWebhookConfigs(ctx), (p) => p.kind !== 'ip', (r, i, name, p) => {
       const has = isObject(asObject(asArray(r.obj.webhooks)[i]).clientConfig) && asObject(asObject(asArray(r.obj.webhooks)[i]).clientConfig).url !== undefined;
       ctx.report({
         resource: r, path: ['webhooks', i, 'clientConfig', ...(has ? ['url'] : [])], subject: name,
@@ -75,10 +78,10 @@ export const externalControlPlaneInvalid = defineRule({
 });
 
 export const externalControlPlaneIp = defineRule({
-  id: 'control-plane-webhook-url-ip', severity: 'info', istioCode: 'IST0164', group: 'analyzers/workload', fixable: false,
+  id: 'control-plane-webhook-url-ip', severity: 'info', istioCode: 'IST0164', group: 'analyzers/workload', fixable: false, inputs: webhookInputs,
   title: 'An Istio webhook points at an IP address instead of a host name.',
   check(ctx) {
-    eachWebhookProblem(controlPlaneWebhookConfigs(ctx.mesh), (p) => p.kind === 'ip', (r, i, name, p) => {
+    eachWebhookProblem(controlPlaneWebhookConfigs(ctx), (p) => p.kind === 'ip', (r, i, name, p) => {
       ctx.report({
         resource: r, path: ['webhooks', i, 'clientConfig', 'url'], subject: name,
         message: `Webhook "${name}" calls "${p.url}" by IP address: the istiod serving certificate must then carry that IP, and the webhook breaks when the address changes. Prefer a stable host name.`,
@@ -126,10 +129,10 @@ function labelPermutations(key: string, values: string[], revisions: Set<string>
 }
 
 export const overlappingWebhooks = defineRule({
-  id: 'injection-webhooks-overlap', severity: 'error', istioCode: 'IST0139', group: 'analyzers/workload', fixable: false,
+  id: 'injection-webhooks-overlap', severity: 'error', istioCode: 'IST0139', group: 'analyzers/workload', fixable: false, inputs: [{ kind: 'MutatingWebhookConfiguration' }],
   title: 'Istio injection webhooks that select the same pods: they are injected twice and fail to start.',
   check(ctx) {
-    const { hooks, revisions } = istioInjectionHooks(ctx.mesh.byKind('MutatingWebhookConfiguration'));
+    const { hooks, revisions } = istioInjectionHooks(ctx.inputs('MutatingWebhookConfiguration'));
     if (hooks.length < 2) return;
     const label = (h: Hook) => `${h.config.name}/${h.name}`;
     const reported = new Set<string>();
@@ -153,10 +156,10 @@ export const overlappingWebhooks = defineRule({
 });
 
 export const webhookServiceMissing = defineRule({
-  id: 'injection-webhook-service-missing', severity: 'warning', istioCode: 'IST0139', group: 'analyzers/workload', fixable: false,
+  id: 'injection-webhook-service-missing', severity: 'warning', istioCode: 'IST0139', group: 'analyzers/workload', fixable: false, inputs: [{ kind: 'MutatingWebhookConfiguration' }, { kind: 'Service' }],
   title: 'An Istio injection webhook calls a Service that is not defined in this repository.',
   check(ctx) {
-    const { hooks } = istioInjectionHooks(ctx.mesh.byKind('MutatingWebhookConfiguration'));
+    const { hooks } = istioInjectionHooks(ctx.inputs('MutatingWebhookConfiguration'));
     const services = new Set(ctx.mesh.byKind('Service').map((s) => `${s.namespace}/${s.name}`));
     const declared = new Set(ctx.mesh.config.external.namespaces);
     const configs = new Set(hooks.map((h) => h.config));
@@ -192,10 +195,10 @@ function semver(v: string): number[] | null {
 }
 
 export const gatewayCrdVersion = defineRule({
-  id: 'gateway-api-crd-too-old', severity: 'warning', istioCode: 'IST0176', group: 'analyzers/workload', fixable: false,
+  id: 'gateway-api-crd-too-old', severity: 'warning', istioCode: 'IST0176', group: 'analyzers/workload', fixable: false, inputs: [{ kind: 'CustomResourceDefinition' }],
   title: 'A Gateway API CRD older than the version this Istio needs for that kind.',
   check(ctx) {
-    for (const crd of ctx.mesh.byKind('CustomResourceDefinition')) {
+    for (const crd of ctx.inputs('CustomResourceDefinition')) {
       const min = own(MIN_BUNDLE, crd.name);
       const have = own(crd.annotations, BUNDLE);
       if (!min || have === undefined) continue;
@@ -217,7 +220,7 @@ export const gatewayCrdVersion = defineRule({
 const BUILTIN_REGISTRIES = ['Mock', 'Kubernetes', 'External'];
 
 export const meshNetworksRegistry = defineRule({
-  id: 'mesh-networks-unknown-registry', severity: 'error', istioCode: 'IST0126', group: 'analyzers/workload', fixable: true,
+  id: 'mesh-networks-unknown-registry', severity: 'error', istioCode: 'IST0126', group: 'analyzers/workload', fixable: true, inputs: [{ kind: 'MeshNetworks', group: 'mesh.istio.io' }, { kind: 'Secret' }],
   title: 'A meshNetworks endpoint names a registry that is neither built in nor a remote cluster\'s secret.',
   check(ctx) {
     const clusters = new Set<string>();

@@ -6,7 +6,8 @@ import type { MeshView } from '../../../mesh/mesh-view.js';
 import type { Workload } from '../../../mesh/workloads.js';
 import { asStringMap } from '../../../manifests/resource.js';
 import { labelsMatch } from '../../../mesh/workloads.js';
-import { containersOf, isControlPlane, isIgnoredNamespace, namespaceLabels, podSpecPath, repoWorkloads, servicesIn } from './common.js';
+import { containersOf, isControlPlane, namespaceLabels, podSpecPath, repoWorkloads } from './common.js';
+import { isIgnoredNamespace } from '../../../mesh/ignored-namespaces.js';
 
 const WAYPOINT_LABEL = 'gateway.istio.io/managed';
 
@@ -23,7 +24,7 @@ export function workloadInMesh(mesh: MeshView, w: Workload): boolean {
 interface ServicePort { service: string; port: number; protocol: string; target: string }
 
 function servicesSelecting(mesh: MeshView, w: Workload): Resource[] {
-  return servicesIn(mesh, w.namespace).filter((s) => {
+  return mesh.servicesIn(w.namespace).filter((s) => {
     const sel = asStringMap(s.spec.selector);
     return Object.keys(sel).length > 0 && labelsMatch(sel, w.labels);
   });
@@ -46,7 +47,7 @@ function meshWorkloads(mesh: MeshView) {
 }
 
 export const multiServiceProtocols = defineRule({
-  id: 'workload-services-port-protocol-conflict', severity: 'warning', istioCode: 'IST0116', group: 'analyzers/workload', fixable: false,
+  id: 'workload-services-port-protocol-conflict', severity: 'warning', istioCode: 'IST0116', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'Services selecting the same workload declare one port number with different protocols.',
   check(ctx) {
     for (const w of meshWorkloads(ctx.mesh)) {
@@ -69,7 +70,7 @@ export const multiServiceProtocols = defineRule({
 });
 
 export const multiServiceTargetPorts = defineRule({
-  id: 'workload-services-target-port-conflict', severity: 'warning', istioCode: 'IST0137', group: 'analyzers/workload', fixable: false,
+  id: 'workload-services-target-port-conflict', severity: 'warning', istioCode: 'IST0137', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'Service ports selecting the same workload send different port numbers to the same target port.',
   check(ctx) {
     for (const w of meshWorkloads(ctx.mesh)) {
@@ -89,7 +90,7 @@ export const multiServiceTargetPorts = defineRule({
 });
 
 export const applicationUid = defineRule({
-  id: 'workload-uses-proxy-uid', severity: 'warning', istioCode: 'IST0144', group: 'analyzers/workload', fixable: false,
+  id: 'workload-uses-proxy-uid', severity: 'warning', istioCode: 'IST0144', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'A workload runs as UID 1337, the sidecar proxy\'s user: its traffic bypasses the proxy.',
   check(ctx) {
     for (const w of repoWorkloads(ctx.mesh.workloads)) {

@@ -2,16 +2,15 @@
 // `fault.delay.percent`, Sidecar `outboundTrafficPolicy.egressProxy` — and CRDs of the removed rbac.istio.io API.
 import { defineRule, type Rule } from '../../rule.js';
 import { asArray, asObject, asString } from '../../../manifests/resource.js';
-import { isIgnoredNamespace } from './common.js';
 
 const RBAC_KINDS = new Set(['ClusterRbacConfig', 'RbacConfig', 'ServiceRole', 'ServiceRoleBinding']);
 
 export const deprecatedField = defineRule({
   id: 'deprecated-istio-field', severity: 'warning', istioCode: 'IST0002', group: 'analyzers/workload', fixable: true,
+  inputs: [{ kind: 'VirtualService' }, { kind: 'Sidecar' }, { kind: 'CustomResourceDefinition' }],
   title: 'A field or API Istio has deprecated or removed (fault.delay.percent, Sidecar egressProxy, rbac.istio.io CRDs).',
   check(ctx) {
-    for (const vs of ctx.mesh.byKind('VirtualService')) {
-      if (isIgnoredNamespace(vs.namespace)) continue;
+    for (const vs of ctx.inputs('VirtualService')) {
       // One finding per VirtualService (istioctl reports the same message once), at its first such route.
       const routes = asArray(vs.spec.http).map((route, i) => ({ i, delay: asObject(asObject(asObject(route).fault).delay) }))
         .filter((r) => typeof r.delay.percent === 'number' && r.delay.percent > 0);
@@ -26,8 +25,7 @@ export const deprecatedField = defineRule({
         fix: first.delay.percentage === undefined ? { op: 'replaceEntry', path, newKey: 'percentage', value: { value: percent }, description: `percentage: {value: ${percent}}` } : null,
       });
     }
-    for (const sc of ctx.mesh.byKind('Sidecar')) {
-      if (isIgnoredNamespace(sc.namespace)) continue;
+    for (const sc of ctx.inputs('Sidecar')) {
       const otp = asObject(sc.spec.outboundTrafficPolicy);
       if (otp.egressProxy === undefined || otp.egressProxy === null) continue;
       ctx.report({
@@ -35,7 +33,7 @@ export const deprecatedField = defineRule({
         message: 'outboundTrafficPolicy.egressProxy is deprecated and ignored by Istio: traffic does not go to that proxy. Route egress through an egress gateway with a ServiceEntry and VirtualService instead, and remove the field.',
       });
     }
-    for (const crd of ctx.mesh.byKind('CustomResourceDefinition')) {
+    for (const crd of ctx.inputs('CustomResourceDefinition')) {
       const kind = asString(asObject(crd.spec.names).kind) ?? '';
       if (asString(crd.spec.group) !== 'rbac.istio.io' || !RBAC_KINDS.has(kind)) continue;
       ctx.report({

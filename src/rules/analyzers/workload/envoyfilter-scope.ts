@@ -19,11 +19,12 @@ function gatewayPatchIndex(ef: Resource): number {
 
 export const envoyFilterOutOfScope = defineRule({
   id: 'envoyfilter-out-of-scope', severity: 'warning', istioCode: null, group: 'analyzers/workload', fixable: false,
+  inputs: [{ kind: 'EnvoyFilter' }],
   title: 'An EnvoyFilter outside the root namespace aimed at proxies of another namespace (typically the ingress gateway): it applies to nothing.',
   check(ctx) {
     const mesh = ctx.mesh;
     const root = mesh.settings.rootNamespace;
-    for (const ef of mesh.byKind('EnvoyFilter')) {
+    for (const ef of ctx.allInputs('EnvoyFilter')) {
       const ns = ef.namespace;
       if (ns === null || ns === root) continue;
       const selectorPath = isObject(ef.spec.workloadSelector) ? ['spec', 'workloadSelector', 'labels'] : null;

@@ -3,7 +3,7 @@
 // EnvoyFilters happen to be applied (IST0151, IST0155 when another patch pins a proxy version).
 import { defineRule, type Rule, type RuleContext } from '../../rule.js';
 import { asArray, asObject, asString, isObject, type Resource } from '../../../manifests/resource.js';
-import { byNamespaceAndName, isIgnoredNamespace } from './common.js';
+import { byNamespaceAndName } from './common.js';
 
 type Finding = 'add' | 'remove' | 'replace' | 'relative' | 'relative-version';
 
@@ -12,11 +12,13 @@ interface PatchFinding { ef: Resource; index: number; kind: Finding; applyTo: st
 const ROUTE_LEVEL = new Set(['ROUTE_CONFIGURATION', 'HTTP_ROUTE']);
 const REPLACEABLE = new Set(['NETWORK_FILTER', 'HTTP_FILTER', 'VIRTUAL_HOST']);
 
+const inputs = [{ kind: 'EnvoyFilter' }];
+
 /** Walks EnvoyFilters in istioctl's order and classifies each patch. */
 function analyze(resources: readonly Resource[]): PatchFinding[] {
   const out: PatchFinding[] = [];
   const versionedNames: string[] = [];
-  for (const ef of byNamespaceAndName(resources.filter((r) => !isIgnoredNamespace(r.namespace)))) {
+  for (const ef of byNamespaceAndName(resources)) {
     const priority = typeof ef.spec.priority === 'number' ? ef.spec.priority : 0;
     const patches = asArray(ef.spec.configPatches);
     for (let i = 0; i < patches.length; i++) {
@@ -56,7 +58,7 @@ function analyze(resources: readonly Resource[]): PatchFinding[] {
 }
 
 function reportAll(ctx: RuleContext, kind: Finding, message: (f: PatchFinding) => string): void {
-  for (const f of analyze(ctx.mesh.byKind('EnvoyFilter'))) {
+  for (const f of analyze(ctx.inputs('EnvoyFilter'))) {
     if (f.kind !== kind) continue;
     const at = ['spec', 'configPatches', f.index, 'patch', ...(f.hasValue ? ['value'] : [])];
     ctx.report({ resource: f.ef, path: at, subject: `patch ${f.applyTo} ${f.operation} #${f.index}`, message: message(f) });
@@ -64,7 +66,7 @@ function reportAll(ctx: RuleContext, kind: Finding, message: (f: PatchFinding) =
 }
 
 export const envoyFilterAdd = defineRule({
-  id: 'envoyfilter-add-on-route', severity: 'error', istioCode: 'IST0153', group: 'analyzers/workload', fixable: false,
+  id: 'envoyfilter-add-on-route', severity: 'error', istioCode: 'IST0153', group: 'analyzers/workload', fixable: false, inputs,
   title: 'An EnvoyFilter ADDs to ROUTE_CONFIGURATION or HTTP_ROUTE, where ADD is ignored.',
   check(ctx) {
     reportAll(ctx, 'add', (f) => `operation ADD is ignored for applyTo ${f.applyTo}: this patch never takes effect. Use MERGE to change an existing ${f.applyTo === 'HTTP_ROUTE' ? 'route' : 'route configuration'}; to add routes, use a VirtualService (or ADD on VIRTUAL_HOST to add a whole virtual host).`);
@@ -72,7 +74,7 @@ export const envoyFilterAdd = defineRule({
 });
 
 export const envoyFilterRemove = defineRule({
-  id: 'envoyfilter-remove-on-route', severity: 'error', istioCode: 'IST0154', group: 'analyzers/workload', fixable: false,
+  id: 'envoyfilter-remove-on-route', severity: 'error', istioCode: 'IST0154', group: 'analyzers/workload', fixable: false, inputs,
   title: 'An EnvoyFilter REMOVEs a ROUTE_CONFIGURATION or HTTP_ROUTE, where REMOVE is ignored.',
   check(ctx) {
     reportAll(ctx, 'remove', (f) => `operation REMOVE is ignored for applyTo ${f.applyTo}: the object stays in place. Remove routes with a VirtualService change, or MERGE to alter them.`);
@@ -80,7 +82,7 @@ export const envoyFilterRemove = defineRule({
 });
 
 export const envoyFilterReplace = defineRule({
-  id: 'envoyfilter-replace-unsupported', severity: 'error', istioCode: 'IST0152', group: 'analyzers/workload', fixable: false,
+  id: 'envoyfilter-replace-unsupported', severity: 'error', istioCode: 'IST0152', group: 'analyzers/workload', fixable: false, inputs,
   title: 'An EnvoyFilter uses REPLACE on an object type that only supports it for filters and virtual hosts.',
   check(ctx) {
     reportAll(ctx, 'replace', (f) => `operation REPLACE is only supported for NETWORK_FILTER, HTTP_FILTER and VIRTUAL_HOST, not for applyTo ${f.applyTo || '(unset)'}: this patch is ignored. Use MERGE, or REMOVE and ADD.`);
@@ -88,7 +90,7 @@ export const envoyFilterReplace = defineRule({
 });
 
 export const envoyFilterRelative = defineRule({
-  id: 'envoyfilter-relative-without-priority', severity: 'warning', istioCode: 'IST0151', group: 'analyzers/workload', fixable: false,
+  id: 'envoyfilter-relative-without-priority', severity: 'warning', istioCode: 'IST0151', group: 'analyzers/workload', fixable: false, inputs,
   title: 'An EnvoyFilter uses a relative operation (REMOVE, REPLACE, INSERT_BEFORE/AFTER) without a priority.',
   check(ctx) {
     reportAll(ctx, 'relative', (f) => `operation ${f.operation} acts relative to other filters, and this EnvoyFilter sets no priority: when several EnvoyFilters touch the same chain their order is not guaranteed, so the result can change after an upgrade or restart. Set spec.priority.`);
@@ -96,7 +98,7 @@ export const envoyFilterRelative = defineRule({
 });
 
 export const envoyFilterRelativeVersion = defineRule({
-  id: 'envoyfilter-relative-with-proxy-version', severity: 'warning', istioCode: 'IST0155', group: 'analyzers/workload', fixable: false,
+  id: 'envoyfilter-relative-with-proxy-version', severity: 'warning', istioCode: 'IST0155', group: 'analyzers/workload', fixable: false, inputs,
   title: 'A relative EnvoyFilter operation without priority on a filter another patch pins to a proxy version.',
   check(ctx) {
     reportAll(ctx, 'relative-version', (f) => `operation ${f.operation} acts relative to a filter that another patch matches by proxyVersion, and this EnvoyFilter sets no priority: after a proxy upgrade the versioned patch stops matching and this one lands in a different place. Set spec.priority.`);

@@ -6,7 +6,8 @@ import { defineRule, type Rule } from '../../rule.js';
 import { asArray, asObject, asString, isObject, type Json, type Resource } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { workloadOf } from '../../../mesh/workloads.js';
-import { containersOf, isIgnoredNamespace, labelSelectorMatches, namespaceLabels, repoWorkloads } from './common.js';
+import { containersOf, labelSelectorMatches, namespaceLabels, repoWorkloads } from './common.js';
+import { isIgnoredNamespace } from '../../../mesh/ignored-namespaces.js';
 
 const INJECTION = 'istio-injection';
 const REV = 'istio.io/rev';
@@ -47,7 +48,8 @@ function injectsByDefault(mesh: MeshView): Resource | null {
 }
 
 export const multipleInjectionLabels = defineRule({
-  id: 'namespace-multiple-injection-labels', severity: 'warning', istioCode: 'IST0123', group: 'analyzers/workload', fixable: false,
+  id: 'namespace-multiple-injection-labels', severity: 'warning', istioCode: 'IST0123', group: 'analyzers/workload', fixable: false, 
+  inputs: [{ kind: 'Namespace' }],
   title: 'A namespace carries more than one of istio-injection, istio.io/rev and istio.io/dataplane-mode.',
   check(ctx) {
     for (const n of candidateNamespaces(ctx.mesh)) {
@@ -65,7 +67,8 @@ export const multipleInjectionLabels = defineRule({
 });
 
 export const namespaceNotInjected = defineRule({
-  id: 'namespace-not-injected', severity: 'info', istioCode: 'IST0102', group: 'analyzers/workload', fixable: false,
+  id: 'namespace-not-injected', severity: 'info', istioCode: 'IST0102', group: 'analyzers/workload', fixable: false, 
+  inputs: [{ kind: 'Namespace' }, { kind: 'ConfigMap' }],
   title: 'A namespace has no injection label: its pods get no sidecar and stay out of the mesh.',
   check(ctx) {
     if (injectsByDefault(ctx.mesh)) return;
@@ -81,7 +84,8 @@ export const namespaceNotInjected = defineRule({
 });
 
 export const namespaceInjectedByDefault = defineRule({
-  id: 'namespace-injected-by-default', severity: 'info', istioCode: 'IST0148', group: 'analyzers/workload', fixable: false,
+  id: 'namespace-injected-by-default', severity: 'info', istioCode: 'IST0148', group: 'analyzers/workload', fixable: false, 
+  inputs: [{ kind: 'Namespace' }, { kind: 'ConfigMap' }],
   title: 'A namespace without injection label is injected because the injector enables namespaces by default.',
   check(ctx) {
     const cm = injectsByDefault(ctx.mesh);
@@ -117,7 +121,8 @@ function isSnapshot(p: Resource): boolean {
 }
 
 export const podMissingProxy = defineRule({
-  id: 'pod-missing-proxy', severity: 'warning', istioCode: 'IST0103', group: 'analyzers/workload', fixable: false,
+  id: 'pod-missing-proxy', severity: 'warning', istioCode: 'IST0103', group: 'analyzers/workload', fixable: false, 
+  inputs: [{ kind: 'Namespace' }, { kind: 'Pod' }],
   title: 'A running Pod (a snapshot with status/uid) in an injection-enabled namespace has no istio-proxy container.',
   check(ctx) {
     for (const p of podsWithoutProxy(ctx.mesh)) {
@@ -131,7 +136,8 @@ export const podMissingProxy = defineRule({
 });
 
 export const podRelyingOnInjection = defineRule({
-  id: 'pod-without-proxy-in-injected-namespace', severity: 'info', istioCode: 'IST0103', group: 'analyzers/workload', fixable: false,
+  id: 'pod-without-proxy-in-injected-namespace', severity: 'info', istioCode: 'IST0103', group: 'analyzers/workload', fixable: false, 
+  inputs: [{ kind: 'Namespace' }, { kind: 'Pod' }],
   title: 'A bare Pod manifest in an injection-enabled namespace: it joins the mesh only if injection runs when it is created.',
   check(ctx) {
     for (const p of podsWithoutProxy(ctx.mesh)) {
@@ -171,12 +177,13 @@ function wouldBeInjected(mesh: MeshView, hooks: ReturnType<typeof istioWebhooks>
 }
 
 export const imageAutoInPod = defineRule({
-  id: 'pod-image-auto-not-injected', severity: 'error', istioCode: 'IST0147', group: 'analyzers/workload', fixable: false,
+  id: 'pod-image-auto-not-injected', severity: 'error', istioCode: 'IST0147', group: 'analyzers/workload', fixable: false, 
+  inputs: [{ kind: 'Pod' }, { kind: 'MutatingWebhookConfiguration' }, { kind: 'Namespace' }],
   title: 'A Pod has `image: auto` on its istio-proxy container and will not be (or was not) injected: it cannot start.',
   check(ctx) {
     const hooks = istioWebhooks(ctx.mesh);
-    for (const p of ctx.mesh.byKind('Pod')) {
-      if (isIgnoredNamespace(p.namespace) || !p.namespace) continue;
+    for (const p of ctx.inputs('Pod')) {
+      if (!p.namespace) continue;
       const w = workloadOf(p);
       if (!w) continue;
       const auto = containersOf(w).find((c) => !c.init && c.container.name === 'istio-proxy' && c.container.image === 'auto');
@@ -196,7 +203,7 @@ export const imageAutoInPod = defineRule({
 });
 
 export const imageAutoNotInjected = defineRule({
-  id: 'workload-image-auto-not-injected', severity: 'warning', istioCode: 'IST0146', group: 'analyzers/workload', fixable: false,
+  id: 'workload-image-auto-not-injected', severity: 'warning', istioCode: 'IST0146', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'A workload template uses `image: auto` for istio-proxy, but no injection webhook selects its pods.',
   check(ctx) {
     const hooks = istioWebhooks(ctx.mesh);

@@ -4,7 +4,7 @@
 import { defineRule, type Rule } from '../../rule.js';
 import { asArray, asString, isObject, type JsonObject, type Resource } from '../../../manifests/resource.js';
 import type { FixEdit } from '../../../fixes/edits.js';
-import { isControlPlane, isIgnoredNamespace } from './common.js';
+import { isControlPlane } from './common.js';
 
 const PROTOCOLS = new Set(['tcp', 'udp', 'grpc', 'grpc-web', 'http', 'http_proxy', 'http2', 'https', 'tls', 'mongo', 'redis', 'mysql']);
 /** Services Istio's gateway controllers create (gateway.istio.io/managed): not written by users. */
@@ -52,7 +52,7 @@ function guessProtocol(port: JsonObject): { protocol: string; from: string } | n
 }
 
 function servicesToCheck(resources: readonly Resource[]): Resource[] {
-  return resources.filter((s) => !isIgnoredNamespace(s.namespace) && !isControlPlane(s.labels)
+  return resources.filter((s) => !isControlPlane(s.labels)
     && !GATEWAY_MANAGED.has(s.labels['gateway.istio.io/managed'] ?? ''));
 }
 
@@ -64,10 +64,10 @@ function appProtocolFix(port: JsonObject, i: number, protocol: string): FixEdit 
 const portLabel = (p: JsonObject) => (asString(p.name) ? `"${asString(p.name)}" (${String(p.port)})` : String(p.port));
 
 export const portNameConvention = defineRule({
-  id: 'service-port-protocol-unknown', severity: 'info', istioCode: 'IST0118', group: 'analyzers/workload', fixable: true,
+  id: 'service-port-protocol-unknown', severity: 'info', istioCode: 'IST0118', group: 'analyzers/workload', fixable: true, inputs: [{ kind: 'Service' }],
   title: 'A Service port whose protocol Istio cannot tell (no protocol name prefix, no appProtocol): left to protocol sniffing.',
   check(ctx) {
-    for (const s of servicesToCheck(ctx.mesh.byKind('Service'))) {
+    for (const s of servicesToCheck(ctx.inputs('Service'))) {
       if (s.spec.type === 'ExternalName') continue;
       asArray(s.spec.ports).forEach((p, i) => {
         if (!isObject(p) || protocolDerivable(p)) return;
@@ -84,10 +84,10 @@ export const portNameConvention = defineRule({
 });
 
 export const externalNamePortName = defineRule({
-  id: 'externalname-service-port-protocol', severity: 'warning', istioCode: 'IST0150', group: 'analyzers/workload', fixable: true,
+  id: 'externalname-service-port-protocol', severity: 'warning', istioCode: 'IST0150', group: 'analyzers/workload', fixable: true, inputs: [{ kind: 'Service' }],
   title: 'An ExternalName Service port without a derivable protocol (or named plain "tcp"): Istio cannot route it by host.',
   check(ctx) {
-    for (const s of servicesToCheck(ctx.mesh.byKind('Service'))) {
+    for (const s of servicesToCheck(ctx.inputs('Service'))) {
       if (s.spec.type !== 'ExternalName') continue;
       asArray(s.spec.ports).forEach((p, i) => {
         if (!isObject(p)) return;

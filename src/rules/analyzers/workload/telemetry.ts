@@ -1,14 +1,15 @@
 // istioctl's telemetry analyzers: access logging without a provider (IST0157), selectors that match nothing
 // (IST0101) or overlap (IST0159), several namespace-wide Telemetries (IST0160), and the removed Lightstep
 // tracer (IST0002). Selectors match every workload kind, not only Pods.
-import { defineRule, type Rule } from '../../rule.js';
+import { defineRule, type Rule, type RuleContext } from '../../rule.js';
 import { asArray, asObject, asString, asStringMap, isObject, type Resource } from '../../../manifests/resource.js';
-import type { MeshView } from '../../../mesh/mesh-view.js';
 import type { Workload } from '../../../mesh/workloads.js';
-import { byNamespaceAndName, isIgnoredNamespace } from './common.js';
+import { byNamespaceAndName } from './common.js';
 
-function telemetries(mesh: MeshView): Resource[] {
-  return byNamespaceAndName(mesh.byKind('Telemetry').filter((t) => !isIgnoredNamespace(t.namespace)));
+const inputs = [{ kind: 'Telemetry' }];
+
+function telemetries(ctx: RuleContext): Resource[] {
+  return byNamespaceAndName(ctx.inputs('Telemetry'));
 }
 
 /** The selector's labels when the Telemetry has a non-empty `selector.matchLabels`, else null. */
@@ -20,12 +21,12 @@ function selectorOf(t: Resource): Record<string, string> | null {
 const hasTargetRef = (t: Resource) => isObject(t.spec.targetRef) || asArray(t.spec.targetRefs).length > 0;
 
 export const telemetryNoProvider = defineRule({
-  id: 'telemetry-access-log-without-provider', severity: 'warning', istioCode: 'IST0157', group: 'analyzers/workload', fixable: false,
+  id: 'telemetry-access-log-without-provider', severity: 'warning', istioCode: 'IST0157', group: 'analyzers/workload', fixable: false, inputs,
   title: 'A Telemetry enables access logging without a provider while the mesh has no default access-log provider.',
   check(ctx) {
     const defaults = asArray(asObject(ctx.mesh.settings.meshConfig.defaultProviders).accessLogging);
     if (defaults.length > 0) return;
-    for (const t of telemetries(ctx.mesh)) {
+    for (const t of telemetries(ctx)) {
       // One finding per Telemetry, at its first entry without a provider (istioctl's message names the Telemetry only).
       const i = asArray(t.spec.accessLogging).findIndex((entry) => {
         const e = asObject(entry);
@@ -40,9 +41,10 @@ export const telemetryNoProvider = defineRule({
   },
 });
 
-function selectorFindings(mesh: MeshView): { t: Resource; inRepoNamespace: boolean }[] {
+function selectorFindings(ctx: RuleContext): { t: Resource; inRepoNamespace: boolean }[] {
+  const { mesh } = ctx;
   const out: { t: Resource; inRepoNamespace: boolean }[] = [];
-  for (const t of telemetries(mesh)) {
+  for (const t of telemetries(ctx)) {
     const sel = selectorOf(t);
     if (!sel || hasTargetRef(t)) continue;
     if (mesh.workloadsMatching(sel, t.namespace!).length > 0) continue;
@@ -54,10 +56,10 @@ function selectorFindings(mesh: MeshView): { t: Resource; inRepoNamespace: boole
 const describeSelector = (t: Resource) => Object.entries(selectorOf(t) ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
 
 export const telemetrySelectorNoMatch = defineRule({
-  id: 'telemetry-selector-no-match', severity: 'warning', istioCode: 'IST0101', group: 'analyzers/workload', fixable: false,
+  id: 'telemetry-selector-no-match', severity: 'warning', istioCode: 'IST0101', group: 'analyzers/workload', fixable: false, inputs,
   title: 'A Telemetry selector matches no workload of its namespace, although the repository defines that namespace\'s workloads.',
   check(ctx) {
-    for (const { t, inRepoNamespace } of selectorFindings(ctx.mesh)) {
+    for (const { t, inRepoNamespace } of selectorFindings(ctx)) {
       if (!inRepoNamespace) continue;
       ctx.report({
         resource: t, path: ['spec', 'selector', 'matchLabels'], subject: describeSelector(t),
@@ -68,11 +70,11 @@ export const telemetrySelectorNoMatch = defineRule({
 });
 
 export const telemetrySelectorNotInRepo = defineRule({
-  id: 'telemetry-selector-not-in-repository', severity: 'info', istioCode: 'IST0101', group: 'analyzers/workload', fixable: false,
+  id: 'telemetry-selector-not-in-repository', severity: 'info', istioCode: 'IST0101', group: 'analyzers/workload', fixable: false, inputs,
   title: 'A Telemetry selects workloads of a namespace the repository has no workloads for (deployed elsewhere?).',
   check(ctx) {
     const external = new Set(ctx.mesh.config.external.namespaces);
-    for (const { t, inRepoNamespace } of selectorFindings(ctx.mesh)) {
+    for (const { t, inRepoNamespace } of selectorFindings(ctx)) {
       // A namespace the config file declares as existing elsewhere has workloads we cannot see.
       if (inRepoNamespace || external.has(t.namespace!)) continue;
       ctx.report({
@@ -84,11 +86,11 @@ export const telemetrySelectorNotInRepo = defineRule({
 });
 
 export const telemetrySelectorConflict = defineRule({
-  id: 'telemetry-selector-conflict', severity: 'error', istioCode: 'IST0159', group: 'analyzers/workload', fixable: false,
+  id: 'telemetry-selector-conflict', severity: 'error', istioCode: 'IST0159', group: 'analyzers/workload', fixable: false, inputs,
   title: 'A workload is selected by more than one Telemetry: which one applies is undefined.',
   check(ctx) {
     const byWorkload = new Map<Workload, Resource[]>();
-    for (const t of telemetries(ctx.mesh)) {
+    for (const t of telemetries(ctx)) {
       const sel = selectorOf(t);
       if (!sel || hasTargetRef(t)) continue;
       for (const w of ctx.mesh.workloadsMatching(sel, t.namespace!)) (byWorkload.get(w) ?? byWorkload.set(w, []).get(w)!).push(t);
@@ -108,11 +110,11 @@ export const telemetrySelectorConflict = defineRule({
 });
 
 export const telemetryMultipleDefaults = defineRule({
-  id: 'telemetry-multiple-without-selector', severity: 'error', istioCode: 'IST0160', group: 'analyzers/workload', fixable: false,
+  id: 'telemetry-multiple-without-selector', severity: 'error', istioCode: 'IST0160', group: 'analyzers/workload', fixable: false, inputs,
   title: 'A namespace has more than one Telemetry without a selector: which one applies is undefined.',
   check(ctx) {
     const byNs = new Map<string, Resource[]>();
-    for (const t of telemetries(ctx.mesh)) {
+    for (const t of telemetries(ctx)) {
       if ((t.spec.selector !== undefined && t.spec.selector !== null) || hasTargetRef(t)) continue;
       (byNs.get(t.namespace!) ?? byNs.set(t.namespace!, []).get(t.namespace!)!).push(t);
     }
@@ -129,7 +131,7 @@ export const telemetryMultipleDefaults = defineRule({
 });
 
 export const telemetryLightstep = defineRule({
-  id: 'telemetry-lightstep-deprecated', severity: 'warning', istioCode: 'IST0002', group: 'analyzers/workload', fixable: false,
+  id: 'telemetry-lightstep-deprecated', severity: 'warning', istioCode: 'IST0002', group: 'analyzers/workload', fixable: false, inputs,
   title: 'A Telemetry traces to a Lightstep provider, which Istio deprecated in favour of OpenTelemetry.',
   check(ctx) {
     const lightstep = new Set<string>();
@@ -137,7 +139,7 @@ export const telemetryLightstep = defineRule({
       if (isObject(p) && isObject(p.lightstep) && typeof p.name === 'string') lightstep.add(p.name);
     }
     if (lightstep.size === 0) return;
-    for (const t of telemetries(ctx.mesh)) {
+    for (const t of telemetries(ctx)) {
       asArray(t.spec.tracing).forEach((tr, i) => {
         asArray(asObject(tr).providers).forEach((p, j) => {
           const name = asString(asObject(p).name);

@@ -5,9 +5,10 @@
 import type { Json, JsonObject, Path, Resource } from '../../../manifests/resource.js';
 import { isObject } from '../../../manifests/resource.js';
 import type { FixEdit } from '../../../fixes/edits.js';
-import { defineRule, type Rule, type RuleContext } from '../../rule.js';
+import { defineRule, type Rule, type RuleContext, type RuleGroup } from '../../rule.js';
 import type { Severity } from '../../../types.js';
 import { looksLikePatch } from '../../../manifests/patch-files.js';
+import type { MeshView } from '../../../mesh/mesh-view.js';
 
 /** error → IST0106, warning → IST0133, unreachable → IST0130, ineffective → IST0131. */
 export type IssueLevel = 'error' | 'warning' | 'unreachable' | 'ineffective';
@@ -46,21 +47,17 @@ export class Issues {
 
 export type Validator = (r: Resource, out: Issues) => void;
 
-const cache = new WeakMap<Resource, Issue[]>();
-
-function issuesOf(r: Resource, validate: Validator): Issue[] {
-  let list = cache.get(r);
-  if (!list) {
+/** The validation issues of a resource, computed once per view and shared by the rules of its kind. */
+function issuesOf(mesh: MeshView, r: Resource, validate: Validator): Issue[] {
+  return mesh.memoOf('istio-validation/issues', r, () => {
     const out = new Issues();
     // Istio checks this annotation on every kind; only AuthorizationPolicy supports it (checked there).
     if (r.kind !== 'AuthorizationPolicy' && r.annotations['istio.io/dry-run'] !== undefined) {
       out.error(['metadata', 'annotations', 'istio.io/dry-run'], `the annotation istio.io/dry-run is only supported on AuthorizationPolicy, not on ${r.kind}`, 'Remove the annotation.');
     }
     validate(r, out);
-    list = out.list;
-    cache.set(r, list);
-  }
-  return list;
+    return out.list;
+  });
 }
 
 const CONSEQUENCE: Record<IssueLevel, string> = {
@@ -85,13 +82,13 @@ export interface KindRuleSpec {
 }
 
 /** Rules for one kind: each takes the issues of its level from the kind's (cached) validator. */
-export function kindRules(kind: string, group: string, validate: Validator, specs: KindRuleSpec[]): Rule[] {
+export function kindRules(kind: string, group: RuleGroup, validate: Validator, specs: KindRuleSpec[]): Rule[] {
   return specs.map((s) => defineRule({
-    id: s.id, severity: CODES[s.level].severity, istioCode: CODES[s.level].code, group, fixable: s.fixable, title: s.title,
+    id: s.id, severity: CODES[s.level].severity, istioCode: CODES[s.level].code, group, fixable: s.fixable, inputs: [{ kind }], title: s.title,
     check(ctx: RuleContext) {
-      for (const r of ctx.mesh.byKind(kind)) {
+      for (const r of ctx.allInputs(kind)) {
         const patch = looksLikePatch(r);
-        for (const i of issuesOf(r, validate)) {
+        for (const i of issuesOf(ctx.mesh, r, validate)) {
           if (i.level !== s.level || (patch && i.wholeObject)) continue;
           const text = `${sentence(i.message)}. ${CONSEQUENCE[i.level]}${i.hint ? ` ${i.hint}` : ''}`;
           ctx.report({ resource: r, path: i.path, message: text, subject: i.subject, fix: i.fix ?? null });

@@ -1,7 +1,7 @@
 // DestinationRule: what istiod's admission webhook rejects (IST0106) or warns about (IST0133).
 // The traffic-policy checks are shared with Sidecar (connection pools) and exported for it.
 import type { Json, JsonObject, Path, Resource } from '../../../manifests/resource.js';
-import { isObject } from '../../../manifests/resource.js';
+import { isObject, stringsOf } from '../../../manifests/resource.js';
 import {
   arr, checkDuration, checkExportTo, checkLabels, checkWorkloadSelector, fqdnError, isDnsLabel, isIP, isSet, Issues, kindRules,
   nonZero, num, obj, portError, q, str, wildcardDomainError, wrapped,
@@ -155,7 +155,7 @@ function validateLoadBalancer(out: Issues, p: Path, v: Json | undefined, hasOutl
 function validateLocality(out: Issues, p: Path, loc: JsonObject, hasOutlier: boolean): void {
   const distribute = arr(loc.distribute) ?? [];
   const failover = arr(loc.failover) ?? [];
-  const priority = (arr(loc.failoverPriority) ?? []).filter((x): x is string => typeof x === 'string');
+  const priority = stringsOf(loc.failoverPriority) ?? [];
   if (distribute.length > 0 && failover.length > 0) { out.error(p, 'localityLbSetting sets both distribute and failover', 'Use one of them.'); return; }
   if (failover.length > 0) {
     const topo = priority.find((l) => ['topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'topology.istio.io/subzone'].includes(l));

@@ -1,7 +1,7 @@
 // VirtualService: what istiod's admission webhook rejects (IST0106) or warns about (IST0133), and the
 // duplicate/overlapping match analysis (IST0130 unreachable rule, IST0131 ineffective match).
 import type { Json, JsonObject, Path, Resource } from '../../../manifests/resource.js';
-import { isObject } from '../../../manifests/resource.js';
+import { isObject, stringsOf } from '../../../manifests/resource.js';
 import { hostMatches, wildcardSuffixesOf } from '../../../mesh/hosts.js';
 import { closest } from '../../../util/closest.js';
 import {
@@ -26,7 +26,7 @@ const isInternal = (h: string) => h.startsWith(':') || h.toLowerCase() === 'host
 export function validateVirtualService(r: Resource, out: Issues): void {
   const spec = r.spec;
   const ns = r.namespace ?? 'default';
-  const hosts = (arr(spec.hosts) ?? []).filter((h): h is string => typeof h === 'string');
+  const hosts = stringsOf(spec.hosts) ?? [];
   const gateways = arr(spec.gateways) ?? [];
   const gwNames = gateways.filter((g): g is string => typeof g === 'string');
   const http = arr(spec.http) ?? [];

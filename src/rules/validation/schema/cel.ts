@@ -132,7 +132,7 @@ function checkSpec(r: Resource): CelProblem[] {
 
 export const celRules: Rule[] = [
   defineRule({
-    id: 'schema-validation-rule', severity: 'error', istioCode: null, group: 'schema', fixable: false,
+    id: 'schema-validation-rule', severity: 'error', istioCode: null, group: 'validation/schema', fixable: false, inputs: 'mesh',
     title: 'A value breaks one of the Istio CRD\'s validation rules (x-kubernetes-validations): selector with targetRefs, wildcard labels, cross-namespace targetRef, …',
     check(ctx) {
       for (const r of ctx.mesh.resources) {

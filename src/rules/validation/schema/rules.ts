@@ -10,17 +10,14 @@ import { isIstioGroup } from '../../../manifests/kinds.js';
 import { newerThanSchemas, schemaFor, schemaIstioVersion } from './schema-tree.js';
 import { dotted, subjectPath, walkSchema, type SchemaProblem } from './walk.js';
 import { looksLikePatch } from '../../../manifests/patch-files.js';
+import type { MeshView } from '../../../mesh/mesh-view.js';
 
-const cache = new WeakMap<Resource, SchemaProblem[]>();
-
-/** The schema problems of a resource, computed once and shared by every schema rule. */
-function problemsOf(r: Resource): SchemaProblem[] {
-  let found = cache.get(r);
-  if (found) return found;
-  const root = isIstioGroup(r.group) ? schemaFor(r.group, r.kind, r.version) : null;
-  found = root ? walkSchema(r.obj, root) : [];
-  cache.set(r, found);
-  return found;
+/** The schema problems of a resource, computed once per view and shared by every schema rule. */
+function problemsOf(mesh: MeshView, r: Resource): SchemaProblem[] {
+  return mesh.memoOf('schema/problems', r, () => {
+    const root = isIstioGroup(r.group) ? schemaFor(r.group, r.kind, r.version) : null;
+    return root ? walkSchema(r.obj, root) : [];
+  });
 }
 
 function* problems<K extends SchemaProblem['kind']>(ctx: RuleContext, kind: K): Generator<[Resource, Extract<SchemaProblem, { kind: K }>]> {
@@ -28,7 +25,7 @@ function* problems<K extends SchemaProblem['kind']>(ctx: RuleContext, kind: K): 
     if (!isIstioGroup(r.group)) continue;
     const partial = kind === 'required' && looksLikePatch(r);
     if (partial) continue;
-    for (const p of problemsOf(r)) if (p.kind === kind) yield [r, p as Extract<SchemaProblem, { kind: K }>];
+    for (const p of problemsOf(ctx.mesh, r)) if (p.kind === kind) yield [r, p as Extract<SchemaProblem, { kind: K }>];
   }
 }
 
@@ -51,7 +48,7 @@ const REJECTED = 'kubectl apply rejects the resource (and an Argo CD or Flux syn
 
 export const schemaCheckRules: Rule[] = [
   defineRule({
-    id: 'schema-unknown-field', severity: 'error', istioCode: null, group: 'schema', fixable: true,
+    id: 'schema-unknown-field', severity: 'error', istioCode: null, group: 'validation/schema', fixable: true, inputs: 'mesh',
     title: 'A field that the Istio CRD schema does not declare (often a typo such as "mod" for "mode").',
     check(ctx) {
       for (const [r, p] of problems(ctx, 'unknown')) {
@@ -70,7 +67,7 @@ export const schemaCheckRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'schema-wrong-type', severity: 'error', istioCode: null, group: 'schema', fixable: true,
+    id: 'schema-wrong-type', severity: 'error', istioCode: null, group: 'validation/schema', fixable: true, inputs: 'mesh',
     title: 'A field holds the wrong type for the Istio CRD schema (a string for a list, a quoted number, null in a list).',
     check(ctx) {
       for (const [r, p] of problems(ctx, 'type')) {
@@ -112,7 +109,7 @@ export const schemaCheckRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'schema-invalid-enum', severity: 'error', istioCode: null, group: 'schema', fixable: true,
+    id: 'schema-invalid-enum', severity: 'error', istioCode: null, group: 'validation/schema', fixable: true, inputs: 'mesh',
     title: 'A field holds a value outside the enum of the Istio CRD schema (values are case-sensitive: SIMPLE, not simple).',
     check(ctx) {
       for (const [r, p] of problems(ctx, 'enum')) {
@@ -127,7 +124,7 @@ export const schemaCheckRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'schema-missing-required', severity: 'error', istioCode: null, group: 'schema', fixable: false,
+    id: 'schema-missing-required', severity: 'error', istioCode: null, group: 'validation/schema', fixable: false, inputs: 'mesh',
     title: 'A field that the Istio CRD schema requires is missing (a ServiceEntry without hosts, a port without number).',
     check(ctx) {
       for (const [r, p] of problems(ctx, 'required')) {
@@ -140,7 +137,7 @@ export const schemaCheckRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'schema-oneof', severity: 'error', istioCode: null, group: 'schema', fixable: false,
+    id: 'schema-oneof', severity: 'error', istioCode: null, group: 'validation/schema', fixable: false, inputs: 'mesh',
     title: 'Fields that exclude each other are set together (uri exact and prefix, loadBalancer simple and consistentHash).',
     check(ctx) {
       for (const [r, p] of problems(ctx, 'oneof')) {
@@ -154,7 +151,7 @@ export const schemaCheckRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'schema-invalid-value', severity: 'error', istioCode: null, group: 'schema', fixable: false,
+    id: 'schema-invalid-value', severity: 'error', istioCode: null, group: 'validation/schema', fixable: false, inputs: 'mesh',
     title: 'A value breaks a bound or pattern of the Istio CRD schema (maximum, minimum, length, number of items, pattern).',
     check(ctx) {
       for (const [r, p] of problems(ctx, 'value')) {
@@ -166,7 +163,7 @@ export const schemaCheckRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'schema-invalid-name', severity: 'error', istioCode: null, group: 'schema', fixable: false,
+    id: 'schema-invalid-name', severity: 'error', istioCode: null, group: 'validation/schema', fixable: false, inputs: 'mesh',
     title: 'The name of an Istio resource is not a DNS-1123 subdomain, or its namespace not a DNS-1123 label.',
     check(ctx) {
       for (const r of ctx.mesh.resources) {
