@@ -23,7 +23,7 @@ import { changedWorkflows, configChanges, type Introduced } from '../review/intr
 import { parseReviewConfig, type ReviewConfig } from '../config/config.js';
 import { readWorkspaceFile } from '../manifests/no-follow.js';
 import type { ExistingThread } from '../review/threads.js';
-import { GitHubApi, GraphqlError, isForbidden, makeClient, messageOf, statusOf, type CheckAnnotation } from './api.js';
+import { GitHubApi, isForbidden, isGraphqlForbidden, makeClient, messageOf, ReadOnlyTokenError, statusOf, type CheckAnnotation } from './api.js';
 
 export const FORK_HELP = 'This token may not write to the pull request (GitHub answered 403: pull requests from forks and ' +
   'Dependabot get a read-only token under `pull_request`). The findings are in the job summary and the annotations. ' +
@@ -196,7 +196,7 @@ function linker(env: Env, sha: string): (file: string, line: number) => string {
 }
 
 async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): Promise<void> {
-  const api = new GitHubApi(makeClient(inputs.token, env.apiUrl, log), env.graphqlUrl, { owner: env.owner, repo: env.repo });
+  const api = new GitHubApi(makeClient(inputs.token, env.apiUrl, env.graphqlUrl, log), { owner: env.owner, repo: env.repo });
   const headGuess = env.event.pull_request?.head?.sha;
   const publisher = new Publisher(api, inputs, env, typeof headGuess === 'string' ? headGuess : env.sha);
   try {
@@ -410,8 +410,7 @@ async function resolveFixed(publisher: Publisher, api: GitHubApi, threads: reado
       await api.resolveThread(t.id);
       n++;
     } catch (err) {
-      const forbidden = err instanceof GraphqlError ? err.types.includes('FORBIDDEN') || /not (have permission|accessible)/i.test(err.message) : isForbidden(err);
-      if (!forbidden) { core.warning(`Could not resolve a fixed thread: ${logLine(messageOf(err))}`); continue; }
+      if (!isGraphqlForbidden(err)) { core.warning(`Could not resolve a fixed thread: ${logLine(messageOf(err))}`); continue; }
       if (t.commentId === null || t.commentBody.includes('Fixed in')) continue;
       // Only the bot's own comments reach here (listThreads); still, a refused edit says nothing about the token's
       // other permissions, so it never switches the run to read-only.
@@ -459,7 +458,7 @@ class Publisher {
 
   /** Run a write; a 403 switches to read-only mode (annotations and job summary only) and rethrows. */
   async write<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.readOnly) throw Object.assign(new Error('read-only token'), { status: 403 });
+    if (this.readOnly) throw new ReadOnlyTokenError();
     try { return await fn(); } catch (err) {
       if (isForbidden(err)) this.markReadOnly(err);
       throw err;
@@ -637,7 +636,7 @@ async function runOnPush(inputs: Inputs, env: Env, filter: PathFilter): Promise<
   const git = new Git(env.root);
   const range = pushRangeOf(env);
   const headSha = range.head ?? (env.sha || git.headSha() || '');
-  const api = new GitHubApi(makeClient(inputs.token, env.apiUrl, log), env.graphqlUrl, { owner: env.owner, repo: env.repo });
+  const api = new GitHubApi(makeClient(inputs.token, env.apiUrl, env.graphqlUrl, log), { owner: env.owner, repo: env.repo });
   const publisher = new Publisher(api, inputs, env, headSha);
   try {
     await checkPush(inputs, env, filter, git, headSha, range.before ?? '', publisher);
