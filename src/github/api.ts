@@ -156,7 +156,7 @@ export class GitHubApi {
   async listPullFiles(number: number, expected: number | null = null): Promise<ChangeSet> {
     const listed = await this.client.paginate(this.client.rest.pulls.listFiles, { ...this.ref, pull_number: number, per_page: 100 });
     const files = listed.map((f) => {
-      const status = f.status as ChangeStatus;
+      const status: ChangeStatus = f.status;
       const basePath = status === 'added' ? null : (f.previous_filename ?? f.filename);
       return changedFile(f.filename, basePath, status, f.patch);
     });
