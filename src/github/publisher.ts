@@ -1,5 +1,6 @@
-// Publishing a review on GitHub: the sticky summary comment, a check run with annotations (or workflow-command
-// annotations), the job summary, the step outputs, SARIF and the exit status — all from one conclusion.
+// Publishing a review on GitHub (the ReviewPublisher for the Action): one review with the line comments, the sticky
+// summary comment, a check run with annotations (or workflow-command annotations), the job summary, the step
+// outputs, SARIF and the exit status — all from one conclusion.
 import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
@@ -10,10 +11,12 @@ import { toSarif } from '../output/sarif.js';
 import { ALL_RULES } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import type { ReviewPlan } from '../review/pipeline.js';
+import type { InlineComment } from '../review/placement.js';
+import type { Conclusion, ReviewPublisher, ReviewResult } from '../review/publisher.js';
 import { countsText, summaryMarkdown, type Counts } from '../review/summary.js';
-import { escapeMarkdown, safeUrl, summaryCommentBody } from '../review/markdown.js';
+import { escapeMarkdown, runMarker, safeUrl, summaryCommentBody } from '../review/markdown.js';
 import type { Introduced } from '../review/introduced.js';
-import { isForbidden, messageOf, ReadOnlyTokenError, type CheckAnnotation, type GitHubApi } from './api.js';
+import { isForbidden, messageOf, ReadOnlyTokenError, statusOf, type CheckAnnotation, type GitHubApi } from './api.js';
 import type { Inputs } from './inputs.js';
 import { linker, type Env } from './event.js';
 
@@ -26,13 +29,11 @@ export const FORK_HELP = 'This token may not write to the pull request (GitHub a
 
 function zero(): Counts { return { error: 0, warning: 0, info: 0 }; }
 
-export const LEVEL = { error: 'failure', warning: 'warning', info: 'notice' } as const;
+const LEVEL = { error: 'failure', warning: 'warning', info: 'notice' } as const;
 
-export type Conclusion = 'success' | 'failure' | 'neutral';
-export type PlanAnchors = ReviewPlan['anchors'];
+type PlanAnchors = ReviewPlan['anchors'];
 
-export interface PublishInput {
-  number: number | null;
+interface PublishInput {
   plan: ReviewPlan | null;
   /** Findings that are not line comments (annotated on the check run). */
   outside: readonly Finding[];
@@ -45,7 +46,9 @@ export interface PublishInput {
   anchors?: PlanAnchors;
 }
 
-export class Publisher {
+export class Publisher implements ReviewPublisher {
+  /** The pull request's number, once read from the event; null on a push (no review, no summary comment). */
+  pullRequest: number | null = null;
   readOnly = false;
   notes: string[] = [];
   /** Why the review is not complete (files not listed or not read): the check can then not succeed. */
@@ -121,9 +124,46 @@ export class Publisher {
     const expectedNotAnnotated = Math.max(0, p.outside.length - MAX_ANNOTATIONS);
     // Findings below comment-level alone do not open a conversation: they are in the check run and the job summary.
     const worthAComment = reported.some((f) => reachesThreshold(f.severity, this.inputs.commentLevel)) || p.resolved > 0 || this.incomplete.length > 0 || this.changesWhatIsChecked;
-    if (p.number !== null && !this.readOnly) await this.writeSummaryComment(p.number, md(expectedNotAnnotated), !p.onlyUpdateSummary && worthAComment);
-    const notAnnotated = await this.annotate(md(expectedNotAnnotated), p.outside, conclusion, newCounts, reported.length);
-    await this.finish(md(notAnnotated), newCounts, reported, failing, conclusion);
+    const result: ReviewResult = { reported, newCounts, preExistingCounts: p.plan?.preExistingCounts ?? zero(), failing, conclusion };
+    await this.summary(md(expectedNotAnnotated), !p.onlyUpdateSummary && worthAComment);
+    const notAnnotated = await this.annotations(md(expectedNotAnnotated), p.outside, result);
+    await this.outputs(md(notAnnotated), result);
+  }
+
+  /** One review (event COMMENT) with every line comment. Refused (422), forbidden (403) or failing (5xx,
+   *  timeouts): all of them are handed back, for the summary and the check run. */
+  async lineComments(comments: readonly InlineComment[], reported: number): Promise<readonly InlineComment[]> {
+    const number = this.pullRequest;
+    if (comments.length === 0 || number === null) return comments;
+    try {
+      const author = await this.write(() => this.api.createReview(number, this.headSha, reviewBody(comments.length, reported, this.env.runId), comments, this.env.runId, this.bot));
+      this.bot ??= author;
+      core.info(`Posted a review with ${comments.length} comment(s).`);
+      return [];
+    } catch (err) {
+      if (statusOf(err) === 422) {
+        core.warning(`GitHub refused the review's line comments (${logLine(messageOf(err))}); they are listed in the summary instead.`);
+        this.notes.push('GitHub refused this run\'s line comments, so every finding is listed here instead.');
+      } else if (!this.readOnly) {
+        core.warning(`Could not post the review (${logLine(messageOf(err))}); its line comments are listed in the summary instead.`);
+        this.notes.push(`The review with this run's line comments could not be posted (${escapeMarkdown(messageOf(err))}), so every finding is listed here instead.`);
+      }
+      return comments;
+    }
+  }
+
+  /** The sticky summary comment on the pull request (none on a push, none once the token proved read-only). */
+  async summary(markdown: string, create: boolean): Promise<void> {
+    if (this.pullRequest !== null && !this.readOnly) await this.writeSummaryComment(this.pullRequest, markdown, create);
+  }
+
+  /** The check run with its annotations, from the result's conclusion. */
+  async annotations(markdown: string, findings: readonly Finding[], result: ReviewResult): Promise<number> {
+    return this.annotate(markdown, findings, result.conclusion, result.newCounts, result.reported.length);
+  }
+
+  async outputs(markdown: string, result: ReviewResult): Promise<void> {
+    return this.finish(markdown, result.newCounts, result.reported, result.failing, result.conclusion);
   }
 
   private async writeSummaryComment(number: number, md: string, createIfMissing: boolean): Promise<void> {
@@ -144,7 +184,7 @@ export class Publisher {
 
   /** A completed check run with annotations (at most MAX_ANNOTATIONS), else workflow-command annotations.
    *  Returns how many findings could not be annotated. */
-  async annotate(md: string, toAnnotate: readonly Finding[], conclusion: Conclusion, newCounts: Counts, reportedCount: number): Promise<number> {
+  private async annotate(md: string, toAnnotate: readonly Finding[], conclusion: Conclusion, newCounts: Counts, reportedCount: number): Promise<number> {
     const capped = toAnnotate.slice(0, MAX_ANNOTATIONS);
     const annotations: CheckAnnotation[] = capped.map((f) => ({
       path: f.file, start_line: Math.max(1, f.line), end_line: Math.max(1, f.line), annotation_level: LEVEL[f.severity],
@@ -170,7 +210,7 @@ export class Publisher {
   }
 
   /** Job summary, outputs, SARIF, exit status — from the same conclusion as the check run. */
-  async finish(md: string, newCounts: Counts, reported: readonly Finding[], failing: readonly Finding[], conclusion: Conclusion): Promise<void> {
+  private async finish(md: string, newCounts: Counts, reported: readonly Finding[], failing: readonly Finding[], conclusion: Conclusion): Promise<void> {
     if (process.env.GITHUB_STEP_SUMMARY) {
       try { await core.summary.addRaw(md.slice(0, 1_000_000), true).write(); } catch (err) { core.warning(`Could not write the job summary: ${logLine(messageOf(err))}`); }
     }
@@ -213,10 +253,10 @@ export class Publisher {
   }
 }
 
-export const MAX_ANNOTATIONS = 500;
+const MAX_ANNOTATIONS = 500;
 
 /** Workflow-command annotations: GitHub shows only 10 per level per step, so stop there and say so. */
-export function workflowAnnotations(findings: readonly Finding[]): number {
+function workflowAnnotations(findings: readonly Finding[]): number {
   const used = { error: 0, warning: 0, info: 0 };
   let dropped = 0;
   for (const f of findings) {
@@ -229,4 +269,10 @@ export function workflowAnnotations(findings: readonly Finding[]): number {
     else core.notice(msg, props);
   }
   return dropped;
+}
+
+function reviewBody(inline: number, reported: number, runId: string): string {
+  const rest = reported - inline;
+  const more = rest > 0 ? ` ${rest} more ${rest === 1 ? 'is' : 'are'} listed in the summary comment.` : '';
+  return `**istio-review**: ${inline} line comment${inline === 1 ? '' : 's'} on this change.${more}\n\n${runMarker(runId)}`;
 }

@@ -10,13 +10,13 @@ import { renderInputs } from '../targets/discover.js';
 import { buildViews, planReview, relevantChanges, type ViewReaders } from '../review/pipeline.js';
 import { anchorIsValid, type Outside } from '../review/placement.js';
 import { countsText } from '../review/summary.js';
-import { escapeMarkdown, runMarker, withFixedNote } from '../review/markdown.js';
+import { withFixedNote } from '../review/markdown.js';
 import { changedWorkflows, configChanges, type Introduced } from '../review/introduced.js';
 import { parseReviewConfig, type ReviewConfig } from '../config/config.js';
 import { readWorkspaceFile } from '../manifests/no-follow.js';
 import type { LoadedSettings } from '../settings-loader.js';
 import type { ExistingThread } from '../review/threads.js';
-import { isGraphqlForbidden, messageOf, statusOf, type GitHubApi } from './api.js';
+import { isGraphqlForbidden, messageOf, type GitHubApi } from './api.js';
 import type { Inputs } from './inputs.js';
 import { linker, pullRequestOf, type Env } from './event.js';
 import { baseSettings, loadFor } from './settings.js';
@@ -38,6 +38,7 @@ export async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFil
 
 export async function reviewPullRequest(inputs: Inputs, env: Env, filter: PathFilter, api: GitHubApi, publisher: Publisher): Promise<void> {
   const { number, headSha, baseSha } = pullRequestOf(env);
+  publisher.pullRequest = number;
   const git = new Git(env.root);
   const gitOk = git.isRepo();
   const haveHead = gitOk && git.hasCommit(headSha);
@@ -65,7 +66,7 @@ export async function reviewPullRequest(inputs: Inputs, env: Env, filter: PathFi
   if (relevant.length === 0 && publisher.incomplete.length === 0 && !baseLoaded) {
     core.info('No file under `paths` changed: nothing to review.');
     publisher.notes.push('No manifest under `paths` changed in this pull request.');
-    await publisher.publish({ number, plan: null, outside: [], resolved: 0, fresh: [], onlyUpdateSummary: true });
+    await publisher.publish({ plan: null, outside: [], resolved: 0, fresh: [], onlyUpdateSummary: true });
     return;
   }
 
@@ -110,30 +111,13 @@ export async function reviewPullRequest(inputs: Inputs, env: Env, filter: PathFi
 
   // One review with every inline comment, each anchor re-validated against the hunks.
   const outside: Outside[] = [...plan.placement.outside];
-  let inline = plan.placement.inline.filter((c) => (threadsKnown && anchorIsValid(c, changes)) || (outside.push({ finding: c.finding, reason: 'rejected' }), false));
-  if (inline.length > 0) {
-    try {
-      const author = await publisher.write(() => api.createReview(number, headSha, reviewBody(inline.length, inline.length + outside.length, env.runId), inline, env.runId, publisher.bot));
-      publisher.bot ??= author;
-      core.info(`Posted a review with ${inline.length} comment(s).`);
-    } catch (err) {
-      // Refused (422), forbidden (403) or failing (5xx, timeouts): the findings move to the summary and the check
-      // run either way, and the run goes on to publish them.
-      if (statusOf(err) === 422) {
-        core.warning(`GitHub refused the review's line comments (${logLine(messageOf(err))}); they are listed in the summary instead.`);
-        publisher.notes.push('GitHub refused this run\'s line comments, so every finding is listed here instead.');
-      } else if (!publisher.readOnly) {
-        core.warning(`Could not post the review (${logLine(messageOf(err))}); its line comments are listed in the summary instead.`);
-        publisher.notes.push(`The review with this run's line comments could not be posted (${escapeMarkdown(messageOf(err))}), so every finding is listed here instead.`);
-      }
-      for (const c of inline) outside.push({ finding: c.finding, reason: 'rejected' });
-      inline = [];
-    }
-  }
+  const inline = plan.placement.inline.filter((c) => (threadsKnown && anchorIsValid(c, changes)) || (outside.push({ finding: c.finding, reason: 'rejected' }), false));
+  // Comments GitHub did not take move to the summary and the check run, and the run goes on to publish them.
+  for (const c of await publisher.lineComments(inline, inline.length + outside.length)) outside.push({ finding: c.finding, reason: 'rejected' });
   for (const o of outside) plan.where.set(o.finding.fingerprint, o.reason);
 
   const resolved = await resolveFixed(publisher, api, plan.threadPlan.resolve, headSha);
-  await publisher.publish({ number, plan, outside: outside.map((o) => o.finding), resolved, fresh: plan.classified.fresh, onlyUpdateSummary: false, anchors: plan.anchors });
+  await publisher.publish({ plan, outside: outside.map((o) => o.finding), resolved, fresh: plan.classified.fresh, onlyUpdateSummary: false, anchors: plan.anchors });
 }
 
 /** New suppressions count at the fail-on level (with fail-on: none nothing fails, so they are infos). */
@@ -167,11 +151,6 @@ async function configChangesOf(
   return configChanges(file, headText, base, loaded.config);
 }
 
-function reviewBody(inline: number, reported: number, runId: string): string {
-  const rest = reported - inline;
-  const more = rest > 0 ? ` ${rest} more ${rest === 1 ? 'is' : 'are'} listed in the summary comment.` : '';
-  return `**istio-review**: ${inline} line comment${inline === 1 ? '' : 's'} on this change.${more}\n\n${runMarker(runId)}`;
-}
 
 async function resolveFixed(publisher: Publisher, api: GitHubApi, threads: readonly ExistingThread[], headSha: string): Promise<number> {
   let n = 0;

@@ -41,7 +41,7 @@ export async function checkPush(inputs: Inputs, env: Env, filter: PathFilter, gi
   if (relevantChanges(changes, filter).length === 0) {
     core.info('No file under `paths` changed: nothing to check.');
     publisher.notes.push('No manifest under `paths` changed.');
-    await publisher.publish({ number: null, plan: null, outside: [], resolved: 0, fresh: [], onlyUpdateSummary: true });
+    await publisher.publish({ plan: null, outside: [], resolved: 0, fresh: [], onlyUpdateSummary: true });
     return;
   }
   const loaded = loadFor(inputs);
@@ -57,5 +57,5 @@ export async function checkPush(inputs: Inputs, env: Env, filter: PathFilter, gi
   publisher.notes.push(...plan.notes);
   for (const n of plan.notes) core.info(logLine(n.replace(/\\/g, '')));
   publisher.listIntroduced(plan.introduced, false);
-  await publisher.publish({ number: null, plan, outside: plan.reported, resolved: 0, fresh: plan.classified.fresh, onlyUpdateSummary: true });
+  await publisher.publish({ plan, outside: plan.reported, resolved: 0, fresh: plan.classified.fresh, onlyUpdateSummary: true });
 }
