@@ -14,9 +14,14 @@ import { fingerprintsIn, hasRunMarker, isSummaryBody } from '../review/markdown.
 import type { InlineComment } from '../review/placement.js';
 
 /** octokit.graphql posts to the runner's GraphQL endpoint (GITHUB_GRAPHQL_URL) rather than to baseUrl + /graphql.
- *  Listed before paginateGraphQL, which adds `paginate` to whichever octokit.graphql it finds. */
+ *  The URL is a template filled from a parameter, as the hand-written POST had it, so the throttling plugin
+ *  classifies these requests exactly as before (as writes; its GraphQL-only path, chosen by a URL path starting
+ *  /graphql, has never applied to this Action and is not taken on now). Listed before paginateGraphQL, which adds
+ *  `paginate` to whichever octokit.graphql it finds. */
 function graphqlEndpoint(octokit: Pick<Octokit, 'graphql'>, options: { [option: string]: unknown }): Partial<Pick<Octokit, 'graphql'>> {
-  return typeof options.graphqlUrl === 'string' && options.graphqlUrl !== '' ? { graphql: octokit.graphql.defaults({ url: options.graphqlUrl }) } : {};
+  return typeof options.graphqlUrl === 'string' && options.graphqlUrl !== ''
+    ? { graphql: octokit.graphql.defaults({ url: '{+graphqlEndpoint}', graphqlEndpoint: options.graphqlUrl }) }
+    : {};
 }
 
 const ReviewOctokit = Octokit.plugin(retry, throttling, graphqlEndpoint, paginateGraphQL);
