@@ -7,6 +7,7 @@ import { discoverInTree } from '../targets/views.js';
 import { findKustomize } from '../targets/render.js';
 import type { Target } from '../targets/discover.js';
 import { logLine } from '../util/escape.js';
+import { inTargets as listNames } from '../output/text.js';
 
 export interface TargetsCommandArgs {
   paths: string[];
@@ -25,6 +26,10 @@ export async function runTargetsCommand(args: TargetsCommandArgs): Promise<numbe
     if (t.kind === 'render') return `render: ${t.command}`;
     if (t.kind === 'paths') return 'raw files (declared paths)';
     if (t.kind === 'bundle') return 'raw file (a generated bundle of objects also defined in other files: checked on its own)';
+    if (t.kind === 'folder') {
+      const shared = t.files.some((f) => !f.startsWith(`${t.root}/`));
+      return `loose files of ${t.root} (environment folders: the same objects are defined in ${listNames(t.environments)})${shared ? ', with the loose files beside them' : ''}`;
+    }
     if (t.kind === 'component') return 'not checked: a kustomize Component that no kustomization here uses';
     return 'raw files (consumed by no kustomization)';
   };

@@ -35,17 +35,18 @@ export function resourcesOf(
     if (v.kind === 'List' && Array.isArray(v.items)) {
       v.items.forEach((item, i) => {
         const basePath = ['items', i];
-        const span = locateIn(d, src, basePath);
+        let span: { line: number; endLine: number } | undefined;
+        const lines = () => { span ??= locateIn(d, src, basePath); return { startLine: span.line, endLine: span.endLine }; };
         if (!isObject(item)) {
-          problem(`Item ${i} of this List is not a Kubernetes object; it is skipped.`, span.line, span.endLine);
+          problem(`Item ${i} of this List is not a Kubernetes object; it is skipped.`, lines().startLine, lines().endLine);
           return;
         }
-        const r = toResource(src, d, item, basePath, span.line, span.endLine, ns, problem);
+        const r = toResource(src, d, item, basePath, lines, ns, problem);
         if (r) resources.push(r);
       });
       continue;
     }
-    const r = toResource(src, d, v, [], d.startLine, d.endLine, ns, problem);
+    const r = toResource(src, d, v, [], () => ({ startLine: d.startLine, endLine: d.endLine }), ns, problem);
     if (r) resources.push(r);
   }
   return { resources, problems };
@@ -56,8 +57,8 @@ function toResource(
   parsed: ParsedDocument,
   obj: JsonObject,
   basePath: Path,
-  startLine: number,
-  endLine: number,
+  /** The object's lines: asked for only when needed (they may need the file parsed again: lazy-document.ts). */
+  lines: () => { startLine: number; endLine: number },
   ns: NamespaceDefaults,
   problem: (message: string, line?: number, endLine?: number) => void,
 ): Resource | null {
@@ -66,7 +67,7 @@ function toResource(
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || kind === '' || apiVersion === '') {
     const missing = [typeof apiVersion !== 'string' || apiVersion === '' ? 'apiVersion' : null, typeof kind !== 'string' || kind === '' ? 'kind' : null]
       .filter(Boolean).join(' and ');
-    problem(`This document has no usable ${missing}, so it is not a Kubernetes object kubectl could apply; it is skipped.`, startLine, endLine);
+    problem(`This document has no usable ${missing}, so it is not a Kubernetes object kubectl could apply; it is skipped.`, lines().startLine, lines().endLine);
     return null;
   }
   const { group, version } = splitApiVersion(apiVersion);
@@ -115,8 +116,8 @@ function toResource(
     get doc(): Document.Parsed<ParsedNode> { return parsed.doc; },
     get positions(): DocPositions | undefined { return parsed.positions; },
     basePath,
-    startLine,
-    endLine,
+    get startLine() { return lines().startLine; },
+    get endLine() { return lines().endLine; },
   };
 }
 

@@ -5,11 +5,12 @@ import path from 'node:path';
 import os from 'node:os';
 import { isKustomizationFile, type InputFile } from './workspace.js';
 import { parseFiles } from './parallel.js';
+import { MAX_FILE_BYTES } from './limits.js';
+import { filesWithinBudget, overBudgetFile, type Budget } from './budget.js';
 import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, pathFilter } from '../review/files.js';
 import { readNoFollow, readFollowing, readUnder, type NoFollowRead } from './no-follow.js';
 
-/** A manifest file larger than this cannot be applied (the API server takes requests of about 3 MiB). */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 /** Where a file given to the CLI came from: named on the command line (read through a link, to a regular file only:
  *  the user chose it), or met while walking a named directory (`root`, `rel`: never read through a link). */
@@ -58,8 +59,10 @@ export interface ReadOptions {
   parse?: boolean;
 }
 
-/** Below this much text, starting a worker thread costs more than it saves. */
-const PARALLEL_MIN_BYTES = 1024 * 1024;
+/** Below this much text, starting a worker thread costs more than it saves: js-yaml reads a 10,000-resource tree
+ *  (7 MB) in under a second on one core, while a worker costs about half a second of CPU (its start, the values
+ *  sent back as JSON) and 10 MB; on a busy runner that is slower, not faster. */
+const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
 export function readManifestFiles(files: readonly string[], opts: ReadOptions = {}): InputFile[] {
   const out = readFiles(files, opts);
@@ -69,8 +72,12 @@ export function readManifestFiles(files: readonly string[], opts: ReadOptions = 
 
 /** Parse every readable manifest among `inputs` (in place: sets `parsed`), using worker threads for large sets.
  *  ISTIO_REVIEW_PARSE_THREADS (worker threads; 0 = this thread only) and ISTIO_REVIEW_PARALLEL_MIN_BYTES tune it. */
-export function parseInputs(inputs: InputFile[]): void {
+export function parseInputs(inputs: InputFile[], budget: Budget = {}): void {
   const todo = inputs.filter((f): f is InputFile & { text: string } => f.text !== null && f.parsed === undefined && !isKustomizationFile(f.path));
+  // Past the caps on text per run, files are not parsed (and their text is let go): each gets an
+  // input-too-large finding instead.
+  const within = filesWithinBudget(todo, budget);
+  for (const f of todo.splice(within)) { f.parsed = overBudgetFile(f, budget); f.text = ''; }
   const bytes = todo.reduce((n, f) => n + f.text.length, 0);
   const envThreads = Number.parseInt(process.env.ISTIO_REVIEW_PARSE_THREADS ?? '', 10);
   const envMin = Number.parseInt(process.env.ISTIO_REVIEW_PARALLEL_MIN_BYTES ?? '', 10);

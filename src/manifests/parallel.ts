@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
-import type { Document, ParsedNode } from 'yaml';
 import { makeSourceFile, type SourceFile } from './source.js';
 import { parseManifestFile, parseYamlDocuments, type FileProblem, type ParsedDocument } from './parse.js';
 import type { Json } from './resource.js';
-import { decodePositions, positionsOf, type DocPositions } from './locate.js';
+import { encodePositions, positionsOf } from './locate.js';
+import { lazyDocument, nodesOnce } from './lazy-document.js';
 
 /** What parsing one file produced, attached to an InputFile so buildWorkspace does not parse it again. */
 export interface ParsedFile {
@@ -22,8 +22,12 @@ export interface ParsedFile {
 
 export interface WorkerInput {
   paths: string[];
-  texts: string[];
-  /** [from, to) index ranges into paths/texts. */
+  /** Every file's text, UTF-8 encoded one after the other, shared by all threads (not copied into each worker):
+   *  a worker decodes only the files of the chunks it claims. */
+  text: SharedArrayBuffer;
+  /** Byte offsets into `text`: file i is [offsets[i], offsets[i + 1]). */
+  offsets: number[];
+  /** [from, to) index ranges into paths. */
   chunks: [number, number][];
   /** Int32 cells: [0] next chunk to claim, [1] chunks a worker has posted. */
   control: SharedArrayBuffer;
@@ -33,11 +37,12 @@ export interface WorkerDocument {
   /** The value as JSON text when that round-trips exactly, else the value itself. */
   valueJson?: string;
   value?: Json;
-  startLine: number;
-  endLine: number;
   index: number;
-  /** encodePositions() of the document, decoded only if a finding needs a line in it. */
-  positionsJson: string;
+  /** Lines and encodePositions() of a document the yaml library read (decoded only if a finding needs a line in
+   *  it); absent for one read by js-yaml (fast-load.ts), whose lines come from parsing again when needed. */
+  startLine?: number;
+  endLine?: number;
+  positionsJson?: string;
 }
 
 export interface WorkerChunkResult {
@@ -60,15 +65,18 @@ export interface ParallelOptions {
 /** Parse every file (path + text); returns results in input order. */
 export function parseFiles(files: readonly { path: string; text: string }[], opts: ParallelOptions): ParsedFile[] {
   const results: (ParsedFile | undefined)[] = new Array(files.length);
-  // With workers, this thread keeps its own documents in the same compact form as theirs (values + offsets,
-  // nodes parsed again only for fixes): less memory held, less garbage collection, one shape for every file.
+  // With workers, this thread keeps its own documents in the same compact form as theirs (values + offsets as
+  // one string each, decoded only for documents with findings; nodes parsed again only for fixes): less memory
+  // held (a decoded offsets tree is a Map per mapping), less garbage collection, one shape for every file.
   let compact = false;
   const parseHere = (i: number) => {
     const source = makeSourceFile(files[i]!.path, files[i]!.text);
-    const parsed = parseManifestFile(source);
-    if (!compact) { results[i] = { source, ...parsed }; return; }
-    const nodes = nodesOnce(source);
-    results[i] = { source, docs: parsed.docs.map((d) => lazyDocument({ value: d.value, startLine: d.startLine, endLine: d.endLine, index: d.index! }, positionsOf(d.doc), nodes)), problems: parsed.problems };
+    if (!compact) { results[i] = { source, ...parseManifestFile(source) }; return; }
+    const nodes = nodesOnce(source, parseYamlDocuments);
+    const parsed = parseManifestFile(source, {
+      compact: (d) => (d.nodesLater ? d : lazyDocument(source, nodes, { value: d.value, index: d.index!, startLine: d.startLine, endLine: d.endLine }, encodePositions(positionsOf(d.doc)))),
+    });
+    results[i] = { source, ...parsed };
   };
   const script = opts.workerScript && fs.existsSync(fileURLToPath(opts.workerScript)) ? opts.workerScript : null;
   if (!script || opts.workers < 1 || files.length < 2) {
@@ -76,6 +84,11 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
     return results as ParsedFile[];
   }
 
+  // A text with a lone surrogate would not come back the same from UTF-8: such files are parsed on this thread.
+  if (files.some((f) => !isWellFormed(f.text))) {
+    for (let i = 0; i < files.length; i++) parseHere(i);
+    return results as ParsedFile[];
+  }
   const chunkBytes = opts.chunkBytes ?? 128 * 1024;
   const chunks: [number, number][] = [];
   for (let from = 0, i = 0, bytes = 0; i < files.length; i++) {
@@ -86,7 +99,7 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
   const ctl = new Int32Array(control);
   const done = new Uint8Array(chunks.length);
   const channels: { port: import('node:worker_threads').MessagePort; worker: Worker }[] = [];
-  const input: WorkerInput = { paths: files.map((f) => f.path), texts: files.map((f) => f.text), chunks, control };
+  const input: WorkerInput = { paths: files.map((f) => f.path), ...sharedTexts(files), chunks, control };
   for (let w = 0; w < opts.workers; w++) {
     const { port1, port2 } = new MessageChannel();
     try {
@@ -108,10 +121,10 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
       for (let i = from; i < to; i++) {
         const source = makeSourceFile(files[i]!.path, files[i]!.text);
         const f = msg.files[i - from]!;
-        const nodes = nodesOnce(source);
+        const nodes = nodesOnce(source, parseYamlDocuments);
         results[i] = {
           source,
-          docs: f.docs.map((d) => lazyDocument({ value: d.valueJson !== undefined ? JSON.parse(d.valueJson) as Json : d.value!, startLine: d.startLine, endLine: d.endLine, index: d.index }, d.positionsJson, nodes)),
+          docs: f.docs.map((d) => lazyDocument(source, nodes, { value: d.valueJson !== undefined ? JSON.parse(d.valueJson) as Json : d.value!, index: d.index, startLine: d.startLine, endLine: d.endLine }, d.positionsJson)),
           problems: f.problems,
         };
       }
@@ -152,25 +165,18 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
   return results as ParsedFile[];
 }
 
-/** The file's YAML nodes, parsed again on first use (fixes need them) and then kept. */
-function nodesOnce(source: SourceFile): () => Document.Parsed<ParsedNode>[] {
-  let nodes: Document.Parsed<ParsedNode>[] | null = null;
-  return () => (nodes ??= parseYamlDocuments(source.text));
+function isWellFormed(text: string): boolean {
+  const s = text as string & { isWellFormed?: () => boolean };
+  return typeof s.isWellFormed === 'function' ? s.isWellFormed() : !/[\uD800-\uDFFF]/.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''));
 }
 
-/** A document held as its value and node offsets (decoded from JSON on first use when given as text). */
-function lazyDocument(
-  d: { value: Json; startLine: number; endLine: number; index: number },
-  positions: DocPositions | string,
-  nodes: () => Document.Parsed<ParsedNode>[],
-): ParsedDocument {
-  let decoded: DocPositions | null = typeof positions === 'string' ? null : positions;
-  return {
-    value: d.value,
-    startLine: d.startLine,
-    endLine: d.endLine,
-    index: d.index,
-    get positions(): DocPositions { return (decoded ??= decodePositions(positions as string)); },
-    get doc(): Document.Parsed<ParsedNode> { return nodes()[d.index]!; },
-  };
+/** The texts as UTF-8 in one shared buffer: each worker reads the files of its own chunks from it, so memory
+ *  holds the text once more in all, not once per worker (300 files of 1 MB exhausted the heap that way). */
+function sharedTexts(files: readonly { text: string }[]): { text: SharedArrayBuffer; offsets: number[] } {
+  const offsets = [0];
+  for (const f of files) offsets.push(offsets[offsets.length - 1]! + Buffer.byteLength(f.text, 'utf8'));
+  const text = new SharedArrayBuffer(offsets[offsets.length - 1]!);
+  const bytes = Buffer.from(text);
+  files.forEach((f, i) => bytes.write(f.text, offsets[i]!, 'utf8'));
+  return { text, offsets };
 }

@@ -6,10 +6,11 @@ import type { MessagePort } from 'node:worker_threads';
 import { makeSourceFile } from './source.js';
 import { parseManifestFile } from './parse.js';
 import { encodePositions, positionsOf } from './locate.js';
-import type { WorkerChunkResult, WorkerInput } from './parallel.js';
+import type { WorkerChunkResult, WorkerDocument, WorkerInput } from './parallel.js';
 
 const data = workerData as WorkerInput & { port: MessagePort };
 const control = new Int32Array(data.control);
+const text = Buffer.from(data.text);
 
 for (;;) {
   const chunk = Atomics.add(control, 0, 1);
@@ -18,16 +19,18 @@ for (;;) {
   const files: NonNullable<WorkerChunkResult['files']> = [];
   const result: WorkerChunkResult = { chunk, files };
   for (let i = from; i < to; i++) {
-    const { docs, problems } = parseManifestFile(makeSourceFile(data.paths[i]!, data.texts[i]!));
-    files.push({
-      docs: docs.map((d) => ({
+    const source = makeSourceFile(data.paths[i]!, text.toString('utf8', data.offsets[i]!, data.offsets[i + 1]!));
+    // Each document is turned into what is sent as soon as it is read (its YAML nodes are let go at once).
+    files.push(parseManifestFile(source, {
+      compact: (d): WorkerDocument => ({
         // JSON text when it round-trips exactly (the main thread's JSON.parse is much faster than rebuilding
         // objects from a structured clone); the value itself otherwise (NaN, -0, shared or cyclic aliases, Map…).
         ...(jsonSafe(d.value) ? { valueJson: JSON.stringify(d.value) } : { value: d.value }),
-        startLine: d.startLine, endLine: d.endLine, index: d.index!, positionsJson: encodePositions(positionsOf(d.doc)),
-      })),
-      problems,
-    });
+        index: d.index!,
+        // Read by js-yaml: lines and offsets come later, on the main thread, if a finding needs them.
+        ...(d.nodesLater ? {} : { startLine: d.startLine, endLine: d.endLine, positionsJson: encodePositions(positionsOf(d.doc)) }),
+      }),
+    }));
   }
   try {
     data.port.postMessage(result);

@@ -1,37 +1,38 @@
 // Reads a manifest file into YAML documents with positions, as Kubernetes would read it:
 // YAML 1.1 scalars (yes/on are booleans), duplicate keys rejected, `kind: List` expanded by the caller.
 // Never throws: whatever cannot be read becomes a FileProblem naming the file and line.
-import { parseAllDocuments, type Document, type ParsedNode, type Tags } from 'yaml';
+import { Composer, Parser, isMap, isPair, isScalar, isSeq, type Document, type Node, type ParsedNode } from 'yaml';
+import { kubernetesScalars } from './scalars.js';
+import { fastLoad } from './fast-load.js';
+import { documentLines, documentNodesOnce, lazyDocument } from './lazy-document.js';
 import { lineOf, type SourceFile } from './source.js';
 import type { Json } from './resource.js';
 import type { DocPositions } from './locate.js';
+import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_DOCUMENTS_PER_FILE, MAX_KEYS_PER_MAPPING } from './limits.js';
 
 export interface ParsedDocument {
-  doc: Document.Parsed<ParsedNode>;
+  readonly doc: Document.Parsed<ParsedNode>;
   value: Json;
-  startLine: number;
-  endLine: number;
+  readonly startLine: number;
+  readonly endLine: number;
   /** Position of this document among all documents of the file (parseYamlDocuments order). */
   index?: number;
-  /** Offsets of its nodes, for a document parsed on a worker thread (its YAML nodes are then parsed again only
-   *  when something needs them: fixes). */
-  positions?: DocPositions;
+  /** Offsets of its nodes, for a document kept without them (its YAML nodes are then parsed again only when
+   *  something needs them: fixes). */
+  readonly positions?: DocPositions;
+  /** True when nothing but its value was read yet (lines, offsets and nodes come from parsing the file again
+   *  with the yaml library on first use: lazy-document.ts). */
+  nodesLater?: boolean;
 }
 
 /** Something wrong with a file or document before it is a resource at all. */
 export interface FileProblem {
-  rule: 'yaml-syntax' | 'duplicate-key' | 'template-not-checked' | 'not-a-manifest' | 'unreadable-file';
+  rule: 'yaml-syntax' | 'duplicate-key' | 'template-not-checked' | 'not-a-manifest' | 'unreadable-file' | 'input-too-large';
   message: string;
   file: string;
   line: number;
   endLine: number;
 }
-
-/** Deeper than this, a document is not a manifest but an attack on parsers (real ones stay well under 50). */
-const MAX_DEPTH = 256;
-
-/** Aliases allowed per document before it is treated as an alias bomb ("billion laughs"). */
-const MAX_ALIAS_COUNT = 100;
 
 // A Go/Helm template action where YAML expects structure: at a line start, or as an unquoted value. The key part
 // stops at a line break: otherwise every line start would scan on to the end of the text (quadratic in lines).
@@ -61,8 +62,20 @@ function templateActionOutsideBlockScalars(text: string): RegExpExecArray | null
   return null;
 }
 
-export function parseManifestFile(src: SourceFile): { docs: ParsedDocument[]; problems: FileProblem[] } {
-  const docs: ParsedDocument[] = [];
+export interface ParseOptions<T> {
+  /** Called on each document as soon as it is read, to keep it in a smaller form (values and offsets, without
+   *  its YAML nodes): see parallel.ts and parse-worker.ts. */
+  compact: (doc: ParsedDocument) => T;
+  /** Read with the yaml library only (no fast path): the differential tests compare the two. */
+  exactOnly?: boolean;
+}
+
+export function parseManifestFile(src: SourceFile, opts?: { exactOnly?: boolean }): { docs: ParsedDocument[]; problems: FileProblem[] };
+export function parseManifestFile<T>(src: SourceFile, opts: ParseOptions<T>): { docs: T[]; problems: FileProblem[] };
+export function parseManifestFile<T>(src: SourceFile, options?: ParseOptions<T> | { exactOnly?: boolean }): { docs: (T | ParsedDocument)[]; problems: FileProblem[] } {
+  const opts = options && 'compact' in options ? options : undefined;
+  const exactOnly = options?.exactOnly === true;
+  const docs: (T | ParsedDocument)[] = [];
   const problems: FileProblem[] = [];
   const problem = (rule: FileProblem['rule'], message: string, line: number, endLine = line) =>
     problems.push({ rule, message, file: src.path, line, endLine });
@@ -82,29 +95,61 @@ export function parseManifestFile(src: SourceFile): { docs: ParsedDocument[]; pr
     return { docs, problems };
   }
 
-  let parsed: Document.Parsed<ParsedNode>[];
-  try {
-    parsed = parseYamlDocuments(src.text);
-  } catch (err) {
-    problem('yaml-syntax', `The YAML parser gave up on this file (${shortError(err)}); nothing in it was checked.`, 1);
+  const manyDocs = documentStartBeyond(src.text, MAX_DOCUMENTS_PER_FILE);
+  if (manyDocs !== null) {
+    problem('input-too-large', `Input too large: this file holds more than ${MAX_DOCUMENTS_PER_FILE.toLocaleString('en-US')} YAML documents (document ${(MAX_DOCUMENTS_PER_FILE + 1).toLocaleString('en-US')} starts here); no real manifest file does. Nothing in it was checked.`, lineOf(src, manyDocs));
     return { docs, problems };
   }
 
+  // Most files are read by js-yaml, for their values only (fast-load.ts says which); lines and nodes come
+  // later, from the yaml library, for the documents that need them.
+  const fast = exactOnly ? null : fastLoad(src.text);
+  if (fast) {
+    const nodes = documentNodesOnce(src, parseYamlDocuments);
+    for (let index = 0; index < fast.length; index++) {
+      const d = lazyDocument(src, nodes, { value: fast[index]!, index });
+      docs.push(opts ? opts.compact(d) : d);
+    }
+    return { docs, problems };
+  }
+
+  const problemsBefore = problems.length;
   const hasAnchors = src.text.includes('&');
-  for (let index = 0; index < parsed.length; index++) {
-    const doc = parsed[index]!;
+  let index = -1;
+  try {
+    // One document at a time: each is read and let go before the next is built, so a file of thousands of
+    // documents never holds all their YAML nodes at once.
+    for (const doc of yamlDocuments(src.text)) {
+      index++;
+      const kept = readDocument(doc, index);
+      if (kept) docs.push(opts ? opts.compact(kept) : kept);
+    }
+  } catch (err) {
+    // A file the parser gives up on yields nothing but this, wherever it gave up.
+    docs.length = 0;
+    problems.length = problemsBefore;
+    problem('yaml-syntax', `The YAML parser gave up on this file (${shortError(err)}); nothing in it was checked.`, 1);
+  }
+  return { docs, problems };
+
+  function readDocument(doc: Document.Parsed<ParsedNode>, index: number): ParsedDocument | null {
     const contentStart = doc.contents?.range?.[0] ?? doc.range[0];
-    const startLine = lineOf(src, contentStart);
-    const endLine = lineOf(src, Math.max(contentStart, doc.range[1] - 1));
-    if (doc.errors.length > 0) {
+    const { startLine, endLine } = documentLines(src, doc);
+    const keys = checkKeys(doc);
+    if (keys.tooManyAt !== null) {
+      problem('input-too-large', `Input too large: a mapping here holds more than ${MAX_KEYS_PER_MAPPING.toLocaleString('en-US')} keys (this is key ${(MAX_KEYS_PER_MAPPING + 1).toLocaleString('en-US')}); no Kubernetes object does. The document is skipped.`, lineOf(src, keys.tooManyAt));
+      return null;
+    }
+    const errors = documentErrors(doc, keys.duplicates);
+    if (errors.length > 0) {
       const reported = new Set<string>();
-      for (const e of doc.errors.slice(0, 5)) {
+      for (const e of errors.slice(0, 5)) {
         let line = lineOf(src, e.pos[0]);
         // An unterminated quote is detected at the end of the file; point at where the string opened.
         if (/closing quote|Missing closing/i.test(e.message)) line = unterminatedQuoteLine(src, contentStart) ?? line;
         // Every duplicate key is worth its own finding; after the first syntax error the rest is noise.
         const key = e.code === 'DUPLICATE_KEY' ? `dup:${line}` : 'syntax';
-        if (reported.has(key)) continue;
+        if (reported.has(key)) return null;
         reported.add(key);
         if (e.code === 'DUPLICATE_KEY') {
           problem('duplicate-key', `Duplicate key: kubectl apply rejects this document ("mapping key already defined"). Keep one of the entries. ${firstLine(e.message)}`, line);
@@ -112,9 +157,9 @@ export function parseManifestFile(src: SourceFile): { docs: ParsedDocument[]; pr
           problem('yaml-syntax', `YAML syntax error: ${firstLine(e.message)}. The whole document is skipped, so nothing in it was checked.`, line);
         }
       }
-      continue;
+      return null;
     }
-    if (doc.contents === null) continue; // an empty document (only comments, or a stray `---`)
+    if (doc.contents === null) return null; // an empty document (only comments, or a stray `---`)
     let value: Json;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Json;
@@ -126,22 +171,152 @@ export function parseManifestFile(src: SourceFile): { docs: ParsedDocument[]; pr
         const at = src.text.indexOf(`*${unresolved[1]}`, doc.range[0]);
         const line = at !== -1 && at < doc.range[1] ? lineOf(src, at) : startLine;
         problem('yaml-syntax', `The alias "*${unresolved[1]}" refers to no anchor "&${unresolved[1]}" defined before it. The document is skipped.`, line);
-        continue;
+        return null;
       }
       const why = /alias/i.test(msg)
         ? `It expands too many aliases (more than ${MAX_ALIAS_COUNT}; an "alias bomb" can take the API server down).`
         : `It cannot be read: ${msg}.`;
       problem('yaml-syntax', `${why} The document is skipped.`, startLine, endLine);
-      continue;
+      return null;
     }
     // The text scan above bounds the depth, except that aliases can stack subtrees: check values that may hold some.
     if (hasAnchors && nestedDeeperThan(value, MAX_DEPTH)) {
       problem('yaml-syntax', `This document is nested more than ${MAX_DEPTH} levels deep; no Kubernetes object is, and such input is a known way to exhaust parsers. The document is skipped.`, startLine, endLine);
+      return null;
+    }
+    return { doc, value, startLine, endLine, index };
+  }
+}
+
+/** An error as the problems above read it: yaml's own errors, and the duplicate keys found by checkKeys. */
+export interface DocError { code: string; pos: [number, number]; message: string }
+
+/** What `uniqueKeys: true` in the yaml library reported, found in one pass instead of its scan of all earlier
+ *  keys for every key (quadratic: a 40,000-key mapping took 9.5 s). The same rule: two keys are the same when
+ *  they are the same node, or scalars with identical (===) values; flow and block mappings alike. Each repeat
+ *  gives the error yaml gave ("Map keys must be unique", at the repeated key), in the order yaml met it: in a
+ *  block mapping before the key's value is read, in a flow mapping after (`order`, used by mergeErrors). Also
+ *  finds the first key past MAX_KEYS_PER_MAPPING. Iterative; every node is visited once (aliases not followed). */
+function checkKeys(doc: Document.Parsed<ParsedNode>): { duplicates: (DocError & { order: number })[]; tooManyAt: number | null } {
+  const duplicates: (DocError & { order: number })[] = [];
+  const stack: Node[] = doc.contents ? [doc.contents as Node] : [];
+  // Collections only (scalars hold no keys); a pair inside a flow sequence (`[a: 1]`) holds its own.
+  const push = (n: unknown) => { if (isMap(n) || isSeq(n) || isPair(n)) stack.push(n as Node); };
+  while (stack.length > 0) {
+    const node: unknown = stack.pop();
+    if (isPair(node)) { push(node.key); push(node.value); continue; }
+    if (isSeq(node)) { for (const item of node.items) push(item); continue; }
+    if (!isMap(node)) continue;
+    if (node.items.length > MAX_KEYS_PER_MAPPING) {
+      const key = node.items[MAX_KEYS_PER_MAPPING]!.key as Node | null;
+      return { duplicates, tooManyAt: key?.range?.[0] ?? node.range?.[0] ?? 0 };
+    }
+    const seen = new Set<unknown>();
+    for (let i = 0; i < node.items.length; i++) {
+      const pair = node.items[i]!;
+      const key = pair.key as Node | null;
+      if (isScalar(key)) {
+        const v = key.value;
+        // NaN !== NaN, so two `.nan` keys were never the same key; a Set would say they are.
+        if (!(typeof v === 'number' && Number.isNaN(v))) {
+          if (seen.has(v)) {
+            const at = node.flow ? (key.range?.[0] ?? 0) : blockKeyStart(node.items, i, key);
+            const value = pair.value as Node | null;
+            const order = node.flow ? (value?.range?.[1] ?? key.range?.[1] ?? at) : at;
+            duplicates.push({ code: 'DUPLICATE_KEY', pos: [at, at + 1], message: 'Map keys must be unique', order });
+          } else {
+            seen.add(v);
+          }
+        }
+      }
+      push(pair.key);
+      push(pair.value);
+    }
+  }
+  duplicates.sort((a, b) => a.order - b.order);
+  return { duplicates, tooManyAt: null };
+}
+
+/** Where the library puts a block mapping's key (its "keyStart"): at the key, except right after an item that
+ *  ends in an empty value (`a:` with nothing after it, however deep): the key then has no tokens of its own
+ *  before it, and the library uses the end of that empty value, on the line above. Kept so that duplicate-key
+ *  findings stay on the lines they were reported at. */
+function blockKeyStart(items: readonly { key: unknown; value: unknown }[], i: number, key: Node): number {
+  const at = key.range?.[0] ?? 0;
+  if (i === 0) return at;
+  let last: unknown = items[i - 1]!.value ?? items[i - 1]!.key;
+  for (;;) {
+    if ((isMap(last) || isSeq(last)) && !last.flow) { // a flow collection ends with its bracket, not empty
+      const tail: unknown = last.items[last.items.length - 1];
+      if (tail === undefined) return at;
+      last = isPair(tail) ? (tail.value ?? tail.key) : tail;
       continue;
     }
-    docs.push({ doc, value, startLine, endLine, index });
+    break;
   }
-  return { docs, problems };
+  if (isScalar(last) && last.range && last.range[0] === last.range[1] && last.source === '') return last.range[2];
+  return at;
+}
+
+/** A document's errors as the yaml library reports them with `uniqueKeys: true`: its own errors, in the order it
+ *  met them, with the duplicate keys (found by checkKeys) slotted in where it would have met each one. */
+export function documentErrors(doc: Document.Parsed<ParsedNode>, duplicates = checkKeys(doc).duplicates): DocError[] {
+  return duplicates.length > 0 ? mergeErrors(doc.errors, duplicates) : doc.errors;
+}
+
+function mergeErrors(errors: readonly DocError[], duplicates: readonly (DocError & { order: number })[]): DocError[] {
+  const out: DocError[] = [];
+  let d = 0;
+  for (const e of errors) {
+    while (d < duplicates.length && duplicates[d]!.order < e.pos[0]) out.push(duplicates[d++]!);
+    out.push(e);
+  }
+  while (d < duplicates.length) out.push(duplicates[d++]!);
+  return out;
+}
+
+/** Offset of the line where document number `limit + 1` starts, or null when the file has at most `limit`
+ *  documents. Counted on the text (a `---` line starts a document, unless only comments come before it in the
+ *  file; so does any line after a `...` end marker but another `---`), so that a file of a million tiny
+ *  documents is never handed to the parser. */
+export function documentStartBeyond(text: string, limit: number): number | null {
+  return documentStarts(text, limit).beyond;
+}
+
+/** How many documents the text holds (counted as documentStartBeyond counts them, stopping past `limit`), and
+ *  the offset where document `limit + 1` starts, if any. */
+export function documentStarts(text: string, limit = Infinity): { count: number; beyond: number | null } {
+  // A document needs a `---` or `...` line before it, except the first: when there are few of those, so are
+  // there few documents, and the line-by-line count below is not needed to know it is under the limit.
+  let markers = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && markers < limit; i = text.indexOf('\n', i + 1)) {
+    const c = text.charCodeAt(i + 1);
+    if ((c === 45 || c === 46) && text.charCodeAt(i + 2) === c && text.charCodeAt(i + 3) === c) markers++;
+  }
+  if (markers + 1 <= limit && limit !== Infinity) return { count: markers + 1, beyond: null };
+  let docs = 0;
+  let content = false; // a line that is not blank or a comment since the file's start
+  let ended = false; // the previous marker line was `...`
+  for (let i = 0; i < text.length; ) {
+    let nl = text.indexOf('\n', i);
+    if (nl === -1) nl = text.length;
+    const marker = nl - i >= 3 && (text.startsWith('---', i) || text.startsWith('...', i)) && (nl - i === 3 || /[ \t\r]/.test(text[i + 3]!));
+    if (marker && text[i] === '-') {
+      if (content || docs > 0) docs++;
+      else docs = 1;
+      content = true;
+      ended = false;
+    } else if (marker) {
+      ended = true;
+    } else if (!/^[ \t\r]*(#|$)/.test(text.slice(i, Math.min(nl, i + 200)))) {
+      if (!content || ended) docs++;
+      content = true;
+      ended = false;
+    }
+    if (docs > limit) return { count: docs, beyond: i };
+    i = nl + 1;
+  }
+  return { count: docs, beyond: null };
 }
 
 /** The first line where the text may nest deeper than `limit` (block indentation levels plus `- ` items plus
@@ -197,29 +372,19 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
-/** YAML 1.1 scalars as Kubernetes' reader (go-yaml v2 via sigs.k8s.io/yaml) resolves them, where the `yaml`
- *  library's 1.1 schema differs: a float needs a digit (`.`, `-.` stay strings — `exportTo: [.]` is common);
- *  there are no sexagesimal numbers (`1:20` is a string); timestamps stay strings (go-yaml keeps them as text
- *  when decoding into interface{}), so values hold no Date objects. */
-function kubernetesScalars(tags: Tags): Tags {
-  const hasDigit = /[0-9]/;
-  return tags
-    .filter((t) => !(typeof t === 'object' && t.tag === 'tag:yaml.org,2002:timestamp'))
-    .filter((t) => !(typeof t === 'object' && 'format' in t && t.format === 'TIME')) // sexagesimal int and float
-    .map((t) => {
-      if (typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:float' || !t.test || t.test.source.includes('inf')) return t;
-      const re = new RegExp(t.test.source, t.test.flags);
-      // A RegExp whose test() also requires a digit (the tag's resolver runs on the matched text).
-      const strict = Object.assign(new RegExp(re.source, re.flags), { test: (str: string) => hasDigit.test(str) && re.test(str) });
-      return { ...t, test: strict };
-    });
-}
-
 /** The YAML documents of a text, exactly as parseManifestFile reads them (the same options, so a file parsed
  *  again later — e.g. for positions after a worker thread read its values — yields the same nodes). */
 export function parseYamlDocuments(text: string): Document.Parsed<ParsedNode>[] {
-  const parsed = parseAllDocuments(text, { version: '1.1', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, customTags: kubernetesScalars }) as Document.Parsed<ParsedNode>[];
-  return Array.isArray(parsed) ? parsed : [];
+  return [...yamlDocuments(text)];
+}
+
+// uniqueKeys off: duplicate keys are found by checkKeys in one pass (the library's check is quadratic).
+const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, customTags: kubernetesScalars } as const;
+
+/** The documents of a text one by one, as parseAllDocuments would list them. */
+export function* yamlDocuments(text: string): Generator<Document.Parsed<ParsedNode>> {
+  const composer = new Composer(YAML_OPTIONS);
+  yield* composer.compose(new Parser().parse(text), true, text.length) as Generator<Document.Parsed<ParsedNode>>;
 }
 
 /** The first line from `from` on where a quoted scalar opens and does not close on the same line. */

@@ -137,6 +137,9 @@ export async function planReview(views: Views, changes: ChangeSet, opts: PlanOpt
     ...headTargets.filter((t) => settingsChanged || targetTouches(t, changedHead) || targetTouches(t, changedBase)).map((t) => t.name),
     ...baseTargets.filter((t) => settingsChanged || targetTouches(t, changedBase) || targetTouches(t, changedHead)).map((t) => t.name),
   ]);
+  // An environment folder's references to its sibling environments are one info each, as in a full check, only when
+  // the siblings are built too (raw files: cheap); their unchanged findings stay pre-existing.
+  for (const t of [...headTargets, ...baseTargets]) if (t.kind === 'folder' && affected.has(t.name)) for (const e of t.environments) affected.add(e);
   const rawCache = new Map<string, InputFile>();
   const only = (t: Target) => affected.has(t.name);
   const commands = { runCommands: opts.runCommands?.allowed ?? true, ...(opts.runCommands?.reason ? { noCommandsReason: opts.runCommands.reason } : {}) };
@@ -157,7 +160,8 @@ export async function planReview(views: Views, changes: ChangeSet, opts: PlanOpt
   const head: HeadFacts = {
     resources: new Set(headBuild.views.flatMap((v) => v.workspace.resources.map(resourceKey))),
     files: new Set(views.head.files),
-    broken: new Set(headFindings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'unreadable-file').map((f) => f.file)),
+    // A file that could not be checked (broken, unreadable, past an input cap) fixes nothing.
+    broken: new Set(headFindings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'unreadable-file' || f.rule === 'input-too-large').map((f) => f.file)),
   };
   const threadPlan = planThreads(reported, headFindings, opts.threads, (t) => fixIsObservable(t, head));
   const placement = placeFindings(threadPlan.post, changes, {
@@ -192,7 +196,8 @@ function targetNotes(head: TargetBuild, base: TargetBuild, all: number): string[
   const names = [...new Set([...head.views, ...base.views].map((v) => v.target.name))].sort().map(escapeMarkdown);
   const tool = head.kustomize ?? base.kustomize;
   const missing = head.notes.find((n) => n.rule === 'kustomize-not-found');
-  const rechecked = `Re-checked ${names.length} of ${all} target${all === 1 ? '' : 's'} (the ones holding a changed file)`
+  const folders = [...head.views, ...base.views].some((v) => v.target.kind === 'folder');
+  const rechecked = `Re-checked ${names.length} of ${all} target${all === 1 ? '' : 's'} (the ones holding a changed file${folders ? ', and the environment folders beside them' : ''})`
     + `${names.length ? `: ${names.join(', ')}` : ''}${tool ? `; rendered with ${escapeMarkdown(tool)}` : ''}.`;
   return [...(missing ? [escapeMarkdown(missing.message)] : []), rechecked];
 }

@@ -23,14 +23,28 @@ export const BUNDLE_MIN_SOURCES = 2;
  *  alternative version of an object (a route to another subset, a tutorial step) differs in what it is about. */
 export const BUNDLE_MIN_COPY_SIMILARITY = 0.8;
 
-interface ObjectFacts { id: string; fields: Set<string> }
+export interface ObjectFacts { id: string; obj: unknown }
 
-/** The objects in a manifest file: identity (group/kind/namespace/name) and fields; null when it is not one. */
+/** The objects in a manifest file: identity (group/kind/namespace/name) and content; null when it is not one. */
 export function objectsIn(file: string, text: string): ObjectFacts[] | null {
   const src = makeSourceFile(file, text);
   const parsed = parseManifestFile(src);
   if (parsed.docs.length === 0) return null;
-  return resourcesOf(src, parsed.docs, {}).resources.map((r) => ({ id: `${r.group}/${r.kind}/${r.namespace ?? ''}/${r.name}`, fields: fieldsOf(r.obj) }));
+  return resourcesOf(src, parsed.docs, {}).resources.map((r) => ({ id: `${r.group}/${r.kind}/${r.namespace ?? ''}/${r.name}`, obj: r.obj }));
+}
+
+/** The objects of each file (none when it is not a manifest), each file parsed once: discovery's steps share one. */
+export function objectReader(readText: (p: string) => string | null): (file: string) => ObjectFacts[] {
+  const cache = new Map<string, ObjectFacts[]>();
+  return (f) => {
+    let v = cache.get(f);
+    if (v === undefined) {
+      const text = /\.(ya?ml|json)$/i.test(f) ? readText(f) : null;
+      v = (text !== null ? objectsIn(f, text) : null) ?? [];
+      cache.set(f, v);
+    }
+    return v;
+  };
 }
 
 function fieldsOf(value: unknown): Set<string> {
@@ -55,17 +69,9 @@ function similarity(a: Set<string>, b: Set<string>): number {
  * Which of the `loose` files are generated bundles. `others` are every other file holding whole objects under the
  * checked paths (files kustomize roots consume as resources included: a bundle's sources may be a kustomization's).
  */
-export function findBundles(loose: readonly string[], others: readonly string[], readText: (p: string) => string | null): string[] {
-  const cache = new Map<string, ObjectFacts[]>();
-  const objects = (f: string): ObjectFacts[] => {
-    let v = cache.get(f);
-    if (v === undefined) {
-      const text = /\.(ya?ml|json)$/i.test(f) ? readText(f) : null;
-      v = (text !== null ? objectsIn(f, text) : null) ?? [];
-      cache.set(f, v);
-    }
-    return v;
-  };
+export function findBundles(
+  loose: readonly string[], others: readonly string[], readText: (p: string) => string | null, objects = objectReader(readText),
+): string[] {
   // Cheap first: only a file with several documents can be a bundle; most trees have none, and nothing else is read.
   const candidates = loose.filter((f) => {
     const text = /\.(ya?ml|json)$/i.test(f) ? readText(f) : null;
@@ -74,16 +80,18 @@ export function findBundles(loose: readonly string[], others: readonly string[],
   if (candidates.length === 0) return [];
   /** For each identity, the files defining it, their sizes (object counts) and that definition's fields. */
   const definedIn = new Map<string, { file: string; size: number; fields: Set<string> }[]>();
+  const fields = new Map<ObjectFacts, Set<string>>();
+  const fieldsOfObject = (o: ObjectFacts) => fields.get(o) ?? fields.set(o, fieldsOf(o.obj)).get(o)!;
   for (const f of new Set([...loose, ...others])) {
     const mine = objects(f);
-    for (const o of mine) (definedIn.get(o.id) ?? definedIn.set(o.id, []).get(o.id)!).push({ file: f, size: mine.length, fields: o.fields });
+    for (const o of mine) (definedIn.get(o.id) ?? definedIn.set(o.id, []).get(o.id)!).push({ file: f, size: mine.length, fields: fieldsOfObject(o) });
   }
   return candidates.filter((f) => {
     const mine = objects(f);
     const sources = new Set<string>();
     let shared = 0;
     for (const o of mine) {
-      const from = (definedIn.get(o.id) ?? []).filter((d) => d.file !== f && d.size < mine.length && similarity(d.fields, o.fields) >= BUNDLE_MIN_COPY_SIMILARITY);
+      const from = (definedIn.get(o.id) ?? []).filter((d) => d.file !== f && d.size < mine.length && similarity(d.fields, fieldsOfObject(o)) >= BUNDLE_MIN_COPY_SIMILARITY);
       if (from.length > 0) shared++;
       for (const d of from) sources.add(d.file);
     }

@@ -4,18 +4,22 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { isKustomizationPath, kustomizationIn, parseKustomization, type Kustomization } from './kustomization.js';
 import type { DeclaredTarget } from '../config/config.js';
-import { findBundles } from './bundles.js';
+import { findBundles, objectReader } from './bundles.js';
+import { findEnvironmentFolders } from './environments.js';
 
 /** `component`: a kustomize Component no kustomization under the checked paths uses. kustomize cannot build one on
  *  its own and nothing applies it, so it is listed, not checked; its files are not loose files either. */
 /** `bundle`: a generated one-file bundle of objects defined in other files (see bundles.ts): checked on its own. */
-export type TargetKind = 'kustomize' | 'paths' | 'render' | 'loose' | 'component' | 'bundle';
+/** `folder`: the loose files of one environment folder (see environments.ts), with the loose files its siblings share. */
+export type TargetKind = 'kustomize' | 'paths' | 'render' | 'loose' | 'component' | 'bundle' | 'folder';
 
 export interface Target {
   name: string;
   kind: TargetKind;
-  /** kustomize: the root kustomization's directory. */
+  /** kustomize: the root kustomization's directory; folder: the environment folder. */
   root: string | null;
+  /** folder: every environment folder beside it (itself included), sorted. */
+  environments: string[];
   /** render: the command that prints the manifests. */
   command: string | null;
   /** render: the paths its arguments name; a change under one of them changes the target. */
@@ -44,7 +48,7 @@ export const LOOSE_TARGET = 'default';
 const CONFIG_FILES = new Set(['.istio-review.yaml', '.istio-review.yml']);
 
 function emptyTarget(name: string, kind: TargetKind): Target {
-  return { name, kind, root: null, command: null, watch: [], files: [], kustomizations: [], patchFiles: new Set(), defaultNamespace: null, mesh: null };
+  return { name, kind, root: null, environments: [], command: null, watch: [], files: [], kustomizations: [], patchFiles: new Set(), defaultNamespace: null, mesh: null };
 }
 
 /** `declared` paths, kustomize directories and commands are relative to `baseDir` (the config file's directory). */
@@ -104,13 +108,29 @@ export function discoverTargets(tree: TreeLookup, declared: readonly DeclaredTar
   const manifests = tree.files.filter((f) => !isKustomizationPath(f) && !CONFIG_FILES.has(path.posix.basename(f)) && !patches.has(f));
   const unconsumed = manifests.filter((f) => !consumed.has(f));
   // A generated bundle beside its sources is another way to apply them, never together with them: its own target.
-  const bundles = new Set(findBundles(unconsumed, manifests.filter((f) => consumed.has(f)), tree.readText));
+  const readText = (p: string) => tree.readText(p);
+  const objects = objectReader(readText);
+  const bundles = new Set(findBundles(unconsumed, manifests.filter((f) => consumed.has(f)), readText, objects));
   for (const f of [...bundles].sort()) {
     const t = emptyTarget(f, 'bundle');
     t.files = [f];
     targets.push(t);
   }
-  const loose = unconsumed.filter((f) => !bundles.has(f));
+  let loose = unconsumed.filter((f) => !bundles.has(f));
+  // One folder per cluster or environment, defining the same objects: each is applied alone. Declared targets say
+  // what is applied together themselves.
+  const split = declared && declared.length > 0 ? null : findEnvironmentFolders(loose, objects);
+  if (split) {
+    for (const dir of split.folders) {
+      const t = emptyTarget(dir, 'folder');
+      t.root = dir;
+      t.environments = split.folders;
+      t.files = [...split.filesOf.get(dir)!, ...split.shared].sort();
+      targets.push(t);
+    }
+    const taken = new Set(targets.filter((t) => t.kind === 'folder').flatMap((t) => t.files));
+    loose = loose.filter((f) => !taken.has(f));
+  }
   if (loose.length > 0 || targets.length === 0) {
     const t = emptyTarget(LOOSE_TARGET, 'loose');
     t.files = loose;

@@ -1,7 +1,8 @@
 // Test harness: run the engine on in-memory YAML files, and ESLint-style rule tables
 // (valid and invalid cases, expected findings, expected fixed output).
 import { analyze } from '../../src/engine.js';
-import { buildWorkspace, type InputFile } from '../../src/manifests/workspace.js';
+import { buildWorkspace, isKustomizationFile, type InputFile } from '../../src/manifests/workspace.js';
+import { readsAlike } from './differential.js';
 import { applyFixes } from '../../src/fixes/apply.js';
 import { parseReviewConfig, emptyConfig, type ReviewConfig } from '../../src/config/config.js';
 import { applyMeshConfig, defaultMeshSettings, type MeshSettings } from '../../src/mesh/settings.js';
@@ -42,6 +43,8 @@ export function settingsFor(opts: RunOptions): { settings: MeshSettings; config:
 /** Every finding the engine reports for these in-memory files. */
 export function check(files: Record<string, string>, opts: RunOptions = {}): Finding[] {
   const inputs: InputFile[] = Object.entries(files).map(([path, text]) => ({ path, text }));
+  // Every fixture is read alike by both ways of reading a file (see differential.ts).
+  for (const f of inputs) if (f.text !== null && !isKustomizationFile(f.path)) readsAlike(f.path, f.text);
   const { settings, config } = settingsFor(opts);
   return analyze(buildWorkspace(inputs, { defaultNamespace: config.defaultNamespace ?? undefined }), { settings, config }).findings;
 }

@@ -61,6 +61,18 @@ function deepBlock(levels: number): string {
   return s + `${' '.repeat(2 * (levels + 1))}leaf\n`;
 }
 
+/** A ConfigMap whose data mapping holds `keys` keys, the key at `repeatAt` (if any) repeating key0. */
+function wideMapping(keys: number, repeatAt: number | null): string {
+  const lines = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: wide', '  namespace: shop', 'data:'];
+  for (let i = 0; i < keys; i++) lines.push(i === repeatAt ? '  key0: again' : `  key${i}: v${i}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `count` small ConfigMaps in one file. */
+function manyDocuments(count: number): string {
+  return Array.from({ length: count }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}, namespace: shop}\n`).join('---\n');
+}
+
 export function hostileCases(): HostileCase[] {
   const bigAnnotation = 'x'.repeat(2 * 1024 * 1024);
   return [
@@ -155,6 +167,10 @@ spec:
     { name: 'JSON manifest with a real problem', file: 'manifest.json', content: `{\n  "apiVersion": "networking.istio.io/v1",\n  "kind": "ServiceEnrty",\n  "metadata": {"name": "json-se", "namespace": "shop"},\n  "spec": {"hosts": ["json.example.com"]}\n}\n`, expect: [{ rule: 'unknown-istio-kind', line: 3 }] },
     { name: 'kind: List with a real problem in an item', file: 'list.yaml', content: `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: fine, namespace: shop}\n  - apiVersion: networking.istio.io/v1\n    kind: ServiceEnrty\n    metadata: {name: listed, namespace: shop}\n    spec: {hosts: [listed.example.com]}\n  - 5\n`, expect: [{ rule: 'unknown-istio-kind', line: 8 }, { rule: 'not-a-manifest', line: 11 }] },
     { name: 'BOM and CRLF with a real problem', file: 'bom-crlf.yaml', content: `\ufeff${'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: crlf, namespace: shop}\n---\n'}${typo('crlf-se')}`.replace(/\n/g, '\r\n'), expect: [{ rule: 'unknown-istio-kind', line: 6 }] },
+    // Shapes that were quadratic or unbounded: the duplicate check stays linear, caps end in input-too-large.
+    { name: 'a 40,000-key mapping with a repeated key near its end', file: 'wide.yaml', content: wideMapping(40_000, 39_990), expect: [{ rule: 'duplicate-key', line: 6 + 39_990 + 1 }] },
+    { name: 'a 200,000-key mapping', file: 'wider.yaml', content: wideMapping(200_000, null), expect: [{ rule: 'input-too-large', line: 6 + 50_000 + 1 }] },
+    { name: '10,001 documents in one file', file: 'many-docs.yaml', content: manyDocuments(10_001), expect: [{ rule: 'input-too-large', line: 10_000 * 4 /* the `---` opening document 10,001 */ }] },
     { name: 'empty file and comment-only documents', file: 'empty.yaml', content: '# nothing here\n---\n---\n# still nothing\n', expect: [] },
     // Issue 14: shapes that crashed a rule, desynchronised a reader, or took quadratic time.
     { name: 'an Istio kind named after a prototype member', file: 'proto-kind.yaml', content: 'apiVersion: networking.istio.io/v1\nkind: constructor\nmetadata: {name: x, namespace: shop}\n---\napiVersion: security.istio.io/v1\nkind: __proto__\nmetadata: {name: other, namespace: shop}\n', expect: [{ rule: 'unknown-istio-kind', line: 2 }, { rule: 'unknown-istio-kind', line: 6 }] },

@@ -22,11 +22,17 @@ describe('(b) clusters/prod and clusters/staging, declared as targets', () => {
     expect(info[0]!.message).toContain('defined only in target prod (Service shop/payments)');
   });
 
-  test('read as one mesh (no targets declared), the same names are duplicates: what targets avoid', async () => {
-    const loaded = loadSettings({ configFile: null });
-    const result = await checkPaths([`${DIR}/clusters`], loaded);
-    // The Gateways and VirtualServices differ (hosts); identical Services, Deployments and Sidecars lose nothing.
-    expect(result.findings.filter((f) => f.rule === 'duplicate-resource').map((f) => f.resource?.kind).sort()).toEqual(['Gateway', 'VirtualService']);
+  test('declared as one target, the same names are duplicates: the declared targets are what is applied together', async () => {
+    const dir = copyFixture('clusters');
+    try {
+      fs.writeFileSync(path.join(dir, '.istio-review.yaml'), 'targets:\n  - name: both\n    paths: [clusters/**]\n');
+      const result = await checkFixture(dir);
+      expect(result.build.views.map((v) => [v.target.name, v.target.kind])).toEqual([['both', 'paths']]);
+      // The Gateways and VirtualServices differ (hosts); identical Services, Deployments and Sidecars lose nothing.
+      expect(result.findings.filter((f) => f.rule === 'duplicate-resource').map((f) => f.resource?.kind).sort()).toEqual(['Gateway', 'VirtualService']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -19,6 +19,8 @@ export const inputRules: Rule[] = [
     title: 'A document is not a Kubernetes object (no apiVersion/kind/name, or not a mapping) and is skipped.', check: reportedWhileReading }),
   defineRule({ id: 'unreadable-file', severity: 'error', istioCode: null, group: 'input', fixable: false,
     title: 'A manifest file is binary, not UTF-8, or too large to be a manifest.', check: reportedWhileReading }),
+  defineRule({ id: 'input-too-large', severity: 'error', istioCode: null, group: 'input', fixable: false,
+    title: 'The input passes a size cap (all files together, keys in one mapping, documents in one file), so part of it is not checked.', check: reportedWhileReading }),
   defineRule({
     id: 'unknown-istio-kind', severity: 'error', istioCode: null, group: 'input', fixable: true,
     title: 'A kind or API version that does not exist in an Istio API group (a typo such as ServiceEnrty).',
