@@ -43,8 +43,8 @@ export function readEnv(): Env {
 export function pullRequestOf(env: Env): { number: number; headSha: string; baseSha: string } {
   const pr = env.event.pull_request;
   if (!pr) throw new Error(`the ${env.eventName} event has no pull_request payload`);
-  const headSha: unknown = pr.head?.sha;
-  const baseSha: unknown = pr.base?.sha;
+  const headSha = payloadField(pr, 'head', 'sha');
+  const baseSha = payloadField(pr, 'base', 'sha');
   if (!Number.isInteger(pr.number) || typeof headSha !== 'string' || typeof baseSha !== 'string') {
     throw new Error(`the ${env.eventName} event's pull_request lacks number, head.sha or base.sha`);
   }
@@ -55,7 +55,17 @@ export function pullRequestOf(env: Env): { number: number; headSha: string; base
 export function pushRangeOf(env: Env): { head: string | null; before: string | null } {
   const p = env.event;
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-  return { head: str(p.after) ?? str(p.merge_group?.head_sha), before: str(p.before) ?? str(p.merge_group?.base_sha) };
+  return { head: str(p.after) ?? str(payloadField(p, 'merge_group', 'head_sha')), before: str(p.before) ?? str(payloadField(p, 'merge_group', 'base_sha')) };
+}
+
+/** A nested field of the event payload (untyped JSON): undefined where a step is missing or not an object. */
+export function payloadField(value: unknown, ...keys: string[]): unknown {
+  let v = value;
+  for (const k of keys) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return v;
 }
 
 export function linker(env: Env, sha: string): (file: string, line: number) => string {

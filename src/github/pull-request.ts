@@ -18,7 +18,7 @@ import type { LoadedSettings } from '../settings-loader.js';
 import type { ExistingThread } from '../review/threads.js';
 import { isGraphqlForbidden, messageOf, type GitHubApi } from './api.js';
 import type { Inputs } from './inputs.js';
-import { linker, pullRequestOf, type Env } from './event.js';
+import { linker, payloadField, pullRequestOf, type Env } from './event.js';
 import { baseSettings, loadFor } from './settings.js';
 import { completeFromTrees, readBaseVersions } from './pr-files.js';
 import { Publisher } from './publisher.js';
@@ -26,7 +26,7 @@ import { apiFor } from './client.js';
 
 export async function runOnPullRequest(inputs: Inputs, env: Env, filter: PathFilter): Promise<void> {
   const api = apiFor(inputs, env);
-  const headGuess = env.event.pull_request?.head?.sha;
+  const headGuess = payloadField(env.event.pull_request, 'head', 'sha');
   const publisher = new Publisher(api, inputs, env, typeof headGuess === 'string' ? headGuess : env.sha);
   try {
     await reviewPullRequest(inputs, env, filter, api, publisher);
