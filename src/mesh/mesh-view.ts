@@ -7,7 +7,7 @@ import { emptyConfig } from '../config/config.js';
 import { exportScope, isVisibleFrom, parseExportToAnnotation, type ExportScope } from './export-to.js';
 import { hostMatches, hostSpecificity, isWildcardHost, resolveHost, serviceHost, wildcardSuffixesOf } from './hosts.js';
 import { defaultMeshSettings, type MeshSettings } from './settings.js';
-import { chartGatewayOf } from './chart-gateways.js';
+import { installedGatewaysOf } from './chart-gateways.js';
 import { labelsMatch, workloadOf, type Workload } from './workloads.js';
 import { own, emptyRecord } from '../util/own.js';
 
@@ -81,8 +81,9 @@ export class MeshView {
         const prev = this.gatewaysByKey.get(key);
         if (!prev || (prev.group !== 'networking.istio.io' && r.group === 'networking.istio.io')) this.gatewaysByKey.set(key, r);
       }
-      const w = workloadOf(r) ?? chartGatewayOf(r);
+      const w = workloadOf(r);
       if (w) this.addWorkload(w);
+      else for (const g of installedGatewaysOf(r)) this.addWorkload(g);
       if (r.group === '' && r.kind === 'Service') this.addService(r);
       else if (r.group === 'gateway.networking.k8s.io' && r.kind === 'Gateway') this.addGeneratedGatewayService(r);
       else if (r.group === 'networking.istio.io' && r.kind === 'ServiceEntry') this.addServiceEntry(r);

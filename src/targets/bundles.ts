@@ -5,6 +5,7 @@
 import { makeSourceFile } from '../manifests/source.js';
 import { parseManifestFile } from '../manifests/parse.js';
 import { resourcesOf } from '../manifests/identity.js';
+import { MAX_TOTAL_BYTES } from '../manifests/limits.js';
 
 /** A bundle holds at least this many objects… */
 export const BUNDLE_MIN_OBJECTS = 3;
@@ -23,24 +24,37 @@ export const BUNDLE_MIN_SOURCES = 2;
  *  alternative version of an object (a route to another subset, a tutorial step) differs in what it is about. */
 export const BUNDLE_MIN_COPY_SIMILARITY = 0.8;
 
-export interface ObjectFacts { id: string; obj: unknown }
+export interface ObjectFacts { id: string }
 
-/** The objects in a manifest file: identity (group/kind/namespace/name) and content; null when it is not one. */
-export function objectsIn(file: string, text: string): ObjectFacts[] | null {
+function resourcesIn(file: string, text: string) {
   const src = makeSourceFile(file, text);
   const parsed = parseManifestFile(src);
   if (parsed.docs.length === 0) return null;
-  return resourcesOf(src, parsed.docs, {}).resources.map((r) => ({ id: `${r.group}/${r.kind}/${r.namespace ?? ''}/${r.name}`, obj: r.obj }));
+  return resourcesOf(src, parsed.docs, {}).resources;
 }
 
-/** The objects of each file (none when it is not a manifest), each file parsed once: discovery's steps share one. */
-export function objectReader(readText: (p: string) => string | null): (file: string) => ObjectFacts[] {
+const identityOf = (r: { group: string; kind: string; namespace: string | null; name: string }) => `${r.group}/${r.kind}/${r.namespace ?? ''}/${r.name}`;
+
+/** The objects in a manifest file: identity (group/kind/namespace/name) and fields; null when it is not one. */
+export function objectsIn(file: string, text: string): { id: string; fields: Set<string> }[] | null {
+  return resourcesIn(file, text)?.map((r) => ({ id: identityOf(r), fields: fieldsOf(r.obj) })) ?? null;
+}
+
+/**
+ * The identities of each file's objects (none when it is not a manifest), each file parsed once: discovery's steps
+ * share one reader. Only identities are kept (values are let go at once), and no more text is read than one run
+ * checks (MAX_TOTAL_BYTES): files past that are not checked anyway (input-too-large), so discovery does not parse
+ * them either — time and memory stay bounded on hostile trees.
+ */
+export function objectReader(readText: (p: string) => string | null, maxBytes = MAX_TOTAL_BYTES): (file: string) => ObjectFacts[] {
   const cache = new Map<string, ObjectFacts[]>();
+  let bytes = 0;
   return (f) => {
     let v = cache.get(f);
     if (v === undefined) {
       const text = /\.(ya?ml|json)$/i.test(f) ? readText(f) : null;
-      v = (text !== null ? objectsIn(f, text) : null) ?? [];
+      if (text !== null) bytes += text.length;
+      v = (text !== null && bytes <= maxBytes ? resourcesIn(f, text)?.map((r) => ({ id: identityOf(r) })) : null) ?? [];
       cache.set(f, v);
     }
     return v;
@@ -78,20 +92,34 @@ export function findBundles(
     return text !== null && (text.match(/^---/gm)?.length ?? 0) >= BUNDLE_MIN_OBJECTS - 1 && objects(f).length >= BUNDLE_MIN_OBJECTS;
   });
   if (candidates.length === 0) return [];
-  /** For each identity, the files defining it, their sizes (object counts) and that definition's fields. */
-  const definedIn = new Map<string, { file: string; size: number; fields: Set<string> }[]>();
-  const fields = new Map<ObjectFacts, Set<string>>();
-  const fieldsOfObject = (o: ObjectFacts) => fields.get(o) ?? fields.set(o, fieldsOf(o.obj)).get(o)!;
+  /** For each identity, the files defining it and their sizes (object counts). */
+  const definedIn = new Map<string, { file: string; size: number }[]>();
   for (const f of new Set([...loose, ...others])) {
     const mine = objects(f);
-    for (const o of mine) (definedIn.get(o.id) ?? definedIn.set(o.id, []).get(o.id)!).push({ file: f, size: mine.length, fields: fieldsOfObject(o) });
+    for (const o of mine) (definedIn.get(o.id) ?? definedIn.set(o.id, []).get(o.id)!).push({ file: f, size: mine.length });
   }
+  // Fields are compared only between a candidate and the smaller files sharing its identities: read again, on demand.
+  const fieldCache = new Map<string, Map<string, Set<string>>>();
+  const fieldsIn = (f: string): Map<string, Set<string>> => {
+    let v = fieldCache.get(f);
+    if (v === undefined) {
+      const text = readText(f);
+      v = new Map((text !== null ? objectsIn(f, text) : null)?.map((o) => [o.id, o.fields]) ?? []);
+      fieldCache.set(f, v);
+    }
+    return v;
+  };
   return candidates.filter((f) => {
     const mine = objects(f);
     const sources = new Set<string>();
     let shared = 0;
     for (const o of mine) {
-      const from = (definedIn.get(o.id) ?? []).filter((d) => d.file !== f && d.size < mine.length && similarity(d.fields, fieldsOfObject(o)) >= BUNDLE_MIN_COPY_SIMILARITY);
+      const from = (definedIn.get(o.id) ?? []).filter((d) => {
+        if (d.file === f || d.size >= mine.length) return false;
+        const theirs = fieldsIn(d.file).get(o.id);
+        const ours = fieldsIn(f).get(o.id);
+        return theirs !== undefined && ours !== undefined && similarity(theirs, ours) >= BUNDLE_MIN_COPY_SIMILARITY;
+      });
       if (from.length > 0) shared++;
       for (const d of from) sources.add(d.file);
     }

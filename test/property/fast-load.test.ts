@@ -162,6 +162,7 @@ test('generated documents in many styles, and broken by hand-like edits', () => 
     try { text = stringify(v, s); } catch { return; }
     runs++;
     if (readsAlike('gen.yaml', mutate(text), 200)) fast++;
-  }), { numRuns: Number(process.env.FC_RUNS ?? 2000), seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined });
+    // A fixed seed by default, so that a CI run cannot fail on a case nobody can replay; FC_SEED and FC_RUNS explore more.
+  }), { numRuns: Number(process.env.FC_RUNS ?? 600), seed: Number(process.env.FC_SEED ?? 20261206) });
   expect(fast).toBeGreaterThan(runs / 4); // the fast way is really exercised
 });

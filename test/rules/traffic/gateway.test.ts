@@ -151,6 +151,40 @@ ruleTable('gateway-selector-no-workload', [
     expect: [{ rule: 'gateway-selector-no-workload', line: 25, message: 'istio=internal' }],
   },
   {
+    name: 'an IstioOperator\'s ingress gateway component, labelled by its `label`; a selector of the disabled one is reported',
+    files: { 'istio.yaml': yaml`
+      apiVersion: install.istio.io/v1alpha1
+      kind: IstioOperator
+      metadata: {name: gateways, namespace: istio-system}
+      spec:
+        profile: empty
+        components:
+          ingressGateways:
+          - name: istio-ingressgateway
+            enabled: true
+            label: {istio: istio-ingressgateway, app: istio-ingressgateway}
+          egressGateways:
+          - name: istio-egressgateway
+            enabled: false
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: public, namespace: istio-system}
+      spec:
+        selector: {istio: istio-ingressgateway}
+        servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: egress, namespace: istio-system}
+      spec:
+        selector:
+          istio: egressgateway
+        servers: [{port: {number: 443, name: tls, protocol: TLS}, tls: {mode: PASSTHROUGH}, hosts: ["api.example.com"]}]
+    ` },
+    expect: [{ rule: 'gateway-selector-no-workload', line: 27, message: 'istio=egressgateway' }],
+  },
+  {
     name: 'a selector typo',
     files: { 'ingress.yaml': ingress, 'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1

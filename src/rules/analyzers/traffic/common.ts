@@ -7,7 +7,7 @@ import { describeScope, exportScope } from '../../../mesh/export-to.js';
 import { parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
 import type { FixEdit } from '../../../fixes/edits.js';
 import { isVmWorkload, type Workload } from '../../../mesh/workloads.js';
-import { isChartGateway } from '../../../mesh/chart-gateways.js';
+import { isInstalledGateway } from '../../../mesh/chart-gateways.js';
 
 export { parseGatewayRef } from '../../../mesh/gateway-refs.js';
 
@@ -250,7 +250,7 @@ export function isAmbientWorkload(mesh: MeshView, w: Workload): boolean {
  *  ambient redirection annotation counts too. Pod templates are injected at admission, so for them a namespace
  *  with `istio.io/rev` or ambient mode counts, and a namespace the repository does not define is assumed in the mesh. */
 export function isInMesh(mesh: MeshView, w: Workload): boolean {
-  if (w.kind === 'external' || isVmWorkload(w) || isChartGateway(w)) return true;
+  if (w.kind === 'external' || isVmWorkload(w) || isInstalledGateway(w)) return true;
   if (w.annotations['ambient.istio.io/redirection'] === 'enabled') return true;
   if (w.podSpec && [...asArray(w.podSpec.containers), ...asArray(w.podSpec.initContainers)]
     .some((c) => isObject(c) && c.name === 'istio-proxy' && typeof c.image === 'string' && c.image !== '')) return true;
