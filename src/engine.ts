@@ -37,7 +37,7 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
   const rules = opts.rules ?? ALL_RULES;
   const { kept, shadowed } = oneDefinitionEach(ws.resources);
   const mesh = new MeshView(kept, settings, config, shadowed);
-  const findings: Finding[] = [];
+  const findings: Reported[] = [];
   const ruleIds = new Set(rules.map((r) => r.id));
 
   // A file problem has no resource; its fingerprint is the message and how often that message already occurred in
@@ -49,7 +49,7 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
     const key = `${p.file}\u0000${p.rule}\u0000${p.message}`;
     const n = (occurrences.get(key) ?? 0) + 1;
     occurrences.set(key, n);
-    findings.push(makeFinding(rule, { kind: 'File', namespace: null, name: p.file }, p.file, p.line, p.endLine, p.message, n === 1 ? p.message : `${p.message} #${n}`, null, true));
+    findings.push({ finding: makeFinding(rule, { kind: 'File', namespace: null, name: p.file }, p.file, p.line, p.endLine, p.message, n === 1 ? p.message : `${p.message} #${n}`, null, true), source: null });
   }
 
   for (const rule of rules) {
@@ -65,7 +65,7 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
         const r = rep.resource;
         // A rendered object (kustomize, a render command) reports at the source line its field comes from.
         const span = r.origin ? r.origin.locate(rep.path) : { file: r.file.path, ...locateIn(r, r.file, [...r.basePath, ...rep.path]) };
-        findings.push(makeFinding(rule, refOf(r), span.file, span.line, span.endLine, rep.message, rep.subject ?? '', fixOf(rep, r), false, r));
+        findings.push({ finding: makeFinding(rule, refOf(r), span.file, span.line, span.endLine, rep.message, rep.subject ?? '', fixOf(rep, r), false), source: r });
       },
     };
     try {
@@ -73,11 +73,11 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
     } catch (err) {
       // A rule bug must not hide the other rules' findings; say so instead of crashing.
       const detail = err instanceof Error ? err.message : String(err);
-      findings.push({
+      findings.push({ source: null, finding: {
         rule: 'internal-error', severity: 'error', istioCode: null, kialiCode: null, resource: null, file: '-', line: 1, endLine: 1, fix: null,
         message: `Rule ${rule.id} failed and reported nothing (${detail}). Please report this as a bug.`, subject: rule.id,
         fingerprint: fingerprintOf('internal-error', null, rule.id), docs: `${DOCS_BASE}internal-error.md`,
-      });
+      } });
     }
   }
   return { mesh, findings: finalize(mesh, findings, config.rules) };
@@ -94,6 +94,13 @@ function declaredInput(rule: Rule, mesh: MeshView, kind: string, group: string |
   const declared = rule.inputs === 'mesh' || rule.inputs.some((i) => kindKey(i.group ?? defaultGroup(i.kind), i.kind) === asked);
   if (!declared) throw new Error(`rule ${rule.id} read ${group ? `${group}/` : ''}${kind}, which it does not declare as an input`);
   return mesh.byKind(kind, group);
+}
+
+/** A finding as a rule reported it, beside the resource it is about: that resource's ignore annotations may
+ *  suppress it (file problems and internal errors have none). */
+interface Reported {
+  finding: Finding;
+  source: Resource | null;
 }
 
 /** The fix for a report: edits the source text, and for a rendered object only where the source holds the value. */
@@ -136,8 +143,8 @@ function sameContent(a: unknown, b: unknown): boolean {
 
 function makeFinding(
   rule: Rule, resource: Finding['resource'], file: string, line: number, endLine: number, message: string,
-  subject: string, fix: Finding['fix'], fileLevel: boolean, r?: Resource,
-): Finding & { _suppressedBy?: Resource } {
+  subject: string, fix: Finding['fix'], fileLevel: boolean,
+): Finding {
   return {
     rule: rule.id,
     severity: rule.severity,
@@ -152,7 +159,6 @@ function makeFinding(
     subject,
     fingerprint: fingerprintOf(rule.id, fileLevel ? { kind: 'File', namespace: null, name: file } : resource, subject),
     docs: `${DOCS_BASE}${rule.id}.md`,
-    _suppressedBy: r,
   };
 }
 
@@ -163,12 +169,10 @@ export function fingerprintOf(rule: string, resource: Finding['resource'], subje
 }
 
 /** Apply suppressions and configured levels, drop duplicates, sort by file, line, severity. */
-function finalize(mesh: MeshView, raw: (Finding & { _suppressedBy?: Resource })[], levels: Record<string, Severity | 'off'>): Finding[] {
+function finalize(mesh: MeshView, raw: readonly Reported[], levels: Record<string, Severity | 'off'>): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
-  for (const f of raw) {
-    const r = f._suppressedBy;
-    delete f._suppressedBy;
+  for (const { finding: f, source: r } of raw) {
     // A reasonless ignore annotation cannot hide the finding that asks for its reason.
     if (r && f.rule !== 'suppression-without-reason' && suppressionOf(mesh, r).suppresses(f.rule, f.istioCode)) continue;
     const level = own(levels, f.rule);

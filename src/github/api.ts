@@ -1,15 +1,30 @@
 // Every GitHub call the review makes (the exact GraphQL documents are listed in README.md here).
 // Octokit's retry plugin retries 5xx and the throttling plugin honours retry-after; POSTs that create
 // something are sent without automatic retries and retried here only after checking they did not land.
+// Lists are read with octokit.paginate (REST, following the link header) and octokit.graphql.paginate (cursors).
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { paginateGraphQL } from '@octokit/plugin-paginate-graphql';
+import { GraphqlResponseError } from '@octokit/graphql';
+import { RequestError } from '@octokit/request-error';
 import { changedFile, type ChangeSet, type ChangeStatus } from '../review/diff.js';
 import type { ExistingThread } from '../review/threads.js';
 import { fingerprintsIn, hasRunMarker, isSummaryBody } from '../review/markdown.js';
 import type { InlineComment } from '../review/placement.js';
 
-const ReviewOctokit = Octokit.plugin(retry, throttling);
+/** octokit.graphql posts to the runner's GraphQL endpoint (GITHUB_GRAPHQL_URL) rather than to baseUrl + /graphql.
+ *  The URL is a template filled from a parameter, as the hand-written POST had it, so the throttling plugin
+ *  classifies these requests exactly as before (as writes; its GraphQL-only path, chosen by a URL path starting
+ *  /graphql, has never applied to this Action and is not taken on now). Listed before paginateGraphQL, which adds
+ *  `paginate` to whichever octokit.graphql it finds. */
+function graphqlEndpoint(octokit: Pick<Octokit, 'graphql'>, options: { [option: string]: unknown }): Partial<Pick<Octokit, 'graphql'>> {
+  return typeof options.graphqlUrl === 'string' && options.graphqlUrl !== ''
+    ? { graphql: octokit.graphql.defaults({ url: '{+graphqlEndpoint}', graphqlEndpoint: options.graphqlUrl }) }
+    : {};
+}
+
+const ReviewOctokit = Octokit.plugin(retry, throttling, graphqlEndpoint, paginateGraphQL);
 export type Client = InstanceType<typeof ReviewOctokit>;
 
 export interface ApiLog {
@@ -32,10 +47,11 @@ function fetchWithTimeout(ms: number): typeof fetch {
   };
 }
 
-export function makeClient(token: string, baseUrl: string, log: ApiLog): Client {
+export function makeClient(token: string, baseUrl: string, graphqlUrl: string, log: ApiLog): Client {
   return new ReviewOctokit({
     auth: token,
     baseUrl,
+    graphqlUrl,
     userAgent: 'istio-review',
     request: { fetch: fetchWithTimeout(requestTimeoutMs()) },
     log: { debug: () => {}, info: () => {}, warn: (m: string) => log.warning(m), error: () => {} },
@@ -53,25 +69,37 @@ export function makeClient(token: string, baseUrl: string, log: ApiLog): Client 
   });
 }
 
-export function statusOf(err: unknown): number | null {
-  const s = (err as { status?: unknown })?.status;
-  return typeof s === 'number' ? s : null;
+/** A write not sent because an earlier one showed that this token may not write (see Publisher.write). */
+export class ReadOnlyTokenError extends Error {
+  constructor() { super('read-only token'); }
 }
 
+/** The HTTP status GitHub answered (timeouts and network failures are 500, as Octokit reports them). */
+export function statusOf(err: unknown): number | null {
+  return err instanceof RequestError ? err.status : null;
+}
+
+/** What went wrong, in GitHub's words when it gave some: the response's message, or the GraphQL errors' messages. */
 export function messageOf(err: unknown): string {
-  const e = err as { message?: unknown; response?: { data?: { message?: unknown; errors?: unknown } } };
-  const m = e?.response?.data?.message ?? e?.message;
-  return typeof m === 'string' ? m : String(err);
+  if (err instanceof GraphqlResponseError) return err.errors?.map((e) => e.message).join('; ') ?? err.message;
+  if (err instanceof RequestError) {
+    const m = (err.response?.data as { message?: unknown } | undefined)?.message;
+    return typeof m === 'string' ? m : err.message;
+  }
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** A write the token is not allowed to make (fork PRs, Dependabot, restricted default permissions). */
 export function isForbidden(err: unknown): boolean {
+  if (err instanceof ReadOnlyTokenError) return true;
   const s = statusOf(err);
   return s === 403 && !/rate limit/i.test(messageOf(err)) || s === 401;
 }
 
-export class GraphqlError extends Error {
-  constructor(message: string, readonly types: string[]) { super(message); }
+/** A GraphQL mutation the token may not make (GitHub's error type FORBIDDEN, or its wording), or a refused request. */
+export function isGraphqlForbidden(err: unknown): boolean {
+  if (err instanceof GraphqlResponseError) return (err.errors ?? []).some((e) => e.type === 'FORBIDDEN') || /not (have permission|accessible)/i.test(messageOf(err));
+  return isForbidden(err);
 }
 
 export const THREADS_QUERY = `query IstioReviewThreads($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
@@ -114,51 +142,40 @@ interface ThreadNode {
   comments: { nodes: { databaseId: number | null; body: string; author: { login: string } | null }[] };
 }
 
+type ThreadsPage = {
+  viewer: { login: string } | null;
+  repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ThreadNode[] } } | null };
+};
+
 export class GitHubApi {
-  /** Calls made, by kind (for the log and the tests' cost checks). */
+  /** Requests made (retries by the plugins not counted), for the log. */
   calls = 0;
 
-  constructor(readonly client: Client, readonly graphqlUrl: string, readonly ref: { owner: string; repo: string }) {}
-
-  async graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    this.calls++;
-    const res = await this.client.request('POST {+url}', { url: this.graphqlUrl, data: { query, variables }, headers: { 'content-type': 'application/json' } });
-    const body = res.data as { data?: T; errors?: { message: string; type?: string }[] };
-    if (body.errors && body.errors.length > 0) {
-      throw new GraphqlError(body.errors.map((e) => e.message).join('; '), body.errors.map((e) => e.type ?? ''));
-    }
-    return body.data as T;
+  constructor(readonly client: Client, readonly ref: { owner: string; repo: string }) {
+    // Registered after the plugins' hooks, so it wraps them: one count per request Octokit is asked to make.
+    client.hook.before('request', () => { this.calls++; });
   }
 
   /** PR files (paginated, up to GitHub's 3000-file cap). `expected` is the pull request's `changed_files`: fewer
    *  listed than that means the list is incomplete. */
   async listPullFiles(number: number, expected: number | null = null): Promise<ChangeSet> {
-    const files = [];
-    let page = 1;
-    for (;;) {
-      this.calls++;
-      const res = await this.client.rest.pulls.listFiles({ ...this.ref, pull_number: number, per_page: 100, page });
-      for (const f of res.data) {
-        const status = f.status as ChangeStatus;
-        const basePath = status === 'added' ? null : (f.previous_filename ?? f.filename);
-        files.push(changedFile(f.filename, basePath, status, f.patch));
-      }
-      if (res.data.length < 100 || !/rel="next"/.test(String(res.headers.link ?? ''))) break;
-      page++;
-    }
+    const listed = await this.client.paginate(this.client.rest.pulls.listFiles, { ...this.ref, pull_number: number, per_page: 100 });
+    const files = listed.map((f) => {
+      const status: ChangeStatus = f.status;
+      const basePath = status === 'added' ? null : (f.previous_filename ?? f.filename);
+      return changedFile(f.filename, basePath, status, f.patch);
+    });
     return { files, truncated: files.length >= 3000 || (expected !== null && files.length < expected) };
   }
 
   /** The merge base GitHub diffs a pull request against (what the files API's patches start from). */
   async mergeBase(base: string, head: string): Promise<string | null> {
-    this.calls++;
     const res = await this.client.rest.repos.compareCommitsWithBasehead({ ...this.ref, basehead: `${base}...${head}`, per_page: 1 });
     return res.data.merge_base_commit?.sha ?? null;
   }
 
   /** Every file of a commit's tree: path → blob SHA. null when GitHub truncated the listing (a huge tree). */
   async treeFiles(sha: string): Promise<Map<string, string> | null> {
-    this.calls++;
     const res = await this.client.rest.git.getTree({ ...this.ref, tree_sha: sha, recursive: 'true' });
     if (res.data.truncated) return null;
     const out = new Map<string, string>();
@@ -168,7 +185,6 @@ export class GitHubApi {
 
   /** One blob's whole text by its SHA (for blobs GraphQL cut short); null when it is not UTF-8 text. */
   async blobText(sha: string): Promise<string | null> {
-    this.calls++;
     const res = await this.client.rest.git.getBlob({ ...this.ref, file_sha: sha });
     const bytes = Buffer.from(res.data.content ?? '', res.data.encoding === 'base64' ? 'base64' : 'utf8');
     if (typeof res.data.size === 'number' && bytes.length !== res.data.size) return null;
@@ -177,7 +193,7 @@ export class GitHubApi {
 
   /** Who this token writes as (GraphQL `viewer`), for telling the bot's own comments from everyone else's. */
   async viewerLogin(): Promise<string | null> {
-    const data = await this.graphql<{ viewer: { login: string } | null }>(VIEWER_QUERY, {});
+    const data = await this.client.graphql<{ viewer: { login: string } | null }>(VIEWER_QUERY);
     return data.viewer?.login || null;
   }
 
@@ -186,15 +202,11 @@ export class GitHubApi {
   async listThreads(number: number): Promise<{ viewer: string | null; threads: ExistingThread[] }> {
     const out: ExistingThread[] = [];
     let viewer: string | null = null;
-    let cursor: string | null = null;
-    for (let i = 0; i < 50; i++) {
-      type R = { viewer: { login: string } | null; repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ThreadNode[] } } | null } };
-      const data: R = await this.graphql<R>(THREADS_QUERY, { ...this.ref, number, cursor });
+    let pages = 0;
+    for await (const data of this.client.graphql.paginate.iterator<ThreadsPage>(THREADS_QUERY, { ...this.ref, number, cursor: null })) {
       viewer ??= data.viewer?.login || null;
       if (!viewer) throw new Error('GitHub did not say which account this token writes as (GraphQL viewer)');
-      const rt = data.repository.pullRequest?.reviewThreads;
-      if (!rt) break;
-      for (const n of rt.nodes) {
+      for (const n of data.repository.pullRequest?.reviewThreads.nodes ?? []) {
         const first = n.comments.nodes[0];
         if (!first || !sameLogin(first.author?.login, viewer)) continue; // not ours
         const fps = fingerprintsIn(first.body);
@@ -205,8 +217,7 @@ export class GitHubApi {
           fingerprints: fps, commentId: first.databaseId, commentBody: first.body,
         });
       }
-      if (!rt.pageInfo.hasNextPage || !rt.pageInfo.endCursor) break;
-      cursor = rt.pageInfo.endCursor;
+      if (++pages >= 50) break;
     }
     return { viewer, threads: out };
   }
@@ -219,7 +230,7 @@ export class GitHubApi {
       const vars: Record<string, unknown> = { ...this.ref };
       chunk.forEach((e, j) => { vars[`e${j}`] = e; });
       type Blob = { oid?: string; text: string | null; isBinary: boolean; isTruncated?: boolean } | null;
-      const data = await this.graphql<{ repository: Record<string, Blob> }>(blobsQuery(chunk.length), vars);
+      const data = await this.client.graphql<{ repository: Record<string, Blob> }>(blobsQuery(chunk.length), vars);
       const answers = new Map(Object.entries(data.repository ?? {}));
       for (const [j, e] of chunk.entries()) {
         const b = answers.get(`f${j}`) ?? null;
@@ -233,11 +244,10 @@ export class GitHubApi {
   }
 
   async resolveThread(threadId: string): Promise<void> {
-    await this.graphql(RESOLVE_MUTATION, { threadId });
+    await this.client.graphql(RESOLVE_MUTATION, { threadId });
   }
 
   async editReviewComment(id: number, body: string): Promise<void> {
-    this.calls++;
     await this.client.rest.pulls.updateReviewComment({ ...this.ref, comment_id: id, body });
   }
 
@@ -254,7 +264,6 @@ export class GitHubApi {
     };
     for (let attempt = 0; ; attempt++) {
       try {
-        this.calls++;
         const res = await this.client.rest.pulls.createReview(payload);
         return res.data.user?.login ?? null;
       } catch (err) {
@@ -269,12 +278,11 @@ export class GitHubApi {
 
   /** The author of a review carrying this run's marker (by `bot` when known), else null. */
   private async reviewWithRunMarker(number: number, runId: string, bot: string | null): Promise<string | null> {
-    for (let page = 1; page < 20; page++) {
-      this.calls++;
-      const res = await this.client.rest.pulls.listReviews({ ...this.ref, pull_number: number, per_page: 100, page });
+    let pages = 0;
+    for await (const res of this.client.paginate.iterator(this.client.rest.pulls.listReviews, { ...this.ref, pull_number: number, per_page: 100 })) {
       const r = res.data.find((x) => hasRunMarker(x.body, runId) && (bot === null || sameLogin(x.user?.login, bot)));
       if (r) return r.user?.login ?? bot ?? '';
-      if (res.data.length < 100) return null;
+      if (++pages >= 19) break;
     }
     return null;
   }
@@ -282,22 +290,20 @@ export class GitHubApi {
   /** The bot's sticky summary: a comment written by the bot's own account whose trailing marker line says it is the
    *  summary. `bot` is asked only when some comment looks like a summary (most runs then need no identity call). */
   async findSummaryComment(number: number, bot: () => Promise<string | null>): Promise<{ id: number; body: string } | null> {
-    for (let page = 1; page < 50; page++) {
-      this.calls++;
-      const res = await this.client.rest.issues.listComments({ ...this.ref, issue_number: number, per_page: 100, page });
+    let pages = 0;
+    for await (const res of this.client.paginate.iterator(this.client.rest.issues.listComments, { ...this.ref, issue_number: number, per_page: 100 })) {
       const candidates = res.data.filter((x) => isSummaryBody(x.body));
       if (candidates.length > 0) {
         const login = await bot();
         const c = login ? candidates.find((x) => sameLogin(x.user?.login, login)) : undefined;
         if (c) return { id: c.id, body: c.body ?? '' };
       }
-      if (res.data.length < 100) return null;
+      if (++pages >= 49) break;
     }
     return null;
   }
 
   async updateSummaryComment(id: number, body: string): Promise<void> {
-    this.calls++;
     await this.client.rest.issues.updateComment({ ...this.ref, comment_id: id, body });
   }
 
@@ -305,7 +311,6 @@ export class GitHubApi {
   async createSummaryComment(number: number, body: string, runId: string, bot: string | null): Promise<string | null> {
     for (let attempt = 0; ; attempt++) {
       try {
-        this.calls++;
         const res = await this.client.rest.issues.createComment({ ...this.ref, issue_number: number, body, request: { retries: 0 } });
         return res.data.user?.login ?? null;
       } catch (err) {
@@ -324,14 +329,12 @@ export class GitHubApi {
     annotations: CheckAnnotation[];
   }): Promise<void> {
     const first = run.annotations.slice(0, 50);
-    this.calls++;
     const res = await this.client.rest.checks.create({
       ...this.ref, name: run.name, head_sha: run.headSha, status: 'completed', conclusion: run.conclusion, external_id: run.externalId,
       ...(run.detailsUrl ? { details_url: run.detailsUrl } : {}),
       output: { title: run.title, summary: run.summary, annotations: first },
     });
     for (let i = 50; i < run.annotations.length; i += 50) {
-      this.calls++;
       await this.client.rest.checks.update({
         ...this.ref, check_run_id: res.data.id,
         output: { title: run.title, summary: run.summary, annotations: run.annotations.slice(i, i + 50) },

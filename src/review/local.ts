@@ -1,6 +1,7 @@
 // `istio-review review --base REF`: the pull-request pipeline on a local git repository. The base is the
 // merge base of REF and HEAD, the changes come from `git diff`, and the output is the review the Action
-// would post (line comments with their suggestion blocks, then the summary). Same stages as the Action.
+// would post (line comments with their suggestion blocks, then the summary), written by a TerminalPublisher
+// through the same publishing interface as the Action's. Same stages as the Action.
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadSettings, settingsFiles, type LoadedSettings, type LoadOptions } from '../settings-loader.js';
@@ -13,9 +14,8 @@ import { chartDirOnDisk, DEFAULT_PATHS, pathFilter, readViewFile, toPosix } from
 import { renderInputs } from '../targets/discover.js';
 import { buildViews, planReview } from './pipeline.js';
 import { summaryMarkdown } from './summary.js';
-import { toSarif } from '../output/sarif.js';
-import { ALL_RULES } from '../rules/index.js';
-import { VERSION } from '../version.js';
+import { TerminalPublisher } from './terminal-publisher.js';
+import type { ReviewResult } from './publisher.js';
 import { sanitizeForLog } from '../util/escape.js';
 
 const CONFIG_NAMES = new Set(['.istio-review.yaml', '.istio-review.yml']);
@@ -77,31 +77,24 @@ export async function runReviewCommand(args: LocalReviewOptions): Promise<number
   const plan = await planReview(views, changes, {
     loaded: args.loaded, threads: [], maxComments: 30, runId: 'local', link, commentLevel: args.commentLevel, ...(baseLoaded ? { baseLoaded } : {}),
   });
+  const publisher = new TerminalPublisher({
+    format: args.format, write: args.write ?? ((s: string) => process.stdout.write(s)), mergeBase, head, baseName: args.base,
+    outside: plan.placement.outside,
+  });
+  await publisher.lineComments(plan.placement.inline, plan.reported.length);
   const summary = summaryMarkdown({
     reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved: 0, notAnnotated: 0,
     notes: plan.notes, link, headSha: head, runUrl: null, anchors: plan.anchors, notManifests: plan.notManifests.length,
   });
-  const out = args.write ?? ((s: string) => process.stdout.write(s));
-  if (args.format === 'json') {
-    out(JSON.stringify({
-      base: mergeBase, head,
-      comments: plan.placement.inline.map((c) => ({ path: c.path, line: c.line, startLine: c.startLine ?? null, suggestion: c.suggestion, body: c.body, rule: c.finding.rule, fingerprint: c.finding.fingerprint })),
-      outside: plan.placement.outside.map((o) => ({ reason: o.reason, finding: o.finding })),
-      counts: { new: plan.newCounts, preExisting: plan.preExistingCounts },
-      summary,
-    }, null, 2) + '\n');
-  } else if (args.format === 'sarif') {
-    out(JSON.stringify(toSarif(plan.reported, ALL_RULES, VERSION), null, 2) + '\n');
-  } else {
-    out(`Review of ${head.slice(0, 12)} against ${mergeBase.slice(0, 12)} (merge base with ${sanitizeForLog(args.base)}): ` +
-      `${plan.placement.inline.length} line comment(s)\n\n`);
-    for (const c of plan.placement.inline) {
-      const where = c.startLine !== undefined ? `${c.path}:${c.startLine}-${c.line}` : `${c.path}:${c.line}`;
-      out(`── ${sanitizeForLog(where)} ${'─'.repeat(Math.max(3, 60 - where.length))}\n${printable(c.body)}\n\n`);
-    }
-    out(`── summary ${'─'.repeat(55)}\n${printable(summary)}\n`);
-  }
-  return plan.classified.fresh.some((f) => reachesThreshold(f.severity, args.failOn)) ? 1 : 0;
+  await publisher.summary(summary, true);
+  const failing = plan.classified.fresh.filter((f) => reachesThreshold(f.severity, args.failOn));
+  const result: ReviewResult = {
+    reported: plan.reported, newCounts: plan.newCounts, preExistingCounts: plan.preExistingCounts, failing,
+    conclusion: failing.length > 0 ? 'failure' : 'success',
+  };
+  await publisher.annotations(summary, plan.placement.outside.map((o) => o.finding), result);
+  await publisher.outputs(summary, result);
+  return publisher.exitCode;
 }
 
 /** The settings at the merge base when the branch changes a settings file, else null (see the Action's baseSettings). */
@@ -138,9 +131,4 @@ function execTop(git: Git): string {
   // Paths in a review are relative to the repository root, as in a pull request.
   const top = git.topLevel();
   return top ?? path.resolve(git.cwd);
-}
-
-/** Drop the hidden markers and any control character, keep line breaks. */
-function printable(body: string): string {
-  return body.split('\n').filter((l) => !/^<!-- istio-review:/.test(l)).map((l) => sanitizeForLog(l)).join('\n').trimEnd();
 }
