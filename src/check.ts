@@ -8,7 +8,7 @@ import type { LoadedSettings } from './settings-loader.js';
 import { UsageError } from './settings-loader.js';
 import type { Finding } from './types.js';
 import { diskTree } from './targets/tree.js';
-import { buildTargetViews, discoverInTree, type TargetBuild } from './targets/views.js';
+import { buildTargetViews, discoverInTree, rawFiles, type TargetBuild } from './targets/views.js';
 import { analyzeTargets } from './targets/analyze.js';
 import type { KustomizeTool } from './targets/render.js';
 
@@ -38,12 +38,13 @@ export async function checkPaths(paths: readonly string[], loaded: LoadedSetting
   if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
   const memory = opts.stdin !== undefined && paths.includes('-') ? stdinFiles(opts.stdin) : new Map<string, Buffer>();
   const tree = diskTree([...files, ...memory.keys()], process.cwd(), memory, origins);
-  const targets = discoverInTree(tree, loaded.config);
+  const raw = rawFiles(tree); // discovery's parse is the views' parse
+  const targets = discoverInTree(tree, loaded.config, raw);
   if (opts.target && !targets.some((t) => t.name === opts.target)) {
     throw new UsageError(`no target "${opts.target}" here; targets: ${targets.map((t) => t.name).join(', ') || '(none)'}`);
   }
   const build = await buildTargetViews(tree, {
-    config: loaded.config, targets, ...(opts.kustomize !== undefined ? { kustomize: opts.kustomize } : {}),
+    config: loaded.config, targets, raw, ...(opts.kustomize !== undefined ? { kustomize: opts.kustomize } : {}),
     ...(opts.target ? { only: (t) => t.name === opts.target } : {}),
   });
   if (loaded.meshNetworksSource) {

@@ -7,7 +7,7 @@ import type { SourceFile } from '../manifests/source.js';
 import type { Resource } from '../manifests/resource.js';
 import { addMeshNetworksResource } from '../manifests/workspace.js';
 import { overlayTree, type SourceTree, type TreeBase } from '../targets/tree.js';
-import { buildTargetViews, discoverInTree, type TargetBuild } from '../targets/views.js';
+import { buildTargetViews, discoverInTree, rawFiles, type TargetBuild } from '../targets/views.js';
 import { targetTouches, type Target } from '../targets/discover.js';
 import { analyzeTargets } from '../targets/analyze.js';
 import { anchorAtCause } from './cause.js';
@@ -127,8 +127,12 @@ export async function planReview(views: Views, changes: ChangeSet, opts: PlanOpt
   const baseLoaded = opts.baseLoaded ?? opts.loaded;
   // Only the targets holding a changed file are rendered and checked, at the head and at the base; a target that
   // exists on one side only (a new overlay) is checked on that side.
-  const headTargets = discoverInTree(views.head, opts.loaded.config);
-  const baseTargets = discoverInTree(views.base, baseLoaded.config);
+  // Discovery and the views read each file through one reader per tree (files neither side changes: parsed once).
+  const rawCache = new Map<string, InputFile>();
+  const headRaw = rawFiles(views.head, rawCache);
+  const baseRaw = rawFiles(views.base, rawCache);
+  const headTargets = discoverInTree(views.head, opts.loaded.config, headRaw);
+  const baseTargets = discoverInTree(views.base, baseLoaded.config, baseRaw);
   // Any changed file counts (a chart template, a generator input), not only the manifests under `paths`.
   const changedHead = new Set(changes.files.filter((f) => f.status !== 'removed').map((f) => f.path));
   const changedBase = new Set(changes.files.filter((f) => f.basePath !== null).map((f) => f.basePath!));
@@ -140,11 +144,10 @@ export async function planReview(views: Views, changes: ChangeSet, opts: PlanOpt
   // An environment folder's references to its sibling environments are one info each, as in a full check, only when
   // the siblings are built too (raw files: cheap); their unchanged findings stay pre-existing.
   for (const t of [...headTargets, ...baseTargets]) if (t.kind === 'folder' && affected.has(t.name)) for (const e of t.environments) affected.add(e);
-  const rawCache = new Map<string, InputFile>();
   const only = (t: Target) => affected.has(t.name);
   const commands = { runCommands: opts.runCommands?.allowed ?? true, ...(opts.runCommands?.reason ? { noCommandsReason: opts.runCommands.reason } : {}) };
-  const headBuild = withMeshNetworks(await buildTargetViews(views.head, { config: opts.loaded.config, targets: headTargets, only, rawCache, ...commands }), opts.loaded);
-  const baseBuild = withMeshNetworks(await buildTargetViews(views.base, { config: baseLoaded.config, targets: baseTargets, only, rawCache, ...commands }), baseLoaded);
+  const headBuild = withMeshNetworks(await buildTargetViews(views.head, { config: opts.loaded.config, targets: headTargets, only, raw: headRaw, ...commands }), opts.loaded);
+  const baseBuild = withMeshNetworks(await buildTargetViews(views.base, { config: baseLoaded.config, targets: baseTargets, only, raw: baseRaw, ...commands }), baseLoaded);
   const headFiles = sourceFiles(headBuild);
   const headFindings = clampToFile(analyzeTargets(headBuild.views, headBuild.notes, { settings: opts.loaded.settings, config: opts.loaded.config }).findings, headFiles);
   const baseFindings = analyzeTargets(baseBuild.views, baseBuild.notes, { settings: baseLoaded.settings, config: baseLoaded.config }).findings;

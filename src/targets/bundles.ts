@@ -4,7 +4,6 @@
 // Pure: files are read through the given function.
 import { makeSourceFile } from '../manifests/source.js';
 import { parseManifestFile } from '../manifests/parse.js';
-import { resourcesOf } from '../manifests/identity.js';
 import { MAX_TOTAL_BYTES } from '../manifests/limits.js';
 
 /** A bundle holds at least this many objects… */
@@ -26,18 +25,30 @@ export const BUNDLE_MIN_COPY_SIMILARITY = 0.8;
 
 export interface ObjectFacts { id: string }
 
-function resourcesIn(file: string, text: string) {
-  const src = makeSourceFile(file, text);
-  const parsed = parseManifestFile(src);
-  if (parsed.docs.length === 0) return null;
-  return resourcesOf(src, parsed.docs, {}).resources;
+/** The objects one document's value holds (a `kind: List` holds its items), each with its identity —
+ *  group/kind/namespace/name, a namespace left out written as '' — read straight from the value: discovery compares
+ *  identities and fields only, so it builds no Resource (that is the views' work). */
+export function objectsOfValue(value: unknown): { id: string; obj: Record<string, unknown> }[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  const o = value as Record<string, unknown>;
+  if (o.kind === 'List' && Array.isArray(o.items)) return o.items.flatMap((item) => objectsOfValue(item));
+  const { apiVersion, kind } = o;
+  const meta = o.metadata !== null && typeof o.metadata === 'object' ? (o.metadata as Record<string, unknown>) : {};
+  const name = meta.name ?? meta.generateName;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof name !== 'string' || name === '' || kind === '') return [];
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  return [{ id: `${group}/${kind}/${typeof meta.namespace === 'string' ? meta.namespace : ''}/${name}`, obj: o }];
 }
 
-const identityOf = (r: { group: string; kind: string; namespace: string | null; name: string }) => `${r.group}/${r.kind}/${r.namespace ?? ''}/${r.name}`;
+function objectValuesIn(file: string, text: string): { id: string; obj: Record<string, unknown> }[] | null {
+  const parsed = parseManifestFile(makeSourceFile(file, text));
+  if (parsed.docs.length === 0) return null;
+  return parsed.docs.flatMap((d) => objectsOfValue(d.value));
+}
 
-/** The objects in a manifest file: identity (group/kind/namespace/name) and fields; null when it is not one. */
+/** The objects in a manifest file: identity and fields; null when it is not one. */
 export function objectsIn(file: string, text: string): { id: string; fields: Set<string> }[] | null {
-  return resourcesIn(file, text)?.map((r) => ({ id: identityOf(r), fields: fieldsOf(r.obj) })) ?? null;
+  return objectValuesIn(file, text)?.map((o) => ({ id: o.id, fields: fieldsOf(o.obj) })) ?? null;
 }
 
 /**
@@ -54,7 +65,7 @@ export function objectReader(readText: (p: string) => string | null, maxBytes = 
     if (v === undefined) {
       const text = /\.(ya?ml|json)$/i.test(f) ? readText(f) : null;
       if (text !== null) bytes += text.length;
-      v = (text !== null && bytes <= maxBytes ? resourcesIn(f, text)?.map((r) => ({ id: identityOf(r) })) : null) ?? [];
+      v = (text !== null && bytes <= maxBytes ? objectValuesIn(f, text)?.map((o) => ({ id: o.id })) : null) ?? [];
       cache.set(f, v);
     }
     return v;

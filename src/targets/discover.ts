@@ -4,7 +4,7 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { isKustomizationPath, kustomizationIn, parseKustomization, type Kustomization } from './kustomization.js';
 import type { DeclaredTarget } from '../config/config.js';
-import { findBundles, objectReader } from './bundles.js';
+import { findBundles, objectReader, type ObjectFacts } from './bundles.js';
 import { findEnvironmentFolders } from './environments.js';
 
 /** `component`: a kustomize Component no kustomization under the checked paths uses. kustomize cannot build one on
@@ -40,6 +40,9 @@ export interface TreeLookup {
   files: readonly string[];
   exists(p: string): boolean;
   readText(p: string): string | null;
+  /** The objects of these files, read (and parsed) in one go by the reader the views will use too, so that no file
+   *  is parsed twice; the returned function answers for any file. Default: parse each file here. */
+  objectsOf?(files: readonly string[]): (file: string) => ObjectFacts[];
 }
 
 export const LOOSE_TARGET = 'default';
@@ -109,7 +112,7 @@ export function discoverTargets(tree: TreeLookup, declared: readonly DeclaredTar
   const unconsumed = manifests.filter((f) => !consumed.has(f));
   // A generated bundle beside its sources is another way to apply them, never together with them: its own target.
   const readText = (p: string) => tree.readText(p);
-  const objects = objectReader(readText);
+  const objects = tree.objectsOf ? tree.objectsOf(unconsumed) : objectReader(readText);
   const bundles = new Set(findBundles(unconsumed, manifests.filter((f) => consumed.has(f)), readText, objects));
   for (const f of [...bundles].sort()) {
     const t = emptyTarget(f, 'bundle');

@@ -8,6 +8,7 @@ import { parseManifestFile } from '../manifests/parse.js';
 import { resourcesOf } from '../manifests/identity.js';
 import type { ReviewConfig } from '../config/config.js';
 import { discoverTargets, type Target } from './discover.js';
+import { objectsOfValue, type ObjectFacts } from './bundles.js';
 import { isKustomizationPath } from './kustomization.js';
 import { findKustomize, renderKustomize, runRenderCommand, type KustomizeTool } from './render.js';
 import { mapKustomizeOutput, type ParsedSource } from './kustomize-origin.js';
@@ -53,17 +54,67 @@ export interface BuildOptions {
   /** Files read raw, shared between builds of trees over the same files (a review's head and base): a file neither
    *  tree overlays is read and parsed once. */
   rawCache?: Map<string, InputFile>;
+  /** The raw reader discovery used for this tree (see discoverInTree); default: a new one over `rawCache`. */
+  raw?: RawFiles;
   /** Whether `render:` commands may run (default true); when not, why (for the finding). */
   runCommands?: boolean;
   noCommandsReason?: string;
 }
 
-export function discoverInTree(tree: SourceTree, config: ReviewConfig): Target[] {
+/** `raw`: the reader the views of this tree will use, so that the files discovery parses are not parsed again. */
+export function discoverInTree(tree: SourceTree, config: ReviewConfig, raw?: RawFiles): Target[] {
   return discoverTargets({
     files: tree.files,
     exists: (p) => tree.exists(p),
     readText: (p) => { const b = tree.read(p); return Buffer.isBuffer(b) ? b.toString('utf8') : null; },
+    ...(raw ? { objectsOf: (files: readonly string[]) => raw.objectsOf(files) } : {}),
   }, config.targets, config.baseDir);
+}
+
+/** Files of a tree read raw (decoded and parsed, on all cores when there is enough text, within the run's budget),
+ *  each once: discovery and every target's view share them. */
+export interface RawFiles {
+  read(files: readonly string[]): InputFile[];
+  objectsOf(files: readonly string[]): (file: string) => ObjectFacts[];
+}
+
+/** `shared`: files read raw, shared between readers of trees over the same files (a review's head and base): a file
+ *  neither tree overlays is read and parsed once. */
+export function rawFiles(tree: SourceTree, shared?: Map<string, InputFile>): RawFiles {
+  const own = new Map<string, InputFile>();
+  const cacheFor = (f: string) => (shared && !tree.overlaid?.(f) ? shared : own);
+  const read = (files: readonly string[]): InputFile[] => {
+    const todo = files.filter((f) => !cacheFor(f).has(f));
+    const fresh: InputFile[] = [];
+    for (const f of todo) {
+      const b = tree.read(f);
+      if (b === null) continue;
+      // (Not `instanceof Error`: errors from node's fs may come from another realm.)
+      if (!Buffer.isBuffer(b)) { fresh.push({ path: f, text: null, readProblem: `This file cannot be read: ${b.message}` }); continue; }
+      const input = decodeManifest(f, b);
+      // A JSON file is only a manifest when it names a kind (not package.json and friends).
+      if (/\.json$/i.test(f) && input.text !== null && !input.text.includes('"kind"')) continue;
+      fresh.push(input);
+    }
+    parseInputs(fresh);
+    for (const f of fresh) cacheFor(f.path).set(f.path, f);
+    return files.map((f) => cacheFor(f).get(f)).filter((f): f is InputFile => f !== undefined);
+  };
+  const objectsOf = (files: readonly string[]) => {
+    read(files.filter((f) => /\.(ya?ml|json)$/i.test(f)));
+    const memo = new Map<string, ObjectFacts[]>();
+    return (f: string): ObjectFacts[] => {
+      let v = memo.get(f);
+      if (v === undefined) {
+        const input = /\.(ya?ml|json)$/i.test(f) ? read([f])[0] : undefined;
+        const parsed = input?.parsed;
+        v = parsed ? parsed.docs.flatMap((d) => objectsOfValue(d.value)).map((o) => ({ id: o.id })) : [];
+        memo.set(f, v);
+      }
+      return v;
+    };
+  };
+  return { read, objectsOf };
 }
 
 export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Promise<TargetBuild> {
@@ -96,26 +147,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     parsedCache.set(p, out);
     return out;
   };
-  const own = new Map<string, InputFile>();
-  const shared = opts.rawCache;
-  const cacheFor = (f: string) => (shared && !tree.overlaid?.(f) ? shared : own);
-  const readRaw = (files: readonly string[]): InputFile[] => {
-    const todo = files.filter((f) => !cacheFor(f).has(f));
-    const fresh: InputFile[] = [];
-    for (const f of todo) {
-      const b = tree.read(f);
-      if (b === null) continue;
-      // (Not `instanceof Error`: errors from node's fs may come from another realm.)
-      if (!Buffer.isBuffer(b)) { fresh.push({ path: f, text: null, readProblem: `This file cannot be read: ${b.message}` }); continue; }
-      const input = decodeManifest(f, b);
-      // A JSON file is only a manifest when it names a kind (not package.json and friends).
-      if (/\.json$/i.test(f) && input.text !== null && !input.text.includes('"kind"')) continue;
-      fresh.push(input);
-    }
-    parseInputs(fresh);
-    for (const f of fresh) cacheFor(f.path).set(f.path, f);
-    return files.map((f) => cacheFor(f).get(f)).filter((f): f is InputFile => f !== undefined);
-  };
+  const readRaw = (opts.raw ?? rawFiles(tree, opts.rawCache)).read;
   const wsOptions = (t: Target) => ({ defaultNamespace: t.defaultNamespace ?? opts.config.defaultNamespace ?? undefined });
   const rawView = (t: Target, why: string): TargetView => {
     // Patch files hold partial objects: never checked as whole ones. Kustomization files stay: they place namespaces.

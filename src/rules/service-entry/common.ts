@@ -138,20 +138,38 @@ export function callingNamespaces(mesh: MeshView, se: Resource, host: string): s
   const scope = scopeOf(mesh, se);
   const out = new Set<string>();
   for (const dr of mesh.destinationRulesMatching(host)) out.add(dr.namespace!);
-  for (const r of routedHosts(mesh)) if (hostMatches(host, r.host) || hostMatches(r.host, host)) out.add(r.namespace);
+  const routed = routedHosts(mesh);
+  // Two plain names match only when equal: look those up; only wildcards on either side need a scan.
+  if (host.startsWith('*')) {
+    for (const r of routed.all) if (hostMatches(host, r.host) || hostMatches(r.host, host)) out.add(r.namespace);
+  } else {
+    for (const ns of routed.exact.get(host) ?? []) out.add(ns);
+    for (const r of routed.wildcards) if (hostMatches(r.host, host)) out.add(r.namespace);
+  }
   const visible = [...out].filter((ns) => ns === se.namespace || isVisibleFrom(scope, ns)).sort();
   return visible.length > 0 ? visible : [se.namespace!];
 }
 
-/** Every VirtualService destination host, resolved in its VirtualService's namespace (computed once per view). */
-function routedHosts(mesh: MeshView): { host: string; namespace: string }[] {
+interface RoutedHost { host: string; namespace: string }
+
+/** Every VirtualService destination host, resolved in its VirtualService's namespace (computed once per view), and
+ *  indexed: by exact name, and the wildcard ones apart. */
+function routedHosts(mesh: MeshView): { all: RoutedHost[]; exact: Map<string, Set<string>>; wildcards: RoutedHost[] } {
   return mesh.memo('service-entry/routed-hosts', () => {
-    const l: { host: string; namespace: string }[] = [];
+    const all: RoutedHost[] = [];
+    const exact = new Map<string, Set<string>>();
+    const wildcards: RoutedHost[] = [];
     for (const vs of mesh.byKind('VirtualService')) {
       if (vs.namespace === null) continue;
-      for (const d of routeDestinations(mesh, vs)) if (d.host !== '') l.push({ host: resolveHost(d.host, vs.namespace), namespace: vs.namespace });
+      for (const d of routeDestinations(mesh, vs)) {
+        if (d.host === '') continue;
+        const r = { host: resolveHost(d.host, vs.namespace), namespace: vs.namespace };
+        all.push(r);
+        if (r.host.startsWith('*')) wildcards.push(r);
+        else (exact.get(r.host) ?? exact.set(r.host, new Set()).get(r.host)!).add(r.namespace);
+      }
     }
-    return l;
+    return { all, exact, wildcards };
   });
 }
 
