@@ -1,7 +1,7 @@
 // Manifests read from standard input (`helm template … | istio-review check -`): Helm marks each rendered
 // document with `# Source: chart/templates/x.yaml`, and a finding is more useful naming that template than
 // `<stdin>`. Documents from one template are gathered into one virtual file; lines count within it.
-// Pure and self-contained (a small splitter; target rendering may later share it).
+// Pure. Render targets (targets/helm-origin.ts) split a command's output with the same documentsBySource().
 
 export const STDIN_NAME = '<stdin>';
 
@@ -13,13 +13,13 @@ export interface VirtualFile {
   text: string;
 }
 
-/** Split standard input by Helm's `# Source:` comments. Without any, one file named `<stdin>`, unchanged. */
-export function splitBySource(text: string): VirtualFile[] {
-  const lines = text.split('\n');
+/** Rendered output as its documents, each with the `# Source:` among its leading comments (null when none); lines
+ *  are kept as they are (a CR of CRLF included). */
+export function documentsBySource(text: string): { source: string | null; lines: string[] }[] {
   const docs: { source: string | null; lines: string[] }[] = [];
   let current: { source: string | null; lines: string[] } = { source: null, lines: [] };
   let seenContent = false; // a `# Source:` counts only among the leading comments of a document
-  for (const line of lines) {
+  for (const line of text.split('\n')) {
     if (SEPARATOR.test(line)) {
       docs.push(current);
       current = { source: null, lines: [] };
@@ -32,6 +32,12 @@ export function splitBySource(text: string): VirtualFile[] {
     current.lines.push(line);
   }
   docs.push(current);
+  return docs;
+}
+
+/** Split standard input by Helm's `# Source:` comments. Without any, one file named `<stdin>`, unchanged. */
+export function splitBySource(text: string): VirtualFile[] {
+  const docs = documentsBySource(text);
   if (!docs.some((d) => d.source !== null)) return [{ path: STDIN_NAME, text }];
   const bySource = new Map<string, string[][]>();
   for (const d of docs) {

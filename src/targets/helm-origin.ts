@@ -3,6 +3,7 @@
 // rendered line's text (templates are mostly literal YAML with a few expressions). No fix is offered: the
 // rendered value may come from values files or expressions, not from the template text. Pure.
 import { makeSourceFile, type SourceFile } from '../manifests/source.js';
+import { documentsBySource } from '../manifests/stdin-split.js';
 import { parseManifestFile, type FileProblem } from '../manifests/parse.js';
 import { resourcesOf } from '../manifests/identity.js';
 import { locateIn } from '../manifests/locate.js';
@@ -20,20 +21,12 @@ export interface MappedRender {
   problems: FileProblem[];
 }
 
-/** Split rendered output into documents, each with the `# Source:` it follows. */
+/** Rendered output as its documents that hold content, each with the `# Source:` it starts with. */
 function splitDocuments(text: string): { source: string | null; text: string }[] {
-  const out: { source: string | null; text: string }[] = [];
-  let cur: string[] = [];
-  let source: string | null = null;
-  const flush = () => { if (cur.some((l) => l.trim() !== '' && !l.trimStart().startsWith('#'))) out.push({ source, text: cur.join('\n') + '\n' }); cur = []; source = null; };
-  for (const line of text.split(/\r?\n/)) {
-    if (/^---(\s|$)/.test(line)) { flush(); continue; }
-    const m = /^#\s*Source:\s*(\S.*?)\s*$/.exec(line);
-    if (m) source = m[1]!;
-    cur.push(line);
-  }
-  flush();
-  return out;
+  return documentsBySource(text)
+    .map((d) => ({ source: d.source, lines: d.lines.map((l) => l.replace(/\r$/, '')) }))
+    .filter((d) => d.lines.some((l) => l.trim() !== '' && !l.trimStart().startsWith('#')))
+    .map((d) => ({ source: d.source, text: `${d.lines.join('\n')}\n` }));
 }
 
 export function mapRenderedOutput(text: string, command: string, reader: TemplateReader, opts: { defaultNamespace?: string }): MappedRender {
