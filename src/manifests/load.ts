@@ -8,7 +8,7 @@ import { parseFiles } from './parallel.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { filesWithinBudget, overBudgetFile, type Budget } from './budget.js';
 import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, pathFilter } from '../review/files.js';
-import { readNoFollow, readFollowing, readUnder, type NoFollowRead } from './no-follow.js';
+import { readFollowing, readUnder, type NoFollowRead } from './no-follow.js';
 
 export { MAX_FILE_BYTES };
 
@@ -54,7 +54,9 @@ export function decodeManifest(filePath: string, bytes: Uint8Array): InputFile {
 }
 
 export interface ReadOptions {
-  fromDirectoryWalk?: Set<string>;
+  /** How each file was found (findManifestFiles): a file met while walking a directory is never read through a link,
+   *  and a JSON one is a manifest only when it names a kind. Default: named by the user. */
+  origins?: ReadonlyMap<string, FileOrigin>;
   /** Parse the files too (on all cores when there is enough text); default true. */
   parse?: boolean;
 }
@@ -101,9 +103,8 @@ function workerScript(): URL | null {
 function readFiles(files: readonly string[], opts: ReadOptions): InputFile[] {
   const out: InputFile[] = [];
   for (const f of files) {
-    // Files met while walking a directory are never read through a link; a path named on the command line is the
-    // user's own choice and is read as given (bounded, and only when it is a regular file).
-    const read = opts.fromDirectoryWalk?.has(f) ? readNoFollow(f) : readFollowing(f);
+    const origin = opts.origins?.get(f) ?? { named: true };
+    const read = readByOrigin(f, origin);
     if (read.kind !== 'file') {
       out.push({ path: f, text: null, readProblem: `This file cannot be read: ${read.kind === 'missing' ? 'it does not exist' : read.reason}` });
       continue;
@@ -111,7 +112,7 @@ function readFiles(files: readonly string[], opts: ReadOptions): InputFile[] {
     const bytes = read.bytes;
     const input = decodeManifest(f, bytes);
     // A JSON file met while walking a directory is only a manifest if it names a kind (skip package.json and friends).
-    if (opts.fromDirectoryWalk?.has(f) && /\.json$/i.test(f) && input.text !== null && !input.text.includes('"kind"')) continue;
+    if (!origin.named && /\.json$/i.test(f) && input.text !== null && !input.text.includes('"kind"')) continue;
     out.push(input);
   }
   return out;

@@ -105,8 +105,8 @@ describe('each hostile file beside a file with a real problem', () => {
     }
 
     // The in-process engine sees exactly what the CLI printed.
-    const { files } = findManifestFiles([dir]);
-    const ws = buildWorkspace(readManifestFiles(files));
+    const { files, origins } = findManifestFiles([dir]);
+    const ws = buildWorkspace(readManifestFiles(files, { origins }));
     const inProcess = analyze(ws).findings;
     expect(inProcess.filter((f) => f.rule === 'internal-error')).toEqual([]);
     expect(inProcess.map(key).sort()).toEqual(run.findings.map(key).sort());
