@@ -172,7 +172,7 @@ function syntheticResource(src: SourceFile, doc: ParsedDocument, basePath: Path)
     apiVersion: '', group: '', version: '', kind: 'Patch', name: src.path, namespace: null, namespaceSource: 'cluster-scoped',
     labels: {}, annotations: {}, obj: {}, spec: {}, file: src,
     get doc() { return doc.doc; }, get positions() { return doc.positions; },
-    basePath, startLine: doc.startLine, endLine: doc.endLine,
+    basePath, get startLine() { return doc.startLine; }, get endLine() { return doc.endLine; },
   };
 }
 
