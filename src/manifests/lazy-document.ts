@@ -5,7 +5,7 @@ import { isMap, isPair, isSeq, type Document, type Node, type ParsedNode } from 
 import { lineOf, type SourceFile } from './source.js';
 import { decodePositions, type DocPositions } from './locate.js';
 import type { Json } from './resource.js';
-import type { ParsedDocument } from './parse.js';
+import type { ParsedDocument } from './parsed-document.js';
 
 /** The YAML nodes of the file's document number `index`, parsed on first use and then kept. */
 export type NodesOnce = (index: number) => Document.Parsed<ParsedNode>;
