@@ -5,7 +5,7 @@ export function rulesIndexMarkdown(rules: readonly Rule[]): string {
   const groups = new Map<string, Rule[]>();
   for (const r of rules) (groups.get(r.group) ?? groups.set(r.group, []).get(r.group)!).push(r);
   const out = ['# Rules', '', 'Every rule istio-review runs. Ids are stable; levels can be changed in `.istio-review.yaml`.', '',
-    'Generated from the catalogue by `UPDATE_DOCS=1 npm run jest -- test/rule-catalogue.test.ts`.', ''];
+    'Generated from the catalogue by `UPDATE_DOCS=1 npm run jest -- test/rules/rule-catalogue.test.ts`.', ''];
   for (const [group, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     out.push(`## ${group}`, '', '| Rule | Severity | Istio code | Fix | What it catches |', '| --- | --- | --- | --- | --- |');
     for (const r of [...list].sort((a, b) => a.id.localeCompare(b.id))) {

@@ -5,7 +5,7 @@ import type { MeshView } from '../mesh/mesh-view.js';
 import type { Path, Resource } from '../manifests/resource.js';
 import type { FixEdit } from '../fixes/edits.js';
 
-/** The rule groups, one per folder under src/rules/ (test/rule-catalogue.test.ts checks a rule's group against the
+/** The rule groups, one per folder under src/rules/ (test/rules/rule-catalogue.test.ts checks a rule's group against the
  *  folder that defines it). */
 export const RULE_GROUPS = ['input', 'service-entry', 'analyzers/traffic', 'analyzers/workload', 'validation/istio', 'validation/schema', 'review'] as const;
 export type RuleGroup = (typeof RULE_GROUPS)[number];

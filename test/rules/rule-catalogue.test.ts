@@ -1,11 +1,11 @@
 // Every rule carries what users and tools rely on: a stable id, a severity, a docs page that matches.
 import fs from 'node:fs';
-import { ALL_RULES } from '../src/rules/index.js';
-import { RULE_GROUPS, type Rule } from '../src/rules/rule.js';
+import { ALL_RULES } from '../../src/rules/index.js';
+import { RULE_GROUPS, type Rule } from '../../src/rules/rule.js';
 
 /** The rules a group's folder defines: every rule reachable from the exports of its index.ts. */
 async function rulesOfFolder(group: string): Promise<Rule[]> {
-  const mod = (await import(`../src/rules/${group}/index.js`)) as Record<string, unknown>;
+  const mod = (await import(`../../src/rules/${group}/index.js`)) as Record<string, unknown>;
   const isRule = (v: unknown): v is Rule => typeof v === 'object' && v !== null && 'id' in v && 'check' in v;
   return Object.values(mod).flatMap((v) => (Array.isArray(v) ? v.filter(isRule) : isRule(v) ? [v] : []));
 }
@@ -45,7 +45,7 @@ describe('rule groups', () => {
 
 describe('rule index page', () => {
   test('docs/rules/README.md lists every rule as the catalogue says', async () => {
-    const { rulesIndexMarkdown } = await import('../src/rules/catalogue-markdown.js');
+    const { rulesIndexMarkdown } = await import('../../src/rules/catalogue-markdown.js');
     const expected = rulesIndexMarkdown(ALL_RULES);
     if (process.env.UPDATE_DOCS) fs.writeFileSync('docs/rules/README.md', expected);
     expect(fs.readFileSync('docs/rules/README.md', 'utf8')).toBe(expected);

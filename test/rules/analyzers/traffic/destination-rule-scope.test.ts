@@ -1,7 +1,7 @@
 // Where a DestinationRule applies: from the caller's namespace, then the host's namespace, then the root namespace,
 // each subject to exportTo. A subset defined only in a DestinationRule that does not apply to the callers does not
 // exist for them.
-import { ruleTable, yaml, rules } from '../../helpers/harness.js';
+import { ruleTable, yaml, rules } from '../../../helpers/harness.js';
 
 const egressDr = (namespace: string) => yaml`
   apiVersion: networking.istio.io/v1

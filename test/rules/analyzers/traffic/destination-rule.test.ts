@@ -1,4 +1,4 @@
-import { ruleTable, yaml, rules } from '../../helpers/harness.js';
+import { ruleTable, yaml, rules } from '../../../helpers/harness.js';
 
 const ratings = yaml`
   apiVersion: v1

@@ -1,5 +1,5 @@
 // A Gateway's credentialName Secret is read from the gateway workload's namespace.
-import { ruleTable, yaml, rule } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../../helpers/harness.js';
 
 const ingressDeployment = yaml`
   apiVersion: apps/v1

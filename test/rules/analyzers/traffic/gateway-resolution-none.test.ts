@@ -1,4 +1,4 @@
-import { ruleTable, yaml, rule } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../../helpers/harness.js';
 
 const egress = (resolution: string) => yaml`
   apiVersion: networking.istio.io/v1

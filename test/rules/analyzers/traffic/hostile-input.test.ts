@@ -1,7 +1,7 @@
 // Manifests lie: the traffic rules must not throw on values of the wrong type (an exception would surface
 // as an internal-error finding and hide the rule's other findings).
-import { check, yaml } from '../../helpers/harness.js';
-import { trafficAnalyzerRules } from '../../../src/rules/analyzers/traffic/index.js';
+import { check, yaml } from '../../../helpers/harness.js';
+import { trafficAnalyzerRules } from '../../../../src/rules/analyzers/traffic/index.js';
 
 const odd = yaml`
   apiVersion: networking.istio.io/v1

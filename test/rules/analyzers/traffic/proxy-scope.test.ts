@@ -1,7 +1,7 @@
 // How several resources combine in the proxy: gateways ignore Sidecars, plain-text HTTP gateway servers merge,
 // Gateway API Gateways get a generated Service, WorkloadGroups are workloads, a gateway-bound splitting
 // VirtualService applies at the gateway, Istio's own services exist without being in the repository.
-import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../../helpers/harness.js';
 
 const ratingsSvc = yaml`
   apiVersion: v1

@@ -1,7 +1,7 @@
 // The severity choice for "not in this repository": an application repository that relies on an ingress gateway,
 // mesh-wide DestinationRules and namespaces installed elsewhere must not get a single error from these rules.
-import { check, yaml } from '../../helpers/harness.js';
-import { trafficAnalyzerRules } from '../../../src/rules/analyzers/traffic/index.js';
+import { check, yaml } from '../../../helpers/harness.js';
+import { trafficAnalyzerRules } from '../../../../src/rules/analyzers/traffic/index.js';
 
 const app = yaml`
   apiVersion: apps/v1

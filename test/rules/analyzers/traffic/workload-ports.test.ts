@@ -1,5 +1,5 @@
 // portLevelMtls and AuthorizationPolicy ports are the workload's ports, not the Service's.
-import { ruleTable, yaml, rule } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../../helpers/harness.js';
 
 const app = yaml`
   apiVersion: v1

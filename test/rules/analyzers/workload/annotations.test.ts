@@ -1,4 +1,4 @@
-import { ruleTable, yaml, rule } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../../helpers/harness.js';
 
 const deployment = (meta: string, template: string) => yaml`
   apiVersion: apps/v1

@@ -1,6 +1,6 @@
-import { ruleTable, yaml, settingsFor, rule, rules } from '../../helpers/harness.js';
-import { analyze } from '../../../src/engine.js';
-import { buildWorkspace, settingsFileResource } from '../../../src/manifests/workspace.js';
+import { ruleTable, yaml, settingsFor, rule, rules } from '../../../helpers/harness.js';
+import { analyze } from '../../../../src/engine.js';
+import { buildWorkspace, settingsFileResource } from '../../../../src/manifests/workspace.js';
 
 const istiod = (env: string) => yaml`
   apiVersion: apps/v1

@@ -1,4 +1,4 @@
-import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../../helpers/harness.js';
 
 const workload = (kind: string, name: string, extra = '') => yaml`
   apiVersion: apps/v1

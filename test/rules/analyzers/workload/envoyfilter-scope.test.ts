@@ -1,5 +1,5 @@
 // An EnvoyFilter outside the root namespace applies only to proxies of its own namespace.
-import { ruleTable, yaml, rule } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../../helpers/harness.js';
 
 const gatewayFilter = (namespace: string, selector: string) => yaml`
   apiVersion: networking.istio.io/v1alpha3

@@ -1,4 +1,4 @@
-import { ruleTable, yaml, rules } from '../../helpers/harness.js';
+import { ruleTable, yaml, rules } from '../../../helpers/harness.js';
 
 const ef = (name: string, patches: string, priority = '') => yaml`
   apiVersion: networking.istio.io/v1alpha3

@@ -1,5 +1,5 @@
 // Manifests lie: the workload analyzers must not throw (an internal-error finding) on shapes Kubernetes would reject.
-import { check, yaml } from '../../helpers/harness.js';
+import { check, yaml } from '../../../helpers/harness.js';
 
 const ODD = yaml`
   apiVersion: v1

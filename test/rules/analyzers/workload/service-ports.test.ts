@@ -1,4 +1,4 @@
-import { ruleTable, yaml, rule } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../../helpers/harness.js';
 
 const svc = (ports: string, extra = '') => yaml`
   apiVersion: v1

@@ -1,4 +1,4 @@
-import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../../helpers/harness.js';
 
 const telemetry = (name: string, namespace: string, spec: string) => yaml`
   apiVersion: telemetry.istio.io/v1

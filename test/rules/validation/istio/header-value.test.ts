@@ -1,5 +1,5 @@
 // Envoy's header-value syntax as Istio validates it: "%%" escapes, %VARIABLE% and %VARIABLE(args)% expressions.
-import { headerValueError } from '../../../src/rules/validation/istio/common.js';
+import { headerValueError } from '../../../../src/rules/validation/istio/common.js';
 
 describe('header values', () => {
   test.each([

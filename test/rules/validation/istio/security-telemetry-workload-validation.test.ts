@@ -1,4 +1,4 @@
-import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule, rules } from '../../../helpers/harness.js';
 
 ruleTable(rules('authz-invalid', 'authz-validation-warning', 'peer-authn-invalid', 'peer-authn-validation-warning', 'request-authn-invalid', 'request-authn-validation-warning'), [
   {

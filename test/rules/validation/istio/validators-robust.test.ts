@@ -1,14 +1,14 @@
 // Property: the admission-validation walkers never throw, whatever type any field of a manifest has
 // (`hosts: 5`, `http: {}`, nulls in lists, numbers for strings) — wrong types are the schema rules' business.
 import fc from 'fast-check';
-import type { Json, JsonObject, Resource } from '../../../src/manifests/resource.js';
-import { Issues, type Validator } from '../../../src/rules/validation/istio/common.js';
-import { validateVirtualService } from '../../../src/rules/validation/istio/virtual-service.js';
-import { validateDestinationRule } from '../../../src/rules/validation/istio/destination-rule.js';
-import { validateGateway } from '../../../src/rules/validation/istio/gateway.js';
-import { validateSidecar } from '../../../src/rules/validation/istio/sidecar.js';
-import { validateAuthorizationPolicy, validatePeerAuthentication, validateRequestAuthentication } from '../../../src/rules/validation/istio/security.js';
-import { validateTelemetry, validateWorkloadEntry, validateWorkloadGroup } from '../../../src/rules/validation/istio/telemetry-workload.js';
+import type { Json, JsonObject, Resource } from '../../../../src/manifests/resource.js';
+import { Issues, type Validator } from '../../../../src/rules/validation/istio/common.js';
+import { validateVirtualService } from '../../../../src/rules/validation/istio/virtual-service.js';
+import { validateDestinationRule } from '../../../../src/rules/validation/istio/destination-rule.js';
+import { validateGateway } from '../../../../src/rules/validation/istio/gateway.js';
+import { validateSidecar } from '../../../../src/rules/validation/istio/sidecar.js';
+import { validateAuthorizationPolicy, validatePeerAuthentication, validateRequestAuthentication } from '../../../../src/rules/validation/istio/security.js';
+import { validateTelemetry, validateWorkloadEntry, validateWorkloadGroup } from '../../../../src/rules/validation/istio/telemetry-workload.js';
 
 const SAMPLES: [string, Validator, JsonObject][] = [
   ['VirtualService', validateVirtualService, {

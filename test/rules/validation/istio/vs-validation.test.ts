@@ -1,4 +1,4 @@
-import { check, ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
+import { check, ruleTable, yaml, rule, rules } from '../../../helpers/harness.js';
 
 const VS_RULES = ['vs-invalid', 'vs-validation-warning', 'vs-unreachable-route', 'vs-ineffective-match'];
 

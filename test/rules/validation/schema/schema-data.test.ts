@@ -1,8 +1,8 @@
 // The generated schema data covers every Istio kind and served version the reader knows, and loads into
 // linked nodes the walk can use.
-import { ISTIO_GROUPS } from '../../../src/manifests/kinds.js';
-import { schemaFor, schemaIstioVersion, newerThanSchemas } from '../../../src/rules/validation/schema/schema-tree.js';
-import { walkSchema } from '../../../src/rules/validation/schema/walk.js';
+import { ISTIO_GROUPS } from '../../../../src/manifests/kinds.js';
+import { schemaFor, schemaIstioVersion, newerThanSchemas } from '../../../../src/rules/validation/schema/schema-tree.js';
+import { walkSchema } from '../../../../src/rules/validation/schema/walk.js';
 
 describe('generated Istio CRD schemas', () => {
   const served = Object.entries(ISTIO_GROUPS).flatMap(([group, kinds]) =>

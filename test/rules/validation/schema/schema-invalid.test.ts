@@ -1,5 +1,5 @@
 // Mistakes the API server rejects at `kubectl apply` time: exact lines, messages and fixed output.
-import { check, ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
+import { check, ruleTable, yaml, rule, rules } from '../../../helpers/harness.js';
 
 const SCHEMA_RULES = ['schema-unknown-field', 'schema-wrong-type', 'schema-invalid-enum', 'schema-missing-required', 'schema-invalid-value', 'schema-invalid-name'];
 

@@ -1,5 +1,5 @@
 // Working configurations of every schema-checked Istio kind: the schema rules must report nothing.
-import { ruleTable, yaml, rules } from '../../helpers/harness.js';
+import { ruleTable, yaml, rules } from '../../../helpers/harness.js';
 
 const SCHEMA_RULES = ['schema-unknown-field', 'schema-wrong-type', 'schema-invalid-enum', 'schema-missing-required', 'schema-invalid-value', 'schema-invalid-name', 'schema-oneof', 'schema-validation-rule'];
 

@@ -1,5 +1,5 @@
 // The plain CEL rules of Istio's CRDs that the API server enforces at `kubectl apply` time.
-import { ruleTable, yaml, rule } from '../../helpers/harness.js';
+import { ruleTable, yaml, rule } from '../../../helpers/harness.js';
 
 ruleTable(rule('schema-validation-rule'), [
   {
