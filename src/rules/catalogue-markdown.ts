@@ -15,3 +15,25 @@ export function rulesIndexMarkdown(rules: readonly Rule[]): string {
   }
   return out.join('\n');
 }
+
+const MESSAGES_HEADING = '## Messages';
+
+/** A docs page's "Messages" section: every message of the rule's catalogue, by id, with its placeholders. */
+export function messagesSection(rule: Rule): string {
+  const entries = Object.entries(rule.messages ?? {}).map(([id, template]) => `- \`${id}\`: ${template}`);
+  return [MESSAGES_HEADING, '', 'What the rule says, generated from its message catalogue; `{name}` stands for a value from the resource.', '',
+    ...entries, ''].join('\n');
+}
+
+/** The page with its Messages section replaced by the generated one (or added before "Suppress", else at the end). */
+export function withMessagesSection(page: string, rule: Rule): string {
+  const section = messagesSection(rule);
+  const start = page.indexOf(`\n${MESSAGES_HEADING}\n`);
+  if (start >= 0) {
+    const next = page.indexOf('\n## ', start + 1);
+    return page.slice(0, start + 1) + section + (next >= 0 ? '\n' + page.slice(next + 1) : '');
+  }
+  const suppress = page.indexOf('\n## Suppress');
+  if (suppress >= 0) return page.slice(0, suppress + 1) + section + '\n' + page.slice(suppress + 1);
+  return page.replace(/\n*$/, '\n\n') + section;
+}

@@ -30,6 +30,25 @@ describe('rule catalogue', () => {
   });
 });
 
+describe('message catalogues', () => {
+  const withMessages = ALL_RULES.filter((r) => r.messages !== undefined); // TRANSITION: every rule
+  test.each(withMessages.map((r) => [r.id, r] as const))('%s: every message has an id and is shown on the docs page', async (id, rule) => {
+    const { withMessagesSection } = await import('../../src/rules/catalogue-markdown.js');
+    const messages = Object.entries(rule.messages ?? {});
+    expect(messages.length).toBeGreaterThan(0);
+    for (const [messageId, template] of messages) {
+      expect(messageId).toMatch(/^[a-z][A-Za-z0-9]*$/);
+      expect(template.trim()).toBe(template);
+      expect(template.length).toBeGreaterThan(10);
+    }
+    const file = `docs/rules/${id}.md`;
+    const page = fs.readFileSync(file, 'utf8');
+    const expected = withMessagesSection(page, rule);
+    if (process.env.UPDATE_DOCS) fs.writeFileSync(file, expected);
+    expect(page).toBe(expected);
+  });
+});
+
 describe('rule groups', () => {
   test('every rule is defined in the folder its group names, and every folder is a group', async () => {
     const placed = new Map<string, string>();

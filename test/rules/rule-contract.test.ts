@@ -32,6 +32,27 @@ describe('rule contract', () => {
     expect(run(rule).map((f) => f.message)).toEqual(['saw web']);
   });
 
+  test('a report names a message of the rule\'s catalogue and fills its placeholders', () => {
+    const rule = defineRule({ ...base, id: 'test-messages', fixable: false, inputs: [{ kind: 'VirtualService' }],
+      messages: { saw: 'Saw VirtualService {name} with {count} host(s).' },
+      check(ctx) { for (const vs of ctx.inputs('VirtualService')) ctx.report({ resource: vs, path: [], messageId: 'saw', data: { name: vs.name, count: 1 } }); } });
+    const analysis = analyze(buildWorkspace([...Object.entries(files)].map(([path, text]) => ({ path, text }))), { rules: [rule] });
+    expect(analysis.findings.map((f) => f.message)).toEqual(['Saw VirtualService web with 1 host(s).']);
+    expect(analysis.messages.get(analysis.findings[0]!)).toEqual({ messageId: 'saw', data: { name: 'web', count: 1 } });
+  });
+
+  test.each([
+    ['an id the catalogue lacks', 'unknown', { name: 'x' }, 'reported message "unknown", which it does not declare'],
+    ['a placeholder without a value', 'saw', {}, 'message placeholder {name} has no value'],
+  ])('a report with %s is an internal error, never a message with a hole', (_, messageId, data, error) => {
+    const rule = defineRule({ ...base, id: 'test-bad-message', fixable: false, inputs: [{ kind: 'VirtualService' }],
+      messages: { saw: 'Saw VirtualService {name}.' },
+      check(ctx) { for (const vs of ctx.inputs('VirtualService')) ctx.report({ resource: vs, path: [], messageId, data }); } });
+    const found = run(rule);
+    expect(found.map((f) => f.rule)).toEqual(['internal-error']);
+    expect(found[0]!.message).toContain(error);
+  });
+
   test('a rule whose inputs are all absent does not run', () => {
     let ran = false;
     const rule = defineRule({ ...base, id: 'test-reads-dr', fixable: false, inputs: [{ kind: 'DestinationRule' }], check() { ran = true; } });
