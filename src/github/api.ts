@@ -8,6 +8,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import { paginateGraphQL } from '@octokit/plugin-paginate-graphql';
 import { GraphqlResponseError } from '@octokit/graphql';
 import { RequestError } from '@octokit/request-error';
+import Bottleneck from 'bottleneck/light.js';
 import { changedFile, type ChangeSet, type ChangeStatus } from '../review/diff.js';
 import type { ExistingThread } from '../review/threads.js';
 import { fingerprintsIn, hasRunMarker, isSummaryBody } from '../review/markdown.js';
@@ -39,6 +40,31 @@ export function requestTimeoutMs(): number {
   return Number.isFinite(v) && v > 0 ? v : 30_000;
 }
 
+/** The pacing of the calls, in milliseconds. By default Octokit's throttling spaces writes (and GraphQL queries)
+ *  1 s apart and writes that notify people 3 s apart, as GitHub asks of integrations; ISTIO_REVIEW_WRITE_SPACING_MS
+ *  sets both. A failed request is retried after 1, 4 and 9 times, and a create POST that answered 5xx re-sent after
+ *  1 and 2 times, ISTIO_REVIEW_RETRY_DELAY_MS (1000). The end-to-end tests set both low: their stand-in of GitHub
+ *  asks for no pacing, and `retry-after` answers are still waited out as GitHub says. */
+export interface Pacing {
+  /** null: Octokit's own spacing (1 s, 3 s for writes that notify). */
+  writeSpacingMs: number | null;
+  retryDelayMs: number;
+}
+
+export function pacing(env: NodeJS.ProcessEnv = process.env): Pacing {
+  const ms = (name: string) => {
+    const v = Number.parseInt(env[name] ?? '', 10);
+    return Number.isFinite(v) && v >= 0 ? v : null;
+  };
+  return { writeSpacingMs: ms('ISTIO_REVIEW_WRITE_SPACING_MS'), retryDelayMs: ms('ISTIO_REVIEW_RETRY_DELAY_MS') ?? 1000 };
+}
+
+/** The throttling plugin's limiters for writes spaced `ms` apart, one write at a time as by default. */
+function writeLimiters(ms: number): { write: Bottleneck.Group; notifications: Bottleneck.Group } {
+  const group = (id: string) => new Bottleneck.Group({ id, maxConcurrent: 1, minTime: ms, timeout: 120_000 });
+  return { write: group('istio-review-write'), notifications: group('istio-review-notifications') };
+}
+
 function fetchWithTimeout(ms: number): typeof fetch {
   return (input, init) => {
     const timeout = AbortSignal.timeout(ms);
@@ -47,7 +73,7 @@ function fetchWithTimeout(ms: number): typeof fetch {
   };
 }
 
-export function makeClient(token: string, baseUrl: string, graphqlUrl: string, log: ApiLog): Client {
+export function makeClient(token: string, baseUrl: string, graphqlUrl: string, log: ApiLog, pace: Pacing = pacing()): Client {
   return new ReviewOctokit({
     auth: token,
     baseUrl,
@@ -56,6 +82,7 @@ export function makeClient(token: string, baseUrl: string, graphqlUrl: string, l
     request: { fetch: fetchWithTimeout(requestTimeoutMs()) },
     log: { debug: () => {}, info: () => {}, warn: (m: string) => log.warning(m), error: () => {} },
     throttle: {
+      ...(pace.writeSpacingMs === null ? {} : writeLimiters(pace.writeSpacingMs)),
       onRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
         log.warning(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter} s`);
         return retryCount < 2;
@@ -65,7 +92,7 @@ export function makeClient(token: string, baseUrl: string, graphqlUrl: string, l
         return retryCount < 2;
       },
     },
-    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451], retryAfterBaseValue: pace.retryDelayMs },
   });
 }
 
@@ -151,7 +178,8 @@ export class GitHubApi {
   /** Requests made (retries by the plugins not counted), for the log. */
   calls = 0;
 
-  constructor(readonly client: Client, readonly ref: { owner: string; repo: string }) {
+  /** `retryDelayMs`: the first wait before re-sending a create POST that answered 5xx (the second is twice that). */
+  constructor(readonly client: Client, readonly ref: { owner: string; repo: string }, private readonly retryDelayMs = 1000) {
     // Registered after the plugins' hooks, so it wraps them: one count per request Octokit is asked to make.
     client.hook.before('request', () => { this.calls++; });
   }
@@ -271,7 +299,7 @@ export class GitHubApi {
         if (s === null || s < 500 || attempt >= 2) throw err;
         const found = await this.reviewWithRunMarker(number, runId, bot);
         if (found) return found;
-        await sleep(1000 * (attempt + 1));
+        await sleep(this.retryDelayMs * (attempt + 1));
       }
     }
   }
@@ -318,7 +346,7 @@ export class GitHubApi {
         if (s === null || s < 500 || attempt >= 2 || !bot) throw err;
         const found = await this.findSummaryComment(number, async () => bot);
         if (found && hasRunMarker(found.body, runId)) return bot;
-        await sleep(1000 * (attempt + 1));
+        await sleep(this.retryDelayMs * (attempt + 1));
       }
     }
   }

@@ -171,6 +171,9 @@ export async function runAction(repo: Repo, standIn: StandIn, o: RunOptions = {}
     GITHUB_REPOSITORY: 'acme/mesh', GITHUB_API_URL: standIn.apiUrl, GITHUB_GRAPHQL_URL: standIn.graphqlUrl,
     GITHUB_SERVER_URL: 'https://github.example', GITHUB_WORKSPACE: repo.dir, GITHUB_STEP_SUMMARY: summaryPath,
     GITHUB_OUTPUT: outputPath, GITHUB_SHA: repo.headSha, GITHUB_RUN_ID: o.runId ?? '1001', GITHUB_RUN_ATTEMPT: '1',
+    // The stand-in asks for no pacing: writes go out back to back (still one at a time) and retries come after
+    // 10 ms instead of seconds. A retry-after answer is still waited out; a test may set its own values in `env`.
+    ISTIO_REVIEW_WRITE_SPACING_MS: '0', ISTIO_REVIEW_RETRY_DELAY_MS: '10',
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   Object.assign(env, o.env ?? {});
