@@ -169,7 +169,8 @@ spec:
     { name: 'BOM and CRLF with a real problem', file: 'bom-crlf.yaml', content: `\ufeff${'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: crlf, namespace: shop}\n---\n'}${typo('crlf-se')}`.replace(/\n/g, '\r\n'), expect: [{ rule: 'unknown-istio-kind', line: 6 }] },
     // Shapes that were quadratic or unbounded: the duplicate check stays linear, caps end in input-too-large.
     { name: 'a 40,000-key mapping with a repeated key near its end', file: 'wide.yaml', content: wideMapping(40_000, 39_990), expect: [{ rule: 'duplicate-key', line: 6 + 39_990 + 1 }] },
-    { name: 'a 200,000-key mapping', file: 'wider.yaml', content: wideMapping(200_000, null), expect: [{ rule: 'input-too-large', line: 6 + 50_000 + 1 }] },
+    // 10,000 keys past the 50,000-key cap: the finding is at the first key past it, wherever the mapping ends.
+    { name: 'a 60,000-key mapping', file: 'wider.yaml', content: wideMapping(60_000, null), expect: [{ rule: 'input-too-large', line: 6 + 50_000 + 1 }] },
     { name: '10,001 documents in one file', file: 'many-docs.yaml', content: manyDocuments(10_001), expect: [{ rule: 'input-too-large', line: 10_000 * 4 /* the `---` opening document 10,001 */ }] },
     { name: 'empty file and comment-only documents', file: 'empty.yaml', content: '# nothing here\n---\n---\n# still nothing\n', expect: [] },
     // Issue 14: shapes that crashed a rule, desynchronised a reader, or took quadratic time.
