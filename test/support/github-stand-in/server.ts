@@ -109,6 +109,9 @@ class StandInServer {
   private readonly complete: boolean;
   private readonly maxFiles: number;
   private readonly blobTextLimit: number;
+  /** The timers of `delay` faults still holding an answer back: close() clears them, so that a 60 s delay does not
+   *  keep the test process alive after its test is over. */
+  private readonly delays = new Set<ReturnType<typeof setTimeout>>();
   private nextId = 1000;
   private origin = '';
   /** files of earlier head commits (pushCommit), by head SHA */
@@ -195,6 +198,8 @@ class StandInServer {
 
   close(): Promise<void> {
     return new Promise((resolve, reject) => {
+      for (const timer of this.delays) clearTimeout(timer);
+      this.delays.clear();
       if (!this.server) return resolve();
       this.server.closeAllConnections?.();
       this.server.close((e) => (e ? reject(e) : resolve()));
@@ -300,7 +305,10 @@ class StandInServer {
         break;
       }
       if (slot.f.kind === 'delay') {
-        await new Promise((r) => setTimeout(r, slot.f.delayMs ?? 1000));
+        await new Promise<void>((r) => {
+          const timer = setTimeout(() => { this.delays.delete(timer); r(); }, slot.f.delayMs ?? 1000);
+          this.delays.add(timer);
+        });
         break;
       }
       if (slot.f.kind === 'secondary-rate-limit') {
