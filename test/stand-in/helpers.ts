@@ -12,11 +12,16 @@ export function octo(s: StandIn, token = 'ghs_test'): Octokit {
 
 export const OR = { owner: 'acme', repo: 'mesh-config' } as const;
 
+let fakeClockStoppedAt = 0;
+
 /** Runs `work` on a fake clock instead of sleeping: setTimeout and Date are fake (so Octokit's retry-after waits,
  *  Bottleneck's spacing and the stand-in's `delay` fault), sockets, setImmediate and promises stay real. The clock
  *  jumps to the next timer only after pending I/O had a chance to run. Returns the value and the fake time passed. */
 export async function onFakeClock<T>(work: () => Promise<T>): Promise<{ value: T; elapsedMs: number }> {
   jest.useFakeTimers({
+    // Never earlier than where the last fake clock stopped: Octokit's limiters are shared by every client in the
+    // process and remember when they may next run; a clock set back would make the next test wait out that time.
+    now: Math.max(Date.now(), fakeClockStoppedAt),
     doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'hrtime', 'performance'],
   });
   try {
@@ -30,6 +35,7 @@ export async function onFakeClock<T>(work: () => Promise<T>): Promise<{ value: T
     }
     return { value: await running, elapsedMs: Date.now() - t0 };
   } finally {
+    fakeClockStoppedAt = Date.now();
     jest.useRealTimers();
   }
 }
