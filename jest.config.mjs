@@ -20,8 +20,8 @@ export default {
   // Names the temp dir that the tests running the bundles build into, once per run (test/support/built.ts).
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-  // At least two workers even on two cores: the e2e files mostly wait (the Action spaces its writes 1 s apart, as
-  // Octokit's throttling does), so they overlap the CPU-bound unit files instead of running after them.
+  // At least two workers even on two cores: an e2e file's work is mostly done by the Action processes it starts
+  // (writes are not spaced in the tests: see test/e2e/harness.ts), so its worker waits while they run.
   maxWorkers: Math.max(2, os.availableParallelism() - 1),
   // The e2e tests are it.concurrent and each waits on its own Action runs; let them all wait at once.
   maxConcurrency: 16,
