@@ -8,6 +8,8 @@ import { own } from '../../util/own.js';
 
 const reportedWhileReading = () => { /* findings come from the reader, not from the mesh */ };
 
+const NO_SUCH_KIND = '{group} has no kind "{kind}": kubectl apply fails with "no matches for kind".';
+
 export const inputRules: Rule[] = [
   defineRule({ id: 'yaml-syntax', severity: 'error', istioCode: null, group: 'input', fixable: false, inputs: [],
     title: 'A file or document is not valid YAML, so nothing in it can be applied or checked.', check: reportedWhileReading }),
@@ -24,6 +26,11 @@ export const inputRules: Rule[] = [
   defineRule({
     id: 'unknown-istio-kind', severity: 'error', istioCode: null, group: 'input', fixable: true, inputs: 'mesh',
     title: 'A kind or API version that does not exist in an Istio API group (a typo such as ServiceEnrty).',
+    messages: {
+      unknownKind: `${NO_SUCH_KIND} Did you mean {suggestion}?`,
+      unknownKindNoGuess: `${NO_SUCH_KIND} Known kinds: {knownKinds}.`,
+      versionNotServed: '{kind} is not served as {apiVersion}: kubectl apply fails with "no matches for kind". Served versions: {servedVersions}.',
+    },
     check(ctx) {
       for (const r of ctx.mesh.resources) {
         if (!isIstioGroup(r.group)) continue;
@@ -34,13 +41,15 @@ export const inputRules: Rule[] = [
           const guess = closest(r.kind, known);
           ctx.report({
             resource: r, path: ['kind'], subject: r.kind,
-            message: `${r.group} has no kind "${r.kind}": kubectl apply fails with "no matches for kind". ${guess ? `Did you mean ${guess}?` : `Known kinds: ${known.join(', ')}.`}`,
+            ...(guess
+              ? { messageId: 'unknownKind', data: { group: r.group, kind: r.kind, suggestion: guess } }
+              : { messageId: 'unknownKindNoGuess', data: { group: r.group, kind: r.kind, knownKinds: known.join(', ') } }),
             fix: guess ? { op: 'set', path: ['kind'], value: guess, description: `kind: ${guess}` } : null,
           });
         } else if (!versions.includes(r.version)) {
           ctx.report({
             resource: r, path: ['apiVersion'], subject: r.apiVersion,
-            message: `${r.kind} is not served as ${r.apiVersion}: kubectl apply fails with "no matches for kind". Served versions: ${versions.map((v) => `${r.group}/${v}`).join(', ')}.`,
+            messageId: 'versionNotServed', data: { kind: r.kind, apiVersion: r.apiVersion, servedVersions: versions.map((v) => `${r.group}/${v}`).join(', ') },
             fix: { op: 'set', path: ['apiVersion'], value: `${r.group}/${versions[0]}`, description: `apiVersion: ${r.group}/${versions[0]}` },
           });
         }

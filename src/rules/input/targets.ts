@@ -9,12 +9,15 @@ export const targetRules: Rule[] = [
   defineRule({
     id: 'duplicate-resource', severity: 'warning', istioCode: null, group: 'input', fixable: false, inputs: 'mesh',
     title: 'One target defines the same kind/namespace/name twice with different content: kubectl apply keeps only the later one.',
+    messages: {
+      definedAgain: '{resource} is defined again, differently, in {file}:{line}, which is applied later: kubectl apply keeps that one, so what is written here never takes effect. Remove one of the two definitions, or move them to separate targets.',
+    },
     check(ctx) {
       for (const { lost, kept } of ctx.mesh.shadowed) {
         const where = kept.origin ? kept.origin.locate([]) : { file: kept.file.path, line: kept.startLine };
         ctx.report({
           resource: lost, path: [], subject: `${where.file}`,
-          message: `${describeResource(lost)} is defined again, differently, in ${where.file}:${where.line}, which is applied later: kubectl apply keeps that one, so what is written here never takes effect. Remove one of the two definitions, or move them to separate targets.`,
+          messageId: 'definedAgain', data: { resource: describeResource(lost), file: where.file, line: where.line },
         });
       }
     },

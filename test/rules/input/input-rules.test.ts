@@ -19,7 +19,7 @@ ruleTable(rule('unknown-istio-kind'), [
       metadata: {name: typo}
       spec: {hosts: [api.example.com]}
     ` },
-    expect: [{ rule: 'unknown-istio-kind', line: 2, message: 'Did you mean ServiceEntry?', hasFix: true }],
+    expect: [{ rule: 'unknown-istio-kind', line: 2, messageId: 'unknownKind', data: { group: 'networking.istio.io', kind: 'ServiceEnrty', suggestion: 'ServiceEntry' }, hasFix: true }],
     fixed: { 'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry # typo
@@ -35,13 +35,22 @@ ruleTable(rule('unknown-istio-kind'), [
       metadata: {name: ef}
       spec: {}
     ` },
-    expect: [{ rule: 'unknown-istio-kind', line: 1, message: 'networking.istio.io/v1alpha3' }],
+    expect: [{ rule: 'unknown-istio-kind', line: 1, messageId: 'versionNotServed', data: { kind: 'EnvoyFilter', apiVersion: 'networking.istio.io/v1', servedVersions: 'networking.istio.io/v1alpha3' } }],
     fixed: { 'ef.yaml': yaml`
       apiVersion: networking.istio.io/v1alpha3
       kind: EnvoyFilter
       metadata: {name: ef}
       spec: {}
     ` },
+  },
+  {
+    name: 'a kind nothing resembles: the message lists the group\'s kinds, and there is no fix',
+    files: { 'x.yaml': yaml`
+      apiVersion: telemetry.istio.io/v1
+      kind: Xyzzy
+      metadata: {name: x}
+    ` },
+    expect: [{ rule: 'unknown-istio-kind', line: 2, messageId: 'unknownKindNoGuess', data: { group: 'telemetry.istio.io', kind: 'Xyzzy', knownKinds: 'Telemetry' }, hasFix: false }],
   },
   {
     name: 'kinds of other groups are context, not findings',
@@ -80,5 +89,27 @@ ruleTable(rules('yaml-syntax', 'duplicate-key', 'not-a-manifest', 'template-not-
     name: 'template syntax is one info finding',
     files: { 'tpl.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Values.name }}\n' },
     expect: [{ rule: 'template-not-checked', line: 4 }],
+  },
+]);
+
+const gateway = (hosts: string) => yaml`
+  apiVersion: networking.istio.io/v1
+  kind: Gateway
+  metadata: {name: public, namespace: shop}
+  spec:
+    selector: {istio: ingressgateway}
+    servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ${hosts}}]
+`;
+
+ruleTable(rule('duplicate-resource'), [
+  {
+    name: 'the same object twice with the same content loses nothing',
+    files: { 'a.yaml': gateway('["shop.example.com"]'), 'b.yaml': gateway('["shop.example.com"]') },
+    expect: [],
+  },
+  {
+    name: 'the same object twice, differently: the one applied first is reported, naming the one that wins',
+    files: { 'a.yaml': gateway('["shop.example.com"]'), 'b.yaml': gateway('["www.example.com"]') },
+    expect: [{ rule: 'duplicate-resource', file: 'a.yaml', line: 1, messageId: 'definedAgain', data: { resource: 'Gateway shop/public', file: 'b.yaml', line: 1 } }],
   },
 ]);
