@@ -58,7 +58,9 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
     const key = `${p.file}\u0000${p.rule}\u0000${p.message}`;
     const n = (occurrences.get(key) ?? 0) + 1;
     occurrences.set(key, n);
-    findings.push({ finding: makeFinding(rule, { kind: 'File', namespace: null, name: p.file }, p.file, p.line, p.endLine, p.message, n === 1 ? p.message : `${p.message} #${n}`, null, true), source: null });
+    const finding = makeFinding(rule, { kind: 'File', namespace: null, name: p.file }, p.file, p.line, p.endLine, p.message, n === 1 ? p.message : `${p.message} #${n}`, null, true);
+    messages.set(finding, { messageId: p.messageId, data: p.data });
+    findings.push({ finding, source: null });
   }
 
   for (const rule of rules) {

@@ -1,13 +1,15 @@
 // Turns parsed YAML documents into Resources: apiVersion/kind/namespace/name, `kind: List` items,
 // and the namespace a resource lands in when its manifest does not say.
 import type { Document, ParsedNode } from 'yaml';
-import type { FileProblem } from './parse.js';
+import { fileProblem, type FileProblem, type ProblemMessage } from './file-problems.js';
 import type { ParsedDocument } from './parsed-document.js';
 import type { SourceFile } from './source.js';
 import { CLUSTER_SCOPED_KINDS, TOOLING_API_GROUPS, splitApiVersion } from './kinds.js';
 import { asStringMap, isObject, type Json, type JsonObject, type Path, type Resource } from './resource.js';
 import { locateIn, type DocPositions } from './locate.js';
 import { isEmptyDocument } from './not-a-manifest.js';
+
+type NotAManifest = ProblemMessage<'not-a-manifest'>;
 
 export interface NamespaceDefaults {
   /** Namespace from a kustomization.yaml that lists this file, if any. */
@@ -24,12 +26,12 @@ export function resourcesOf(
   const resources: Resource[] = [];
   const problems: FileProblem[] = [];
   for (const d of docs) {
-    const problem = (message: string, line = d.startLine, endLine = d.endLine) =>
-      problems.push({ rule: 'not-a-manifest', message, file: src.path, line, endLine });
+    const problem = (message: NotAManifest, line = d.startLine, endLine = d.endLine) =>
+      problems.push(fileProblem('not-a-manifest', message, { file: src.path, line, endLine }));
     if (isEmptyDocument(d.value)) continue; // a trailing `---` or a document of comments: kubectl skips it
     if (!isObject(d.value)) {
       const what = Array.isArray(d.value) ? 'a list' : `a ${d.value === null ? 'null' : typeof d.value} value`;
-      problem(`This document is ${what}, not a Kubernetes object; it is skipped.`);
+      problem({ messageId: 'notAnObject', data: { what } });
       continue;
     }
     const v = d.value;
@@ -39,7 +41,7 @@ export function resourcesOf(
         let span: { line: number; endLine: number } | undefined;
         const lines = () => { span ??= locateIn(d, src, basePath); return { startLine: span.line, endLine: span.endLine }; };
         if (!isObject(item)) {
-          problem(`Item ${i} of this List is not a Kubernetes object; it is skipped.`, lines().startLine, lines().endLine);
+          problem({ messageId: 'listItemNotAnObject', data: { index: i } }, lines().startLine, lines().endLine);
           return;
         }
         const r = toResource(src, d, item, basePath, lines, ns, problem);
@@ -61,14 +63,14 @@ function toResource(
   /** The object's lines: asked for only when needed (they may need the file parsed again: lazy-document.ts). */
   lines: () => { startLine: number; endLine: number },
   ns: NamespaceDefaults,
-  problem: (message: string, line?: number, endLine?: number) => void,
+  problem: (message: NotAManifest, line?: number, endLine?: number) => void,
 ): Resource | null {
   const apiVersion = obj.apiVersion;
   const kind = obj.kind;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || kind === '' || apiVersion === '') {
     const missing = [typeof apiVersion !== 'string' || apiVersion === '' ? 'apiVersion' : null, typeof kind !== 'string' || kind === '' ? 'kind' : null]
       .filter(Boolean).join(' and ');
-    problem(`This document has no usable ${missing}, so it is not a Kubernetes object kubectl could apply; it is skipped.`, lines().startLine, lines().endLine);
+    problem({ messageId: 'noApiVersionOrKind', data: { missing } }, lines().startLine, lines().endLine);
     return null;
   }
   const { group, version } = splitApiVersion(apiVersion);
@@ -77,7 +79,7 @@ function toResource(
   const nameValue: Json | undefined = metadata.name ?? metadata.generateName;
   if (typeof nameValue !== 'string' || nameValue === '') {
     const at = locateIn(parsed, src, [...basePath, 'metadata']);
-    problem(`${kind} without metadata.name: kubectl apply rejects it ("resource name may not be empty"). It is skipped.`, at.line, at.endLine);
+    problem({ messageId: 'noName', data: { kind } }, at.line, at.endLine);
     return null;
   }
   let namespace: string | null;

@@ -42,14 +42,14 @@ export function readByOrigin(file: string, origin: FileOrigin): NoFollowRead {
 /** Decode a file's bytes as a manifest: strict UTF-8, no NUL bytes, bounded size. */
 export function decodeManifest(filePath: string, bytes: Uint8Array): InputFile {
   if (bytes.length > MAX_FILE_BYTES) {
-    return { path: filePath, text: null, readProblem: `This file is ${(bytes.length / 1048576).toFixed(1)} MiB; a manifest that large cannot be applied (the API server limits a request to about 3 MiB), so it is not checked.` };
+    return { path: filePath, text: null, readProblem: { messageId: 'tooLarge', data: { mebibytes: (bytes.length / 1048576).toFixed(1) } } };
   }
   const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) return { path: filePath, text: null, readProblem: 'This file is binary (it contains NUL bytes), not YAML; it is skipped.' };
+  if (probe.includes(0)) return { path: filePath, text: null, readProblem: { messageId: 'binary' } };
   try {
     return { path: filePath, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { path: filePath, text: null, readProblem: 'This file is not valid UTF-8, so kubectl cannot read it as YAML; it is skipped.' };
+    return { path: filePath, text: null, readProblem: { messageId: 'notUtf8' } };
   }
 }
 
@@ -106,7 +106,7 @@ function readFiles(files: readonly string[], opts: ReadOptions): InputFile[] {
     const origin = opts.origins?.get(f) ?? { named: true };
     const read = readByOrigin(f, origin);
     if (read.kind !== 'file') {
-      out.push({ path: f, text: null, readProblem: `This file cannot be read: ${read.kind === 'missing' ? 'it does not exist' : read.reason}` });
+      out.push({ path: f, text: null, readProblem: { messageId: 'cannotRead', data: { reason: read.kind === 'missing' ? 'it does not exist' : read.reason } } });
       continue;
     }
     const bytes = read.bytes;

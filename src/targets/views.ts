@@ -5,6 +5,7 @@ import { buildWorkspace, type InputFile, type Workspace } from '../manifests/wor
 import { decodeManifest, parseInputs } from '../manifests/load.js';
 import { makeSourceFile, type SourceFile } from '../manifests/source.js';
 import { parseManifestFile } from '../manifests/parse.js';
+import { fileProblem } from '../manifests/file-problems.js';
 import { resourcesOf } from '../manifests/identity.js';
 import type { ReviewConfig } from '../config/config.js';
 import { discoverTargets, type Target } from './discover.js';
@@ -90,7 +91,7 @@ export function rawFiles(tree: SourceTree, shared?: Map<string, InputFile>): Raw
       const b = tree.read(f);
       if (b === null) continue;
       // (Not `instanceof Error`: errors from node's fs may come from another realm.)
-      if (!Buffer.isBuffer(b)) { fresh.push({ path: f, text: null, readProblem: `This file cannot be read: ${b.message}` }); continue; }
+      if (!Buffer.isBuffer(b)) { fresh.push({ path: f, text: null, readProblem: { messageId: 'cannotRead', data: { reason: b.message } } }); continue; }
       const input = decodeManifest(f, b);
       // A JSON file is only a manifest when it names a kind (not package.json and friends).
       if (/\.json$/i.test(f) && input.text !== null && !input.text.includes('"kind"')) continue;
@@ -156,7 +157,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     const workspace = buildWorkspace(readRaw(files), wsOptions(t));
     // kustomize would have said so; read raw, a broken kustomization must still be reported, not skipped.
     for (const k of t.kustomizations) {
-      if (k.problem) workspace.problems.push({ rule: 'yaml-syntax', file: k.file, line: k.problemLine, endLine: k.problemLine, message: `This kustomization cannot be read (${k.problem}): kustomize build fails, and nothing of ${t.name} is applied.` });
+      if (k.problem) workspace.problems.push(fileProblem('yaml-syntax', { messageId: 'unreadableKustomization', data: { detail: k.problem, target: t.name } }, { file: k.file, line: k.problemLine }));
     }
     return { target: t, workspace, renderedWith: why };
   };
