@@ -6,6 +6,7 @@ import { decodeManifest, parseInputs } from '../manifests/load.js';
 import { makeSourceFile, type SourceFile } from '../manifests/source.js';
 import { parseManifestFile } from '../manifests/parse.js';
 import { fileProblem } from '../manifests/file-problems.js';
+import { targetMessage } from '../rules/input/targets.js';
 import { resourcesOf } from '../manifests/identity.js';
 import type { ReviewConfig } from '../config/config.js';
 import { discoverTargets, type Target } from './discover.js';
@@ -126,7 +127,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     const k = t.kustomizations[0];
     return {
       rule: 'kustomize-component-unused', file: k?.file ?? `${t.root}/kustomization.yaml`, line: k?.keyLine('kind') ?? 1, targets: [t.name],
-      message: `Component ${t.name} is used by no kustomization under the checked paths; not checked: a component is applied only through a kustomization's \`components:\`, and the files it lists are checked only where a target uses them.`,
+      message: targetMessage('kustomize-component-unused', 'componentUnused', { component: t.name }),
     };
   });
   const selected = chosen.filter((t) => t.kind !== 'component');
@@ -176,7 +177,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
           // Temporary directories (ours, not the user's) say nothing to the reader.
           res.error = res.error.split(`${disk.dir}${path.sep}`).join('').replace(/(\.\.\/)*istio-review-[a-z]+-[A-Za-z0-9]+\//g, '').replace(/\s+/g, ' ').trim();
           notes.push({ rule: 'target-render-failed', file, line: 1, targets: [t.name],
-            message: `${tool.label} could not build ${t.name}: ${res.error}. Its files were read as they are instead; \`kubectl apply -k ${t.name}\` would fail the same way.` });
+            message: targetMessage('target-render-failed', 'kustomizeFailed', { tool: tool.label, target: t.name, error: res.error }) });
           return rawView(t, 'raw files (kustomize build failed)');
         }
         const mapped = mapKustomizeOutput(res.text, res.baseDir, t, {
@@ -190,7 +191,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     }
     if (t.kind === 'render') {
       if (opts.runCommands === false) {
-        notes.push({ rule: 'target-render-failed', file: configFile, line: 1, targets: [t.name], message: `The render command of target "${t.name}" was not run: ${opts.noCommandsReason ?? 'running commands is turned off here'}. Nothing of this target was checked.` });
+        notes.push({ rule: 'target-render-failed', file: configFile, line: 1, targets: [t.name], message: targetMessage('target-render-failed', 'commandNotRun', { target: t.name, reason: opts.noCommandsReason ?? 'running commands is turned off here' }) });
         return { target: t, workspace: { files: [], resources: [], problems: [], notManifests: [] }, renderedWith: `${t.command} (not run)` };
       }
       // The command reads the files its arguments name, as they are in this tree (a review's head or base).
@@ -198,7 +199,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
       let res: Awaited<ReturnType<typeof runRenderCommand>>;
       try { res = await runRenderCommand(t.command!, path.resolve(disk.dir, opts.config.baseDir)); } finally { disk.release(); }
       if (!res.ok) {
-        notes.push({ rule: 'target-render-failed', file: configFile, line: 1, targets: [t.name], message: `The render command of target "${t.name}" (${t.command}) failed: ${res.error}. Nothing of this target was checked.` });
+        notes.push({ rule: 'target-render-failed', file: configFile, line: 1, targets: [t.name], message: targetMessage('target-render-failed', 'commandFailed', { target: t.name, command: t.command!, error: res.error }) });
         return { target: t, workspace: { files: [], resources: [], problems: [], notManifests: [] }, renderedWith: `${t.command} (failed)` };
       }
       const args = t.command!.split(/\s+/).filter((a) => a && !a.startsWith('-')).map((a) => path.posix.normalize(opts.config.baseDir ? `${opts.config.baseDir}/${a}` : a));
@@ -236,7 +237,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     const first = selected.find((t) => t.name === notFound[0]);
     notes.push({
       rule: 'kustomize-not-found', file: first?.kustomizations[0]?.file ?? notFound[0]!, line: 1, targets: notFound,
-      message: `kustomize not found: ${listNames(notFound)} ${notFound.length === 1 ? 'was' : 'were'} read from raw files (patches are not applied, so what is checked is not what is deployed); install kustomize or kubectl.`,
+      message: targetMessage('kustomize-not-found', notFound.length === 1 ? 'oneTarget' : 'severalTargets', { targets: listNames(notFound) }),
     });
   }
   const fileCount = new Set(views.flatMap((v) => [...v.target.files, ...v.workspace.files.map((f: SourceFile) => f.path)])).size;
