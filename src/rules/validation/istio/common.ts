@@ -17,8 +17,8 @@ export type IssueLevel = 'error' | 'warning' | 'unreachable' | 'ineffective';
 export interface Issue {
   level: IssueLevel;
   path: Path;
-  /** What is wrong, without the consequence (added per level). */
-  message: string;
+  /** What is wrong, without the consequence (added per level): the `problem` of the rule's message. */
+  problem: string;
   /** How to fix it (one sentence); optional. */
   hint?: string;
   subject: string;
@@ -30,15 +30,15 @@ export interface Issue {
 /** Collects issues while a validator walks a resource. */
 export class Issues {
   readonly list: Issue[] = [];
-  error(path: Path, message: string, hint?: string, fix?: FixEdit | null, subject?: string): void {
-    this.list.push({ level: 'error', path, message, hint, fix, subject: subject ?? message });
+  error(path: Path, problem: string, hint?: string, fix?: FixEdit | null, subject?: string): void {
+    this.list.push({ level: 'error', path, problem, hint, fix, subject: subject ?? problem });
   }
-  warn(path: Path, message: string, hint?: string, fix?: FixEdit | null, subject?: string): void {
-    this.list.push({ level: 'warning', path, message, hint, fix, subject: subject ?? message });
+  warn(path: Path, problem: string, hint?: string, fix?: FixEdit | null, subject?: string): void {
+    this.list.push({ level: 'warning', path, problem, hint, fix, subject: subject ?? problem });
   }
   /** An error about a top-level part that is missing; not reported for kustomize patch files. */
-  errorWhole(path: Path, message: string, hint?: string): void {
-    this.list.push({ level: 'error', path, message, hint, subject: message, wholeObject: true });
+  errorWhole(path: Path, problem: string, hint?: string): void {
+    this.list.push({ level: 'error', path, problem, hint, subject: problem, wholeObject: true });
   }
   add(issue: Issue): void {
     this.list.push(issue);
@@ -68,6 +68,15 @@ const CONSEQUENCE: Record<IssueLevel, string> = {
   ineffective: 'The match can never be selected: an earlier match takes all of its requests.',
 };
 
+/** A kind rule's one message, named after what its level means. The validators' problems are too many to each have
+ *  an id: the problem is data, as is the hint (a sentence with its leading space, or '' when there is none). */
+const MESSAGE_ID: Record<IssueLevel, string> = {
+  error: 'rejected',
+  warning: 'acceptedWithWarning',
+  unreachable: 'unreachableRoute',
+  ineffective: 'ineffectiveMatch',
+};
+
 const CODES: Record<IssueLevel, { code: string; severity: Severity }> = {
   error: { code: 'IST0106', severity: 'error' },
   warning: { code: 'IST0133', severity: 'warning' },
@@ -86,20 +95,23 @@ export interface KindRuleSpec {
 export function kindRules(kind: string, group: RuleGroup, validate: Validator, specs: KindRuleSpec[]): Rule[] {
   return specs.map((s) => defineRule({
     id: s.id, severity: CODES[s.level].severity, istioCode: CODES[s.level].code, group, fixable: s.fixable, inputs: [{ kind }], title: s.title,
+    messages: { [MESSAGE_ID[s.level]]: `{problem}. ${CONSEQUENCE[s.level]}{hint}` },
     check(ctx: RuleContext) {
       for (const r of ctx.allInputs(kind)) {
         const patch = looksLikePatch(r);
         for (const i of issuesOf(ctx.mesh, r, validate)) {
           if (i.level !== s.level || (patch && i.wholeObject)) continue;
-          const text = `${sentence(i.message)}. ${CONSEQUENCE[i.level]}${i.hint ? ` ${i.hint}` : ''}`;
-          ctx.report({ resource: r, path: i.path, message: text, subject: i.subject, fix: i.fix ?? null });
+          ctx.report({
+            resource: r, path: i.path, subject: i.subject, fix: i.fix ?? null,
+            messageId: MESSAGE_ID[i.level], data: { problem: sentence(i.problem), hint: i.hint ? ` ${i.hint}` : '' },
+          });
         }
       }
     },
   }));
 }
 
-/** Capitalise a message's first word unless it is a field name (camelCase, dotted). */
+/** Capitalise a problem's first word unless it is a field name (camelCase, dotted). */
 function sentence(m: string): string {
   const first = /^[^\s]+/.exec(m)?.[0] ?? '';
   return /^[a-z]+$/.test(first) ? m[0]!.toUpperCase() + m.slice(1) : m;

@@ -255,10 +255,18 @@ const WILDCARD_FIELDS: [('source' | 'operation'), string][] = [
   ['operation', 'paths'], ['operation', 'notPaths'],
 ];
 
+const LITERAL_WILDCARD = '{field} value {value} has a "*" that is neither the whole value nor at its start or end: Istio compares it literally, so it never matches and the rule silently does not apply.';
+const PATH_TEMPLATES = 'For path segments use templates: "{*}" for one segment, "{**}" for the rest';
+
 export const authorizationWildcardRule = defineRule({
   id: 'authz-unsupported-wildcard', severity: 'warning', istioCode: null, group: 'validation/istio', fixable: true,
   inputs: [{ kind: 'AuthorizationPolicy' }],
   title: 'An AuthorizationPolicy value with "*" in the middle (e.g. "cluster.local/ns/*/sa/web"): Istio compares it literally, so it never matches.',
+  messages: {
+    misplacedWildcard: `${LITERAL_WILDCARD} Use a prefix ("abc*") or suffix ("*abc") match, or list the exact values.`,
+    misplacedPathWildcard: `${LITERAL_WILDCARD} ${PATH_TEMPLATES}.`,
+    misplacedPathWildcardTemplate: `${LITERAL_WILDCARD} ${PATH_TEMPLATES} ({template}).`,
+  },
   check(ctx) {
     for (const r of ctx.allInputs('AuthorizationPolicy')) {
       (arr(r.spec.rules) ?? []).forEach((rule, i) => {
@@ -285,10 +293,12 @@ export const authorizationWildcardRule = defineRule({
             const isPath = field === 'paths' || field === 'notPaths';
             if (!misplacedWildcard(isPath ? v.replace(/\{\*\*?\}/g, 'x') : v)) return;
             const template = isPath ? pathTemplateFor(v) : null;
+            const about = { field, value: quote(v) };
             ctx.report({
               resource: r, path: [...path, n], subject: `${field}:${v}`,
-              message: `${field} value ${quote(v)} has a "*" that is neither the whole value nor at its start or end: Istio compares it literally, so it never matches and the rule silently does not apply.`
-                + (isPath ? ` For path segments use templates: "{*}" for one segment, "{**}" for the rest${template ? ` (${quote(template)})` : ''}.` : ' Use a prefix ("abc*") or suffix ("*abc") match, or list the exact values.'),
+              ...(!isPath ? { messageId: 'misplacedWildcard', data: about }
+                : template ? { messageId: 'misplacedPathWildcardTemplate', data: { ...about, template: quote(template) } }
+                : { messageId: 'misplacedPathWildcard', data: about }),
               fix: template ? { op: 'set', path: [...path, n], value: template, description: `${field}: ${template}` } : null,
             });
           });

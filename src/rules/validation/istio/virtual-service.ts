@@ -585,7 +585,7 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
     if (matches.length === 0) {
       if (catchAll >= 0) {
         out.add({ level: 'unreachable', path: rp, subject: `${kind}:${routeKey(route)}:after-catch-all`,
-          message: `${kind} route ${name} has no match, and neither has the earlier route ${routeName(routes[catchAll] as JsonObject, catchAll)}; only the last route may match everything`,
+          problem: `${kind} route ${name} has no match, and neither has the earlier route ${routeName(routes[catchAll] as JsonObject, catchAll)}; only the last route may match everything`,
           hint: 'Add a match to one of them, or merge them.' });
       }
       catchAll = i;
@@ -596,7 +596,7 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
     const shadowed = catchAll >= 0 && kind !== 'tls'; // a tls route without a match is rejected anyway
     if (shadowed) {
       out.add({ level: 'unreachable', path: rp, subject: `${kind}:${routeKey(route)}:shadowed`,
-        message: `${kind} route ${name} comes after route ${routeName(routes[catchAll] as JsonObject, catchAll)}, which has no match and takes every request`,
+        problem: `${kind} route ${name} comes after route ${routeName(routes[catchAll] as JsonObject, catchAll)}, which has no match and takes every request`,
         hint: 'Move the route without a match to the end of the list.' });
     }
     let duplicates = 0;
@@ -606,7 +606,7 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
       const dup = seen.get(key);
       if (dup !== undefined) {
         out.add({ level: 'ineffective', path: [...rp, 'match', j], subject: `${kind}:${routeKey(route)}:${key}`,
-          message: `match ${matchName} of ${kind} route ${name} repeats a match of the earlier route ${routeName(routes[dup] as JsonObject, dup)}`,
+          problem: `match ${matchName} of ${kind} route ${name} repeats a match of the earlier route ${routeName(routes[dup] as JsonObject, dup)}`,
           hint: 'Remove the duplicate match, or change it so it selects different requests.' });
         duplicates++;
         return;
@@ -625,7 +625,7 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
     });
     if (duplicates === matches.length && !shadowed) {
       out.add({ level: 'unreachable', path: rp, subject: `${kind}:${routeKey(route)}:all-dup`,
-        message: `${kind} route ${name} is never used: every one of its matches is already taken by earlier routes`,
+        problem: `${kind} route ${name} is never used: every one of its matches is already taken by earlier routes`,
         hint: 'Remove the route, or give it matches of its own.' });
     }
   });
@@ -636,7 +636,7 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
       if (A.prefix === B.prefix) continue;
       if (covers(A, B)) {
         out.add({ level: 'ineffective', path: B.path, subject: `http:${B.key}<${A.prefix}`,
-          message: `match ${B.match} (uri prefix ${quote(B.prefix)}) of http route ${B.route} is covered by match ${A.match} (uri prefix ${quote(A.prefix)}) of ${A.route === B.route ? 'the same route' : `the earlier route ${A.route}`}`,
+          problem: `match ${B.match} (uri prefix ${quote(B.prefix)}) of http route ${B.route} is covered by match ${A.match} (uri prefix ${quote(A.prefix)}) of ${A.route === B.route ? 'the same route' : `the earlier route ${A.route}`}`,
           hint: 'Put the longer prefix first, or remove the covered match.' });
       }
     }
