@@ -89,8 +89,8 @@ ruleTable(rule('gateway-conflict'), [
       'b.yaml': gateway('legacy', '{port: {number: 80, name: tcp, protocol: TCP}, hosts: [shop.example.com]}'),
     },
     expect: [
-      { rule: 'gateway-conflict', file: 'a.yaml', line: 3, message: 'cannot merge' },
-      { rule: 'gateway-conflict', file: 'b.yaml', line: 3, message: 'cannot merge' },
+      { rule: 'gateway-conflict', file: 'a.yaml', line: 3, messageId: 'conflict', data: { gateway: 'istio-system/shop', other: 'istio-system/legacy', host: 'shop.example.com', port: '80' } },
+      { rule: 'gateway-conflict', file: 'b.yaml', line: 3, messageId: 'conflict', data: { gateway: 'istio-system/legacy', other: 'istio-system/shop' } },
     ],
   },
   {
