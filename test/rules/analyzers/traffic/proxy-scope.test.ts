@@ -438,6 +438,6 @@ ruleTable(rules('route-backend-not-found', 'route-backend-port-not-found'), [
               port: 80
       `,
     },
-    expect: [{ rule: 'route-backend-not-found', file: 'route.yaml', line: 8, message: 'ingress/public' }],
+    expect: [{ rule: 'route-backend-not-found', file: 'route.yaml', line: 8, messageId: 'backendNotFound', data: { service: 'ingress/public' } }],
   },
 ]);
