@@ -58,7 +58,7 @@ ruleTable(rule('vs-destination-host-not-visible'), [
                 host: ratings.books.svc.cluster.local
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 10, message: 'Sidecar shop/default' }],
+    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 10, messageId: 'sidecarOmits', data: { sidecar: 'shop/default', namespace: 'shop' } }],
   },
 ]);
 
