@@ -58,7 +58,7 @@ ruleTable(rule('vs-destination-host-not-visible'), [
                 host: ratings.books.svc.cluster.local
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 10, message: 'Sidecar shop/default' }],
+    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 10, messageId: 'sidecarOmits', data: { sidecar: 'shop/default', namespace: 'shop' } }],
   },
 ]);
 
@@ -89,8 +89,8 @@ ruleTable(rule('gateway-conflict'), [
       'b.yaml': gateway('legacy', '{port: {number: 80, name: tcp, protocol: TCP}, hosts: [shop.example.com]}'),
     },
     expect: [
-      { rule: 'gateway-conflict', file: 'a.yaml', line: 3, message: 'cannot merge' },
-      { rule: 'gateway-conflict', file: 'b.yaml', line: 3, message: 'cannot merge' },
+      { rule: 'gateway-conflict', file: 'a.yaml', line: 3, messageId: 'conflict', data: { gateway: 'istio-system/shop', other: 'istio-system/legacy', host: 'shop.example.com', port: '80' } },
+      { rule: 'gateway-conflict', file: 'b.yaml', line: 3, messageId: 'conflict', data: { gateway: 'istio-system/legacy', other: 'istio-system/shop' } },
     ],
   },
   {
@@ -438,6 +438,6 @@ ruleTable(rules('route-backend-not-found', 'route-backend-port-not-found'), [
               port: 80
       `,
     },
-    expect: [{ rule: 'route-backend-not-found', file: 'route.yaml', line: 8, message: 'ingress/public' }],
+    expect: [{ rule: 'route-backend-not-found', file: 'route.yaml', line: 8, messageId: 'backendNotFound', data: { service: 'ingress/public' } }],
   },
 ]);
