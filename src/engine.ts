@@ -77,7 +77,7 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
         // A rendered object (kustomize, a render command) reports at the source line its field comes from.
         const span = r.origin ? r.origin.locate(rep.path) : { file: r.file.path, ...locateIn(r, r.file, [...r.basePath, ...rep.path]) };
         const finding = makeFinding(rule, refOf(r), span.file, span.line, span.endLine, messageOf(rule, rep), rep.subject ?? '', fixOf(rep, r), false);
-        if (rep.messageId !== undefined) messages.set(finding, { messageId: rep.messageId, data: rep.data ?? {} });
+        messages.set(finding, { messageId: rep.messageId, data: rep.data ?? {} });
         findings.push({ finding, source: r });
       },
     };
@@ -99,8 +99,7 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
 /** The text of a report: its message template filled with its data. An unknown id or a missing value is a bug in the
  *  rule and throws (the rule's internal-error finding). */
 function messageOf(rule: Rule, rep: Report): string {
-  if (rep.messageId === undefined) return rep.message;
-  const template = rule.messages ? own(rule.messages, rep.messageId) : undefined;
+  const template = own(rule.messages, rep.messageId);
   if (template === undefined) throw new Error(`rule ${rule.id} reported message "${rep.messageId}", which it does not declare`);
   return formatMessage(template, rep.data);
 }
