@@ -88,20 +88,40 @@ export function lazyDocument(
   d: { value: Json; index: number; startLine?: number; endLine?: number },
   positions?: DocPositions | string,
 ): ParsedDocument {
-  let decoded: DocPositions | undefined = typeof positions === 'string' ? undefined : positions;
-  let lines: { startLine: number; endLine: number } | undefined =
-    d.startLine !== undefined && d.endLine !== undefined ? { startLine: d.startLine, endLine: d.endLine } : undefined;
-  const linesOnce = () => (lines ??= documentLines(src, nodes(d.index)));
-  return {
-    value: d.value,
-    index: d.index,
-    nodesLater: positions === undefined,
-    get startLine() { return linesOnce().startLine; },
-    get endLine() { return linesOnce().endLine; },
-    get positions(): DocPositions | undefined {
-      if (decoded === undefined && typeof positions === 'string') decoded = decodePositions(positions);
-      return decoded;
-    },
-    get doc(): Document.Parsed<ParsedNode> { return nodes(d.index); },
-  };
+  return new LazyDocument(src, nodes, d, positions);
+}
+
+/** A class, its getters on the prototype: an object literal with getters costs a closure per getter and a
+ *  dictionary of properties per document. */
+class LazyDocument implements ParsedDocument {
+  value: Json;
+  index: number;
+  nodesLater: boolean;
+  readonly #src: SourceFile;
+  readonly #nodes: NodesOnce;
+  #lines: { startLine: number; endLine: number } | undefined;
+  /** Offsets as encodePositions() wrote them, until first decoded. */
+  #positions: DocPositions | string | undefined;
+
+  constructor(src: SourceFile, nodes: NodesOnce, d: { value: Json; index: number; startLine?: number; endLine?: number }, positions?: DocPositions | string) {
+    this.value = d.value;
+    this.index = d.index;
+    this.nodesLater = positions === undefined;
+    this.#src = src;
+    this.#nodes = nodes;
+    this.#lines = d.startLine !== undefined && d.endLine !== undefined ? { startLine: d.startLine, endLine: d.endLine } : undefined;
+    this.#positions = positions;
+  }
+
+  get startLine(): number { return this.#linesOnce().startLine; }
+  get endLine(): number { return this.#linesOnce().endLine; }
+  get positions(): DocPositions | undefined {
+    if (typeof this.#positions === 'string') this.#positions = decodePositions(this.#positions);
+    return this.#positions;
+  }
+  get doc(): Document.Parsed<ParsedNode> { return this.#nodes(this.index); }
+
+  #linesOnce(): { startLine: number; endLine: number } {
+    return (this.#lines ??= documentLines(this.#src, this.#nodes(this.index)));
+  }
 }
