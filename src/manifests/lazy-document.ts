@@ -7,34 +7,69 @@ import { decodePositions, type DocPositions } from './locate.js';
 import type { Json } from './resource.js';
 import type { ParsedDocument } from './parse.js';
 
-/** The YAML nodes of the file's document number `index`, parsed on first use and then kept. */
-export type NodesOnce = (index: number) => Document.Parsed<ParsedNode>;
+/** The YAML nodes of a file's documents by number, parsed on first use and then kept. (Objects, not closures: one
+ *  is kept for every file read.) */
+export interface NodesOnce {
+  of(index: number): Document.Parsed<ParsedNode>;
+}
+
+type ParseYaml = (text: string) => Document.Parsed<ParsedNode>[];
 
 /** Every document of the file, parsed together on first use. */
-export function nodesOnce(source: SourceFile, parse: (text: string) => Document.Parsed<ParsedNode>[]): NodesOnce {
-  let nodes: Document.Parsed<ParsedNode>[] | null = null;
-  return (index) => (nodes ??= parse(source.text))[index]!;
+export function nodesOnce(source: SourceFile, parse: ParseYaml): NodesOnce {
+  return new WholeFileNodes(source, parse);
+}
+
+class WholeFileNodes implements NodesOnce {
+  readonly #source: SourceFile;
+  readonly #parse: ParseYaml;
+  #docs: Document.Parsed<ParsedNode>[] | null = null;
+
+  constructor(source: SourceFile, parse: ParseYaml) {
+    this.#source = source;
+    this.#parse = parse;
+  }
+
+  of(index: number): Document.Parsed<ParsedNode> {
+    return (this.#docs ??= this.#parse(this.#source.text))[index]!;
+  }
 }
 
 /** One document at a time: its own text (from its `---` line to the next) parsed on first use, its offsets then
  *  moved to where it stands in the file. For files the fast path read (fast-load.ts: no directives, no `...`, no
  *  empty documents), where documents are exactly the stretches between `---` lines (the first stretch joining the
  *  second when it holds only comments). Anything unexpected parses the whole file instead. */
-export function documentNodesOnce(source: SourceFile, parse: (text: string) => Document.Parsed<ParsedNode>[]): NodesOnce {
-  const whole = nodesOnce(source, parse);
-  const docs = new Map<number, Document.Parsed<ParsedNode>>();
-  let starts: number[] | null = null;
-  return (index) => {
+export function documentNodesOnce(source: SourceFile, parse: ParseYaml): NodesOnce {
+  return new DocumentByDocumentNodes(source, parse);
+}
+
+class DocumentByDocumentNodes implements NodesOnce {
+  readonly #source: SourceFile;
+  readonly #parse: ParseYaml;
+  #whole: WholeFileNodes | null = null;
+  #docs: Map<number, Document.Parsed<ParsedNode>> | null = null;
+  #starts: number[] | null = null;
+
+  constructor(source: SourceFile, parse: ParseYaml) {
+    this.#source = source;
+    this.#parse = parse;
+  }
+
+  of(index: number): Document.Parsed<ParsedNode> {
+    const docs = (this.#docs ??= new Map());
     let doc = docs.get(index);
     if (doc) return doc;
-    starts ??= documentStarts(source.text);
+    const text = this.#source.text;
+    const starts = (this.#starts ??= documentStarts(text));
     const from = starts[index];
-    const to = starts[index + 1] ?? source.text.length;
-    const parsed = from === undefined ? [] : parse(source.text.slice(from, to));
-    doc = parsed.length === 1 && parsed[0]!.errors.length === 0 ? shift(parsed[0]!, from!) : whole(index);
+    const to = starts[index + 1] ?? text.length;
+    const parsed = from === undefined ? [] : this.#parse(text.slice(from, to));
+    doc = parsed.length === 1 && parsed[0]!.errors.length === 0
+      ? shift(parsed[0]!, from!)
+      : (this.#whole ??= new WholeFileNodes(this.#source, this.#parse)).of(index);
     docs.set(index, doc);
     return doc;
-  };
+  }
 }
 
 /** Offsets where the text's documents start: 0, then every `---` line (unless nothing but comments and blank
@@ -119,9 +154,9 @@ class LazyDocument implements ParsedDocument {
     if (typeof this.#positions === 'string') this.#positions = decodePositions(this.#positions);
     return this.#positions;
   }
-  get doc(): Document.Parsed<ParsedNode> { return this.#nodes(this.index); }
+  get doc(): Document.Parsed<ParsedNode> { return this.#nodes.of(this.index); }
 
   #linesOnce(): { startLine: number; endLine: number } {
-    return (this.#lines ??= documentLines(this.#src, this.#nodes(this.index)));
+    return (this.#lines ??= documentLines(this.#src, this.#nodes.of(this.index)));
   }
 }
