@@ -16,6 +16,7 @@ import { buildFix } from './fixes/edits.js';
 import { suppressionOf } from './suppression.js';
 import { isIgnoredNamespace } from './mesh/ignored-namespaces.js';
 import { own } from './util/own.js';
+import { formatMessage, type MessageData } from './rules/messages.js';
 
 export const DOCS_BASE = 'https://github.com/istio-review/istio-review/blob/main/docs/rules/';
 
@@ -29,6 +30,13 @@ export interface AnalyzeOptions {
 export interface Analysis {
   mesh: MeshView;
   findings: Finding[];
+  /** The message id and data each rule finding was reported with (tests match these; the JSON carries the text). */
+  messages: ReadonlyMap<Finding, ReportedMessage>;
+}
+
+export interface ReportedMessage {
+  messageId: string;
+  data: MessageData;
 }
 
 export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
@@ -38,6 +46,7 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
   const { kept, shadowed } = oneDefinitionEach(ws.resources);
   const mesh = new MeshView(kept, settings, config, shadowed);
   const findings: Reported[] = [];
+  const messages = new Map<Finding, ReportedMessage>();
   const ruleIds = new Set(rules.map((r) => r.id));
 
   // A file problem has no resource; its fingerprint is the message and how often that message already occurred in
@@ -65,7 +74,9 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
         const r = rep.resource;
         // A rendered object (kustomize, a render command) reports at the source line its field comes from.
         const span = r.origin ? r.origin.locate(rep.path) : { file: r.file.path, ...locateIn(r, r.file, [...r.basePath, ...rep.path]) };
-        findings.push({ finding: makeFinding(rule, refOf(r), span.file, span.line, span.endLine, rep.message, rep.subject ?? '', fixOf(rep, r), false), source: r });
+        const finding = makeFinding(rule, refOf(r), span.file, span.line, span.endLine, messageOf(rule, rep), rep.subject ?? '', fixOf(rep, r), false);
+        if (rep.messageId !== undefined) messages.set(finding, { messageId: rep.messageId, data: rep.data ?? {} });
+        findings.push({ finding, source: r });
       },
     };
     try {
@@ -80,7 +91,16 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
       } });
     }
   }
-  return { mesh, findings: finalize(mesh, findings, config.rules) };
+  return { mesh, findings: finalize(mesh, findings, config.rules), messages };
+}
+
+/** The text of a report: its message template filled with its data. An unknown id or a missing value is a bug in the
+ *  rule and throws (the rule's internal-error finding). */
+function messageOf(rule: Rule, rep: Report): string {
+  if (rep.messageId === undefined) return rep.message;
+  const template = rule.messages ? own(rule.messages, rep.messageId) : undefined;
+  if (template === undefined) throw new Error(`rule ${rule.id} reported message "${rep.messageId}", which it does not declare`);
+  return formatMessage(template, rep.data);
 }
 
 /** Does the mesh hold any resource the rule reads? A rule with no input present could only report nothing. */

@@ -1,7 +1,8 @@
 // Turns parsed YAML documents into Resources: apiVersion/kind/namespace/name, `kind: List` items,
 // and the namespace a resource lands in when its manifest does not say.
 import type { Document, ParsedNode } from 'yaml';
-import type { ParsedDocument, FileProblem } from './parse.js';
+import type { FileProblem } from './parse.js';
+import type { ParsedDocument } from './parsed-document.js';
 import type { SourceFile } from './source.js';
 import { CLUSTER_SCOPED_KINDS, TOOLING_API_GROUPS, splitApiVersion } from './kinds.js';
 import { readOnlyStringMap, isObject, type Json, type JsonObject, type Path, type Resource } from './resource.js';

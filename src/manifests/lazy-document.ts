@@ -5,7 +5,7 @@ import { isMap, isPair, isSeq, type Document, type Node, type ParsedNode } from 
 import { lineOf, type SourceFile } from './source.js';
 import { decodePositions, type DocPositions } from './locate.js';
 import type { Json } from './resource.js';
-import type { ParsedDocument } from './parse.js';
+import type { ParsedDocument } from './parsed-document.js';
 
 /** The YAML nodes of a file's documents by number, parsed on first use and then kept. (Objects, not closures: one
  *  is kept for every file read.) */

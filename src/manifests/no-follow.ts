@@ -3,7 +3,7 @@
 // become an endless read, and one to a file outside the repository must not reveal that file (or that it exists).
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAX_FILE_BYTES } from './load.js';
+import { MAX_FILE_BYTES } from './limits.js';
 
 export type NoFollowRead =
   | { kind: 'file'; bytes: Buffer }

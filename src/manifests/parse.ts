@@ -7,23 +7,8 @@ import { fastLoad } from './fast-load.js';
 import { documentLines, documentNodesOnce, lazyDocument } from './lazy-document.js';
 import { lineOf, type SourceFile } from './source.js';
 import type { Json } from './resource.js';
-import type { DocPositions } from './locate.js';
+import type { ParsedDocument } from './parsed-document.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_DOCUMENTS_PER_FILE, MAX_KEYS_PER_MAPPING } from './limits.js';
-
-export interface ParsedDocument {
-  readonly doc: Document.Parsed<ParsedNode>;
-  value: Json;
-  readonly startLine: number;
-  readonly endLine: number;
-  /** Position of this document among all documents of the file (parseYamlDocuments order). */
-  index?: number;
-  /** Offsets of its nodes, for a document kept without them (its YAML nodes are then parsed again only when
-   *  something needs them: fixes). */
-  readonly positions?: DocPositions;
-  /** True when nothing but its value was read yet (lines, offsets and nodes come from parsing the file again
-   *  with the yaml library on first use: lazy-document.ts). */
-  nodesLater?: boolean;
-}
 
 /** Something wrong with a file or document before it is a resource at all. */
 export interface FileProblem {

@@ -4,8 +4,9 @@ import type { Severity } from '../types.js';
 import type { MeshView } from '../mesh/mesh-view.js';
 import type { Path, Resource } from '../manifests/resource.js';
 import type { FixEdit } from '../fixes/edits.js';
+import type { MessageCatalogue, MessageData } from './messages.js';
 
-/** The rule groups, one per folder under src/rules/ (test/rule-catalogue.test.ts checks a rule's group against the
+/** The rule groups, one per folder under src/rules/ (test/rules/rule-catalogue.test.ts checks a rule's group against the
  *  folder that defines it). */
 export const RULE_GROUPS = ['input', 'service-entry', 'analyzers/traffic', 'analyzers/workload', 'validation/istio', 'validation/schema', 'review'] as const;
 export type RuleGroup = (typeof RULE_GROUPS)[number];
@@ -36,13 +37,18 @@ export interface RuleMeta {
   group: RuleGroup;
   /** The kinds the rule reads. An empty list: the rule reads nothing from the mesh (its findings come from elsewhere). */
   inputs: RuleInputs;
+  /** What the rule says, by message id (see messages.ts). A report names one of these and fills its placeholders;
+   *  the rule's docs page lists them (generated), and tests match the id and the data. */
+  messages?: MessageCatalogue; // TRANSITION: required once every rule has its catalogue
 }
 
-export interface Report {
+// TRANSITION: `message` (free text) goes once every rule reports by messageId.
+export type Report = ReportAbout & ({ messageId: string; data?: MessageData; message?: never } | { message: string; messageId?: never; data?: never });
+
+interface ReportAbout {
   resource: Resource;
   /** The offending field, relative to the resource (e.g. ['spec','resolution']); [] for the whole object. */
   path: Path;
-  message: string;
   /** What the finding is about, by value (host, port, name): keeps fingerprints stable when lines move. */
   subject?: string;
   /** A YAML edit that fixes the finding; turned into line replacements by the engine. */

@@ -6,7 +6,8 @@
 // A fix is offered only where the mapped source text holds the rendered value. Pure: files come from a reader.
 import { parse as parseYaml } from 'yaml';
 import { makeSourceFile, type SourceFile } from '../manifests/source.js';
-import { parseManifestFile, type FileProblem, type ParsedDocument } from '../manifests/parse.js';
+import { parseManifestFile, type FileProblem } from '../manifests/parse.js';
+import type { ParsedDocument } from '../manifests/parsed-document.js';
 import { resourcesOf } from '../manifests/identity.js';
 import { locateIn } from '../manifests/locate.js';
 import { getPath, isObject, type Json, type JsonObject, type ObjectOrigin, type Path, type Resource, type SourceSpan } from '../manifests/resource.js';

@@ -1,6 +1,6 @@
 // Test harness: run the engine on in-memory YAML files, and ESLint-style rule tables
 // (valid and invalid cases, expected findings, expected fixed output).
-import { analyze } from '../../src/engine.js';
+import { analyze, type ReportedMessage } from '../../src/engine.js';
 import { buildWorkspace, isKustomizationFile, type InputFile } from '../../src/manifests/workspace.js';
 import { readsAlike } from './differential.js';
 import { applyFixes } from '../../src/fixes/apply.js';
@@ -11,6 +11,7 @@ import type { Finding } from '../../src/types.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { ruleById } from '../../src/rules/index.js';
 import { SEVERITY_RANK } from '../../src/types.js';
+import { placeholdersOf } from '../../src/rules/messages.js';
 
 export interface RunOptions {
   /** MeshConfig fields, merged over Istio's defaults. */
@@ -48,7 +49,17 @@ export function check(files: Record<string, string>, opts: RunOptions = {}, rule
   // Every fixture is read alike by both ways of reading a file (see differential.ts).
   for (const f of inputs) if (f.text !== null && !isKustomizationFile(f.path)) readsAlike(f.path, f.text);
   const { settings, config } = settingsFor(opts);
-  return analyze(buildWorkspace(inputs, { defaultNamespace: config.defaultNamespace ?? undefined }), { settings, config, rules }).findings;
+  const analysis = analyze(buildWorkspace(inputs, { defaultNamespace: config.defaultNamespace ?? undefined }), { settings, config, rules });
+  for (const [finding, message] of analysis.messages) reported.set(finding, message);
+  return analysis.findings;
+}
+
+// The message id and data of each finding check() returned, for tests that match them.
+const reported = new WeakMap<Finding, ReportedMessage>();
+
+/** The message id and data a rule reported a finding with (undefined for file problems and internal errors). */
+export function reportedMessage(finding: Finding): ReportedMessage | undefined {
+  return reported.get(finding);
 }
 
 /** The catalogue's rule with this id (a typo fails the test file instead of silently testing nothing). */
@@ -68,7 +79,11 @@ export interface ExpectedFinding {
   /** Defaults to the case's only file. */
   file?: string;
   line: number;
-  /** Substring or pattern the message must contain. */
+  /** The id of the rule's message the finding must carry (see src/rules/messages.ts). */
+  messageId?: string;
+  /** Values the message's data must hold (the report may carry more). */
+  data?: Record<string, string | number>;
+  /** Substring or pattern the message text must contain (for file problems, which have no message ids). */
   message?: string | RegExp;
   /** Resource name the finding is on. */
   name?: string;
@@ -113,12 +128,20 @@ export function ruleTable(underTest: Rule | readonly Rule[], cases: RuleCase[]):
         const onlyFile = Object.keys(c.files).length === 1 ? Object.keys(c.files)[0] : undefined;
         const describeF = (f: { rule: string; file?: string; line: number }) => `${f.rule} @ ${f.file ?? onlyFile}:${f.line}`;
         expect(got.map(describeF).sort()).toEqual(c.expect.map(describeF).sort());
+        // A report's data holds exactly what its message shows: nothing a reader of the catalogue cannot see.
+        for (const g of got) {
+          const m = reportedMessage(g);
+          const template = m && tested.find((r) => r.id === g.rule)?.messages?.[m.messageId];
+          if (m && template !== undefined) expect(`${g.rule}/${m.messageId}: ${Object.keys(m.data).sort().join(', ')}`).toBe(`${g.rule}/${m.messageId}: ${placeholdersOf(template).sort().join(', ')}`);
+        }
         for (const e of c.expect) {
           const match = got.find((g) => g.rule === e.rule && g.line === e.line && g.file === (e.file ?? onlyFile));
           if (e.message !== undefined) {
             if (typeof e.message === 'string') expect(match?.message).toContain(e.message);
             else expect(match?.message).toMatch(e.message);
           }
+          if (e.messageId !== undefined) expect(match && reportedMessage(match)?.messageId).toBe(e.messageId);
+          if (e.data !== undefined) expect(match && reportedMessage(match)?.data).toMatchObject(e.data);
           if (e.name !== undefined) expect(match?.resource?.name).toBe(e.name);
           if (e.hasFix !== undefined) expect(Boolean(match?.fix)).toBe(e.hasFix);
         }

@@ -4,6 +4,7 @@
 import { isIP } from 'node:net';
 import { asArray, asObject, asString, asStringMap, isObject, stringsOf, type Json, type JsonObject, type Path, type Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
+import { quote } from '../../util/quote.js';
 import { exportScope, isVisibleFrom, type ExportScope } from '../../mesh/export-to.js';
 import { isTcpFamily, protocolFamily, protocolFromPortName, unsetProtocolPhrase } from '../../mesh/protocol.js';
 import { hostMatches, resolveHost } from '../../mesh/hosts.js';
@@ -204,6 +205,3 @@ export function callersWithoutOrigination(mesh: MeshView, se: Resource, port: nu
   return [...out].sort();
 }
 
-export function quote(s: string): string {
-  return JSON.stringify(s);
-}

@@ -8,7 +8,8 @@ import { stringsOf } from '../../manifests/resource.js';
 import type { ExportScope } from '../../mesh/export-to.js';
 import { wildcardSuffixesOf } from '../../mesh/hosts.js';
 import { isTcpFamily } from '../../mesh/protocol.js';
-import { hostsOf, isHttpFamily, isTlsFamily, portsOf, quote, scopeOf, serviceEntries, tlsOriginatedOn, type SePort } from './common.js';
+import { hostsOf, isHttpFamily, isTlsFamily, portsOf, scopeOf, serviceEntries, tlsOriginatedOn, type SePort } from './common.js';
+import { quote } from '../../util/quote.js';
 
 const group = 'service-entry';
 

@@ -1,9 +1,8 @@
 // ServiceEntry port protocols that do not match the traffic on the port.
 import { defineRule, type Rule } from '../rule.js';
 import { asArray, isObject } from '../../manifests/resource.js';
-import {
-  addressesOf, describePort, hasSelector, needsAddress, portProtocolText, hostsOf, isHttpFamily, isTlsFamily, portsOf, quote, resolutionOf, tlsOriginatedOn, type SePort,
-} from './common.js';
+import { addressesOf, describePort, hasSelector, needsAddress, portProtocolText, hostsOf, isHttpFamily, isTlsFamily, portsOf, resolutionOf, tlsOriginatedOn, type SePort,  } from './common.js';
+import { quote } from '../../util/quote.js';
 import type { Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
 import { protocolFromPortName } from '../../mesh/protocol.js';

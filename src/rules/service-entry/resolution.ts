@@ -5,9 +5,8 @@ import { defineRule, type Rule } from '../rule.js';
 import { isConcreteDnsName, isWildcardHost } from '../../mesh/hosts.js';
 import { asString, isObject, type Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
-import {
-  addressesOf, endpointsOf, hasSelector, hostsOf, needsAddress, isIpAddress, locationOf, portsOf, quote, resolutionOf, selectorLabels,
-} from './common.js';
+import { addressesOf, endpointsOf, hasSelector, hostsOf, needsAddress, isIpAddress, locationOf, portsOf, resolutionOf, selectorLabels,  } from './common.js';
+import { quote } from '../../util/quote.js';
 
 const group = 'service-entry';
 

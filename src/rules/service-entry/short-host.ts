@@ -7,7 +7,7 @@ import { asArray, type Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
 import { resolveHost, serviceHost } from '../../mesh/hosts.js';
 import { isShortHost, routeDestinations } from '../analyzers/traffic/common.js';
-import { quote } from './common.js';
+import { quote } from '../../util/quote.js';
 
 const group = 'service-entry';
 
@@ -38,23 +38,30 @@ function intendedHost(mesh: MeshView, se: Resource, host: string): string | null
   return resolveHost(host, [...namespaces][0]!);
 }
 
+const LITERAL_HOSTS = 'Istio takes ServiceEntry hosts literally (it does not add the namespace), while a VirtualService or DestinationRule that names {host} means {callerMeans}: '
+  + 'neither that short name nor the FQDN reaches this entry, so routes to it fail with 503 (NR) and DestinationRules for it apply to nothing.';
+
 export const shortHostRules: Rule[] = [
   defineRule({
     id: 'se-short-host', severity: 'warning', istioCode: null, group, fixable: true,
     inputs: [{ kind: 'ServiceEntry' }],
     title: 'A ServiceEntry host without a domain: Istio takes it literally, so short names and FQDNs used by callers do not match it.',
+    messages: {
+      shortHost: `Host {host} has no domain. ${LITERAL_HOSTS} Use the full name {fullName}.`,
+      shortHostCallersDisagree: `Host {host} has no domain. ${LITERAL_HOSTS} Callers in {callers} mean different hosts by it: write the full name each of them means.`,
+    },
     check(ctx) {
       for (const se of ctx.allInputs('ServiceEntry')) {
         asArray(se.spec.hosts).forEach((h, i) => {
           if (typeof h !== 'string' || !isShortHost(h)) return;
           const fix = intendedHost(ctx.mesh, se, h);
           const callers = [...(callerNamespaces(ctx.mesh).get(h) ?? [])].sort();
+          const about = { host: quote(h), callerMeans: quote(resolveHost(h, callers[0] ?? se.namespace!)) };
           ctx.report({
             resource: se, path: ['spec', 'hosts', i], subject: h,
-            message: `Host ${quote(h)} has no domain. Istio takes ServiceEntry hosts literally (it does not add the namespace), while a VirtualService or DestinationRule that names ${quote(h)} means ${quote(resolveHost(h, callers[0] ?? se.namespace!))}: `
-              + `neither that short name nor the FQDN reaches this entry, so routes to it fail with 503 (NR) and DestinationRules for it apply to nothing. `
-              + (fix ? `Use the full name ${quote(fix)}.` : `Callers in ${callers.map(quote).join(', ')} mean different hosts by it: write the full name each of them means.`),
-            fix: fix ? { op: 'set', path: ['spec', 'hosts', i], value: fix, description: `host: ${fix}` } : null,
+            ...(fix
+              ? { messageId: 'shortHost', data: { ...about, fullName: quote(fix) }, fix: { op: 'set', path: ['spec', 'hosts', i], value: fix, description: `host: ${fix}` } }
+              : { messageId: 'shortHostCallersDisagree', data: { ...about, callers: callers.map(quote).join(', ') } }),
           });
         });
       }

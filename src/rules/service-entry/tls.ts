@@ -5,10 +5,8 @@ import { defineRule, type Rule, type RuleContext } from '../rule.js';
 import { asArray, asObject, asString, isObject, type Path, type Resource } from '../../manifests/resource.js';
 import { hostMatches, resolveHost } from '../../mesh/hosts.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
-import {
-  describePort, drsApplying, endpointsOf, hasSelector, hostsOf, isTlsFamily, originatesTls, portsOf, quote, serviceEntries, tlsForPort,
-  callersWithoutOrigination, tlsOriginatedOn, type TlsSetting,
-} from './common.js';
+import { describePort, drsApplying, endpointsOf, hasSelector, hostsOf, isTlsFamily, originatesTls, portsOf, serviceEntries, tlsForPort, callersWithoutOrigination, tlsOriginatedOn, type TlsSetting,  } from './common.js';
+import { quote } from '../../util/quote.js';
 import { tlsPortDeclaredHttp } from './protocol.js';
 import { own } from '../../util/own.js';
 

@@ -7,10 +7,8 @@ import { defineRule, type Rule, type RuleContext } from '../rule.js';
 import { asArray, asObject, asString, isObject, type Resource } from '../../manifests/resource.js';
 import { isDns1123Label } from '../../mesh/hosts.js';
 import { closest } from '../../util/closest.js';
-import {
-  addressesOf, describePort, endpointsOf, hasSelector, hostsOf, isIpAddress, isIpOrCidr, isTlsFamily, KNOWN_PROTOCOLS, locationOf, portsOf,
-  needsAddress, portProtocolText, quote, resolutionOf,
-} from './common.js';
+import { addressesOf, describePort, endpointsOf, hasSelector, hostsOf, isIpAddress, isIpOrCidr, isTlsFamily, KNOWN_PROTOCOLS, locationOf, portsOf, needsAddress, portProtocolText, resolutionOf,  } from './common.js';
+import { quote } from '../../util/quote.js';
 
 const group = 'service-entry';
 const REJECTED = 'Istio rejects the ServiceEntry at apply time';
