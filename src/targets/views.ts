@@ -147,7 +147,8 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     parsedCache.set(p, out);
     return out;
   };
-  const readRaw = (opts.raw ?? rawFiles(tree, opts.rawCache)).read;
+  const raw = opts.raw ?? rawFiles(tree, opts.rawCache);
+  const readRaw = (files: readonly string[]) => raw.read(files);
   const wsOptions = (t: Target) => ({ defaultNamespace: t.defaultNamespace ?? opts.config.defaultNamespace ?? undefined });
   const rawView = (t: Target, why: string): TargetView => {
     // Patch files hold partial objects: never checked as whole ones. Kustomization files stay: they place namespaces.
@@ -222,7 +223,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     return rawView(t, 'raw files');
   };
 
-  const views: TargetView[] = new Array(selected.length);
+  const views = new Array<TargetView>(selected.length);
   let next = 0;
   const worker = async () => {
     while (next < selected.length) {

@@ -159,7 +159,7 @@ ruleTable(rules('dr-host-not-found', 'vs-destination-host-not-found'), [
           host: public
       `,
     },
-    expect: [{ rule: 'dr-host-not-found', file: 'dr.yaml', line: 5, message: 'public.ingress.svc.cluster.local' }],
+    expect: [{ rule: 'dr-host-not-found', file: 'dr.yaml', line: 5, messageId: 'shortHostNotFound', data: { host: 'public', fullName: 'public.ingress.svc.cluster.local' } }],
   },
   {
     name: 'Istio\'s own Services in the root namespace exist unless the repository installs Istio',
@@ -203,7 +203,7 @@ ruleTable(rules('dr-host-not-found', 'vs-destination-host-not-found'), [
           host: istio-ingressgateway.istio-system.svc.cluster.local
       `,
     },
-    expect: [{ rule: 'dr-host-not-found', file: 'dr.yaml', line: 5, message: 'in this repository' }],
+    expect: [{ rule: 'dr-host-not-found', file: 'dr.yaml', line: 5, messageId: 'hostNotFound', data: { host: 'istio-ingressgateway.istio-system.svc.cluster.local' } }],
   },
 ]);
 
@@ -265,7 +265,7 @@ ruleTable(rules('se-selector-matches-nothing', 'authz-no-matching-workload', 'si
             matchLabels: {app: biling}
       `,
     },
-    expect: [{ rule: 'authz-no-matching-workload', file: 'policy.yaml', line: 6, message: 'app=biling' }],
+    expect: [{ rule: 'authz-no-matching-workload', file: 'policy.yaml', line: 6, messageId: 'selectorMatchesNoWorkload', data: { selector: 'app=biling', namespace: 'billing' } }],
   },
 ]);
 
@@ -302,7 +302,7 @@ ruleTable(rule('authz-no-matching-workload'), [
           metadata: {labels: {istio: internal-gateway}}
           spec: {containers: [{name: istio-proxy, image: auto}]}
     ` },
-    expect: [{ rule: 'authz-no-matching-workload', line: 6, message: 'istio=ingressgateway' }],
+    expect: [{ rule: 'authz-no-matching-workload', line: 6, messageId: 'rootSelectorMatchesNoWorkload', data: { selector: 'istio=ingressgateway' } }],
   },
 ]);
 
@@ -397,8 +397,8 @@ ruleTable(rules('dr-subset-no-workload', 'dr-subset-no-workload-unrouted'), [
       `,
     },
     expect: [
-      { rule: 'dr-subset-no-workload', file: 'dr.yaml', line: 9, message: 'a VirtualService routes to this subset' },
-      { rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 11, message: 'no route sends traffic to it yet' },
+      { rule: 'dr-subset-no-workload', file: 'dr.yaml', line: 9, messageId: 'routedSubsetNoWorkload', data: { subset: 'v2', selector: 'version=v2' } },
+      { rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 11, messageId: 'unroutedSubsetNoWorkload', data: { subset: 'v3', selector: 'version=v3' } },
     ],
   },
 ]);
