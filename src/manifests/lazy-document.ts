@@ -56,7 +56,7 @@ class DocumentByDocumentNodes implements NodesOnce {
   }
 
   of(index: number): Document.Parsed<ParsedNode> {
-    const docs = (this.#docs ??= new Map());
+    const docs = (this.#docs ??= new Map<number, Document.Parsed<ParsedNode>>());
     let doc = docs.get(index);
     if (doc) return doc;
     const text = this.#source.text;
