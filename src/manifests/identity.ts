@@ -5,7 +5,7 @@ import { fileProblem, type FileProblem, type ProblemMessage } from './file-probl
 import type { ParsedDocument } from './parsed-document.js';
 import type { SourceFile } from './source.js';
 import { CLUSTER_SCOPED_KINDS, TOOLING_API_GROUPS, splitApiVersion } from './kinds.js';
-import { asStringMap, isObject, type Json, type JsonObject, type Path, type Resource } from './resource.js';
+import { readOnlyStringMap, isObject, type Json, type JsonObject, type Path, type Resource } from './resource.js';
 import { locateIn, type DocPositions } from './locate.js';
 import { isEmptyDocument } from './not-a-manifest.js';
 
@@ -38,18 +38,17 @@ export function resourcesOf(
     if (v.kind === 'List' && Array.isArray(v.items)) {
       v.items.forEach((item, i) => {
         const basePath = ['items', i];
-        let span: { line: number; endLine: number } | undefined;
-        const lines = () => { span ??= locateIn(d, src, basePath); return { startLine: span.line, endLine: span.endLine }; };
         if (!isObject(item)) {
-          problem({ messageId: 'listItemNotAnObject', data: { index: i } }, lines().startLine, lines().endLine);
+          const span = locateIn(d, src, basePath);
+          problem({ messageId: 'listItemNotAnObject', data: { index: i } }, span.line, span.endLine);
           return;
         }
-        const r = toResource(src, d, item, basePath, lines, ns, problem);
+        const r = toResource(src, d, item, basePath, ns, problem);
         if (r) resources.push(r);
       });
       continue;
     }
-    const r = toResource(src, d, v, [], () => ({ startLine: d.startLine, endLine: d.endLine }), ns, problem);
+    const r = toResource(src, d, v, [], ns, problem);
     if (r) resources.push(r);
   }
   return { resources, problems };
@@ -60,8 +59,6 @@ function toResource(
   parsed: ParsedDocument,
   obj: JsonObject,
   basePath: Path,
-  /** The object's lines: asked for only when needed (they may need the file parsed again: lazy-document.ts). */
-  lines: () => { startLine: number; endLine: number },
   ns: NamespaceDefaults,
   problem: (message: NotAManifest, line?: number, endLine?: number) => void,
 ): Resource | null {
@@ -70,7 +67,8 @@ function toResource(
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || kind === '' || apiVersion === '') {
     const missing = [typeof apiVersion !== 'string' || apiVersion === '' ? 'apiVersion' : null, typeof kind !== 'string' || kind === '' ? 'kind' : null]
       .filter(Boolean).join(' and ');
-    problem({ messageId: 'noApiVersionOrKind', data: { missing } }, lines().startLine, lines().endLine);
+    const lines = objectLines(src, parsed, basePath);
+    problem({ messageId: 'noApiVersionOrKind', data: { missing } }, lines.startLine, lines.endLine);
     return null;
   }
   const { group, version } = splitApiVersion(apiVersion);
@@ -102,25 +100,66 @@ function toResource(
   }
   // A kustomization's namespace overrides what the manifest says, as `kustomize build` does.
   if (namespace !== null && ns.kustomizationNamespace && namespaceSource === 'metadata') namespace = ns.kustomizationNamespace;
-  return {
-    apiVersion,
-    group,
-    version,
-    kind,
-    name: nameValue,
-    namespace,
-    namespaceSource,
-    labels: asStringMap(metadata.labels),
-    annotations: asStringMap(metadata.annotations),
-    obj,
-    spec: isObject(obj.spec) ? obj.spec : {},
-    file: src,
-    // Read through: a document parsed in a worker thread gets its YAML nodes only when asked (positions, fixes).
-    get doc(): Document.Parsed<ParsedNode> { return parsed.doc; },
-    get positions(): DocPositions | undefined { return parsed.positions; },
-    basePath,
-    get startLine() { return lines().startLine; },
-    get endLine() { return lines().endLine; },
-  };
+  return new FileResource(
+    { apiVersion, group, version, kind, name: nameValue, namespace, namespaceSource, labels: readOnlyStringMap(metadata.labels), annotations: readOnlyStringMap(metadata.annotations), obj, spec: isObject(obj.spec) ? obj.spec : {} },
+    src, parsed, basePath,
+  );
+}
+
+/** Lines of the object at `basePath` in a document: the document's own for a whole document, else located. */
+function objectLines(src: SourceFile, parsed: ParsedDocument, basePath: Path): { startLine: number; endLine: number } {
+  if (basePath.length === 0) return { startLine: parsed.startLine, endLine: parsed.endLine };
+  const span = locateIn(parsed, src, basePath);
+  return { startLine: span.line, endLine: span.endLine };
+}
+
+type ResourceFields = Pick<Resource, 'apiVersion' | 'group' | 'version' | 'kind' | 'name' | 'namespace' | 'namespaceSource' | 'labels' | 'annotations' | 'obj' | 'spec'>;
+
+/** A resource read from a file. Its document's nodes, offsets and lines are read through to the parsed document,
+ *  which computes them on first use (a document parsed by js-yaml or in a worker thread gets its YAML nodes only
+ *  when asked: positions, fixes). A class, its getters on the prototype: an object literal with getters costs a
+ *  closure per getter and a dictionary of properties per resource (about 1 KB each, 10 MB at 10,000 resources). */
+class FileResource implements Resource {
+  apiVersion: string;
+  group: string;
+  version: string;
+  kind: string;
+  name: string;
+  namespace: string | null;
+  namespaceSource: Resource['namespaceSource'];
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  obj: JsonObject;
+  spec: JsonObject;
+  file: SourceFile;
+  basePath: Path;
+  readonly #parsed: ParsedDocument;
+  #lines: { startLine: number; endLine: number } | undefined;
+
+  constructor(fields: ResourceFields, file: SourceFile, parsed: ParsedDocument, basePath: Path) {
+    this.apiVersion = fields.apiVersion;
+    this.group = fields.group;
+    this.version = fields.version;
+    this.kind = fields.kind;
+    this.name = fields.name;
+    this.namespace = fields.namespace;
+    this.namespaceSource = fields.namespaceSource;
+    this.labels = fields.labels;
+    this.annotations = fields.annotations;
+    this.obj = fields.obj;
+    this.spec = fields.spec;
+    this.file = file;
+    this.basePath = basePath;
+    this.#parsed = parsed;
+  }
+
+  get doc(): Document.Parsed<ParsedNode> { return this.#parsed.doc; }
+  get positions(): DocPositions | undefined { return this.#parsed.positions; }
+  get startLine(): number { return this.#objectLines().startLine; }
+  get endLine(): number { return this.#objectLines().endLine; }
+
+  #objectLines(): { startLine: number; endLine: number } {
+    return (this.#lines ??= objectLines(this.file, this.#parsed, this.basePath));
+  }
 }
 

@@ -8,7 +8,7 @@ import { parseFiles } from './parallel.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { filesWithinBudget, overBudgetFile, type Budget } from './budget.js';
 import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, pathFilter } from '../review/files.js';
-import { readFollowing, readUnder, type NoFollowRead } from './no-follow.js';
+import { readFollowing, readUnder, type NoFollowRead, type RealDirectories } from './no-follow.js';
 
 export { MAX_FILE_BYTES };
 
@@ -34,9 +34,9 @@ export function findManifestFiles(paths: readonly string[]): { files: string[]; 
   return { files: [...origins.keys()].sort(), missing, origins };
 }
 
-/** Reads one file the way its origin allows (see FileOrigin). */
-export function readByOrigin(file: string, origin: FileOrigin): NoFollowRead {
-  return origin.named ? readFollowing(file) : readUnder(origin.root, origin.rel);
+/** Reads one file the way its origin allows (see FileOrigin); `realDirs`: see readUnder. */
+export function readByOrigin(file: string, origin: FileOrigin, realDirs?: RealDirectories): NoFollowRead {
+  return origin.named ? readFollowing(file) : readUnder(origin.root, origin.rel, MAX_FILE_BYTES, realDirs);
 }
 
 /** Decode a file's bytes as a manifest: strict UTF-8, no NUL bytes, bounded size. */
@@ -102,9 +102,10 @@ function workerScript(): URL | null {
 
 function readFiles(files: readonly string[], opts: ReadOptions): InputFile[] {
   const out: InputFile[] = [];
+  const realDirs: RealDirectories = new Set();
   for (const f of files) {
     const origin = opts.origins?.get(f) ?? { named: true };
-    const read = readByOrigin(f, origin);
+    const read = readByOrigin(f, origin, realDirs);
     if (read.kind !== 'file') {
       out.push({ path: f, text: null, readProblem: { messageId: 'cannotRead', data: { reason: read.kind === 'missing' ? 'it does not exist' : read.reason } } });
       continue;

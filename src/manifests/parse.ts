@@ -23,6 +23,7 @@ const BLOCK_SCALAR_START = /^([ \t]*)(?:-[ \t]+)?(?:[^#'"\s][^#]*?:[ \t]+|-[ \t]
 /** The first template action outside block scalars: `{{` inside a `key: |` block is text (an injector
  *  ConfigMap's template, a script), not template structure, and the file is still a manifest. */
 function templateActionOutsideBlockScalars(text: string): RegExpExecArray | null {
+  if (!text.includes('{{')) return null; // what TEMPLATE_ACTION needs, found without trying it at every line start
   const first = TEMPLATE_ACTION.exec(text);
   if (!first) return null;
   let blockIndent = -1; // indentation of the line that opened the current block scalar, -1 outside one
