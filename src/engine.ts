@@ -58,7 +58,9 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
     const key = `${p.file}\u0000${p.rule}\u0000${p.message}`;
     const n = (occurrences.get(key) ?? 0) + 1;
     occurrences.set(key, n);
-    findings.push({ finding: makeFinding(rule, { kind: 'File', namespace: null, name: p.file }, p.file, p.line, p.endLine, p.message, n === 1 ? p.message : `${p.message} #${n}`, null, true), source: null });
+    const finding = makeFinding(rule, { kind: 'File', namespace: null, name: p.file }, p.file, p.line, p.endLine, p.message, n === 1 ? p.message : `${p.message} #${n}`, null, true);
+    messages.set(finding, { messageId: p.messageId, data: p.data });
+    findings.push({ finding, source: null });
   }
 
   for (const rule of rules) {
@@ -75,7 +77,7 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
         // A rendered object (kustomize, a render command) reports at the source line its field comes from.
         const span = r.origin ? r.origin.locate(rep.path) : { file: r.file.path, ...locateIn(r, r.file, [...r.basePath, ...rep.path]) };
         const finding = makeFinding(rule, refOf(r), span.file, span.line, span.endLine, messageOf(rule, rep), rep.subject ?? '', fixOf(rep, r), false);
-        if (rep.messageId !== undefined) messages.set(finding, { messageId: rep.messageId, data: rep.data ?? {} });
+        messages.set(finding, { messageId: rep.messageId, data: rep.data ?? {} });
         findings.push({ finding, source: r });
       },
     };
@@ -97,8 +99,7 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
 /** The text of a report: its message template filled with its data. An unknown id or a missing value is a bug in the
  *  rule and throws (the rule's internal-error finding). */
 function messageOf(rule: Rule, rep: Report): string {
-  if (rep.messageId === undefined) return rep.message;
-  const template = rule.messages ? own(rule.messages, rep.messageId) : undefined;
+  const template = own(rule.messages, rep.messageId);
   if (template === undefined) throw new Error(`rule ${rule.id} reported message "${rep.messageId}", which it does not declare`);
   return formatMessage(template, rep.data);
 }

@@ -60,11 +60,11 @@ ruleTable(rule('suppression-without-reason'), [
   {
     name: 'an ignore without a reason still suppresses, and says so',
     files: { 'p.yaml': pod('p', '      istio-review.dev/ignore: workload-uses-proxy-uid') },
-    expect: [{ rule: 'suppression-without-reason', line: 8, message: 'workload-uses-proxy-uid: <reason>' }],
+    expect: [{ rule: 'suppression-without-reason', line: 8, messageId: 'noReason', data: { value: 'workload-uses-proxy-uid', ruleIds: 'workload-uses-proxy-uid' } }],
   },
   {
     name: 'an empty reason counts as none, and a wildcard cannot hide this finding',
     files: { 'p.yaml': pod('p', '      istio-review.dev/ignore: "*:  "') },
-    expect: [{ rule: 'suppression-without-reason', line: 8 }],
+    expect: [{ rule: 'suppression-without-reason', line: 8, messageId: 'noReason', data: { value: '*:  ', ruleIds: '*' } }],
   },
 ]);

@@ -5,6 +5,7 @@ import { makeSourceFile } from './source.js';
 import { MAX_TOTAL_BYTES, MAX_TOTAL_DOCUMENTS } from './limits.js';
 import { documentStarts } from './parse.js';
 import type { ParsedFile } from './parallel.js';
+import { fileProblem } from './file-problems.js';
 
 export interface Budget { maxBytes?: number; maxDocuments?: number }
 
@@ -31,9 +32,6 @@ export function overBudgetFile(file: { path: string }, budget: Budget = {}): Par
   return {
     source: makeSourceFile(file.path, ''),
     docs: [],
-    problems: [{
-      rule: 'input-too-large', file: file.path, line: 1, endLine: 1,
-      message: `Input too large: the manifest files of this run hold more than ${mib} MiB of YAML or ${documents} documents together, far more than a real repository, so this file and the ones after it were not checked. Check smaller parts of the tree, or narrow the paths that are read.`,
-    }],
+    problems: [fileProblem('input-too-large', { messageId: 'runTooLarge', data: { mebibytes: mib, documents } }, { file: file.path, line: 1 })],
   };
 }

@@ -9,7 +9,7 @@
 //   conservative: see NOT_FAST);
 // - anything js-yaml rejects (syntax errors, repeated keys, nesting deeper than 100, keys that are collections);
 // - files with an empty, null or scalar document (where the two could count or read documents differently).
-import { FAILSAFE_SCHEMA, NOT_RESOLVED, defineMappingTag, defineScalarTag, loadAll } from 'js-yaml';
+import { FAILSAFE_SCHEMA, NOT_RESOLVED, defineMappingTag, defineScalarTag, defineSequenceTag, loadAll } from 'js-yaml';
 import { isScalar } from 'yaml';
 import { implicitScalarTags } from './scalars.js';
 import { MAX_KEYS_PER_MAPPING } from './limits.js';
@@ -85,11 +85,20 @@ const plainMapping = defineMappingTag('tag:yaml.org,2002:map', {
   identify: () => false,
 });
 
+/** A sequence as an array of exactly its length: built by push, an array keeps room for 16 more items (about 130
+ *  bytes per list, and manifests hold tens of thousands of short lists: ports, hosts, containers, routes). */
+const compactSequence = defineSequenceTag('tag:yaml.org,2002:seq', {
+  create: () => [] as unknown[],
+  addItem: (items, item) => { items.push(item); },
+  finalize: (items) => items.slice(),
+  identify: () => false,
+});
+
 function keyOf(key: unknown): string {
   return key === null ? '' : String(key);
 }
 
-const SCHEMA = FAILSAFE_SCHEMA.withTags(plainMapping, yaml11Scalar);
+const SCHEMA = FAILSAFE_SCHEMA.withTags(plainMapping, compactSequence, yaml11Scalar);
 
 /** Every document's value, in order, or null when the file must be read the exact (slower) way. */
 export function fastLoad(text: string): Json[] | null {

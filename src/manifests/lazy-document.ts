@@ -7,34 +7,69 @@ import { decodePositions, type DocPositions } from './locate.js';
 import type { Json } from './resource.js';
 import type { ParsedDocument } from './parsed-document.js';
 
-/** The YAML nodes of the file's document number `index`, parsed on first use and then kept. */
-export type NodesOnce = (index: number) => Document.Parsed<ParsedNode>;
+/** The YAML nodes of a file's documents by number, parsed on first use and then kept. (Objects, not closures: one
+ *  is kept for every file read.) */
+export interface NodesOnce {
+  of(index: number): Document.Parsed<ParsedNode>;
+}
+
+type ParseYaml = (text: string) => Document.Parsed<ParsedNode>[];
 
 /** Every document of the file, parsed together on first use. */
-export function nodesOnce(source: SourceFile, parse: (text: string) => Document.Parsed<ParsedNode>[]): NodesOnce {
-  let nodes: Document.Parsed<ParsedNode>[] | null = null;
-  return (index) => (nodes ??= parse(source.text))[index]!;
+export function nodesOnce(source: SourceFile, parse: ParseYaml): NodesOnce {
+  return new WholeFileNodes(source, parse);
+}
+
+class WholeFileNodes implements NodesOnce {
+  readonly #source: SourceFile;
+  readonly #parse: ParseYaml;
+  #docs: Document.Parsed<ParsedNode>[] | null = null;
+
+  constructor(source: SourceFile, parse: ParseYaml) {
+    this.#source = source;
+    this.#parse = parse;
+  }
+
+  of(index: number): Document.Parsed<ParsedNode> {
+    return (this.#docs ??= this.#parse(this.#source.text))[index]!;
+  }
 }
 
 /** One document at a time: its own text (from its `---` line to the next) parsed on first use, its offsets then
  *  moved to where it stands in the file. For files the fast path read (fast-load.ts: no directives, no `...`, no
  *  empty documents), where documents are exactly the stretches between `---` lines (the first stretch joining the
  *  second when it holds only comments). Anything unexpected parses the whole file instead. */
-export function documentNodesOnce(source: SourceFile, parse: (text: string) => Document.Parsed<ParsedNode>[]): NodesOnce {
-  const whole = nodesOnce(source, parse);
-  const docs = new Map<number, Document.Parsed<ParsedNode>>();
-  let starts: number[] | null = null;
-  return (index) => {
+export function documentNodesOnce(source: SourceFile, parse: ParseYaml): NodesOnce {
+  return new DocumentByDocumentNodes(source, parse);
+}
+
+class DocumentByDocumentNodes implements NodesOnce {
+  readonly #source: SourceFile;
+  readonly #parse: ParseYaml;
+  #whole: WholeFileNodes | null = null;
+  #docs: Map<number, Document.Parsed<ParsedNode>> | null = null;
+  #starts: number[] | null = null;
+
+  constructor(source: SourceFile, parse: ParseYaml) {
+    this.#source = source;
+    this.#parse = parse;
+  }
+
+  of(index: number): Document.Parsed<ParsedNode> {
+    const docs = (this.#docs ??= new Map<number, Document.Parsed<ParsedNode>>());
     let doc = docs.get(index);
     if (doc) return doc;
-    starts ??= documentStarts(source.text);
+    const text = this.#source.text;
+    const starts = (this.#starts ??= documentStarts(text));
     const from = starts[index];
-    const to = starts[index + 1] ?? source.text.length;
-    const parsed = from === undefined ? [] : parse(source.text.slice(from, to));
-    doc = parsed.length === 1 && parsed[0]!.errors.length === 0 ? shift(parsed[0]!, from!) : whole(index);
+    const to = starts[index + 1] ?? text.length;
+    const parsed = from === undefined ? [] : this.#parse(text.slice(from, to));
+    doc = parsed.length === 1 && parsed[0]!.errors.length === 0
+      ? shift(parsed[0]!, from!)
+      : (this.#whole ??= new WholeFileNodes(this.#source, this.#parse)).of(index);
     docs.set(index, doc);
     return doc;
-  };
+  }
 }
 
 /** Offsets where the text's documents start: 0, then every `---` line (unless nothing but comments and blank
@@ -88,20 +123,40 @@ export function lazyDocument(
   d: { value: Json; index: number; startLine?: number; endLine?: number },
   positions?: DocPositions | string,
 ): ParsedDocument {
-  let decoded: DocPositions | undefined = typeof positions === 'string' ? undefined : positions;
-  let lines: { startLine: number; endLine: number } | undefined =
-    d.startLine !== undefined && d.endLine !== undefined ? { startLine: d.startLine, endLine: d.endLine } : undefined;
-  const linesOnce = () => (lines ??= documentLines(src, nodes(d.index)));
-  return {
-    value: d.value,
-    index: d.index,
-    nodesLater: positions === undefined,
-    get startLine() { return linesOnce().startLine; },
-    get endLine() { return linesOnce().endLine; },
-    get positions(): DocPositions | undefined {
-      if (decoded === undefined && typeof positions === 'string') decoded = decodePositions(positions);
-      return decoded;
-    },
-    get doc(): Document.Parsed<ParsedNode> { return nodes(d.index); },
-  };
+  return new LazyDocument(src, nodes, d, positions);
+}
+
+/** A class, its getters on the prototype: an object literal with getters costs a closure per getter and a
+ *  dictionary of properties per document. */
+class LazyDocument implements ParsedDocument {
+  value: Json;
+  index: number;
+  nodesLater: boolean;
+  readonly #src: SourceFile;
+  readonly #nodes: NodesOnce;
+  #lines: { startLine: number; endLine: number } | undefined;
+  /** Offsets as encodePositions() wrote them, until first decoded. */
+  #positions: DocPositions | string | undefined;
+
+  constructor(src: SourceFile, nodes: NodesOnce, d: { value: Json; index: number; startLine?: number; endLine?: number }, positions?: DocPositions | string) {
+    this.value = d.value;
+    this.index = d.index;
+    this.nodesLater = positions === undefined;
+    this.#src = src;
+    this.#nodes = nodes;
+    this.#lines = d.startLine !== undefined && d.endLine !== undefined ? { startLine: d.startLine, endLine: d.endLine } : undefined;
+    this.#positions = positions;
+  }
+
+  get startLine(): number { return this.#linesOnce().startLine; }
+  get endLine(): number { return this.#linesOnce().endLine; }
+  get positions(): DocPositions | undefined {
+    if (typeof this.#positions === 'string') this.#positions = decodePositions(this.#positions);
+    return this.#positions;
+  }
+  get doc(): Document.Parsed<ParsedNode> { return this.#nodes.of(this.index); }
+
+  #linesOnce(): { startLine: number; endLine: number } {
+    return (this.#lines ??= documentLines(this.#src, this.#nodes.of(this.index)));
+  }
 }

@@ -8,7 +8,7 @@ import { parseFiles } from './parallel.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { filesWithinBudget, overBudgetFile, type Budget } from './budget.js';
 import { chartDirOnDisk, DEFAULT_PATHS, listViewFiles, pathFilter } from '../review/files.js';
-import { readFollowing, readUnder, type NoFollowRead } from './no-follow.js';
+import { readFollowing, readUnder, type NoFollowRead, type RealDirectories } from './no-follow.js';
 
 export { MAX_FILE_BYTES };
 
@@ -34,22 +34,22 @@ export function findManifestFiles(paths: readonly string[]): { files: string[]; 
   return { files: [...origins.keys()].sort(), missing, origins };
 }
 
-/** Reads one file the way its origin allows (see FileOrigin). */
-export function readByOrigin(file: string, origin: FileOrigin): NoFollowRead {
-  return origin.named ? readFollowing(file) : readUnder(origin.root, origin.rel);
+/** Reads one file the way its origin allows (see FileOrigin); `realDirs`: see readUnder. */
+export function readByOrigin(file: string, origin: FileOrigin, realDirs?: RealDirectories): NoFollowRead {
+  return origin.named ? readFollowing(file) : readUnder(origin.root, origin.rel, MAX_FILE_BYTES, realDirs);
 }
 
 /** Decode a file's bytes as a manifest: strict UTF-8, no NUL bytes, bounded size. */
 export function decodeManifest(filePath: string, bytes: Uint8Array): InputFile {
   if (bytes.length > MAX_FILE_BYTES) {
-    return { path: filePath, text: null, readProblem: `This file is ${(bytes.length / 1048576).toFixed(1)} MiB; a manifest that large cannot be applied (the API server limits a request to about 3 MiB), so it is not checked.` };
+    return { path: filePath, text: null, readProblem: { messageId: 'tooLarge', data: { mebibytes: (bytes.length / 1048576).toFixed(1) } } };
   }
   const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) return { path: filePath, text: null, readProblem: 'This file is binary (it contains NUL bytes), not YAML; it is skipped.' };
+  if (probe.includes(0)) return { path: filePath, text: null, readProblem: { messageId: 'binary' } };
   try {
     return { path: filePath, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { path: filePath, text: null, readProblem: 'This file is not valid UTF-8, so kubectl cannot read it as YAML; it is skipped.' };
+    return { path: filePath, text: null, readProblem: { messageId: 'notUtf8' } };
   }
 }
 
@@ -102,11 +102,12 @@ function workerScript(): URL | null {
 
 function readFiles(files: readonly string[], opts: ReadOptions): InputFile[] {
   const out: InputFile[] = [];
+  const realDirs: RealDirectories = new Set();
   for (const f of files) {
     const origin = opts.origins?.get(f) ?? { named: true };
-    const read = readByOrigin(f, origin);
+    const read = readByOrigin(f, origin, realDirs);
     if (read.kind !== 'file') {
-      out.push({ path: f, text: null, readProblem: `This file cannot be read: ${read.kind === 'missing' ? 'it does not exist' : read.reason}` });
+      out.push({ path: f, text: null, readProblem: { messageId: 'cannotRead', data: { reason: read.kind === 'missing' ? 'it does not exist' : read.reason } } });
       continue;
     }
     const bytes = read.bytes;

@@ -10,19 +10,26 @@ export type NoFollowRead =
   | { kind: 'missing' }
   | { kind: 'unreadable'; reason: string };
 
+/** Directories (absolute or as joined from a root) already found to be real directories, not links: one reader of
+ *  many files under the same directories (a whole tree) checks each directory once instead of once per file. */
+export type RealDirectories = Set<string>;
+
 /** `rel` (repository-relative, "/"-separated) under `root`: every directory on the way must be a real directory,
  *  the file itself a regular file or a symbolic link (read as its link text). At most `maxBytes` + 1 bytes are
- *  read, so an oversized file is reported as too large without being read whole. */
-export function readUnder(root: string, rel: string, maxBytes = MAX_FILE_BYTES): NoFollowRead {
+ *  read, so an oversized file is reported as too large without being read whole. `realDirs`: directories already
+ *  checked by this reader (see RealDirectories), and where it records the ones it checks. */
+export function readUnder(root: string, rel: string, maxBytes = MAX_FILE_BYTES, realDirs?: RealDirectories): NoFollowRead {
   const parts = rel.split('/').filter((p) => p !== '' && p !== '.');
   if (parts.length === 0 || parts.includes('..')) return { kind: 'unreadable', reason: `"${rel}" is not a path inside the repository` };
   let dir = root;
   for (const part of parts.slice(0, -1)) {
     dir = path.join(dir, part);
+    if (realDirs?.has(dir)) continue;
     let st: fs.Stats;
     try { st = fs.lstatSync(dir); } catch { return { kind: 'missing' }; }
     if (st.isSymbolicLink()) return { kind: 'unreadable', reason: `the directory "${path.relative(root, dir)}" is a symbolic link, which istio-review does not follow` };
     if (!st.isDirectory()) return { kind: 'missing' };
+    realDirs?.add(dir);
   }
   return readNoFollow(path.join(root, ...parts), maxBytes);
 }

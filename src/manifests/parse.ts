@@ -9,15 +9,9 @@ import { lineOf, type SourceFile } from './source.js';
 import type { Json } from './resource.js';
 import type { ParsedDocument } from './parsed-document.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_DOCUMENTS_PER_FILE, MAX_KEYS_PER_MAPPING } from './limits.js';
+import { fileProblem, type FileProblem, type ProblemMessage } from './file-problems.js';
 
-/** Something wrong with a file or document before it is a resource at all. */
-export interface FileProblem {
-  rule: 'yaml-syntax' | 'duplicate-key' | 'template-not-checked' | 'not-a-manifest' | 'unreadable-file' | 'input-too-large';
-  message: string;
-  file: string;
-  line: number;
-  endLine: number;
-}
+export type { FileProblem } from './file-problems.js';
 
 // A Go/Helm template action where YAML expects structure: at a line start, or as an unquoted value. The key part
 // stops at a line break: otherwise every line start would scan on to the end of the text (quadratic in lines).
@@ -29,6 +23,7 @@ const BLOCK_SCALAR_START = /^([ \t]*)(?:-[ \t]+)?(?:[^#'"\s][^#]*?:[ \t]+|-[ \t]
 /** The first template action outside block scalars: `{{` inside a `key: |` block is text (an injector
  *  ConfigMap's template, a script), not template structure, and the file is still a manifest. */
 function templateActionOutsideBlockScalars(text: string): RegExpExecArray | null {
+  if (!text.includes('{{')) return null; // what TEMPLATE_ACTION needs, found without trying it at every line start
   const first = TEMPLATE_ACTION.exec(text);
   if (!first) return null;
   let blockIndent = -1; // indentation of the line that opened the current block scalar, -1 outside one
@@ -62,13 +57,13 @@ export function parseManifestFile<T>(src: SourceFile, options?: ParseOptions<T> 
   const exactOnly = options?.exactOnly === true;
   const docs: (T | ParsedDocument)[] = [];
   const problems: FileProblem[] = [];
-  const problem = (rule: FileProblem['rule'], message: string, line: number, endLine = line) =>
-    problems.push({ rule, message, file: src.path, line, endLine });
+  const problem = <R extends FileProblem['rule']>(rule: R, message: ProblemMessage<R>, line: number, endLine = line) =>
+    problems.push(fileProblem(rule, message, { file: src.path, line, endLine }));
 
   const template = templateActionOutsideBlockScalars(src.text);
   if (template) {
     const line = lineOf(src, template.index + template[0].length - 2);
-    problem('template-not-checked', 'This file holds template syntax ({{ … }}), so it is not a manifest yet: render it and check the output. Not checked.', line);
+    problem('template-not-checked', { messageId: 'templateSyntax' }, line);
     return { docs, problems };
   }
 
@@ -76,13 +71,13 @@ export function parseManifestFile<T>(src: SourceFile, options?: ParseOptions<T> 
   // depends on the thread and the engine, and the result must not.
   const deep = deepNestingLine(src.text, MAX_DEPTH);
   if (deep !== null) {
-    problem('yaml-syntax', `This file nests more than ${MAX_DEPTH} levels deep (from line ${deep}); no Kubernetes object does, and such input is a known way to exhaust parsers. Nothing in it was checked.`, deep);
+    problem('yaml-syntax', { messageId: 'fileTooDeep', data: { line: deep } }, deep);
     return { docs, problems };
   }
 
   const manyDocs = documentStartBeyond(src.text, MAX_DOCUMENTS_PER_FILE);
   if (manyDocs !== null) {
-    problem('input-too-large', `Input too large: this file holds more than ${MAX_DOCUMENTS_PER_FILE.toLocaleString('en-US')} YAML documents (document ${(MAX_DOCUMENTS_PER_FILE + 1).toLocaleString('en-US')} starts here); no real manifest file does. Nothing in it was checked.`, lineOf(src, manyDocs));
+    problem('input-too-large', { messageId: 'tooManyDocuments' }, lineOf(src, manyDocs));
     return { docs, problems };
   }
 
@@ -113,7 +108,7 @@ export function parseManifestFile<T>(src: SourceFile, options?: ParseOptions<T> 
     // A file the parser gives up on yields nothing but this, wherever it gave up.
     docs.length = 0;
     problems.length = problemsBefore;
-    problem('yaml-syntax', `The YAML parser gave up on this file (${shortError(err)}); nothing in it was checked.`, 1);
+    problem('yaml-syntax', { messageId: 'parserGaveUp', data: { detail: shortError(err) } }, 1);
   }
   return { docs, problems };
 
@@ -122,7 +117,7 @@ export function parseManifestFile<T>(src: SourceFile, options?: ParseOptions<T> 
     const { startLine, endLine } = documentLines(src, doc);
     const keys = checkKeys(doc);
     if (keys.tooManyAt !== null) {
-      problem('input-too-large', `Input too large: a mapping here holds more than ${MAX_KEYS_PER_MAPPING.toLocaleString('en-US')} keys (this is key ${(MAX_KEYS_PER_MAPPING + 1).toLocaleString('en-US')}); no Kubernetes object does. The document is skipped.`, lineOf(src, keys.tooManyAt));
+      problem('input-too-large', { messageId: 'tooManyKeys' }, lineOf(src, keys.tooManyAt));
       return null;
     }
     const errors = documentErrors(doc, keys.duplicates);
@@ -137,9 +132,9 @@ export function parseManifestFile<T>(src: SourceFile, options?: ParseOptions<T> 
         if (reported.has(key)) return null;
         reported.add(key);
         if (e.code === 'DUPLICATE_KEY') {
-          problem('duplicate-key', `Duplicate key: kubectl apply rejects this document ("mapping key already defined"). Keep one of the entries. ${firstLine(e.message)}`, line);
+          problem('duplicate-key', { messageId: 'duplicateKey', data: { detail: firstLine(e.message) } }, line);
         } else {
-          problem('yaml-syntax', `YAML syntax error: ${firstLine(e.message)}. The whole document is skipped, so nothing in it was checked.`, line);
+          problem('yaml-syntax', { messageId: 'syntaxError', data: { detail: firstLine(e.message) } }, line);
         }
       }
       return null;
@@ -155,18 +150,15 @@ export function parseManifestFile<T>(src: SourceFile, options?: ParseOptions<T> 
         // Point at the alias itself: `*name` inside this document.
         const at = src.text.indexOf(`*${unresolved[1]}`, doc.range[0]);
         const line = at !== -1 && at < doc.range[1] ? lineOf(src, at) : startLine;
-        problem('yaml-syntax', `The alias "*${unresolved[1]}" refers to no anchor "&${unresolved[1]}" defined before it. The document is skipped.`, line);
+        problem('yaml-syntax', { messageId: 'unresolvedAlias', data: { alias: unresolved[1]! } }, line);
         return null;
       }
-      const why = /alias/i.test(msg)
-        ? `It expands too many aliases (more than ${MAX_ALIAS_COUNT}; an "alias bomb" can take the API server down).`
-        : `It cannot be read: ${msg}.`;
-      problem('yaml-syntax', `${why} The document is skipped.`, startLine, endLine);
+      problem('yaml-syntax', /alias/i.test(msg) ? { messageId: 'tooManyAliases' } : { messageId: 'unreadableDocument', data: { detail: msg } }, startLine, endLine);
       return null;
     }
     // The text scan above bounds the depth, except that aliases can stack subtrees: check values that may hold some.
     if (hasAnchors && nestedDeeperThan(value, MAX_DEPTH)) {
-      problem('yaml-syntax', `This document is nested more than ${MAX_DEPTH} levels deep; no Kubernetes object is, and such input is a known way to exhaust parsers. The document is skipped.`, startLine, endLine);
+      problem('yaml-syntax', { messageId: 'documentTooDeep' }, startLine, endLine);
       return null;
     }
     return { doc, value, startLine, endLine, index };

@@ -107,12 +107,26 @@ export function asObject(v: Json | undefined): JsonObject {
 
 /** Label maps as strings; Kubernetes would reject non-string values, which schema rules report. */
 export function asStringMap(v: Json | undefined): Record<string, string> {
+  return stringMap(v) ?? emptyRecord<string>();
+}
+
+/** asStringMap for maps kept for the whole run and only read (a resource's labels and annotations): an empty one is
+ *  a single shared, frozen object. An object without a prototype is a hash table of its own, about 150 bytes even
+ *  when empty, and most resources have no annotations, many no labels. */
+export function readOnlyStringMap(v: Json | undefined): Readonly<Record<string, string>> {
+  return stringMap(v) ?? NO_STRINGS;
+}
+
+const NO_STRINGS: Readonly<Record<string, string>> = Object.freeze(emptyRecord<string>());
+
+/** The string-valued entries (numbers and booleans as text), or null when there are none. */
+function stringMap(v: Json | undefined): Record<string, string> | null {
   // No prototype: a label or annotation named `__proto__` or `constructor` is an entry like any other.
-  const out = emptyRecord<string>();
+  let out: Record<string, string> | null = null;
   if (!isObject(v)) return out;
   for (const [k, val] of Object.entries(v)) {
-    if (typeof val === 'string') out[k] = val;
-    else if (typeof val === 'number' || typeof val === 'boolean') out[k] = String(val);
+    if (typeof val === 'string') (out ??= emptyRecord<string>())[k] = val;
+    else if (typeof val === 'number' || typeof val === 'boolean') (out ??= emptyRecord<string>())[k] = String(val);
   }
   return out;
 }

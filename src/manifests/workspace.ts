@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { makeSourceFile, type SourceFile } from './source.js';
-import { parseManifestFile, type FileProblem } from './parse.js';
+import { parseManifestFile } from './parse.js';
+import { fileProblem, type FileProblem, type ProblemMessage } from './file-problems.js';
 import { resourcesOf } from './identity.js';
 import { stringsOf, type Resource } from './resource.js';
 import type { ParsedFile } from './parallel.js';
@@ -13,7 +14,7 @@ export interface InputFile {
   path: string;
   /** Decoded text, or a problem found while reading (binary content, invalid UTF-8, too large). */
   text: string | null;
-  readProblem?: string;
+  readProblem?: ProblemMessage<'unreadable-file'>;
   /** The file already parsed (by readManifestFiles, possibly on another thread); buildWorkspace uses it as is. */
   parsed?: ParsedFile;
 }
@@ -45,7 +46,7 @@ export function buildWorkspace(inputs: InputFile[], opts: WorkspaceOptions = {})
   const notManifests: string[] = [];
   for (const input of inputs) {
     if (input.text === null) {
-      problems.push({ rule: 'unreadable-file', message: input.readProblem ?? 'This file cannot be read as text; it is skipped.', file: input.path, line: 1, endLine: 1 });
+      problems.push(fileProblem('unreadable-file', input.readProblem ?? { messageId: 'notText' }, { file: input.path, line: 1 }));
       continue;
     }
     if (isKustomizationFile(input.path)) { notManifests.push(input.path); continue; } // read above for namespaces

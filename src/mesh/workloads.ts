@@ -1,6 +1,6 @@
 // Workloads: what selectors select. In a repository these are mostly pod templates of Deployments and
 // friends, seldom Pods; WorkloadEntries stand for VMs. istioctl looks at Pods only.
-import { asObject, asStringMap, getPath, isObject, type JsonObject, type Resource } from '../manifests/resource.js';
+import { asObject, asStringMap, getPath, isObject, readOnlyStringMap, type JsonObject, type Resource } from '../manifests/resource.js';
 import { WORKLOAD_KINDS } from '../manifests/kinds.js';
 import { own } from '../util/own.js';
 
@@ -51,10 +51,12 @@ export function workloadOf(r: Resource): Workload | null {
     kind: r.kind,
     name: r.name,
     namespace: r.namespace,
-    labels: asStringMap(meta.labels),
-    annotations: asStringMap(meta.annotations),
+    // Kept for the whole run and only read: an empty map is shared, the path exactly its length (see
+    // readOnlyStringMap; a spread array keeps room to grow). A repository holds thousands of pod templates.
+    labels: readOnlyStringMap(meta.labels),
+    annotations: readOnlyStringMap(meta.annotations),
     podSpec: isObject(template.spec) ? template.spec : null,
-    templatePath: [...tpl, 'metadata'],
+    templatePath: tpl.concat('metadata'),
     resource: r,
   };
 }

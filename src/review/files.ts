@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { isRegularFileUnder, readNoFollow, readUnder, type NoFollowRead } from '../manifests/no-follow.js';
+import { isRegularFileUnder, readNoFollow, readUnder, type NoFollowRead, type RealDirectories } from '../manifests/no-follow.js';
 
 // .github/ holds workflows and repository settings, never cluster objects.
 export const DEFAULT_PATHS = ['**/*.yaml', '**/*.yml', '**/*.json', '**/Kustomization', '!**/node_modules/**', '!**/.git/**', '!.github/**'];
@@ -71,10 +71,10 @@ export function listViewFiles(root: string, filter: PathFilter): string[] {
 /** One file of the working tree: its bytes, null when absent, an Error when it cannot be read (a finding, not a skip).
  *  `relPath` is relative to `root` (or absolute, or outside it, as a CLI argument may be). A symbolic link is read
  *  as its link text, never followed: under `root` no directory on the way may be a link either. */
-export function readViewFile(root: string, relPath: string): Buffer | null | Error {
+export function readViewFile(root: string, relPath: string, realDirs?: RealDirectories): Buffer | null | Error {
   const posix = relPath.split(path.sep).join('/');
   const inside = !path.isAbsolute(relPath) && !posix.split('/').includes('..');
-  return fromRead(inside ? readUnder(root, posix) : readNoFollow(path.resolve(root, relPath)));
+  return fromRead(inside ? readUnder(root, posix, undefined, realDirs) : readNoFollow(path.resolve(root, relPath)));
 }
 
 function fromRead(r: NoFollowRead): Buffer | null | Error {

@@ -12,6 +12,7 @@ import { emptyConfig, type ReviewConfig } from '../config/config.js';
 import type { ChangeSet } from './diff.js';
 import { DOCS_BASE, fingerprintOf } from '../engine.js';
 import { own } from '../util/own.js';
+import { newSuppressionMessage } from '../rules/review/index.js';
 
 export const NEW_SUPPRESSION_RULE = 'new-suppression';
 
@@ -119,7 +120,7 @@ export function changedWorkflows(changes: ChangeSet): Introduced[] {
 export function introducedFinding(i: Introduced, severity: Severity): Finding {
   return {
     rule: NEW_SUPPRESSION_RULE, severity, istioCode: null, kialiCode: null, resource: i.resource, file: i.file, line: i.line, endLine: i.line, fix: null,
-    message: `${i.text} This pull request adds it, and this repository does not allow a pull request to add suppressions (allow-new-suppressions: false): a maintainer must accept it.`,
+    message: newSuppressionMessage(i.text),
     subject: i.subject, fingerprint: fingerprintOf(NEW_SUPPRESSION_RULE, i.resource ?? { kind: 'File', namespace: null, name: i.file }, i.subject),
     docs: `${DOCS_BASE}${NEW_SUPPRESSION_RULE}.md`,
   };

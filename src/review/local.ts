@@ -11,6 +11,7 @@ import { UsageError } from '../settings-loader.js';
 import type { ChangeSet } from './diff.js';
 import { Git } from './git.js';
 import { chartDirOnDisk, DEFAULT_PATHS, pathFilter, readViewFile, toPosix } from './files.js';
+import type { RealDirectories } from '../manifests/no-follow.js';
 import { renderInputs } from '../targets/discover.js';
 import { buildViews, planReview } from './pipeline.js';
 import { summaryMarkdown } from './summary.js';
@@ -64,11 +65,12 @@ export async function runReviewCommand(args: LocalReviewOptions): Promise<number
     warn(`istio-review: ${list.length} file${list.length === 1 ? ' has' : 's have'} uncommitted changes that this review does not include (it reviews HEAD): ` +
       `${list.slice(0, 5).map(sanitizeForLog).join(', ')}${list.length > 5 ? ', …' : ''}. Commit them to include them.\n`);
   }
+  const realDirs: RealDirectories = new Set(); // see readUnder: each directory checked once, not once per file
   const views = await buildViews(changes, filter, {
     workspaceFiles: rgit.filesAt(head).filter(filter).sort(),
     // Tools (kustomize) read the working tree only when it holds HEAD's files; otherwise they get a copy from HEAD.
     root: dirty.size > 0 ? null : root,
-    readWorkspaceFile: (p) => (dirty.has(p) ? rgit.readAt(head, [p]).get(p) ?? null : readViewFile(root, p)),
+    readWorkspaceFile: (p) => (dirty.has(p) ? rgit.readAt(head, [p]).get(p) ?? null : readViewFile(root, p, realDirs)),
     readHead: async (paths) => rgit.readAt(head, paths),
     readBase: async (files) => rgit.readAt(mergeBase, files.map((f) => f.basePath!)),
   }, renderInputs(args.loaded.config.targets, args.loaded.config.baseDir));

@@ -20,7 +20,7 @@ const MESSAGES_HEADING = '## Messages';
 
 /** A docs page's "Messages" section: every message of the rule's catalogue, by id, with its placeholders. */
 export function messagesSection(rule: Rule): string {
-  const entries = Object.entries(rule.messages ?? {}).map(([id, template]) => `- \`${id}\`: ${template}`);
+  const entries = Object.entries(rule.messages).map(([id, template]) => `- \`${id}\`: ${template}`);
   return [MESSAGES_HEADING, '', 'What the rule says, generated from its message catalogue; `{name}` stands for a value from the resource.', '',
     ...entries, ''].join('\n');
 }

@@ -39,16 +39,17 @@ export interface RuleMeta {
   inputs: RuleInputs;
   /** What the rule says, by message id (see messages.ts). A report names one of these and fills its placeholders;
    *  the rule's docs page lists them (generated), and tests match the id and the data. */
-  messages?: MessageCatalogue; // TRANSITION: required once every rule has its catalogue
+  messages: MessageCatalogue;
 }
 
-// TRANSITION: `message` (free text) goes once every rule reports by messageId.
-export type Report = ReportAbout & ({ messageId: string; data?: MessageData; message?: never } | { message: string; messageId?: never; data?: never });
-
-interface ReportAbout {
+export interface Report {
   resource: Resource;
   /** The offending field, relative to the resource (e.g. ['spec','resolution']); [] for the whole object. */
   path: Path;
+  /** One of the rule's `messages`. */
+  messageId: string;
+  /** The values for the message's placeholders: text as it appears in the message. */
+  data?: MessageData;
   /** What the finding is about, by value (host, port, name): keeps fingerprints stable when lines move. */
   subject?: string;
   /** A YAML edit that fixes the finding; turned into line replacements by the engine. */

@@ -10,6 +10,7 @@ import { parseGatewayRef } from '../rules/analyzers/traffic/common.js';
 import type { ReviewConfig } from '../config/config.js';
 import type { JsonObject } from '../manifests/resource.js';
 import { ruleById } from '../rules/index.js';
+import { targetMessage } from '../rules/input/targets.js';
 import type { TargetNote, TargetView } from './views.js';
 import { inTargets as listNames } from '../output/text.js';
 
@@ -94,7 +95,7 @@ function elsewhere(f: Finding, own: string, meshes: Map<string, MeshView>): Find
   return {
     ...f, rule: rule.id, severity: rule.severity, istioCode: null, kialiCode: null, fix: null, docs: `${DOCS_BASE}${rule.id}.md`,
     fingerprint: fingerprintOf(rule.id, f.resource, f.subject),
-    message: `"${f.subject}" is defined only in target ${listNames(where)} (${what}), not in ${own}, where this object is applied: check that the other target is deployed to the same cluster, or define it here too.`,
+    message: targetMessage('defined-in-other-target', 'definedElsewhere', { subject: f.subject, targets: listNames(where), definition: what, target: own }),
   };
 }
 

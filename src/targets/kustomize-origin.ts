@@ -44,7 +44,8 @@ interface PatchSite {
   ref: PatchRef;
   /** Strategic merge: the partial object. JSON 6902: the operation's target path and value. */
   smp: { kind: string | null; name: string | null; value: JsonObject; docPath: Path } | null;
-  op: { path: (string | number | '-')[]; value: Json; docPath: Path } | null;
+  /** `path` segments are keys and indexes, or "-" (JSON Pointer's end of a list). */
+  op: { path: (string | number)[]; value: Json; docPath: Path } | null;
   doc: ParsedDocument;
   src: SourceFile;
   /** Added to lines of an inline patch (its text starts inside the kustomization). */

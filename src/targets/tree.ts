@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { listViewFiles, readViewFile } from '../review/files.js';
 import { readByOrigin, type FileOrigin } from '../manifests/load.js';
+import type { RealDirectories } from '../manifests/no-follow.js';
 
 export interface SourceTree {
   /** Files under the checked paths, in the tree's path form (as given on the command line, or repository-relative). */
@@ -39,10 +40,11 @@ function filesUnder(abs: string, name: (abs: string) => string | null): string[]
 export function diskTree(
   files: readonly string[], cwd = process.cwd(), memory: ReadonlyMap<string, Buffer> = new Map(), origins: ReadonlyMap<string, FileOrigin> = new Map(),
 ): SourceTree {
+  const realDirs: RealDirectories = new Set(); // see readUnder: each directory checked once, not once per file
   const readDisk = (p: string): Buffer | null | Error => {
     const origin = origins.get(p);
-    if (!origin) return readViewFile(cwd, p);
-    const r = readByOrigin(path.resolve(cwd, p), origin.named ? origin : { ...origin, root: path.resolve(cwd, origin.root) });
+    if (!origin) return readViewFile(cwd, p, realDirs);
+    const r = readByOrigin(path.resolve(cwd, p), origin.named ? origin : { ...origin, root: path.resolve(cwd, origin.root) }, realDirs);
     return r.kind === 'file' ? r.bytes : r.kind === 'missing' ? null : new Error(r.reason);
   };
   const onDisk = files.filter((f) => !memory.has(f));

@@ -5,6 +5,8 @@ import { buildWorkspace, type InputFile, type Workspace } from '../manifests/wor
 import { decodeManifest, parseInputs } from '../manifests/load.js';
 import { makeSourceFile, type SourceFile } from '../manifests/source.js';
 import { parseManifestFile } from '../manifests/parse.js';
+import { fileProblem } from '../manifests/file-problems.js';
+import { targetMessage } from '../rules/input/targets.js';
 import { resourcesOf } from '../manifests/identity.js';
 import type { ReviewConfig } from '../config/config.js';
 import { discoverTargets, type Target } from './discover.js';
@@ -90,7 +92,7 @@ export function rawFiles(tree: SourceTree, shared?: Map<string, InputFile>): Raw
       const b = tree.read(f);
       if (b === null) continue;
       // (Not `instanceof Error`: errors from node's fs may come from another realm.)
-      if (!Buffer.isBuffer(b)) { fresh.push({ path: f, text: null, readProblem: `This file cannot be read: ${b.message}` }); continue; }
+      if (!Buffer.isBuffer(b)) { fresh.push({ path: f, text: null, readProblem: { messageId: 'cannotRead', data: { reason: b.message } } }); continue; }
       const input = decodeManifest(f, b);
       // A JSON file is only a manifest when it names a kind (not package.json and friends).
       if (/\.json$/i.test(f) && input.text !== null && !input.text.includes('"kind"')) continue;
@@ -125,7 +127,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     const k = t.kustomizations[0];
     return {
       rule: 'kustomize-component-unused', file: k?.file ?? `${t.root}/kustomization.yaml`, line: k?.keyLine('kind') ?? 1, targets: [t.name],
-      message: `Component ${t.name} is used by no kustomization under the checked paths; not checked: a component is applied only through a kustomization's \`components:\`, and the files it lists are checked only where a target uses them.`,
+      message: targetMessage('kustomize-component-unused', 'componentUnused', { component: t.name }),
     };
   });
   const selected = chosen.filter((t) => t.kind !== 'component');
@@ -147,7 +149,8 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     parsedCache.set(p, out);
     return out;
   };
-  const readRaw = (opts.raw ?? rawFiles(tree, opts.rawCache)).read;
+  const raw = opts.raw ?? rawFiles(tree, opts.rawCache);
+  const readRaw = (files: readonly string[]) => raw.read(files);
   const wsOptions = (t: Target) => ({ defaultNamespace: t.defaultNamespace ?? opts.config.defaultNamespace ?? undefined });
   const rawView = (t: Target, why: string): TargetView => {
     // Patch files hold partial objects: never checked as whole ones. Kustomization files stay: they place namespaces.
@@ -156,7 +159,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     const workspace = buildWorkspace(readRaw(files), wsOptions(t));
     // kustomize would have said so; read raw, a broken kustomization must still be reported, not skipped.
     for (const k of t.kustomizations) {
-      if (k.problem) workspace.problems.push({ rule: 'yaml-syntax', file: k.file, line: k.problemLine, endLine: k.problemLine, message: `This kustomization cannot be read (${k.problem}): kustomize build fails, and nothing of ${t.name} is applied.` });
+      if (k.problem) workspace.problems.push(fileProblem('yaml-syntax', { messageId: 'unreadableKustomization', data: { detail: k.problem, target: t.name } }, { file: k.file, line: k.problemLine }));
     }
     return { target: t, workspace, renderedWith: why };
   };
@@ -175,7 +178,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
           // Temporary directories (ours, not the user's) say nothing to the reader.
           res.error = res.error.split(`${disk.dir}${path.sep}`).join('').replace(/(\.\.\/)*istio-review-[a-z]+-[A-Za-z0-9]+\//g, '').replace(/\s+/g, ' ').trim();
           notes.push({ rule: 'target-render-failed', file, line: 1, targets: [t.name],
-            message: `${tool.label} could not build ${t.name}: ${res.error}. Its files were read as they are instead; \`kubectl apply -k ${t.name}\` would fail the same way.` });
+            message: targetMessage('target-render-failed', 'kustomizeFailed', { tool: tool.label, target: t.name, error: res.error }) });
           return rawView(t, 'raw files (kustomize build failed)');
         }
         const mapped = mapKustomizeOutput(res.text, res.baseDir, t, {
@@ -189,7 +192,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     }
     if (t.kind === 'render') {
       if (opts.runCommands === false) {
-        notes.push({ rule: 'target-render-failed', file: configFile, line: 1, targets: [t.name], message: `The render command of target "${t.name}" was not run: ${opts.noCommandsReason ?? 'running commands is turned off here'}. Nothing of this target was checked.` });
+        notes.push({ rule: 'target-render-failed', file: configFile, line: 1, targets: [t.name], message: targetMessage('target-render-failed', 'commandNotRun', { target: t.name, reason: opts.noCommandsReason ?? 'running commands is turned off here' }) });
         return { target: t, workspace: { files: [], resources: [], problems: [], notManifests: [] }, renderedWith: `${t.command} (not run)` };
       }
       // The command reads the files its arguments name, as they are in this tree (a review's head or base).
@@ -197,7 +200,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
       let res: Awaited<ReturnType<typeof runRenderCommand>>;
       try { res = await runRenderCommand(t.command!, path.resolve(disk.dir, opts.config.baseDir)); } finally { disk.release(); }
       if (!res.ok) {
-        notes.push({ rule: 'target-render-failed', file: configFile, line: 1, targets: [t.name], message: `The render command of target "${t.name}" (${t.command}) failed: ${res.error}. Nothing of this target was checked.` });
+        notes.push({ rule: 'target-render-failed', file: configFile, line: 1, targets: [t.name], message: targetMessage('target-render-failed', 'commandFailed', { target: t.name, command: t.command!, error: res.error }) });
         return { target: t, workspace: { files: [], resources: [], problems: [], notManifests: [] }, renderedWith: `${t.command} (failed)` };
       }
       const args = t.command!.split(/\s+/).filter((a) => a && !a.startsWith('-')).map((a) => path.posix.normalize(opts.config.baseDir ? `${opts.config.baseDir}/${a}` : a));
@@ -222,7 +225,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     return rawView(t, 'raw files');
   };
 
-  const views: TargetView[] = new Array(selected.length);
+  const views = new Array<TargetView>(selected.length);
   let next = 0;
   const worker = async () => {
     while (next < selected.length) {
@@ -235,7 +238,7 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
     const first = selected.find((t) => t.name === notFound[0]);
     notes.push({
       rule: 'kustomize-not-found', file: first?.kustomizations[0]?.file ?? notFound[0]!, line: 1, targets: notFound,
-      message: `kustomize not found: ${listNames(notFound)} ${notFound.length === 1 ? 'was' : 'were'} read from raw files (patches are not applied, so what is checked is not what is deployed); install kustomize or kubectl.`,
+      message: targetMessage('kustomize-not-found', notFound.length === 1 ? 'oneTarget' : 'severalTargets', { targets: listNames(notFound) }),
     });
   }
   const fileCount = new Set(views.flatMap((v) => [...v.target.files, ...v.workspace.files.map((f: SourceFile) => f.path)])).size;

@@ -67,7 +67,7 @@ export function check(files: Record<string, string>, opts: RunOptions = {}, rule
 // The message id and data of each finding check() returned, for tests that match them.
 const reported = new WeakMap<Finding, ReportedMessage>();
 
-/** The message id and data a rule reported a finding with (undefined for file problems and internal errors). */
+/** The message id and data a rule reported a finding with (undefined for internal errors). */
 export function reportedMessage(finding: Finding): ReportedMessage | undefined {
   return reported.get(finding);
 }
@@ -93,7 +93,7 @@ export interface ExpectedFinding {
   messageId?: string;
   /** Values the message's data must hold (the report may carry more). */
   data?: Record<string, string | number>;
-  /** Substring or pattern the message text must contain (for file problems, which have no message ids). */
+  /** Substring or pattern the message text must contain (where the filled text itself is the point, e.g. that literal braces survive). */
   message?: string | RegExp;
   /** Resource name the finding is on. */
   name?: string;

@@ -1,7 +1,7 @@
 // What a pull request changes about what is checked, compared with its base (issue 14, item 5).
 import { buildWorkspace } from '../../src/manifests/workspace.js';
 import { parseReviewConfig } from '../../src/config/config.js';
-import { configChanges, introducedCharts, introducedSuppressions } from '../../src/review/introduced.js';
+import { configChanges, introducedCharts, introducedFinding, introducedSuppressions } from '../../src/review/introduced.js';
 import { changedFile } from '../../src/review/diff.js';
 
 const se = (annotations: string) => `apiVersion: networking.istio.io/v1
@@ -41,4 +41,13 @@ test('config changes: rules turned off or down and external declarations hide fi
 test('a new Chart.yaml is a change to what is checked; an edited one is not', () => {
   const files = [changedFile('charts/legacy/Chart.yaml', null, 'added', '@@ -0,0 +1 @@\n+name: legacy'), changedFile('charts/old/Chart.yaml', 'charts/old/Chart.yaml', 'modified', '@@ -1 +1 @@\n-a\n+b')];
   expect(introducedCharts({ files, truncated: false }).map((i) => i.text)).toEqual(['charts/legacy/Chart.yaml is new: the files under charts/legacy/templates/ are no longer checked (they are Helm templates now).']);
+});
+
+test('with allow-new-suppressions: false, an added suppression is a new-suppression finding saying what it adds', () => {
+  const base = buildWorkspace([{ path: 'a.yaml', text: se('') }]);
+  const head = buildWorkspace([{ path: 'a.yaml', text: se('  annotations:\n    istio-review.dev/ignore: "*: fine"\n') }]);
+  const [added] = introducedSuppressions(head, base);
+  const f = introducedFinding(added!, 'error');
+  expect([f.rule, f.severity, f.file, f.line]).toEqual(['new-suppression', 'error', 'a.yaml', 7]);
+  expect(f.message).toBe(`${added!.text} This pull request adds it, and this repository does not allow a pull request to add suppressions (allow-new-suppressions: false): a maintainer must accept it.`);
 });

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../../src/types.js';
+import type { Finding } from '../../src/types.js';
 import { changedFile, type ChangeSet } from '../../src/review/diff.js';
 import { anchorIsValid, placeFindings } from '../../src/review/placement.js';
 import { classifyFindings } from '../../src/review/classify.js';
@@ -8,7 +8,7 @@ import { summaryMarkdown } from '../../src/review/summary.js';
 
 function finding(over: Partial<Finding> & { fingerprint: string }): Finding {
   return {
-    rule: 'some-rule', severity: 'warning' as Severity, message: 'something is wrong', istioCode: null, kialiCode: null,
+    rule: 'some-rule', severity: 'warning', message: 'something is wrong', istioCode: null, kialiCode: null,
     resource: { kind: 'ServiceEntry', namespace: 'default', name: 'ext' }, file: 'a.yaml', line: 3, endLine: 3, fix: null,
     subject: 's', docs: 'https://example.com/docs/some-rule.md', ...over,
   };

@@ -31,10 +31,9 @@ describe('rule catalogue', () => {
 });
 
 describe('message catalogues', () => {
-  const withMessages = ALL_RULES.filter((r) => r.messages !== undefined); // TRANSITION: every rule
-  test.each(withMessages.map((r) => [r.id, r] as const))('%s: every message has an id and is shown on the docs page', async (id, rule) => {
+  test.each(ALL_RULES.map((r) => [r.id, r] as const))('%s: every message has an id and is shown on the docs page', async (id, rule) => {
     const { withMessagesSection } = await import('../../src/rules/catalogue-markdown.js');
-    const messages = Object.entries(rule.messages ?? {});
+    const messages = Object.entries(rule.messages);
     expect(messages.length).toBeGreaterThan(0);
     for (const [messageId, template] of messages) {
       expect(messageId).toMatch(/^[a-z][A-Za-z0-9]*$/);

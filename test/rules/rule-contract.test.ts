@@ -23,13 +23,14 @@ function run(rule: Rule) {
   return analyze(buildWorkspace([...Object.entries(files)].map(([path, text]) => ({ path, text }))), { rules: [rule] }).findings;
 }
 
-const base = { severity: 'warning', istioCode: null, group: 'analyzers/traffic', title: 'A rule written for this test.' } as const;
+const base = { severity: 'warning', istioCode: null, group: 'analyzers/traffic', title: 'A rule written for this test.',
+  messages: { saw: 'Saw VirtualService {name}.', fixing: 'Fixing the first host.' } } as const;
 
 describe('rule contract', () => {
   test('inputs are the declared kind outside the namespaces istioctl ignores', () => {
     const rule = defineRule({ ...base, id: 'test-reads-vs', fixable: false, inputs: [{ kind: 'VirtualService' }],
-      check(ctx) { for (const vs of ctx.inputs('VirtualService')) ctx.report({ resource: vs, path: [], message: `saw ${vs.name}` }); } });
-    expect(run(rule).map((f) => f.message)).toEqual(['saw web']);
+      check(ctx) { for (const vs of ctx.inputs('VirtualService')) ctx.report({ resource: vs, path: [], messageId: 'saw', data: { name: vs.name } }); } });
+    expect(run(rule).map((f) => f.message)).toEqual(['Saw VirtualService web.']);
   });
 
   test('a report names a message of the rule\'s catalogue and fills its placeholders', () => {
@@ -72,7 +73,7 @@ describe('rule contract', () => {
     const rule = defineRule({ ...base, id: 'test-unfixable', fixable: false, inputs: [{ kind: 'VirtualService' }],
       check(ctx) {
         const [vs] = ctx.inputs('VirtualService');
-        ctx.report({ resource: vs!, path: ['spec', 'hosts', 0], message: 'fixing', fix: { op: 'set', path: ['spec', 'hosts', 0], value: 'x', description: 'x' } });
+        ctx.report({ resource: vs!, path: ['spec', 'hosts', 0], messageId: 'fixing', fix: { op: 'set', path: ['spec', 'hosts', 0], value: 'x', description: 'x' } });
       } });
     const found = run(rule);
     expect(found.map((f) => f.rule)).toEqual(['internal-error']);
@@ -83,7 +84,7 @@ describe('rule contract', () => {
     const rule = defineRule({ ...base, id: 'test-fixable', fixable: true, inputs: [{ kind: 'VirtualService' }],
       check(ctx) {
         const [vs] = ctx.inputs('VirtualService');
-        ctx.report({ resource: vs!, path: ['spec', 'hosts', 0], message: 'fixing', fix: { op: 'set', path: ['spec', 'hosts', 0], value: 'x', description: 'x' } });
+        ctx.report({ resource: vs!, path: ['spec', 'hosts', 0], messageId: 'fixing', fix: { op: 'set', path: ['spec', 'hosts', 0], value: 'x', description: 'x' } });
       } });
     const found = run(rule);
     expect(found.map((f) => [f.rule, Boolean(f.fix)])).toEqual([['test-fixable', true]]);

@@ -61,7 +61,7 @@ describe('PR, files, contents', () => {
     const { data } = await o.pulls.get({ ...OR, pull_number: 12 });
     expect(data).toMatchObject({ number: 12, head: { sha: HEAD_SHA, ref: 'feat', repo: { full_name: 'mallory/mesh-config', fork: true } }, base: { sha: BASE_SHA } });
     const diff = await o.pulls.get({ ...OR, pull_number: 12, mediaType: { format: 'diff' } });
-    expect(String(diff.data)).toContain('diff --git a/mesh/f0000.yaml b/mesh/f0000.yaml\nnew file mode 100644\n--- /dev/null\n+++ b/mesh/f0000.yaml\n@@ -0,0 +1 @@\n+n: 0');
+    expect(diff.data as unknown as string).toContain('diff --git a/mesh/f0000.yaml b/mesh/f0000.yaml\nnew file mode 100644\n--- /dev/null\n+++ b/mesh/f0000.yaml\n@@ -0,0 +1 @@\n+n: 0');
     s.state.files = manyFiles(301);
     const r = await failure(o.pulls.get({ ...OR, pull_number: 12, mediaType: { format: 'diff' } }));
     expect(r.status).toBe(406);

@@ -5,6 +5,9 @@ import path from 'node:path';
 import { checkFixture, copyFixture, FIXTURES, requireKustomize, serious } from './helpers.js';
 import { checkPaths } from '../../src/check.js';
 import { loadSettings } from '../../src/settings-loader.js';
+import { buildTargetViews } from '../../src/targets/views.js';
+import { diskTree } from '../../src/targets/tree.js';
+import { findManifestFiles } from '../../src/manifests/load.js';
 
 describe('(b) clusters/prod and clusters/staging, declared as targets', () => {
   const DIR = `${FIXTURES}/clusters`;
@@ -103,6 +106,20 @@ describe('(d) a render target: recorded helm template output with # Source comme
       const f = result.findings.find((x) => x.rule === 'vs-subset-not-found')!;
       expect(f.fix).toBeNull(); // the value may come from values files: explained, not fixed
       expect(f.resource).toEqual({ kind: 'VirtualService', namespace: 'shop', name: 'reviews' });
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  test('where commands may not run, a render target is not rendered and the finding says why', async () => {
+    const cwd = process.cwd();
+    try {
+      process.chdir(`${FIXTURES}/helm`);
+      const loaded = loadSettings({ configFile: '.istio-review.yaml' });
+      const { files } = findManifestFiles(['.']);
+      const build = await buildTargetViews(diskTree(files), { config: loaded.config, runCommands: false, noCommandsReason: 'this event runs no commands from the pull request' });
+      expect(build.notes.map((n) => [n.rule, n.file, n.targets, n.message])).toEqual([['target-render-failed', '.istio-review.yaml', ['mesh-chart-prod'],
+        'The render command of target "mesh-chart-prod" was not run: this event runs no commands from the pull request. Nothing of this target was checked.']]);
     } finally {
       process.chdir(cwd);
     }

@@ -68,11 +68,27 @@ export function needsAddress(p: SePort): boolean {
   return isTcpFamily(p.protocol);
 }
 
-/** "is TCP" / "is \"MYSQL\" (plain TCP to the proxy)" / "has no protocol, so the sidecar detects it …". */
-export function portProtocolText(p: SePort): string {
-  if (p.protocol === null || p.protocol === '') return unsetProtocolPhrase(p.name);
-  const upper = p.protocol.toUpperCase();
-  return upper === 'TCP' ? 'is TCP' : `is ${quote(p.protocol)} (plain TCP to the proxy)`;
+/** The openings of the messages about a port that needs an address (see needsAddress), by how it carries plain TCP:
+ *  TCP itself, another protocol of the TCP family, or none (sniffed; its name does not suggest HTTP, or it would not
+ *  need an address, so the phrase has no name hint). A rule's templates go on after a comma. */
+const TCP_PORT_OPENINGS = {
+  tcpPort: 'Port {port} is TCP',
+  tcpFamilyPort: 'Port {port} is {protocol} (plain TCP to the proxy)',
+  unsetProtocolPort: `Port {port} ${unsetProtocolPhrase(null)}`,
+} as const;
+
+/** A message catalogue with one template per way a port carries plain TCP, each going on with `rest`. */
+export function tcpPortMessages(rest: string): Record<keyof typeof TCP_PORT_OPENINGS, string> {
+  const out = {} as Record<keyof typeof TCP_PORT_OPENINGS, string>;
+  for (const [id, opening] of Object.entries(TCP_PORT_OPENINGS) as [keyof typeof TCP_PORT_OPENINGS, string][]) out[id] = `${opening}, ${rest}`;
+  return out;
+}
+
+/** The message id (of tcpPortMessages) and the data of its opening for a port that needs an address. */
+export function tcpPortReport(p: SePort): { messageId: keyof typeof TCP_PORT_OPENINGS; data: { port: string; protocol?: string } } {
+  const port = describePort(p);
+  if (p.protocol === null || p.protocol === '') return { messageId: 'unsetProtocolPort', data: { port } };
+  return p.protocol.toUpperCase() === 'TCP' ? { messageId: 'tcpPort', data: { port } } : { messageId: 'tcpFamilyPort', data: { port, protocol: quote(p.protocol) } };
 }
 
 /** A port as people say it: `443 ("https")`. */

@@ -72,6 +72,9 @@ export const overlapRules: Rule[] = [
     id: 'se-conflicting-protocol', severity: 'warning', istioCode: 'IST0177', group, fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
     title: 'The same host and port declared with different protocols by ServiceEntries visible in the same namespaces.',
+    messages: {
+      conflictingProtocol: 'Host {host} port {port} is declared with {protocol} here and with {otherProtocol} in ServiceEntry {otherEntry}: the sidecar builds one listener for the port and only one protocol wins, so traffic that expects the other one breaks (HTTP parsed as TLS or the reverse: resets, 503/404 NR). Declare the port with one protocol in all entries, or merge them.',
+    },
     check(ctx) {
       const byKey = new Map<string, Decl[]>();
       const stars = new Map<string, Decl[]>();
@@ -98,7 +101,8 @@ export const overlapRules: Rule[] = [
       for (const [se, { mine, other }] of conflictOf) {
         ctx.report({
           resource: se, path: ['metadata', 'name'], subject: `${mine.host}:${mine.port.number}`,
-          message: `Host ${quote(mine.host)} port ${mine.port.number} is declared with ${protoText(mine.protocol)} here and with ${protoText(other.protocol)} in ServiceEntry ${label(other.se)}: the sidecar builds one listener for the port and only one protocol wins, so traffic that expects the other one breaks (HTTP parsed as TLS or the reverse: resets, 503/404 NR). Declare the port with one protocol in all entries, or merge them.`,
+          messageId: 'conflictingProtocol',
+          data: { host: quote(mine.host), port: String(mine.port.number), protocol: protoText(mine.protocol), otherProtocol: protoText(other.protocol), otherEntry: label(other.se) },
         });
       }
     },
@@ -107,6 +111,9 @@ export const overlapRules: Rule[] = [
     id: 'se-wildcard-protocol-conflict', severity: 'warning', istioCode: null, group, fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
     title: 'A wildcard ServiceEntry host and a concrete host it covers give the same port different protocols.',
+    messages: {
+      wildcardProtocolConflict: 'Port {port} is {protocol} for {host} here but {wildcardProtocol} for {wildcardHost} in ServiceEntry {wildcardEntry}. Traffic to {host} uses this entry (the concrete host wins) and the rest of {wildcardHost} uses the wildcard one; if apps talk to both the same way, one of them breaks (TLS parsed as HTTP or the reverse: resets, "wrong version number"). Give the port the same protocol in both entries unless the difference is intended.',
+    },
     check(ctx) {
       const decls = declarations(ctx.mesh);
       // "suffix|port" for "*.suffix" → the first wildcard declaration per (protocol, visibility): enough to name one
@@ -134,7 +141,8 @@ export const overlapRules: Rule[] = [
             ctx.report({
               resource: d.se, path: d.port.protocol !== null ? ['spec', 'ports', d.port.index, 'protocol'] : ['spec', 'ports', d.port.index],
               subject: `${d.host}:${d.port.number}`,
-              message: `Port ${d.port.number} is ${protoText(d.protocol)} for ${quote(d.host)} here but ${protoText(w.protocol)} for ${quote(w.host)} in ServiceEntry ${label(w.se)}. Traffic to ${quote(d.host)} uses this entry (the concrete host wins) and the rest of ${quote(w.host)} uses the wildcard one; if apps talk to both the same way, one of them breaks (TLS parsed as HTTP or the reverse: resets, "wrong version number"). Give the port the same protocol in both entries unless the difference is intended.`,
+              messageId: 'wildcardProtocolConflict',
+              data: { port: String(d.port.number), protocol: protoText(d.protocol), host: quote(d.host), wildcardProtocol: protoText(w.protocol), wildcardHost: quote(w.host), wildcardEntry: label(w.se) },
             });
           }
         }
@@ -145,6 +153,9 @@ export const overlapRules: Rule[] = [
     id: 'se-duplicate-host-port', severity: 'info', istioCode: null, group, fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
     title: 'The same host and port declared with the same protocol by two ServiceEntries visible in the same namespaces.',
+    messages: {
+      duplicateHostPort: 'Host {host} port {port} is also declared by ServiceEntry {otherEntry} with the same protocol: each caller uses only one of the entries (the one in its own namespace, else the oldest), so a change to the other (resolution, endpoints, addresses) can silently have no effect. Keep one entry.',
+    },
     check(ctx) {
       const byHostPort = new Map<string, Decl[]>();
       for (const d of declarations(ctx.mesh)) {
@@ -166,7 +177,8 @@ export const overlapRules: Rule[] = [
           reported.add(d.se);
           ctx.report({
             resource: d.se, path: ['spec', 'hosts', d.hostIndex], subject: `${d.host}:${d.port.number}`,
-            message: `Host ${quote(d.host)} port ${d.port.number} is also declared by ServiceEntry ${label(first.se)} with the same protocol: each caller uses only one of the entries (the one in its own namespace, else the oldest), so a change to the other (resolution, endpoints, addresses) can silently have no effect. Keep one entry.`,
+            messageId: 'duplicateHostPort',
+            data: { host: quote(d.host), port: String(d.port.number), otherEntry: label(first.se) },
           });
         }
       }

@@ -5,10 +5,11 @@ import { defineRule, type Rule } from '../rule.js';
 import { isConcreteDnsName, isWildcardHost } from '../../mesh/hosts.js';
 import { asString, isObject, type Resource } from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
-import { addressesOf, endpointsOf, hasSelector, hostsOf, needsAddress, isIpAddress, locationOf, portsOf, resolutionOf, selectorLabels,  } from './common.js';
+import { addressesOf, endpointsOf, hasSelector, hostsOf, needsAddress, isIpAddress, locationOf, portsOf, resolutionOf, selectorLabels } from './common.js';
 import { quote } from '../../util/quote.js';
 
 const group = 'service-entry';
+const NO_ENDPOINT = 'resolution: STATIC with no "endpoints" and no "workloadSelector": the entry has no endpoint, so every request to {hosts} fails with "no healthy upstream" (503 UH).';
 
 /** Can the entry use resolution NONE without a new finding? Fixes must not trade one finding for another. */
 function noneFits(se: Resource, mesh: MeshView): boolean {
@@ -23,6 +24,10 @@ export const resolutionRules: Rule[] = [
     id: 'se-static-without-endpoints', severity: 'error', istioCode: null, group, fixable: true,
     inputs: [{ kind: 'ServiceEntry' }],
     title: 'A STATIC ServiceEntry with neither endpoints nor a workloadSelector: there is no address to send traffic to.',
+    messages: {
+      noEndpointsUseDns: `${NO_ENDPOINT} Use resolution: DNS to let the sidecar resolve the host names, or list the IPs under "endpoints".`,
+      noEndpoints: `${NO_ENDPOINT} List the backend IPs under "endpoints" or select the workloads with a "workloadSelector".`,
+    },
     check(ctx) {
       for (const se of ctx.allInputs('ServiceEntry')) {
         if (resolutionOf(se) !== 'STATIC' || endpointsOf(se).length > 0 || hasSelector(se)) continue;
@@ -32,8 +37,7 @@ export const resolutionRules: Rule[] = [
           && !addresses.some((a) => a.includes('/')) && !(hosts.length > 1 && addresses.length > 0);
         ctx.report({
           resource: se, path: ['spec', 'resolution'], subject: 'STATIC',
-          message: `resolution: STATIC with no "endpoints" and no "workloadSelector": the entry has no endpoint, so every request to ${hosts.map(quote).join(', ') || 'it'} fails with "no healthy upstream" (503 UH). `
-            + (dnsWorks ? 'Use resolution: DNS to let the sidecar resolve the host names, or list the IPs under "endpoints".' : 'List the backend IPs under "endpoints" or select the workloads with a "workloadSelector".'),
+          messageId: dnsWorks ? 'noEndpointsUseDns' : 'noEndpoints', data: { hosts: hosts.map(quote).join(', ') || 'it' },
           fix: dnsWorks ? { op: 'set', path: ['spec', 'resolution'], value: 'DNS', description: 'resolution: DNS' } : null,
         });
       }
@@ -43,6 +47,9 @@ export const resolutionRules: Rule[] = [
     id: 'se-selector-matches-nothing', severity: 'warning', istioCode: null, group, fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
     title: 'A STATIC ServiceEntry\'s workloadSelector matches no Pod, workload or WorkloadEntry of its namespace in this repository.',
+    messages: {
+      selectorMatchesNothing: 'workloadSelector {selector} matches no Pod, workload or WorkloadEntry of namespace "{namespace}": such workloads are not in this repository. If they do not exist in the cluster either, the entry has no endpoints and requests fail with "no healthy upstream" (503 UH). Check the labels, or declare workloads deployed elsewhere in .istio-review.yaml.',
+    },
     check(ctx) {
       for (const se of ctx.allInputs('ServiceEntry')) {
         if (resolutionOf(se) !== 'STATIC' || !hasSelector(se) || endpointsOf(se).length > 0) continue;
@@ -53,7 +60,8 @@ export const resolutionRules: Rule[] = [
         const sel = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
         ctx.report({
           resource: se, path: ['spec', 'workloadSelector', 'labels'], subject: sel,
-          message: `workloadSelector {${sel}} matches no Pod, workload or WorkloadEntry of namespace "${se.namespace}": such workloads are not in this repository. If they do not exist in the cluster either, the entry has no endpoints and requests fail with "no healthy upstream" (503 UH). Check the labels, or declare workloads deployed elsewhere in .istio-review.yaml.`,
+          // The selector as a map literal, braces included: {app=db,tier=primary}.
+          messageId: 'selectorMatchesNothing', data: { selector: `{${sel}}`, namespace: String(se.namespace) },
         });
       }
     },
@@ -62,13 +70,16 @@ export const resolutionRules: Rule[] = [
     id: 'se-selector-on-mesh-external', severity: 'warning', istioCode: null, group, fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
     title: 'A workloadSelector on a MESH_EXTERNAL ServiceEntry (location defaults to MESH_EXTERNAL); it is meant for mesh-internal workloads.',
+    messages: {
+      selectorOnMeshExternal: 'The entry selects workloads with "workloadSelector" but its location is MESH_EXTERNAL{defaultNote}. Istio documents workloadSelector as applying to MESH_INTERNAL entries only: the selected Pods and WorkloadEntries are mesh workloads, and an external entry treats them as outside the mesh (no Istio mutual TLS, so STRICT PeerAuthentication on them resets the connections). Set location: MESH_INTERNAL, or drop the selector and list external endpoints.',
+    },
     check(ctx) {
       for (const se of ctx.allInputs('ServiceEntry')) {
         if (!hasSelector(se) || locationOf(se) !== 'MESH_EXTERNAL' || resolutionOf(se) === 'NONE') continue;
         const written = se.spec.location !== undefined;
         ctx.report({
           resource: se, path: written ? ['spec', 'location'] : ['spec', 'workloadSelector'], subject: 'location',
-          message: `The entry selects workloads with "workloadSelector" but its location is MESH_EXTERNAL${written ? '' : ' (the default, as "location" is not set)'}. Istio documents workloadSelector as applying to MESH_INTERNAL entries only: the selected Pods and WorkloadEntries are mesh workloads, and an external entry treats them as outside the mesh (no Istio mutual TLS, so STRICT PeerAuthentication on them resets the connections). Set location: MESH_INTERNAL, or drop the selector and list external endpoints.`,
+          messageId: 'selectorOnMeshExternal', data: { defaultNote: written ? '' : ' (the default, as "location" is not set)' },
         });
       }
     },
@@ -77,6 +88,9 @@ export const resolutionRules: Rule[] = [
     id: 'se-dns-wildcard-host', severity: 'error', istioCode: 'IST0106', group, fixable: true,
     inputs: [{ kind: 'ServiceEntry' }],
     title: 'resolution DNS or DNS_ROUND_ROBIN with a wildcard host and no endpoints: Istio rejects the ServiceEntry.',
+    messages: {
+      dnsWildcardHost: 'resolution: {resolution} cannot resolve the wildcard host {hosts}: Istio rejects the ServiceEntry at apply time ("wildcard host names are not allowed with DNS resolution without endpoints"). Use resolution: NONE to pass traffic through to whatever address the app resolved, or list concrete host names.',
+    },
     check(ctx) {
       for (const se of ctx.allInputs('ServiceEntry')) {
         const res = resolutionOf(se);
@@ -86,7 +100,7 @@ export const resolutionRules: Rule[] = [
         if (wild.length === 0) continue;
         ctx.report({
           resource: se, path: ['spec', 'resolution'], subject: wild.join(','),
-          message: `resolution: ${res} cannot resolve the wildcard host ${wild.map(quote).join(', ')}: Istio rejects the ServiceEntry at apply time ("wildcard host names are not allowed with DNS resolution without endpoints"). Use resolution: NONE to pass traffic through to whatever address the app resolved, or list concrete host names.`,
+          messageId: 'dnsWildcardHost', data: { resolution: res, hosts: wild.map(quote).join(', ') },
           fix: wild.length === hosts.length && noneFits(se, ctx.mesh) ? { op: 'set', path: ['spec', 'resolution'], value: 'NONE', description: 'resolution: NONE' } : null,
         });
       }
@@ -96,6 +110,9 @@ export const resolutionRules: Rule[] = [
     id: 'se-none-with-endpoints', severity: 'error', istioCode: 'IST0106', group, fixable: true,
     inputs: [{ kind: 'ServiceEntry' }],
     title: 'resolution NONE with endpoints: Istio rejects the ServiceEntry.',
+    messages: {
+      noneWithEndpoints: 'resolution: NONE{defaultNote} cannot have "endpoints": Istio rejects the ServiceEntry at apply time. Use resolution: STATIC for IP endpoints or DNS for host-name endpoints, or drop the endpoints to pass traffic through.',
+    },
     check(ctx) {
       for (const se of ctx.allInputs('ServiceEntry')) {
         if (resolutionOf(se) !== 'NONE' || endpointsOf(se).length === 0) continue;
@@ -110,7 +127,7 @@ export const resolutionRules: Rule[] = [
         const written = se.spec.resolution !== undefined;
         ctx.report({
           resource: se, path: se.spec.resolution === undefined ? ['spec', 'endpoints'] : ['spec', 'resolution'], subject: 'NONE',
-          message: `resolution: NONE${written ? '' : ' (the default)'} cannot have "endpoints": Istio rejects the ServiceEntry at apply time. Use resolution: STATIC for IP endpoints or DNS for host-name endpoints, or drop the endpoints to pass traffic through.`,
+          messageId: 'noneWithEndpoints', data: { defaultNote: written ? '' : ' (the default)' },
           fix: want === null ? null
             : written ? { op: 'set', path: ['spec', 'resolution'], value: want, description: `resolution: ${want}` }
               : { op: 'insert', path: ['spec'], key: 'resolution', value: want, description: `resolution: ${want}` },

@@ -25,14 +25,17 @@ ruleTable(rule('se-conflicting-protocol'), [
     name: 'different protocols, both exported everywhere: one finding per entry at metadata.name',
     files: { 'a.yaml': se('a', 'team-a', 'api.example.com', 8443, 'HTTPS'), 'b.yaml': se('b', 'team-b', 'api.example.com', 8443, 'HTTP') },
     expect: [
-      { rule: 'se-conflicting-protocol', file: 'a.yaml', line: 4, message: 'ServiceEntry team-b/b' },
-      { rule: 'se-conflicting-protocol', file: 'b.yaml', line: 4, message: 'ServiceEntry team-a/a' },
+      { rule: 'se-conflicting-protocol', file: 'a.yaml', line: 4, messageId: 'conflictingProtocol', data: { host: '"api.example.com"', port: '8443', protocol: '"HTTPS"', otherProtocol: '"HTTP"', otherEntry: 'team-b/b' } },
+      { rule: 'se-conflicting-protocol', file: 'b.yaml', line: 4, messageId: 'conflictingProtocol', data: { protocol: '"HTTP"', otherProtocol: '"HTTPS"', otherEntry: 'team-a/a' } },
     ],
   },
   {
     name: 'an empty protocol is its own value',
     files: { 'a.yaml': se('a', 'team-a', 'api.example.com', 8443, 'TLS', '  addresses: [10.0.0.9]\n'), 'b.yaml': se('b', 'team-b', 'api.example.com', 8443, null, '  addresses: [10.0.0.9]\n') },
-    expect: [{ rule: 'se-conflicting-protocol', file: 'a.yaml', line: 4 }, { rule: 'se-conflicting-protocol', file: 'b.yaml', line: 4 }],
+    expect: [
+      { rule: 'se-conflicting-protocol', file: 'a.yaml', line: 4, messageId: 'conflictingProtocol', data: { protocol: '"TLS"', otherProtocol: 'no protocol (detected from the first bytes: HTTP by Host, else TCP)' } },
+      { rule: 'se-conflicting-protocol', file: 'b.yaml', line: 4, messageId: 'conflictingProtocol', data: { protocol: 'no protocol (detected from the first bytes: HTTP by Host, else TCP)', otherProtocol: '"TLS"' } },
+    ],
   },
   {
     name: 'entries private to different namespaces do not conflict',
@@ -66,7 +69,7 @@ ruleTable(rule('se-wildcard-protocol-conflict'), [
   {
     name: 'the concrete entry gives the port another protocol',
     files: { 'a.yaml': se('wild', 'egress', '*.example.com', 443, 'TLS'), 'b.yaml': se('api', 'egress', 'api.example.com', 443, 'HTTPS') },
-    expect: [{ rule: 'se-wildcard-protocol-conflict', file: 'b.yaml', line: 10, message: 'uses this entry' }],
+    expect: [{ rule: 'se-wildcard-protocol-conflict', file: 'b.yaml', line: 10, messageId: 'wildcardProtocolConflict', data: { port: '443', protocol: '"HTTPS"', host: '"api.example.com"', wildcardProtocol: '"TLS"', wildcardHost: '"*.example.com"', wildcardEntry: 'egress/wild' } }],
   },
   {
     name: 'TLS origination for the concrete host beside a TLS wildcard is deliberate',
@@ -93,6 +96,6 @@ ruleTable(rule('se-duplicate-host-port'), [
   {
     name: 'the same host and port twice: info on the second, at the host',
     files: { 'a.yaml': se('a', 'team-a', 'a.example.com', 443, 'HTTPS'), 'b.yaml': se('b', 'team-b', 'a.example.com', 443, 'HTTPS') },
-    expect: [{ rule: 'se-duplicate-host-port', file: 'b.yaml', line: 7, message: 'ServiceEntry team-a/a' }],
+    expect: [{ rule: 'se-duplicate-host-port', file: 'b.yaml', line: 7, messageId: 'duplicateHostPort', data: { host: '"a.example.com"', port: '443', otherEntry: 'team-a/a' } }],
   },
 ]);

@@ -29,7 +29,7 @@ ruleTable(rules('se-addresses-required', 'se-addresses-not-allocated'), [
         - number: 5432
           name: postgres
     ` },
-    expect: [{ rule: 'se-addresses-required', line: 9, message: /has no protocol, so the sidecar detects it from the first bytes: HTTP is routed by Host, anything else is forwarded as plain TCP/ }],
+    expect: [{ rule: 'se-addresses-required', line: 9, messageId: 'unsetProtocolPort', data: { port: '5432 ("postgres")' } }],
   },
   {
     name: 'MYSQL and MONGO ports are plain TCP to the proxy and need addresses like TCP',
@@ -49,8 +49,8 @@ ruleTable(rules('se-addresses-required', 'se-addresses-not-allocated'), [
           protocol: MONGO
     ` },
     expect: [
-      { rule: 'se-addresses-required', line: 9, message: 'is "MYSQL" (plain TCP to the proxy)' },
-      { rule: 'se-addresses-required', line: 12, message: 'is "MONGO" (plain TCP to the proxy)' },
+      { rule: 'se-addresses-required', line: 9, messageId: 'tcpFamilyPort', data: { protocol: '"MYSQL"' } },
+      { rule: 'se-addresses-required', line: 12, messageId: 'tcpFamilyPort', data: { protocol: '"MONGO"' } },
     ],
   },
   {
@@ -82,7 +82,7 @@ ruleTable(rule('se-multiple-hosts-non-http-port'), [
         ports:
         - {number: 80, name: http}
     ` },
-    expect: [{ rule: 'se-multiple-hosts-non-http-port', line: 8, message: 'declared without a protocol (Istio\'s validation counts an unset protocol as neither HTTP nor TLS' }],
+    expect: [{ rule: 'se-multiple-hosts-non-http-port', line: 8, messageId: 'multipleHostsUnsetProtocol', data: { hostCount: 2, port: '80 ("http")' } }],
   },
 ]);
 
@@ -107,8 +107,8 @@ ruleTable(rule('se-conflicting-protocol'), [
     name: 'HTTP against MYSQL is a real conflict',
     files: { 'a.yaml': db('mysql', 'MYSQL'), 'b.yaml': db('http-db', 'HTTP') },
     expect: [
-      { rule: 'se-conflicting-protocol', file: 'a.yaml', line: 3, message: '"MYSQL"' },
-      { rule: 'se-conflicting-protocol', file: 'b.yaml', line: 3, message: '"HTTP"' },
+      { rule: 'se-conflicting-protocol', file: 'a.yaml', line: 3, messageId: 'conflictingProtocol', data: { protocol: '"MYSQL"', otherProtocol: '"HTTP"' } },
+      { rule: 'se-conflicting-protocol', file: 'b.yaml', line: 3, messageId: 'conflictingProtocol', data: { protocol: '"HTTP"', otherProtocol: '"MYSQL"' } },
     ],
   },
 ]);

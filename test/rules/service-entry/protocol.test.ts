@@ -50,13 +50,13 @@ ruleTable(rule('se-tls-port-declared-http'), [
   {
     name: 'HTTP on 443 named https: fixed to HTTPS',
     files: { 'se.yaml': http443 },
-    expect: [{ rule: 'se-tls-port-declared-http', line: 11, message: 'protocol: HTTPS', hasFix: true }],
+    expect: [{ rule: 'se-tls-port-declared-http', line: 11, messageId: 'tlsPortDeclaredHttp', data: { port: '443 ("https")', protocol: '"HTTP"', tlsProtocol: 'HTTPS' }, hasFix: true }],
     fixed: { 'se.yaml': http443.replace('protocol: HTTP #', 'protocol: HTTPS #') },
   },
   {
     name: 'a port named tls… declared GRPC: fixed to TLS',
     files: { 'se.yaml': http443.replace('number: 443', 'number: 8443').replace('name: https', 'name: tls-api').replace('protocol: HTTP #', 'protocol: GRPC #') },
-    expect: [{ rule: 'se-tls-port-declared-http', line: 11, hasFix: true }],
+    expect: [{ rule: 'se-tls-port-declared-http', line: 11, messageId: 'tlsPortDeclaredHttp', data: { port: '8443 ("tls-api")', protocol: '"GRPC"', tlsProtocol: 'TLS' }, hasFix: true }],
     fixed: { 'se.yaml': http443.replace('number: 443', 'number: 8443').replace('name: https', 'name: tls-api').replace('protocol: HTTP #', 'protocol: TLS #') },
   },
   {
@@ -87,7 +87,7 @@ ruleTable(rule('se-port-name-protocol-mismatch'), [
   {
     name: 'a tcp- name on an HTTP port',
     files: { 'se.yaml': http443.replace('number: 443', 'number: 8080').replace('name: https', 'name: tcp-api') },
-    expect: [{ rule: 'se-port-name-protocol-mismatch', line: 10, message: 'suggests TCP' }],
+    expect: [{ rule: 'se-port-name-protocol-mismatch', line: 10, messageId: 'portNameProtocolMismatch', data: { name: '"tcp-api"', nameProtocol: 'TCP', protocol: '"HTTP"' } }],
   },
   {
     name: 'a https name declared HTTP is left to se-tls-port-declared-http',
@@ -124,9 +124,9 @@ ruleTable(rule('se-addresses-required'), [
     name: 'TCP, REDIS (plain TCP to the proxy) and protocol-less ports without addresses, anchored at the port name',
     files: { 'se.yaml': tcpNoAddress },
     expect: [
-      { rule: 'se-addresses-required', line: 9, message: 'is TCP, and the entry has no "addresses"' },
-      { rule: 'se-addresses-required', line: 12, message: 'is "REDIS" (plain TCP to the proxy)' },
-      { rule: 'se-addresses-required', line: 15, message: 'has no protocol, so the sidecar detects it from the first bytes' },
+      { rule: 'se-addresses-required', line: 9, messageId: 'tcpPort', data: { port: '5432 ("tcp-postgres")', hosts: '"pg.example.com"', number: 5432 } },
+      { rule: 'se-addresses-required', line: 12, messageId: 'tcpFamilyPort', data: { port: '6379 ("redis")', protocol: '"REDIS"' } },
+      { rule: 'se-addresses-required', line: 15, messageId: 'unsetProtocolPort', data: { port: '9000 ("raw")' } },
     ],
   },
   {
@@ -190,6 +190,6 @@ ruleTable(rule('se-multiple-hosts-non-http-port'), [
           protocol: TCP
         - {number: 443, name: https, protocol: HTTPS}
     ` },
-    expect: [{ rule: 'se-multiple-hosts-non-http-port', line: 10, message: 'rejects' }],
+    expect: [{ rule: 'se-multiple-hosts-non-http-port', line: 10, messageId: 'multipleHostsNonHttpPort', data: { hostCount: 2, resolution: 'DNS', port: '5432 ("tcp")', protocol: '"TCP"' } }],
   },
 ]);

@@ -62,7 +62,7 @@ ruleTable(rule('se-static-without-endpoints'), [
   {
     name: 'STATIC with nothing, concrete hosts: fixed to DNS',
     files: { 'se.yaml': staticNoEndpoints },
-    expect: [{ rule: 'se-static-without-endpoints', line: 14, message: 'no healthy upstream', hasFix: true }],
+    expect: [{ rule: 'se-static-without-endpoints', line: 14, messageId: 'noEndpointsUseDns', data: { hosts: '"api.payments.example.com"' }, hasFix: true }],
     fixed: { 'se.yaml': staticNoEndpoints.replace('resolution: STATIC #', 'resolution: DNS #') },
   },
   {
@@ -76,7 +76,7 @@ ruleTable(rule('se-static-without-endpoints'), [
         ports: [{number: 443, name: https, protocol: HTTPS}]
         resolution: STATIC
     ` },
-    expect: [{ rule: 'se-static-without-endpoints', line: 7, hasFix: false }],
+    expect: [{ rule: 'se-static-without-endpoints', line: 7, messageId: 'noEndpoints', data: { hosts: '"*.example.com"' }, hasFix: false }],
   },
   {
     name: 'STATIC with a CIDR address gets no DNS fix',
@@ -90,7 +90,7 @@ ruleTable(rule('se-static-without-endpoints'), [
         ports: [{number: 443, name: https, protocol: HTTPS}]
         resolution: STATIC
     ` },
-    expect: [{ rule: 'se-static-without-endpoints', line: 8, hasFix: false }],
+    expect: [{ rule: 'se-static-without-endpoints', line: 8, messageId: 'noEndpoints', hasFix: false }],
   },
 ]);
 
@@ -156,7 +156,7 @@ ruleTable(rule('se-selector-matches-nothing'), [
       metadata: {name: vm-1, namespace: other}
       spec: {address: 10.0.0.12, labels: {app: vm-api}}
     ` },
-    expect: [{ rule: 'se-selector-matches-nothing', line: 10, message: 'not in this repository' }],
+    expect: [{ rule: 'se-selector-matches-nothing', line: 10, messageId: 'selectorMatchesNothing', data: { selector: '{app=vm-api}', namespace: 'legacy' } }],
   },
 ]);
 
@@ -198,7 +198,7 @@ ruleTable(rule('se-selector-on-mesh-external'), [
       metadata: {name: vm-1, namespace: legacy}
       spec: {address: 10.0.0.12, labels: {app: vm}}
     ` },
-    expect: [{ rule: 'se-selector-on-mesh-external', line: 8, message: 'the default' }],
+    expect: [{ rule: 'se-selector-on-mesh-external', line: 8, messageId: 'selectorOnMeshExternal', data: { defaultNote: ' (the default, as "location" is not set)' } }],
   },
   {
     name: 'location MESH_EXTERNAL written out',
@@ -218,7 +218,7 @@ ruleTable(rule('se-selector-on-mesh-external'), [
       metadata: {name: vm-1, namespace: legacy}
       spec: {address: 10.0.0.12, labels: {app: vm}}
     ` },
-    expect: [{ rule: 'se-selector-on-mesh-external', line: 6 }],
+    expect: [{ rule: 'se-selector-on-mesh-external', line: 6, messageId: 'selectorOnMeshExternal', data: { defaultNote: '' } }],
   },
 ]);
 
@@ -255,7 +255,7 @@ ruleTable(rule('se-dns-wildcard-host'), [
   {
     name: 'DNS with a wildcard host: fixed to NONE',
     files: { 'se.yaml': dnsWildcard },
-    expect: [{ rule: 'se-dns-wildcard-host', line: 7, message: 'rejects', hasFix: true }],
+    expect: [{ rule: 'se-dns-wildcard-host', line: 7, messageId: 'dnsWildcardHost', data: { resolution: 'DNS', hosts: '"*.googleapis.com"' }, hasFix: true }],
     fixed: { 'se.yaml': dnsWildcard.replace('resolution: DNS', 'resolution: NONE') },
   },
   {
@@ -275,7 +275,7 @@ ruleTable(rule('se-dns-wildcard-host'), [
         ports: [{number: 443, name: tls, protocol: TLS}]
         resolution: DNS_ROUND_ROBIN
     ` },
-    expect: [{ rule: 'se-dns-wildcard-host', line: 7, hasFix: false }],
+    expect: [{ rule: 'se-dns-wildcard-host', line: 7, messageId: 'dnsWildcardHost', data: { resolution: 'DNS_ROUND_ROBIN', hosts: '"*.googleapis.com"' }, hasFix: false }],
   },
 ]);
 
@@ -310,13 +310,13 @@ ruleTable(rule('se-none-with-endpoints'), [
   {
     name: 'IP endpoints under the default NONE resolution: STATIC inserted',
     files: { 'se.yaml': noneIpEndpoints },
-    expect: [{ rule: 'se-none-with-endpoints', line: 7, message: '(the default)', hasFix: true }],
+    expect: [{ rule: 'se-none-with-endpoints', line: 7, messageId: 'noneWithEndpoints', data: { defaultNote: ' (the default)' }, hasFix: true }],
     fixed: { 'se.yaml': noneIpEndpoints.replace('  - address: 203.0.113.10\n', '  - address: 203.0.113.10\n  resolution: STATIC\n') },
   },
   {
     name: 'explicit NONE with host-name endpoints: set to DNS',
     files: { 'se.yaml': noneNameEndpoints },
-    expect: [{ rule: 'se-none-with-endpoints', line: 7, hasFix: true }],
+    expect: [{ rule: 'se-none-with-endpoints', line: 7, messageId: 'noneWithEndpoints', data: { defaultNote: '' }, hasFix: true }],
     fixed: { 'se.yaml': noneNameEndpoints.replace('resolution: NONE', 'resolution: DNS') },
   },
   {

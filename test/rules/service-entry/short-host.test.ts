@@ -38,7 +38,7 @@ ruleTable(rules('se-short-host', 'vs-destination-host-not-found'), [
     files: { 'se.yaml': shortEntry, 'vs.yaml': route },
     expect: [
       { rule: 'se-short-host', file: 'se.yaml', line: 6, messageId: 'shortHost', data: { host: '"payments"', fullName: '"payments.shop.svc.cluster.local"' }, hasFix: true },
-      { rule: 'vs-destination-host-not-found', file: 'vs.yaml', line: 9, message: 'takes ServiceEntry hosts literally' },
+      { rule: 'vs-destination-host-not-found', file: 'vs.yaml', line: 9, messageId: 'literalShortHost', data: { host: 'payments', serviceEntry: 'shop/payments' } },
     ],
     fixed: { 'se.yaml': fqdnEntry },
   },

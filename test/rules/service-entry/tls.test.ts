@@ -70,7 +70,7 @@ ruleTable(rules('dr-double-tls', 'dr-double-tls-direct-https'), [
   {
     name: 'SIMPLE on an HTTPS port encrypts twice',
     files: { 'se.yaml': httpsSe, 'dr.yaml': simpleDr },
-    expect: [{ rule: 'dr-double-tls', file: 'dr.yaml', line: 8, message: 'wrong version number' }],
+    expect: [{ rule: 'dr-double-tls', file: 'dr.yaml', line: 8, messageId: 'doubleTls', data: { mode: 'SIMPLE', host: '"api.github.com"', port: 443, entry: 'ci/github', protocol: '"HTTPS"', protocolName: 'HTTPS' } }],
   },
   {
     name: 'portLevelSettings for another port do not change the top level',
@@ -95,7 +95,7 @@ ruleTable(rules('dr-double-tls', 'dr-double-tls-direct-https'), [
   {
     name: 'egress-gateway origination: a VirtualService routes plain HTTP to 443',
     files: { 'se.yaml': httpsSe, 'dr.yaml': simpleDr, 'vs.yaml': egressVs },
-    expect: [{ rule: 'dr-double-tls-direct-https', file: 'dr.yaml', line: 8, message: 'https://api.github.com' }],
+    expect: [{ rule: 'dr-double-tls-direct-https', file: 'dr.yaml', line: 8, messageId: 'directHttpsBreaks', data: { host: '"api.github.com"', port: 443, entry: 'ci/github', protocol: '"HTTPS"', hostName: 'api.github.com' } }],
   },
 ]);
 
@@ -105,7 +105,7 @@ ruleTable(rule('se-missing-tls-origination'), [
   {
     name: 'HTTP to targetPort 443 and no DestinationRule',
     files: { 'se.yaml': originationSe },
-    expect: [{ rule: 'se-missing-tls-origination', line: 12, message: 'plain HTTP request was sent to HTTPS port' }],
+    expect: [{ rule: 'se-missing-tls-origination', line: 12, messageId: 'noOrigination', data: { port: '80 ("http")', protocol: '"HTTP"', via: 'targetPort 443', host: '"api.github.com"', number: 80 } }],
   },
   {
     name: 'mesh workloads picked by a selector may serve plain HTTP on 443',
@@ -127,7 +127,7 @@ ruleTable(rule('se-missing-tls-origination'), [
           ports:
             http: 443
     ` },
-    expect: [{ rule: 'se-missing-tls-origination', line: 11, message: 'endpoint port 443' }],
+    expect: [{ rule: 'se-missing-tls-origination', line: 11, messageId: 'noOrigination', data: { via: 'endpoint port 443', host: '"reports.example.com"' } }],
   },
   {
     name: 'a DestinationRule with origination for another port does not count',
@@ -181,7 +181,10 @@ ruleTable(rules('dr-ca-certificates-missing', 'dr-port-ca-certificates-missing')
   {
     name: 'missing at both levels: one finding each, at the tls mapping',
     files: { 'dr.yaml': caDr },
-    expect: [{ rule: 'dr-ca-certificates-missing', line: 7, message: 'caCertificates' }, { rule: 'dr-port-ca-certificates-missing', line: 13, message: 'port 5433' }],
+    expect: [
+      { rule: 'dr-ca-certificates-missing', line: 7, messageId: 'caCertificatesMissing', data: { mode: 'MUTUAL', host: '"db.example.com"' } },
+      { rule: 'dr-port-ca-certificates-missing', line: 13, messageId: 'caCertificatesMissing', data: { mode: 'SIMPLE', port: '5433', host: '"db.example.com"' } },
+    ],
   },
 ]);
 
@@ -195,7 +198,7 @@ ruleTable(rule('dr-sni-mismatch'), [
   {
     name: 'sni naming another site',
     files: { 'se.yaml': originationSe, 'dr.yaml': portLevelDr.replace('sni: api.github.com', 'sni: api.gitlab.com') },
-    expect: [{ rule: 'dr-sni-mismatch', file: 'dr.yaml', line: 9, message: '"api.gitlab.com"' }],
+    expect: [{ rule: 'dr-sni-mismatch', file: 'dr.yaml', line: 9, messageId: 'sniMismatch', data: { sni: '"api.gitlab.com"', hosts: '"api.github.com"', host: '"api.github.com"' } }],
   },
 ]);
 

@@ -33,10 +33,18 @@ function toFixValue(v: Json): FixValue | null {
   return null;
 }
 
+const SPLIT_RULES = 'In ALLOW AuthorizationPolicy {namespace}/{name}, rule {fromRule} has only `from` ({sources}) and rule {toRule} has only `to` ({operations}). '
+  + 'Rules are OR\'ed: any caller may perform those operations, and those sources may call everything on the workload. '
+  + 'If the sources should be allowed only those operations, put `from` and `to` in one rule';
+
 export const authzSplitAllowRules = defineRule({
   id: 'authz-split-allow-rules', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
   inputs: [{ kind: 'AuthorizationPolicy' }],
   title: 'An ALLOW AuthorizationPolicy with one rule of only `from` and another of only `to`: they are OR\'ed, not combined.',
+  messages: {
+    splitRules: `${SPLIT_RULES}.`,
+    splitRulesMergeable: `${SPLIT_RULES} (the fix merges them).`,
+  },
   check(ctx) {
     for (const ap of ctx.allInputs('AuthorizationPolicy')) {
       const action = ap.spec.action ?? 'ALLOW';
@@ -50,9 +58,8 @@ export const authzSplitAllowRules = defineRule({
       const merged = rules.length === 2 ? toFixValue([{ from, to }]) : null;
       ctx.report({
         resource: ap, path: ['spec', 'rules'], subject: `split|${summarize(from, 'source')}|${summarize(to, 'operation')}`,
-        message: `In ALLOW AuthorizationPolicy ${ap.namespace}/${ap.name}, rule ${fromOnly} has only \`from\` (${summarize(from, 'source') || 'sources'}) and rule ${toOnly} has only \`to\` (${summarize(to, 'operation') || 'operations'}). `
-          + `Rules are OR'ed: any caller may perform those operations, and those sources may call everything on the workload. `
-          + `If the sources should be allowed only those operations, put \`from\` and \`to\` in one rule${merged ? ' (the fix merges them)' : ''}.`,
+        messageId: merged ? 'splitRulesMergeable' : 'splitRules',
+        data: { namespace: String(ap.namespace), name: ap.name, fromRule: fromOnly, sources: summarize(from, 'source') || 'sources', toRule: toOnly, operations: summarize(to, 'operation') || 'operations' },
         fix: merged ? { op: 'replaceValue', path: ['spec', 'rules'], value: merged, description: 'merge from and to into one rule' } : null,
       });
     }

@@ -6,10 +6,18 @@ import { asArray, asObject, isObject } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { GROUP, deploysGateways, describeSelector, isInMesh, isStandardGatewaySelector, selectorLabels } from './common.js';
 
+const NO_LABELLED_WORKLOAD = 'and no in-mesh workload in this repository has those labels: the policy enforces nothing. '
+  + 'Fix the labels (pod template labels), or check that the workload is injected.';
+
 export const authzNoMatchingWorkload = defineRule({
   id: 'authz-no-matching-workload', severity: 'warning', istioCode: 'IST0127', kialiCode: 'KIA0004', group: GROUP, fixable: false,
   inputs: [{ kind: 'AuthorizationPolicy' }],
   title: 'An AuthorizationPolicy applies to no in-mesh workload.',
+  messages: {
+    selectorMatchesNoWorkload: `AuthorizationPolicy {namespace}/{name} selects workloads labelled {selector} in "{namespace}", ${NO_LABELLED_WORKLOAD}`,
+    rootSelectorMatchesNoWorkload: `AuthorizationPolicy {namespace}/{name} selects workloads labelled {selector} (in any namespace), ${NO_LABELLED_WORKLOAD}`,
+    namespaceHasNoWorkload: 'AuthorizationPolicy {namespace}/{name} applies to namespace "{namespace}", which has no in-mesh workload in this repository: the policy enforces nothing there.',
+  },
   check(ctx) {
     const mesh = ctx.mesh;
     const root = mesh.settings.rootNamespace;
@@ -24,11 +32,12 @@ export const authzNoMatchingWorkload = defineRule({
       // Istio's own gateways (istio: ingressgateway …) are installed outside most repositories: not in this
       // repository is no evidence that they do not exist, unless the repository deploys its gateways itself.
       if (isStandardGatewaySelector(sel) && !deploysGateways(mesh)) continue;
+      const policy = { namespace: ap.namespace, name: ap.name };
       ctx.report({
         resource: ap, path: hasSelector ? ['spec', 'selector', 'matchLabels'] : ['metadata', 'name'], subject: hasSelector ? describeSelector(sel) : ap.namespace,
-        message: hasSelector
-          ? `AuthorizationPolicy ${ap.namespace}/${ap.name} selects workloads labelled ${describeSelector(sel)}${scope ? ` in "${scope}"` : ' (in any namespace)'}, and no in-mesh workload in this repository has those labels: the policy enforces nothing. Fix the labels (pod template labels), or check that the workload is injected.`
-          : `AuthorizationPolicy ${ap.namespace}/${ap.name} applies to namespace "${ap.namespace}", which has no in-mesh workload in this repository: the policy enforces nothing there.`,
+        ...(hasSelector
+          ? { messageId: scope ? 'selectorMatchesNoWorkload' : 'rootSelectorMatchesNoWorkload', data: { ...policy, selector: describeSelector(sel) } }
+          : { messageId: 'namespaceHasNoWorkload', data: policy }),
       });
     }
   },
@@ -50,10 +59,17 @@ function knownNamespaces(mesh: MeshView): string[] {
   });
 }
 
+const DECLARE_EXTERNAL_NAMESPACE = 'Fix the name, or declare the namespace under `external.namespaces` in .istio-review.yaml.';
+
 export const authzNamespaceNotFound = defineRule({
   id: 'authz-namespace-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0101', group: GROUP, fixable: false,
   inputs: [{ kind: 'AuthorizationPolicy' }],
   title: 'An AuthorizationPolicy source namespace (or notNamespaces entry) matches no namespace known to the repository.',
+  messages: {
+    namespaceNotFound: 'Source namespace "{namespace}" matches no namespace defined in this repository: '
+      + `the rule never matches traffic from it, so a typo here denies (or fails to allow) the callers you meant. ${DECLARE_EXTERNAL_NAMESPACE}`,
+    notNamespaceNotFound: `Source notNamespaces entry "{namespace}" matches no namespace defined in this repository: the exclusion has no effect. ${DECLARE_EXTERNAL_NAMESPACE}`,
+  },
   check(ctx) {
     const known = knownNamespaces(ctx.mesh);
     const exact = new Set(known);
@@ -70,9 +86,7 @@ export const authzNamespaceNotFound = defineRule({
               if (ok) return;
               ctx.report({
                 resource: ap, path: ['spec', 'rules', i, 'from', j, 'source', field, k], subject: `${field}:${v}`,
-                message: `Source ${field === 'namespaces' ? 'namespace' : 'notNamespaces entry'} "${v}" matches no namespace defined in this repository: `
-                  + `${field === 'namespaces' ? 'the rule never matches traffic from it, so a typo here denies (or fails to allow) the callers you meant' : 'the exclusion has no effect'}. `
-                  + `Fix the name, or declare the namespace under \`external.namespaces\` in .istio-review.yaml.`,
+                messageId: field === 'namespaces' ? 'namespaceNotFound' : 'notNamespaceNotFound', data: { namespace: v },
               });
             });
           }
@@ -92,6 +106,10 @@ export const selectorOnKubernetesGateway = defineRule({
   id: 'selector-on-kubernetes-gateway', severity: 'warning', istioCode: 'IST0166', group: GROUP, fixable: false,
   inputs: [{ kind: 'AuthorizationPolicy' }, { kind: 'RequestAuthentication' }, { kind: 'Telemetry' }, { kind: 'WasmPlugin' }],
   title: 'A policy uses `selector` to target a Kubernetes Gateway API gateway, which ignores selectors; use targetRefs.',
+  messages: {
+    selectorOnGateway: '{kind} {namespace}/{name} selects the pods of Kubernetes Gateway "{gateway}" by label: Istio ignores `selector` for Gateway API gateways, so the {kind} has no effect there. '
+      + 'Use `targetRefs: [{kind: Gateway, group: gateway.networking.k8s.io, name: {gateway}}]` instead.',
+  },
   check(ctx) {
     const mesh = ctx.mesh;
     for (const [kind, group] of SELECTOR_KINDS) {
@@ -111,8 +129,7 @@ export const selectorOnKubernetesGateway = defineRule({
         for (const gw of gateways) {
           ctx.report({
             resource: p, path: ['spec', 'selector', 'matchLabels'], subject: gw,
-            message: `${kind} ${p.namespace}/${p.name} selects the pods of Kubernetes Gateway "${gw}" by label: Istio ignores \`selector\` for Gateway API gateways, so the ${kind} has no effect there. `
-              + `Use \`targetRefs: [{kind: Gateway, group: gateway.networking.k8s.io, name: ${gw}}]\` instead.`,
+            messageId: 'selectorOnGateway', data: { kind, namespace: p.namespace, name: p.name, gateway: gw },
           });
         }
       }

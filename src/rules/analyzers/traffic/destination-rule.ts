@@ -13,10 +13,19 @@ function hostOf(dr: Resource): string | null {
   return typeof dr.spec.host === 'string' && dr.spec.host !== '' ? dr.spec.host : null;
 }
 
+const APPLIES_TO_NOTHING = 'if the cluster has none either, its traffic policy and subsets apply to nothing. '
+  + 'Fix the host (a short name resolves in the DestinationRule\'s namespace), or declare it under `external.hosts`.';
+
 export const drHostNotFound = defineRule({
   id: 'dr-host-not-found', severity: 'warning', istioCode: 'IST0174', kialiCode: 'KIA0202', group: GROUP, fixable: false,
   inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule is for a host no Service or ServiceEntry in the repository declares.',
+  messages: {
+    hostNotFound: `DestinationRule {namespace}/{name} is for host "{host}", which no Service or ServiceEntry in this repository declares: ${APPLIES_TO_NOTHING}`,
+    shortHostNotFound: `DestinationRule {namespace}/{name} is for host "{host}" ({fullName}), which no Service or ServiceEntry in this repository declares: ${APPLIES_TO_NOTHING}`,
+    shortHostIsLiteralServiceEntry: 'DestinationRule {namespace}/{name} is for host "{host}" ({fullName}), which no Service or ServiceEntry in this repository declares: '
+      + `ServiceEntry {entry} declares the short host "{host}", but Istio takes ServiceEntry hosts literally, so it is not "{fullName}" (see se-short-host). ${APPLIES_TO_NOTHING}`,
+  },
   check(ctx) {
     for (const dr of ctx.allInputs('DestinationRule')) {
       const host = hostOf(dr);
@@ -30,12 +39,16 @@ export const drHostNotFound = defineRule({
       const svc = parseServiceHost(resolveHost(host, dr.namespace));
       if (svc && isExternalNamespace(ctx.mesh, svc.namespace)) continue;
       const fq = resolveHost(host, dr.namespace);
+      // Only a short host can have a literal ServiceEntry, and a short host always expands to a different full name.
       const literal = shortHostServiceEntry(ctx.mesh, host);
+      const about = { namespace: dr.namespace, name: dr.name, host };
       ctx.report({
         resource: dr, path: ['spec', 'host'], subject: host,
-        message: `DestinationRule ${dr.namespace}/${dr.name} is for host "${host}"${fq !== host ? ` (${fq})` : ''}, which no Service or ServiceEntry in this repository declares: `
-          + (literal ? `ServiceEntry ${literal.namespace}/${literal.name} declares the short host "${host}", but Istio takes ServiceEntry hosts literally, so it is not "${fq}" (see se-short-host). ` : '')
-          + `if the cluster has none either, its traffic policy and subsets apply to nothing. Fix the host (a short name resolves in the DestinationRule's namespace), or declare it under \`external.hosts\`.`,
+        ...(literal
+          ? { messageId: 'shortHostIsLiteralServiceEntry', data: { ...about, fullName: fq, entry: `${literal.namespace}/${literal.name}` } }
+          : fq !== host
+            ? { messageId: 'shortHostNotFound', data: { ...about, fullName: fq } }
+            : { messageId: 'hostNotFound', data: about }),
       });
     }
   },
@@ -45,6 +58,10 @@ export const drHostNotVisible = defineRule({
   id: 'dr-host-not-visible', severity: 'error', istioCode: 'IST0174', kialiCode: 'KIA0202', group: GROUP, fixable: true,
   inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule is for a host that is defined, but not exported to the DestinationRule\'s namespace.',
+  messages: {
+    hostNotVisible: 'Host "{host}" is defined by {definedBy}, which does not include namespace "{namespace}": '
+      + 'clients in "{namespace}" cannot reach it, so this DestinationRule\'s policy and subsets never apply. Export the host to "{namespace}" or move the DestinationRule.',
+  },
   check(ctx) {
     for (const dr of ctx.allInputs('DestinationRule')) {
       const host = hostOf(dr);
@@ -56,8 +73,7 @@ export const drHostNotVisible = defineRule({
       const fix = singleFixable(verdict.entries, dr.namespace);
       ctx.report({
         resource: dr, path: ['spec', 'host'], subject: host,
-        message: `Host "${host}" is defined by ${verdict.entries.map(describeHidden).join('; ')}, which does not include namespace "${dr.namespace}": `
-          + `clients in "${dr.namespace}" cannot reach it, so this DestinationRule's policy and subsets never apply. Export the host to "${dr.namespace}" or move the DestinationRule.`,
+        messageId: 'hostNotVisible', data: { host, definedBy: verdict.entries.map(describeHidden).join('; '), namespace: dr.namespace },
         fix: fix?.edit ?? null, fixTarget: fix?.target,
       });
     }
@@ -145,13 +161,13 @@ function routedSubsets(mesh: MeshView): Map<string, string[]> {
   });
 }
 
+const EMPTY_SUBSET = 'Subset "{subset}" of DestinationRule {namespace}/{name} selects workloads labelled {selector}, and no workload in this repository has those labels: ';
+
 function reportEmptySubset(ctx: RuleContext, e: EmptySubset, routed: boolean): void {
   ctx.report({
     resource: e.dr, path: ['spec', 'subsets', e.index, 'labels'], subject: e.name,
-    message: `Subset "${e.name}" of DestinationRule ${e.dr.namespace}/${e.dr.name} selects workloads labelled ${describeSelector(e.labels)}, and no workload in this repository has those labels: `
-      + (routed
-        ? 'a VirtualService routes to this subset, and that traffic fails with 503 (no healthy upstream). Fix the labels, or add the labels to the workload\'s pod template.'
-        : 'no route sends traffic to it yet, so nothing fails now (a rollout may label pods later); a route to it would get 503 (no healthy upstream). Fix the labels, or remove the subset if it is not needed.'),
+    messageId: routed ? 'routedSubsetNoWorkload' : 'unroutedSubsetNoWorkload',
+    data: { subset: e.name, namespace: e.dr.namespace!, name: e.dr.name, selector: describeSelector(e.labels) },
   });
 }
 
@@ -159,6 +175,10 @@ export const drSubsetNoWorkload = defineRule({
   id: 'dr-subset-no-workload', severity: 'error', istioCode: 'IST0173', kialiCode: 'KIA0203', group: GROUP, fixable: false,
   inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule subset that a VirtualService routes to selects no workload.',
+  messages: {
+    routedSubsetNoWorkload: `${EMPTY_SUBSET}a VirtualService routes to this subset, and that traffic fails with 503 (no healthy upstream). `
+      + 'Fix the labels, or add the labels to the workload\'s pod template.',
+  },
   check(ctx) {
     for (const e of emptySubsets(ctx.mesh)) if (subsetIsRouted(ctx.mesh, e.dr, e.name)) reportEmptySubset(ctx, e, true);
   },
@@ -168,6 +188,10 @@ export const drUnroutedSubsetNoWorkload = defineRule({
   id: 'dr-subset-no-workload-unrouted', severity: 'warning', istioCode: 'IST0173', kialiCode: 'KIA0203', group: GROUP, fixable: false,
   inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule subset that no route uses selects no workload.',
+  messages: {
+    unroutedSubsetNoWorkload: `${EMPTY_SUBSET}no route sends traffic to it yet, so nothing fails now (a rollout may label pods later); a route to it would get 503 (no healthy upstream). `
+      + 'Fix the labels, or remove the subset if it is not needed.',
+  },
   check(ctx) {
     for (const e of emptySubsets(ctx.mesh)) if (!subsetIsRouted(ctx.mesh, e.dr, e.name)) reportEmptySubset(ctx, e, false);
   },

@@ -119,12 +119,18 @@ function needsOriginatedTls(e: PortEntry, ports: Map<number, DeclaredPort>): Dec
   return declared && isHttpProtocol(declared.protocol) ? declared : null;
 }
 
-const where = (e: PortEntry) => `${e.dr.namespace}/${e.dr.name}`;
+/** The port and the DestinationRule a message names. */
+const about = (e: PortEntry) => ({ port: e.port, namespace: String(e.dr.namespace), name: e.dr.name });
 
 export const drPortLevelDropsSetting = defineRule({
   id: 'dr-port-level-drops-setting', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
   inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule portLevelSettings entry omits a setting the level above sets: on that port it falls back to the default instead of being inherited.',
+  messages: {
+    portEntryDropsSetting: 'The portLevelSettings entry for port {port} of DestinationRule {namespace}/{name} has no `{field}`, so the `{field}` at {from} does not apply on port {port}: '
+      + 'a port-level entry replaces connectionPool, outlierDetection, loadBalancer and tls as a whole, and what it omits falls back to the default ({fallback}), not to the level above. '
+      + 'Copy `{field}` into the entry if port {port} should have it too.',
+  },
   check(ctx) {
     for (const dr of ctx.allInputs('DestinationRule')) {
       const entries = portEntries(dr);
@@ -143,9 +149,7 @@ export const drPortLevelDropsSetting = defineRule({
           const fix = copyFix(e, field, from);
           ctx.report({
             resource: dr, path: e.path, subject: `${from.path.slice(0, -1).join('.')}|${e.port}|${field}`,
-            message: `The portLevelSettings entry for port ${e.port} of DestinationRule ${where(e)} has no \`${field}\`, so the \`${field}\` at ${from.path.join('.')} does not apply on port ${e.port}: `
-              + `a port-level entry replaces connectionPool, outlierDetection, loadBalancer and tls as a whole, and what it omits falls back to the default (${DEFAULT_OF[field]}), not to the level above. `
-              + `Copy \`${field}\` into the entry if port ${e.port} should have it too.`,
+            messageId: 'portEntryDropsSetting', data: { ...about(e), field, from: from.path.join('.'), fallback: DEFAULT_OF[field] },
             fix,
           });
         }
@@ -154,10 +158,19 @@ export const drPortLevelDropsSetting = defineRule({
   },
 });
 
+const DROPS_TLS = 'The portLevelSettings entry for port {port} of DestinationRule {namespace}/{name} has no `tls`, so the `tls` (mode {mode}) at {from} does not apply on port {port}: '
+  + 'a port-level entry replaces tls as a whole.';
+const PLAIN_HTTP_LEAVES = 'so applications send plain HTTP there and, without origination, it leaves the sidecar unencrypted: '
+  + 'a TLS server answers with a reset or 400 ("plain HTTP request was sent to HTTPS port"). Copy `tls` into the entry.';
+
 export const drPortLevelDropsTls = defineRule({
   id: 'dr-port-level-drops-tls', severity: 'error', istioCode: null, group: GROUP, fixable: true,
   inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule originates TLS at the top level, but a portLevelSettings entry for a plain-HTTP port omits tls: no TLS origination on that port.',
+  messages: {
+    portEntryDropsTls: `${DROPS_TLS} {declaredBy} declares port {port} as {protocol}, ${PLAIN_HTTP_LEAVES}`,
+    portEntryDropsTlsOnTargetPort: `${DROPS_TLS} {declaredBy} declares port {port} as {protocol} (targetPort {targetPort}), ${PLAIN_HTTP_LEAVES}`,
+  },
   check(ctx) {
     for (const dr of ctx.allInputs('DestinationRule')) {
       const entries = portEntries(dr);
@@ -168,11 +181,12 @@ export const drPortLevelDropsTls = defineRule({
         if (!declared) continue;
         const from = e.above.get('tls')!;
         const mode = asObject(from.value).mode;
+        const dropped = { ...about(e), mode: String(mode), from: from.path.join('.'), declaredBy: declared.declaredBy, protocol: declared.protocol };
         ctx.report({
           resource: dr, path: e.path, subject: `${from.path.slice(0, -1).join('.')}|${e.port}|tls`,
-          message: `The portLevelSettings entry for port ${e.port} of DestinationRule ${where(e)} has no \`tls\`, so the \`tls\` (mode ${String(mode)}) at ${from.path.join('.')} does not apply on port ${e.port}: `
-            + `a port-level entry replaces tls as a whole. ${declared.declaredBy} declares port ${e.port} as ${declared.protocol}${declared.targetPort !== null ? ` (targetPort ${declared.targetPort})` : ''}, so applications send plain HTTP there `
-            + `and, without origination, it leaves the sidecar unencrypted: a TLS server answers with a reset or 400 ("plain HTTP request was sent to HTTPS port"). Copy \`tls\` into the entry.`,
+          ...(declared.targetPort !== null
+            ? { messageId: 'portEntryDropsTlsOnTargetPort', data: { ...dropped, targetPort: declared.targetPort } }
+            : { messageId: 'portEntryDropsTls', data: dropped }),
           fix: copyFix(e, 'tls', from),
         });
       }
@@ -180,12 +194,18 @@ export const drPortLevelDropsTls = defineRule({
   },
 });
 
+const CONNECTION_FAILURES_ONLY = 'the proxy forwards that traffic as TCP or passes TLS through without reading it, so only connection failures (connect errors, timeouts, resets) count toward ejection, never 5xx responses. '
+  + 'Expect ejections only when endpoints stop accepting connections.';
 const STATUS_FIELDS = ['consecutive5xxErrors', 'consecutiveGatewayErrors', 'consecutiveErrors'];
 
 export const drOutlierDetectionNonHttp = defineRule({
   id: 'dr-outlier-detection-non-http', severity: 'info', istioCode: null, group: GROUP, fixable: false,
   inputs: [{ kind: 'DestinationRule' }],
   title: 'Outlier detection on HTTP status codes for a port whose traffic the proxy forwards as TCP or passes through as TLS: only connection failures count.',
+  messages: {
+    statusCodesUnseenOnPort: `{fields} in DestinationRule {namespace}/{name} cannot see HTTP status codes on port {ports}: ${CONNECTION_FAILURES_ONLY}`,
+    statusCodesUnseenOnPorts: `{fields} in DestinationRule {namespace}/{name} cannot see HTTP status codes on ports {ports}: ${CONNECTION_FAILURES_ONLY}`,
+  },
   check(ctx) {
     for (const dr of ctx.allInputs('DestinationRule')) {
       const ports = hostPorts(ctx.mesh, dr);
@@ -208,9 +228,8 @@ export const drOutlierDetectionNonHttp = defineRule({
         const list = affected.sort((a, b) => a.number - b.number).map((p) => `${p.number} (${p.protocol}, ${p.declaredBy})`).join(', ');
         ctx.report({
           resource: dr, path, subject: `outlier|${path.join('.')}|${affected.map((p) => p.number).join(',')}`,
-          message: `${fields.map((f) => `\`${f}\``).join(' and ')} in DestinationRule ${dr.namespace}/${dr.name} cannot see HTTP status codes on port${affected.length > 1 ? 's' : ''} ${list}: `
-            + `the proxy forwards that traffic as TCP or passes TLS through without reading it, so only connection failures (connect errors, timeouts, resets) count toward ejection, never 5xx responses. `
-            + `Expect ejections only when endpoints stop accepting connections.`,
+          messageId: affected.length > 1 ? 'statusCodesUnseenOnPorts' : 'statusCodesUnseenOnPort',
+          data: { fields: fields.map((f) => `\`${f}\``).join(' and '), namespace: String(dr.namespace), name: dr.name, ports: list },
         });
       }
     }

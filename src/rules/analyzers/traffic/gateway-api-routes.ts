@@ -52,6 +52,11 @@ export const routeParentNotFound = defineRule({
   id: 'route-parent-not-found', severity: 'warning', istioCode: null, kialiCode: 'KIA1401', group: GROUP, fixable: false,
   inputs: [{ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'GRPCRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TCPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TLSRoute', group: 'gateway.networking.k8s.io' }],
   title: 'A Gateway API route\'s parentRef names a Gateway (or, for mesh routing, a Service) that is not defined in the repository.',
+  messages: {
+    serviceParentNotFound: '{routeKind} {route} attaches to Service {service} for mesh routing, and no such Service is defined in this repository (which defines other Services of "{namespace}"): the route is never applied. Fix the name.',
+    gatewayParentNotFound: '{routeKind} {route} attaches to Gateway {gateway}, which no Gateway (gateway.networking.k8s.io) in this repository defines: '
+      + 'if the cluster has none either, the route is never attached (status Accepted=False) and its traffic gets 404. Fix the name or namespace, or declare the gateway under `external.gateways`.',
+  },
   check(ctx) {
     for (const r of routes(ctx.mesh)) {
       for (const p of serviceParents(r)) {
@@ -59,15 +64,14 @@ export const routeParentNotFound = defineRule({
         if (isExternalNamespace(ctx.mesh, p.namespace) || !repositoryManagesServicesOf(ctx.mesh, p.namespace)) continue;
         ctx.report({
           resource: r, path: ['spec', 'parentRefs', p.index, 'name'], subject: `Service ${p.namespace}/${p.name}`,
-          message: `${r.kind} ${r.namespace}/${r.name} attaches to Service ${p.namespace}/${p.name} for mesh routing, and no such Service is defined in this repository (which defines other Services of "${p.namespace}"): the route is never applied. Fix the name.`,
+          messageId: 'serviceParentNotFound', data: { routeKind: r.kind, route: `${r.namespace}/${r.name}`, service: `${p.namespace}/${p.name}`, namespace: p.namespace },
         });
       }
       for (const p of gatewayParents(r)) {
         if (k8sGateway(ctx.mesh, p.namespace, p.name) || ctx.mesh.isExternalGateway(p.namespace, p.name)) continue;
         ctx.report({
           resource: r, path: ['spec', 'parentRefs', p.index, 'name'], subject: `${p.namespace}/${p.name}`,
-          message: `${r.kind} ${r.namespace}/${r.name} attaches to Gateway ${p.namespace}/${p.name}, which no Gateway (gateway.networking.k8s.io) in this repository defines: `
-            + `if the cluster has none either, the route is never attached (status Accepted=False) and its traffic gets 404. Fix the name or namespace, or declare the gateway under \`external.gateways\`.`,
+          messageId: 'gatewayParentNotFound', data: { routeKind: r.kind, route: `${r.namespace}/${r.name}`, gateway: `${p.namespace}/${p.name}` },
         });
       }
     }
@@ -92,10 +96,21 @@ function listenerAllows(mesh: MeshView, gw: Resource, listener: Record<string, u
   return false;
 }
 
+const NOT_ALLOWED = '(allowedRoutes defaults to the Gateway\'s own namespace): the route is not attached (NotAllowedByListeners) and its traffic gets 404. '
+  + 'Set the listener\'s `allowedRoutes.namespaces.from` to All or a Selector that matches "{namespace}".';
+
 export const routeParentRejectsRoute = defineRule({
   id: 'route-parent-rejects-route', severity: 'error', istioCode: null, kialiCode: 'KIA1401', group: GROUP, fixable: false,
   inputs: [{ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'GRPCRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TCPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TLSRoute', group: 'gateway.networking.k8s.io' }],
   title: 'A Gateway API route attaches to a Gateway whose listeners do not accept it (namespace, kind, sectionName or hostnames).',
+  messages: {
+    noListeners: 'Gateway {gateway} has no listeners (listeners: none): the route is not attached and its traffic gets 404.',
+    noListenerNamed: 'Gateway {gateway} has no listener named "{sectionName}" (listeners: {listeners}): the route is not attached and its traffic gets 404.',
+    noMatchingHostname: 'None of the hostnames {hostnames} matches a listener of Gateway {gateway} that accepts this route '
+      + '({listeners}): the route is not attached (NoMatchingListenerHostname) and its traffic gets 404.',
+    notAllowed: `No listener of Gateway {gateway} accepts {routeKind}s from namespace "{namespace}" ${NOT_ALLOWED}`,
+    notAllowedByListener: `No listener of Gateway {gateway} named "{sectionName}" accepts {routeKind}s from namespace "{namespace}" ${NOT_ALLOWED}`,
+  },
   check(ctx) {
     for (const r of routes(ctx.mesh)) {
       for (const p of gatewayParents(r)) {
@@ -104,10 +119,14 @@ export const routeParentRejectsRoute = defineRule({
         const listeners = asArray(gw.spec.listeners).filter(isObject);
         const named = p.sectionName === null ? listeners : listeners.filter((l) => l.name === p.sectionName);
         const path = ['spec', 'parentRefs', p.index, p.sectionName === null ? 'name' : 'sectionName'];
+        const gateway = `${p.namespace}/${p.name}`;
         if (named.length === 0) {
           ctx.report({
             resource: r, path, subject: `${p.namespace}/${p.name}/${p.sectionName ?? ''}`,
-            message: `Gateway ${p.namespace}/${p.name} has no listener${p.sectionName !== null ? ` named "${p.sectionName}"` : 's'} (listeners: ${listeners.map((l) => `"${String(l.name)}"`).join(', ') || 'none'}): the route is not attached and its traffic gets 404.`,
+            // Without a sectionName every listener is named: none were found because the Gateway has none.
+            ...(p.sectionName === null
+              ? { messageId: 'noListeners', data: { gateway } }
+              : { messageId: 'noListenerNamed', data: { gateway, sectionName: p.sectionName, listeners: listeners.map((l) => `"${String(l.name)}"`).join(', ') || 'none' } }),
           });
           continue;
         }
@@ -122,15 +141,19 @@ export const routeParentRejectsRoute = defineRule({
           })) continue;
           ctx.report({
             resource: r, path: ['spec', 'hostnames'], subject: `${p.namespace}/${p.name}/${p.sectionName ?? ''}|hostnames`,
-            message: `None of the hostnames ${routeHosts.map((h) => `"${h}"`).join(', ')} matches a listener of Gateway ${p.namespace}/${p.name} that accepts this route `
-              + `(${allowing.map((l) => `"${String(l.name)}": ${asString(l.hostname) ? `"${asString(l.hostname)}"` : 'any host'}`).join(', ')}): the route is not attached (NoMatchingListenerHostname) and its traffic gets 404.`,
+            messageId: 'noMatchingHostname',
+            data: {
+              hostnames: routeHosts.map((h) => `"${h}"`).join(', '), gateway,
+              listeners: allowing.map((l) => `"${String(l.name)}": ${asString(l.hostname) ? `"${asString(l.hostname)}"` : 'any host'}`).join(', '),
+            },
           });
           continue;
         }
         ctx.report({
           resource: r, path, subject: `${p.namespace}/${p.name}/${p.sectionName ?? ''}`,
-          message: `No listener of Gateway ${p.namespace}/${p.name}${p.sectionName !== null ? ` named "${p.sectionName}"` : ''} accepts ${r.kind}s from namespace "${r.namespace}" `
-            + `(allowedRoutes defaults to the Gateway's own namespace): the route is not attached (NotAllowedByListeners) and its traffic gets 404. Set the listener's \`allowedRoutes.namespaces.from\` to All or a Selector that matches "${r.namespace}".`,
+          ...(p.sectionName === null
+            ? { messageId: 'notAllowed', data: { gateway, routeKind: r.kind, namespace: r.namespace! } }
+            : { messageId: 'notAllowedByListener', data: { gateway, sectionName: p.sectionName, routeKind: r.kind, namespace: r.namespace! } }),
         });
       }
     }
@@ -158,6 +181,10 @@ export const routeBackendNotFound = defineRule({
   id: 'route-backend-not-found', severity: 'warning', istioCode: null, kialiCode: 'KIA1402', group: GROUP, fixable: false,
   inputs: [{ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'GRPCRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TCPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TLSRoute', group: 'gateway.networking.k8s.io' }],
   title: 'A Gateway API route\'s backendRef names a Service that is not defined in the repository.',
+  messages: {
+    backendNotFound: 'Backend Service {service} is not defined in this repository, which defines other Services of "{namespace}": '
+      + 'if it does not exist, the route reports ResolvedRefs=False and requests to this backend get 500. Fix the name.',
+  },
   check(ctx) {
     for (const r of routes(ctx.mesh)) {
       for (const b of serviceBackends(r)) {
@@ -166,8 +193,7 @@ export const routeBackendNotFound = defineRule({
         if (isExternalNamespace(ctx.mesh, b.namespace) || !repositoryManagesServicesOf(ctx.mesh, b.namespace)) continue;
         ctx.report({
           resource: r, path: b.path, subject: `${b.namespace}/${b.name}`,
-          message: `Backend Service ${b.namespace}/${b.name} is not defined in this repository, which defines other Services of "${b.namespace}": `
-            + `if it does not exist, the route reports ResolvedRefs=False and requests to this backend get 500. Fix the name.`,
+          messageId: 'backendNotFound', data: { service: `${b.namespace}/${b.name}`, namespace: b.namespace },
         });
       }
     }
@@ -178,6 +204,10 @@ export const routeBackendNotPermitted = defineRule({
   id: 'route-backend-not-permitted', severity: 'error', istioCode: null, group: GROUP, fixable: false,
   inputs: [{ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'GRPCRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TCPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TLSRoute', group: 'gateway.networking.k8s.io' }, { kind: 'ReferenceGrant', group: 'gateway.networking.k8s.io' }],
   title: 'A Gateway API route refers to a Service in another namespace without a ReferenceGrant allowing it.',
+  messages: {
+    notPermitted: '{routeKind} {route} sends to Service {service} in another namespace, and no ReferenceGrant in "{serviceNamespace}" allows {routeKind}s from "{routeNamespace}": '
+      + 'the reference is refused (RefNotPermitted) and requests to this backend get 500. Add a ReferenceGrant in "{serviceNamespace}" (from: {routeKind} in {routeNamespace}, to: Service).',
+  },
   check(ctx) {
     const grants = ctx.allInputs('ReferenceGrant', GW_GROUP);
     const byNs = new Map<string, Resource[]>();
@@ -192,8 +222,8 @@ export const routeBackendNotPermitted = defineRule({
         if (isExternalNamespace(ctx.mesh, b.namespace) && grants.length === 0) continue; // grants managed elsewhere
         ctx.report({
           resource: r, path: b.path, subject: `${b.namespace}/${b.name}`,
-          message: `${r.kind} ${r.namespace}/${r.name} sends to Service ${b.namespace}/${b.name} in another namespace, and no ReferenceGrant in "${b.namespace}" allows ${r.kind}s from "${r.namespace}": `
-            + `the reference is refused (RefNotPermitted) and requests to this backend get 500. Add a ReferenceGrant in "${b.namespace}" (from: ${r.kind} in ${r.namespace}, to: Service).`,
+          messageId: 'notPermitted',
+          data: { routeKind: r.kind, route: `${r.namespace}/${r.name}`, service: `${b.namespace}/${b.name}`, serviceNamespace: b.namespace, routeNamespace: r.namespace! },
         });
       }
     }
@@ -204,6 +234,10 @@ export const routeBackendPortNotFound = defineRule({
   id: 'route-backend-port-not-found', severity: 'error', istioCode: null, group: GROUP, fixable: true,
   inputs: [{ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'GRPCRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TCPRoute', group: 'gateway.networking.k8s.io' }, { kind: 'TLSRoute', group: 'gateway.networking.k8s.io' }],
   title: 'A Gateway API route\'s backendRef names a port its Service does not expose.',
+  messages: {
+    portNotFound: 'Service {service} has no port {port} (it exposes {ports}; a backendRef names the Service port, not the targetPort): '
+      + 'the backend is unresolved and requests to it get 500. Use one of the Service\'s ports.',
+  },
   check(ctx) {
     for (const r of routes(ctx.mesh)) {
       for (const b of serviceBackends(r)) {
@@ -215,7 +249,7 @@ export const routeBackendPortNotFound = defineRule({
         const portPath = [...b.path.slice(0, -1), 'port'];
         ctx.report({
           resource: r, path: portPath, subject: `${b.namespace}/${b.name}:${b.port}`,
-          message: `Service ${b.namespace}/${b.name} has no port ${b.port} (it exposes ${ports.join(', ')}; a backendRef names the Service port, not the targetPort): the backend is unresolved and requests to it get 500. Use one of the Service's ports.`,
+          messageId: 'portNotFound', data: { service: `${b.namespace}/${b.name}`, port: b.port, ports: ports.join(', ') },
           fix: ports.length === 1 ? { op: 'set', path: portPath, value: ports[0]!, description: `port: ${ports[0]}` } : null,
         });
       }

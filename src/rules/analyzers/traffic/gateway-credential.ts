@@ -22,6 +22,11 @@ export const gatewayCredentialWrongNamespace = defineRule({
   id: 'gateway-credential-wrong-namespace', severity: 'error', istioCode: null, group: GROUP, fixable: false,
   inputs: [{ kind: 'Gateway' }, { kind: 'Secret' }, { kind: 'Certificate', group: 'cert-manager.io' }],
   title: 'A Gateway\'s credentialName Secret is defined only in a namespace other than the gateway workload\'s.',
+  messages: {
+    wrongNamespace: 'credentialName "{credential}" is read by the gateway proxy ({selector}) from its own namespace {missing}, '
+      + 'but this repository defines that Secret (or the Certificate producing it) only in {definedIn}: '
+      + 'the gateway finds no certificate and the TLS handshake fails (clients see a reset or "no peer certificate"). Create the Secret (or Certificate) in {missing}.',
+  },
   check(ctx) {
     const secrets = secretNamespaces(ctx.mesh);
     if (secrets.size === 0) return;
@@ -42,9 +47,8 @@ export const gatewayCredentialWrongNamespace = defineRule({
         const where = [...definedIn].sort();
         ctx.report({
           resource: g, path: ['spec', 'servers', i, 'tls', 'credentialName'], subject: `${cred}|${missing.join(',')}`,
-          message: `credentialName "${cred}" is read by the gateway proxy (${describeSelector(selector)}) from its own namespace ${missing.map((n) => `"${n}"`).join(', ')}, `
-            + `but this repository defines that Secret (or the Certificate producing it) only in ${where.map((n) => `"${n}"`).join(', ')}: `
-            + `the gateway finds no certificate and the TLS handshake fails (clients see a reset or "no peer certificate"). Create the Secret (or Certificate) in ${missing.map((n) => `"${n}"`).join(', ')}.`,
+          messageId: 'wrongNamespace',
+          data: { credential: cred, selector: describeSelector(selector), missing: missing.map((n) => `"${n}"`).join(', '), definedIn: where.map((n) => `"${n}"`).join(', ') },
         });
       });
     }

@@ -28,10 +28,18 @@ function bindFix(vs: Resource, gateway: Resource): FixEdit {
   return { op: 'append', path: ['spec', 'gateways'], value: ref, description: `bind ${vs.name} to gateway ${ref}` };
 }
 
+const NO_ROUTE = 'Gateway {gateway} accepts host "{host}" on port {port}, but no VirtualService bound to it routes that host: {candidates}. '
+  + 'Requests for "{host}" through the gateway get 404 (no route, NR).';
+
 export const gatewayHostWithoutRoute = defineRule({
   id: 'gateway-host-without-route', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
   inputs: [{ kind: 'VirtualService' }, { kind: 'Gateway' }],
   title: 'A Gateway accepts a host that a VirtualService routes, but that VirtualService is not bound to the Gateway.',
+  messages: {
+    notBound: `${NO_ROUTE} Add "{gatewayRef}" to its \`gateways:\`.`,
+    notBoundMeshOnly: `${NO_ROUTE} Add "{gatewayRef}" to its \`gateways:\`, keeping \`mesh\` so sidecars still use it.`,
+    notBoundSeveral: `${NO_ROUTE} Add the gateway to the \`gateways:\` of the VirtualService meant to serve it.`,
+  },
   check(ctx) {
     const vhosts = gatewayVirtualHosts(ctx.mesh);
     // VirtualServices with http routes by the exact hosts they name: one for "*" or "*.example.com" was not
@@ -60,12 +68,15 @@ export const gatewayHostWithoutRoute = defineRule({
           && !boundGatewayKeys(ctx.mesh, vs).some((b) => b.key === gwKey));
         if (candidates.length === 0) continue;
         const only = candidates.length === 1 ? candidates[0]! : null;
+        const about = {
+          gateway: gwKey, host, port: server.port,
+          candidates: candidates.map((vs) => `VirtualService ${vs.namespace}/${vs.name} has the host but ${describeBinding(vs)}`).join('; '),
+        };
         ctx.report({
           resource: gw, path: ['spec', 'servers', server.serverIndex, 'hosts', sh.index], subject: `${host}|${server.port}`,
-          message: `Gateway ${gwKey} accepts host "${host}" on port ${server.port}, but no VirtualService bound to it routes that host: `
-            + candidates.map((vs) => `VirtualService ${vs.namespace}/${vs.name} has the host but ${describeBinding(vs)}`).join('; ') + '. '
-            + `Requests for "${host}" through the gateway get 404 (no route, NR). `
-            + (only ? `Add "${gatewayRefFrom(only, gw)}" to its \`gateways:\`${Array.isArray(only.spec.gateways) ? '' : ', keeping `mesh` so sidecars still use it'}.` : 'Add the gateway to the `gateways:` of the VirtualService meant to serve it.'),
+          ...(only
+            ? { messageId: Array.isArray(only.spec.gateways) ? 'notBound' : 'notBoundMeshOnly', data: { ...about, gatewayRef: gatewayRefFrom(only, gw) } }
+            : { messageId: 'notBoundSeveral', data: about }),
           fix: only ? bindFix(only, gw) : null,
           fixTarget: only ?? undefined,
         });

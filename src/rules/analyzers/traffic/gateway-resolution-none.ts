@@ -44,10 +44,19 @@ function dnsFix(se: Resource): FixEdit | null {
     : { op: 'set', path: ['spec', 'resolution'], value: 'DNS', description: `resolve ${se.name} by DNS` };
 }
 
+// {resolutionSource}: "the default" when some entry leaves resolution out, else "as written".
+const ROUTES_TO_NONE = 'This route sends traffic arriving at gateway {gateways} to "{host}", which {serviceEntries} declares with resolution NONE ({resolutionSource}). '
+  + 'With NONE the proxy forwards to the connection\'s original destination address, and for a request that arrived at the gateway that address is the gateway itself: '
+  + 'requests fail (503, or a loop back into the gateway).';
+
 export const gatewayRouteToResolutionNone = defineRule({
   id: 'gateway-route-to-resolution-none', severity: 'error', istioCode: null, group: GROUP, fixable: true,
   inputs: [{ kind: 'VirtualService' }],
   title: 'A gateway routes to a ServiceEntry host with resolution NONE: it has no address to send to.',
+  messages: {
+    resolutionNone: `${ROUTES_TO_NONE} Use resolution DNS, or STATIC with endpoints, so the gateway has an address to send to.`,
+    resolutionNoneNoFix: `${ROUTES_TO_NONE} Use resolution DNS (for named hosts), or STATIC with endpoints, so the gateway has an address to send to.`,
+  },
   check(ctx) {
     for (const vs of ctx.allInputs('VirtualService')) {
       if (vs.namespace === null) continue;
@@ -62,9 +71,12 @@ export const gatewayRouteToResolutionNone = defineRule({
         const fix = only ? dnsFix(only) : null;
         ctx.report({
           resource: vs, path: d.hostPath, subject: `${host}|${d.gateways.join(',')}`,
-          message: `This route sends traffic arriving at gateway ${d.gateways.map((g) => `"${g}"`).join(', ')} to "${d.host}", which ${entries.map((e) => `ServiceEntry ${e.namespace}/${e.name}`).join(', ')} declares with resolution NONE (${entries.some((e) => e.spec.resolution === undefined) ? 'the default' : 'as written'}). `
-            + `With NONE the proxy forwards to the connection's original destination address, and for a request that arrived at the gateway that address is the gateway itself: `
-            + `requests fail (503, or a loop back into the gateway). Use resolution DNS${fix ? '' : ' (for named hosts)'}, or STATIC with endpoints, so the gateway has an address to send to.`,
+          messageId: fix ? 'resolutionNone' : 'resolutionNoneNoFix',
+          data: {
+            gateways: d.gateways.map((g) => `"${g}"`).join(', '), host: d.host,
+            serviceEntries: entries.map((e) => `ServiceEntry ${e.namespace}/${e.name}`).join(', '),
+            resolutionSource: entries.some((e) => e.spec.resolution === undefined) ? 'the default' : 'as written',
+          },
           fix, fixTarget: fix && only ? only : undefined,
         });
       }

@@ -21,6 +21,10 @@ export const gatewaySelectorNoWorkload = defineRule({
   id: 'gateway-selector-no-workload', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0302', group: GROUP, fixable: false,
   inputs: [{ kind: 'Gateway' }],
   title: 'A Gateway\'s selector matches no gateway workload in the repository.',
+  messages: {
+    noWorkload: 'Gateway {gateway} selects workloads labelled {selector}, and no workload in this repository has those labels: '
+      + 'if no gateway deployment in the cluster has them either, no proxy serves this Gateway and connections to it are refused. Fix the selector, or declare the gateway workload under `external.workloads`.',
+  },
   check(ctx) {
     for (const g of istioGateways(ctx.mesh)) {
       if (!isObject(g.spec.selector)) continue;
@@ -32,8 +36,7 @@ export const gatewaySelectorNoWorkload = defineRule({
       if (isStandardGatewaySelector(sel) && !deploysGateways(ctx.mesh)) continue;
       ctx.report({
         resource: g, path: selectorPath(g), subject: describeSelector(sel),
-        message: `Gateway ${g.namespace}/${g.name} selects workloads labelled ${describeSelector(sel)}, and no workload in this repository has those labels: `
-          + `if no gateway deployment in the cluster has them either, no proxy serves this Gateway and connections to it are refused. Fix the selector, or declare the gateway workload under \`external.workloads\`.`,
+        messageId: 'noWorkload', data: { gateway: `${g.namespace}/${g.name}`, selector: describeSelector(sel) },
       });
     }
   },
@@ -51,6 +54,10 @@ export const gatewayPortNotOnService = defineRule({
   id: 'gateway-port-not-on-service', severity: 'warning', istioCode: 'IST0162', group: GROUP, fixable: false,
   inputs: [{ kind: 'Gateway' }, { kind: 'Service' }],
   title: 'A Gateway server listens on a port the gateway\'s Service does not forward to.',
+  messages: {
+    portNotOnService: 'Gateway {gateway} listens on port {port}, but no Service of its workload ({selector}) forwards to {port} (ports: {servicePorts}): '
+      + 'clients cannot reach this server. Use a port the gateway Service exposes (its targetPort), or add the port to the Service.',
+  },
   check(ctx) {
     const svcCache = new Map<Workload, Resource[]>();
     const byNs = new Map<string, Resource[]>();
@@ -83,13 +90,16 @@ export const gatewayPortNotOnService = defineRule({
         if (typeof port !== 'number' || reachable.has(port)) return;
         ctx.report({
           resource: g, path: ['spec', 'servers', i, 'port', 'number'], subject: String(port),
-          message: `Gateway ${g.namespace}/${g.name} listens on port ${port}, but no Service of its workload (${describeSelector(sel)}) forwards to ${port} (ports: ${[...reachable].sort((a, b) => a - b).join(', ') || 'none'}): `
-            + `clients cannot reach this server. Use a port the gateway Service exposes (its targetPort), or add the port to the Service.`,
+          messageId: 'portNotOnService',
+          data: { gateway: `${g.namespace}/${g.name}`, port, selector: describeSelector(sel), servicePorts: [...reachable].sort((a, b) => a - b).join(', ') || 'none' },
         });
       });
     }
   },
 });
+
+const REUSED_CERTIFICATE = 'browsers reuse HTTP/2 connections across hosts with one certificate and get 404 on the second host. '
+  + 'Give each Gateway its own certificate, or merge the servers into one Gateway.';
 
 interface TlsServer { gateway: Resource; index: number }
 
@@ -97,6 +107,10 @@ export const gatewayDuplicateCertificate = defineRule({
   id: 'gateway-duplicate-certificate', severity: 'warning', istioCode: 'IST0138', group: GROUP, fixable: false,
   inputs: [{ kind: 'Gateway' }],
   title: 'Two Gateways on the same workload use the same TLS certificate.',
+  messages: {
+    sameCredential: `Gateway {gateway} and Gateway {other} run on the same gateway workload and use the same certificate (credentialName "{credential}"): ${REUSED_CERTIFICATE}`,
+    sameCertificateFiles: `Gateway {gateway} and Gateway {other} run on the same gateway workload and use the same certificate (serverCertificate/privateKey): ${REUSED_CERTIFICATE}`,
+  },
   check(ctx) {
     const byCert = new Map<string, TlsServer[]>();
     for (const g of istioGateways(ctx.mesh)) {
@@ -118,10 +132,12 @@ export const gatewayDuplicateCertificate = defineRule({
         const other = servers.find((b) => b.gateway !== a.gateway && labelsMatch(sa, selectorLabels(b.gateway.spec.selector)));
         if (!other) continue;
         reported.add(a.gateway);
+        const pair = { gateway: `${a.gateway.namespace}/${a.gateway.name}`, other: `${other.gateway.namespace}/${other.gateway.name}` };
         ctx.report({
           resource: a.gateway, path: ['metadata', 'name'], subject: key,
-          message: `Gateway ${a.gateway.namespace}/${a.gateway.name} and Gateway ${other.gateway.namespace}/${other.gateway.name} run on the same gateway workload and use the same certificate (${key.startsWith('cred:') ? `credentialName "${key.slice(5)}"` : 'serverCertificate/privateKey'}): `
-            + `browsers reuse HTTP/2 connections across hosts with one certificate and get 404 on the second host. Give each Gateway its own certificate, or merge the servers into one Gateway.`,
+          ...(key.startsWith('cred:')
+            ? { messageId: 'sameCredential', data: { ...pair, credential: key.slice(5) } }
+            : { messageId: 'sameCertificateFiles', data: pair }),
         });
       }
     }
@@ -132,6 +148,11 @@ export const gatewayConflict = defineRule({
   id: 'gateway-conflict', severity: 'error', istioCode: 'IST0145', kialiCode: 'KIA0301', group: GROUP, fixable: false,
   inputs: [{ kind: 'Gateway' }],
   title: 'Two Gateways on the same workload claim the same port and host in a way Istio cannot merge.',
+  messages: {
+    conflict: 'Gateway {gateway} and Gateway {other} select the same gateway workload and both serve host "{host}" on port {port}, '
+      + 'in a way Istio cannot merge (two TLS servers for one host, or servers whose protocols differ or are not HTTP): '
+      + 'Istio keeps only one server for them and the other Gateway\'s routes are dropped. Serve the host from one Gateway, or change the port or host.',
+  },
   check(ctx) {
     const byKey = new Map<string, { gateway: Resource; kind: ServerKind }[]>();
     for (const g of istioGateways(ctx.mesh)) {
@@ -164,8 +185,7 @@ export const gatewayConflict = defineRule({
       const [port, , host] = c.key.split('|');
       ctx.report({
         resource: g, path: ['metadata', 'name'], subject: `${port}|${host}`,
-        message: `Gateway ${g.namespace}/${g.name} and Gateway ${c.other.namespace}/${c.other.name} select the same gateway workload and both serve host "${host}" on port ${port}, in a way Istio cannot merge (two TLS servers for one host, or servers whose protocols differ or are not HTTP): `
-          + `Istio keeps only one server for them and the other Gateway's routes are dropped. Serve the host from one Gateway, or change the port or host.`,
+        messageId: 'conflict', data: { gateway: `${g.namespace}/${g.name}`, other: `${c.other.namespace}/${c.other.name}`, host: host!, port: port! },
       });
     }
   },

@@ -20,14 +20,17 @@ export const sidecarSelectorNoWorkload = defineRule({
   id: 'sidecar-selector-no-workload', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0004', group: GROUP, fixable: false,
   inputs: [{ kind: 'Sidecar' }],
   title: 'A Sidecar\'s workloadSelector matches no workload of its namespace.',
+  messages: {
+    selectsNoWorkload: 'Sidecar {namespace}/{name} selects workloads labelled {selector} in "{namespace}", and no workload in this repository has those labels there: '
+      + 'the Sidecar applies to nothing, and the workloads it was meant for keep the namespace default. Fix the labels (pod template labels, not Deployment labels).',
+  },
   check(ctx) {
     for (const s of sidecars(ctx.mesh)) {
       const sel = selectorOf(s);
       if (!sel || ctx.mesh.workloadsMatching(sel, s.namespace).length > 0) continue;
       ctx.report({
         resource: s, path: ['spec', 'workloadSelector', 'labels'], subject: describeSelector(sel),
-        message: `Sidecar ${s.namespace}/${s.name} selects workloads labelled ${describeSelector(sel)} in "${s.namespace}", and no workload in this repository has those labels there: `
-          + `the Sidecar applies to nothing, and the workloads it was meant for keep the namespace default. Fix the labels (pod template labels, not Deployment labels).`,
+        messageId: 'selectsNoWorkload', data: { namespace: s.namespace!, name: s.name, selector: describeSelector(sel) },
       });
     }
   },
@@ -51,6 +54,9 @@ export const sidecarConflictingSelectors = defineRule({
   id: 'sidecar-conflicting-selectors', severity: 'error', istioCode: 'IST0110', kialiCode: 'KIA0003', group: GROUP, fixable: false,
   inputs: [{ kind: 'Sidecar' }],
   title: 'A workload is selected by more than one Sidecar.',
+  messages: {
+    workloadSelectedTwice: '{kind} {namespace}/{name} is selected by this Sidecar and by {others}: Istio applies only one of them, which one is not defined. Make the selectors disjoint or merge the Sidecars.',
+  },
   check(ctx) {
     const reported = new Set<Resource>();
     for (const [w, list] of selections(ctx.mesh)) {
@@ -61,7 +67,7 @@ export const sidecarConflictingSelectors = defineRule({
         const others = list.filter((o) => o !== s).map((o) => o.name);
         ctx.report({
           resource: s, path: ['spec', 'workloadSelector', 'labels'], subject: `${w.kind}/${w.name}`,
-          message: `${w.kind} ${w.namespace}/${w.name} is selected by this Sidecar and by ${others.map((n) => `"${n}"`).join(', ')}: Istio applies only one of them, which one is not defined. Make the selectors disjoint or merge the Sidecars.`,
+          messageId: 'workloadSelectedTwice', data: { kind: w.kind, namespace: w.namespace, name: w.name, others: others.map((n) => `"${n}"`).join(', ') },
         });
       }
     }
@@ -72,6 +78,10 @@ export const sidecarMultipleDefaults = defineRule({
   id: 'sidecar-multiple-defaults', severity: 'error', istioCode: 'IST0111', kialiCode: 'KIA0002', group: GROUP, fixable: false,
   inputs: [{ kind: 'Sidecar' }],
   title: 'A namespace has more than one Sidecar without a workloadSelector.',
+  messages: {
+    multipleDefaults: 'Namespace "{namespace}" has {count} Sidecars without a workloadSelector ({sidecars}): Istio uses only one as the namespace default and which one is not defined. '
+      + 'Keep one, or give the others a workloadSelector.',
+  },
   check(ctx) {
     const byNs = new Map<string, Resource[]>();
     for (const s of sidecars(ctx.mesh)) {
@@ -83,7 +93,7 @@ export const sidecarMultipleDefaults = defineRule({
       for (const s of list) {
         ctx.report({
           resource: s, path: ['metadata', 'name'], subject: ns,
-          message: `Namespace "${ns}" has ${list.length} Sidecars without a workloadSelector (${list.map((o) => `"${o.name}"`).join(', ')}): Istio uses only one as the namespace default and which one is not defined. Keep one, or give the others a workloadSelector.`,
+          messageId: 'multipleDefaults', data: { namespace: ns, count: list.length, sidecars: list.map((o) => `"${o.name}"`).join(', ') },
         });
       }
     }
@@ -94,6 +104,11 @@ export const sidecarIneffectiveInAmbient = defineRule({
   id: 'sidecar-ineffective-in-ambient', severity: 'warning', istioCode: 'IST0167', group: GROUP, fixable: false,
   inputs: [{ kind: 'Sidecar' }],
   title: 'A Sidecar applies to ambient-mode workloads, which have no sidecar to configure.',
+  messages: {
+    ambientNamespace: 'Namespace "{namespace}" runs in ambient mode (istio.io/dataplane-mode=ambient): its workloads have no sidecar proxy, so this Sidecar has no effect. '
+      + 'Remove it, or configure the waypoint instead.',
+    ambientWorkload: 'This Sidecar selects {kind} {namespace}/{name}, which runs in ambient mode without a sidecar proxy: the Sidecar has no effect on it.',
+  },
   check(ctx) {
     for (const s of sidecars(ctx.mesh)) {
       const sel = selectorOf(s);
@@ -101,7 +116,7 @@ export const sidecarIneffectiveInAmbient = defineRule({
         if (!isAmbientNamespace(ctx.mesh, s.namespace!)) continue;
         ctx.report({
           resource: s, path: ['metadata', 'name'], subject: s.namespace!,
-          message: `Namespace "${s.namespace}" runs in ambient mode (istio.io/dataplane-mode=ambient): its workloads have no sidecar proxy, so this Sidecar has no effect. Remove it, or configure the waypoint instead.`,
+          messageId: 'ambientNamespace', data: { namespace: s.namespace! },
         });
         continue;
       }
@@ -109,7 +124,7 @@ export const sidecarIneffectiveInAmbient = defineRule({
       for (const w of ambient) {
         ctx.report({
           resource: s, path: ['spec', 'workloadSelector', 'labels'], subject: `${w.kind}/${w.name}`,
-          message: `This Sidecar selects ${w.kind} ${w.namespace}/${w.name}, which runs in ambient mode without a sidecar proxy: the Sidecar has no effect on it.`,
+          messageId: 'ambientWorkload', data: { kind: w.kind, namespace: w.namespace, name: w.name },
         });
       }
     }
@@ -120,6 +135,10 @@ export const sidecarEgressHostNotVisible = defineRule({
   id: 'sidecar-egress-host-not-visible', severity: 'error', istioCode: 'IST0101', group: GROUP, fixable: true,
   inputs: [{ kind: 'Sidecar' }],
   title: 'A Sidecar imports a host from a namespace that does not export it to the Sidecar\'s namespace.',
+  messages: {
+    egressHostNotVisible: 'Egress host "{egressHost}" is defined by {definedBy}, which does not include namespace "{namespace}": '
+      + 'importing it here has no effect and calls to it fail (503, or passthrough under ALLOW_ANY). Export the host to "{namespace}".',
+  },
   check(ctx) {
     for (const s of sidecars(ctx.mesh)) {
       asArray(s.spec.egress).forEach((e, i) => {
@@ -138,8 +157,7 @@ export const sidecarEgressHostNotVisible = defineRule({
           const idx = asArray(e.hosts).indexOf(h);
           ctx.report({
             resource: s, path: ['spec', 'egress', i, 'hosts', idx], subject: h,
-            message: `Egress host "${h}" is defined by ${hidden.map(describeHidden).join('; ')}, which does not include namespace "${s.namespace}": `
-              + `importing it here has no effect and calls to it fail (503, or passthrough under ALLOW_ANY). Export the host to "${s.namespace}".`,
+            messageId: 'egressHostNotVisible', data: { egressHost: h, definedBy: hidden.map(describeHidden).join('; '), namespace: s.namespace! },
             fix: fix?.edit ?? null, fixTarget: fix?.target,
           });
         });
@@ -152,6 +170,10 @@ export const sidecarEgressHostNotFound = defineRule({
   id: 'sidecar-egress-host-not-found', severity: 'warning', istioCode: null, kialiCode: 'KIA1004', group: GROUP, fixable: false,
   inputs: [{ kind: 'Sidecar' }],
   title: 'A Sidecar imports a host that no Service or ServiceEntry of that namespace declares.',
+  messages: {
+    egressHostNotFound: 'Egress host "{egressHost}": no Service or ServiceEntry in namespace "{namespace}" declares "{host}", so this import matches nothing and the workloads get no route to what was meant '
+      + '(503, or passthrough under ALLOW_ANY). Fix the host or the namespace part.',
+  },
   check(ctx) {
     for (const s of sidecars(ctx.mesh)) {
       asArray(s.spec.egress).forEach((e, i) => {
@@ -170,7 +192,7 @@ export const sidecarEgressHostNotFound = defineRule({
           if (ctx.mesh.hostEntries(fq).some((x) => x.namespace === ns || x.source === 'external')) return;
           ctx.report({
             resource: s, path: ['spec', 'egress', i, 'hosts', k], subject: h,
-            message: `Egress host "${h}": no Service or ServiceEntry in namespace "${ns}" declares "${host}", so this import matches nothing and the workloads get no route to what was meant (503, or passthrough under ALLOW_ANY). Fix the host or the namespace part.`,
+            messageId: 'egressHostNotFound', data: { egressHost: h, namespace: ns, host },
           });
         });
       });

@@ -31,10 +31,24 @@ function closestServiceHost(mesh: MeshView, rawHost: string, vsNamespace: string
   return rawHost.includes('.') ? `${guess}.${svc.namespace}.svc.cluster.local` : guess;
 }
 
+// {hostRole}: "destination host" or "mirror host" (see what()); {fqdnNote}: " (<FQDN>)" when the host is written short, else empty.
+const NOT_DECLARED = 'The {hostRole} "{host}"{fqdnNote} is not declared by any Service or ServiceEntry in this repository.';
+const LITERAL_SHORT_HOST = 'The {hostRole} "{host}" ({fqdn}) is not declared by any Service or ServiceEntry in this repository. '
+  + 'ServiceEntry {serviceEntry} declares the short host "{host}", but Istio takes ServiceEntry hosts literally, so it is not "{fqdn}" (see se-short-host).';
+const FAILS_UNLESS_ELSEWHERE = 'If nothing declares it in the cluster either, requests on this route fail with 503 (NR, no route / cluster not found).';
+const FIX_HOST = 'Fix the host, add the Service or ServiceEntry, or declare the host under `external.hosts` in .istio-review.yaml.';
+
 export const vsDestinationHostNotFound = defineRule({
   id: 'vs-destination-host-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1101', group: GROUP, fixable: true,
   inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService routes or mirrors to a host no Service or ServiceEntry in the repository declares.',
+  messages: {
+    noHost: 'A {section} destination of VirtualService {virtualService} has no host: Istio rejects or ignores the route.',
+    notDeclared: `${NOT_DECLARED} ${FAILS_UNLESS_ELSEWHERE} ${FIX_HOST}`,
+    notDeclaredDidYouMean: `${NOT_DECLARED} ${FAILS_UNLESS_ELSEWHERE} Did you mean "{guess}"? ${FIX_HOST}`,
+    literalShortHost: `${LITERAL_SHORT_HOST} ${FAILS_UNLESS_ELSEWHERE} ${FIX_HOST}`,
+    literalShortHostDidYouMean: `${LITERAL_SHORT_HOST} ${FAILS_UNLESS_ELSEWHERE} Did you mean "{guess}"? ${FIX_HOST}`,
+  },
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
       const verdict = judgeVirtualServiceHost(ctx.mesh, vs, d.host);
@@ -42,15 +56,15 @@ export const vsDestinationHostNotFound = defineRule({
       const fq = resolveHost(d.host, vs.namespace!);
       const guess = d.host === '' ? null : closestServiceHost(ctx.mesh, d.host, vs.namespace!);
       const literal = shortHostServiceEntry(ctx.mesh, d.host);
+      const didYouMean: Record<string, string> = guess ? { guess } : {};
       ctx.report({
         resource: vs, path: d.hostPath, subject: d.host,
-        message: d.host === ''
-          ? `A ${d.section} destination of VirtualService ${vs.namespace}/${vs.name} has no host: Istio rejects or ignores the route.`
-          : `The ${what(d)} "${d.host}"${fq !== d.host ? ` (${fq})` : ''} is not declared by any Service or ServiceEntry in this repository. `
-            + (literal ? `ServiceEntry ${literal.namespace}/${literal.name} declares the short host "${d.host}", but Istio takes ServiceEntry hosts literally, so it is not "${fq}" (see se-short-host). ` : '')
-            + `If nothing declares it in the cluster either, requests on this route fail with 503 (NR, no route / cluster not found). `
-            + (guess ? `Did you mean "${guess}"? ` : '')
-            + `Fix the host, add the Service or ServiceEntry, or declare the host under \`external.hosts\` in .istio-review.yaml.`,
+        // A literal short host is never an FQDN, so it always reads "host" (fqdn).
+        ...(d.host === ''
+          ? { messageId: 'noHost', data: { section: d.section, virtualService: `${vs.namespace}/${vs.name}` } }
+          : literal
+            ? { messageId: guess ? 'literalShortHostDidYouMean' : 'literalShortHost', data: { hostRole: what(d), host: d.host, fqdn: fq, serviceEntry: `${literal.namespace}/${literal.name}`, ...didYouMean } }
+            : { messageId: guess ? 'notDeclaredDidYouMean' : 'notDeclared', data: { hostRole: what(d), host: d.host, fqdnNote: fq !== d.host ? ` (${fq})` : '', ...didYouMean } }),
         fix: guess && d.hostPath[d.hostPath.length - 1] === 'host' ? { op: 'set', path: d.hostPath, value: guess, description: `host: ${guess}` } : null,
       });
     });
@@ -61,14 +75,20 @@ export const vsDestinationHostNotVisible = defineRule({
   id: 'vs-destination-host-not-visible', severity: 'error', istioCode: 'IST0101', kialiCode: 'KIA1101', group: GROUP, fixable: true,
   inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService routes to a host that is defined, but not exported to the VirtualService\'s namespace.',
+  messages: {
+    sidecarOmits: 'The {hostRole} "{host}" is exported to "{namespace}", but Sidecar {sidecar} limits what that namespace\'s proxies import (egress.hosts) and leaves it out: '
+      + 'those proxies have no cluster for it and the route answers 503 (NR). Add "{hostNamespace}/{host}" (or "{hostNamespace}/*") to the Sidecar\'s egress hosts.',
+    notExported: 'The {hostRole} "{host}" is defined by {definitions}, which does not include namespace "{namespace}". '
+      + 'Proxies in "{namespace}" get no cluster for it: the route answers 503 (NR). Export the host to "{namespace}".',
+  },
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
       const verdict = judgeVirtualServiceHost(ctx.mesh, vs, d.host);
       if (verdict.kind === 'sidecar') {
         ctx.report({
           resource: vs, path: d.hostPath, subject: d.host,
-          message: `The ${what(d)} "${d.host}" is exported to "${verdict.from}", but Sidecar ${verdict.sidecar.namespace}/${verdict.sidecar.name} limits what that namespace's proxies import (egress.hosts) and leaves it out: `
-            + `those proxies have no cluster for it and the route answers 503 (NR). Add "${verdict.entries[0]!.namespace}/${d.host}" (or "${verdict.entries[0]!.namespace}/*") to the Sidecar's egress hosts.`,
+          messageId: 'sidecarOmits',
+          data: { hostRole: what(d), host: d.host, namespace: verdict.from, sidecar: `${verdict.sidecar.namespace}/${verdict.sidecar.name}`, hostNamespace: verdict.entries[0]!.namespace },
         });
         return;
       }
@@ -77,8 +97,7 @@ export const vsDestinationHostNotVisible = defineRule({
       const fix = singleFixable(verdict.entries, from);
       ctx.report({
         resource: vs, path: d.hostPath, subject: d.host,
-        message: `The ${what(d)} "${d.host}" is defined by ${verdict.entries.map(describeHidden).join('; ')}, which does not include namespace "${from}". `
-          + `Proxies in "${from}" get no cluster for it: the route answers 503 (NR). Export the host to "${from}".`,
+        messageId: 'notExported', data: { hostRole: what(d), host: d.host, definitions: verdict.entries.map(describeHidden).join('; '), namespace: from },
         fix: fix?.edit ?? null, fixTarget: fix?.target,
       });
     });
@@ -89,6 +108,12 @@ export const vsDestinationPortRequired = defineRule({
   id: 'vs-destination-port-required', severity: 'warning', istioCode: 'IST0112', group: GROUP, fixable: false,
   inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService destination has no port while its host exposes several ports.',
+  messages: {
+    portRequiredAtGateway: 'The {hostRole} "{host}" exposes several ports ({ports}) and the destination does not say which: a gateway cannot infer it, '
+      + 'so requests through the gateway go nowhere useful (a black-hole or the wrong port). Add `port: {number: …}` to the destination.',
+    portRequired: 'The {hostRole} "{host}" exposes several ports ({ports}) and the destination does not say which: sidecars fall back to the port the caller used, '
+      + 'which is ambiguous as soon as the route is shared or used from a gateway. Add `port: {number: …}` to the destination.',
+  },
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
       if (d.hasPort) return;
@@ -98,9 +123,8 @@ export const vsDestinationPortRequired = defineRule({
       if (ports === null || ports.length <= 1) return;
       ctx.report({
         resource: vs, path: d.hostPath, subject: d.host,
-        message: vsGateways(vs).some((g) => g.value !== 'mesh')
-          ? `The ${what(d)} "${d.host}" exposes several ports (${ports.join(', ')}) and the destination does not say which: a gateway cannot infer it, so requests through the gateway go nowhere useful (a black-hole or the wrong port). Add \`port: {number: …}\` to the destination.`
-          : `The ${what(d)} "${d.host}" exposes several ports (${ports.join(', ')}) and the destination does not say which: sidecars fall back to the port the caller used, which is ambiguous as soon as the route is shared or used from a gateway. Add \`port: {number: …}\` to the destination.`,
+        messageId: vsGateways(vs).some((g) => g.value !== 'mesh') ? 'portRequiredAtGateway' : 'portRequired',
+        data: { hostRole: what(d), host: d.host, ports: ports.join(', ') },
       });
     });
   },
@@ -110,6 +134,9 @@ export const vsDestinationPortNotFound = defineRule({
   id: 'vs-destination-port-not-found', severity: 'error', istioCode: 'IST0101', group: GROUP, fixable: true,
   inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService destination names a port its host does not expose.',
+  messages: {
+    portNotFound: 'The {hostRole} "{host}" has no port {port} (it exposes {ports}): requests on this route fail with 503 (NR). Use one of the service\'s ports (the Service `port`, not its targetPort).',
+  },
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
       if (!d.hasPort || d.port === null) return;
@@ -120,7 +147,7 @@ export const vsDestinationPortNotFound = defineRule({
       const portPath = [...d.hostPath.slice(0, -1), 'port', 'number'];
       ctx.report({
         resource: vs, path: d.hostPath, subject: `${d.host}:${d.port}`,
-        message: `The ${what(d)} "${d.host}" has no port ${d.port} (it exposes ${ports.join(', ')}): requests on this route fail with 503 (NR). Use one of the service's ports (the Service \`port\`, not its targetPort).`,
+        messageId: 'portNotFound', data: { hostRole: what(d), host: d.host, port: d.port, ports: ports.join(', ') },
         fix: ports.length === 1 && d.hostPath[d.hostPath.length - 1] === 'host'
           ? { op: 'set', path: portPath, value: ports[0]!, description: `port ${ports[0]}` } : null,
       });
@@ -146,10 +173,20 @@ function subsetsFor(mesh: MeshView, vs: Resource, d: RouteDestination): { drs: R
   return { drs, names };
 }
 
+// {subsets}: the subsets the DestinationRules define, quoted, or "no subsets".
+const NO_SUCH_SUBSET = 'No DestinationRule for "{host}" defines subset "{subset}"';
+const SUBSET_FAILS = 'requests on this route fail with 503 (NR).';
+
 export const vsSubsetNotFound = defineRule({
   id: 'vs-subset-not-found', severity: 'error', istioCode: 'IST0101', kialiCode: 'KIA1107', group: GROUP, fixable: true,
   inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService routes to a subset that the DestinationRules for the host do not define.',
+  messages: {
+    subsetNotFound: `${NO_SUCH_SUBSET} ({destinationRule} defines: {subsets}): ${SUBSET_FAILS}`,
+    subsetNotFoundDidYouMean: `${NO_SUCH_SUBSET} ({destinationRule} defines: {subsets}): ${SUBSET_FAILS} Did you mean "{guess}"?`,
+    subsetNotFoundInRules: `${NO_SUCH_SUBSET} ({destinationRules} define: {subsets}): ${SUBSET_FAILS}`,
+    subsetNotFoundInRulesDidYouMean: `${NO_SUCH_SUBSET} ({destinationRules} define: {subsets}): ${SUBSET_FAILS} Did you mean "{guess}"?`,
+  },
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
       if (d.subset === null || d.host === '') return;
@@ -159,12 +196,20 @@ export const vsSubsetNotFound = defineRule({
       const subsetPath = [...d.hostPath.slice(0, -1), 'subset'];
       ctx.report({
         resource: vs, path: d.hostPath, subject: `${d.host}+${d.subset}`,
-        message: `No DestinationRule for "${d.host}" defines subset "${d.subset}" (${drs.map((r) => `${r.namespace}/${r.name}`).join(', ')} define${drs.length === 1 ? 's' : ''}: ${names.length > 0 ? names.map((n) => `"${n}"`).join(', ') : 'no subsets'}): requests on this route fail with 503 (NR).${guess ? ` Did you mean "${guess}"?` : ''}`,
+        ...subsetNotFoundMessage(drs, { host: d.host, subset: d.subset, subsets: names.length > 0 ? names.map((n) => `"${n}"`).join(', ') : 'no subsets' }, guess),
         fix: guess && d.hostPath[d.hostPath.length - 1] === 'host' ? { op: 'set', path: subsetPath, value: guess, description: `subset: ${guess}` } : null,
       });
     });
   },
 });
+
+/** vs-subset-not-found's message: one DestinationRule or several, with a likely intended subset or without. */
+function subsetNotFoundMessage(drs: readonly Resource[], about: Record<string, string>, guess: string | null): { messageId: string; data: Record<string, string> } {
+  const names = drs.map((r) => `${r.namespace}/${r.name}`).join(', ');
+  const data = drs.length === 1 ? { ...about, destinationRule: names } : { ...about, destinationRules: names };
+  const messageId = drs.length === 1 ? 'subsetNotFound' : 'subsetNotFoundInRules';
+  return guess ? { messageId: `${messageId}DidYouMean`, data: { ...data, guess } } : { messageId, data };
+}
 
 /** The namespace a destination host's service lives in: a cluster service's own, else the declaring entry's. */
 function serviceNamespaceOf(mesh: MeshView, host: string): string | null {
@@ -193,10 +238,20 @@ function subsetNames(drs: readonly Resource[]): string[] {
   return names;
 }
 
+// {hostNamespaceNote}: ' ("<namespace>")' when the host's namespace is known, else empty.
+const NOT_IN_SCOPE = 'Subset "{subset}" of "{host}" is defined only by DestinationRule {definers}, which does not apply to proxies in namespace "{caller}": '
+  + 'a DestinationRule applies from the caller\'s namespace, then the host\'s namespace{hostNamespaceNote}, then the root namespace ("{rootNamespace}"), and only where its exportTo reaches';
+const NOT_IN_SCOPE_FIX = 'For them the subset does not exist and requests on this route fail with 503 (NR). '
+  + 'Move the DestinationRule to the host\'s or the root namespace, or define the subset in one that applies to "{caller}".';
+
 export const vsSubsetNotInScope = defineRule({
   id: 'vs-subset-not-in-scope', severity: 'error', istioCode: null, group: GROUP, fixable: false,
   inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService routes to a subset defined only by a DestinationRule that does not apply to the proxies using the route.',
+  messages: {
+    subsetNotInScope: `${NOT_IN_SCOPE}. ${NOT_IN_SCOPE_FIX}`,
+    subsetNotInScopeOthersApply: `${NOT_IN_SCOPE} (callers in "{caller}" get {applying} instead). ${NOT_IN_SCOPE_FIX}`,
+  },
   check(ctx) {
     eachDestination(ctx.mesh, (vs, d) => {
       if (d.subset === null || d.host === '') return;
@@ -208,13 +263,15 @@ export const vsSubsetNotInScope = defineRule({
       for (const caller of callerNamespaces(ctx.mesh, vs)) {
         const applying = ctx.mesh.destinationRulesFor(host, caller, svcNs);
         if (subsetNames(applying).includes(d.subset)) continue;
-        const where = definers.map((r) => `${r.namespace}/${r.name}`).join(', ');
+        const about = {
+          subset: d.subset, host: d.host, definers: definers.map((r) => `${r.namespace}/${r.name}`).join(', '), caller,
+          hostNamespaceNote: svcNs ? ` ("${svcNs}")` : '', rootNamespace: ctx.mesh.settings.rootNamespace,
+        };
         ctx.report({
           resource: vs, path: d.hostPath, subject: `${d.host}+${d.subset}|${caller}`,
-          message: `Subset "${d.subset}" of "${d.host}" is defined only by DestinationRule ${where}, which does not apply to proxies in namespace "${caller}": `
-            + `a DestinationRule applies from the caller's namespace, then the host's namespace${svcNs ? ` ("${svcNs}")` : ''}, then the root namespace ("${ctx.mesh.settings.rootNamespace}"), and only where its exportTo reaches`
-            + (applying.length > 0 ? ` (callers in "${caller}" get ${applying.map((r) => `${r.namespace}/${r.name}`).join(', ')} instead)` : '')
-            + `. For them the subset does not exist and requests on this route fail with 503 (NR). Move the DestinationRule to the host's or the root namespace, or define the subset in one that applies to "${caller}".`,
+          ...(applying.length > 0
+            ? { messageId: 'subsetNotInScopeOthersApply', data: { ...about, applying: applying.map((r) => `${r.namespace}/${r.name}`).join(', ') } }
+            : { messageId: 'subsetNotInScope', data: about }),
         });
         return;
       }
@@ -226,6 +283,11 @@ export const vsSubsetWithoutDestinationRule = defineRule({
   id: 'vs-subset-without-destination-rule', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1107', group: GROUP, fixable: false,
   inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService routes to a subset of a host for which the repository has no DestinationRule.',
+  messages: {
+    noDestinationRule: 'The {hostRole} "{host}" names subset "{subset}", but no DestinationRule in this repository is for that host: '
+      + 'unless one exists in the cluster, Istio has no such subset and requests on this route fail with 503 (NR). Add a DestinationRule defining the subset, remove `subset`, '
+      + 'or, when the host\'s DestinationRules are kept elsewhere, declare the host under `external.destinationRules` in .istio-review.yaml.',
+  },
   check(ctx) {
     const external = ctx.mesh.config.external.destinationRules;
     eachDestination(ctx.mesh, (vs, d) => {
@@ -235,9 +297,7 @@ export const vsSubsetWithoutDestinationRule = defineRule({
       if (external.some((h) => hostMatches(h, fq))) return;
       ctx.report({
         resource: vs, path: d.hostPath, subject: `${d.host}+${d.subset}`,
-        message: `The ${what(d)} "${d.host}" names subset "${d.subset}", but no DestinationRule in this repository is for that host: `
-          + `unless one exists in the cluster, Istio has no such subset and requests on this route fail with 503 (NR). Add a DestinationRule defining the subset, remove \`subset\`, `
-          + `or, when the host's DestinationRules are kept elsewhere, declare the host under \`external.destinationRules\` in .istio-review.yaml.`,
+        messageId: 'noDestinationRule', data: { hostRole: what(d), host: d.host, subset: d.subset },
       });
     });
   },
@@ -247,6 +307,10 @@ export const vsIngressRouteWithoutSubset = defineRule({
   id: 'vs-ingress-route-ignores-subsets', severity: 'warning', istioCode: 'IST0140', group: GROUP, fixable: false,
   inputs: [{ kind: 'VirtualService' }],
   title: 'A gateway VirtualService routes to a host without a subset while the mesh VirtualService of that host splits it by subset.',
+  messages: {
+    gatewayIgnoresSplit: 'VirtualService {splitter} splits "{host}" by subset, but this gateway route sends to "{host}" without a subset: '
+      + 'a gateway does not apply the mesh VirtualService, so traffic entering here ignores that split (e.g. reaches every version). Name the subset here too.',
+  },
   check(ctx) {
     // Hosts that some VirtualService routes by subset to itself (its own host literally), by literal host string.
     const subsetRouted = new Map<string, Resource[]>();
@@ -275,8 +339,7 @@ export const vsIngressRouteWithoutSubset = defineRule({
           if (other === vs || [...gatewayKeys(other)].some((k) => ownGateways.has(k))) continue;
           ctx.report({
             resource: vs, path: d.hostPath, subject: `${d.host}|${other.namespace}/${other.name}`,
-            message: `VirtualService ${other.namespace}/${other.name} splits "${d.host}" by subset, but this gateway route sends to "${d.host}" without a subset: `
-              + `a gateway does not apply the mesh VirtualService, so traffic entering here ignores that split (e.g. reaches every version). Name the subset here too.`,
+            messageId: 'gatewayIgnoresSplit', data: { splitter: `${other.namespace}/${other.name}`, host: d.host },
           });
         }
       }

@@ -43,14 +43,17 @@ export const vsGatewayNotFound = defineRule({
   id: 'vs-gateway-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1102', group: GROUP, fixable: false,
   inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService binds to a gateway that is not defined in the repository.',
+  messages: {
+    gatewayNotFound: 'VirtualService {virtualService} binds to gateway "{gatewayRef}" ({gateway}), which no Gateway in this repository defines. '
+      + 'If it does not exist in the cluster either, the routes are never applied and requests through the gateway get 404. '
+      + 'Fix the name (namespace/name), or declare the gateway under `external.gateways` in .istio-review.yaml.',
+  },
   check(ctx) {
     for (const b of boundGateways(ctx.mesh)) {
       if (b.gateway || ctx.mesh.isExternalGateway(b.namespace, b.name)) continue;
       ctx.report({
         resource: b.vs, path: ['spec', 'gateways', b.index], subject: b.ref,
-        message: `VirtualService ${b.vs.namespace}/${b.vs.name} binds to gateway "${b.ref}" (${b.namespace}/${b.name}), which no Gateway in this repository defines. `
-          + `If it does not exist in the cluster either, the routes are never applied and requests through the gateway get 404. `
-          + `Fix the name (namespace/name), or declare the gateway under \`external.gateways\` in .istio-review.yaml.`,
+        messageId: 'gatewayNotFound', data: { virtualService: `${b.vs.namespace}/${b.vs.name}`, gatewayRef: b.ref, gateway: `${b.namespace}/${b.name}` },
       });
     }
   },
@@ -60,13 +63,17 @@ export const vsInternalGateway = defineRule({
   id: 'vs-internal-gateway', severity: 'warning', istioCode: 'IST0165', group: GROUP, fixable: false,
   inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService binds to an internal gateway Istio generates for Kubernetes Gateway API resources.',
+  messages: {
+    internalGateway: 'Gateway "{gateway}" is generated internally by Istio for a Kubernetes Gateway; binding to it is unsupported and may stop working without notice. '
+      + 'Bind to the Kubernetes Gateway (namespace/name) or use an HTTPRoute.',
+  },
   check(ctx) {
     for (const vs of ctx.allInputs('VirtualService')) {
       for (const g of vsGateways(vs)) {
         if (!g.value.includes(INTERNAL_GATEWAY)) continue;
         ctx.report({
           resource: vs, path: ['spec', 'gateways', g.index], subject: g.value,
-          message: `Gateway "${g.value}" is generated internally by Istio for a Kubernetes Gateway; binding to it is unsupported and may stop working without notice. Bind to the Kubernetes Gateway (namespace/name) or use an HTTPRoute.`,
+          messageId: 'internalGateway', data: { gateway: g.value },
         });
       }
     }
@@ -102,6 +109,10 @@ export const vsHostNotInGateway = defineRule({
   id: 'vs-host-not-in-gateway', severity: 'warning', istioCode: 'IST0132', group: GROUP, fixable: false,
   inputs: [{ kind: 'VirtualService' }],
   title: 'None of a VirtualService\'s hosts is served by a gateway it binds to.',
+  messages: {
+    hostNotInGateway: 'None of this VirtualService\'s hosts ({hosts}) is served to namespace "{namespace}" by {gatewayKind} {gateway} '
+      + '(its hosts: {gatewayHosts}): the gateway ignores these routes and requests get 404. Add the host to the gateway\'s servers (or its namespace prefix) or fix the VirtualService host.',
+  },
   check(ctx) {
     for (const b of boundGateways(ctx.mesh)) {
       const vsHosts = (stringsOf(b.vs.spec.hosts) ?? []);
@@ -112,8 +123,11 @@ export const vsHostNotInGateway = defineRule({
       if (vsHosts.some((vh) => gwHosts.some((gh) => hostsOverlap(gh, vh)))) continue;
       ctx.report({
         resource: b.vs, path: ['spec', 'gateways', b.index], subject: b.ref,
-        message: `None of this VirtualService's hosts (${vsHosts.map((h) => `"${h}"`).join(', ') || 'none'}) is served to namespace "${b.vs.namespace}" by ${b.gateway.kind} ${b.gateway.namespace}/${b.gateway.name} `
-          + `(its hosts: ${gwHosts.map((h) => `"${h}"`).join(', ') || 'none'}): the gateway ignores these routes and requests get 404. Add the host to the gateway's servers (or its namespace prefix) or fix the VirtualService host.`,
+        messageId: 'hostNotInGateway',
+        data: {
+          hosts: vsHosts.map((h) => `"${h}"`).join(', ') || 'none', namespace: b.vs.namespace!,
+          gatewayKind: b.gateway.kind, gateway: `${b.gateway.namespace}/${b.gateway.name}`, gatewayHosts: gwHosts.map((h) => `"${h}"`).join(', ') || 'none',
+        },
       });
     }
   },
@@ -138,6 +152,10 @@ export const vsJwtClaimRouteWithoutAuthn = defineRule({
   id: 'vs-jwt-claim-route-without-authn', severity: 'error', istioCode: 'IST0149', group: GROUP, fixable: false,
   inputs: [{ kind: 'VirtualService' }, { kind: 'RequestAuthentication' }],
   title: 'A VirtualService routes on JWT claims at a gateway whose workloads no RequestAuthentication covers.',
+  messages: {
+    claimsNotExtracted: 'This VirtualService matches on `@request.auth.claims` at gateway "{gateway}", but no RequestAuthentication (in {meshWideNamespaces}, or in "{workloadNamespace}") applies to its workload {workload}: '
+      + 'claims are never extracted there, so these matches never succeed. Add a RequestAuthentication selecting the gateway workload.',
+  },
   check(ctx) {
     const ras = ctx.allInputs('RequestAuthentication');
     // RequestAuthentications apply from the workload's namespace, or mesh-wide from the root (Istio) namespace.
@@ -151,8 +169,8 @@ export const vsJwtClaimRouteWithoutAuthn = defineRule({
         if (covered) continue;
         ctx.report({
           resource: b.vs, path: ['spec', 'gateways', b.index], subject: `${b.ref}|${w.kind}/${w.namespace}/${w.name}`,
-          message: `This VirtualService matches on \`@request.auth.claims\` at gateway "${b.ref}", but no RequestAuthentication (in ${[...meshWide].join(' or ')}, or in "${w.namespace}") applies to its workload ${w.kind} ${w.namespace}/${w.name}: `
-            + `claims are never extracted there, so these matches never succeed. Add a RequestAuthentication selecting the gateway workload.`,
+          messageId: 'claimsNotExtracted',
+          data: { gateway: b.ref, meshWideNamespaces: [...meshWide].join(' or '), workloadNamespace: w.namespace, workload: `${w.kind} ${w.namespace}/${w.name}` },
         });
       }
     }
@@ -165,6 +183,10 @@ export const vsConflictingMeshHosts = defineRule({
   id: 'vs-conflicting-mesh-hosts', severity: 'error', istioCode: 'IST0109', kialiCode: 'KIA1106', group: GROUP, fixable: false,
   inputs: [{ kind: 'VirtualService' }],
   title: 'Two VirtualServices bound to the mesh define the same host for the same namespaces.',
+  messages: {
+    conflictingHosts: 'VirtualService {virtualService} and {others} all define host "{host}" for the mesh in the same namespaces: '
+      + 'Istio keeps only one of them (the oldest), so the other\'s routes are silently ignored. Merge them into one VirtualService.',
+  },
   check(ctx) {
     const ALL = '*';
     const byScope = new Map<string, { vs: Resource; host: string }[]>(); // "scope|host"
@@ -221,7 +243,7 @@ export const vsConflictingMeshHosts = defineRule({
       const others = [...c.others].map((o) => `${o.namespace}/${o.name}`).sort();
       ctx.report({
         resource: vs, path: ['spec', 'hosts', hostEntryIndex(vs, c.host)], subject: c.host,
-        message: `VirtualService ${vs.namespace}/${vs.name} and ${others.join(', ')} all define host "${c.host}" for the mesh in the same namespaces: Istio keeps only one of them (the oldest), so the other's routes are silently ignored. Merge them into one VirtualService.`,
+        messageId: 'conflictingHosts', data: { virtualService: `${vs.namespace}/${vs.name}`, others: others.join(', '), host: c.host },
       });
     }
   },

@@ -31,10 +31,17 @@ function actionKey(route: JsonObject): string {
 
 // ---- within one VirtualService --------------------------------------------------------------------
 
+// {earlierRoutes}: "route #0" or "routes #0, \"api\"", as routeLabel names them.
+const SHADOWED = 'http route {route} of VirtualService {virtualService} (to {target}) is never used: every request it matches is already taken by the earlier {earlierRoutes}, and routes are tried in order.';
+
 export const vsShadowedRoute = defineRule({
   id: 'vs-shadowed-route', severity: 'warning', istioCode: null, group: GROUP, fixable: false,
   inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService http route whose every request an earlier route of the same VirtualService already takes.',
+  messages: {
+    shadowedRoute: `${SHADOWED} Move this route above the broader one, or remove it.`,
+    shadowedRouteExample: `${SHADOWED} For example {request} is served by route {exampleRoute} ({exampleMatch}), never by this one. Move this route above the broader one, or remove it.`,
+  },
   check(ctx) {
     for (const vs of ctx.allInputs('VirtualService')) {
       const routes = asArray(vs.spec.http);
@@ -61,11 +68,15 @@ export const vsShadowedRoute = defineRule({
         if (coveredBy && !sawCatchAll && !allDuplicates && route.delegate === undefined) {
           const byRoutes = [...new Set(coveredBy.map((c) => c.by))];
           const example = coveredBy.find((c) => c.request !== null);
-          const exampleText = example ? ` For example ${describeRequest(example.request!)} is served by route ${routeLabel(routes[example.by] as JsonObject, example.by)} (${describeMatch(example.byMatch)}), never by this one.` : '';
+          const about = {
+            route: routeLabel(route, i), virtualService: `${vs.namespace}/${vs.name}`, target: routeTarget(route),
+            earlierRoutes: `route${byRoutes.length > 1 ? 's' : ''} ${byRoutes.map((b) => routeLabel(routes[b] as JsonObject, b)).join(', ')}`,
+          };
           ctx.report({
             resource: vs, path: ['spec', 'http', i], subject: `${routeKeyOf(route)}<${byRoutes.map((b) => routeKeyOf(routes[b] as JsonObject)).join('|')}`,
-            message: `http route ${routeLabel(route, i)} of VirtualService ${vs.namespace}/${vs.name} (to ${routeTarget(route)}) is never used: every request it matches is already taken by the earlier route${byRoutes.length > 1 ? 's' : ''} ${byRoutes.map((b) => routeLabel(routes[b] as JsonObject, b)).join(', ')}, and routes are tried in order.${exampleText} `
-              + `Move this route above the broader one, or remove it.`,
+            ...(example
+              ? { messageId: 'shadowedRouteExample', data: { ...about, request: describeRequest(example.request!), exampleRoute: routeLabel(routes[example.by] as JsonObject, example.by), exampleMatch: describeMatch(example.byMatch) } }
+              : { messageId: 'shadowedRoute', data: about }),
           });
         }
         // Routes after a catch-all take part in nothing: vs-unreachable-route already names them.
@@ -113,6 +124,12 @@ export const vsGatewayRouteOverlap = defineRule({
   id: 'vs-gateway-route-overlap', severity: 'warning', istioCode: null, group: GROUP, fixable: false,
   inputs: [{ kind: 'VirtualService' }, { kind: 'Gateway' }],
   title: 'Two VirtualServices for one host at a gateway have overlapping matches, so which one serves a request depends on an order Istio does not define.',
+  messages: {
+    overlap: '{request} for host "{host}" at gateway {gateway} (port {port}) matches route {route} of this VirtualService, '
+      + 'and may instead be served by VirtualService {other}\'s route {otherRoute}. '
+      + 'The gateway merges the routes of every VirtualService for this host, keeping the order within each VirtualService; the order across them is undefined (today: creation time), so which route wins depends on which VirtualService was created first and can differ between clusters or after one is re-created. '
+      + 'Put these routes in one VirtualService in the order you want, or make the matches disjoint.',
+  },
   check(ctx) {
     // A host served on several ports (80 and 443) has one virtual host per route table: say it once.
     const reported = new Set<string>();
@@ -135,10 +152,11 @@ export const vsGatewayRouteOverlap = defineRule({
               reported.add(key);
               ctx.report({
                 resource: mine.vs, path: routePath(b), subject: `${vhost.host}|${mine.gatewayKey}|${describeMatch(b.match)}|${name(other.vs)}`,
-                message: `${describeRequest(request)} for host "${vhost.host}" at gateway ${mine.gatewayKey} (port ${mine.port}) matches route ${describeGatewayRoute(b)} of this VirtualService, `
-                  + `and may instead be served by VirtualService ${name(other.vs)}'s route ${describeGatewayRoute(a)}. `
-                  + `The gateway merges the routes of every VirtualService for this host, keeping the order within each VirtualService; the order across them is undefined (today: creation time), so which route wins depends on which VirtualService was created first and can differ between clusters or after one is re-created. `
-                  + `Put these routes in one VirtualService in the order you want, or make the matches disjoint.`,
+                messageId: 'overlap',
+                data: {
+                  request: describeRequest(request), host: vhost.host, gateway: mine.gatewayKey, port: mine.port,
+                  route: describeGatewayRoute(b), other: name(other.vs), otherRoute: describeGatewayRoute(a),
+                },
               });
               break;
             }
@@ -153,6 +171,11 @@ export const vsGatewaySecondCatchAll = defineRule({
   id: 'vs-gateway-second-catch-all', severity: 'warning', istioCode: null, group: GROUP, fixable: false,
   inputs: [{ kind: 'VirtualService' }, { kind: 'Gateway' }],
   title: 'Two VirtualServices for one host at a gateway each have a catch-all route; only one of them takes effect.',
+  messages: {
+    secondCatchAll: 'Route {route} of this VirtualService takes every request for host "{host}" at gateway {gateway} (port {port}) that no other route matches, and so does {others}. '
+      + 'The gateway moves catch-all routes to the end and only the first counts; the order across VirtualServices is undefined (today: creation time), so one of them has no effect, and which one can differ between clusters or after a re-create. '
+      + 'Keep a single catch-all for the host, in one VirtualService.',
+  },
   check(ctx) {
     const reported = new Set<string>();
     for (const vhost of gatewayVirtualHosts(ctx.mesh)) {
@@ -166,10 +189,11 @@ export const vsGatewaySecondCatchAll = defineRule({
         const others = withCatchAll.filter((x) => x.s !== s);
         ctx.report({
           resource: s.vs, path: routePath(r), subject: `${vhost.host}|${s.gatewayKey}|catch-all`,
-          message: `Route ${describeGatewayRoute(r)} of this VirtualService takes every request for host "${vhost.host}" at gateway ${s.gatewayKey} (port ${s.port}) that no other route matches, and so does `
-            + `${others.map((x) => `VirtualService ${name(x.s.vs)}'s route ${describeGatewayRoute(x.r)}`).join(', ')}. `
-            + `The gateway moves catch-all routes to the end and only the first counts; the order across VirtualServices is undefined (today: creation time), so one of them has no effect, and which one can differ between clusters or after a re-create. `
-            + `Keep a single catch-all for the host, in one VirtualService.`,
+          messageId: 'secondCatchAll',
+          data: {
+            route: describeGatewayRoute(r), host: vhost.host, gateway: s.gatewayKey, port: s.port,
+            others: others.map((x) => `VirtualService ${name(x.s.vs)}'s route ${describeGatewayRoute(x.r)}`).join(', '),
+          },
         });
       }
     }

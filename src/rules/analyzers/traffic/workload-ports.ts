@@ -6,6 +6,7 @@ import { asArray, asObject, isObject, type Path, type Resource } from '../../../
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import type { Workload } from '../../../mesh/workloads.js';
 import type { FixEdit } from '../../../fixes/edits.js';
+import type { MessageCatalogue, MessageData } from '../../messages.js';
 import { GROUP, selectorLabels } from './common.js';
 
 interface PortView {
@@ -50,18 +51,28 @@ function portView(mesh: MeshView, workloads: readonly Workload[]): PortView {
   return { listening, translated };
 }
 
-/** Report `port` (written at `path`) when it is only a Service port that forwards elsewhere. */
-function judgePort(ctx: RuleContext, r: Resource, view: PortView, port: number, path: Path, what: string, fixFor: (target: number) => FixEdit): void {
+/** A rule's messages for a Service port written where the workload's port belongs (forwarding to one targetPort, or
+ *  to several): `field` names what matches on the workload's port, `consequence` what an entry that never applies means. */
+function servicePortMessages(field: string, consequence: string): MessageCatalogue {
+  const neverApplies = `${field} is matched by the sidecar on the workload's own port, after the Service has translated it, so this entry never applies (${consequence}). `;
+  return {
+    forwardsToTargetPort: `Port {port} is a Service port that forwards to targetPort {targetPort}, and the selected workloads do not listen on {port}: ${neverApplies}Use the target port {targetPort}.`,
+    forwardsToTargetPorts: `Port {port} is a Service port that forwards to targetPorts {targetPorts}, and the selected workloads do not listen on {port}: ${neverApplies}Use the target port.`,
+  };
+}
+
+/** Report `port` (written at `path`) when it is only a Service port that forwards elsewhere; `data` fills the
+ *  placeholders of the rule's messages other than the ports. */
+function judgePort(ctx: RuleContext, r: Resource, view: PortView, port: number, path: Path, what: string, data: MessageData, fixFor: (target: number) => FixEdit): void {
   if (view.listening.has(port)) return;
   const targets = view.translated.get(port);
   if (!targets) return;
   const list = [...targets].sort((a, b) => a - b);
   ctx.report({
     resource: r, path, subject: `${what}:${port}`,
-    message: `Port ${port} is a Service port that forwards to ${list.length === 1 ? `targetPort ${list[0]}` : `targetPorts ${list.join(', ')}`}, and the selected workloads do not listen on ${port}: `
-      + `${what} is matched by the sidecar on the workload's own port, after the Service has translated it, so this entry never applies `
-      + `(${r.kind === 'PeerAuthentication' ? 'the port keeps the workload-wide mTLS mode' : 'the rule never matches, so an ALLOW lets nothing through on it and a DENY blocks nothing'}). `
-      + `Use the target port${list.length === 1 ? ` ${list[0]}` : ''}.`,
+    ...(list.length === 1
+      ? { messageId: 'forwardsToTargetPort', data: { ...data, port, targetPort: list[0]! } }
+      : { messageId: 'forwardsToTargetPorts', data: { ...data, port, targetPorts: list.join(', ') } }),
     fix: list.length === 1 ? fixFor(list[0]!) : null,
   });
 }
@@ -78,6 +89,7 @@ export const workloadPortRules: Rule[] = [
     id: 'peerauthn-service-port', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
     inputs: [{ kind: 'PeerAuthentication' }],
     title: 'A PeerAuthentication portLevelMtls entry names a Service port instead of the workload\'s (target) port.',
+    messages: servicePortMessages('portLevelMtls', 'the port keeps the workload-wide mTLS mode'),
     check(ctx) {
       for (const pa of ctx.allInputs('PeerAuthentication')) {
         if (pa.namespace === null || !isObject(pa.spec.portLevelMtls)) continue;
@@ -86,7 +98,7 @@ export const workloadPortRules: Rule[] = [
         const view = portView(ctx.mesh, ws);
         for (const key of Object.keys(pa.spec.portLevelMtls)) {
           if (!/^[0-9]+$/.test(key)) continue;
-          judgePort(ctx, pa, view, Number(key), ['spec', 'portLevelMtls', key], 'portLevelMtls',
+          judgePort(ctx, pa, view, Number(key), ['spec', 'portLevelMtls', key], 'portLevelMtls', {},
             (t) => ({ op: 'renameKey', path: ['spec', 'portLevelMtls', key], newKey: String(t), description: `port ${t}` }));
         }
       }
@@ -96,6 +108,7 @@ export const workloadPortRules: Rule[] = [
     id: 'authz-service-port', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
     inputs: [{ kind: 'AuthorizationPolicy' }],
     title: 'An AuthorizationPolicy operation names a Service port instead of the workload\'s (target) port.',
+    messages: servicePortMessages('{field}', 'the rule never matches, so an ALLOW lets nothing through on it and a DENY blocks nothing'),
     check(ctx) {
       for (const ap of ctx.allInputs('AuthorizationPolicy')) {
         if (ap.namespace === null) continue;
@@ -111,7 +124,8 @@ export const workloadPortRules: Rule[] = [
                 if (n === null) return;
                 view ??= portView(ctx.mesh, ws);
                 const path: Path = ['spec', 'rules', i, 'to', j, 'operation', field, k];
-                judgePort(ctx, ap, view, n, path, `operation.${field}`, (t) => ({ op: 'set', path, value: String(t), description: `port "${t}"` }));
+                const what = `operation.${field}`;
+                judgePort(ctx, ap, view, n, path, what, { field: what }, (t) => ({ op: 'set', path, value: String(t), description: `port "${t}"` }));
               });
             }
           });

@@ -53,16 +53,25 @@ function eachIstioAnnotation(ctx: RuleContext, visit: Visit): void {
 const pathOf = (o: AnnotatedObject, key: string): Path => [...o.metadataPath, 'annotations', key];
 const attachesToAny = (def: AnnotationDef) => def.resources.includes('Any');
 
+const UNKNOWN = '"{key}" is not an Istio annotation, so Istio ignores it and the setting you meant never takes effect.';
+const MISPLACED = '"{key}" belongs on {kinds} objects, not on {where}: Istio never reads it here, so it has no effect.';
+const DEPRECATED_TAIL = 'and may be ignored by a future Istio release.';
+
 export const unknownAnnotation = defineRule({
   id: 'unknown-istio-annotation', severity: 'warning', istioCode: 'IST0108', group: 'analyzers/workload', fixable: true, inputs: 'mesh',
   title: 'An annotation in an istio.io namespace that Istio does not know: it does nothing (often a typo).',
+  messages: {
+    labelAsAnnotation: '"{key}" is an Istio label, not an annotation: Istio ignores it under annotations, so the setting never takes effect. Move it to {labelsPath}.',
+    unknownAnnotation: `${UNKNOWN} Did you mean "{suggestion}"?`,
+    unknownAnnotationNoGuess: `${UNKNOWN} Check the name against Istio's annotation list.`,
+  },
   check(ctx) {
     eachIstioAnnotation(ctx, (c, o, key, _value, def) => {
       if (def) return;
       if (ISTIO_LABELS.has(key)) {
         c.report({
           resource: o.resource, path: pathOf(o, key), subject: key,
-          message: `"${key}" is an Istio label, not an annotation: Istio ignores it under annotations, so the setting never takes effect. Move it to ${o.metadataPath.length > 1 ? 'spec.template.metadata.labels' : 'metadata.labels'}.`,
+          messageId: 'labelAsAnnotation', data: { key, labelsPath: o.metadataPath.length > 1 ? 'spec.template.metadata.labels' : 'metadata.labels' },
         });
         return;
       }
@@ -70,7 +79,7 @@ export const unknownAnnotation = defineRule({
       const clash = guess !== null && Object.prototype.hasOwnProperty.call(o.annotations, guess);
       c.report({
         resource: o.resource, path: pathOf(o, key), subject: key,
-        message: `"${key}" is not an Istio annotation, so Istio ignores it and the setting you meant never takes effect.${guess ? ` Did you mean "${guess}"?` : ' Check the name against Istio\'s annotation list.'}`,
+        ...(guess ? { messageId: 'unknownAnnotation', data: { key, suggestion: guess } } : { messageId: 'unknownAnnotationNoGuess', data: { key } }),
         fix: guess && !clash ? { op: 'renameKey', path: pathOf(o, key), newKey: guess, description: `rename to ${guess}` } : null,
       });
     });
@@ -80,6 +89,10 @@ export const unknownAnnotation = defineRule({
 export const misplacedAnnotation = defineRule({
   id: 'misplaced-istio-annotation', severity: 'warning', istioCode: 'IST0107', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'An Istio annotation on a kind of object it does not apply to (e.g. a Pod annotation on a Deployment\'s own metadata).',
+  messages: {
+    misplaced: MISPLACED,
+    misplacedPodAnnotation: `${MISPLACED} Move it to {templateAnnotations} so the pods get it.`,
+  },
   check(ctx) {
     eachIstioAnnotation(ctx, (c, o, key, _value, def) => {
       if (!def || attachesToAny(def) || def.resources.includes(o.kind)) return;
@@ -87,8 +100,9 @@ export const misplacedAnnotation = defineRule({
       const templateAnnotations = w && !isVmWorkload(w) ? [...w.templatePath, 'annotations'].join('.') : null;
       c.report({
         resource: o.resource, path: pathOf(o, key), subject: `${o.kind}:${key}`,
-        message: `"${key}" belongs on ${def.resources.join(', ')} objects, not on ${o.where}: Istio never reads it here, so it has no effect.`
-          + (templateAnnotations ? ` Move it to ${templateAnnotations} so the pods get it.` : ''),
+        ...(templateAnnotations
+          ? { messageId: 'misplacedPodAnnotation', data: { key, kinds: def.resources.join(', '), where: o.where, templateAnnotations } }
+          : { messageId: 'misplaced', data: { key, kinds: def.resources.join(', '), where: o.where } }),
       });
     });
   },
@@ -97,6 +111,9 @@ export const misplacedAnnotation = defineRule({
 export const invalidAnnotation = defineRule({
   id: 'invalid-istio-annotation-value', severity: 'warning', istioCode: 'IST0125', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'An Istio annotation whose value the sidecar injector rejects.',
+  messages: {
+    invalidValue: '"{key}: {value}" is invalid ({reason}): sidecar injection fails for these pods or the setting is ignored.',
+  },
   check(ctx) {
     eachIstioAnnotation(ctx, (c, o, key, value, def) => {
       if (!def?.validate || (!attachesToAny(def) && !def.resources.includes(o.kind))) return;
@@ -104,7 +121,7 @@ export const invalidAnnotation = defineRule({
       if (why === null) return;
       c.report({
         resource: o.resource, path: pathOf(o, key), subject: key,
-        message: `"${key}: ${value}" is invalid (${why}): sidecar injection fails for these pods or the setting is ignored.`,
+        messageId: 'invalidValue', data: { key, value, reason: why },
       });
     });
   },
@@ -113,6 +130,10 @@ export const invalidAnnotation = defineRule({
 export const deprecatedAnnotation = defineRule({
   id: 'deprecated-istio-annotation', severity: 'info', istioCode: 'IST0135', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'An Istio annotation that is deprecated and may stop working in a future release.',
+  messages: {
+    deprecated: `"{key}" is deprecated ${DEPRECATED_TAIL}`,
+    injectAnnotationDeprecated: `"sidecar.istio.io/inject" is deprecated in favour of the "sidecar.istio.io/inject" label ${DEPRECATED_TAIL}`,
+  },
   check(ctx) {
     eachIstioAnnotation(ctx, (c, o, key, _value, def) => {
       if (!def?.deprecated) return;
@@ -120,7 +141,7 @@ export const deprecatedAnnotation = defineRule({
       if (key === 'sidecar.istio.io/inject' && Object.prototype.hasOwnProperty.call(o.labels, 'sidecar.istio.io/inject')) return;
       c.report({
         resource: o.resource, path: pathOf(o, key), subject: `${o.kind}:${key}`,
-        message: `"${key}" is deprecated${key === 'sidecar.istio.io/inject' ? ' in favour of the "sidecar.istio.io/inject" label' : ''} and may be ignored by a future Istio release.`,
+        ...(key === 'sidecar.istio.io/inject' ? { messageId: 'injectAnnotationDeprecated' } : { messageId: 'deprecated', data: { key } }),
       });
     });
   },

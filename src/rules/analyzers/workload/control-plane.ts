@@ -11,6 +11,9 @@ export const blockedCidrs = defineRule({
   id: 'istiod-jwks-fetch-unrestricted', severity: 'warning', istioCode: 'IST0175', group: 'analyzers/workload', fixable: false,
   inputs: [{ kind: 'RequestAuthentication' }, { kind: 'Deployment' }],
   title: 'RequestAuthentications exist but istiod does not set BLOCKED_CIDRS_IN_JWKS_URIS: jwksUri can reach internal addresses.',
+  messages: {
+    jwksFetchUnrestricted: 'istiod fetches the jwksUri of RequestAuthentications ({requestAuthentications}) without BLOCKED_CIDRS_IN_JWKS_URIS: anyone who can create a RequestAuthentication can make istiod request internal addresses (SSRF). Set the env var on the discovery container to the ranges to block (e.g. "169.254.0.0/16,10.0.0.0/8").',
+  },
   check(ctx) {
     const ras = ctx.inputs('RequestAuthentication');
     if (ras.length === 0) return;
@@ -24,7 +27,7 @@ export const blockedCidrs = defineRule({
       if (configured) continue;
       ctx.report({
         resource: d, path: ['spec', 'template', 'spec', 'containers'], subject: 'BLOCKED_CIDRS_IN_JWKS_URIS',
-        message: `istiod fetches the jwksUri of RequestAuthentications (${names}) without BLOCKED_CIDRS_IN_JWKS_URIS: anyone who can create a RequestAuthentication can make istiod request internal addresses (SSRF). Set the env var on the discovery container to the ranges to block (e.g. "169.254.0.0/16,10.0.0.0/8").`,
+        messageId: 'jwksFetchUnrestricted', data: { requestAuthentications: names },
       });
     }
   },
@@ -64,14 +67,18 @@ function eachWebhookProblem(resources: readonly Resource[], want: (p: UrlProblem
 export const externalControlPlaneInvalid = defineRule({
   id: 'control-plane-webhook-url-invalid', severity: 'warning', istioCode: 'IST0163', group: 'analyzers/workload', fixable: false, inputs: webhookInputs,
   title: 'An Istio injection/validation webhook has a blank or unparsable clientConfig.url and no service.',
+  messages: {
+    noUrl: 'Webhook "{webhook}" has neither clientConfig.url nor clientConfig.service: the API server cannot call it, so {failing} fails. Set the URL of the external istiod.',
+    invalidUrl: 'Webhook "{webhook}" has clientConfig.url "{url}", which is not a valid URL: the API server cannot call it. Use https://<istiod host>:<port>/<path>.',
+  },
   check(ctx) {
     eachWebhookProblem(controlPlaneWebhookConfigs(ctx), (p) => p.kind !== 'ip', (r, i, name, p) => {
       const has = isObject(asObject(asArray(r.obj.webhooks)[i]).clientConfig) && asObject(asObject(asArray(r.obj.webhooks)[i]).clientConfig).url !== undefined;
       ctx.report({
         resource: r, path: ['webhooks', i, 'clientConfig', ...(has ? ['url'] : [])], subject: name,
-        message: p.kind === 'blank'
-          ? `Webhook "${name}" has neither clientConfig.url nor clientConfig.service: the API server cannot call it, so ${r.kind === 'MutatingWebhookConfiguration' ? 'sidecar injection' : 'config validation'} fails. Set the URL of the external istiod.`
-          : `Webhook "${name}" has clientConfig.url "${p.url}", which is not a valid URL: the API server cannot call it. Use https://<istiod host>:<port>/<path>.`,
+        ...(p.kind === 'blank'
+          ? { messageId: 'noUrl', data: { webhook: name, failing: r.kind === 'MutatingWebhookConfiguration' ? 'sidecar injection' : 'config validation' } }
+          : { messageId: 'invalidUrl', data: { webhook: name, url: p.url } }),
       });
     });
   },
@@ -80,11 +87,14 @@ export const externalControlPlaneInvalid = defineRule({
 export const externalControlPlaneIp = defineRule({
   id: 'control-plane-webhook-url-ip', severity: 'info', istioCode: 'IST0164', group: 'analyzers/workload', fixable: false, inputs: webhookInputs,
   title: 'An Istio webhook points at an IP address instead of a host name.',
+  messages: {
+    urlIsIp: 'Webhook "{webhook}" calls "{url}" by IP address: the istiod serving certificate must then carry that IP, and the webhook breaks when the address changes. Prefer a stable host name.',
+  },
   check(ctx) {
     eachWebhookProblem(controlPlaneWebhookConfigs(ctx), (p) => p.kind === 'ip', (r, i, name, p) => {
       ctx.report({
         resource: r, path: ['webhooks', i, 'clientConfig', 'url'], subject: name,
-        message: `Webhook "${name}" calls "${p.url}" by IP address: the istiod serving certificate must then carry that IP, and the webhook breaks when the address changes. Prefer a stable host name.`,
+        messageId: 'urlIsIp', data: { webhook: name, url: p.url },
       });
     });
   },
@@ -131,6 +141,9 @@ function labelPermutations(key: string, values: string[], revisions: Set<string>
 export const overlappingWebhooks = defineRule({
   id: 'injection-webhooks-overlap', severity: 'error', istioCode: 'IST0139', group: 'analyzers/workload', fixable: false, inputs: [{ kind: 'MutatingWebhookConfiguration' }],
   title: 'Istio injection webhooks that select the same pods: they are injected twice and fail to start.',
+  messages: {
+    overlap: 'Webhook "{webhook}" selects the same pods as {others} (for example a namespace labelled {namespaceLabels} and pod labels {podLabels}): such pods are injected twice and fail to start (duplicate istio-proxy container). Narrow the namespaceSelector/objectSelector (e.g. by istio.io/rev) so each pod matches one webhook.',
+  },
   check(ctx) {
     const { hooks, revisions } = istioInjectionHooks(ctx.inputs('MutatingWebhookConfiguration'));
     if (hooks.length < 2) return;
@@ -147,7 +160,8 @@ export const overlappingWebhooks = defineRule({
           reported.add(key);
           ctx.report({
             resource: h.config, path: ['webhooks', h.index, 'name'], subject: `${h.name} overlaps ${others.join(',')}`,
-            message: `Webhook "${h.name}" selects the same pods as ${others.map((o) => `"${o}"`).join(', ')} (for example a namespace labelled ${JSON.stringify(ns)} and pod labels ${JSON.stringify(obj)}): such pods are injected twice and fail to start (duplicate istio-proxy container). Narrow the namespaceSelector/objectSelector (e.g. by istio.io/rev) so each pod matches one webhook.`,
+            messageId: 'overlap',
+            data: { webhook: h.name, others: others.map((o) => `"${o}"`).join(', '), namespaceLabels: JSON.stringify(ns), podLabels: JSON.stringify(obj) },
           });
         }
       }
@@ -158,6 +172,9 @@ export const overlappingWebhooks = defineRule({
 export const webhookServiceMissing = defineRule({
   id: 'injection-webhook-service-missing', severity: 'warning', istioCode: 'IST0139', group: 'analyzers/workload', fixable: false, inputs: [{ kind: 'MutatingWebhookConfiguration' }, { kind: 'Service' }],
   title: 'An Istio injection webhook calls a Service that is not defined in this repository.',
+  messages: {
+    serviceMissing: 'Webhook "{webhook}" calls Service {service}, which is not defined in this repository: if it does not exist in the cluster, pod creation in the selected namespaces fails (or injection is skipped with failurePolicy Ignore). Check the name, or declare "{namespace}" under external.namespaces if istiod is installed elsewhere.',
+  },
   check(ctx) {
     const { hooks } = istioInjectionHooks(ctx.inputs('MutatingWebhookConfiguration'));
     const services = new Set(ctx.mesh.byKind('Service').map((s) => `${s.namespace}/${s.name}`));
@@ -171,7 +188,7 @@ export const webhookServiceMissing = defineRule({
         if (!name || !ns || services.has(`${ns}/${name}`) || declared.has(ns)) return;
         ctx.report({
           resource: c, path: ['webhooks', i, 'clientConfig', 'service', 'name'], subject: `${ns}/${name}`,
-          message: `Webhook "${asString(asObject(wh).name) ?? i}" calls Service ${ns}/${name}, which is not defined in this repository: if it does not exist in the cluster, pod creation in the selected namespaces fails (or injection is skipped with failurePolicy Ignore). Check the name, or declare "${ns}" under external.namespaces if istiod is installed elsewhere.`,
+          messageId: 'serviceMissing', data: { webhook: asString(asObject(wh).name) ?? i, service: `${ns}/${name}`, namespace: ns },
         });
       });
     }
@@ -197,6 +214,9 @@ function semver(v: string): number[] | null {
 export const gatewayCrdVersion = defineRule({
   id: 'gateway-api-crd-too-old', severity: 'warning', istioCode: 'IST0176', group: 'analyzers/workload', fixable: false, inputs: [{ kind: 'CustomResourceDefinition' }],
   title: 'A Gateway API CRD older than the version this Istio needs for that kind.',
+  messages: {
+    crdTooOld: '{crd} is from Gateway API {version}, but Istio needs at least v{minVersion} for it: Istio ignores these routes or fails to watch them. Install the Gateway API CRDs v{minVersion} or newer.',
+  },
   check(ctx) {
     for (const crd of ctx.inputs('CustomResourceDefinition')) {
       const min = own(MIN_BUNDLE, crd.name);
@@ -209,7 +229,7 @@ export const gatewayCrdVersion = defineRule({
       if (below >= 0) continue;
       ctx.report({
         resource: crd, path: ['metadata', 'annotations', BUNDLE], subject: crd.name,
-        message: `${crd.name} is from Gateway API ${have}, but Istio needs at least v${min} for it: Istio ignores these routes or fails to watch them. Install the Gateway API CRDs v${min} or newer.`,
+        messageId: 'crdTooOld', data: { crd: crd.name, version: have, minVersion: min },
       });
     }
   },
@@ -219,9 +239,21 @@ export const gatewayCrdVersion = defineRule({
 
 const BUILTIN_REGISTRIES = ['Mock', 'Kubernetes', 'External'];
 
+const NO_SECRET = 'Network "{network}" takes endpoints from registry "{registry}", which is not Kubernetes, External, Mock, and no Secret labelled istio/multiCluster=true in this repository has that key: '
+  + 'istiod finds no endpoints for this network, so cross-network traffic fails.';
+const NOT_A_CLUSTER = 'Network "{network}" takes endpoints from registry "{registry}", which is not Kubernetes, External, Mock or a cluster of the remote secrets ({clusters}): '
+  + 'istiod finds no endpoints for this network, so cross-network traffic fails.';
+const WRONG_CASE = ' Registry names are case-sensitive: use "{builtin}".';
+
 export const meshNetworksRegistry = defineRule({
   id: 'mesh-networks-unknown-registry', severity: 'error', istioCode: 'IST0126', group: 'analyzers/workload', fixable: true, inputs: [{ kind: 'MeshNetworks', group: 'mesh.istio.io' }, { kind: 'Secret' }],
   title: 'A meshNetworks endpoint names a registry that is neither built in nor a remote cluster\'s secret.',
+  messages: {
+    unknownRegistry: NO_SECRET,
+    unknownRegistryCase: NO_SECRET + WRONG_CASE,
+    unknownCluster: NOT_A_CLUSTER,
+    unknownClusterCase: NOT_A_CLUSTER + WRONG_CASE,
+  },
   check(ctx) {
     const clusters = new Set<string>();
     for (const s of ctx.mesh.byKind('Secret')) {
@@ -237,7 +269,7 @@ export const meshNetworksRegistry = defineRule({
           const path = ['networks', net, 'endpoints', i, 'fromRegistry'];
           ctx.report({
             resource: mn, path, subject: `${net}:${reg}`,
-            message: `Network "${net}" takes endpoints from registry "${reg}", which is not Kubernetes, External, Mock${clusters.size ? ` or a cluster of the remote secrets (${[...clusters].join(', ')})` : ', and no Secret labelled istio/multiCluster=true in this repository has that key'}: istiod finds no endpoints for this network, so cross-network traffic fails.${builtin ? ` Registry names are case-sensitive: use "${builtin}".` : ''}`,
+            ...registryMessage({ network: net, registry: reg }, [...clusters], builtin),
             fix: builtin ? { op: 'set', path, value: builtin, description: `fromRegistry: ${builtin}` } : null,
           });
         });
@@ -245,5 +277,15 @@ export const meshNetworksRegistry = defineRule({
     }
   },
 });
+
+/** The message for an unknown registry: with or without remote clusters to name, with or without the built-in
+ *  registry it differs from only in case. */
+function registryMessage(about: { network: string; registry: string }, clusters: string[], builtin: string | undefined) {
+  if (clusters.length > 0) {
+    const data = { ...about, clusters: clusters.join(', ') };
+    return builtin ? { messageId: 'unknownClusterCase', data: { ...data, builtin } } : { messageId: 'unknownCluster', data };
+  }
+  return builtin ? { messageId: 'unknownRegistryCase', data: { ...about, builtin } } : { messageId: 'unknownRegistry', data: about };
+}
 
 export const controlPlaneRules: Rule[] = [blockedCidrs, externalControlPlaneInvalid, externalControlPlaneIp, overlappingWebhooks, webhookServiceMissing, gatewayCrdVersion, meshNetworksRegistry];

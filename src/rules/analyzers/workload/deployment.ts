@@ -49,6 +49,9 @@ function meshWorkloads(mesh: MeshView) {
 export const multiServiceProtocols = defineRule({
   id: 'workload-services-port-protocol-conflict', severity: 'warning', istioCode: 'IST0116', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'Services selecting the same workload declare one port number with different protocols.',
+  messages: {
+    protocolConflict: '{workloadKind} "{workload}" is selected by several Services that declare port {port} with different protocols: {services}. Istio builds one listener per port, so one of them gets the wrong protocol and its traffic fails. Use one protocol per port number.',
+  },
   check(ctx) {
     for (const w of meshWorkloads(ctx.mesh)) {
       const byPort = new Map<number, Map<string, Set<string>>>();
@@ -62,7 +65,7 @@ export const multiServiceProtocols = defineRule({
         const list = [...protos].map(([proto, svcs]) => `${[...svcs].join(', ')} (${proto})`).join('; ');
         ctx.report({
           resource: w.resource, path: ['metadata', 'name'], subject: `port ${port}`,
-          message: `${w.kind} "${w.name}" is selected by several Services that declare port ${port} with different protocols: ${list}. Istio builds one listener per port, so one of them gets the wrong protocol and its traffic fails. Use one protocol per port number.`,
+          messageId: 'protocolConflict', data: { workloadKind: w.kind, workload: w.name, port, services: list },
         });
       }
     }
@@ -72,6 +75,9 @@ export const multiServiceProtocols = defineRule({
 export const multiServiceTargetPorts = defineRule({
   id: 'workload-services-target-port-conflict', severity: 'warning', istioCode: 'IST0137', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'Service ports selecting the same workload send different port numbers to the same target port.',
+  messages: {
+    targetPortConflict: '{workloadKind} "{workload}" receives container port {targetPort} through different service ports: {servicePorts}. The sidecar configures inbound traffic per port and one of them is dropped or gets the wrong settings. Use the same service port number for the same target port.',
+  },
   check(ctx) {
     for (const w of meshWorkloads(ctx.mesh)) {
       const svcs = servicesSelecting(ctx.mesh, w);
@@ -82,7 +88,7 @@ export const multiServiceTargetPorts = defineRule({
         const list = [...ports].map(([port, svc]) => `${port} (${svc})`).join(', ');
         ctx.report({
           resource: w.resource, path: ['metadata', 'name'], subject: `targetPort ${target}`,
-          message: `${w.kind} "${w.name}" receives container port ${target} through different service ports: ${list}. The sidecar configures inbound traffic per port and one of them is dropped or gets the wrong settings. Use the same service port number for the same target port.`,
+          messageId: 'targetPortConflict', data: { workloadKind: w.kind, workload: w.name, targetPort: target, servicePorts: list },
         });
       }
     }
@@ -92,6 +98,9 @@ export const multiServiceTargetPorts = defineRule({
 export const applicationUid = defineRule({
   id: 'workload-uses-proxy-uid', severity: 'warning', istioCode: 'IST0144', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'A workload runs as UID 1337, the sidecar proxy\'s user: its traffic bypasses the proxy.',
+  messages: {
+    proxyUid: '{workloadKind} "{workload}" runs as UID 1337, which Istio reserves for the sidecar proxy: the iptables rules let that user\'s traffic bypass the proxy, so it leaves without mTLS, policy or telemetry. Use another UID.',
+  },
   check(ctx) {
     for (const w of repoWorkloads(ctx.mesh.workloads)) {
       if (w.kind === 'WorkloadEntry' || isControlPlane(w.resource.labels) || isControlPlane(w.labels) || isIgnoredNamespace(w.namespace)) continue;
@@ -106,7 +115,7 @@ export const applicationUid = defineRule({
       if (!path) continue;
       ctx.report({
         resource: w.resource, path, subject: 'runAsUser 1337',
-        message: `${w.kind} "${w.name}" runs as UID 1337, which Istio reserves for the sidecar proxy: the iptables rules let that user's traffic bypass the proxy, so it leaves without mTLS, policy or telemetry. Use another UID.`,
+        messageId: 'proxyUid', data: { workloadKind: w.kind, workload: w.name },
       });
     }
   },

@@ -3,12 +3,21 @@
 import { defineRule, type Rule } from '../../rule.js';
 import { asArray, asObject, asString } from '../../../manifests/resource.js';
 
+// The template holds literal braces ("{value: N}"): only {percent} is a placeholder.
+const DELAY_PERCENT = 'fault.delay.percent is deprecated: use "percentage: {value: {percent}}", which also allows fractions. Newer Istio versions may drop the old field and inject the delay into all or no requests.';
+
 const RBAC_KINDS = new Set(['ClusterRbacConfig', 'RbacConfig', 'ServiceRole', 'ServiceRoleBinding']);
 
 export const deprecatedField = defineRule({
   id: 'deprecated-istio-field', severity: 'warning', istioCode: 'IST0002', group: 'analyzers/workload', fixable: true,
   inputs: [{ kind: 'VirtualService' }, { kind: 'Sidecar' }, { kind: 'CustomResourceDefinition' }],
   title: 'A field or API Istio has deprecated or removed (fault.delay.percent, Sidecar egressProxy, rbac.istio.io CRDs).',
+  messages: {
+    delayPercent: DELAY_PERCENT,
+    delayPercentMoreRoutes: `${DELAY_PERCENT} {moreRoutes} more route(s) of this VirtualService use it too.`,
+    egressProxy: 'outboundTrafficPolicy.egressProxy is deprecated and ignored by Istio: traffic does not go to that proxy. Route egress through an egress gateway with a ServiceEntry and VirtualService instead, and remove the field.',
+    rbacCrd: '{crd} defines {kind} of the rbac.istio.io API, which Istio removed (since 1.6): objects of this kind do nothing. Use AuthorizationPolicy (security.istio.io) and delete this CRD.',
+  },
   check(ctx) {
     for (const vs of ctx.inputs('VirtualService')) {
       // One finding per VirtualService (istioctl reports the same message once), at its first such route.
@@ -18,10 +27,9 @@ export const deprecatedField = defineRule({
       if (!first) continue;
       const percent = first.delay.percent as number;
       const path = ['spec', 'http', first.i, 'fault', 'delay', 'percent'];
-      const more = routes.length > 1 ? ` ${routes.length - 1} more route(s) of this VirtualService use it too.` : '';
       ctx.report({
         resource: vs, path, subject: 'fault.delay.percent',
-        message: `fault.delay.percent is deprecated: use "percentage: {value: ${percent}}", which also allows fractions. Newer Istio versions may drop the old field and inject the delay into all or no requests.${more}`,
+        ...(routes.length > 1 ? { messageId: 'delayPercentMoreRoutes', data: { percent, moreRoutes: routes.length - 1 } } : { messageId: 'delayPercent', data: { percent } }),
         fix: first.delay.percentage === undefined ? { op: 'replaceEntry', path, newKey: 'percentage', value: { value: percent }, description: `percentage: {value: ${percent}}` } : null,
       });
     }
@@ -30,7 +38,7 @@ export const deprecatedField = defineRule({
       if (otp.egressProxy === undefined || otp.egressProxy === null) continue;
       ctx.report({
         resource: sc, path: ['spec', 'outboundTrafficPolicy', 'egressProxy'], subject: 'outboundTrafficPolicy.egressProxy',
-        message: 'outboundTrafficPolicy.egressProxy is deprecated and ignored by Istio: traffic does not go to that proxy. Route egress through an egress gateway with a ServiceEntry and VirtualService instead, and remove the field.',
+        messageId: 'egressProxy',
       });
     }
     for (const crd of ctx.inputs('CustomResourceDefinition')) {
@@ -38,7 +46,7 @@ export const deprecatedField = defineRule({
       if (asString(crd.spec.group) !== 'rbac.istio.io' || !RBAC_KINDS.has(kind)) continue;
       ctx.report({
         resource: crd, path: ['metadata', 'name'], subject: crd.name,
-        message: `${crd.name} defines ${kind} of the rbac.istio.io API, which Istio removed (since 1.6): objects of this kind do nothing. Use AuthorizationPolicy (security.istio.io) and delete this CRD.`,
+        messageId: 'rbacCrd', data: { crd: crd.name, kind },
       });
     }
   },

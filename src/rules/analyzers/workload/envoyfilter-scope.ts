@@ -17,10 +17,18 @@ function gatewayPatchIndex(ef: Resource): number {
   return asArray(ef.spec.configPatches).findIndex((cp) => isObject(cp) && asString(asObject(cp.match).context) === 'GATEWAY');
 }
 
+const OWN_NAMESPACE_ONLY = ' An EnvoyFilter outside the root namespace ("{rootNamespace}") applies only to proxies of its own namespace ("{namespace}"), so this one patches nothing there. '
+  + 'Move it to the namespace of the proxies it is meant for (or to "{rootNamespace}" with a selector).';
+
 export const envoyFilterOutOfScope = defineRule({
   id: 'envoyfilter-out-of-scope', severity: 'warning', istioCode: null, group: 'analyzers/workload', fixable: false,
   inputs: [{ kind: 'EnvoyFilter' }],
   title: 'An EnvoyFilter outside the root namespace aimed at proxies of another namespace (typically the ingress gateway): it applies to nothing.',
+  messages: {
+    selectsOtherNamespace: `The workloadSelector ({selector}) matches workloads only in {workloadNamespaces}.${OWN_NAMESPACE_ONLY}`,
+    selectsStandardGateway: `The workloadSelector ({selector}) picks Istio's standard gateway, which runs in its own namespace (usually "{istioNamespace}"), not in "{namespace}".${OWN_NAMESPACE_ONLY}`,
+    gatewayPatchWithoutGateway: `This patch targets context GATEWAY, and no gateway runs in namespace "{namespace}" (its workloads in this repository are sidecars).${OWN_NAMESPACE_ONLY}`,
+  },
   check(ctx) {
     const mesh = ctx.mesh;
     const root = mesh.settings.rootNamespace;
@@ -30,19 +38,19 @@ export const envoyFilterOutOfScope = defineRule({
       const selectorPath = isObject(ef.spec.workloadSelector) ? ['spec', 'workloadSelector', 'labels'] : null;
       const selector = asStringMap(asObject(ef.spec.workloadSelector).labels);
       const hasSelector = Object.keys(selector).length > 0;
-      const tail = ` An EnvoyFilter outside the root namespace ("${root}") applies only to proxies of its own namespace ("${ns}"), so this one patches nothing there. Move it to the namespace of the proxies it is meant for (or to "${root}" with a selector).`;
+      const scope = { rootNamespace: root, namespace: ns };
       if (hasSelector) {
         if (mesh.workloadsMatching(selector, ns).length > 0) continue;
         const elsewhere = [...new Set(mesh.workloadsMatching(selector, null).filter((w) => w.resource !== null).map((w) => w.namespace))].sort();
         if (elsewhere.length > 0) {
           ctx.report({
             resource: ef, path: selectorPath!, subject: describeSelector(selector),
-            message: `The workloadSelector (${describeSelector(selector)}) matches workloads only in ${elsewhere.map((n) => `"${n}"`).join(', ')}.${tail}`,
+            messageId: 'selectsOtherNamespace', data: { ...scope, selector: describeSelector(selector), workloadNamespaces: elsewhere.map((n) => `"${n}"`).join(', ') },
           });
         } else if (isStandardGatewaySelector(selector) && !hasGatewayIn(mesh, ns)) {
           ctx.report({
             resource: ef, path: selectorPath!, subject: describeSelector(selector),
-            message: `The workloadSelector (${describeSelector(selector)}) picks Istio's standard gateway, which runs in its own namespace (usually "${mesh.settings.istioNamespace}"), not in "${ns}".${tail}`,
+            messageId: 'selectsStandardGateway', data: { ...scope, selector: describeSelector(selector), istioNamespace: mesh.settings.istioNamespace },
           });
         }
         continue;
@@ -52,7 +60,7 @@ export const envoyFilterOutOfScope = defineRule({
       if (gi === -1 || hasGatewayIn(mesh, ns) || mesh.workloadsIn(ns).length === 0) continue;
       ctx.report({
         resource: ef, path: ['spec', 'configPatches', gi, 'match', 'context'], subject: 'GATEWAY',
-        message: `This patch targets context GATEWAY, and no gateway runs in namespace "${ns}" (its workloads in this repository are sidecars).${tail}`,
+        messageId: 'gatewayPatchWithoutGateway', data: scope,
       });
     }
   },

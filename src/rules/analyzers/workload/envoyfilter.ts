@@ -4,6 +4,7 @@
 import { defineRule, type Rule, type RuleContext } from '../../rule.js';
 import { asArray, asObject, asString, isObject, type Resource } from '../../../manifests/resource.js';
 import { byNamespaceAndName } from './common.js';
+import type { MessageData } from '../../messages.js';
 
 type Finding = 'add' | 'remove' | 'replace' | 'relative' | 'relative-version';
 
@@ -57,51 +58,66 @@ function analyze(resources: readonly Resource[]): PatchFinding[] {
   return out;
 }
 
-function reportAll(ctx: RuleContext, kind: Finding, message: (f: PatchFinding) => string): void {
+function reportAll(ctx: RuleContext, kind: Finding, messageId: string, data: (f: PatchFinding) => MessageData): void {
   for (const f of analyze(ctx.inputs('EnvoyFilter'))) {
     if (f.kind !== kind) continue;
     const at = ['spec', 'configPatches', f.index, 'patch', ...(f.hasValue ? ['value'] : [])];
-    ctx.report({ resource: f.ef, path: at, subject: `patch ${f.applyTo} ${f.operation} #${f.index}`, message: message(f) });
+    ctx.report({ resource: f.ef, path: at, subject: `patch ${f.applyTo} ${f.operation} #${f.index}`, messageId, data: data(f) });
   }
 }
 
 export const envoyFilterAdd = defineRule({
   id: 'envoyfilter-add-on-route', severity: 'error', istioCode: 'IST0153', group: 'analyzers/workload', fixable: false, inputs,
   title: 'An EnvoyFilter ADDs to ROUTE_CONFIGURATION or HTTP_ROUTE, where ADD is ignored.',
+  messages: {
+    addIgnored: 'operation ADD is ignored for applyTo {applyTo}: this patch never takes effect. Use MERGE to change an existing {object}; to add routes, use a VirtualService (or ADD on VIRTUAL_HOST to add a whole virtual host).',
+  },
   check(ctx) {
-    reportAll(ctx, 'add', (f) => `operation ADD is ignored for applyTo ${f.applyTo}: this patch never takes effect. Use MERGE to change an existing ${f.applyTo === 'HTTP_ROUTE' ? 'route' : 'route configuration'}; to add routes, use a VirtualService (or ADD on VIRTUAL_HOST to add a whole virtual host).`);
+    reportAll(ctx, 'add', 'addIgnored', (f) => ({ applyTo: f.applyTo, object: f.applyTo === 'HTTP_ROUTE' ? 'route' : 'route configuration' }));
   },
 });
 
 export const envoyFilterRemove = defineRule({
   id: 'envoyfilter-remove-on-route', severity: 'error', istioCode: 'IST0154', group: 'analyzers/workload', fixable: false, inputs,
   title: 'An EnvoyFilter REMOVEs a ROUTE_CONFIGURATION or HTTP_ROUTE, where REMOVE is ignored.',
+  messages: {
+    removeIgnored: 'operation REMOVE is ignored for applyTo {applyTo}: the object stays in place. Remove routes with a VirtualService change, or MERGE to alter them.',
+  },
   check(ctx) {
-    reportAll(ctx, 'remove', (f) => `operation REMOVE is ignored for applyTo ${f.applyTo}: the object stays in place. Remove routes with a VirtualService change, or MERGE to alter them.`);
+    reportAll(ctx, 'remove', 'removeIgnored', (f) => ({ applyTo: f.applyTo }));
   },
 });
 
 export const envoyFilterReplace = defineRule({
   id: 'envoyfilter-replace-unsupported', severity: 'error', istioCode: 'IST0152', group: 'analyzers/workload', fixable: false, inputs,
   title: 'An EnvoyFilter uses REPLACE on an object type that only supports it for filters and virtual hosts.',
+  messages: {
+    replaceUnsupported: 'operation REPLACE is only supported for NETWORK_FILTER, HTTP_FILTER and VIRTUAL_HOST, not for applyTo {applyTo}: this patch is ignored. Use MERGE, or REMOVE and ADD.',
+  },
   check(ctx) {
-    reportAll(ctx, 'replace', (f) => `operation REPLACE is only supported for NETWORK_FILTER, HTTP_FILTER and VIRTUAL_HOST, not for applyTo ${f.applyTo || '(unset)'}: this patch is ignored. Use MERGE, or REMOVE and ADD.`);
+    reportAll(ctx, 'replace', 'replaceUnsupported', (f) => ({ applyTo: f.applyTo || '(unset)' }));
   },
 });
 
 export const envoyFilterRelative = defineRule({
   id: 'envoyfilter-relative-without-priority', severity: 'warning', istioCode: 'IST0151', group: 'analyzers/workload', fixable: false, inputs,
   title: 'An EnvoyFilter uses a relative operation (REMOVE, REPLACE, INSERT_BEFORE/AFTER) without a priority.',
+  messages: {
+    relativeWithoutPriority: 'operation {operation} acts relative to other filters, and this EnvoyFilter sets no priority: when several EnvoyFilters touch the same chain their order is not guaranteed, so the result can change after an upgrade or restart. Set spec.priority.',
+  },
   check(ctx) {
-    reportAll(ctx, 'relative', (f) => `operation ${f.operation} acts relative to other filters, and this EnvoyFilter sets no priority: when several EnvoyFilters touch the same chain their order is not guaranteed, so the result can change after an upgrade or restart. Set spec.priority.`);
+    reportAll(ctx, 'relative', 'relativeWithoutPriority', (f) => ({ operation: f.operation }));
   },
 });
 
 export const envoyFilterRelativeVersion = defineRule({
   id: 'envoyfilter-relative-with-proxy-version', severity: 'warning', istioCode: 'IST0155', group: 'analyzers/workload', fixable: false, inputs,
   title: 'A relative EnvoyFilter operation without priority on a filter another patch pins to a proxy version.',
+  messages: {
+    relativeToVersionedFilter: 'operation {operation} acts relative to a filter that another patch matches by proxyVersion, and this EnvoyFilter sets no priority: after a proxy upgrade the versioned patch stops matching and this one lands in a different place. Set spec.priority.',
+  },
   check(ctx) {
-    reportAll(ctx, 'relative-version', (f) => `operation ${f.operation} acts relative to a filter that another patch matches by proxyVersion, and this EnvoyFilter sets no priority: after a proxy upgrade the versioned patch stops matching and this one lands in a different place. Set spec.priority.`);
+    reportAll(ctx, 'relative-version', 'relativeToVersionedFilter', (f) => ({ operation: f.operation }));
   },
 });
 

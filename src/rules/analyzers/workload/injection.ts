@@ -47,20 +47,24 @@ function injectsByDefault(mesh: MeshView): Resource | null {
   return null;
 }
 
+const SEVERAL_DATA_PLANES = 'Namespace "{namespace}" has {labels}: these select different data planes (sidecar injection, a revision, ambient);';
+
 export const multipleInjectionLabels = defineRule({
   id: 'namespace-multiple-injection-labels', severity: 'warning', istioCode: 'IST0123', group: 'analyzers/workload', fixable: false, 
   inputs: [{ kind: 'Namespace' }],
   title: 'A namespace carries more than one of istio-injection, istio.io/rev and istio.io/dataplane-mode.',
+  messages: {
+    injectionAndRevision: `${SEVERAL_DATA_PLANES} istio-injection wins over istio.io/rev, so pods get the default revision's sidecar instead of the one named. Keep exactly one.`,
+    sidecarAndAmbient: `${SEVERAL_DATA_PLANES} a sidecar and ambient capture would both claim the pods' traffic. Keep exactly one.`,
+  },
   check(ctx) {
     for (const n of candidateNamespaces(ctx.mesh)) {
       if (injectionLabelCount(n.labels) < 2) continue;
       const present = [INJECTION, REV, DATAPLANE].filter((k) => has(n.labels, k)).map((k) => `${k}=${n.labels[k]}`);
-      const effect = has(n.labels, INJECTION) && has(n.labels, REV)
-        ? 'istio-injection wins over istio.io/rev, so pods get the default revision\'s sidecar instead of the one named'
-        : 'a sidecar and ambient capture would both claim the pods\' traffic';
       ctx.report({
         resource: n, path: ['metadata', 'labels'], subject: 'injection labels',
-        message: `Namespace "${n.name}" has ${present.join(', ')}: these select different data planes (sidecar injection, a revision, ambient); ${effect}. Keep exactly one.`,
+        messageId: has(n.labels, INJECTION) && has(n.labels, REV) ? 'injectionAndRevision' : 'sidecarAndAmbient',
+        data: { namespace: n.name, labels: present.join(', ') },
       });
     }
   },
@@ -70,6 +74,9 @@ export const namespaceNotInjected = defineRule({
   id: 'namespace-not-injected', severity: 'info', istioCode: 'IST0102', group: 'analyzers/workload', fixable: false, 
   inputs: [{ kind: 'Namespace' }, { kind: 'ConfigMap' }],
   title: 'A namespace has no injection label: its pods get no sidecar and stay out of the mesh.',
+  messages: {
+    notInjected: 'Namespace "{namespace}" has neither "istio-injection" nor "istio.io/rev": its pods get no sidecar, so mTLS, routing and policies do not apply to them. Add "istio-injection: enabled" (or "istio-injection: disabled" to say it is intended).',
+  },
   check(ctx) {
     if (injectsByDefault(ctx.mesh)) return;
     for (const n of candidateNamespaces(ctx.mesh)) {
@@ -77,7 +84,7 @@ export const namespaceNotInjected = defineRule({
       if (has(n.labels, INJECTION) || has(n.labels, REV)) continue;
       ctx.report({
         resource: n, path: ['metadata', 'name'], subject: 'no injection label',
-        message: `Namespace "${n.name}" has neither "istio-injection" nor "istio.io/rev": its pods get no sidecar, so mTLS, routing and policies do not apply to them. Add "istio-injection: enabled" (or "istio-injection: disabled" to say it is intended).`,
+        messageId: 'notInjected', data: { namespace: n.name },
       });
     }
   },
@@ -87,6 +94,9 @@ export const namespaceInjectedByDefault = defineRule({
   id: 'namespace-injected-by-default', severity: 'info', istioCode: 'IST0148', group: 'analyzers/workload', fixable: false, 
   inputs: [{ kind: 'Namespace' }, { kind: 'ConfigMap' }],
   title: 'A namespace without injection label is injected because the injector enables namespaces by default.',
+  messages: {
+    injectedByDefault: 'Namespace "{namespace}" has no injection label, but ConfigMap {configMap} sets enableNamespacesByDefault, so its pods are injected anyway. Label it "istio-injection: enabled" or "disabled" to make the intent explicit.',
+  },
   check(ctx) {
     const cm = injectsByDefault(ctx.mesh);
     if (!cm) return;
@@ -95,7 +105,7 @@ export const namespaceInjectedByDefault = defineRule({
       if (has(n.labels, INJECTION) || has(n.labels, REV)) continue;
       ctx.report({
         resource: n, path: ['metadata', 'name'], subject: 'injected by default',
-        message: `Namespace "${n.name}" has no injection label, but ConfigMap ${cm.namespace}/${cm.name} sets enableNamespacesByDefault, so its pods are injected anyway. Label it "istio-injection: enabled" or "disabled" to make the intent explicit.`,
+        messageId: 'injectedByDefault', data: { namespace: n.name, configMap: `${cm.namespace}/${cm.name}` },
       });
     }
   },
@@ -124,12 +134,15 @@ export const podMissingProxy = defineRule({
   id: 'pod-missing-proxy', severity: 'warning', istioCode: 'IST0103', group: 'analyzers/workload', fixable: false, 
   inputs: [{ kind: 'Namespace' }, { kind: 'Pod' }],
   title: 'A running Pod (a snapshot with status/uid) in an injection-enabled namespace has no istio-proxy container.',
+  messages: {
+    missingProxy: 'Pod "{pod}" ran in namespace "{namespace}", which has injection enabled, without an istio-proxy container: it was created before injection was on or while the webhook was unavailable, so its traffic bypasses the mesh. Re-create it (or restart its owner) to inject the sidecar.',
+  },
   check(ctx) {
     for (const p of podsWithoutProxy(ctx.mesh)) {
       if (!isSnapshot(p)) continue;
       ctx.report({
         resource: p, path: ['spec', 'containers'], subject: 'istio-proxy',
-        message: `Pod "${p.name}" ran in namespace "${p.namespace}", which has injection enabled, without an istio-proxy container: it was created before injection was on or while the webhook was unavailable, so its traffic bypasses the mesh. Re-create it (or restart its owner) to inject the sidecar.`,
+        messageId: 'missingProxy', data: { pod: p.name, namespace: String(p.namespace) },
       });
     }
   },
@@ -139,12 +152,15 @@ export const podRelyingOnInjection = defineRule({
   id: 'pod-without-proxy-in-injected-namespace', severity: 'info', istioCode: 'IST0103', group: 'analyzers/workload', fixable: false, 
   inputs: [{ kind: 'Namespace' }, { kind: 'Pod' }],
   title: 'A bare Pod manifest in an injection-enabled namespace: it joins the mesh only if injection runs when it is created.',
+  messages: {
+    bareRelyingOnInjection: 'Pod "{pod}" in namespace "{namespace}" gets its sidecar only from the injection webhook at creation time; a bare Pod is never re-created, so if the webhook is unavailable then it stays outside the mesh for good. Prefer a Deployment, or opt out explicitly with the label sidecar.istio.io/inject: "false".',
+  },
   check(ctx) {
     for (const p of podsWithoutProxy(ctx.mesh)) {
       if (isSnapshot(p)) continue;
       ctx.report({
         resource: p, path: ['spec', 'containers'], subject: 'istio-proxy',
-        message: `Pod "${p.name}" in namespace "${p.namespace}" gets its sidecar only from the injection webhook at creation time; a bare Pod is never re-created, so if the webhook is unavailable then it stays outside the mesh for good. Prefer a Deployment, or opt out explicitly with the label sidecar.istio.io/inject: "false".`,
+        messageId: 'bareRelyingOnInjection', data: { pod: p.name, namespace: String(p.namespace) },
       });
     }
   },
@@ -180,6 +196,10 @@ export const imageAutoInPod = defineRule({
   id: 'pod-image-auto-not-injected', severity: 'error', istioCode: 'IST0147', group: 'analyzers/workload', fixable: false, 
   inputs: [{ kind: 'Pod' }, { kind: 'MutatingWebhookConfiguration' }, { kind: 'Namespace' }],
   title: 'A Pod has `image: auto` on its istio-proxy container and will not be (or was not) injected: it cannot start.',
+  messages: {
+    wasNotInjected: 'Pod "{pod}" still has "image: auto" on istio-proxy: injection did not run for it, so it fails with ErrImagePull. Re-create it in an injected namespace.',
+    noWebhookSelects: 'Pod "{pod}" has "image: auto" on istio-proxy, but no Istio injection webhook selects it in namespace "{namespace}": the placeholder is never replaced and the pod fails with ErrImagePull. Label the namespace "istio-injection: enabled" or the pod "sidecar.istio.io/inject: "true"".',
+  },
   check(ctx) {
     const hooks = istioWebhooks(ctx.mesh);
     for (const p of ctx.inputs('Pod')) {
@@ -194,9 +214,9 @@ export const imageAutoInPod = defineRule({
       if (!snapshot && wouldBeInjected(ctx.mesh, hooks, p.namespace, p.labels) !== false) continue;
       ctx.report({
         resource: p, path: [...auto.path, 'image'], subject: 'istio-proxy image auto',
-        message: snapshot
-          ? `Pod "${p.name}" still has "image: auto" on istio-proxy: injection did not run for it, so it fails with ErrImagePull. Re-create it in an injected namespace.`
-          : `Pod "${p.name}" has "image: auto" on istio-proxy, but no Istio injection webhook selects it in namespace "${p.namespace}": the placeholder is never replaced and the pod fails with ErrImagePull. Label the namespace "istio-injection: enabled" or the pod "sidecar.istio.io/inject: "true"".`,
+        ...(snapshot
+          ? { messageId: 'wasNotInjected', data: { pod: p.name } }
+          : { messageId: 'noWebhookSelects', data: { pod: p.name, namespace: p.namespace } }),
       });
     }
   },
@@ -205,6 +225,9 @@ export const imageAutoInPod = defineRule({
 export const imageAutoNotInjected = defineRule({
   id: 'workload-image-auto-not-injected', severity: 'warning', istioCode: 'IST0146', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
   title: 'A workload template uses `image: auto` for istio-proxy, but no injection webhook selects its pods.',
+  messages: {
+    noWebhookSelects: '{workloadKind} "{workload}" uses "image: auto" for istio-proxy, but no Istio injection webhook selects its pods in namespace "{namespace}": the placeholder is never replaced and the pods fail with ErrImagePull. Label the namespace "istio-injection: enabled" (or the pod template "sidecar.istio.io/inject: "true"").',
+  },
   check(ctx) {
     const hooks = istioWebhooks(ctx.mesh);
     for (const w of repoWorkloads(ctx.mesh.workloads)) {
@@ -214,7 +237,7 @@ export const imageAutoNotInjected = defineRule({
       if (wouldBeInjected(ctx.mesh, hooks, w.namespace, w.labels) !== false) continue;
       ctx.report({
         resource: w.resource, path: [...auto.path, 'image'], subject: 'istio-proxy image auto',
-        message: `${w.kind} "${w.name}" uses "image: auto" for istio-proxy, but no Istio injection webhook selects its pods in namespace "${w.namespace}": the placeholder is never replaced and the pods fail with ErrImagePull. Label the namespace "istio-injection: enabled" (or the pod template "sidecar.istio.io/inject: "true"").`,
+        messageId: 'noWebhookSelects', data: { workloadKind: w.kind, workload: w.name, namespace: w.namespace },
       });
     }
   },

@@ -61,11 +61,20 @@ function appProtocolFix(port: JsonObject, i: number, protocol: string): FixEdit 
   return { op: 'insert', path: ['spec', 'ports', i], key: 'appProtocol', value: protocol, description: `appProtocol: ${protocol}` };
 }
 
+const UNKNOWN_PROTOCOL = 'Istio cannot tell the protocol of port {port}: it has no appProtocol and its name does not start with a protocol (http-, grpc-, tcp-, …), so the sidecar falls back to protocol sniffing — '
+  + 'server-first protocols (databases, SMTP) stall until the detection timeout, and HTTP features apply only when sniffing happens to detect HTTP.';
+const PLAIN_TCP = 'ExternalName Service "{service}" port {port} is treated as plain TCP: TCP traffic cannot be told apart by host, so every TCP service on port {portNumber} may be sent to "{externalName}". '
+  + 'Name the port with its protocol or set appProtocol (http, https, tls, grpc).';
+
 const portLabel = (p: JsonObject) => (asString(p.name) ? `"${asString(p.name)}" (${String(p.port)})` : String(p.port));
 
 export const portNameConvention = defineRule({
   id: 'service-port-protocol-unknown', severity: 'info', istioCode: 'IST0118', group: 'analyzers/workload', fixable: true, inputs: [{ kind: 'Service' }],
   title: 'A Service port whose protocol Istio cannot tell (no protocol name prefix, no appProtocol): left to protocol sniffing.',
+  messages: {
+    protocolUnknown: `${UNKNOWN_PROTOCOL} Set appProtocol to the protocol it speaks.`,
+    protocolUnknownGuessed: `${UNKNOWN_PROTOCOL} Set appProtocol ({protocol}, guessed from {guessedFrom}; check it).`,
+  },
   check(ctx) {
     for (const s of servicesToCheck(ctx.inputs('Service'))) {
       if (s.spec.type === 'ExternalName') continue;
@@ -74,8 +83,9 @@ export const portNameConvention = defineRule({
         const guess = guessProtocol(p);
         ctx.report({
           resource: s, path: ['spec', 'ports', i, 'port'], subject: `port ${String(p.port)}`,
-          message: `Istio cannot tell the protocol of port ${portLabel(p)}: it has no appProtocol and its name does not start with a protocol (http-, grpc-, tcp-, …), so the sidecar falls back to protocol sniffing — server-first protocols (databases, SMTP) stall until the detection timeout, and HTTP features apply only when sniffing happens to detect HTTP.`
-            + (guess ? ` Set appProtocol (${guess.protocol}, guessed from ${guess.from}; check it).` : ' Set appProtocol to the protocol it speaks.'),
+          ...(guess
+            ? { messageId: 'protocolUnknownGuessed', data: { port: portLabel(p), protocol: guess.protocol, guessedFrom: guess.from } }
+            : { messageId: 'protocolUnknown', data: { port: portLabel(p) } }),
           fix: guess ? appProtocolFix(p, i, guess.protocol) : null,
         });
       });
@@ -86,6 +96,10 @@ export const portNameConvention = defineRule({
 export const externalNamePortName = defineRule({
   id: 'externalname-service-port-protocol', severity: 'warning', istioCode: 'IST0150', group: 'analyzers/workload', fixable: true, inputs: [{ kind: 'Service' }],
   title: 'An ExternalName Service port without a derivable protocol (or named plain "tcp"): Istio cannot route it by host.',
+  messages: {
+    plainTcp: PLAIN_TCP,
+    plainTcpGuessed: `${PLAIN_TCP} {protocol} is likely (from {guessedFrom}).`,
+  },
   check(ctx) {
     for (const s of servicesToCheck(ctx.inputs('Service'))) {
       if (s.spec.type !== 'ExternalName') continue;
@@ -95,10 +109,12 @@ export const externalNamePortName = defineRule({
         if (!namedTcp && protocolDerivable(p)) return;
         const guess = namedTcp ? null : guessProtocol(p);
         const useful = guess && guess.protocol !== 'tcp' ? guess : null;
+        const about = { service: s.name, port: portLabel(p), portNumber: String(p.port), externalName: asString(s.spec.externalName) ?? '' };
         ctx.report({
           resource: s, path: ['spec', 'ports', i, 'port'], subject: `port ${String(p.port)}`,
-          message: `ExternalName Service "${s.name}" port ${portLabel(p)} is treated as plain TCP: TCP traffic cannot be told apart by host, so every TCP service on port ${String(p.port)} may be sent to "${asString(s.spec.externalName) ?? ''}". Name the port with its protocol or set appProtocol (http, https, tls, grpc).`
-            + (useful ? ` ${useful.protocol} is likely (from ${useful.from}).` : ''),
+          ...(useful
+            ? { messageId: 'plainTcpGuessed', data: { ...about, protocol: useful.protocol, guessedFrom: useful.from } }
+            : { messageId: 'plainTcp', data: about }),
           fix: useful ? appProtocolFix(p, i, useful.protocol) : null,
         });
       });

@@ -23,6 +23,9 @@ const hasTargetRef = (t: Resource) => isObject(t.spec.targetRef) || asArray(t.sp
 export const telemetryNoProvider = defineRule({
   id: 'telemetry-access-log-without-provider', severity: 'warning', istioCode: 'IST0157', group: 'analyzers/workload', fixable: false, inputs,
   title: 'A Telemetry enables access logging without a provider while the mesh has no default access-log provider.',
+  messages: {
+    noProvider: 'This accessLogging entry names no provider and the mesh config has no defaultProviders.accessLogging, so no access log is written. Add "providers: [{name: envoy}]" (or another configured provider).',
+  },
   check(ctx) {
     const defaults = asArray(asObject(ctx.mesh.settings.meshConfig.defaultProviders).accessLogging);
     if (defaults.length > 0) return;
@@ -35,7 +38,7 @@ export const telemetryNoProvider = defineRule({
       if (i === -1) continue;
       ctx.report({
         resource: t, path: ['spec', 'accessLogging', i], subject: 'accessLogging without provider',
-        message: `This accessLogging entry names no provider and the mesh config has no defaultProviders.accessLogging, so no access log is written. Add "providers: [{name: envoy}]" (or another configured provider).`,
+        messageId: 'noProvider',
       });
     }
   },
@@ -58,12 +61,15 @@ const describeSelector = (t: Resource) => Object.entries(selectorOf(t) ?? {}).ma
 export const telemetrySelectorNoMatch = defineRule({
   id: 'telemetry-selector-no-match', severity: 'warning', istioCode: 'IST0101', group: 'analyzers/workload', fixable: false, inputs,
   title: 'A Telemetry selector matches no workload of its namespace, although the repository defines that namespace\'s workloads.',
+  messages: {
+    noMatch: 'The selector "{selector}" matches no workload in namespace "{namespace}" (a Telemetry selects only in its own namespace), so this Telemetry applies to nothing. Fix the labels, or move it to the workloads\' namespace.',
+  },
   check(ctx) {
     for (const { t, inRepoNamespace } of selectorFindings(ctx)) {
       if (!inRepoNamespace) continue;
       ctx.report({
         resource: t, path: ['spec', 'selector', 'matchLabels'], subject: describeSelector(t),
-        message: `The selector "${describeSelector(t)}" matches no workload in namespace "${t.namespace}" (a Telemetry selects only in its own namespace), so this Telemetry applies to nothing. Fix the labels, or move it to the workloads' namespace.`,
+        messageId: 'noMatch', data: { selector: describeSelector(t), namespace: String(t.namespace) },
       });
     }
   },
@@ -72,6 +78,9 @@ export const telemetrySelectorNoMatch = defineRule({
 export const telemetrySelectorNotInRepo = defineRule({
   id: 'telemetry-selector-not-in-repository', severity: 'info', istioCode: 'IST0101', group: 'analyzers/workload', fixable: false, inputs,
   title: 'A Telemetry selects workloads of a namespace the repository has no workloads for (deployed elsewhere?).',
+  messages: {
+    notInRepository: 'No workload matching "{selector}" in namespace "{namespace}" is defined in this repository. If it is deployed elsewhere, declare it under external.workloads in .istio-review.yaml; otherwise this Telemetry applies to nothing.',
+  },
   check(ctx) {
     const external = new Set(ctx.mesh.config.external.namespaces);
     for (const { t, inRepoNamespace } of selectorFindings(ctx)) {
@@ -79,7 +88,7 @@ export const telemetrySelectorNotInRepo = defineRule({
       if (inRepoNamespace || external.has(t.namespace!)) continue;
       ctx.report({
         resource: t, path: ['spec', 'selector', 'matchLabels'], subject: describeSelector(t),
-        message: `No workload matching "${describeSelector(t)}" in namespace "${t.namespace}" is defined in this repository. If it is deployed elsewhere, declare it under external.workloads in .istio-review.yaml; otherwise this Telemetry applies to nothing.`,
+        messageId: 'notInRepository', data: { selector: describeSelector(t), namespace: String(t.namespace) },
       });
     }
   },
@@ -88,6 +97,9 @@ export const telemetrySelectorNotInRepo = defineRule({
 export const telemetrySelectorConflict = defineRule({
   id: 'telemetry-selector-conflict', severity: 'error', istioCode: 'IST0159', group: 'analyzers/workload', fixable: false, inputs,
   title: 'A workload is selected by more than one Telemetry: which one applies is undefined.',
+  messages: {
+    conflict: '{workloadKind} "{workload}" is also selected by Telemetry {others}: Istio applies only one selector-based Telemetry per workload and which one is not defined, so settings come and go between restarts. Merge them or make the selectors disjoint.',
+  },
   check(ctx) {
     const byWorkload = new Map<Workload, Resource[]>();
     for (const t of telemetries(ctx)) {
@@ -102,7 +114,7 @@ export const telemetrySelectorConflict = defineRule({
         const others = ts.filter((o) => o !== t).map((o) => o.name).join(', ');
         ctx.report({
           resource: t, path: ['spec', 'selector', 'matchLabels'], subject: `conflict ${w.kind}/${w.name}`,
-          message: `${w.kind} "${w.name}" is also selected by Telemetry ${others}: Istio applies only one selector-based Telemetry per workload and which one is not defined, so settings come and go between restarts. Merge them or make the selectors disjoint.`,
+          messageId: 'conflict', data: { workloadKind: w.kind, workload: w.name, others },
         });
       }
     }
@@ -112,6 +124,9 @@ export const telemetrySelectorConflict = defineRule({
 export const telemetryMultipleDefaults = defineRule({
   id: 'telemetry-multiple-without-selector', severity: 'error', istioCode: 'IST0160', group: 'analyzers/workload', fixable: false, inputs,
   title: 'A namespace has more than one Telemetry without a selector: which one applies is undefined.',
+  messages: {
+    severalNamespaceWide: 'Namespace "{namespace}" has several Telemetries without a selector ({telemetries}): only one namespace-wide Telemetry is used and which one is not defined. Merge them into one.',
+  },
   check(ctx) {
     const byNs = new Map<string, Resource[]>();
     for (const t of telemetries(ctx)) {
@@ -123,7 +138,7 @@ export const telemetryMultipleDefaults = defineRule({
       for (const t of ts) {
         ctx.report({
           resource: t, path: ['metadata', 'name'], subject: `namespace-wide ${ns}`,
-          message: `Namespace "${ns}" has several Telemetries without a selector (${ts.map((o) => o.name).join(', ')}): only one namespace-wide Telemetry is used and which one is not defined. Merge them into one.`,
+          messageId: 'severalNamespaceWide', data: { namespace: ns, telemetries: ts.map((o) => o.name).join(', ') },
         });
       }
     }
@@ -133,6 +148,9 @@ export const telemetryMultipleDefaults = defineRule({
 export const telemetryLightstep = defineRule({
   id: 'telemetry-lightstep-deprecated', severity: 'warning', istioCode: 'IST0002', group: 'analyzers/workload', fixable: false, inputs,
   title: 'A Telemetry traces to a Lightstep provider, which Istio deprecated in favour of OpenTelemetry.',
+  messages: {
+    lightstep: 'Tracing provider "{provider}" is a Lightstep extension provider, which Istio has deprecated and will remove; traces stop when it goes. Switch the provider to OpenTelemetry (extensionProviders[].opentelemetry) pointing at Lightstep\'s OTLP endpoint.',
+  },
   check(ctx) {
     const lightstep = new Set<string>();
     for (const p of asArray(ctx.mesh.settings.meshConfig.extensionProviders)) {
@@ -146,7 +164,7 @@ export const telemetryLightstep = defineRule({
           if (!name || !lightstep.has(name)) return;
           ctx.report({
             resource: t, path: ['spec', 'tracing', i, 'providers', j, 'name'], subject: name,
-            message: `Tracing provider "${name}" is a Lightstep extension provider, which Istio has deprecated and will remove; traces stop when it goes. Switch the provider to OpenTelemetry (extensionProviders[].opentelemetry) pointing at Lightstep's OTLP endpoint.`,
+            messageId: 'lightstep', data: { provider: name },
           });
         });
       });

@@ -8,6 +8,7 @@ import type { FixEdit } from '../../../fixes/edits.js';
 import { defineRule, type Rule, type RuleContext, type RuleGroup } from '../../rule.js';
 import type { Severity } from '../../../types.js';
 import { looksLikePatch } from '../../../manifests/patch-files.js';
+import { quote } from '../../../util/quote.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 
 /** error → IST0106, warning → IST0133, unreachable → IST0130, ineffective → IST0131. */
@@ -16,8 +17,8 @@ export type IssueLevel = 'error' | 'warning' | 'unreachable' | 'ineffective';
 export interface Issue {
   level: IssueLevel;
   path: Path;
-  /** What is wrong, without the consequence (added per level). */
-  message: string;
+  /** What is wrong, without the consequence (added per level): the `problem` of the rule's message. */
+  problem: string;
   /** How to fix it (one sentence); optional. */
   hint?: string;
   subject: string;
@@ -29,15 +30,15 @@ export interface Issue {
 /** Collects issues while a validator walks a resource. */
 export class Issues {
   readonly list: Issue[] = [];
-  error(path: Path, message: string, hint?: string, fix?: FixEdit | null, subject?: string): void {
-    this.list.push({ level: 'error', path, message, hint, fix, subject: subject ?? message });
+  error(path: Path, problem: string, hint?: string, fix?: FixEdit | null, subject?: string): void {
+    this.list.push({ level: 'error', path, problem, hint, fix, subject: subject ?? problem });
   }
-  warn(path: Path, message: string, hint?: string, fix?: FixEdit | null, subject?: string): void {
-    this.list.push({ level: 'warning', path, message, hint, fix, subject: subject ?? message });
+  warn(path: Path, problem: string, hint?: string, fix?: FixEdit | null, subject?: string): void {
+    this.list.push({ level: 'warning', path, problem, hint, fix, subject: subject ?? problem });
   }
   /** An error about a top-level part that is missing; not reported for kustomize patch files. */
-  errorWhole(path: Path, message: string, hint?: string): void {
-    this.list.push({ level: 'error', path, message, hint, subject: message, wholeObject: true });
+  errorWhole(path: Path, problem: string, hint?: string): void {
+    this.list.push({ level: 'error', path, problem, hint, subject: problem, wholeObject: true });
   }
   add(issue: Issue): void {
     this.list.push(issue);
@@ -67,6 +68,15 @@ const CONSEQUENCE: Record<IssueLevel, string> = {
   ineffective: 'The match can never be selected: an earlier match takes all of its requests.',
 };
 
+/** A kind rule's one message, named after what its level means. The validators' problems are too many to each have
+ *  an id: the problem is data, as is the hint (a sentence with its leading space, or '' when there is none). */
+const MESSAGE_ID: Record<IssueLevel, string> = {
+  error: 'rejected',
+  warning: 'acceptedWithWarning',
+  unreachable: 'unreachableRoute',
+  ineffective: 'ineffectiveMatch',
+};
+
 const CODES: Record<IssueLevel, { code: string; severity: Severity }> = {
   error: { code: 'IST0106', severity: 'error' },
   warning: { code: 'IST0133', severity: 'warning' },
@@ -85,20 +95,23 @@ export interface KindRuleSpec {
 export function kindRules(kind: string, group: RuleGroup, validate: Validator, specs: KindRuleSpec[]): Rule[] {
   return specs.map((s) => defineRule({
     id: s.id, severity: CODES[s.level].severity, istioCode: CODES[s.level].code, group, fixable: s.fixable, inputs: [{ kind }], title: s.title,
+    messages: { [MESSAGE_ID[s.level]]: `{problem}. ${CONSEQUENCE[s.level]}{hint}` },
     check(ctx: RuleContext) {
       for (const r of ctx.allInputs(kind)) {
         const patch = looksLikePatch(r);
         for (const i of issuesOf(ctx.mesh, r, validate)) {
           if (i.level !== s.level || (patch && i.wholeObject)) continue;
-          const text = `${sentence(i.message)}. ${CONSEQUENCE[i.level]}${i.hint ? ` ${i.hint}` : ''}`;
-          ctx.report({ resource: r, path: i.path, message: text, subject: i.subject, fix: i.fix ?? null });
+          ctx.report({
+            resource: r, path: i.path, subject: i.subject, fix: i.fix ?? null,
+            messageId: MESSAGE_ID[i.level], data: { problem: sentence(i.problem), hint: i.hint ? ` ${i.hint}` : '' },
+          });
         }
       }
     },
   }));
 }
 
-/** Capitalise a message's first word unless it is a field name (camelCase, dotted). */
+/** Capitalise a problem's first word unless it is a field name (camelCase, dotted). */
 function sentence(m: string): string {
   const first = /^[^\s]+/.exec(m)?.[0] ?? '';
   return /^[a-z]+$/.test(first) ? m[0]!.toUpperCase() + m.slice(1) : m;
@@ -120,7 +133,6 @@ export const nonZero = (v: Json | undefined): boolean => v !== undefined && v !=
 export function wrapped(v: Json | undefined): Json | undefined {
   return isObject(v) && 'value' in v ? v.value : v;
 }
-export const q = (s: unknown): string => JSON.stringify(s);
 
 // ---- names and hosts -----------------------------------------------------------------------------------
 
@@ -140,10 +152,10 @@ export function isK8sLabel(s: string): boolean {
 function dnsLabelsError(domain: string): string | null {
   const parts = domain.split('.');
   const top = parts[parts.length - 1]!;
-  if (/^[0-9]+$/.test(top)) return `domain name ${q(domain)} is invalid: the top-level label ${q(top)} cannot be all digits`;
+  if (/^[0-9]+$/.test(top)) return `domain name ${quote(domain)} is invalid: the top-level label ${quote(top)} cannot be all digits`;
   for (let i = 0; i < parts.length; i++) {
     if (i === parts.length - 1 && parts[i] === '') return null; // "istio.io." is allowed
-    if (!isDnsLabel(parts[i]!) ) return `domain name ${q(domain)} is invalid: label ${q(parts[i])} is not a DNS-1123 label`;
+    if (!isDnsLabel(parts[i]!) ) return `domain name ${quote(domain)} is invalid: label ${quote(parts[i])} is not a DNS-1123 label`;
   }
   return null;
 }
@@ -151,17 +163,17 @@ function dnsLabelsError(domain: string): string | null {
 /** A fully-qualified (or short) DNS name without wildcards; null when valid. */
 export function fqdnError(name: string): string | null {
   if (name.length === 0) return 'the host name is empty';
-  if (name.length > 255) return `domain name ${q(name)} is longer than 255 characters`;
+  if (name.length > 255) return `domain name ${quote(name)} is longer than 255 characters`;
   return dnsLabelsError(name);
 }
 
 /** A DNS name whose first label may be a wildcard (`*`, `*.a.com`, `*foo.a.com`); null when valid. */
 export function wildcardDomainError(name: string): string | null {
   if (name.length === 0) return 'the host name is empty';
-  if (name.length > 255) return `domain name ${q(name)} is longer than 255 characters`;
+  if (name.length > 255) return `domain name ${quote(name)} is longer than 255 characters`;
   const dot = name.indexOf('.');
   const first = dot < 0 ? name : name.slice(0, dot);
-  if (first.length > 63 || !WILDCARD_LABEL.test(first)) return `domain name ${q(name)} is invalid: label ${q(first)} is not a DNS-1123 label (a wildcard may only be the first label)`;
+  if (first.length > 63 || !WILDCARD_LABEL.test(first)) return `domain name ${quote(name)} is invalid: label ${quote(first)} is not a DNS-1123 label (a wildcard may only be the first label)`;
   return dot < 0 ? null : dnsLabelsError(name.slice(dot + 1));
 }
 
@@ -242,12 +254,12 @@ export function checkDuration(out: Issues, path: Path, v: Json | undefined, fiel
   if (typeof v !== 'string') return; // a type error: the schema rules' business
   const ns = parseDuration(v);
   if (ns === null) {
-    out.error(path, `${field} ${q(v)} is not a duration`, 'Write it with a unit, such as "5s", "250ms" or "1m".');
+    out.error(path, `${field} ${quote(v)} is not a duration`, 'Write it with a unit, such as "5s", "250ms" or "1m".');
     return;
   }
-  if (ns === 0) out.error(path, `${field} ${q(v)} is zero, and Istio accepts no duration below 1ms`, 'Remove the field to get the default (a route timeout is then disabled), or use a positive duration.');
-  else if (ns < 1e6) out.error(path, `${field} ${q(v)} is shorter than 1ms`, 'Durations must be at least 1ms.');
-  else if (Math.round(ns) % 1e6 !== 0) out.error(path, `${field} ${q(v)} is finer than a millisecond`, 'Round it to whole milliseconds.');
+  if (ns === 0) out.error(path, `${field} ${quote(v)} is zero, and Istio accepts no duration below 1ms`, 'Remove the field to get the default (a route timeout is then disabled), or use a positive duration.');
+  else if (ns < 1e6) out.error(path, `${field} ${quote(v)} is shorter than 1ms`, 'Durations must be at least 1ms.');
+  else if (Math.round(ns) % 1e6 !== 0) out.error(path, `${field} ${quote(v)} is finer than a millisecond`, 'Round it to whole milliseconds.');
 }
 
 // ---- labels and selectors ------------------------------------------------------------------------------
@@ -258,18 +270,18 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 /** Why a label key is invalid, or null. */
 export function labelKeyError(key: string): string | null {
   const slash = key.split('/');
-  if (slash.length > 2) return `label key ${q(key)} has more than one "/"`;
+  if (slash.length > 2) return `label key ${quote(key)} has more than one "/"`;
   const name = slash[slash.length - 1]!;
   if (slash.length === 2) {
     const prefix = slash[0]!;
-    if (prefix.length === 0 || prefix.length > 253 || !prefix.split('.').every((p) => /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(p))) return `label key ${q(key)} has an invalid prefix (it must be a DNS subdomain)`;
+    if (prefix.length === 0 || prefix.length > 253 || !prefix.split('.').every((p) => /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(p))) return `label key ${quote(key)} has an invalid prefix (it must be a DNS subdomain)`;
   }
-  if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME.test(name)) return `label key ${q(key)} is invalid (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)`;
+  if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME.test(name)) return `label key ${quote(key)} is invalid (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)`;
   return null;
 }
 
 export function labelValueError(key: string, value: string): string | null {
-  if (value.length > 63 || !LABEL_VALUE.test(value)) return `label value ${q(value)} of ${q(key)} is invalid (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)`;
+  if (value.length > 63 || !LABEL_VALUE.test(value)) return `label value ${quote(value)} of ${quote(key)} is invalid (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)`;
   return null;
 }
 
@@ -300,7 +312,7 @@ export function checkWorkloadSelector(out: Issues, path: Path, v: Json | undefin
     const p = [...path, labelsKey, k];
     if (k === '') out.error(p, 'a selector label has an empty key');
     if (k.includes('*') || (typeof val === 'string' && val.includes('*'))) {
-      out.error(p, `selector label ${q(`${k}=${typeof val === 'string' ? val : ''}`)} uses a wildcard, which selectors do not support`, 'List the exact label values instead.');
+      out.error(p, `selector label ${quote(`${k}=${typeof val === 'string' ? val : ''}`)} uses a wildcard, which selectors do not support`, 'List the exact label values instead.');
     }
   }
   if (entries.length === 0 && (labels !== undefined || sel[labelsKey] === undefined)) {
@@ -322,7 +334,7 @@ export function checkPolicyTargets(out: Issues, spec: JsonObject): void {
       || (kind === 'ServiceEntry' && group === 'networking.istio.io')
       || (kind === 'Gateway' && group === 'gateway.networking.k8s.io');
     if (!allowed && kind !== '') { // a missing kind or name is a schema finding
-      out.error(p, `targetRef ${q(`${group}/${kind}`)} is not a Service (core), ServiceEntry (networking.istio.io) or Gateway (gateway.networking.k8s.io)`);
+      out.error(p, `targetRef ${quote(`${group}/${kind}`)} is not a Service (core), ServiceEntry (networking.istio.io) or Gateway (gateway.networking.k8s.io)`);
     }
   }
 }
@@ -336,11 +348,11 @@ export function checkExportTo(out: Issues, path: Path, v: Json | undefined, name
     if (typeof e !== 'string') return;
     const key = e === '.' ? namespace : e;
     if (seen.has(key)) {
-      out.error([...path, i], key !== e ? `exportTo lists both "." and the resource's own namespace ${q(namespace)}` : `exportTo lists ${q(e)} twice`, 'Remove the repeated entry.');
+      out.error([...path, i], key !== e ? `exportTo lists both "." and the resource's own namespace ${quote(namespace)}` : `exportTo lists ${quote(e)} twice`, 'Remove the repeated entry.');
       return;
     }
     if (key !== '*' && key !== '~' && !isK8sLabel(key)) {
-      out.error([...path, i], `exportTo entry ${q(e)} is not ".", "*", "~" or a namespace name`);
+      out.error([...path, i], `exportTo entry ${quote(e)} is not ".", "*", "~" or a namespace name`);
       return;
     }
     seen.add(key);
@@ -375,7 +387,7 @@ export function portError(n: number): string | null {
 export function unixPathError(p: string): string | null {
   if (p === '') return 'the unix socket path is empty';
   if (p.startsWith('@')) return null;
-  if (!p.startsWith('/') || p.endsWith('/')) return `${q(p)} is not an absolute path to a file`;
+  if (!p.startsWith('/') || p.endsWith('/')) return `${quote(p)} is not an absolute path to a file`;
   return null;
 }
 
@@ -391,7 +403,7 @@ export function isJwtClaimRoute(name: string): boolean {
  *  %VARIABLE(args)% expression (args: a bare string, or a JSON array of strings), as Envoy's header parser reads it. */
 export function headerValueError(v: string): string | null {
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000A-\u001F\u007F]/.test(v)) return `header value ${q(v)} contains control characters`;
+  if (/[\u0000-\u0008\u000A-\u001F\u007F]/.test(v)) return `header value ${quote(v)} contains control characters`;
   type State = 'literal' | 'name' | 'arrayOrArg' | 'string' | 'quoted' | 'delimiter' | 'argsEnd' | 'varEnd';
   let state: State = 'literal';
   for (let i = 0; i < v.length; i++) {
@@ -399,7 +411,7 @@ export function headerValueError(v: string): string | null {
     switch (state) {
       case 'literal':
         if (c !== '%') break;
-        if (i + 1 >= v.length) return `header value ${q(v)} ends with a lone "%" (write "%%" for a literal percent sign)`;
+        if (i + 1 >= v.length) return `header value ${quote(v)} ends with a lone "%" (write "%%" for a literal percent sign)`;
         if (v[i + 1] === '%') { i++; break; }
         state = 'name';
         break;
@@ -413,29 +425,29 @@ export function headerValueError(v: string): string | null {
         break;
       case 'string':
         if (c === '"') state = 'quoted';
-        else if (c !== ' ') return `header value ${q(v)}: a %VARIABLE([...])% argument list must hold quoted strings`;
+        else if (c !== ' ') return `header value ${quote(v)}: a %VARIABLE([...])% argument list must hold quoted strings`;
         break;
       case 'quoted':
-        if (c === '\\') { if (i + 1 >= v.length) return `header value ${q(v)} ends inside an escape`; i++; }
+        if (c === '\\') { if (i + 1 >= v.length) return `header value ${quote(v)} ends inside an escape`; i++; }
         else if (c === ')') state = 'varEnd';
         else if (c === '"') state = 'delimiter';
         break;
       case 'delimiter':
         if (c === ',') state = 'string';
         else if (c === ']') state = 'argsEnd';
-        else if (c !== ' ') return `header value ${q(v)}: expected "," or "]" in a %VARIABLE([...])% argument list`;
+        else if (c !== ' ') return `header value ${quote(v)}: expected "," or "]" in a %VARIABLE([...])% argument list`;
         break;
       case 'argsEnd':
         if (c === ')') state = 'varEnd';
-        else if (c !== ' ') return `header value ${q(v)}: expected ")" after a %VARIABLE([...])% argument list`;
+        else if (c !== ' ') return `header value ${quote(v)}: expected ")" after a %VARIABLE([...])% argument list`;
         break;
       case 'varEnd':
         if (c === '%') state = 'literal';
-        else if (c !== ' ') return `header value ${q(v)}: expected "%" to close a %VARIABLE(...)% expression`;
+        else if (c !== ' ') return `header value ${quote(v)}: expected "%" to close a %VARIABLE(...)% expression`;
         break;
     }
   }
-  if (state !== 'literal') return `header value ${q(v)} has an unterminated %VARIABLE% expression (write "%%" for a literal percent sign)`;
+  if (state !== 'literal') return `header value ${quote(v)} has an unterminated %VARIABLE% expression (write "%%" for a literal percent sign)`;
   return null;
 }
 
@@ -443,15 +455,15 @@ export function headerValueError(v: string): string | null {
 export function regexError(re: string, where: string): string | null {
   if (re === '') return `${where}: the regex is empty`;
   if (re.length > 1024) return `${where}: the regex is longer than 1024 characters`;
-  if (/\(\?<?[=!]/.test(re)) return `${where}: regex ${q(re)} uses look-around, which RE2 (Envoy's regex engine) does not support`;
-  if (/(^|[^\\])\\[1-9]/.test(re)) return `${where}: regex ${q(re)} uses a back-reference, which RE2 (Envoy's regex engine) does not support`;
+  if (/\(\?<?[=!]/.test(re)) return `${where}: regex ${quote(re)} uses look-around, which RE2 (Envoy's regex engine) does not support`;
+  if (/(^|[^\\])\\[1-9]/.test(re)) return `${where}: regex ${quote(re)} uses a back-reference, which RE2 (Envoy's regex engine) does not support`;
   // Syntax RE2 has and JavaScript lacks: when present, JavaScript cannot judge the pattern.
   if (/\(\?P?<|\(\?[imsU-]+[):]|\\[AzCQEpP]|\[\[:/.test(re)) return null;
   try {
     new RegExp(re);
   } catch (e) {
     const why = e instanceof Error ? e.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '') : 'syntax error';
-    return `${where}: regex ${q(re)} does not compile (${why})${/^\*|[^\\.)\]]\*\*/.test(re) ? '; it looks like a glob: in a regex "*" repeats the previous item (".*" matches anything)' : ''}`;
+    return `${where}: regex ${quote(re)} does not compile (${why})${/^\*|[^\\.)\]]\*\*/.test(re) ? '; it looks like a glob: in a regex "*" repeats the previous item (".*" matches anything)' : ''}`;
   }
   return null;
 }

@@ -4,8 +4,9 @@ import type { Json, JsonObject, Path, Resource } from '../../../manifests/resour
 import { isObject, stringsOf } from '../../../manifests/resource.js';
 import {
   arr, checkDuration, checkExportTo, checkLabels, checkWorkloadSelector, fqdnError, isDnsLabel, isIP, isSet, Issues, kindRules,
-  nonZero, num, obj, portError, q, str, wildcardDomainError, wrapped,
+  nonZero, num, obj, portError, str, wildcardDomainError, wrapped,
 } from './common.js';
+import { quote } from '../../../util/quote.js';
 
 export function validateDestinationRule(r: Resource, out: Issues): void {
   const spec = r.spec;
@@ -23,10 +24,10 @@ export function validateDestinationRule(r: Resource, out: Issues): void {
     if (s === null) { out.error(p, 'a subset is null'); return; }
     if (!isObject(s)) return;
     const name = str(s.name);
-    if (name !== undefined && names.has(name)) out.error([...p, 'name'], `subset name ${q(name)} is defined twice`, 'Subset names must be unique: rename or merge one of them.', null, `dup-subset:${name}`);
+    if (name !== undefined && names.has(name)) out.error([...p, 'name'], `subset name ${quote(name)} is defined twice`, 'Subset names must be unique: rename or merge one of them.', null, `dup-subset:${name}`);
     if (name !== undefined) names.add(name);
     if (name === '') out.error([...p, 'name'], 'a subset name is empty');
-    else if (name !== undefined && !isDnsLabel(name)) out.error([...p, 'name'], `subset name ${q(name)} is not a DNS-1123 label (letters, digits and "-")`);
+    else if (name !== undefined && !isDnsLabel(name)) out.error([...p, 'name'], `subset name ${quote(name)} is not a DNS-1123 label (letters, digits and "-")`);
     checkLabels(out, [...p, 'labels'], s.labels);
     if (s.trafficPolicy !== undefined && s.trafficPolicy !== null) validateTrafficPolicy(out, [...p, 'trafficPolicy'], s.trafficPolicy, true);
   });
@@ -67,9 +68,9 @@ export function validateTrafficPolicy(out: Issues, p: Path, v: Json | undefined,
   const tunnel = obj(tp.tunnel);
   if (tunnel) {
     const proto = str(tunnel.protocol);
-    if (proto && proto !== 'CONNECT' && proto !== 'POST') out.error([...p, 'tunnel', 'protocol'], `tunnel protocol ${q(proto)} is not "CONNECT" or "POST"`);
+    if (proto && proto !== 'CONNECT' && proto !== 'POST') out.error([...p, 'tunnel', 'protocol'], `tunnel protocol ${quote(proto)} is not "CONNECT" or "POST"`);
     const th = str(tunnel.targetHost);
-    if (th !== undefined && fqdnError(th) && !isIP(th)) out.error([...p, 'tunnel', 'targetHost'], `tunnel targetHost ${q(th)} is not a valid host name or IP address`);
+    if (th !== undefined && fqdnError(th) && !isIP(th)) out.error([...p, 'tunnel', 'targetHost'], `tunnel targetHost ${quote(th)} is not a valid host name or IP address`);
     const tport = num(tunnel.targetPort);
     if (tport !== undefined && portError(tport)) out.error([...p, 'tunnel', 'targetPort'], `tunnel target ${portError(tport)}`);
   }
@@ -159,7 +160,7 @@ function validateLocality(out: Issues, p: Path, loc: JsonObject, hasOutlier: boo
   if (distribute.length > 0 && failover.length > 0) { out.error(p, 'localityLbSetting sets both distribute and failover', 'Use one of them.'); return; }
   if (failover.length > 0) {
     const topo = priority.find((l) => ['topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'topology.istio.io/subzone'].includes(l));
-    if (topo) { out.error([...p, 'failoverPriority'], `failoverPriority lists the topology label ${q(topo)} while failover is set`, 'Use failover or topology labels in failoverPriority, not both.'); return; }
+    if (topo) { out.error([...p, 'failoverPriority'], `failoverPriority lists the topology label ${quote(topo)} while failover is set`, 'Use failover or topology labels in failoverPriority, not both.'); return; }
   }
   for (let i = 0; i < distribute.length; i++) {
     const d = obj(distribute[i]);
@@ -188,7 +189,7 @@ function validateLocality(out: Issues, p: Path, loc: JsonObject, hasOutlier: boo
     const from = str(fo.from) ?? '';
     const to = str(fo.to) ?? '';
     const fp = [...p, 'failover', i];
-    if (from === to) out.error(fp, `failover from and to are the same region ${q(from)}`);
+    if (from === to) out.error(fp, `failover from and to are the same region ${quote(from)}`);
     if (from.includes('/') || to.includes('/')) out.error(fp, 'failover from/to name regions only (no "/" zones)');
     if (from.includes('*') || to.includes('*')) out.error(fp, 'failover regions may not contain "*"');
   });
@@ -196,8 +197,8 @@ function validateLocality(out: Issues, p: Path, loc: JsonObject, hasOutlier: boo
 
 function localityError(l: string): string | null {
   const stars = (l.match(/\*/g) ?? []).length;
-  if (stars > 1 || (stars === 1 && !l.endsWith('*'))) return `locality ${q(l)}: a "*" may appear once, at the end`;
-  if (l.split('/', 3).some((x) => x === '')) return `locality ${q(l)} has an empty region, zone or subzone`;
+  if (stars > 1 || (stars === 1 && !l.endsWith('*'))) return `locality ${quote(l)}: a "*" may appear once, at the end`;
+  if (l.split('/', 3).some((x) => x === '')) return `locality ${quote(l)} has an empty region, zone or subzone`;
   return null;
 }
 

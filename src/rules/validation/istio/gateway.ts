@@ -4,13 +4,14 @@ import type { Json, JsonObject, Path, Resource } from '../../../manifests/resour
 import { isObject } from '../../../manifests/resource.js';
 import {
   arr, hasItems, isDnsLabel, isHttpProtocol, isIP, isPartialWildcard, isTlsProtocol, Issues, kindRules, nonZero, num, obj, portError,
-  protocolKnown, q, str, unixPathError, wildcardDomainError,
+  protocolKnown, str, unixPathError, wildcardDomainError,
 } from './common.js';
+import { quote } from '../../../util/quote.js';
 import { own } from '../../../util/own.js';
 
 export function validateGateway(r: Resource, out: Issues): void {
   const spec = r.spec;
-  if (!isDnsLabel(r.name)) out.error(['metadata', 'name'], `gateway name ${q(r.name)} is not a DNS-1123 label (no dots)`, 'Rename it with letters, digits and "-" only; VirtualServices refer to it as <namespace>/<name>.');
+  if (!isDnsLabel(r.name)) out.error(['metadata', 'name'], `gateway name ${quote(r.name)} is not a DNS-1123 label (no dots)`, 'Rename it with letters, digits and "-" only; VirtualServices refer to it as <namespace>/<name>.');
   const servers = arr(spec.servers);
   if (!servers || servers.length === 0) {
     if (spec.servers === undefined || Array.isArray(spec.servers)) out.errorWhole(spec.servers === undefined ? ['spec'] : ['spec', 'servers'], 'the Gateway has no servers', 'Add a server with a port and hosts.');
@@ -26,13 +27,13 @@ export function validateGateway(r: Resource, out: Issues): void {
     if (!port) return;
     const name = str(port.name) ?? '';
     if (names.has(name) && name !== '') {
-      out.error(['spec', 'servers', i, 'port', 'name'], `port name ${q(name)} is used by more than one server`, 'Give each server port a unique name (e.g. "https-app1", "https-app2").', null, `dup-port-name:${name}`);
+      out.error(['spec', 'servers', i, 'port', 'name'], `port name ${quote(name)} is used by more than one server`, 'Give each server port a unique name (e.g. "https-app1", "https-app2").', null, `dup-port-name:${name}`);
     }
     names.set(name, i);
     const tls = obj(obj(s)?.tls);
     const proto = str(port.protocol) ?? '';
     if (tls?.httpsRedirect === true && !isHttpProtocol(proto)) {
-      out.warn(['spec', 'servers', i, 'tls', 'httpsRedirect'], `tls.httpsRedirect only makes sense on an HTTP server, not on ${q(proto)}`, 'Move httpsRedirect to the plain-HTTP server (port 80).');
+      out.warn(['spec', 'servers', i, 'tls', 'httpsRedirect'], `tls.httpsRedirect only makes sense on an HTTP server, not on ${quote(proto)}`, 'Move httpsRedirect to the plain-HTTP server (port 80).');
     }
   });
 }
@@ -51,7 +52,7 @@ function validateServer(out: Issues, p: Path, s: JsonObject): void {
     const proto = str(port.protocol);
     const before = out.list.length;
     if (proto !== undefined && !protocolKnown(proto)) {
-      out.error([...p, 'port', 'protocol'], proto === '' ? 'the server port protocol is empty' : `server port protocol ${q(proto)} is not supported`, 'Use HTTP, HTTPS, HTTP2, GRPC, TLS, TCP, MONGO, REDIS or MYSQL.');
+      out.error([...p, 'port', 'protocol'], proto === '' ? 'the server port protocol is empty' : `server port protocol ${quote(proto)} is not supported`, 'Use HTTP, HTTPS, HTTP2, GRPC, TLS, TCP, MONGO, REDIS or MYSQL.');
     }
     const n = num(port.number);
     if (n !== undefined && (n > 0 || !bind.startsWith('unix://'))) {
@@ -67,7 +68,7 @@ function validateServer(out: Issues, p: Path, s: JsonObject): void {
     if (e) out.error([...p, 'bind'], `bind ${e}`);
     if (port && (num(port.number) ?? 0) !== 0) out.error([...p, 'port', 'number'], 'a server bound to a unix socket must have port number 0');
   } else if (bind !== '' && !isIP(bind)) {
-    out.error([...p, 'bind'], `bind ${q(bind)} is not an IP address`);
+    out.error([...p, 'bind'], `bind ${quote(bind)} is not an IP address`);
   }
   validateServerTls(out, [...p, 'tls'], s.tls, str(port?.protocol));
   if (portOk && port) {
@@ -96,29 +97,29 @@ export function checkNamespacedHost(out: Issues, p: Path, h: string, isGateway: 
     if (isGateway) { hostPartErrors(out, p, h, h, true); return; }
     // A bare "*" may mean "./*" or "*/*" (and "*/*" beside other entries is itself a warning): no fix for it.
     const fix = h !== '*' && hostPartError(h, false) === null ? `*/${h}` : null;
-    out.error(p, `egress host ${q(h)} has no namespace: it must be "<namespace>/<host>"`, 'Use "*/<host>" for the host in any namespace, "./<host>" for this namespace, or "<namespace>/<host>".',
+    out.error(p, `egress host ${quote(h)} has no namespace: it must be "<namespace>/<host>"`, 'Use "*/<host>" for the host in any namespace, "./<host>" for this namespace, or "<namespace>/<host>".',
       fix ? { op: 'set', path: p, value: fix, description: `hosts: ${fix}` } : null, `no-namespace:${h}`);
     return;
   }
   const ns = h.slice(0, slash);
   const host = h.slice(slash + 1);
-  if (ns === '' || host === '') out.error(p, `host ${q(h)} has an empty namespace or host name`);
+  if (ns === '' || host === '') out.error(p, `host ${quote(h)} has an empty namespace or host name`);
   const allowed = isGateway ? ['*', '.'] : ['*', '.', '~'];
-  if (!allowed.includes(ns) && !isDnsLabel(ns)) out.error(p, `host ${q(h)}: namespace ${q(ns)} is not ${isGateway ? '"*", "." or a namespace name' : '"*", ".", "~" or a namespace name'}`);
+  if (!allowed.includes(ns) && !isDnsLabel(ns)) out.error(p, `host ${quote(h)}: namespace ${quote(ns)} is not ${isGateway ? '"*", "." or a namespace name' : '"*", ".", "~" or a namespace name'}`);
   if (host !== '') hostPartErrors(out, p, h, host, isGateway);
 }
 
 function hostPartError(host: string, isGateway: boolean): string | null {
-  if (host !== '*' && !host.includes('.')) return `${q(host)} is a short name; a fully qualified name is required (e.g. ${q(`${host}.<namespace>.svc.cluster.local`)})`;
+  if (host !== '*' && !host.includes('.')) return `${quote(host)} is a short name; a fully qualified name is required (e.g. ${quote(`${host}.<namespace>.svc.cluster.local`)})`;
   const e = wildcardDomainError(host);
   if (e && !(isGateway && isIP(host))) return e;
-  if (isPartialWildcard(host)) return `partial wildcard ${q(host)} is not allowed (only "*" or "*.<domain>")`;
+  if (isPartialWildcard(host)) return `partial wildcard ${quote(host)} is not allowed (only "*" or "*.<domain>")`;
   return null;
 }
 
 function hostPartErrors(out: Issues, p: Path, full: string, host: string, isGateway: boolean): void {
   const e = hostPartError(host, isGateway);
-  if (e) out.error(p, `host ${q(full)}: ${e}`);
+  if (e) out.error(p, `host ${quote(full)}: ${e}`);
 }
 
 // Cipher suites Envoy (BoringSSL) accepts in server TLS settings, and the IANA names people often write instead.
@@ -152,12 +153,12 @@ export function validateServerTls(out: Issues, p: Path, v: Json | undefined, ser
   (arr(tls.cipherSuites) ?? []).forEach((c, i) => {
     if (typeof c !== 'string' || c === '' || c === 'ALL' || !/^[A-Za-z0-9]/.test(c) || VALID_CIPHERS.includes(c)) return;
     const openssl = own(IANA_TO_OPENSSL, c.toUpperCase());
-    out.warn([...p, 'cipherSuites', i], `cipher suite ${q(c)} is not one Envoy knows, so it is ignored`,
-      openssl ? `Envoy uses OpenSSL names: ${q(openssl)}.` : `Use OpenSSL-style names such as ${VALID_CIPHERS.slice(0, 2).map((x) => q(x)).join(', ')}; TLS 1.3 suites cannot be configured.`,
+    out.warn([...p, 'cipherSuites', i], `cipher suite ${quote(c)} is not one Envoy knows, so it is ignored`,
+      openssl ? `Envoy uses OpenSSL names: ${quote(openssl)}.` : `Use OpenSSL-style names such as ${VALID_CIPHERS.slice(0, 2).map((x) => quote(x)).join(', ')}; TLS 1.3 suites cannot be configured.`,
       openssl ? { op: 'set', path: [...p, 'cipherSuites', i], value: openssl, description: `cipherSuites: ${openssl}` } : null, `cipher:${c}`);
   });
   const dup = ciphers.filter((c, i) => ciphers.indexOf(c) !== i);
-  if (dup.length > 0) out.warn([...p, 'cipherSuites'], `cipherSuites lists ${[...new Set(dup)].map((c) => q(c)).join(', ')} more than once; the duplicates are ignored`);
+  if (dup.length > 0) out.warn([...p, 'cipherSuites'], `cipherSuites lists ${[...new Set(dup)].map((c) => quote(c)).join(', ')} more than once; the duplicates are ignored`);
   if (mode === 'ISTIO_MUTUAL') {
     for (const [k, what] of [['serverCertificate', 'a server certificate'], ['privateKey', 'a private key'], ['caCertificates', 'a CA bundle'], ['credentialName', 'a credentialName']] as const) {
       if (set(k)) out.error([...p, k], `tls mode ISTIO_MUTUAL uses Istio's own certificates and cannot have ${what}`, 'Remove it, or use mode MUTUAL/SIMPLE with your certificates.');

@@ -3,8 +3,9 @@
 import type { Json, JsonObject, Path, Resource } from '../../../manifests/resource.js';
 import { isObject } from '../../../manifests/resource.js';
 import {
-  arr, checkDuration, checkPolicyTargets, checkWorkloadSelector, HEADER_NAME, hasItems, isIPOrCidr, isSet, Issues, kindRules, nonZero, obj, q, str,
+  arr, checkDuration, checkPolicyTargets, checkWorkloadSelector, HEADER_NAME, hasItems, isIPOrCidr, isSet, Issues, kindRules, nonZero, obj, str,
 } from './common.js';
+import { quote } from '../../../util/quote.js';
 import { defineRule } from '../../rule.js';
 
 // serviceAccounts/notServiceAccounts are newer (1.25+) and count like principals.
@@ -21,7 +22,7 @@ function checkDryRun(r: Resource, out: Issues, allowed: boolean, action?: string
   const p: Path = ['metadata', 'annotations', 'istio.io/dry-run'];
   if (!allowed) { out.error(p, `the annotation istio.io/dry-run is only supported on AuthorizationPolicy`, 'Remove the annotation.'); return; }
   if (action !== 'ALLOW' && action !== 'DENY') out.error(p, `istio.io/dry-run only supports actions ALLOW and DENY, not ${action}`);
-  else if (!['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'].includes(val)) out.error(p, `istio.io/dry-run value ${q(val)} is not a boolean`, 'Use "true" or "false".');
+  else if (!['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'].includes(val)) out.error(p, `istio.io/dry-run value ${quote(val)} is not a boolean`, 'Use "true" or "false".');
 }
 
 export function validateAuthorizationPolicy(r: Resource, out: Issues): void {
@@ -49,7 +50,7 @@ export function validateAuthorizationPolicy(r: Resource, out: Issues): void {
         if (w === null) { out.error(['spec', 'rules', i, 'when', j], 'a when condition is null'); return; }
         const key = str(obj(w)?.key) ?? '';
         if (key === 'source.namespace' || key === 'source.principal' || key.startsWith('request.auth.')) {
-          out.error(['spec', 'rules', i, 'when', j, 'key'], `when key ${q(key)} is not supported with the CUSTOM action`);
+          out.error(['spec', 'rules', i, 'when', j, 'key'], `when key ${quote(key)} is not supported with the CUSTOM action`);
         }
       });
     });
@@ -79,7 +80,7 @@ export function validateAuthorizationPolicy(r: Resource, out: Issues): void {
       checkValues(out, [...fp, 'source'], src, SOURCE_FIELDS);
       for (const k of ['ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks']) {
         (arr(src[k]) ?? []).forEach((ip, n) => {
-          if (typeof ip === 'string' && ip !== '' && !isIPOrCidr(ip)) out.error([...fp, 'source', k, n], `${k} entry ${q(ip)} is not an IP address or CIDR block`);
+          if (typeof ip === 'string' && ip !== '' && !isIPOrCidr(ip)) out.error([...fp, 'source', k, n], `${k} entry ${quote(ip)} is not an IP address or CIDR block`);
         });
       }
       if (TCP_SOURCE_FIELDS.some((k) => src[k] !== undefined && src[k] !== null)) tcpInFrom = true;
@@ -96,7 +97,7 @@ export function validateAuthorizationPolicy(r: Resource, out: Issues): void {
       checkValues(out, [...tp, 'operation'], op, OPERATION_FIELDS);
       for (const k of ['ports', 'notPorts']) {
         (arr(op[k]) ?? []).forEach((port, n) => {
-          if (typeof port === 'string' && port !== '' && !(/^[0-9]+$/.test(port) && Number(port) <= 65535)) out.error([...tp, 'operation', k, n], `${k} entry ${q(port)} is not a port number`);
+          if (typeof port === 'string' && port !== '' && !(/^[0-9]+$/.test(port) && Number(port) <= 65535)) out.error([...tp, 'operation', k, n], `${k} entry ${quote(port)} is not a port number`);
         });
       }
       for (const k of ['paths', 'notPaths']) {
@@ -112,7 +113,7 @@ export function validateAuthorizationPolicy(r: Resource, out: Issues): void {
       const key = str(w.key);
       if (key === undefined) return; // a missing key is a schema finding
       if (key === '') { out.error([...wp, 'key'], 'a `when` condition has an empty key'); return; }
-      if (!present(w.values) && !present(w.notValues)) { out.error(wp, `the \`when\` condition on ${q(key)} has neither values nor notValues`, 'Add the values to compare with.'); return; }
+      if (!present(w.values) && !present(w.notValues)) { out.error(wp, `the \`when\` condition on ${quote(key)} has neither values nor notValues`, 'Add the values to compare with.'); return; }
       for (const k of ['values', 'notValues']) {
         const vals = (arr(w[k]) ?? []).filter((v): v is string => typeof v === 'string');
         if (!present(w[k])) continue;
@@ -140,8 +141,8 @@ function pathTemplateError(path: string): string | null {
     if (seg === '{**}' && !sawAny) { sawAny = true; continue; }
     if (seg.includes('{') || seg.includes('}')) {
       return seg === '{*}' || seg === '{**}'
-        ? `path ${q(path)}: nothing but literal segments may follow "{**}"`
-        : `path ${q(path)}: segment ${q(seg)} is not a supported template ("{*}" or "{**}")`;
+        ? `path ${quote(path)}: nothing but literal segments may follow "{**}"`
+        : `path ${quote(path)}: segment ${quote(seg)} is not a supported template ("{*}" or "{**}")`;
     }
   }
   return null;
@@ -150,21 +151,21 @@ function pathTemplateError(path: string): string | null {
 /** `prefix[name]` (request.headers[x-user], request.auth.claims[groups][0] …). */
 function mapKeyError(key: string, prefix: string): string | null {
   const rest = key.slice(prefix.length);
-  if (!/^\[.+\]$/.test(rest)) return `when key ${q(key)} must be of the form ${prefix}[<name>]`;
+  if (!/^\[.+\]$/.test(rest)) return `when key ${quote(key)} must be of the form ${prefix}[<name>]`;
   return null;
 }
 
 function attributeError(key: string, values: string[]): string | null {
-  const ips = () => { const bad = values.find((v) => !isIPOrCidr(v)); return bad !== undefined ? `value ${q(bad)} of ${q(key)} is not an IP address or CIDR block` : null; };
+  const ips = () => { const bad = values.find((v) => !isIPOrCidr(v)); return bad !== undefined ? `value ${quote(bad)} of ${quote(key)} is not an IP address or CIDR block` : null; };
   if (key.startsWith('request.headers')) return mapKeyError(key, 'request.headers');
   if (key.startsWith('request.auth.claims')) return mapKeyError(key, 'request.auth.claims');
-  if (key.startsWith('experimental.envoy.filters.')) return /\[[^\[\]]+\]$/.test(key) ? null : `when key ${q(key)} must end with [<name>]`;
+  if (key.startsWith('experimental.envoy.filters.')) return /\[[^\[\]]+\]$/.test(key) ? null : `when key ${quote(key)} must end with [<name>]`;
   switch (key) {
     case 'source.ip': case 'remote.ip': case 'destination.ip': return ips();
-    case 'destination.port': { const bad = values.find((v) => !(/^[0-9]+$/.test(v) && Number(v) <= 65535)); return bad !== undefined ? `value ${q(bad)} of "destination.port" is not a port number` : null; }
+    case 'destination.port': { const bad = values.find((v) => !(/^[0-9]+$/.test(v) && Number(v) <= 65535)); return bad !== undefined ? `value ${quote(bad)} of "destination.port" is not a port number` : null; }
     case 'source.namespace': case 'source.principal': case 'source.serviceAccount': case 'request.auth.principal': case 'request.auth.audiences': case 'request.auth.presenter': case 'connection.sni':
       return null;
-    default: return `unknown when key ${q(key)}`;
+    default: return `unknown when key ${quote(key)}`;
   }
 }
 
@@ -188,7 +189,7 @@ export function validateRequestAuthentication(r: Resource, out: Issues): void {
     if (uri && /^https?:\/\/[^/]/i.test(uri)) {
       let ok = true;
       try { new URL(uri); } catch { ok = false; }
-      if (!ok) out.error([...p, 'jwksUri'], `jwksUri ${q(uri)} is not a valid URL`);
+      if (!ok) out.error([...p, 'jwksUri'], `jwksUri ${quote(uri)} is not a valid URL`);
     }
     const jwks = str(jr.jwks);
     if (jwks) {
@@ -200,7 +201,7 @@ export function validateRequestAuthentication(r: Resource, out: Issues): void {
     (arr(jr.outputClaimToHeaders) ?? []).forEach((c, j) => {
       const cp = [...p, 'outputClaimToHeaders', j];
       if (!isObject(c)) return;
-      if (typeof c.header === 'string' && c.header !== '' && !HEADER_NAME.test(c.header)) out.error([...cp, 'header'], `header name ${q(c.header)} is not a valid header name`);
+      if (typeof c.header === 'string' && c.header !== '' && !HEADER_NAME.test(c.header)) out.error([...cp, 'header'], `header name ${quote(c.header)} is not a valid header name`);
     });
     if (jr.timeout !== undefined) checkDuration(out, [...p, 'timeout'], jr.timeout, 'timeout');
   });
@@ -254,10 +255,18 @@ const WILDCARD_FIELDS: [('source' | 'operation'), string][] = [
   ['operation', 'paths'], ['operation', 'notPaths'],
 ];
 
+const LITERAL_WILDCARD = '{field} value {value} has a "*" that is neither the whole value nor at its start or end: Istio compares it literally, so it never matches and the rule silently does not apply.';
+const PATH_TEMPLATES = 'For path segments use templates: "{*}" for one segment, "{**}" for the rest';
+
 export const authorizationWildcardRule = defineRule({
   id: 'authz-unsupported-wildcard', severity: 'warning', istioCode: null, group: 'validation/istio', fixable: true,
   inputs: [{ kind: 'AuthorizationPolicy' }],
   title: 'An AuthorizationPolicy value with "*" in the middle (e.g. "cluster.local/ns/*/sa/web"): Istio compares it literally, so it never matches.',
+  messages: {
+    misplacedWildcard: `${LITERAL_WILDCARD} Use a prefix ("abc*") or suffix ("*abc") match, or list the exact values.`,
+    misplacedPathWildcard: `${LITERAL_WILDCARD} ${PATH_TEMPLATES}.`,
+    misplacedPathWildcardTemplate: `${LITERAL_WILDCARD} ${PATH_TEMPLATES} ({template}).`,
+  },
   check(ctx) {
     for (const r of ctx.allInputs('AuthorizationPolicy')) {
       (arr(r.spec.rules) ?? []).forEach((rule, i) => {
@@ -284,10 +293,12 @@ export const authorizationWildcardRule = defineRule({
             const isPath = field === 'paths' || field === 'notPaths';
             if (!misplacedWildcard(isPath ? v.replace(/\{\*\*?\}/g, 'x') : v)) return;
             const template = isPath ? pathTemplateFor(v) : null;
+            const about = { field, value: quote(v) };
             ctx.report({
               resource: r, path: [...path, n], subject: `${field}:${v}`,
-              message: `${field} value ${q(v)} has a "*" that is neither the whole value nor at its start or end: Istio compares it literally, so it never matches and the rule silently does not apply.`
-                + (isPath ? ` For path segments use templates: "{*}" for one segment, "{**}" for the rest${template ? ` (${q(template)})` : ''}.` : ' Use a prefix ("abc*") or suffix ("*abc") match, or list the exact values.'),
+              ...(!isPath ? { messageId: 'misplacedWildcard', data: about }
+                : template ? { messageId: 'misplacedPathWildcardTemplate', data: { ...about, template: quote(template) } }
+                : { messageId: 'misplacedPathWildcard', data: about }),
               fix: template ? { op: 'set', path: [...path, n], value: template, description: `${field}: ${template}` } : null,
             });
           });

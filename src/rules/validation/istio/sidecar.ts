@@ -5,8 +5,9 @@ import { isObject } from '../../../manifests/resource.js';
 import { validateConnectionPool } from './destination-rule.js';
 import { checkNamespacedHost, validateServerTls } from './gateway.js';
 import {
-  arr, fqdnError, hasItems, isDnsLabel, isHttpProtocol, isIP, isSet, Issues, kindRules, nonZero, num, obj, portError, protocolKnown, q, str, unixPathError,
+  arr, fqdnError, hasItems, isDnsLabel, isHttpProtocol, isIP, isSet, Issues, kindRules, nonZero, num, obj, portError, protocolKnown, str, unixPathError,
 } from './common.js';
+import { quote } from '../../../util/quote.js';
 
 export function validateSidecar(r: Resource, out: Issues): void {
   const spec = r.spec;
@@ -18,7 +19,7 @@ export function validateSidecar(r: Resource, out: Issues): void {
     for (const [k, v] of Object.entries(labels ?? {})) {
       if (k === '') { out.error(['spec', 'workloadSelector', 'labels'], 'a workloadSelector label has an empty key'); bad = true; }
       if (k.includes('*') || (typeof v === 'string' && v.includes('*'))) {
-        out.error(['spec', 'workloadSelector', 'labels', k], `workloadSelector label ${q(`${k}=${String(v)}`)} uses a wildcard, which selectors do not support`); bad = true;
+        out.error(['spec', 'workloadSelector', 'labels', k], `workloadSelector label ${quote(`${k}=${String(v)}`)} uses a wildcard, which selectors do not support`); bad = true;
       }
     }
     if (bad) return; // Istio stops here
@@ -41,7 +42,7 @@ export function validateSidecar(r: Resource, out: Issues): void {
     if ((num(port.targetPort) ?? 0) > 0) out.error([...p, 'port', 'targetPort'], 'targetPort has no effect on a Sidecar', 'Remove it.');
     checkSidecarPort(out, [...p, 'port'], port, false);
     const bind = str(ing.bind) ?? '';
-    if (bind !== '' && !isIP(bind)) out.error([...p, 'bind'], `bind ${q(bind)} is not an IP address`);
+    if (bind !== '' && !isIP(bind)) out.error([...p, 'bind'], `bind ${quote(bind)} is not an IP address`);
     const n = num(port.number) ?? 0;
     if (ingressPorts.has(n)) out.error([...p, 'port', 'number'], `ingress port ${n} is used by more than one listener`, undefined, null, `dup-ingress-port:${n}`);
     ingressPorts.add(n);
@@ -58,7 +59,7 @@ export function validateSidecar(r: Resource, out: Issues): void {
     validateConnectionPool(out, [...p, 'connectionPool'], ing.connectionPool);
     const proto = str(port.protocol) ?? '';
     if (isSet(obj(ing.connectionPool)?.http) && !isHttpProtocol(proto)) {
-      out.warn([...p, 'connectionPool', 'http'], `HTTP connection pool settings on port ${n} (${q(str(port.name) ?? '')}), whose protocol ${q(proto)} is not HTTP: only the TCP settings apply`);
+      out.warn([...p, 'connectionPool', 'http'], `HTTP connection pool settings on port ${n} (${quote(str(port.name) ?? '')}), whose protocol ${quote(proto)} is not HTTP: only the TCP settings apply`);
     }
   });
   validateConnectionPool(out, ['spec', 'inboundConnectionPool'], spec.inboundConnectionPool);
@@ -82,17 +83,17 @@ export function validateSidecar(r: Resource, out: Issues): void {
       const bind = str(eg.bind) ?? '';
       const n = num(port.number) ?? 0;
       if (n === 0) {
-        if (nonZero(port.name) && typeof port.name === 'string' && !isDnsLabel(port.name)) out.error([...p, 'port', 'name'], `port name ${q(port.name)} is not a DNS-1123 label`);
+        if (nonZero(port.name) && typeof port.name === 'string' && !isDnsLabel(port.name)) out.error([...p, 'port', 'name'], `port name ${quote(port.name)} is not a DNS-1123 label`);
         checkProtocol(out, [...p, 'port'], port);
         if (!bind.startsWith('unix://')) out.error([...p, 'port'], 'an egress listener with port 0 must bind to a unix domain socket ("unix://…")');
         else { const e = unixPathError(bind.slice(7)); if (e) out.error([...p, 'bind'], `bind ${e}`); }
         const cm = str(eg.captureMode);
         if (cm && cm !== 'DEFAULT' && cm !== 'NONE') out.error([...p, 'captureMode'], 'a unix domain socket listener must use captureMode DEFAULT or NONE');
-        if (sockets.has(bind)) out.error([...p, 'bind'], `unix socket ${q(bind)} is used by more than one egress listener`);
+        if (sockets.has(bind)) out.error([...p, 'bind'], `unix socket ${quote(bind)} is used by more than one egress listener`);
         sockets.add(bind);
       } else {
         checkSidecarPort(out, [...p, 'port'], port, true);
-        if (bind !== '' && !isIP(bind)) out.error([...p, 'bind'], `bind ${q(bind)} is not an IP address`);
+        if (bind !== '' && !isIP(bind)) out.error([...p, 'bind'], `bind ${quote(bind)} is not an IP address`);
         if (ports.has(n)) out.error([...p, 'port', 'number'], `egress port ${n} is used by more than one listener`, undefined, null, `dup-egress-port:${n}`);
         ports.add(n);
       }
@@ -112,7 +113,7 @@ export function validateSidecar(r: Resource, out: Issues): void {
         const hns = h.slice(0, slash) === '.' ? ns : h.slice(0, slash);
         const svc = h.slice(slash + 1);
         const seen = byNs.get(hns) ?? byNs.set(hns, new Set()).get(hns)!;
-        if (svc !== '*' ? seen.has(svc) || seen.has('*') : seen.size > 0) out.warn(hp, `egress host ${q(h)} repeats or is covered by an earlier entry`, 'Remove the redundant entry.', null, `dup-host:${h}`);
+        if (svc !== '*' ? seen.has(svc) || seen.has('*') : seen.size > 0) out.warn(hp, `egress host ${quote(h)} repeats or is covered by an earlier entry`, 'Remove the redundant entry.', null, `dup-host:${h}`);
         seen.add(svc);
       }
       checkNamespacedHost(out, hp, h, false);
@@ -140,11 +141,11 @@ export function validateSidecar(r: Resource, out: Issues): void {
 
 function checkProtocol(out: Issues, p: Path, port: JsonObject): void {
   const proto = str(port.protocol);
-  if (proto && !protocolKnown(proto)) out.error([...p, 'protocol'], `protocol ${q(proto)} is not one Istio knows`, 'Use HTTP, HTTPS, HTTP2, GRPC, TLS, TCP, MONGO, REDIS or MYSQL (or leave it unset to sniff).');
+  if (proto && !protocolKnown(proto)) out.error([...p, 'protocol'], `protocol ${quote(proto)} is not one Istio knows`, 'Use HTTP, HTTPS, HTTP2, GRPC, TLS, TCP, MONGO, REDIS or MYSQL (or leave it unset to sniff).');
 }
 
 function checkSidecarPort(out: Issues, p: Path, port: JsonObject, _egress: boolean): void {
-  if (nonZero(port.name) && typeof port.name === 'string' && !isDnsLabel(port.name)) out.error([...p, 'name'], `port name ${q(port.name)} is not a DNS-1123 label`);
+  if (nonZero(port.name) && typeof port.name === 'string' && !isDnsLabel(port.name)) out.error([...p, 'name'], `port name ${quote(port.name)} is not a DNS-1123 label`);
   checkProtocol(out, p, port);
   const n = num(port.number) ?? 0;
   const e = portError(n);
@@ -159,13 +160,13 @@ function checkDefaultEndpoint(out: Issues, p: Path, de: string): void {
   }
   const m = /^(?:\[([^\]]*)\]|([^:[\]]*)):([^:]*)$/.exec(de);
   const fix = 'Use 127.0.0.1:<port>, 0.0.0.0:<port>, [::1]:<port>, [::]:<port>, :<port> or unix://<path>.';
-  if (!m) { out.error(p, `defaultEndpoint ${q(de)} is not "<ip>:<port>"`, fix); return; }
+  if (!m) { out.error(p, `defaultEndpoint ${quote(de)} is not "<ip>:<port>"`, fix); return; }
   const host = m[1] ?? m[2] ?? '';
   if (host !== '' && !['127.0.0.1', '0.0.0.0', '::1', '::'].includes(host)) {
-    out.error(p, `defaultEndpoint ${q(de)} must point at the workload itself (127.0.0.1, 0.0.0.0, ::1 or ::)`, fix);
+    out.error(p, `defaultEndpoint ${quote(de)} must point at the workload itself (127.0.0.1, 0.0.0.0, ::1 or ::)`, fix);
   }
   const port = m[3]!;
-  if (!/^[0-9]+$/.test(port)) out.error(p, `defaultEndpoint port ${q(port)} is not a number`, fix);
+  if (!/^[0-9]+$/.test(port)) out.error(p, `defaultEndpoint port ${quote(port)} is not a number`, fix);
   else if (portError(Number(port))) out.error(p, `defaultEndpoint ${portError(Number(port))}`);
 }
 

@@ -4,8 +4,9 @@ import type { Path, Resource } from '../../../manifests/resource.js';
 import { isObject } from '../../../manifests/resource.js';
 import {
   arr, checkLabels, checkPolicyTargets, checkWorkloadSelector, fqdnError, HEADER_NAME, isDnsLabel, isIP, Issues, kindRules, nonZero, num, obj,
-  portError, q, str, unixPathError,
+  portError, str, unixPathError,
 } from './common.js';
+import { quote } from '../../../util/quote.js';
 
 // Providers without a name, sampling percentages outside 0..100, empty custom tag values and an empty
 // customMetric are also rejected by the CRD schema: the schema rules report them, not these.
@@ -26,11 +27,11 @@ export function validateTelemetry(r: Resource, out: Issues): void {
       for (const [tag, to] of Object.entries(obj(o.tagOverrides) ?? {})) {
         const tp = [...op, 'tagOverrides', tag];
         if (tag === '') out.warn(tp, 'a tagOverrides entry has an empty tag name');
-        if (to === null) { out.error(tp, `tag override ${q(tag)} is null`, 'Give it {value: <CEL expression>} or {operation: REMOVE}.'); continue; }
+        if (to === null) { out.error(tp, `tag override ${quote(tag)} is null`, 'Give it {value: <CEL expression>} or {operation: REMOVE}.'); continue; }
         if (!isObject(to)) continue;
         const operation = str(to.operation) ?? 'UPSERT';
-        if (operation === 'UPSERT' && !nonZero(to.value)) out.error(tp, `tag override ${q(tag)} adds or updates the tag but has no value`, 'Set value to a CEL expression, or operation: REMOVE to drop the tag.');
-        if (operation === 'REMOVE' && nonZero(to.value)) out.error([...tp, 'value'], `tag override ${q(tag)} removes the tag, so it cannot have a value`, 'Remove value, or use operation: UPSERT.');
+        if (operation === 'UPSERT' && !nonZero(to.value)) out.error(tp, `tag override ${quote(tag)} adds or updates the tag but has no value`, 'Set value to a CEL expression, or operation: REMOVE to drop the tag.');
+        if (operation === 'REMOVE' && nonZero(to.value)) out.error([...tp, 'value'], `tag override ${quote(tag)} removes the tag, so it cannot have a value`, 'Remove value, or use operation: UPSERT.');
       }
     });
   });
@@ -46,7 +47,7 @@ export function validateTelemetry(r: Resource, out: Issues): void {
     for (const [name, tag] of Object.entries(obj(tr.customTags) ?? {})) {
       const cp = [...tp, 'customTags', name];
       if (name === '') out.error(cp, 'a custom tag has an empty name');
-      if (tag === null) { out.error(cp, `custom tag ${q(name)} is null`); continue; }
+      if (tag === null) { out.error(cp, `custom tag ${quote(name)} is null`); continue; }
     }
   });
 
@@ -58,18 +59,18 @@ export function validateWorkloadEntry(r: Resource, out: Issues): void {
   if (spec.address !== undefined && typeof spec.address !== 'string') return; // a type error
   if (addr === '') {
     if (!nonZero(spec.network)) { out.errorWhole(spec.address === undefined ? ['spec'] : ['spec', 'address'], 'the WorkloadEntry has no address', 'Set address to the VM\'s IP or DNS name.'); return; }
-    out.warn(['spec', 'network'], `address is not set, only network ${q(spec.network)}`, 'Set address unless the workload is reached only through the network\'s gateway.');
+    out.warn(['spec', 'network'], `address is not set, only network ${quote(spec.network)}`, 'Set address unless the workload is reached only through the network\'s gateway.');
   }
   if (addr.startsWith('unix://')) {
     const e = unixPathError(addr.slice(7));
     if (e) out.error(['spec', 'address'], `address ${e}`);
-    if (Object.keys(obj(spec.ports) ?? {}).length > 0) out.error(['spec', 'ports'], `a unix socket endpoint (${q(addr)}) cannot list ports`, 'Remove ports.');
+    if (Object.keys(obj(spec.ports) ?? {}).length > 0) out.error(['spec', 'ports'], `a unix socket endpoint (${quote(addr)}) cannot list ports`, 'Remove ports.');
   } else if (addr !== '' && !isIP(addr) && fqdnError(addr)) {
-    out.error(['spec', 'address'], `address ${q(addr)} is not an IP address or a DNS name`);
+    out.error(['spec', 'address'], `address ${quote(addr)} is not an IP address or a DNS name`);
   }
   for (const [name, port] of Object.entries(obj(spec.ports) ?? {})) {
-    if (!isDnsLabel(name)) out.error(['spec', 'ports', name], `port name ${q(name)} is not a DNS-1123 label`);
-    if (typeof port === 'number' && portError(port)) out.error(['spec', 'ports', name], `port ${q(name)}: ${portError(port)}`);
+    if (!isDnsLabel(name)) out.error(['spec', 'ports', name], `port name ${quote(name)} is not a DNS-1123 label`);
+    if (typeof port === 'number' && portError(port)) out.error(['spec', 'ports', name], `port ${quote(name)}: ${portError(port)}`);
   }
   checkLabels(out, ['spec', 'labels'], spec.labels);
 }
@@ -99,12 +100,12 @@ export function validateWorkloadGroup(r: Resource, out: Issues): void {
     const port = num(h.port);
     if (port !== undefined && portError(port)) out.error([...p, 'httpGet', 'port'], `probe.httpGet ${portError(port)}`);
     const scheme = str(h.scheme);
-    if (scheme && scheme !== 'HTTP' && scheme !== 'HTTPS') out.error([...p, 'httpGet', 'scheme'], `probe.httpGet.scheme ${q(scheme)} is not "HTTP" or "HTTPS"`, undefined,
+    if (scheme && scheme !== 'HTTP' && scheme !== 'HTTPS') out.error([...p, 'httpGet', 'scheme'], `probe.httpGet.scheme ${quote(scheme)} is not "HTTP" or "HTTPS"`, undefined,
       ['HTTP', 'HTTPS'].includes(scheme.toUpperCase()) ? { op: 'set', path: [...p, 'httpGet', 'scheme'], value: scheme.toUpperCase(), description: `scheme: ${scheme.toUpperCase()}` } : null);
     (arr(h.httpHeaders) ?? []).forEach((hd, i) => {
       if (hd === null) { out.error([...p, 'httpGet', 'httpHeaders', i], 'a probe header is null'); return; }
       const name = str(obj(hd)?.name);
-      if (name !== undefined && !HEADER_NAME.test(name)) out.error([...p, 'httpGet', 'httpHeaders', i], name === '' ? 'a probe header has no name' : `probe header name ${q(name)} is not a valid header name`);
+      if (name !== undefined && !HEADER_NAME.test(name)) out.error([...p, 'httpGet', 'httpHeaders', i], name === '' ? 'a probe header has no name' : `probe header name ${quote(name)} is not a valid header name`);
     });
   } else if (tcp !== undefined) {
     const t = obj(tcp);

@@ -6,8 +6,9 @@ import { hostMatches, wildcardSuffixesOf } from '../../../mesh/hosts.js';
 import { closest } from '../../../util/closest.js';
 import {
   arr, checkDuration, checkExportTo, checkLabels, fqdnError, HEADER_NAME, hasItems, headerValueError, isDnsLabel, isIP, isIPOrCidr,
-  isJwtClaimRoute, isK8sLabel, isSet, Issues, kindRules, nonZero, num, obj, portError, q, regexError, str, stringMatch, wildcardDomainError, wrapped,
+  isJwtClaimRoute, isK8sLabel, isSet, Issues, kindRules, nonZero, num, obj, portError, regexError, str, stringMatch, wildcardDomainError, wrapped,
 } from './common.js';
+import { quote } from '../../../util/quote.js';
 
 const RETRY_ON = ['5xx', 'gateway-error', 'reset', 'reset-before-request', 'connect-failure', 'retriable-4xx', 'refused-stream',
   'retriable-status-codes', 'retriable-headers', 'envoy-ratelimited', 'http3-post-connect-failure',
@@ -49,7 +50,7 @@ export function validateVirtualService(r: Resource, out: Issues): void {
       (arr(obj(route)?.match) ?? []).forEach((m, j) => {
         for (const key of ['headers', 'withoutHeaders']) {
           for (const h of Object.keys(obj(obj(m)?.[key]) ?? {})) {
-            if (isJwtClaimRoute(h)) out.errorWhole(['spec', 'http', i, 'match', j, key, h], `JWT claim routing (${q(h)}) only works on a gateway, and this VirtualService is not bound to one`, 'Add the ingress gateway to gateways, or match on a header instead.');
+            if (isJwtClaimRoute(h)) out.errorWhole(['spec', 'http', i, 'match', j, key, h], `JWT claim routing (${quote(h)}) only works on a gateway, and this VirtualService is not bound to one`, 'Add the ingress gateway to gateways, or match on a header instead.');
           }
         }
       });
@@ -72,7 +73,7 @@ export function validateVirtualService(r: Resource, out: Issues): void {
     const specIndex: number[] = [];
     (arr(spec.hosts) ?? []).forEach((h, i) => { if (typeof h === 'string') specIndex.push(i); });
     for (const [i, j] of overlappingHostPairs(hosts)) {
-      out.error(['spec', 'hosts', specIndex[j]!], `hosts ${q(hosts[i])} and ${q(hosts[j])} overlap`, 'A VirtualService may list each host once; remove the narrower one.', null, `duplicate-host:${hosts[i]}:${hosts[j]}`);
+      out.error(['spec', 'hosts', specIndex[j]!], `hosts ${quote(hosts[i])} and ${quote(hosts[j])} overlap`, 'A VirtualService may list each host once; remove the narrower one.', null, `duplicate-host:${hosts[i]}:${hosts[j]}`);
     }
   }
 
@@ -132,7 +133,7 @@ function noList(v: Json | undefined): boolean {
 function gatewayBoundHostError(h: string, sni: boolean): string | null {
   const first = h.split('.', 1)[0]!;
   if (sni && first === 'outbound_') {
-    return /^outbound_\.[0-8]/.test(h) ? null : `domain name ${q(h)} is invalid`;
+    return /^outbound_\.[0-8]/.test(h) ? null : `domain name ${quote(h)} is invalid`;
   }
   return wildcardDomainError(h);
 }
@@ -148,18 +149,18 @@ function checkGatewayNames(out: Issues, path: Path, names: Json[]): void {
       if (g.includes('.')) {
         const parts = g.split('.');
         const recommended = `${parts[1]}/${parts[0]}`;
-        out.warn(p, `gateway ${q(g)} uses the legacy "name.namespace" form`, `Write it as ${q(recommended)}.`,
+        out.warn(p, `gateway ${quote(g)} uses the legacy "name.namespace" form`, `Write it as ${quote(recommended)}.`,
           parts.length === 2 && isK8sLabel(parts[0]!) && isK8sLabel(parts[1]!) ? { op: 'set', path: p, value: recommended, description: `gateways: ${recommended}` } : null, `legacy-gateway:${g}`);
       }
       const e = fqdnError(g);
-      if (e) out.error(p, `gateway reference ${q(g)} is invalid: ${e}`);
+      if (e) out.error(p, `gateway reference ${quote(g)} is invalid: ${e}`);
       return; // Istio stops at the first entry without a namespace
     }
     const gns = g.slice(0, slash);
     const name = g.slice(slash + 1);
-    if (gns === '' || name === '') out.error(p, `gateway reference ${q(g)} has an empty namespace or name`, 'Write it as "<namespace>/<gateway name>".');
-    if (!isDnsLabel(gns)) out.error(p, `gateway reference ${q(g)}: namespace ${q(gns)} is not a valid namespace name`);
-    if (!isDnsLabel(name)) out.error(p, `gateway reference ${q(g)}: name ${q(name)} is not a valid gateway name`);
+    if (gns === '' || name === '') out.error(p, `gateway reference ${quote(g)} has an empty namespace or name`, 'Write it as "<namespace>/<gateway name>".');
+    if (!isDnsLabel(gns)) out.error(p, `gateway reference ${quote(g)}: namespace ${quote(gns)} is not a valid namespace name`);
+    if (!isDnsLabel(name)) out.error(p, `gateway reference ${quote(g)}: name ${quote(name)} is not a valid gateway name`);
   }
 }
 
@@ -175,7 +176,7 @@ function checkHeaderOps(out: Issues, path: Path, headers: Json | undefined): voi
         const p = [...path, side, op, name];
         if (name === '') out.error(p, 'a header name is empty');
         else if (side === 'request' ? isInternal(name) && !isAuthority(name) : isInternal(name)) {
-          out.error(p, side === 'response' && name.toLowerCase() === 'host' ? `response header ${q(name)} cannot be set` : `header ${q(name)} cannot be modified: names starting with ":" are reserved`, side === 'request' ? 'Use rewrite.authority to change the authority.' : undefined);
+          out.error(p, side === 'response' && name.toLowerCase() === 'host' ? `response header ${quote(name)} cannot be set` : `header ${quote(name)} cannot be modified: names starting with ":" are reserved`, side === 'request' ? 'Use rewrite.authority to change the authority.' : undefined);
         }
         if (typeof val === 'string') { const e = headerValueError(val); if (e) out.error(p, e); }
       }
@@ -183,7 +184,7 @@ function checkHeaderOps(out: Issues, path: Path, headers: Json | undefined): voi
     (arr(ops.remove) ?? []).forEach((name, j) => {
       if (typeof name !== 'string') return;
       if (name === '') out.error([...path, side, 'remove', j], 'a header name to remove is empty');
-      else if (isInternal(name)) out.error([...path, side, 'remove', j], `header ${q(name)} cannot be removed`);
+      else if (isInternal(name)) out.error([...path, side, 'remove', j], `header ${quote(name)} cannot be removed`);
     });
   }
 }
@@ -192,7 +193,7 @@ function validateHttpRoute(out: Issues, p: Path, route: JsonObject, delegate: bo
   const routeType = delegate ? 'delegate' : isSet(route.delegate) ? 'root' : 'independent';
   const has = (k: string) => route[k] !== undefined && route[k] !== null;
   const name = str(route.name);
-  const label = name ? `http route ${q(name)}` : 'the http route';
+  const label = name ? `http route ${quote(name)}` : 'the http route';
   // conflicts
   if (routeType === 'root') {
     if (has('redirect')) out.error([...p, 'redirect'], `${label} delegates, so it may not also redirect`, 'Move the redirect into the delegate VirtualService.');
@@ -233,19 +234,19 @@ function validateHttpRoute(out: Issues, p: Path, route: JsonObject, delegate: bo
       if (typeof m !== 'string' || METHODS.includes(m)) return;
       const upper = m.toUpperCase();
       const fix = METHODS.includes(upper) ? upper : null;
-      out.error([...p, 'corsPolicy', 'allowMethods', j], `CORS allowMethods entry ${q(m)} is not an HTTP method`, fix ? `Methods are upper case: ${q(fix)}.` : `Use one of ${METHODS.join(', ')}.`,
+      out.error([...p, 'corsPolicy', 'allowMethods', j], `CORS allowMethods entry ${quote(m)} is not an HTTP method`, fix ? `Methods are upper case: ${quote(fix)}.` : `Use one of ${METHODS.join(', ')}.`,
         fix ? { op: 'set', path: [...p, 'corsPolicy', 'allowMethods', j], value: fix, description: `allowMethods: ${fix}` } : null, `cors-method:${m}`);
     });
     for (const key of ['allowHeaders', 'exposeHeaders']) {
       (arr(cors[key]) ?? []).forEach((h, j) => {
         if (typeof h !== 'string') return;
         if (h === '') out.error([...p, 'corsPolicy', key, j], `a CORS ${key} entry is empty`);
-        else if (h !== '*' && !HEADER_NAME.test(h)) out.error([...p, 'corsPolicy', key, j], `CORS ${key} entry ${q(h)} is not a valid header name`);
+        else if (h !== '*' && !HEADER_NAME.test(h)) out.error([...p, 'corsPolicy', key, j], `CORS ${key} entry ${quote(h)} is not a valid header name`);
       });
     }
     if (typeof cors.maxAge === 'string') {
       checkDuration(out, [...p, 'corsPolicy', 'maxAge'], cors.maxAge, 'corsPolicy.maxAge');
-      if (/\.\d|ms|us|µs|ns/.test(cors.maxAge)) out.error([...p, 'corsPolicy', 'maxAge'], `corsPolicy.maxAge ${q(cors.maxAge)} is finer than a second`, 'Use whole seconds.');
+      if (/\.\d|ms|us|µs|ns/.test(cors.maxAge)) out.error([...p, 'corsPolicy', 'maxAge'], `corsPolicy.maxAge ${quote(cors.maxAge)} is finer than a second`, 'Use whole seconds.');
     }
   }
 
@@ -258,7 +259,7 @@ function validateHttpRoute(out: Issues, p: Path, route: JsonObject, delegate: bo
     if (abort) {
       checkPercentage(out, [...fp, 'abort', 'percentage'], abort.percentage);
       if (abort.grpcStatus !== undefined) {
-        if (typeof abort.grpcStatus === 'string' && !GRPC_STATUS.includes(abort.grpcStatus)) out.error([...fp, 'abort', 'grpcStatus'], `gRPC status ${q(abort.grpcStatus)} is not a gRPC status code name`, 'Use a name such as "UNAVAILABLE" or "NOT_FOUND".');
+        if (typeof abort.grpcStatus === 'string' && !GRPC_STATUS.includes(abort.grpcStatus)) out.error([...fp, 'abort', 'grpcStatus'], `gRPC status ${quote(abort.grpcStatus)} is not a gRPC status code name`, 'Use a name such as "UNAVAILABLE" or "NOT_FOUND".');
       } else if (abort.http2Error !== undefined) {
         out.error([...fp, 'abort', 'http2Error'], 'HTTP/2 error aborts are not supported', 'Use httpStatus or grpcStatus.');
       } else if (abort.httpStatus !== undefined) {
@@ -305,7 +306,7 @@ function validateHttpRoute(out: Issues, p: Path, route: JsonObject, delegate: bo
       if (code !== undefined && code !== 0 && (code < 300 || code > 399)) out.error([...rp, 'redirectCode'], `redirectCode ${code} is not a 3xx status`);
       else if (typeof redirect.scheme === 'string' && redirect.scheme !== '' && redirect.scheme !== 'http' && redirect.scheme !== 'https') {
         const lower = redirect.scheme.toLowerCase();
-        out.error([...rp, 'scheme'], `redirect scheme ${q(redirect.scheme)} is not "http" or "https"`, undefined,
+        out.error([...rp, 'scheme'], `redirect scheme ${quote(redirect.scheme)} is not "http" or "https"`, undefined,
           lower === 'http' || lower === 'https' ? { op: 'set', path: [...rp, 'scheme'], value: lower, description: `scheme: ${lower}` } : null);
       } else {
         const port = num(redirect.port);
@@ -351,8 +352,8 @@ function validateHttpRoute(out: Issues, p: Path, route: JsonObject, delegate: bo
       }
       if (bad.length > 0) {
         const fixed = fixedParts?.join(',');
-        out.error([...rp, 'retryOn'], `retryOn ${q(retryOn)} has ${bad.length === 1 ? 'a policy' : 'policies'} Envoy does not know: ${bad.map((b) => q(b)).join(', ')}`,
-          fixed ? `Did you mean ${q(fixed)}? (comma-separated, no spaces)` : `Use comma-separated policies without spaces from: ${RETRY_ON.join(', ')}, or HTTP status codes.`,
+        out.error([...rp, 'retryOn'], `retryOn ${quote(retryOn)} has ${bad.length === 1 ? 'a policy' : 'policies'} Envoy does not know: ${bad.map((b) => quote(b)).join(', ')}`,
+          fixed ? `Did you mean ${quote(fixed)}? (comma-separated, no spaces)` : `Use comma-separated policies without spaces from: ${RETRY_ON.join(', ')}, or HTTP status codes.`,
           fixed ? { op: 'set', path: [...rp, 'retryOn'], value: fixed, description: `retryOn: ${fixed}` } : null, `retryOn:${retryOn}`);
       }
     }
@@ -378,7 +379,7 @@ function validateHttpRoute(out: Issues, p: Path, route: JsonObject, delegate: bo
       for (const [k, v] of Object.entries(obj(req?.[op]) ?? {})) {
         if (!isAuthority(k)) continue;
         if (current !== '') {
-          out.error([...p, 'headers', 'request', op, k], `the authority is set more than once (${q(current)} and ${q(v)})`, 'Set it in one place: rewrite.authority.');
+          out.error([...p, 'headers', 'request', op, k], `the authority is set more than once (${quote(current)} and ${quote(v)})`, 'Set it in one place: rewrite.authority.');
           break outer;
         }
         current = typeof v === 'string' ? v : '';
@@ -404,15 +405,15 @@ function checkPercentage(out: Issues, path: Path, v: Json | undefined): void {
 function validateHttpMatch(out: Issues, p: Path, m: JsonObject): void {
   for (const [name, h] of Object.entries(obj(m.headers) ?? {})) {
     const hp = [...p, 'headers', name];
-    if (h === null) out.error(hp, `header match ${q(name)} is null`, 'Give it an exact, prefix or regex value (or use withoutHeaders).');
+    if (h === null) out.error(hp, `header match ${quote(name)} is null`, 'Give it an exact, prefix or regex value (or use withoutHeaders).');
     if (name === '') out.error(hp, 'a header match has an empty name');
-    else if (!isJwtClaimRoute(name) && !HEADER_NAME.test(name)) out.error(hp, `header name ${q(name)} is not a valid header name (letters, digits, "-" and "_")`);
+    else if (!isJwtClaimRoute(name) && !HEADER_NAME.test(name)) out.error(hp, `header name ${quote(name)} is not a valid header name (letters, digits, "-" and "_")`);
     stringMatchErrors(out, hp, h, 'headers');
   }
   for (const [name, h] of Object.entries(obj(m.withoutHeaders) ?? {})) {
     const hp = [...p, 'withoutHeaders', name];
     if (name === '') out.error(hp, 'a withoutHeaders match has an empty name');
-    else if (!isJwtClaimRoute(name) && !HEADER_NAME.test(name)) out.error(hp, `header name ${q(name)} is not a valid header name (letters, digits, "-" and "_")`);
+    else if (!isJwtClaimRoute(name) && !HEADER_NAME.test(name)) out.error(hp, `header name ${quote(name)} is not a valid header name (letters, digits, "-" and "_")`);
     if (isObject(h) && h.regex !== '*') stringMatchErrors(out, hp, h, 'withoutHeaders');
   }
   const uri = stringMatch(m.uri);
@@ -424,7 +425,7 @@ function validateHttpMatch(out: Issues, p: Path, m: JsonObject): void {
   checkLabels(out, [...p, 'sourceLabels'], m.sourceLabels);
   if (hasItems(m.gateways)) checkGatewayNames(out, [...p, 'gateways'], m.gateways as Json[]);
   const sn = str(m.sourceNamespace);
-  if (sn && !isDnsLabel(sn)) out.error([...p, 'sourceNamespace'], `sourceNamespace ${q(sn)} is not a valid namespace name`);
+  if (sn && !isDnsLabel(sn)) out.error([...p, 'sourceNamespace'], `sourceNamespace ${quote(sn)} is not a valid namespace name`);
 }
 
 function stringMatchErrors(out: Issues, p: Path, v: Json | undefined, where: string): void {
@@ -436,7 +437,7 @@ function stringMatchErrors(out: Issues, p: Path, v: Json | undefined, where: str
 
 function validateL4Match(out: Issues, p: Path, m: JsonObject): void {
   (arr(m.destinationSubnets) ?? []).forEach((s, k) => {
-    if (typeof s === 'string' && !isIPOrCidr(s)) out.error([...p, 'destinationSubnets', k], `destinationSubnets entry ${q(s)} is not an IP address or CIDR block`);
+    if (typeof s === 'string' && !isIPOrCidr(s)) out.error([...p, 'destinationSubnets', k], `destinationSubnets entry ${quote(s)} is not an IP address or CIDR block`);
   });
   const port = num(m.port);
   if (port !== undefined && port !== 0 && portError(port)) out.error([...p, 'port'], `match ${portError(port)}`);
@@ -458,12 +459,12 @@ function validateTlsRoute(out: Issues, p: Path, route: JsonObject, hosts: string
       const sp = [...mp, 'sniHosts', k];
       const err = appliesToGateway ? gatewayBoundHostError(s, true) : wildcardDomainError(s);
       if (err) {
-        if (isIP(s)) out.warn(sp, `sniHosts entry ${q(s)} is an IP address; SNI carries host names and most clients never send an IP`);
+        if (isIP(s)) out.warn(sp, `sniHosts entry ${quote(s)} is an IP address; SNI carries host names and most clients never send an IP`);
         else out.error(sp, err);
         return;
       }
       if (!hosts.some((h) => s === h || hostMatches(h, s))) {
-        out.errorWhole(sp, `SNI host ${q(s)} is not one of the VirtualService's hosts (or covered by one): [${hosts.join(', ')}]`, 'Add it to hosts, or fix the SNI host.');
+        out.errorWhole(sp, `SNI host ${quote(s)} is not one of the VirtualService's hosts (or covered by one): [${hosts.join(', ')}]`, 'Add it to hosts, or fix the SNI host.');
       }
     });
     validateL4Match(out, mp, m);
@@ -497,7 +498,7 @@ function validateDestination(out: Issues, p: Path, d: JsonObject): void {
     else { const e = wildcardDomainError(host); if (e) out.error([...p, 'host'], `destination ${e}`); }
   }
   if (typeof d.subset === 'string' && !isDnsLabel(d.subset)) {
-    out.error([...p, 'subset'], d.subset === '' ? 'the destination subset is empty' : `subset name ${q(d.subset)} is not a DNS-1123 label`);
+    out.error([...p, 'subset'], d.subset === '' ? 'the destination subset is empty' : `subset name ${quote(d.subset)} is not a DNS-1123 label`);
   }
   const port = obj(d.port);
   if (port) {
@@ -573,7 +574,7 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
   const seen = new Map<string, number>();
   let catchAll = -1;
   const prefixes: PrefixMatch[] = [];
-  const routeName = (r: JsonObject, i: number) => (kind === 'http' && typeof r.name === 'string' && r.name !== '' ? q(r.name) : `#${i}`);
+  const routeName = (r: JsonObject, i: number) => (kind === 'http' && typeof r.name === 'string' && r.name !== '' ? quote(r.name) : `#${i}`);
   // Subjects identify a route by value (its name, else its matches and destinations), never by position.
   const routeKey = (r: JsonObject) => (kind === 'http' && typeof r.name === 'string' && r.name !== '' ? r.name : canonicalMatch({ match: r.match ?? null, route: r.route ?? null }));
   routes.forEach((route, i) => {
@@ -584,7 +585,7 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
     if (matches.length === 0) {
       if (catchAll >= 0) {
         out.add({ level: 'unreachable', path: rp, subject: `${kind}:${routeKey(route)}:after-catch-all`,
-          message: `${kind} route ${name} has no match, and neither has the earlier route ${routeName(routes[catchAll] as JsonObject, catchAll)}; only the last route may match everything`,
+          problem: `${kind} route ${name} has no match, and neither has the earlier route ${routeName(routes[catchAll] as JsonObject, catchAll)}; only the last route may match everything`,
           hint: 'Add a match to one of them, or merge them.' });
       }
       catchAll = i;
@@ -595,17 +596,17 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
     const shadowed = catchAll >= 0 && kind !== 'tls'; // a tls route without a match is rejected anyway
     if (shadowed) {
       out.add({ level: 'unreachable', path: rp, subject: `${kind}:${routeKey(route)}:shadowed`,
-        message: `${kind} route ${name} comes after route ${routeName(routes[catchAll] as JsonObject, catchAll)}, which has no match and takes every request`,
+        problem: `${kind} route ${name} comes after route ${routeName(routes[catchAll] as JsonObject, catchAll)}, which has no match and takes every request`,
         hint: 'Move the route without a match to the end of the list.' });
     }
     let duplicates = 0;
     matches.forEach((m, j) => {
       const key = canonicalMatch(m, kind === 'http');
-      const matchName = kind === 'http' && isObject(m) && typeof m.name === 'string' && m.name !== '' ? q(m.name) : `#${j}`;
+      const matchName = kind === 'http' && isObject(m) && typeof m.name === 'string' && m.name !== '' ? quote(m.name) : `#${j}`;
       const dup = seen.get(key);
       if (dup !== undefined) {
         out.add({ level: 'ineffective', path: [...rp, 'match', j], subject: `${kind}:${routeKey(route)}:${key}`,
-          message: `match ${matchName} of ${kind} route ${name} repeats a match of the earlier route ${routeName(routes[dup] as JsonObject, dup)}`,
+          problem: `match ${matchName} of ${kind} route ${name} repeats a match of the earlier route ${routeName(routes[dup] as JsonObject, dup)}`,
           hint: 'Remove the duplicate match, or change it so it selects different requests.' });
         duplicates++;
         return;
@@ -624,7 +625,7 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
     });
     if (duplicates === matches.length && !shadowed) {
       out.add({ level: 'unreachable', path: rp, subject: `${kind}:${routeKey(route)}:all-dup`,
-        message: `${kind} route ${name} is never used: every one of its matches is already taken by earlier routes`,
+        problem: `${kind} route ${name} is never used: every one of its matches is already taken by earlier routes`,
         hint: 'Remove the route, or give it matches of its own.' });
     }
   });
@@ -635,7 +636,7 @@ function analyzeUnreachable(out: Issues, kind: 'http' | 'tcp' | 'tls', routes: J
       if (A.prefix === B.prefix) continue;
       if (covers(A, B)) {
         out.add({ level: 'ineffective', path: B.path, subject: `http:${B.key}<${A.prefix}`,
-          message: `match ${B.match} (uri prefix ${q(B.prefix)}) of http route ${B.route} is covered by match ${A.match} (uri prefix ${q(A.prefix)}) of ${A.route === B.route ? 'the same route' : `the earlier route ${A.route}`}`,
+          problem: `match ${B.match} (uri prefix ${quote(B.prefix)}) of http route ${B.route} is covered by match ${A.match} (uri prefix ${quote(A.prefix)}) of ${A.route === B.route ? 'the same route' : `the earlier route ${A.route}`}`,
           hint: 'Put the longer prefix first, or remove the covered match.' });
       }
     }

@@ -34,8 +34,8 @@ ruleTable(rule('authz-split-allow-rules'), [
                 paths: ["/admin/*"]
       `,
     },
-    expect: [{ rule: 'authz-split-allow-rules', file: 'ap.yaml', line: 8, hasFix: true,
-      message: 'rule 0 has only `from` (principals [cluster.local/ns/ops/sa/admin]) and rule 1 has only `to` (methods [POST]; paths [/admin/*]). Rules are OR\'ed: any caller may perform those operations' }],
+    expect: [{ rule: 'authz-split-allow-rules', file: 'ap.yaml', line: 8, hasFix: true, messageId: 'splitRulesMergeable',
+      data: { fromRule: 0, sources: 'principals [cluster.local/ns/ops/sa/admin]', toRule: 1, operations: 'methods [POST]; paths [/admin/*]' } }],
     fixed: { 'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
@@ -75,7 +75,8 @@ ruleTable(rule('authz-split-allow-rules'), [
               values: [debug]
       `,
     },
-    expect: [{ rule: 'authz-split-allow-rules', file: 'ap.yaml', line: 6, hasFix: false }],
+    expect: [{ rule: 'authz-split-allow-rules', file: 'ap.yaml', line: 6, hasFix: false, messageId: 'splitRules',
+      data: { fromRule: 0, sources: 'namespaces [shop]', toRule: 1, operations: 'paths [/internal/*]' } }],
   },
   {
     name: 'combined rules, DENY policies, from with when, to with from: silent',

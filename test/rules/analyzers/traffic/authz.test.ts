@@ -57,7 +57,10 @@ ruleTable(rule('authz-no-matching-workload'), [
         selector:
           matchLabels: {version: v9}
     ` },
-    expect: [{ rule: 'authz-no-matching-workload', file: 'ap.yaml', line: 6, name: 'typo' }, { rule: 'authz-no-matching-workload', file: 'ap.yaml', line: 13, name: 'root' }],
+    expect: [
+      { rule: 'authz-no-matching-workload', file: 'ap.yaml', line: 6, name: 'typo', messageId: 'selectorMatchesNoWorkload', data: { selector: 'app=httbin', namespace: 'httpbin' } },
+      { rule: 'authz-no-matching-workload', file: 'ap.yaml', line: 13, name: 'root', messageId: 'rootSelectorMatchesNoWorkload', data: { selector: 'version=v9', namespace: 'istio-system' } },
+    ],
   },
   {
     name: 'workloads not in the mesh do not count: a Pod without proxy in a plain namespace',
@@ -78,7 +81,7 @@ ruleTable(rule('authz-no-matching-workload'), [
         namespace: plain
       spec: {}
     ` },
-    expect: [{ rule: 'authz-no-matching-workload', line: 13, message: 'no in-mesh workload' }],
+    expect: [{ rule: 'authz-no-matching-workload', line: 13, messageId: 'namespaceHasNoWorkload', data: { namespace: 'plain', name: 'p' } }],
   },
   {
     name: 'a workload opted out with sidecar.istio.io/inject: "false" does not count, even in an injected namespace',
@@ -105,7 +108,7 @@ ruleTable(rule('authz-no-matching-workload'), [
         selector:
           matchLabels: {app: report}
     ` },
-    expect: [{ rule: 'authz-no-matching-workload', line: 21 }],
+    expect: [{ rule: 'authz-no-matching-workload', line: 21, messageId: 'selectorMatchesNoWorkload', data: { selector: 'app=report' } }],
   },
   {
     name: 'a Deployment in a namespace defined elsewhere is assumed injected',
@@ -160,9 +163,9 @@ ruleTable(rule('authz-namespace-not-found'), [
               - prod-*
     ` },
     expect: [
-      { rule: 'authz-namespace-not-found', file: 'ap.yaml', line: 10, message: '"fronend"' },
-      { rule: 'authz-namespace-not-found', file: 'ap.yaml', line: 11, message: '"*-bogus"' },
-      { rule: 'authz-namespace-not-found', file: 'ap.yaml', line: 14, message: 'notNamespaces entry "prod-*"' },
+      { rule: 'authz-namespace-not-found', file: 'ap.yaml', line: 10, messageId: 'namespaceNotFound', data: { namespace: 'fronend' } },
+      { rule: 'authz-namespace-not-found', file: 'ap.yaml', line: 11, messageId: 'namespaceNotFound', data: { namespace: '*-bogus' } },
+      { rule: 'authz-namespace-not-found', file: 'ap.yaml', line: 14, messageId: 'notNamespaceNotFound', data: { namespace: 'prod-*' } },
     ],
   },
   {
@@ -206,7 +209,10 @@ ruleTable(rule('selector-on-kubernetes-gateway'), [
         selector:
           matchLabels: {app: edge}
     ` },
-    expect: [{ rule: 'selector-on-kubernetes-gateway', line: 11, name: 'ap' }, { rule: 'selector-on-kubernetes-gateway', line: 23, name: 't', message: 'Kubernetes Gateway "edge"' }],
+    expect: [
+      { rule: 'selector-on-kubernetes-gateway', line: 11, name: 'ap', messageId: 'selectorOnGateway', data: { kind: 'AuthorizationPolicy', gateway: 'web' } },
+      { rule: 'selector-on-kubernetes-gateway', line: 23, name: 't', messageId: 'selectorOnGateway', data: { kind: 'Telemetry', gateway: 'edge' } },
+    ],
   },
   {
     name: 'targetRefs attach policies to Kubernetes Gateways correctly',

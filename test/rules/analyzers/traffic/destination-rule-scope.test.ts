@@ -39,7 +39,8 @@ ruleTable(rules('vs-subset-not-in-scope', 'vs-subset-not-found'), [
   {
     name: 'the egress gateway DestinationRule placed in one application\'s namespace does not apply to another\'s callers',
     files: { 'dr.yaml': egressDr('news'), 'vs.yaml': routeViaEgress('sports') },
-    expect: [{ rule: 'vs-subset-not-in-scope', file: 'vs.yaml', line: 9, message: 'does not apply to proxies in namespace "sports"' }],
+    expect: [{ rule: 'vs-subset-not-in-scope', file: 'vs.yaml', line: 9, messageId: 'subsetNotInScope',
+      data: { subset: 'cnn', host: 'istio-egressgateway.istio-system.svc.cluster.local', definers: 'news/egressgateway-for-cnn', caller: 'sports', hostNamespaceNote: ' ("istio-system")', rootNamespace: 'istio-system' } }],
   },
   {
     name: 'a DestinationRule in the callers\' namespace shadows the one in the host\'s namespace',
@@ -54,6 +55,6 @@ ruleTable(rules('vs-subset-not-in-scope', 'vs-subset-not-found'), [
       `,
       'vs.yaml': routeViaEgress('sports'),
     },
-    expect: [{ rule: 'vs-subset-not-in-scope', file: 'vs.yaml', line: 9, message: 'get sports/egress-lb instead' }],
+    expect: [{ rule: 'vs-subset-not-in-scope', file: 'vs.yaml', line: 9, messageId: 'subsetNotInScopeOthersApply', data: { definers: 'istio-system/egressgateway-for-cnn', caller: 'sports', applying: 'sports/egress-lb' } }],
   },
 ]);

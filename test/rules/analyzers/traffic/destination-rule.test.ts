@@ -48,7 +48,24 @@ ruleTable(rules('dr-host-not-found', 'dr-host-not-visible'), [
       spec:
         host: ratting
     ` },
-    expect: [{ rule: 'dr-host-not-found', file: 'dr.yaml', line: 5, message: 'ratting.books.svc.cluster.local' }],
+    expect: [{ rule: 'dr-host-not-found', file: 'dr.yaml', line: 5, messageId: 'shortHostNotFound', data: { host: 'ratting', fullName: 'ratting.books.svc.cluster.local' } }],
+  },
+  {
+    name: 'a short host that a ServiceEntry declares literally: the message names the entry as the cause',
+    files: { 'se.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: payments, namespace: shop}
+      spec: {hosts: [payments], location: MESH_INTERNAL, resolution: DNS, ports: [{number: 8080, name: http, protocol: HTTP}]}
+    `, 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: payments, namespace: shop}
+      spec:
+        host: payments
+    ` },
+    expect: [{ rule: 'dr-host-not-found', file: 'dr.yaml', line: 5, messageId: 'shortHostIsLiteralServiceEntry',
+      data: { host: 'payments', fullName: 'payments.shop.svc.cluster.local', entry: 'shop/payments' } }],
   },
   {
     name: 'a host of a namespace the repository does not define is still reported, as istioctl does',
@@ -59,7 +76,7 @@ ruleTable(rules('dr-host-not-found', 'dr-host-not-visible'), [
       spec:
         host: payments.billing.svc.cluster.local
     ` },
-    expect: [{ rule: 'dr-host-not-found', line: 5, message: 'external.hosts' }],
+    expect: [{ rule: 'dr-host-not-found', line: 5, messageId: 'hostNotFound', data: { namespace: 'shop', name: 'payments', host: 'payments.billing.svc.cluster.local' } }],
   },
   {
     name: 'a namespace declared external in the config file silences it',
@@ -112,7 +129,8 @@ ruleTable(rules('dr-host-not-found', 'dr-host-not-visible'), [
           host: api.partner.example
       `,
     },
-    expect: [{ rule: 'dr-host-not-visible', file: 'dr.yaml', line: 5, hasFix: true }],
+    expect: [{ rule: 'dr-host-not-visible', file: 'dr.yaml', line: 5, hasFix: true, messageId: 'hostNotVisible',
+      data: { host: 'api.partner.example', definedBy: 'ServiceEntry partner/partner (se.yaml), exportTo: ["."]', namespace: 'shop' } }],
     fixed: { 'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
@@ -156,7 +174,7 @@ ruleTable(rules('dr-subset-no-workload', 'dr-subset-no-workload-unrouted'), [
           labels:
             version: v2
     ` },
-    expect: [{ rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 8, message: 'version=v2' }],
+    expect: [{ rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 8, messageId: 'unroutedSubsetNoWorkload', data: { subset: 'v2', selector: 'version=v2' } }],
   },
   {
     name: 'Pods on a Node: topology labels come from the Node; an empty value matches nothing',
@@ -185,7 +203,10 @@ ruleTable(rules('dr-subset-no-workload', 'dr-subset-no-workload-unrouted'), [
         - {name: z2, labels: {topology.kubernetes.io/zone: z2}}
         - {name: empty, labels: {topology.kubernetes.io/zone: ""}}
     ` },
-    expect: [{ rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 8 }, { rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 9 }],
+    expect: [
+      { rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 8, messageId: 'unroutedSubsetNoWorkload', data: { subset: 'z2' } },
+      { rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 9, messageId: 'unroutedSubsetNoWorkload', data: { subset: 'empty' } },
+    ],
   },
   {
     name: 'a ServiceEntry workloadSelector joins the subset labels; WorkloadEntries are workloads',
@@ -219,7 +240,7 @@ ruleTable(rules('dr-subset-no-workload', 'dr-subset-no-workload-unrouted'), [
         - {name: v1, labels: {version: v1}}
         - {name: v2, labels: {version: v2}}
     ` },
-    expect: [{ rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 8, message: 'app=legacy,version=v2' }],
+    expect: [{ rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 8, messageId: 'unroutedSubsetNoWorkload', data: { subset: 'v2', selector: 'app=legacy,version=v2' } }],
   },
   {
     name: 'a Service whose workloads are nowhere in the repository: its subsets select nothing',
@@ -238,7 +259,7 @@ ruleTable(rules('dr-subset-no-workload', 'dr-subset-no-workload-unrouted'), [
         - name: v1
           labels: {version: v1}
     ` },
-    expect: [{ rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 8 }],
+    expect: [{ rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 8, messageId: 'unroutedSubsetNoWorkload', data: { subset: 'v1', selector: 'version=v1' } }],
   },
   {
     name: 'subsets selecting ServiceEntry endpoint labels, and workloads declared in the config file',

@@ -33,8 +33,8 @@ ruleTable(rules('dr-port-level-drops-setting', 'dr-port-level-drops-tls'), [
                 http: {http2MaxRequests: 100}
       `,
     },
-    expect: [{ rule: 'dr-port-level-drops-setting', file: 'dr.yaml', line: 11, hasFix: true,
-      message: 'so the `outlierDetection` at spec.trafficPolicy.outlierDetection does not apply on port 9080' }],
+    expect: [{ rule: 'dr-port-level-drops-setting', file: 'dr.yaml', line: 11, hasFix: true, messageId: 'portEntryDropsSetting',
+      data: { port: 9080, field: 'outlierDetection', from: 'spec.trafficPolicy.outlierDetection', fallback: 'no outlier detection: failing endpoints are never ejected' } }],
     fixed: { 'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
@@ -76,7 +76,8 @@ ruleTable(rules('dr-port-level-drops-setting', 'dr-port-level-drops-tls'), [
                   tcp: {maxConnections: 10}
       `,
     },
-    expect: [{ rule: 'dr-port-level-drops-setting', file: 'dr.yaml', line: 13, message: 'spec.subsets.0.trafficPolicy.loadBalancer' }],
+    expect: [{ rule: 'dr-port-level-drops-setting', file: 'dr.yaml', line: 13, messageId: 'portEntryDropsSetting',
+      data: { port: 9080, field: 'loadBalancer', from: 'spec.subsets.0.trafficPolicy.loadBalancer' } }],
   },
   {
     name: 'TLS origination at the top level, a port entry without tls on a port declared HTTP: error, the fix copies tls',
@@ -106,7 +107,8 @@ ruleTable(rules('dr-port-level-drops-setting', 'dr-port-level-drops-tls'), [
                 tcp: {maxConnections: 50}
       `,
     },
-    expect: [{ rule: 'dr-port-level-drops-tls', file: 'dr.yaml', line: 9, hasFix: true, message: 'ServiceEntry shop/payments declares port 80 as HTTP (targetPort 443)' }],
+    expect: [{ rule: 'dr-port-level-drops-tls', file: 'dr.yaml', line: 9, hasFix: true, messageId: 'portEntryDropsTlsOnTargetPort',
+      data: { port: 80, mode: 'SIMPLE', from: 'spec.trafficPolicy.tls', declaredBy: 'ServiceEntry shop/payments', protocol: 'HTTP', targetPort: 443 } }],
     fixed: { 'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
@@ -122,6 +124,36 @@ ruleTable(rules('dr-port-level-drops-setting', 'dr-port-level-drops-tls'), [
             tls:
               mode: SIMPLE
     ` },
+  },
+  {
+    name: 'TLS origination dropped on a port declared HTTP without a targetPort: error naming the port as declared',
+    files: {
+      'se.yaml': yaml`
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: ledger, namespace: shop}
+        spec:
+          hosts: [ledger.partner.example]
+          location: MESH_EXTERNAL
+          resolution: DNS
+          ports:
+          - {number: 8443, name: http-ledger, protocol: HTTP}
+      `,
+      'dr.yaml': yaml`
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: ledger, namespace: shop}
+        spec:
+          host: ledger.partner.example
+          trafficPolicy:
+            tls: {mode: MUTUAL, credentialName: ledger-client}
+            portLevelSettings:
+            - port: {number: 8443}
+              loadBalancer: {simple: ROUND_ROBIN}
+      `,
+    },
+    expect: [{ rule: 'dr-port-level-drops-tls', file: 'dr.yaml', line: 9, hasFix: true, messageId: 'portEntryDropsTls',
+      data: { port: 8443, mode: 'MUTUAL', declaredBy: 'ServiceEntry shop/ledger', protocol: 'HTTP' } }],
   },
   {
     name: 'complete port entries, no top-level settings, ISTIO_MUTUAL left to auto mTLS, origination dropped on a TLS port: silent',
@@ -213,9 +245,35 @@ ruleTable(rule('dr-outlier-detection-non-http'), [
       `,
     },
     expect: [
-      { rule: 'dr-outlier-detection-non-http', file: 'dr.yaml', line: 7, message: '`consecutive5xxErrors` in DestinationRule books/reviews cannot see HTTP status codes on port 5432 (TCP, Service books/reviews)' },
-      { rule: 'dr-outlier-detection-non-http', file: 'dr.yaml', line: 16, message: 'port 443 (HTTPS, ServiceEntry books/bank)' },
+      { rule: 'dr-outlier-detection-non-http', file: 'dr.yaml', line: 7, messageId: 'statusCodesUnseenOnPort',
+        data: { fields: '`consecutive5xxErrors`', namespace: 'books', name: 'reviews', ports: '5432 (TCP, Service books/reviews)' } },
+      { rule: 'dr-outlier-detection-non-http', file: 'dr.yaml', line: 16, messageId: 'statusCodesUnseenOnPort',
+        data: { fields: '`consecutiveGatewayErrors`', ports: '443 (HTTPS, ServiceEntry books/bank)' } },
     ],
+  },
+  {
+    name: 'status-code fields on a host with several TCP ports: one info naming every field and port',
+    files: {
+      'svc.yaml': yaml`
+        apiVersion: v1
+        kind: Service
+        metadata: {name: cache, namespace: books}
+        spec:
+          selector: {app: cache}
+          ports: [{name: tcp-redis, port: 6379}, {name: tcp-sentinel, port: 26379}]
+      `,
+      'dr.yaml': yaml`
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: cache, namespace: books}
+        spec:
+          host: cache
+          trafficPolicy:
+            outlierDetection: {consecutive5xxErrors: 5, consecutiveGatewayErrors: 3}
+      `,
+    },
+    expect: [{ rule: 'dr-outlier-detection-non-http', file: 'dr.yaml', line: 7, messageId: 'statusCodesUnseenOnPorts',
+      data: { fields: '`consecutive5xxErrors` and `consecutiveGatewayErrors`', ports: '6379 (TCP, Service books/cache), 26379 (TCP, Service books/cache)' } }],
   },
   {
     name: 'HTTP and gRPC ports, connection-only outlier detection, unnamed Service ports: silent',

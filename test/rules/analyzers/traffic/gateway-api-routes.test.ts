@@ -53,7 +53,7 @@ ruleTable(rules('route-parent-not-found', 'route-parent-rejects-route'), [
         - name: web-gw
           namespace: infra
     ` },
-    expect: [{ rule: 'route-parent-not-found', line: 8, message: 'infra/web-gw' }],
+    expect: [{ rule: 'route-parent-not-found', line: 8, messageId: 'gatewayParentNotFound', data: { routeKind: 'HTTPRoute', route: 'shop/shop', gateway: 'infra/web-gw' } }],
   },
   {
     name: 'mesh routing: a Service parent that exists, and one with a typo',
@@ -73,7 +73,7 @@ ruleTable(rules('route-parent-not-found', 'route-parent-rejects-route'), [
           kind: Service
           name: reveiws
     ` },
-    expect: [{ rule: 'route-parent-not-found', line: 14, message: 'Service books/reveiws' }],
+    expect: [{ rule: 'route-parent-not-found', line: 14, messageId: 'serviceParentNotFound', data: { route: 'books/reviews', service: 'books/reveiws', namespace: 'books' } }],
   },
   {
     name: 'a namespace the listener does not allow, and a sectionName that does not exist',
@@ -94,8 +94,34 @@ ruleTable(rules('route-parent-not-found', 'route-parent-rejects-route'), [
           sectionName: https
     ` },
     expect: [
-      { rule: 'route-parent-rejects-route', file: 'routes.yaml', line: 10, message: 'accepts HTTPRoutes from namespace "shop"' },
-      { rule: 'route-parent-rejects-route', file: 'routes.yaml', line: 14, message: 'no listener named "https"' },
+      { rule: 'route-parent-rejects-route', file: 'routes.yaml', line: 10, messageId: 'notAllowed', data: { gateway: 'infra/web', routeKind: 'HTTPRoute', namespace: 'shop' } },
+      { rule: 'route-parent-rejects-route', file: 'routes.yaml', line: 14, messageId: 'noListenerNamed', data: { sectionName: 'https', listeners: '"http", "internal"' } },
+    ],
+  },
+  {
+    name: 'a named listener that keeps routes to its own namespace, and a Gateway without listeners',
+    files: { 'gw.yaml': infraGw, 'routes.yaml': yaml`
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: Gateway
+      metadata: {name: draft, namespace: infra}
+      spec:
+        gatewayClassName: istio
+        listeners: []
+      ---
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: shop, namespace: shop}
+      spec:
+        parentRefs:
+        - name: web
+          namespace: infra
+          sectionName: internal
+        - name: draft
+          namespace: infra
+    ` },
+    expect: [
+      { rule: 'route-parent-rejects-route', file: 'routes.yaml', line: 15, messageId: 'notAllowedByListener', data: { gateway: 'infra/web', sectionName: 'internal', namespace: 'shop' } },
+      { rule: 'route-parent-rejects-route', file: 'routes.yaml', line: 16, messageId: 'noListeners', data: { gateway: 'infra/draft' } },
     ],
   },
   {
@@ -123,7 +149,7 @@ ruleTable(rules('route-parent-not-found', 'route-parent-rejects-route'), [
         hostnames:
         - shop.example.org
     ` },
-    expect: [{ rule: 'route-parent-rejects-route', line: 20, name: 'other', message: 'NoMatchingListenerHostname' }],
+    expect: [{ rule: 'route-parent-rejects-route', line: 20, name: 'other', messageId: 'noMatchingHostname', data: { hostnames: '"shop.example.org"', gateway: 'web/web', listeners: '"http": "*.example.com"' } }],
   },
 ]);
 
@@ -182,8 +208,8 @@ ruleTable(rules('route-backend-not-found', 'route-backend-not-permitted'), [
             port: 80
     ` },
     expect: [
-      { rule: 'route-backend-not-found', line: 13, message: 'shop/shpo' },
-      { rule: 'route-backend-not-permitted', line: 15, message: 'ReferenceGrant' },
+      { rule: 'route-backend-not-found', line: 13, messageId: 'backendNotFound', data: { service: 'shop/shpo', namespace: 'shop' } },
+      { rule: 'route-backend-not-permitted', line: 15, messageId: 'notPermitted', data: { route: 'shop/shop', service: 'billing/payments', serviceNamespace: 'billing', routeNamespace: 'shop' } },
     ],
   },
 ]);
@@ -223,7 +249,7 @@ ruleTable(rule('route-backend-port-not-found'), [
           - name: shop
             port: 8080
     ` },
-    expect: [{ rule: 'route-backend-port-not-found', line: 13, message: 'no port 8080', hasFix: true }],
+    expect: [{ rule: 'route-backend-port-not-found', line: 13, messageId: 'portNotFound', data: { service: 'shop/shop', port: 8080, ports: '80' }, hasFix: true }],
     fixed: { 'all.yaml': yaml`
       apiVersion: v1
       kind: Service

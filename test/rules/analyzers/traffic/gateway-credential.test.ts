@@ -43,7 +43,7 @@ ruleTable(rule('gateway-credential-wrong-namespace'), [
   {
     name: 'the certificate is issued next to the Gateway resource, not next to the gateway proxy',
     files: { 'gw.yaml': ingressDeployment, 'shop.yaml': shopGateway, 'cert.yaml': certificate('shop') },
-    expect: [{ rule: 'gateway-credential-wrong-namespace', file: 'shop.yaml', line: 11, message: 'only in "shop"' }],
+    expect: [{ rule: 'gateway-credential-wrong-namespace', file: 'shop.yaml', line: 11, messageId: 'wrongNamespace', data: { credential: 'shop-tls', missing: '"istio-ingress"', definedIn: '"shop"' } }],
   },
   {
     name: 'a Secret in the wrong namespace, the same way',
@@ -57,7 +57,7 @@ ruleTable(rule('gateway-credential-wrong-namespace'), [
         data: {tls.crt: "", tls.key: ""}
       `,
     },
-    expect: [{ rule: 'gateway-credential-wrong-namespace', file: 'shop.yaml', line: 11, message: 'from its own namespace "istio-ingress"' }],
+    expect: [{ rule: 'gateway-credential-wrong-namespace', file: 'shop.yaml', line: 11, messageId: 'wrongNamespace', data: { missing: '"istio-ingress"', definedIn: '"shop"' } }],
   },
   {
     name: 'gateway workloads not in the repository: their namespace is unknown, nothing is judged',

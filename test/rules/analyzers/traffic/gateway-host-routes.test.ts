@@ -28,8 +28,8 @@ ruleTable(rule('gateway-host-without-route'), [
             - destination: {host: web}
       `,
     },
-    expect: [{ rule: 'gateway-host-without-route', file: 'gw.yaml', line: 9, hasFix: true,
-      message: 'VirtualService shop/web has the host but applies only to sidecars (no `gateways:`, which means `mesh`). Requests for "shop.example.com" through the gateway get 404' }],
+    expect: [{ rule: 'gateway-host-without-route', file: 'gw.yaml', line: 9, hasFix: true, messageId: 'notBoundMeshOnly',
+      data: { host: 'shop.example.com', gatewayRef: 'istio-system/public', candidates: 'VirtualService shop/web has the host but applies only to sidecars (no `gateways:`, which means `mesh`)' } }],
     fixed: { 'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
@@ -70,7 +70,8 @@ ruleTable(rule('gateway-host-without-route'), [
             hosts: [shop.example.com]
       `,
     },
-    expect: [{ rule: 'gateway-host-without-route', file: 'gw.yaml', line: 9, message: 'is bound to "shop/internal" only' }],
+    expect: [{ rule: 'gateway-host-without-route', file: 'gw.yaml', line: 9, messageId: 'notBound',
+      data: { gatewayRef: 'istio-system/public', candidates: 'VirtualService shop/web has the host but is bound to "shop/internal" only' } }],
     fixed: { 'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
@@ -93,6 +94,34 @@ ruleTable(rule('gateway-host-without-route'), [
         - port: {number: 80, name: http, protocol: HTTP}
           hosts: [shop.example.com]
     ` },
+  },
+  {
+    name: 'two VirtualServices have the host and neither is bound: no fix, since which one should serve it is a guess',
+    files: {
+      'gw.yaml': gateway,
+      'vs.yaml': yaml`
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: web, namespace: shop}
+        spec:
+          hosts: [shop.example.com]
+          http:
+          - route:
+            - destination: {host: web}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: web-canary, namespace: shop}
+        spec:
+          hosts: [shop.example.com]
+          gateways: [mesh]
+          http:
+          - route:
+            - destination: {host: web-canary}
+      `,
+    },
+    expect: [{ rule: 'gateway-host-without-route', file: 'gw.yaml', line: 9, hasFix: false, messageId: 'notBoundSeveral',
+      data: { candidates: 'VirtualService shop/web has the host but applies only to sidecars (no `gateways:`, which means `mesh`); VirtualService shop/web-canary has the host but is bound to "mesh" only' } }],
   },
   {
     name: 'served hosts are silent: bound VirtualService, a wildcard VirtualService host, another Gateway on the same workload and port, an HTTPS redirect',

@@ -37,8 +37,8 @@ ruleTable(rule('gateway-route-to-resolution-none'), [
   {
     name: 'the egress gateway routes to a ServiceEntry without resolution (NONE): error, the fix sets DNS',
     files: { 'se.yaml': egress(''), 'vs.yaml': vs },
-    expect: [{ rule: 'gateway-route-to-resolution-none', file: 'vs.yaml', line: 20, hasFix: true,
-      message: 'arriving at gateway "istio-egressgateway" to "edition.cnn.com", which ServiceEntry egress/cnn declares with resolution NONE (the default)' }],
+    expect: [{ rule: 'gateway-route-to-resolution-none', file: 'vs.yaml', line: 20, hasFix: true, messageId: 'resolutionNone',
+      data: { gateways: '"istio-egressgateway"', host: 'edition.cnn.com', serviceEntries: 'ServiceEntry egress/cnn', resolutionSource: 'the default' } }],
     fixed: { 'se.yaml': egress('') + '  resolution: DNS\n' },
   },
   {
@@ -66,7 +66,8 @@ ruleTable(rule('gateway-route-to-resolution-none'), [
             - destination: {host: api.partners.example}
       `,
     },
-    expect: [{ rule: 'gateway-route-to-resolution-none', file: 'vs.yaml', line: 10, hasFix: false, message: 'ServiceEntry shop/partners' }],
+    expect: [{ rule: 'gateway-route-to-resolution-none', file: 'vs.yaml', line: 10, hasFix: false, messageId: 'resolutionNoneNoFix',
+      data: { gateways: '"istio-system/public"', serviceEntries: 'ServiceEntry shop/partners', resolutionSource: 'as written' } }],
   },
   {
     name: 'DNS resolution behind the gateway, NONE reached from sidecars only, a Service host: silent',

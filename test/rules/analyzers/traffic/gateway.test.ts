@@ -75,7 +75,7 @@ ruleTable(rule('gateway-selector-no-workload'), [
           istio: eastwestgateway
         servers: [{port: {number: 15443, name: tls, protocol: TLS}, tls: {mode: AUTO_PASSTHROUGH}, hosts: ["*.local"]}]
     ` },
-    expect: [{ rule: 'gateway-selector-no-workload', line: 14, message: 'istio=eastwestgateway' }],
+    expect: [{ rule: 'gateway-selector-no-workload', line: 14, messageId: 'noWorkload', data: { selector: 'istio=eastwestgateway' } }],
   },
   {
     name: 'a standard selector is reported when the repository deploys its gateways itself and none has those labels',
@@ -96,7 +96,7 @@ ruleTable(rule('gateway-selector-no-workload'), [
           istio: ingressgateway
         servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
     ` },
-    expect: [{ rule: 'gateway-selector-no-workload', line: 14, message: 'istio=ingressgateway' }],
+    expect: [{ rule: 'gateway-selector-no-workload', line: 14, messageId: 'noWorkload', data: { selector: 'istio=ingressgateway' } }],
   },
   {
     name: 'a gateway installed by a Flux HelmRelease of Istio\'s gateway chart: its pods are labelled from the release name',
@@ -148,7 +148,7 @@ ruleTable(rule('gateway-selector-no-workload'), [
           istio: internal
         servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
     ` },
-    expect: [{ rule: 'gateway-selector-no-workload', line: 25, message: 'istio=internal' }],
+    expect: [{ rule: 'gateway-selector-no-workload', line: 25, messageId: 'noWorkload', data: { selector: 'istio=internal' } }],
   },
   {
     name: 'an IstioOperator\'s ingress gateway component, labelled by its `label`; a selector of the disabled one is reported',
@@ -182,7 +182,7 @@ ruleTable(rule('gateway-selector-no-workload'), [
           istio: egressgateway
         servers: [{port: {number: 443, name: tls, protocol: TLS}, tls: {mode: PASSTHROUGH}, hosts: ["api.example.com"]}]
     ` },
-    expect: [{ rule: 'gateway-selector-no-workload', line: 27, message: 'istio=egressgateway' }],
+    expect: [{ rule: 'gateway-selector-no-workload', line: 27, messageId: 'noWorkload', data: { selector: 'istio=egressgateway' } }],
   },
   {
     name: 'a selector typo',
@@ -195,7 +195,7 @@ ruleTable(rule('gateway-selector-no-workload'), [
           app: public-gatway
         servers: [{port: {number: 8080, name: http, protocol: HTTP}, hosts: ["*"]}]
     ` },
-    expect: [{ rule: 'gateway-selector-no-workload', file: 'gw.yaml', line: 6, message: 'app=public-gatway' }],
+    expect: [{ rule: 'gateway-selector-no-workload', file: 'gw.yaml', line: 6, messageId: 'noWorkload', data: { selector: 'app=public-gatway' } }],
   },
   {
     name: 'a gateway workload declared in the config file',
@@ -242,7 +242,7 @@ ruleTable(rule('gateway-port-not-on-service'), [
             protocol: HTTP
           hosts: ["*"]
     ` },
-    expect: [{ rule: 'gateway-port-not-on-service', file: 'gw.yaml', line: 8, message: 'port 9000' }],
+    expect: [{ rule: 'gateway-port-not-on-service', file: 'gw.yaml', line: 8, messageId: 'portNotOnService', data: { gateway: 'gateways/public', port: 9000, servicePorts: '80, 443, 8080, 8443' } }],
   },
   {
     name: 'no Service of the gateway in the repository: nothing to compare',
@@ -285,7 +285,7 @@ ruleTable(rule('gateway-duplicate-certificate'), [
         selector: {istio: ingressgateway, app: istio-ingressgateway}
         servers: [{port: {number: 443, name: https, protocol: HTTPS}, hosts: [b.example.com], tls: {mode: SIMPLE, credentialName: wildcard}}]
     ` },
-    expect: [{ rule: 'gateway-duplicate-certificate', line: 4, name: 'a', message: 'Gateway istio-system/b' }],
+    expect: [{ rule: 'gateway-duplicate-certificate', line: 4, name: 'a', messageId: 'sameCredential', data: { gateway: 'istio-system/a', other: 'istio-system/b', credential: 'wildcard' } }],
   },
   {
     name: 'equal selectors: both gateways are reported; serverCertificate files count like credentialName',
@@ -308,7 +308,10 @@ ruleTable(rule('gateway-duplicate-certificate'), [
         selector: {app: edge}
         servers: [{port: {number: 443, name: https, protocol: HTTPS}, hosts: [b.example.com], tls: {mode: SIMPLE, serverCertificate: /etc/certs/tls.crt, privateKey: /etc/certs/tls.key}}]
     ` },
-    expect: [{ rule: 'gateway-duplicate-certificate', line: 4, name: 'a' }, { rule: 'gateway-duplicate-certificate', line: 13, name: 'b' }],
+    expect: [
+      { rule: 'gateway-duplicate-certificate', line: 4, name: 'a', messageId: 'sameCertificateFiles', data: { gateway: 'edge/a', other: 'edge/b' } },
+      { rule: 'gateway-duplicate-certificate', line: 13, name: 'b', messageId: 'sameCertificateFiles', data: { gateway: 'edge/b', other: 'edge/a' } },
+    ],
   },
   {
     name: 'same certificate on gateways of different workloads',
@@ -351,7 +354,10 @@ ruleTable(rule('gateway-conflict'), [
         selector: {istio: ingressgateway}
         servers: [{port: {number: 443, name: https-2, protocol: HTTPS}, hosts: [foo.example.com, bar.example.com], tls: {mode: SIMPLE, credentialName: b}}]
     ` },
-    expect: [{ rule: 'gateway-conflict', line: 4, name: 'alpha' }, { rule: 'gateway-conflict', line: 12, name: 'beta' }],
+    expect: [
+      { rule: 'gateway-conflict', line: 4, name: 'alpha', messageId: 'conflict', data: { other: 'default/beta', host: 'foo.example.com', port: '443' } },
+      { rule: 'gateway-conflict', line: 12, name: 'beta', messageId: 'conflict', data: { other: 'default/alpha' } },
+    ],
   },
   {
     name: 'different hosts, ports or bind addresses do not conflict; a contained selector needs a workload matching both',

@@ -58,7 +58,7 @@ ruleTable(rule('vs-destination-host-not-visible'), [
                 host: ratings.books.svc.cluster.local
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 10, message: 'Sidecar shop/default' }],
+    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 10, messageId: 'sidecarOmits', data: { sidecar: 'shop/default', namespace: 'shop' } }],
   },
 ]);
 
@@ -89,8 +89,8 @@ ruleTable(rule('gateway-conflict'), [
       'b.yaml': gateway('legacy', '{port: {number: 80, name: tcp, protocol: TCP}, hosts: [shop.example.com]}'),
     },
     expect: [
-      { rule: 'gateway-conflict', file: 'a.yaml', line: 3, message: 'cannot merge' },
-      { rule: 'gateway-conflict', file: 'b.yaml', line: 3, message: 'cannot merge' },
+      { rule: 'gateway-conflict', file: 'a.yaml', line: 3, messageId: 'conflict', data: { gateway: 'istio-system/shop', other: 'istio-system/legacy', host: 'shop.example.com', port: '80' } },
+      { rule: 'gateway-conflict', file: 'b.yaml', line: 3, messageId: 'conflict', data: { gateway: 'istio-system/legacy', other: 'istio-system/shop' } },
     ],
   },
   {
@@ -159,7 +159,7 @@ ruleTable(rules('dr-host-not-found', 'vs-destination-host-not-found'), [
           host: public
       `,
     },
-    expect: [{ rule: 'dr-host-not-found', file: 'dr.yaml', line: 5, message: 'public.ingress.svc.cluster.local' }],
+    expect: [{ rule: 'dr-host-not-found', file: 'dr.yaml', line: 5, messageId: 'shortHostNotFound', data: { host: 'public', fullName: 'public.ingress.svc.cluster.local' } }],
   },
   {
     name: 'Istio\'s own Services in the root namespace exist unless the repository installs Istio',
@@ -203,7 +203,7 @@ ruleTable(rules('dr-host-not-found', 'vs-destination-host-not-found'), [
           host: istio-ingressgateway.istio-system.svc.cluster.local
       `,
     },
-    expect: [{ rule: 'dr-host-not-found', file: 'dr.yaml', line: 5, message: 'in this repository' }],
+    expect: [{ rule: 'dr-host-not-found', file: 'dr.yaml', line: 5, messageId: 'hostNotFound', data: { host: 'istio-ingressgateway.istio-system.svc.cluster.local' } }],
   },
 ]);
 
@@ -265,7 +265,7 @@ ruleTable(rules('se-selector-matches-nothing', 'authz-no-matching-workload', 'si
             matchLabels: {app: biling}
       `,
     },
-    expect: [{ rule: 'authz-no-matching-workload', file: 'policy.yaml', line: 6, message: 'app=biling' }],
+    expect: [{ rule: 'authz-no-matching-workload', file: 'policy.yaml', line: 6, messageId: 'selectorMatchesNoWorkload', data: { selector: 'app=biling', namespace: 'billing' } }],
   },
 ]);
 
@@ -302,7 +302,7 @@ ruleTable(rule('authz-no-matching-workload'), [
           metadata: {labels: {istio: internal-gateway}}
           spec: {containers: [{name: istio-proxy, image: auto}]}
     ` },
-    expect: [{ rule: 'authz-no-matching-workload', line: 6, message: 'istio=ingressgateway' }],
+    expect: [{ rule: 'authz-no-matching-workload', line: 6, messageId: 'rootSelectorMatchesNoWorkload', data: { selector: 'istio=ingressgateway' } }],
   },
 ]);
 
@@ -397,8 +397,8 @@ ruleTable(rules('dr-subset-no-workload', 'dr-subset-no-workload-unrouted'), [
       `,
     },
     expect: [
-      { rule: 'dr-subset-no-workload', file: 'dr.yaml', line: 9, message: 'a VirtualService routes to this subset' },
-      { rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 11, message: 'no route sends traffic to it yet' },
+      { rule: 'dr-subset-no-workload', file: 'dr.yaml', line: 9, messageId: 'routedSubsetNoWorkload', data: { subset: 'v2', selector: 'version=v2' } },
+      { rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 11, messageId: 'unroutedSubsetNoWorkload', data: { subset: 'v3', selector: 'version=v3' } },
     ],
   },
 ]);
@@ -438,6 +438,6 @@ ruleTable(rules('route-backend-not-found', 'route-backend-port-not-found'), [
               port: 80
       `,
     },
-    expect: [{ rule: 'route-backend-not-found', file: 'route.yaml', line: 8, message: 'ingress/public' }],
+    expect: [{ rule: 'route-backend-not-found', file: 'route.yaml', line: 8, messageId: 'backendNotFound', data: { service: 'ingress/public' } }],
   },
 ]);

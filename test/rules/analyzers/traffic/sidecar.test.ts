@@ -38,7 +38,7 @@ ruleTable(rules('sidecar-selector-no-workload', 'sidecar-conflicting-selectors',
         workloadSelector:
           labels: {app: website}
     ` },
-    expect: [{ rule: 'sidecar-selector-no-workload', file: 'sidecar.yaml', line: 6, message: 'app=website' }],
+    expect: [{ rule: 'sidecar-selector-no-workload', file: 'sidecar.yaml', line: 6, messageId: 'selectsNoWorkload', data: { namespace: 'shop', name: 'web', selector: 'app=website' } }],
   },
   {
     name: 'two Sidecars selecting the same workload',
@@ -57,7 +57,10 @@ ruleTable(rules('sidecar-selector-no-workload', 'sidecar-conflicting-selectors',
         workloadSelector:
           labels: {tier: frontend}
     ` },
-    expect: [{ rule: 'sidecar-conflicting-selectors', file: 'sidecar.yaml', line: 6 }, { rule: 'sidecar-conflicting-selectors', file: 'sidecar.yaml', line: 13 }],
+    expect: [
+      { rule: 'sidecar-conflicting-selectors', file: 'sidecar.yaml', line: 6, messageId: 'workloadSelectedTwice', data: { kind: 'Deployment', namespace: 'shop', name: 'web', others: '"by-tier"' } },
+      { rule: 'sidecar-conflicting-selectors', file: 'sidecar.yaml', line: 13, messageId: 'workloadSelectedTwice', data: { others: '"by-app"' } },
+    ],
   },
   {
     name: 'two default Sidecars in one namespace',
@@ -78,7 +81,10 @@ ruleTable(rules('sidecar-selector-no-workload', 'sidecar-conflicting-selectors',
       kind: Sidecar
       metadata: {name: c, namespace: other}
     ` },
-    expect: [{ rule: 'sidecar-multiple-defaults', line: 4, name: 'a' }, { rule: 'sidecar-multiple-defaults', line: 10, name: 'b' }],
+    expect: [
+      { rule: 'sidecar-multiple-defaults', line: 4, name: 'a', messageId: 'multipleDefaults', data: { namespace: 'shop', count: 2, sidecars: '"a", "b"' } },
+      { rule: 'sidecar-multiple-defaults', line: 10, name: 'b', messageId: 'multipleDefaults', data: { namespace: 'shop', count: 2, sidecars: '"a", "b"' } },
+    ],
   },
 ]);
 
@@ -111,7 +117,10 @@ ruleTable(rule('sidecar-ineffective-in-ambient'), [
         workloadSelector:
           labels: {app: api}
     ` },
-    expect: [{ rule: 'sidecar-ineffective-in-ambient', line: 16, name: 'default' }, { rule: 'sidecar-ineffective-in-ambient', line: 24, name: 'api' }],
+    expect: [
+      { rule: 'sidecar-ineffective-in-ambient', line: 16, name: 'default', messageId: 'ambientNamespace', data: { namespace: 'amb' } },
+      { rule: 'sidecar-ineffective-in-ambient', line: 24, name: 'api', messageId: 'ambientWorkload', data: { kind: 'Deployment', namespace: 'amb', name: 'api' } },
+    ],
   },
   {
     name: 'a namespace with both ambient and sidecar injection labels uses sidecars',
@@ -161,7 +170,8 @@ ruleTable(rule('sidecar-egress-host-not-visible'), [
           - "./*"
           - "partner/api.partner.example"
     ` },
-    expect: [{ rule: 'sidecar-egress-host-not-visible', file: 'sidecar.yaml', line: 8, hasFix: true, message: 'exportTo: ["."]' }],
+    expect: [{ rule: 'sidecar-egress-host-not-visible', file: 'sidecar.yaml', line: 8, hasFix: true, messageId: 'egressHostNotVisible',
+      data: { egressHost: 'partner/api.partner.example', definedBy: 'ServiceEntry partner/partner (se.yaml), exportTo: ["."]', namespace: 'shop' } }],
     fixed: { 'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
@@ -204,6 +214,7 @@ ruleTable(rule('sidecar-egress-host-not-found'), [
           - "./*"
           - "books/ratngs.books.svc.cluster.local"
     ` },
-    expect: [{ rule: 'sidecar-egress-host-not-found', file: 'sidecar.yaml', line: 8, message: 'no Service or ServiceEntry in namespace "books"' }],
+    expect: [{ rule: 'sidecar-egress-host-not-found', file: 'sidecar.yaml', line: 8, messageId: 'egressHostNotFound',
+      data: { egressHost: 'books/ratngs.books.svc.cluster.local', namespace: 'books', host: 'ratngs.books.svc.cluster.local' } }],
   },
 ]);

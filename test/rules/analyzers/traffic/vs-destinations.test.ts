@@ -64,7 +64,8 @@ ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visibl
                 host: ratigns
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-found', file: 'vs.yaml', line: 9, message: '"ratigns" (ratigns.books.svc.cluster.local)', hasFix: true }],
+    expect: [{ rule: 'vs-destination-host-not-found', file: 'vs.yaml', line: 9, hasFix: true, messageId: 'notDeclaredDidYouMean',
+      data: { hostRole: 'destination host', host: 'ratigns', fqdnNote: ' (ratigns.books.svc.cluster.local)', guess: 'ratings' } }],
     fixed: { 'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
@@ -94,7 +95,59 @@ ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visibl
             - destination: {host: api.partner.example}
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-found', file: 'vs.yaml', line: 10, message: 'mirror host' }],
+    expect: [{ rule: 'vs-destination-host-not-found', file: 'vs.yaml', line: 10, hasFix: false, messageId: 'notDeclared', data: { hostRole: 'mirror host', host: 'api.partner.example', fqdnNote: '' } }],
+  },
+  {
+    name: 'a destination without a host',
+    files: {
+      'svc.yaml': ratingsSvc,
+      'vs.yaml': yaml`
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: ratings, namespace: books}
+        spec:
+          hosts: [ratings]
+          tcp:
+          - route:
+            - destination:
+                port: {number: 9080}
+      `,
+    },
+    expect: [{ rule: 'vs-destination-host-not-found', file: 'vs.yaml', line: 8, hasFix: false, messageId: 'noHost', data: { section: 'tcp', virtualService: 'books/ratings' } }],
+  },
+  {
+    name: 'a short host that a ServiceEntry declares literally, close to a Service name: both causes are named, the fix takes the Service',
+    files: {
+      'svc.yaml': yaml`
+        apiVersion: v1
+        kind: Service
+        metadata: {name: payment, namespace: shop}
+        spec: {ports: [{name: http, port: 8080}]}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: payments, namespace: shop}
+        spec:
+          hosts: [payments]
+          location: MESH_INTERNAL
+          resolution: DNS
+          endpoints: [{address: payments.internal.example.com}]
+          ports: [{number: 8080, name: http, protocol: HTTP}]
+      `,
+      'vs.yaml': yaml`
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: checkout, namespace: shop}
+        spec:
+          hosts: [checkout]
+          http:
+          - route:
+            - destination:
+                host: payments
+      `,
+    },
+    expect: [{ rule: 'vs-destination-host-not-found', file: 'vs.yaml', line: 9, hasFix: true, messageId: 'literalShortHostDidYouMean',
+      data: { host: 'payments', fqdn: 'payments.shop.svc.cluster.local', serviceEntry: 'shop/payments', guess: 'payment' } }],
   },
   {
     name: 'a typical app repository routing to a namespace it does not manage gets nothing',
@@ -156,7 +209,8 @@ ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visibl
             - destination: {host: api.partner.example}
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 9, message: 'ServiceEntry partner/partner (se.yaml), exportTo: ["."]', hasFix: true }],
+    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 9, hasFix: true, messageId: 'notExported',
+      data: { hostRole: 'destination host', host: 'api.partner.example', definitions: 'ServiceEntry partner/partner (se.yaml), exportTo: ["."]', namespace: 'shop' } }],
     fixed: { 'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
@@ -194,7 +248,7 @@ ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visibl
             - destination: {host: payments.billing.svc.cluster.local}
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 8, hasFix: true }],
+    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 8, hasFix: true, messageId: 'notExported', data: { host: 'payments.billing.svc.cluster.local', namespace: 'shop' } }],
     fixed: { 'svc.yaml': yaml`
       apiVersion: v1
       kind: Service
@@ -247,7 +301,8 @@ ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visibl
             - destination: {host: ratings.books.svc.cluster.local}
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 8, message: 'mesh default', hasFix: false }],
+    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 8, hasFix: false, messageId: 'notExported',
+      data: { definitions: 'Service books/ratings (svc.yaml), exportTo from the mesh default: [books]' } }],
   },
   {
     name: 'a Sidecar egress that leaves the host out',
@@ -272,7 +327,8 @@ ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visibl
             - destination: {host: ratings.books.svc.cluster.local}
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 8, message: 'Sidecar shop/default' }],
+    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 8, messageId: 'sidecarOmits',
+      data: { hostRole: 'destination host', host: 'ratings.books.svc.cluster.local', namespace: 'shop', sidecar: 'shop/default', hostNamespace: 'books' } }],
   },
   {
     name: 'manifests that lie do not crash the rules',
@@ -321,7 +377,26 @@ ruleTable(rules('vs-destination-port-required', 'vs-destination-port-not-found')
                 host: reviews
       `,
     },
-    expect: [{ rule: 'vs-destination-port-required', file: 'vs.yaml', line: 9, message: '9080, 9090' }],
+    expect: [{ rule: 'vs-destination-port-required', file: 'vs.yaml', line: 9, messageId: 'portRequired', data: { hostRole: 'destination host', host: 'reviews', ports: '9080, 9090' } }],
+  },
+  {
+    name: 'no port for a multi-port host, at a gateway',
+    files: {
+      'svc.yaml': reviewsSvc,
+      'vs.yaml': yaml`
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: r, namespace: books}
+        spec:
+          hosts: [reviews.example.com]
+          gateways: [istio-system/public]
+          http:
+          - route:
+            - destination:
+                host: reviews
+      `,
+    },
+    expect: [{ rule: 'vs-destination-port-required', file: 'vs.yaml', line: 10, messageId: 'portRequiredAtGateway', data: { host: 'reviews', ports: '9080, 9090' } }],
   },
   {
     name: 'a targetPort instead of the service port: fixed when the host has one port',
@@ -340,7 +415,7 @@ ruleTable(rules('vs-destination-port-required', 'vs-destination-port-not-found')
                 port: {number: 8080}
       `,
     },
-    expect: [{ rule: 'vs-destination-port-not-found', file: 'vs.yaml', line: 9, message: 'no port 8080', hasFix: true }],
+    expect: [{ rule: 'vs-destination-port-not-found', file: 'vs.yaml', line: 9, hasFix: true, messageId: 'portNotFound', data: { hostRole: 'destination host', host: 'ratings', port: 8080, ports: '9080' } }],
     fixed: { 'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
@@ -403,7 +478,8 @@ ruleTable(rules('vs-subset-not-found', 'vs-subset-without-destination-rule'), [
                 subset: v3
       `,
     },
-    expect: [{ rule: 'vs-subset-not-found', file: 'vs.yaml', line: 9, message: 'Did you mean "v1"?', hasFix: true }],
+    expect: [{ rule: 'vs-subset-not-found', file: 'vs.yaml', line: 9, hasFix: true, messageId: 'subsetNotFoundDidYouMean',
+      data: { host: 'reviews', subset: 'v3', destinationRule: 'books/reviews', subsets: '"v1", "v2"', guess: 'v1' } }],
     fixed: { 'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
@@ -416,6 +492,62 @@ ruleTable(rules('vs-subset-not-found', 'vs-subset-without-destination-rule'), [
               host: reviews
               subset: v1
     ` },
+  },
+  {
+    name: 'a subset of a host whose DestinationRule defines none',
+    files: {
+      'dr.yaml': yaml`
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews, namespace: books}
+        spec:
+          host: reviews
+          trafficPolicy: {loadBalancer: {simple: ROUND_ROBIN}}
+      `,
+      'vs.yaml': yaml`
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: reviews, namespace: books}
+        spec:
+          hosts: [reviews]
+          http:
+          - route:
+            - destination: {host: reviews, subset: v1}
+      `,
+    },
+    expect: [{ rule: 'vs-subset-not-found', file: 'vs.yaml', line: 8, hasFix: false, messageId: 'subsetNotFound', data: { destinationRule: 'books/reviews', subsets: 'no subsets' } }],
+  },
+  {
+    name: 'subsets missing from every one of two DestinationRules for the host: a typo is fixed, another name is not',
+    files: {
+      'dr.yaml': reviewsDr + '---\n' + yaml`
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata: {name: reviews-canary, namespace: books}
+        spec:
+          host: reviews.books.svc.cluster.local
+          subsets:
+          - {name: canary, labels: {track: canary}}
+      `,
+      'vs.yaml': yaml`
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata: {name: reviews, namespace: books}
+        spec:
+          hosts: [reviews]
+          http:
+          - route:
+            - destination: {host: reviews, subset: v3}
+              weight: 90
+            - destination: {host: reviews, subset: stable}
+              weight: 10
+      `,
+    },
+    expect: [
+      { rule: 'vs-subset-not-found', file: 'vs.yaml', line: 8, hasFix: true, messageId: 'subsetNotFoundInRulesDidYouMean',
+        data: { destinationRules: 'books/reviews, books/reviews-canary', subsets: '"v1", "v2", "canary"', guess: 'v1' } },
+      { rule: 'vs-subset-not-found', file: 'vs.yaml', line: 10, hasFix: false, messageId: 'subsetNotFoundInRules', data: { subset: 'stable' } },
+    ],
   },
   {
     name: 'a mirror subset of a host without DestinationRule, where the repository keeps the namespace\'s DestinationRules',
@@ -432,7 +564,7 @@ ruleTable(rules('vs-subset-not-found', 'vs-subset-without-destination-rule'), [
             host: ratings
             subset: canary
     ` },
-    expect: [{ rule: 'vs-subset-without-destination-rule', file: 'vs.yaml', line: 10, message: 'no DestinationRule in this repository' }],
+    expect: [{ rule: 'vs-subset-without-destination-rule', file: 'vs.yaml', line: 10, messageId: 'noDestinationRule', data: { hostRole: 'mirror host', host: 'ratings', subset: 'canary' } }],
   },
   {
     name: 'a subset when the repository has no DestinationRule at all is still a warning (istioctl IST0101)',
@@ -446,7 +578,7 @@ ruleTable(rules('vs-subset-not-found', 'vs-subset-without-destination-rule'), [
         - route:
           - destination: {host: ratings, subset: v1}
     ` },
-    expect: [{ rule: 'vs-subset-without-destination-rule', line: 8, message: 'external.destinationRules' }],
+    expect: [{ rule: 'vs-subset-without-destination-rule', line: 8, messageId: 'noDestinationRule', data: { hostRole: 'destination host', subset: 'v1' } }],
   },
   {
     name: 'a host whose DestinationRules are declared external in the config file is not judged',
@@ -491,7 +623,7 @@ ruleTable(rule('vs-ingress-route-ignores-subsets'), [
                 host: ratings
       `,
     },
-    expect: [{ rule: 'vs-ingress-route-ignores-subsets', file: 'vs.yaml', line: 19, name: 'public' }],
+    expect: [{ rule: 'vs-ingress-route-ignores-subsets', file: 'vs.yaml', line: 19, name: 'public', messageId: 'gatewayIgnoresSplit', data: { splitter: 'books/ratings', host: 'ratings' } }],
   },
   {
     name: 'gateway route that names the subset',

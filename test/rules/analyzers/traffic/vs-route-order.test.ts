@@ -30,7 +30,8 @@ ruleTable(rule('vs-gateway-route-overlap'), [
       'legacy.yaml': shopVs('legacy', `  - match: [{uri: {prefix: /test-root}}]\n    route: [{destination: {host: legacy}}]\n`),
       'new.yaml': shopVs('new', `  - match: [{uri: {prefix: /test-root1}}]\n    route: [{destination: {host: next}}]\n`),
     },
-    expect: [{ rule: 'vs-gateway-route-overlap', file: 'new.yaml', line: 8, name: 'new', message: 'GET /test-root1 for host "shop.example.com" at gateway istio-system/public (port 80) matches route #0 (/test-root1 → next) of this VirtualService, and may instead be served by VirtualService shop/legacy\'s route #0 (/test-root → legacy)' }],
+    expect: [{ rule: 'vs-gateway-route-overlap', file: 'new.yaml', line: 8, name: 'new', messageId: 'overlap',
+      data: { request: 'GET /test-root1', host: 'shop.example.com', gateway: 'istio-system/public', port: 80, route: '#0 (/test-root1 → next)', other: 'shop/legacy', otherRoute: '#0 (/test-root → legacy)' } }],
   },
   {
     name: 'a prefix "/" with a header condition is not a catch-all: it can take the other VirtualService\'s /api requests',
@@ -40,8 +41,8 @@ ruleTable(rule('vs-gateway-route-overlap'), [
       'api.yaml': shopVs('api', `  - match: [{uri: {prefix: /api}}]\n    route: [{destination: {host: api}}]\n`),
     },
     expect: [
-      { rule: 'vs-gateway-route-overlap', file: 'api.yaml', line: 8, message: 'GET /api with header x-canary: true' },
-      { rule: 'vs-gateway-route-overlap', file: 'canary.yaml', line: 8, message: 'VirtualService shop/api\'s route #0 (/api → api)' },
+      { rule: 'vs-gateway-route-overlap', file: 'api.yaml', line: 8, messageId: 'overlap', data: { request: 'GET /api with header x-canary: true', other: 'shop/canary' } },
+      { rule: 'vs-gateway-route-overlap', file: 'canary.yaml', line: 8, messageId: 'overlap', data: { other: 'shop/api', otherRoute: '#0 (/api → api)' } },
     ],
   },
   {
@@ -55,7 +56,7 @@ ruleTable(rule('vs-gateway-route-overlap'), [
       'legacy.yaml': shopVs('legacy', `  - match: [{uri: {prefix: /test-root}}]\n    route: [{destination: {host: legacy}}]\n`),
       'new.yaml': shopVs('new', `  - match: [{uri: {prefix: /test-root1}}]\n    route: [{destination: {host: next}}]\n`),
     },
-    expect: [{ rule: 'vs-gateway-route-overlap', file: 'new.yaml', line: 8 }],
+    expect: [{ rule: 'vs-gateway-route-overlap', file: 'new.yaml', line: 8, messageId: 'overlap', data: { port: 80 } }],
   },
   {
     name: 'disjoint prefixes, exact matches on different paths and headers that cannot both hold: silent',
@@ -113,8 +114,9 @@ ruleTable(rule('vs-gateway-second-catch-all'), [
       'b.yaml': shopVs('b', `  - match: [{uri: {prefix: /}}]\n    route: [{destination: {host: legacy-web}}]\n`),
     },
     expect: [
-      { rule: 'vs-gateway-second-catch-all', file: 'a.yaml', line: 10, message: 'VirtualService shop/b\'s route #0 (/ → legacy-web)' },
-      { rule: 'vs-gateway-second-catch-all', file: 'b.yaml', line: 8, message: 'only the first counts' },
+      { rule: 'vs-gateway-second-catch-all', file: 'a.yaml', line: 10, messageId: 'secondCatchAll',
+        data: { route: '#1 ((every request) → web)', host: 'shop.example.com', gateway: 'istio-system/public', port: 80, others: 'VirtualService shop/b\'s route #0 (/ → legacy-web)' } },
+      { rule: 'vs-gateway-second-catch-all', file: 'b.yaml', line: 8, messageId: 'secondCatchAll', data: { others: 'VirtualService shop/a\'s route #1 ((every request) → web)' } },
     ],
   },
   {
@@ -145,7 +147,8 @@ ruleTable(rule('vs-shadowed-route'), [
           match: [{uri: {exact: /api/v2}}]
           route: [{destination: {host: api-v2}}]
     ` },
-    expect: [{ rule: 'vs-shadowed-route', line: 10, message: 'For example GET /api/v2 is served by route "all-api" (/api), never by this one' }],
+    expect: [{ rule: 'vs-shadowed-route', line: 10, messageId: 'shadowedRouteExample',
+      data: { route: '"v2"', virtualService: 'shop/api', target: 'api-v2', earlierRoutes: 'route "all-api"', request: 'GET /api/v2', exampleRoute: '"all-api"', exampleMatch: '/api' } }],
   },
   {
     name: 'the same headers and a broader prefix before: the later route is never used',
@@ -161,7 +164,25 @@ ruleTable(rule('vs-shadowed-route'), [
         - match: [{uri: {prefix: /api/orders}, headers: {x-user: {exact: beta}}}, {uri: {prefix: /api/cart}, headers: {x-user: {exact: beta}}, method: {exact: POST}}]
           route: [{destination: {host: orders-beta}}]
     ` },
-    expect: [{ rule: 'vs-shadowed-route', line: 9, message: 'earlier route #0' }],
+    expect: [{ rule: 'vs-shadowed-route', line: 9, messageId: 'shadowedRouteExample', data: { route: '#1', earlierRoutes: 'route #0' } }],
+  },
+  {
+    name: 'matches covered by two earlier routes, for one source workload: no request can be shown, the routes are named',
+    files: { 'vs.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: api, namespace: shop}
+      spec:
+        hosts: [api]
+        http:
+        - match: [{uri: {prefix: /api}, sourceLabels: {app: web}}]
+          route: [{destination: {host: api}}]
+        - match: [{uri: {prefix: /cart}, sourceLabels: {app: web}}]
+          route: [{destination: {host: cart}}]
+        - match: [{uri: {prefix: /api/v2}, sourceLabels: {app: web}}, {uri: {prefix: /cart/v2}, sourceLabels: {app: web}}]
+          route: [{destination: {host: v2}}]
+    ` },
+    expect: [{ rule: 'vs-shadowed-route', line: 11, messageId: 'shadowedRoute', data: { route: '#2', target: 'v2', earlierRoutes: 'routes #0, #1' } }],
   },
   {
     name: 'working orders: narrow before broad, a header condition before the plain prefix, one match still reachable: silent',

@@ -26,7 +26,7 @@ ruleTable(rule('unknown-istio-annotation'), [
   {
     name: 'a typo in a pod-template annotation is found, with the closest name as fix',
     files: { 'd.yaml': deployment('', '      annotations:\n        sidecar.istio.io/proxyCpu: 500m') },
-    expect: [{ rule: 'unknown-istio-annotation', line: 13, message: 'Did you mean "sidecar.istio.io/proxyCPU"?', hasFix: true }],
+    expect: [{ rule: 'unknown-istio-annotation', line: 13, messageId: 'unknownAnnotation', data: { key: 'sidecar.istio.io/proxyCpu', suggestion: 'sidecar.istio.io/proxyCPU' }, hasFix: true }],
     fixed: { 'd.yaml': deployment('', '      annotations:\n        sidecar.istio.io/proxyCPU: 500m') },
   },
   {
@@ -40,7 +40,7 @@ ruleTable(rule('unknown-istio-annotation'), [
           networking.istio.io/exportThree: "."
       spec: {ports: [{name: http, port: 80}]}
     ` },
-    expect: [{ rule: 'unknown-istio-annotation', line: 6, hasFix: false }],
+    expect: [{ rule: 'unknown-istio-annotation', line: 6, messageId: 'unknownAnnotationNoGuess', data: { key: 'networking.istio.io/exportThree' }, hasFix: false }],
   },
   {
     name: 'an Istio label written as an annotation',
@@ -52,7 +52,7 @@ ruleTable(rule('unknown-istio-annotation'), [
         annotations:
           istio.io/dataplane-mode: ambient
     ` },
-    expect: [{ rule: 'unknown-istio-annotation', line: 6, message: 'Move it to metadata.labels', hasFix: false }],
+    expect: [{ rule: 'unknown-istio-annotation', line: 6, messageId: 'labelAsAnnotation', data: { key: 'istio.io/dataplane-mode', labelsPath: 'metadata.labels' }, hasFix: false }],
   },
 ]);
 
@@ -65,7 +65,7 @@ ruleTable(rule('misplaced-istio-annotation'), [
   {
     name: 'a Pod annotation on the Deployment\'s own metadata has no effect',
     files: { 'd.yaml': deployment('    annotations:\n      traffic.sidecar.istio.io/excludeOutboundPorts: "5432"', '') },
-    expect: [{ rule: 'misplaced-istio-annotation', line: 7, message: 'Move it to spec.template.metadata.annotations' }],
+    expect: [{ rule: 'misplaced-istio-annotation', line: 7, messageId: 'misplacedPodAnnotation', data: { key: 'traffic.sidecar.istio.io/excludeOutboundPorts', where: 'this Deployment', templateAnnotations: 'spec.template.metadata.annotations' } }],
   },
   {
     name: 'the same on a StatefulSet, and an Ingress annotation on a Namespace',
@@ -87,7 +87,10 @@ ruleTable(rule('misplaced-istio-annotation'), [
         annotations:
           kubernetes.io/ingress.class: istio
     ` },
-    expect: [{ rule: 'misplaced-istio-annotation', line: 6, message: 'Move it to spec.template.metadata.annotations' }, { rule: 'misplaced-istio-annotation', line: 16, message: 'belongs on Ingress objects' }],
+    expect: [
+      { rule: 'misplaced-istio-annotation', line: 6, messageId: 'misplacedPodAnnotation', data: { templateAnnotations: 'spec.template.metadata.annotations' } },
+      { rule: 'misplaced-istio-annotation', line: 16, messageId: 'misplaced', data: { key: 'kubernetes.io/ingress.class', kinds: 'Ingress', where: 'this Namespace' } },
+    ],
   },
   {
     name: 'annotations meant for any object are fine anywhere',
@@ -114,7 +117,7 @@ ruleTable(rule('misplaced-istio-annotation'), [
         schedule: "@daily"
         jobTemplate: {spec: {template: {spec: {containers: [{name: r, image: r}]}}}}
     ` },
-    expect: [{ rule: 'misplaced-istio-annotation', line: 6, message: 'spec.jobTemplate.spec.template.metadata.annotations' }],
+    expect: [{ rule: 'misplaced-istio-annotation', line: 6, messageId: 'misplacedPodAnnotation', data: { templateAnnotations: 'spec.jobTemplate.spec.template.metadata.annotations' } }],
   },
 ]);
 
@@ -151,9 +154,9 @@ ruleTable(rule('invalid-istio-annotation-value'), [
       spec: {containers: [{name: a, image: a}]}
     ` },
     expect: [
-      { rule: 'invalid-istio-annotation-value', line: 6, message: 'non-negative whole number' },
-      { rule: 'invalid-istio-annotation-value', line: 7, message: 'not a CIDR' },
-      { rule: 'invalid-istio-annotation-value', line: 8, message: 'REDIRECT, TPROXY or NONE' },
+      { rule: 'invalid-istio-annotation-value', line: 6, messageId: 'invalidValue', data: { key: 'readiness.status.sidecar.istio.io/initialDelaySeconds', value: 'soon', reason: 'must be a non-negative whole number' } },
+      { rule: 'invalid-istio-annotation-value', line: 7, messageId: 'invalidValue', data: { value: '10.0.0.1', reason: '"10.0.0.1" is not a CIDR (address/prefix length, no spaces)' } },
+      { rule: 'invalid-istio-annotation-value', line: 8, messageId: 'invalidValue', data: { value: 'redirect', reason: 'must be REDIRECT, TPROXY or NONE' } },
     ],
   },
   {
@@ -173,8 +176,8 @@ ruleTable(rule('deprecated-istio-annotation'), [
     name: 'deprecated annotations are reported where they are',
     files: { 'd.yaml': deployment('    annotations:\n      sidecar.istio.io/statsInclusionPrefixes: cluster.outbound', '      annotations:\n        sidecar.istio.io/inject: "false"') },
     expect: [
-      { rule: 'deprecated-istio-annotation', line: 7 },
-      { rule: 'deprecated-istio-annotation', line: 14, message: 'in favour of the "sidecar.istio.io/inject" label' },
+      { rule: 'deprecated-istio-annotation', line: 7, messageId: 'deprecated', data: { key: 'sidecar.istio.io/statsInclusionPrefixes' } },
+      { rule: 'deprecated-istio-annotation', line: 14, messageId: 'injectAnnotationDeprecated' },
     ],
   },
 ]);

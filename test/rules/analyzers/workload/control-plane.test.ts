@@ -35,7 +35,7 @@ ruleTable(rule('istiod-jwks-fetch-unrestricted'), [
   {
     name: 'RequestAuthentications and an istiod without the block list',
     files: { 'x.yaml': [istiod('[{name: BLOCKED_CIDRS_IN_JWKS_URIS, value: ""}]'), ra].join('---\n') },
-    expect: [{ rule: 'istiod-jwks-fetch-unrestricted', line: 7, message: 'shop/jwt' }],
+    expect: [{ rule: 'istiod-jwks-fetch-unrestricted', line: 7, messageId: 'jwksFetchUnrestricted', data: { requestAuthentications: 'shop/jwt' } }],
   },
 ]);
 
@@ -58,7 +58,10 @@ ruleTable(rules('control-plane-webhook-url-invalid', 'control-plane-webhook-url-
   {
     name: 'a blank URL and an IP address',
     files: { 'x.yaml': [injector('istio-sidecar-injector-external', ''), injector('istio-sidecar-injector-ip', 'https://10.1.2.3:15017/inject')].join('---\n') },
-    expect: [{ rule: 'control-plane-webhook-url-invalid', line: 7, message: 'neither clientConfig.url nor clientConfig.service' }, { rule: 'control-plane-webhook-url-ip', line: 15 }],
+    expect: [
+      { rule: 'control-plane-webhook-url-invalid', line: 7, messageId: 'noUrl', data: { webhook: 'rev.namespace.sidecar-injector.istio.io', failing: 'sidecar injection' } },
+      { rule: 'control-plane-webhook-url-ip', line: 15, messageId: 'urlIsIp', data: { url: 'https://10.1.2.3:15017/inject' } },
+    ],
   },
   {
     name: 'an unparsable URL on the validator',
@@ -71,7 +74,7 @@ ruleTable(rules('control-plane-webhook-url-invalid', 'control-plane-webhook-url-
         clientConfig:
           url: "https://istiod example.com/validate"
     ` },
-    expect: [{ rule: 'control-plane-webhook-url-invalid', line: 7, message: 'not a valid URL' }],
+    expect: [{ rule: 'control-plane-webhook-url-invalid', line: 7, messageId: 'invalidUrl', data: { webhook: 'rev.validation.istio.io' } }],
   },
 ]);
 
@@ -136,7 +139,7 @@ ruleTable(rules('injection-webhooks-overlap', 'injection-webhook-service-missing
     name: 'two configurations selecting the same namespaces',
     files: { 'x.yaml': [istiodService, revInjector('istio-sidecar-injector', '{matchLabels: {istio-injection: enabled}}'),
       revInjector('istio-sidecar-injector-canary', '{matchExpressions: [{key: istio-injection, operator: In, values: [enabled]}]}')].join('---\n') },
-    expect: [{ rule: 'injection-webhooks-overlap', line: 10, message: '"istio-sidecar-injector-canary/namespace.sidecar-injector.istio.io"' }, { rule: 'injection-webhooks-overlap', line: 18 }],
+    expect: [{ rule: 'injection-webhooks-overlap', line: 10, messageId: 'overlap', data: { webhook: 'namespace.sidecar-injector.istio.io', others: '"istio-sidecar-injector-canary/namespace.sidecar-injector.istio.io"' } }, { rule: 'injection-webhooks-overlap', line: 18 }],
   },
   {
     name: 'two webhooks of one configuration without selectors overlap each other',
@@ -150,12 +153,12 @@ ruleTable(rules('injection-webhooks-overlap', 'injection-webhook-service-missing
       - name: b.sidecar-injector.istio.io
         clientConfig: {service: {name: istiod, namespace: istio-system}}
     `].join('---\n') },
-    expect: [{ rule: 'injection-webhooks-overlap', line: 10, message: 'injected twice' }, { rule: 'injection-webhooks-overlap', line: 12 }],
+    expect: [{ rule: 'injection-webhooks-overlap', line: 10, messageId: 'overlap', data: { webhook: 'a.sidecar-injector.istio.io', others: '"istio-sidecar-injector/b.sidecar-injector.istio.io"' } }, { rule: 'injection-webhooks-overlap', line: 12 }],
   },
   {
     name: 'a webhook calling a Service the repository does not define; declaring the namespace external silences it',
     files: { 'x.yaml': revInjector('istio-sidecar-injector', '{matchLabels: {istio-injection: enabled}}') },
-    expect: [{ rule: 'injection-webhook-service-missing', line: 6, message: 'not defined in this repository' }],
+    expect: [{ rule: 'injection-webhook-service-missing', line: 6, messageId: 'serviceMissing', data: { service: 'istio-system/istiod', namespace: 'istio-system' } }],
   },
   {
     name: 'declared external',
@@ -184,7 +187,7 @@ ruleTable(rule('gateway-api-crd-too-old'), [
   {
     name: 'TLSRoute from an older bundle, TCPRoute from a release candidate of the minimum is enough',
     files: { 'x.yaml': [crd('tlsroutes.gateway.networking.k8s.io', 'v1.4.1'), crd('tcproutes.gateway.networking.k8s.io', 'v1.6.0-rc.1'), crd('backendtlspolicies.gateway.networking.k8s.io', 'v1.3')].join('---\n') },
-    expect: [{ rule: 'gateway-api-crd-too-old', line: 6, message: 'at least v1.5.0' }, { rule: 'gateway-api-crd-too-old', line: 22 }],
+    expect: [{ rule: 'gateway-api-crd-too-old', line: 6, messageId: 'crdTooOld', data: { crd: 'tlsroutes.gateway.networking.k8s.io', version: 'v1.4.1', minVersion: '1.5.0' } }, { rule: 'gateway-api-crd-too-old', line: 22 }],
   },
 ]);
 
@@ -216,13 +219,24 @@ ruleTable(rule('mesh-networks-unknown-registry'), [
   {
     name: 'a registry name in the wrong case is fixed',
     files: { 'a.yaml': meshNetworks('kubernetes') },
-    expect: [{ rule: 'mesh-networks-unknown-registry', line: 7, message: 'use "Kubernetes"', hasFix: true }],
+    expect: [{ rule: 'mesh-networks-unknown-registry', line: 7, messageId: 'unknownRegistryCase', data: { registry: 'kubernetes', builtin: 'Kubernetes' }, hasFix: true }],
     fixed: { 'a.yaml': meshNetworks('Kubernetes') },
+  },
+  {
+    name: 'the wrong case beside remote clusters: the message names both',
+    files: { 'a.yaml': [meshNetworks('external'), remoteSecret].join('---\n') },
+    expect: [{ rule: 'mesh-networks-unknown-registry', line: 7, messageId: 'unknownClusterCase', data: { clusters: 'west', builtin: 'External' }, hasFix: true }],
+    fixed: { 'a.yaml': [meshNetworks('External'), remoteSecret].join('---\n') },
+  },
+  {
+    name: 'an unknown registry and no remote secret at all',
+    files: { 'a.yaml': meshNetworks('east') },
+    expect: [{ rule: 'mesh-networks-unknown-registry', line: 7, messageId: 'unknownRegistry', data: { network: 'network1', registry: 'east' }, hasFix: false }],
   },
   {
     name: 'an unknown cluster name',
     files: { 'a.yaml': [meshNetworks('east'), remoteSecret].join('---\n') },
-    expect: [{ rule: 'mesh-networks-unknown-registry', line: 7, message: 'remote secrets (west)', hasFix: false }],
+    expect: [{ rule: 'mesh-networks-unknown-registry', line: 7, messageId: 'unknownCluster', data: { registry: 'east', clusters: 'west' }, hasFix: false }],
   },
 ]);
 

@@ -43,14 +43,14 @@ ruleTable(rules('workload-services-port-protocol-conflict', 'workload-services-t
     name: 'one port number, two protocols; one target port, two service ports',
     files: { 'x.yaml': [injected, workload('Deployment', 'dns'), service('a', 'dns', '[{port: 53, protocol: TCP}]'), service('b', 'dns', '[{port: 53, protocol: UDP}, {port: 5353, targetPort: 53}]')].join('---\n') },
     expect: [
-      { rule: 'workload-services-port-protocol-conflict', line: 7, message: 'port 53 with different protocols' },
-      { rule: 'workload-services-target-port-conflict', line: 7, message: 'container port 53' },
+      { rule: 'workload-services-port-protocol-conflict', line: 7, messageId: 'protocolConflict', data: { workloadKind: 'Deployment', workload: 'dns', port: 53, services: 'a (TCP); b (UDP)' } },
+      { rule: 'workload-services-target-port-conflict', line: 7, messageId: 'targetPortConflict', data: { targetPort: '53', servicePorts: '53 (b), 5353 (b)' } },
     ],
   },
   {
     name: 'one Service mapping two ports to one container port',
     files: { 'x.yaml': [injected, workload('Deployment', 'web'), service('web', 'web', '[{name: http, port: 80, targetPort: 8080}, {name: http-alt, port: 8080}]')].join('---\n') },
-    expect: [{ rule: 'workload-services-target-port-conflict', line: 7, message: 'container port 8080' }],
+    expect: [{ rule: 'workload-services-target-port-conflict', line: 7, messageId: 'targetPortConflict', data: { workload: 'web', targetPort: '8080', servicePorts: '80 (web), 8080 (web)' } }],
   },
 ]);
 
@@ -85,7 +85,7 @@ ruleTable(rule('workload-uses-proxy-uid'), [
                   image: report
                   securityContext: {runAsUser: 1337}
     ` },
-    expect: [{ rule: 'workload-uses-proxy-uid', line: 11, message: 'UID 1337' }],
+    expect: [{ rule: 'workload-uses-proxy-uid', line: 11, messageId: 'proxyUid', data: { workloadKind: 'CronJob', workload: 'report' } }],
   },
   {
     name: 'Istio\'s own objects are skipped',

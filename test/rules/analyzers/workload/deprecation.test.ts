@@ -24,7 +24,7 @@ ruleTable(rule('deprecated-istio-field'), [
   {
     name: 'fault.delay.percent is rewritten as percentage.value',
     files: { 'vs.yaml': vs('          percent: 50  # half of the requests') },
-    expect: [{ rule: 'deprecated-istio-field', line: 9, message: 'percentage: {value: 50}', hasFix: true }],
+    expect: [{ rule: 'deprecated-istio-field', line: 9, messageId: 'delayPercent', data: { percent: 50 }, message: 'use "percentage: {value: 50}"', hasFix: true }],
     fixed: { 'vs.yaml': vs('          percentage: {value: 50}  # half of the requests') },
   },
   {
@@ -41,7 +41,7 @@ ruleTable(rule('deprecated-istio-field'), [
         - fault: {delay: {percent: 20, fixedDelay: 1s}}
           route: [{destination: {host: ratings}}]
     ` },
-    expect: [{ rule: 'deprecated-istio-field', line: 7, message: '1 more route(s)' }],
+    expect: [{ rule: 'deprecated-istio-field', line: 7, messageId: 'delayPercentMoreRoutes', data: { percent: 10, moreRoutes: 1 } }],
   },
   {
     name: 'a Sidecar egressProxy and an rbac.istio.io CRD',
@@ -62,6 +62,6 @@ ruleTable(rule('deprecated-istio-field'), [
         group: rbac.istio.io
         names: {kind: ServiceRole, plural: serviceroles}
     ` },
-    expect: [{ rule: 'deprecated-istio-field', line: 7, message: 'ignored' }, { rule: 'deprecated-istio-field', line: 12, message: 'AuthorizationPolicy' }],
+    expect: [{ rule: 'deprecated-istio-field', line: 7, messageId: 'egressProxy' }, { rule: 'deprecated-istio-field', line: 12, messageId: 'rbacCrd', data: { crd: 'serviceroles.rbac.istio.io', kind: 'ServiceRole' } }],
   },
 ]);

@@ -26,15 +26,15 @@ ruleTable(rules(...ALL), [
     name: 'ADD and REMOVE on routes, REPLACE on a cluster',
     files: { 'ef.yaml': ef('a', [patch('HTTP_ROUTE', 'ADD'), patch('ROUTE_CONFIGURATION', 'REMOVE'), patch('CLUSTER', 'REPLACE')].join('\n')) },
     expect: [
-      { rule: 'envoyfilter-add-on-route', line: 9, message: 'ADD is ignored' },
-      { rule: 'envoyfilter-remove-on-route', line: 13 },
-      { rule: 'envoyfilter-replace-unsupported', line: 17 },
+      { rule: 'envoyfilter-add-on-route', line: 9, messageId: 'addIgnored', data: { applyTo: 'HTTP_ROUTE', object: 'route' } },
+      { rule: 'envoyfilter-remove-on-route', line: 13, messageId: 'removeIgnored', data: { applyTo: 'ROUTE_CONFIGURATION' } },
+      { rule: 'envoyfilter-replace-unsupported', line: 17, messageId: 'replaceUnsupported', data: { applyTo: 'CLUSTER' } },
     ],
   },
   {
     name: 'relative operations without priority; patches after one without `patch` are not read',
     files: { 'ef.yaml': ef('a', [patch('HTTP_FILTER', 'INSERT_AFTER'), '  - applyTo: HTTP_FILTER', patch('HTTP_FILTER', 'INSERT_BEFORE')].join('\n')) },
-    expect: [{ rule: 'envoyfilter-relative-without-priority', line: 9, message: 'Set spec.priority' }],
+    expect: [{ rule: 'envoyfilter-relative-without-priority', line: 9, messageId: 'relativeWithoutPriority', data: { operation: 'INSERT_AFTER' } }],
   },
   {
     name: 'a relative patch on a filter an earlier patch pins to a proxy version',
@@ -42,6 +42,6 @@ ruleTable(rules(...ALL), [
       ef('a-versioned', patch('HTTP_FILTER', 'ADD', '\n    match: {proxy: {proxyVersion: ^1\\.2.*}}')),
       ef('b-relative', patch('HTTP_FILTER', 'INSERT_BEFORE')),
     ].join('---\n') },
-    expect: [{ rule: 'envoyfilter-relative-with-proxy-version', line: 20 }],
+    expect: [{ rule: 'envoyfilter-relative-with-proxy-version', line: 20, messageId: 'relativeToVersionedFilter', data: { operation: 'INSERT_BEFORE' } }],
   },
 ]);

@@ -17,7 +17,10 @@ ruleTable(rule('namespace-multiple-injection-labels'), [
   {
     name: 'injection plus revision, revision plus ambient',
     files: { 'ns.yaml': [ns('a', '{istio-injection: enabled, istio.io/rev: canary}'), ns('b', '{istio.io/rev: canary, istio.io/dataplane-mode: ambient}')].join('---\n') },
-    expect: [{ rule: 'namespace-multiple-injection-labels', line: 5 }, { rule: 'namespace-multiple-injection-labels', line: 11 }],
+    expect: [
+      { rule: 'namespace-multiple-injection-labels', line: 5, messageId: 'injectionAndRevision', data: { namespace: 'a', labels: 'istio-injection=enabled, istio.io/rev=canary' } },
+      { rule: 'namespace-multiple-injection-labels', line: 11, messageId: 'sidecarAndAmbient', data: { namespace: 'b', labels: 'istio.io/rev=canary, istio.io/dataplane-mode=ambient' } },
+    ],
   },
 ]);
 
@@ -30,7 +33,7 @@ ruleTable(rules('namespace-not-injected', 'namespace-injected-by-default'), [
   {
     name: 'an unlabelled namespace is outside the mesh',
     files: { 'ns.yaml': ns('shop') },
-    expect: [{ rule: 'namespace-not-injected', line: 4, message: 'neither "istio-injection" nor "istio.io/rev"' }],
+    expect: [{ rule: 'namespace-not-injected', line: 4, messageId: 'notInjected', data: { namespace: 'shop' } }],
   },
   {
     name: 'with enableNamespacesByDefault it is injected by default instead',
@@ -44,7 +47,7 @@ ruleTable(rules('namespace-not-injected', 'namespace-injected-by-default'), [
           values: '{"sidecarInjectorWebhook": {"enableNamespacesByDefault": true}}'
       `,
     },
-    expect: [{ rule: 'namespace-injected-by-default', file: 'ns.yaml', line: 4 }],
+    expect: [{ rule: 'namespace-injected-by-default', file: 'ns.yaml', line: 4, messageId: 'injectedByDefault', data: { namespace: 'shop', configMap: 'istio-system/istio-sidecar-injector' } }],
   },
   {
     name: 'a rendered injector ConfigMap whose template block holds {{ }} is still read',
@@ -65,7 +68,7 @@ ruleTable(rules('namespace-not-injected', 'namespace-injected-by-default'), [
             {"sidecarInjectorWebhook": {"enableNamespacesByDefault": true}}
       `,
     },
-    expect: [{ rule: 'namespace-injected-by-default', file: 'ns.yaml', line: 4 }],
+    expect: [{ rule: 'namespace-injected-by-default', file: 'ns.yaml', line: 4, messageId: 'injectedByDefault', data: { namespace: 'shop', configMap: 'istio-system/istio-sidecar-injector' } }],
   },
 ]);
 
@@ -104,7 +107,7 @@ ruleTable(rules('pod-missing-proxy', 'pod-without-proxy-in-injected-namespace'),
       spec:
         containers: [{name: app, image: busybox}]
     `].join('---\n') },
-    expect: [{ rule: 'pod-without-proxy-in-injected-namespace', line: 11, name: 'debug' }],
+    expect: [{ rule: 'pod-without-proxy-in-injected-namespace', line: 11, name: 'debug', messageId: 'bareRelyingOnInjection', data: { pod: 'debug', namespace: 'shop' } }],
   },
   {
     name: 'a snapshot of a running Pod without sidecar was not injected (warning); ambient pods need none',
@@ -122,7 +125,7 @@ ruleTable(rules('pod-missing-proxy', 'pod-without-proxy-in-injected-namespace'),
       spec:
         containers: [{name: app, image: busybox}]
     `].join('---\n') },
-    expect: [{ rule: 'pod-missing-proxy', line: 11, name: 'debug', message: 'Re-create it' }],
+    expect: [{ rule: 'pod-missing-proxy', line: 11, name: 'debug', messageId: 'missingProxy', data: { pod: 'debug', namespace: 'shop' } }],
   },
 ]);
 
@@ -167,12 +170,12 @@ ruleTable(rules('workload-image-auto-not-injected', 'pod-image-auto-not-injected
   {
     name: 'a gateway deployment no webhook selects',
     files: { 'x.yaml': [webhook, gateway('plain')].join('---\n') },
-    expect: [{ rule: 'workload-image-auto-not-injected', line: 28, name: 'gw' }],
+    expect: [{ rule: 'workload-image-auto-not-injected', line: 28, name: 'gw', messageId: 'noWebhookSelects', data: { workloadKind: 'Deployment', workload: 'gw' } }],
   },
   {
     name: 'without webhooks in the repository: judged by the namespace the repository defines, else left alone',
     files: { 'x.yaml': [ns('ingress'), gateway('ingress'), gateway('elsewhere')].join('---\n') },
-    expect: [{ rule: 'workload-image-auto-not-injected', line: 17, message: 'ErrImagePull' }],
+    expect: [{ rule: 'workload-image-auto-not-injected', line: 17, messageId: 'noWebhookSelects', data: { namespace: 'ingress' } }],
   },
   {
     name: 'a Pod manifest with image auto that a webhook will inject is fine; one no webhook selects is not',
@@ -193,7 +196,7 @@ ruleTable(rules('workload-image-auto-not-injected', 'pod-image-auto-not-injected
         - name: istio-proxy
           image: auto
     `].join('---\n') },
-    expect: [{ rule: 'pod-image-auto-not-injected', line: 38, name: 'stuck', message: 'no Istio injection webhook selects it' }],
+    expect: [{ rule: 'pod-image-auto-not-injected', line: 38, name: 'stuck', messageId: 'noWebhookSelects', data: { pod: 'stuck', namespace: 'default' } }],
   },
   {
     name: 'a snapshot of a running Pod still holding image auto was not injected',
@@ -207,7 +210,7 @@ ruleTable(rules('workload-image-auto-not-injected', 'pod-image-auto-not-injected
           image: auto
       status: {phase: Pending}
     ` },
-    expect: [{ rule: 'pod-image-auto-not-injected', line: 7, message: 'injection did not run' }],
+    expect: [{ rule: 'pod-image-auto-not-injected', line: 7, messageId: 'wasNotInjected', data: { pod: 'p' } }],
   },
   {
     name: 'without webhooks or Namespace in the repository, a Pod manifest is left alone',

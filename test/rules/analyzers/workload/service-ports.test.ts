@@ -29,7 +29,7 @@ ruleTable(rule('service-port-protocol-unknown'), [
     name: 'an unnamed port gets appProtocol guessed from its number; the name is kept',
     files: { 's.yaml': svc(`    - port: 8080
       targetPort: 8080`) },
-    expect: [{ rule: 'service-port-protocol-unknown', line: 7, message: 'protocol sniffing', hasFix: true }],
+    expect: [{ rule: 'service-port-protocol-unknown', line: 7, messageId: 'protocolUnknownGuessed', data: { port: '8080', protocol: 'http', guessedFrom: 'port 8080' }, hasFix: true }],
     fixed: { 's.yaml': svc(`    - port: 8080
       targetPort: 8080
       appProtocol: http`) },
@@ -38,14 +38,14 @@ ruleTable(rule('service-port-protocol-unknown'), [
     name: 'a name that says nothing and an unusual port: reported without a fix',
     files: { 's.yaml': svc(`    - name: api
       port: 7070`) },
-    expect: [{ rule: 'service-port-protocol-unknown', line: 8, hasFix: false }],
+    expect: [{ rule: 'service-port-protocol-unknown', line: 8, messageId: 'protocolUnknown', data: { port: '"api" (7070)' }, hasFix: false }],
   },
   {
     name: 'appProtocol replaces the name: an unknown appProtocol hides a good name',
     files: { 's.yaml': svc(`    - name: http-web
       port: 7070
       appProtocol: webby`) },
-    expect: [{ rule: 'service-port-protocol-unknown', line: 8, hasFix: true }],
+    expect: [{ rule: 'service-port-protocol-unknown', line: 8, messageId: 'protocolUnknownGuessed', data: { port: '"http-web" (7070)', protocol: 'http', guessedFrom: 'its name' }, hasFix: true }],
     fixed: { 's.yaml': svc(`    - name: http-web
       port: 7070
       appProtocol: http`) },
@@ -73,8 +73,8 @@ ruleTable(rule('externalname-service-port-protocol'), [
     name: 'a port named plain tcp, and an unnamed 443 (fixed with appProtocol https)',
     files: { 's.yaml': external('    - name: tcp\n      port: 5432\n    - port: 443') },
     expect: [
-      { rule: 'externalname-service-port-protocol', line: 9, hasFix: false },
-      { rule: 'externalname-service-port-protocol', line: 10, message: 'https is likely', hasFix: true },
+      { rule: 'externalname-service-port-protocol', line: 9, messageId: 'plainTcp', data: { service: 'payments', port: '"tcp" (5432)', portNumber: '5432', externalName: 'api.payments.example.com' }, hasFix: false },
+      { rule: 'externalname-service-port-protocol', line: 10, messageId: 'plainTcpGuessed', data: { port: '443', protocol: 'https', guessedFrom: 'port 443' }, hasFix: true },
     ],
     fixed: { 's.yaml': external('    - name: tcp\n      port: 5432\n    - port: 443\n      appProtocol: https') },
   },

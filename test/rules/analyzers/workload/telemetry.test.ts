@@ -31,7 +31,7 @@ ruleTable(rule('telemetry-access-log-without-provider'), [
         - filter:
             expression: response.code >= 400
     ` },
-    expect: [{ rule: 'telemetry-access-log-without-provider', line: 7, message: 'no access log is written' }],
+    expect: [{ rule: 'telemetry-access-log-without-provider', line: 7, messageId: 'noProvider' }],
   },
   {
     name: 'several entries without a provider: one finding for the Telemetry',
@@ -55,17 +55,17 @@ ruleTable(rules('telemetry-selector-no-match', 'telemetry-selector-not-in-reposi
   {
     name: 'a typo in a namespace whose workloads are here is a warning',
     files: { 'x.yaml': [deployment('reviews', 'shop', '{app: reviews}'), telemetry('t', 'shop', '{selector: {matchLabels: {app: revews}}}')].join('---\n') },
-    expect: [{ rule: 'telemetry-selector-no-match', line: 9, message: 'matches no workload in namespace "shop"' }],
+    expect: [{ rule: 'telemetry-selector-no-match', line: 9, messageId: 'noMatch', data: { selector: 'app=revews', namespace: 'shop' } }],
   },
   {
     name: 'selectors do not cross namespaces',
     files: { 'x.yaml': [deployment('reviews', 'shop', '{app: reviews}'), deployment('other', 'other', '{app: other}'), telemetry('t', 'other', '{selector: {matchLabels: {app: reviews}}}')].join('---\n') },
-    expect: [{ rule: 'telemetry-selector-no-match', line: 14 }],
+    expect: [{ rule: 'telemetry-selector-no-match', line: 14, messageId: 'noMatch', data: { selector: 'app=reviews', namespace: 'other' } }],
   },
   {
     name: 'a namespace with no workloads here is "not in this repository" (info)',
     files: { 't.yaml': telemetry('gw', 'istio-system', '{selector: {matchLabels: {istio: ingressgateway}}}') },
-    expect: [{ rule: 'telemetry-selector-not-in-repository', line: 4, message: 'external.workloads' }],
+    expect: [{ rule: 'telemetry-selector-not-in-repository', line: 4, messageId: 'notInRepository', data: { selector: 'istio=ingressgateway', namespace: 'istio-system' } }],
   },
   {
     name: 'a namespace declared external is not reported',
@@ -94,9 +94,9 @@ ruleTable(rules('telemetry-selector-conflict', 'telemetry-multiple-without-selec
     files: { 'x.yaml': [deployment('ratings', 'shop', '{app: ratings, tier: db}'), telemetry('t1', 'shop', '{selector: {matchLabels: {app: ratings}}}'),
       telemetry('t2', 'shop', '{selector: {matchLabels: {tier: db}}}'), telemetry('n1', 'shop', '{}'), telemetry('n2', 'shop', '{}')].join('---\n') },
     expect: [
-      { rule: 'telemetry-selector-conflict', line: 9, name: 't1', message: 'also selected by Telemetry t2' },
+      { rule: 'telemetry-selector-conflict', line: 9, name: 't1', messageId: 'conflict', data: { workloadKind: 'Deployment', workload: 'ratings', others: 't2' } },
       { rule: 'telemetry-selector-conflict', line: 14, name: 't2' },
-      { rule: 'telemetry-multiple-without-selector', line: 18, name: 'n1' },
+      { rule: 'telemetry-multiple-without-selector', line: 18, name: 'n1', messageId: 'severalNamespaceWide', data: { namespace: 'shop', telemetries: 'n1, n2' } },
       { rule: 'telemetry-multiple-without-selector', line: 23, name: 'n2' },
     ],
   },
@@ -105,7 +105,7 @@ ruleTable(rules('telemetry-selector-conflict', 'telemetry-multiple-without-selec
     files: { 'x.yaml': [deployment('a', 'shop', '{tier: web, app: a}'), deployment('b', 'shop', '{tier: web, app: b}'),
       telemetry('web', 'shop', '{selector: {matchLabels: {tier: web}}}'), telemetry('web-too', 'shop', '{selector: {matchLabels: {tier: web}}}')].join('---\n') },
     expect: [
-      { rule: 'telemetry-selector-conflict', line: 14, message: 'Deployment "a"' }, { rule: 'telemetry-selector-conflict', line: 19 },
+      { rule: 'telemetry-selector-conflict', line: 14, messageId: 'conflict', data: { workload: 'a', others: 'web-too' } }, { rule: 'telemetry-selector-conflict', line: 19 },
       { rule: 'telemetry-selector-conflict', line: 14 }, { rule: 'telemetry-selector-conflict', line: 19 },
     ],
   },
@@ -130,6 +130,6 @@ ruleTable(rule('telemetry-lightstep-deprecated'), [
         - providers:
           - name: ls
     ` },
-    expect: [{ rule: 'telemetry-lightstep-deprecated', line: 7, message: 'OpenTelemetry' }],
+    expect: [{ rule: 'telemetry-lightstep-deprecated', line: 7, messageId: 'lightstep', data: { provider: 'ls' } }],
   },
 ]);

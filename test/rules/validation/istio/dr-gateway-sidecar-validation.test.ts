@@ -143,8 +143,8 @@ ruleTable(rules('dr-invalid', 'dr-validation-warning'), [
         - name: V_2
     ` },
     expect: [
-      { rule: 'dr-invalid', line: 8, message: /subset name "v1" is defined twice/i },
-      { rule: 'dr-invalid', line: 10, message: 'not a DNS-1123 label' },
+      { rule: 'dr-invalid', line: 8, messageId: 'rejected', data: { problem: 'Subset name "v1" is defined twice' } },
+      { rule: 'dr-invalid', line: 10, messageId: 'rejected', data: { problem: 'Subset name "V_2" is not a DNS-1123 label (letters, digits and "-")' } },
     ],
   },
   {
@@ -170,9 +170,9 @@ ruleTable(rules('dr-invalid', 'dr-validation-warning'), [
           trafficPolicy: {}
     ` },
     expect: [
-      { rule: 'dr-invalid', line: 10, message: 'needs clientCertificate and privateKey' },
-      { rule: 'dr-invalid', line: 14, message: 'together with file certificates' },
-      { rule: 'dr-invalid', line: 18, message: 'trafficPolicy is empty' },
+      { rule: 'dr-invalid', line: 10, messageId: 'rejected', data: { problem: 'Tls mode MUTUAL without credentialName needs clientCertificate and privateKey, so there is no client certificate to present' } },
+      { rule: 'dr-invalid', line: 14, messageId: 'rejected', data: { problem: 'credentialName is set together with file certificates (clientCertificate, privateKey, caCertificates or caCrl)' } },
+      { rule: 'dr-invalid', line: 18, messageId: 'rejected', data: { problem: 'The trafficPolicy is empty' } },
     ],
   },
   {
@@ -197,11 +197,11 @@ ruleTable(rules('dr-invalid', 'dr-validation-warning'), [
             interval: 30
     ` },
     expect: [
-      { rule: 'dr-invalid', line: 9, message: 'is negative' },
-      { rule: 'dr-invalid', line: 10, message: 'is zero' },
-      { rule: 'dr-invalid', line: 13, message: 'h2UpgradePolicy is UPGRADE' },
-      { rule: 'dr-invalid', line: 15, message: 'splitExternalLocalOriginErrors' },
-      { rule: 'dr-invalid', line: 16, message: 'maxEjectionPercent 150' },
+      { rule: 'dr-invalid', line: 9, messageId: 'rejected', data: { problem: 'connectionPool.tcp.maxConnections -1 is negative' } },
+      { rule: 'dr-invalid', line: 10, messageId: 'rejected', data: { problem: 'tcp.connectTimeout "0s" is zero, and Istio accepts no duration below 1ms' } },
+      { rule: 'dr-invalid', line: 13, messageId: 'rejected', data: { problem: 'useClientProtocol cannot be true when h2UpgradePolicy is UPGRADE' } },
+      { rule: 'dr-invalid', line: 15, messageId: 'rejected', data: { problem: 'consecutiveLocalOriginFailures is set but splitExternalLocalOriginErrors is not true', hint: ' Set splitExternalLocalOriginErrors: true, or remove consecutiveLocalOriginFailures.' } },
+      { rule: 'dr-invalid', line: 16, messageId: 'rejected', data: { problem: 'maxEjectionPercent 150 is not in 0..100' } },
     ],
   },
   {
@@ -226,9 +226,9 @@ ruleTable(rules('dr-invalid', 'dr-validation-warning'), [
                   us-east/*: 10
     ` },
     expect: [
-      { rule: 'dr-invalid', line: 9, message: 'has no name' },
-      { rule: 'dr-invalid', line: 11, message: 'not a prime' },
-      { rule: 'dr-invalid', line: 15, message: 'add up to 90' },
+      { rule: 'dr-invalid', line: 9, messageId: 'rejected', data: { problem: 'consistentHash.httpCookie has no name' } },
+      { rule: 'dr-invalid', line: 11, messageId: 'rejected', data: { problem: 'maglev.tableSize 65536 is not a prime number' } },
+      { rule: 'dr-invalid', line: 15, messageId: 'rejected', data: { problem: 'The locality weights add up to 90, not 100' } },
     ],
   },
   {
@@ -250,8 +250,8 @@ ruleTable(rules('dr-invalid', 'dr-validation-warning'), [
               consecutiveErrors: 5
     ` },
     expect: [
-      { rule: 'dr-validation-warning', line: 8, message: 'without outlierDetection', hasFix: false },
-      { rule: 'dr-validation-warning', line: 14, message: /consecutiveErrors: 5 has no effect.*consecutiveGatewayErrors.*502, 503 and 504.*consecutive5xxErrors/, hasFix: true },
+      { rule: 'dr-validation-warning', line: 8, messageId: 'acceptedWithWarning', data: { problem: 'Locality failover is configured without outlierDetection, so it never fails over' }, hasFix: false },
+      { rule: 'dr-validation-warning', line: 14, messageId: 'acceptedWithWarning', data: { problem: 'outlierDetection.consecutiveErrors: 5 has no effect: Istio no longer reads it, so Envoy\'s default (eject after 5 consecutive 5xx) applies instead' }, hasFix: true },
     ],
     fixed: { 'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
@@ -284,8 +284,8 @@ ruleTable(rules('dr-invalid', 'dr-validation-warning'), [
         exportTo: ["*"]
     ` },
     expect: [
-      { rule: 'dr-invalid', line: 8, message: 'uses a wildcard' },
-      { rule: 'dr-invalid', line: 9, message: 'cannot be exported beyond its own namespace' },
+      { rule: 'dr-invalid', line: 8, messageId: 'rejected', data: { problem: 'Selector label "app=*" uses a wildcard, which selectors do not support' } },
+      { rule: 'dr-invalid', line: 9, messageId: 'rejected', data: { problem: 'A DestinationRule with a workloadSelector cannot be exported beyond its own namespace' } },
     ],
   },
 ]);
@@ -312,9 +312,9 @@ ruleTable(rules('gateway-invalid', 'gateway-validation-warning'), [
             credentialName: web-cert
     ` },
     expect: [
-      { rule: 'gateway-invalid', line: 9, message: 'serverCertificate, privateKey are not set' },
-      { rule: 'gateway-invalid', line: 10, message: 'needs tls settings' },
-      { rule: 'gateway-invalid', line: 14, message: 'plain-text HTTP server cannot have TLS settings' },
+      { rule: 'gateway-invalid', line: 9, messageId: 'rejected', data: { problem: 'Tls mode SIMPLE terminates TLS but has no credentialName, and serverCertificate, privateKey are not set' } },
+      { rule: 'gateway-invalid', line: 10, messageId: 'rejected', data: { problem: 'A HTTPS server needs tls settings' } },
+      { rule: 'gateway-invalid', line: 14, messageId: 'rejected', data: { problem: 'A plain-text HTTP server cannot have TLS settings (only tls.httpsRedirect)' } },
     ],
   },
   {
@@ -336,11 +336,11 @@ ruleTable(rules('gateway-invalid', 'gateway-validation-warning'), [
           hosts: ["*"]
     ` },
     expect: [
-      { rule: 'gateway-invalid', line: 8, message: 'short name' },
-      { rule: 'gateway-invalid', line: 9, message: 'partial wildcard' },
-      { rule: 'gateway-invalid', line: 10, message: 'namespace "Team_A"' },
-      { rule: 'gateway-invalid', line: 11, message: /port name "http" is used by more than one server/i },
-      { rule: 'gateway-invalid', line: 13, message: 'port name is empty' },
+      { rule: 'gateway-invalid', line: 8, messageId: 'rejected', data: { problem: 'Host "reviews": "reviews" is a short name; a fully qualified name is required (e.g. "reviews.<namespace>.svc.cluster.local")' } },
+      { rule: 'gateway-invalid', line: 9, messageId: 'rejected', data: { problem: 'Host "*foo.example.com": partial wildcard "*foo.example.com" is not allowed (only "*" or "*.<domain>")' } },
+      { rule: 'gateway-invalid', line: 10, messageId: 'rejected', data: { problem: 'Host "Team_A/app.example.com": namespace "Team_A" is not "*", "." or a namespace name' } },
+      { rule: 'gateway-invalid', line: 11, messageId: 'rejected', data: { problem: 'Port name "http" is used by more than one server' } },
+      { rule: 'gateway-invalid', line: 13, messageId: 'rejected', data: { problem: 'The server port name is empty' } },
     ],
   },
   {
@@ -365,9 +365,9 @@ ruleTable(rules('gateway-invalid', 'gateway-validation-warning'), [
             credentialName: cert
     ` },
     expect: [
-      { rule: 'gateway-invalid', line: 4, name: 'my.gateway', message: 'not a DNS-1123 label' },
-      { rule: 'gateway-invalid', line: 5, name: 'my.gateway', message: 'has no servers' },
-      { rule: 'gateway-invalid', line: 17, name: 'cross-network', message: 'cannot have a credentialName' },
+      { rule: 'gateway-invalid', line: 4, name: 'my.gateway', messageId: 'rejected', data: { problem: 'Gateway name "my.gateway" is not a DNS-1123 label (no dots)' } },
+      { rule: 'gateway-invalid', line: 5, name: 'my.gateway', messageId: 'rejected', data: { problem: 'The Gateway has no servers' } },
+      { rule: 'gateway-invalid', line: 17, name: 'cross-network', messageId: 'rejected', data: { problem: 'Tls mode ISTIO_MUTUAL uses Istio\'s own certificates and cannot have a credentialName' } },
     ],
   },
   {
@@ -390,8 +390,8 @@ ruleTable(rules('gateway-invalid', 'gateway-validation-warning'), [
             httpsRedirect: true
     ` },
     expect: [
-      { rule: 'gateway-validation-warning', line: 8, message: 'PASSTHROUGH (the default when mode is not set)', hasFix: true },
-      { rule: 'gateway-validation-warning', line: 15, message: 'only makes sense on an HTTP server' },
+      { rule: 'gateway-validation-warning', line: 8, messageId: 'acceptedWithWarning', data: { problem: 'Tls mode PASSTHROUGH (the default when mode is not set) does not terminate TLS, so the certificates are ignored' }, hasFix: true },
+      { rule: 'gateway-validation-warning', line: 15, messageId: 'acceptedWithWarning', data: { problem: 'tls.httpsRedirect only makes sense on an HTTP server, not on "HTTPS"' } },
     ],
     fixed: { 'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
@@ -441,7 +441,7 @@ ruleTable(rules('sidecar-invalid', 'sidecar-validation-warning'), [
           - "./*"
           - api.example.com
     ` },
-    expect: [{ rule: 'sidecar-invalid', line: 8, message: 'has no namespace', hasFix: true }],
+    expect: [{ rule: 'sidecar-invalid', line: 8, messageId: 'rejected', data: { problem: 'Egress host "api.example.com" has no namespace: it must be "<namespace>/<host>"' }, hasFix: true }],
     fixed: { 'sc.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Sidecar
@@ -463,7 +463,7 @@ ruleTable(rules('sidecar-invalid', 'sidecar-validation-warning'), [
         workloadSelector:
           labels: {app: cart}
     ` },
-    expect: [{ rule: 'sidecar-invalid', line: 4, message: 'configures nothing' }],
+    expect: [{ rule: 'sidecar-invalid', line: 4, messageId: 'rejected', data: { problem: 'The Sidecar configures nothing (no egress, ingress, outboundTrafficPolicy or inboundConnectionPool)' } }],
   },
   {
     name: 'ports, defaultEndpoint, catch-all listener order, ingress TLS credentialName',
@@ -487,11 +487,11 @@ ruleTable(rules('sidecar-invalid', 'sidecar-validation-warning'), [
           hosts: ["db/*"]
     ` },
     expect: [
-      { rule: 'sidecar-invalid', line: 8, message: 'must point at the workload itself' },
-      { rule: 'sidecar-invalid', line: 9, message: /ingress port 8080 is used by more than one listener/i },
-      { rule: 'sidecar-invalid', line: 13, message: 'credentialName is not supported' },
-      { rule: 'sidecar-invalid', line: 15, message: 'must be the last one' },
-      { rule: 'sidecar-invalid', line: 16, message: /protocol "POSTGRES"/i },
+      { rule: 'sidecar-invalid', line: 8, messageId: 'rejected', data: { problem: 'defaultEndpoint "10.1.2.3:8080" must point at the workload itself (127.0.0.1, 0.0.0.0, ::1 or ::)' } },
+      { rule: 'sidecar-invalid', line: 9, messageId: 'rejected', data: { problem: 'Ingress port 8080 is used by more than one listener' } },
+      { rule: 'sidecar-invalid', line: 13, messageId: 'rejected', data: { problem: 'credentialName is not supported on a Sidecar ingress listener' } },
+      { rule: 'sidecar-invalid', line: 15, messageId: 'rejected', data: { problem: 'The egress listener without a port must be the last one' } },
+      { rule: 'sidecar-invalid', line: 16, messageId: 'rejected', data: { problem: 'Protocol "POSTGRES" is not one Istio knows' } },
     ],
   },
   {
@@ -510,9 +510,9 @@ ruleTable(rules('sidecar-invalid', 'sidecar-validation-warning'), [
           egressProxy: {host: proxy.example.com, port: {number: 3128}}
     ` },
     expect: [
-      { rule: 'sidecar-validation-warning', line: 5, message: 'no labels' },
-      { rule: 'sidecar-validation-warning', line: 9, message: 'repeats or is covered' },
-      { rule: 'sidecar-invalid', line: 11, message: 'ALLOW_ANY' },
+      { rule: 'sidecar-validation-warning', line: 5, messageId: 'acceptedWithWarning', data: { problem: 'The workloadSelector has no labels, so the Sidecar applies to every workload in the namespace' } },
+      { rule: 'sidecar-validation-warning', line: 9, messageId: 'acceptedWithWarning', data: { problem: 'Egress host "istio-system/istiod.istio-system.svc.cluster.local" repeats or is covered by an earlier entry' } },
+      { rule: 'sidecar-invalid', line: 11, messageId: 'rejected', data: { problem: 'egressProxy is only allowed with outboundTrafficPolicy mode ALLOW_ANY', hint: ' Set mode: ALLOW_ANY, or remove egressProxy.' } },
     ],
   },
 ]);
@@ -537,8 +537,8 @@ ruleTable(rule('gateway-validation-warning'), [
             - TLS_AES_128_GCM_SHA256
     ` },
     expect: [
-      { rule: 'gateway-validation-warning', line: 13, message: '"ECDHE-RSA-AES128-GCM-SHA256"', hasFix: true },
-      { rule: 'gateway-validation-warning', line: 14, message: 'TLS 1.3 suites cannot be configured', hasFix: false },
+      { rule: 'gateway-validation-warning', line: 13, messageId: 'acceptedWithWarning', data: { problem: 'Cipher suite "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" is not one Envoy knows, so it is ignored', hint: ' Envoy uses OpenSSL names: "ECDHE-RSA-AES128-GCM-SHA256".' }, hasFix: true },
+      { rule: 'gateway-validation-warning', line: 14, messageId: 'acceptedWithWarning', data: { problem: 'Cipher suite "TLS_AES_128_GCM_SHA256" is not one Envoy knows, so it is ignored', hint: ' Use OpenSSL-style names such as "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-RSA-AES128-GCM-SHA256"; TLS 1.3 suites cannot be configured.' }, hasFix: false },
     ],
     fixed: { 'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
@@ -572,7 +572,7 @@ ruleTable(rule('dr-invalid'), [
       spec:
         host: reviews
     ` },
-    expect: [{ rule: 'dr-invalid', line: 6, message: 'only supported on AuthorizationPolicy' }],
+    expect: [{ rule: 'dr-invalid', line: 6, messageId: 'rejected', data: { problem: 'The annotation istio.io/dry-run is only supported on AuthorizationPolicy, not on DestinationRule' } }],
   },
 ]);
 

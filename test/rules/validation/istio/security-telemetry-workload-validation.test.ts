@@ -153,10 +153,10 @@ ruleTable(rules('authz-invalid', 'authz-validation-warning'), [
         - from: [{source: {principals: ["cluster.local/ns/shop/sa/web"]}}]
     ` },
     expect: [
-      { rule: 'authz-invalid', line: 5, name: 'deny', message: 'DENY policy without rules never triggers' },
-      { rule: 'authz-invalid', line: 11, name: 'allow', message: 'only allowed with action CUSTOM' },
-      { rule: 'authz-invalid', line: 18, name: 'custom', message: 'needs provider.name' },
-      { rule: 'authz-invalid', line: 20, name: 'custom', message: 'not supported with the CUSTOM action' },
+      { rule: 'authz-invalid', line: 5, name: 'deny', messageId: 'rejected', data: { problem: 'A DENY policy without rules never triggers' } },
+      { rule: 'authz-invalid', line: 11, name: 'allow', messageId: 'rejected', data: { problem: 'Provider is only allowed with action CUSTOM, not ALLOW' } },
+      { rule: 'authz-invalid', line: 18, name: 'custom', messageId: 'rejected', data: { problem: 'A CUSTOM policy needs provider.name' } },
+      { rule: 'authz-invalid', line: 20, name: 'custom', messageId: 'rejected', data: { problem: 'source.principals is not supported with the CUSTOM action' } },
     ],
   },
   {
@@ -181,12 +181,12 @@ ruleTable(rules('authz-invalid', 'authz-validation-warning'), [
           - key: source.ip
     ` },
     expect: [
-      { rule: 'authz-invalid', line: 7, message: '`from.source` is empty' },
-      { rule: 'authz-invalid', line: 9, message: 'not an IP address or CIDR block' },
-      { rule: 'authz-invalid', line: 12, message: 'not a port number' },
-      { rule: 'authz-invalid', line: 13, message: 'not a supported template' },
-      { rule: 'authz-invalid', line: 15, message: /unknown when key "request\.header\[x\-user\]"/i },
-      { rule: 'authz-invalid', line: 17, message: 'neither values nor notValues' },
+      { rule: 'authz-invalid', line: 7, messageId: 'rejected', data: { problem: '`from.source` is empty' } },
+      { rule: 'authz-invalid', line: 9, messageId: 'rejected', data: { problem: 'ipBlocks entry "10.0.0.300/8" is not an IP address or CIDR block' } },
+      { rule: 'authz-invalid', line: 12, messageId: 'rejected', data: { problem: 'Ports entry "http" is not a port number' } },
+      { rule: 'authz-invalid', line: 13, messageId: 'rejected', data: { problem: 'Path "/api/{id}": segment "{id}" is not a supported template ("{*}" or "{**}")' } },
+      { rule: 'authz-invalid', line: 15, messageId: 'rejected', data: { problem: 'Unknown when key "request.header[x-user]"' } },
+      { rule: 'authz-invalid', line: 17, messageId: 'rejected', data: { problem: 'The `when` condition on "source.ip" has neither values nor notValues' } },
     ],
   },
   {
@@ -201,7 +201,7 @@ ruleTable(rules('authz-invalid', 'authz-validation-warning'), [
         - to: [{operation: {methods: [DELETE]}}]
         - to: [{operation: {methods: [PUT], ports: ["8080"]}}]
     ` },
-    expect: [{ rule: 'authz-validation-warning', line: 7, message: 'denies all traffic' }],
+    expect: [{ rule: 'authz-validation-warning', line: 7, messageId: 'acceptedWithWarning', data: { problem: 'This DENY rule uses only HTTP attributes, so on TCP ports in scope it denies all traffic' } }],
   },
   {
     name: 'a targetRef to a Deployment (selector and targetRefs together is a CRD rule, reported by schema-validation-rule)',
@@ -215,7 +215,7 @@ ruleTable(rules('authz-invalid', 'authz-validation-warning'), [
         - {kind: Deployment, group: apps, name: web}
     ` },
     expect: [
-      { rule: 'authz-invalid', line: 7, message: 'is not a Service' },
+      { rule: 'authz-invalid', line: 7, messageId: 'rejected', data: { problem: 'targetRef "apps/Deployment" is not a Service (core), ServiceEntry (networking.istio.io) or Gateway (gateway.networking.k8s.io)' } },
     ],
   },
 ]);
@@ -248,7 +248,7 @@ ruleTable(rules('peer-authn-invalid', 'peer-authn-validation-warning', 'request-
         mtls: {mode: PERMISSIVE}
     ` },
     expect: [
-      { rule: 'peer-authn-validation-warning', line: 21, name: 'empty', message: 'no matchLabels' },
+      { rule: 'peer-authn-validation-warning', line: 21, name: 'empty', messageId: 'acceptedWithWarning', data: { problem: 'The selector has no matchLabels, so it selects every workload in the namespace' } },
     ],
   },
   {
@@ -269,9 +269,33 @@ ruleTable(rules('peer-authn-invalid', 'peer-authn-validation-warning', 'request-
           timeout: 5
     ` },
     expect: [
-      { rule: 'request-authn-invalid', line: 6, message: 'has no issuer' },
-      { rule: 'request-authn-invalid', line: 8, message: 'not a valid URL' },
-      { rule: 'request-authn-invalid', line: 12, message: 'does not parse as JSON' },
+      { rule: 'request-authn-invalid', line: 6, messageId: 'rejected', data: { problem: 'The JWT rule has no issuer' } },
+      { rule: 'request-authn-invalid', line: 8, messageId: 'rejected', data: { problem: 'jwksUri "https://auth example.com/jwks.json" is not a valid URL' } },
+      { rule: 'request-authn-invalid', line: 12, messageId: 'rejected', data: { problem: 'Jwks is not a JSON Web Key Set (it does not parse as JSON)' } },
+    ],
+  },
+  {
+    name: 'the dry-run annotation on a PeerAuthentication is rejected; a RequestAuthentication with an empty selector warns',
+    files: { 'authn.yaml': yaml`
+      apiVersion: security.istio.io/v1
+      kind: PeerAuthentication
+      metadata:
+        name: trial
+        namespace: shop
+        annotations: {istio.io/dry-run: "true"}
+      spec:
+        mtls: {mode: STRICT}
+      ---
+      apiVersion: security.istio.io/v1
+      kind: RequestAuthentication
+      metadata: {name: jwt, namespace: shop}
+      spec:
+        selector: {matchLabels: {}}
+        jwtRules: [{issuer: https://auth.example.com/}]
+    ` },
+    expect: [
+      { rule: 'peer-authn-invalid', line: 6, messageId: 'rejected', data: { problem: 'The annotation istio.io/dry-run is only supported on AuthorizationPolicy, not on PeerAuthentication', hint: ' Remove the annotation.' } },
+      { rule: 'request-authn-validation-warning', line: 14, messageId: 'acceptedWithWarning', data: { problem: 'The selector has no matchLabels, so it selects every workload in the namespace' } },
     ],
   },
 ]);
@@ -297,9 +321,9 @@ ruleTable(rules('telemetry-invalid', 'telemetry-validation-warning'), [
               source_app: {operation: REMOVE, value: x}
     ` },
     expect: [
-      { rule: 'telemetry-validation-warning', line: 6, message: /more than one tracing provider/i },
-      { rule: 'telemetry-invalid', line: 14, message: 'has no value' },
-      { rule: 'telemetry-invalid', line: 15, message: 'cannot have a value' },
+      { rule: 'telemetry-validation-warning', line: 6, messageId: 'acceptedWithWarning', data: { problem: 'More than one tracing provider is not supported' } },
+      { rule: 'telemetry-invalid', line: 14, messageId: 'rejected', data: { problem: 'Tag override "team" adds or updates the tag but has no value' } },
+      { rule: 'telemetry-invalid', line: 15, messageId: 'rejected', data: { problem: 'Tag override "source_app" removes the tag, so it cannot have a value' } },
     ],
   },
 ]);
@@ -330,10 +354,10 @@ ruleTable(rules('workload-entry-invalid', 'workload-entry-validation-warning', '
         network: vm-net
     ` },
     expect: [
-      { rule: 'workload-entry-invalid', line: 5, name: 'vm-1', message: 'not an IP address or a DNS name' },
-      { rule: 'workload-entry-invalid', line: 7, name: 'vm-1', message: /port name "http_web"/i },
-      { rule: 'workload-entry-invalid', line: 14, name: 'vm-2', message: 'cannot list ports' },
-      { rule: 'workload-entry-validation-warning', line: 20, name: 'vm-3', message: /address is not set/i },
+      { rule: 'workload-entry-invalid', line: 5, name: 'vm-1', messageId: 'rejected', data: { problem: 'Address "10.0.0.300" is not an IP address or a DNS name' } },
+      { rule: 'workload-entry-invalid', line: 7, name: 'vm-1', messageId: 'rejected', data: { problem: 'Port name "http_web" is not a DNS-1123 label' } },
+      { rule: 'workload-entry-invalid', line: 14, name: 'vm-2', messageId: 'rejected', data: { problem: 'A unix socket endpoint ("unix:///var/run/app.sock") cannot list ports' } },
+      { rule: 'workload-entry-validation-warning', line: 20, name: 'vm-3', messageId: 'acceptedWithWarning', data: { problem: 'Address is not set, only network "vm-net"' } },
     ],
   },
   {
@@ -362,8 +386,8 @@ ruleTable(rules('workload-entry-invalid', 'workload-entry-validation-warning', '
           httpGet: {port: 8080, scheme: https}
     ` },
     expect: [
-      { rule: 'workload-group-invalid', line: 12, name: 'b', message: 'has no check' },
-      { rule: 'workload-group-invalid', line: 21, name: 'c', message: 'scheme "https"', hasFix: true },
+      { rule: 'workload-group-invalid', line: 12, name: 'b', messageId: 'rejected', data: { problem: 'The probe has no check (httpGet, tcpSocket, exec or grpc)' } },
+      { rule: 'workload-group-invalid', line: 21, name: 'c', messageId: 'rejected', data: { problem: 'probe.httpGet.scheme "https" is not "HTTP" or "HTTPS"' }, hasFix: true },
     ],
     fixed: { 'wg.yaml': yaml`
       apiVersion: networking.istio.io/v1
@@ -427,9 +451,9 @@ ruleTable(rule('authz-unsupported-wildcard'), [
             values: ["*pay*"]
     ` },
     expect: [
-      { rule: 'authz-unsupported-wildcard', line: 8, message: 'compares it literally', hasFix: false },
-      { rule: 'authz-unsupported-wildcard', line: 11, message: '"/api/{*}/items"', hasFix: true },
-      { rule: 'authz-unsupported-wildcard', line: 14, hasFix: false },
+      { rule: 'authz-unsupported-wildcard', line: 8, messageId: 'misplacedWildcard', data: { field: 'principals', value: '"cluster.local/ns/*/sa/web"' }, hasFix: false },
+      { rule: 'authz-unsupported-wildcard', line: 11, messageId: 'misplacedPathWildcardTemplate', data: { template: '"/api/{*}/items"' }, hasFix: true },
+      { rule: 'authz-unsupported-wildcard', line: 14, messageId: 'misplacedWildcard', data: { field: 'request.headers[x-team] values', value: '"*pay*"' }, hasFix: false },
     ],
     fixed: { 'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
@@ -447,6 +471,18 @@ ruleTable(rule('authz-unsupported-wildcard'), [
           - key: request.headers[x-team]
             values: ["*pay*"]
     ` },
+  },
+  {
+    name: 'a path "*" inside a segment has no template to offer: the message names the templates',
+    files: { 'ap.yaml': yaml`
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata: {name: p, namespace: shop}
+      spec:
+        rules:
+        - to: [{operation: {notPaths: ["/api/v*/admin"]}}]
+    ` },
+    expect: [{ rule: 'authz-unsupported-wildcard', line: 6, messageId: 'misplacedPathWildcard', data: { field: 'notPaths', value: '"/api/v*/admin"' }, hasFix: false }],
   },
 ]);
 
@@ -484,8 +520,8 @@ ruleTable(rule('authz-invalid'), [
       spec: {}
     ` },
     expect: [
-      { rule: 'authz-invalid', line: 16, name: 'custom', message: 'only supports actions ALLOW and DENY' },
-      { rule: 'authz-invalid', line: 27, name: 'maybe', message: 'is not a boolean' },
+      { rule: 'authz-invalid', line: 16, name: 'custom', messageId: 'rejected', data: { problem: 'istio.io/dry-run only supports actions ALLOW and DENY, not CUSTOM' } },
+      { rule: 'authz-invalid', line: 27, name: 'maybe', messageId: 'rejected', data: { problem: 'istio.io/dry-run value "yes" is not a boolean' } },
     ],
   },
 ]);

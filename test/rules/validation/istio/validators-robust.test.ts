@@ -90,7 +90,7 @@ describe.each(SAMPLES)('%s validation never throws', (kind, validate, sample) =>
       for (const [i, value] of edits) spec = replaceAt(spec, all[i]!, value);
       const out = new Issues();
       validate(resourceOf(kind, spec), out);
-      for (const issue of out.list) expect(typeof issue.message).toBe('string');
+      for (const issue of out.list) expect(typeof issue.problem).toBe('string');
     }), { numRuns: 300 });
   });
 });

@@ -123,7 +123,7 @@ ruleTable(rules(...VS_RULES), [
         - name: broken
           timeout: 5s
     ` },
-    expect: [{ rule: 'vs-invalid', line: 7, message: 'has no route, redirect or directResponse' }],
+    expect: [{ rule: 'vs-invalid', line: 7, messageId: 'rejected', data: { problem: 'Http route "broken" has no route, redirect or directResponse' } }],
   },
   {
     name: 'route together with redirect, and rewrite together with redirect',
@@ -139,8 +139,8 @@ ruleTable(rules(...VS_RULES), [
           route: [{destination: {host: reviews}}]
     ` },
     expect: [
-      { rule: 'vs-invalid', line: 7, message: 'both route and redirect' },
-      { rule: 'vs-invalid', line: 8, message: 'both rewrite and redirect' },
+      { rule: 'vs-invalid', line: 7, messageId: 'rejected', data: { problem: 'The http route has both route and redirect' } },
+      { rule: 'vs-invalid', line: 8, messageId: 'rejected', data: { problem: 'The http route has both rewrite and redirect' } },
     ],
   },
   {
@@ -161,9 +161,9 @@ ruleTable(rules(...VS_RULES), [
           timeout: 500us
     ` },
     expect: [
-      { rule: 'vs-invalid', line: 8, message: '"10" is not a duration' },
-      { rule: 'vs-invalid', line: 11, message: 'finer than a millisecond' },
-      { rule: 'vs-invalid', line: 13, message: 'shorter than 1ms' },
+      { rule: 'vs-invalid', line: 8, messageId: 'rejected', data: { problem: 'Timeout "10" is not a duration' } },
+      { rule: 'vs-invalid', line: 11, messageId: 'rejected', data: { problem: 'retries.perTryTimeout "1.5ms" is finer than a millisecond' } },
+      { rule: 'vs-invalid', line: 13, messageId: 'rejected', data: { problem: 'Timeout "500us" is shorter than 1ms' } },
       { rule: 'vs-unreachable-route', line: 12 },
     ],
   },
@@ -179,7 +179,7 @@ ruleTable(rules(...VS_RULES), [
         - route: [{destination: {host: reviews}}]
           retries: {attempts: 3, retryOn: "5xx, connect-failure,refused_stream"}
     ` },
-    expect: [{ rule: 'vs-invalid', line: 8, message: 'Did you mean "5xx,connect-failure,refused-stream"?', hasFix: true }],
+    expect: [{ rule: 'vs-invalid', line: 8, messageId: 'rejected', data: { problem: 'retryOn "5xx, connect-failure,refused_stream" has policies Envoy does not know: " connect-failure", "refused_stream"', hint: ' Did you mean "5xx,connect-failure,refused-stream"? (comma-separated, no spaces)' }, hasFix: true }],
     fixed: { 'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
@@ -206,8 +206,8 @@ ruleTable(rules(...VS_RULES), [
             retryOn: whenever
     ` },
     expect: [
-      { rule: 'vs-invalid', line: 9, message: 'attempts is 0' },
-      { rule: 'vs-invalid', line: 10, message: '"whenever"', hasFix: false },
+      { rule: 'vs-invalid', line: 9, messageId: 'rejected', data: { problem: 'Retries sets perTryTimeout, retryOn or retryRemoteLocalities but attempts is 0 (retries disabled)' } },
+      { rule: 'vs-invalid', line: 10, messageId: 'rejected', data: { problem: 'retryOn "whenever" has a policy Envoy does not know: "whenever"' }, hasFix: false },
     ],
   },
   {
@@ -231,8 +231,8 @@ ruleTable(rules(...VS_RULES), [
         http: [{route: [{destination: {host: a}}]}]
     ` },
     expect: [
-      { rule: 'vs-invalid', line: 5, name: 'r', message: 'not allowed for a VirtualService that applies to sidecars' },
-      { rule: 'vs-invalid', line: 15, name: 's', message: 'label "bad_host" is not a DNS-1123 label' },
+      { rule: 'vs-invalid', line: 5, name: 'r', messageId: 'rejected', data: { problem: 'The wildcard host "*" is not allowed for a VirtualService that applies to sidecars (the mesh gateway)' } },
+      { rule: 'vs-invalid', line: 15, name: 's', messageId: 'rejected', data: { problem: 'Domain name "bad_host.example.com" is invalid: label "bad_host" is not a DNS-1123 label (a wildcard may only be the first label)' } },
     ],
   },
   {
@@ -247,7 +247,7 @@ ruleTable(rules(...VS_RULES), [
         - api.example.com
         http: [{route: [{destination: {host: a}}]}]
     ` },
-    expect: [{ rule: 'vs-invalid', line: 7, message: 'overlap' }],
+    expect: [{ rule: 'vs-invalid', line: 7, messageId: 'rejected', data: { problem: 'Hosts "*.example.com" and "api.example.com" overlap' } }],
   },
   {
     name: 'the legacy name.namespace gateway form is a warning with a fix; a bad namespace is an error',
@@ -276,8 +276,8 @@ ruleTable(rules(...VS_RULES), [
         servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*/*.example.com"]}]
     ` },
     expect: [
-      { rule: 'vs-validation-warning', line: 6, message: 'Write it as "istio-system/public-gw"', hasFix: true },
-      { rule: 'vs-invalid', line: 14, message: 'namespace "Istio_System"' },
+      { rule: 'vs-validation-warning', line: 6, messageId: 'acceptedWithWarning', data: { problem: 'Gateway "public-gw.istio-system" uses the legacy "name.namespace" form', hint: ' Write it as "istio-system/public-gw".' }, hasFix: true },
+      { rule: 'vs-invalid', line: 14, messageId: 'rejected', data: { problem: 'Gateway reference "Istio_System/public-gw": namespace "Istio_System" is not a valid namespace name' } },
     ],
     fixed: { 'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
@@ -322,10 +322,10 @@ ruleTable(rules(...VS_RULES), [
             weight: 0
     ` },
     expect: [
-      { rule: 'vs-invalid', line: 7, message: 'all have weight 0' },
-      { rule: 'vs-invalid', line: 8, message: /destination host "\*" is not allowed/i },
-      { rule: 'vs-invalid', line: 11, message: /subset name "v1\.0"/i },
-      { rule: 'vs-invalid', line: 12, message: 'port 70000' },
+      { rule: 'vs-invalid', line: 7, messageId: 'rejected', data: { problem: 'The destinations all have weight 0, so no traffic can be sent' } },
+      { rule: 'vs-invalid', line: 8, messageId: 'rejected', data: { problem: 'Destination host "*" is not allowed' } },
+      { rule: 'vs-invalid', line: 11, messageId: 'rejected', data: { problem: 'Subset name "v1.0" is not a DNS-1123 label' } },
+      { rule: 'vs-invalid', line: 12, messageId: 'rejected', data: { problem: 'Destination port 70000 is not in the range 1..65535' } },
     ],
   },
   {
@@ -351,11 +351,11 @@ ruleTable(rules(...VS_RULES), [
           route: [{destination: {host: web}}]
     ` },
     expect: [
-      { rule: 'vs-invalid', line: 5, message: 'cannot list gateways' },
-      { rule: 'vs-invalid', line: 7, message: 'cannot delegate again' },
+      { rule: 'vs-invalid', line: 5, messageId: 'rejected', data: { problem: 'A delegate VirtualService (one without hosts) cannot list gateways' } },
+      { rule: 'vs-invalid', line: 7, messageId: 'rejected', data: { problem: 'A delegate VirtualService cannot delegate again' } },
       { rule: 'vs-invalid', line: 7 },
-      { rule: 'vs-invalid', line: 8, message: 'cannot have tcp routes' },
-      { rule: 'vs-invalid', line: 18, message: 'may not also have route destinations' },
+      { rule: 'vs-invalid', line: 8, messageId: 'rejected', data: { problem: 'A delegate VirtualService (one without hosts) cannot have tcp routes' } },
+      { rule: 'vs-invalid', line: 18, messageId: 'rejected', data: { problem: 'The http route delegates, so it may not also have route destinations' } },
     ],
   },
   {
@@ -377,9 +377,9 @@ ruleTable(rules(...VS_RULES), [
               set: {host: example.com}
     ` },
     expect: [
-      { rule: 'vs-invalid', line: 11, message: 'names starting with ":" are reserved' },
-      { rule: 'vs-invalid', line: 12, message: 'lone "%"' },
-      { rule: 'vs-invalid', line: 14, message: /response header "host" cannot be set/i },
+      { rule: 'vs-invalid', line: 11, messageId: 'rejected', data: { problem: 'Header ":path" cannot be modified: names starting with ":" are reserved' } },
+      { rule: 'vs-invalid', line: 12, messageId: 'rejected', data: { problem: 'Header value "10%" ends with a lone "%" (write "%%" for a literal percent sign)' } },
+      { rule: 'vs-invalid', line: 14, messageId: 'rejected', data: { problem: 'Response header "host" cannot be set' } },
     ],
   },
   {
@@ -401,8 +401,8 @@ ruleTable(rules(...VS_RULES), [
           route: [{destination: {host: reviews}}]
     ` },
     expect: [
-      { rule: 'vs-invalid', line: 9, message: 'JWT claim routing' },
-      { rule: 'vs-invalid', line: 13, message: 'authority is set more than once' },
+      { rule: 'vs-invalid', line: 9, messageId: 'rejected', data: { problem: 'JWT claim routing ("@request.auth.claims.group") only works on a gateway, and this VirtualService is not bound to one' } },
+      { rule: 'vs-invalid', line: 13, messageId: 'rejected', data: { problem: 'The authority is set more than once ("new.example.com" and "other.example.com")' } },
     ],
   },
   {
@@ -424,10 +424,10 @@ ruleTable(rules(...VS_RULES), [
           route: [{destination: {host: reviews}}]
     ` },
     expect: [
-      { rule: 'vs-invalid', line: 8, message: 'prefix match is empty' },
-      { rule: 'vs-invalid', line: 9, message: 'look-around' },
-      { rule: 'vs-invalid', line: 11, message: 'not a valid header name' },
-      { rule: 'vs-invalid', line: 13, message: 'port 99999' },
+      { rule: 'vs-invalid', line: 8, messageId: 'rejected', data: { problem: 'method: the prefix match is empty' } },
+      { rule: 'vs-invalid', line: 9, messageId: 'rejected', data: { problem: 'uri: regex "^/(?!admin).*" uses look-around, which RE2 (Envoy\'s regex engine) does not support' } },
+      { rule: 'vs-invalid', line: 11, messageId: 'rejected', data: { problem: 'Header name "x user" is not a valid header name (letters, digits, "-" and "_")' } },
+      { rule: 'vs-invalid', line: 13, messageId: 'rejected', data: { problem: 'Match port 99999 is not in the range 1..65535' } },
     ],
   },
   {
@@ -449,10 +449,10 @@ ruleTable(rules(...VS_RULES), [
           fault: {}
     ` },
     expect: [
-      { rule: 'vs-invalid', line: 8, message: 'redirectCode 200' },
-      { rule: 'vs-invalid', line: 10, message: 'scheme "HTTPS"', hasFix: true },
-      { rule: 'vs-invalid', line: 12, message: '"get" is not an HTTP method', hasFix: true },
-      { rule: 'vs-invalid', line: 14, message: 'neither abort nor delay' },
+      { rule: 'vs-invalid', line: 8, messageId: 'rejected', data: { problem: 'redirectCode 200 is not a 3xx status' } },
+      { rule: 'vs-invalid', line: 10, messageId: 'rejected', data: { problem: 'Redirect scheme "HTTPS" is not "http" or "https"' }, hasFix: true },
+      { rule: 'vs-invalid', line: 12, messageId: 'rejected', data: { problem: 'CORS allowMethods entry "get" is not an HTTP method' }, hasFix: true },
+      { rule: 'vs-invalid', line: 14, messageId: 'rejected', data: { problem: 'The fault has neither abort nor delay' } },
     ],
   },
   {
@@ -471,8 +471,8 @@ ruleTable(rules(...VS_RULES), [
           mirrorPercent: 20
     ` },
     expect: [
-      { rule: 'vs-validation-warning', line: 9, message: 'no error type' },
-      { rule: 'vs-validation-warning', line: 11, message: 'deprecated' },
+      { rule: 'vs-validation-warning', line: 9, messageId: 'acceptedWithWarning', data: { problem: 'The abort sets no error type, so nothing is aborted' } },
+      { rule: 'vs-validation-warning', line: 11, messageId: 'acceptedWithWarning', data: { problem: 'mirrorPercent is deprecated' } },
     ],
   },
   {
@@ -490,9 +490,9 @@ ruleTable(rules(...VS_RULES), [
           route: [{destination: {host: shop}}]
     ` },
     expect: [
-      { rule: 'vs-invalid', line: 8, message: 'has no match' },
-      { rule: 'vs-invalid', line: 9, message: 'SNI host "other.example.com"' },
-      { rule: 'vs-validation-warning', line: 9, message: 'is an IP address' },
+      { rule: 'vs-invalid', line: 8, messageId: 'rejected', data: { problem: 'The tls route has no match; tls routes must match on sniHosts' } },
+      { rule: 'vs-invalid', line: 9, messageId: 'rejected', data: { problem: 'SNI host "other.example.com" is not one of the VirtualService\'s hosts (or covered by one): [shop.example.com]' } },
+      { rule: 'vs-validation-warning', line: 9, messageId: 'acceptedWithWarning', data: { problem: 'sniHosts entry "10.0.0.1" is an IP address; SNI carries host names and most clients never send an IP' } },
     ],
   },
   {
@@ -510,8 +510,8 @@ ruleTable(rules(...VS_RULES), [
         - "*"
     ` },
     expect: [
-      { rule: 'vs-invalid', line: 9, message: 'lists "shop" twice' },
-      { rule: 'vs-invalid', line: 7, message: 'combines "*"' },
+      { rule: 'vs-invalid', line: 9, messageId: 'rejected', data: { problem: 'exportTo lists "shop" twice' } },
+      { rule: 'vs-invalid', line: 7, messageId: 'rejected', data: { problem: 'exportTo combines "*" with other entries' } },
     ],
   },
   {
@@ -534,7 +534,7 @@ ruleTable(rules(...VS_RULES), [
       spec:
         hosts: [reviews]
     ` },
-    expect: [{ rule: 'vs-invalid', line: 4, message: 'no http, tcp or tls routes' }],
+    expect: [{ rule: 'vs-invalid', line: 4, messageId: 'rejected', data: { problem: 'The VirtualService has no http, tcp or tls routes' } }],
   },
 ]);
 
@@ -552,7 +552,7 @@ ruleTable(rules(...VS_RULES), [
         - match: [{headers: {end-user: {exact: jason}}}]
           route: [{destination: {host: reviews, subset: v2}}]
     ` },
-    expect: [{ rule: 'vs-unreachable-route', line: 8, message: 'takes every request' }],
+    expect: [{ rule: 'vs-unreachable-route', line: 8, messageId: 'unreachableRoute', data: { problem: 'Http route #1 comes after route #0, which has no match and takes every request' } }],
   },
   {
     name: 'routes after a catch-all are unreachable once each; their repeated matches are still ineffective',
@@ -570,9 +570,9 @@ ruleTable(rules(...VS_RULES), [
           route: [{destination: {host: c}}]
     ` },
     expect: [
-      { rule: 'vs-unreachable-route', line: 8, message: 'takes every request' },
-      { rule: 'vs-unreachable-route', line: 10, message: 'takes every request' },
-      { rule: 'vs-ineffective-match', line: 10, message: 'repeats a match' },
+      { rule: 'vs-unreachable-route', line: 8, messageId: 'unreachableRoute', data: { problem: 'Http route #1 comes after route #0, which has no match and takes every request' } },
+      { rule: 'vs-unreachable-route', line: 10, messageId: 'unreachableRoute', data: { problem: 'Http route #2 comes after route #0, which has no match and takes every request' } },
+      { rule: 'vs-ineffective-match', line: 10, messageId: 'ineffectiveMatch', data: { problem: 'Match #0 of http route #2 repeats a match of the earlier route #1' } },
     ],
   },
   {
@@ -587,7 +587,7 @@ ruleTable(rules(...VS_RULES), [
         - route: [{destination: {host: reviews}}]
         - route: [{destination: {host: ratings}}]
     ` },
-    expect: [{ rule: 'vs-unreachable-route', line: 8, message: 'only the last route may match everything' }],
+    expect: [{ rule: 'vs-unreachable-route', line: 8, messageId: 'unreachableRoute', data: { problem: 'Tcp route #1 has no match, and neither has the earlier route #0; only the last route may match everything' } }],
   },
   {
     name: 'a repeated match (names aside) is ineffective, and a route whose matches all repeat is unreachable',
@@ -614,9 +614,9 @@ ruleTable(rules(...VS_RULES), [
           route: [{destination: {host: c}}]
     ` },
     expect: [
-      { rule: 'vs-ineffective-match', line: 14, message: 'repeats a match of the earlier route "first"' },
+      { rule: 'vs-ineffective-match', line: 14, messageId: 'ineffectiveMatch', data: { problem: 'Match #0 of http route "second" repeats a match of the earlier route "first"' } },
       { rule: 'vs-ineffective-match', line: 19 },
-      { rule: 'vs-unreachable-route', line: 17, message: 'route "third" is never used' },
+      { rule: 'vs-unreachable-route', line: 17, messageId: 'unreachableRoute', data: { problem: 'Http route "third" is never used: every one of its matches is already taken by earlier routes' } },
     ],
   },
   {
@@ -646,7 +646,7 @@ ruleTable(rules(...VS_RULES), [
         - match: [{uri: {prefix: /api/v3}, method: {exact: POST}}]
           route: [{destination: {host: c}}]
     ` },
-    expect: [{ rule: 'vs-ineffective-match', line: 9, name: 'bad', message: 'covered by match #0 (uri prefix "/api")' }],
+    expect: [{ rule: 'vs-ineffective-match', line: 9, name: 'bad', messageId: 'ineffectiveMatch', data: { problem: 'Match #0 (uri prefix "/api/v2") of http route #1 is covered by match #0 (uri prefix "/api") of the earlier route #0' } }],
   },
   {
     name: 'tls routes with the same SNI and port: the second is unreachable',
@@ -707,7 +707,7 @@ ruleTable(rule('vs-invalid'), [
               regex: "*.js"
           route: [{destination: {host: static}}]
     ` },
-    expect: [{ rule: 'vs-invalid', line: 9, message: 'looks like a glob' }],
+    expect: [{ rule: 'vs-invalid', line: 9, messageId: 'rejected', message: 'it looks like a glob' }],
   },
 ]);
 

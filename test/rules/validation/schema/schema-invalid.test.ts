@@ -19,8 +19,8 @@ ruleTable(rules(...SCHEMA_RULES), [
             simple: round_robin
     ` },
     expect: [
-      { rule: 'schema-unknown-field', line: 8, message: 'Unknown field "mod" in spec.trafficPolicy.tls of DestinationRule (networking.istio.io/v1): kubectl apply rejects', hasFix: true },
-      { rule: 'schema-invalid-enum', line: 10, message: 'Values are case-sensitive: write "ROUND_ROBIN"', hasFix: true },
+      { rule: 'schema-unknown-field', line: 8, messageId: 'unknownFieldDidYouMean', data: { key: 'mod', where: 'in spec.trafficPolicy.tls', kind: 'DestinationRule', apiVersion: 'networking.istio.io/v1' }, hasFix: true },
+      { rule: 'schema-invalid-enum', line: 10, messageId: 'invalidEnumCase', data: { caseFix: 'ROUND_ROBIN' }, hasFix: true },
     ],
     fixed: { 'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
@@ -47,8 +47,8 @@ ruleTable(rules(...SCHEMA_RULES), [
           portLevelSettings: [{port: {numbr: 443}, tls: {mode: SIMPLE}}]}
     ` },
     expect: [
-      { rule: 'schema-invalid-enum', line: 6, message: '"simple" is not a supported value' },
-      { rule: 'schema-unknown-field', line: 7, message: 'Did you mean "number"?' },
+      { rule: 'schema-invalid-enum', line: 6, messageId: 'invalidEnumCase', data: { value: 'simple' } },
+      { rule: 'schema-unknown-field', line: 7, messageId: 'unknownFieldDidYouMean', data: { suggestion: 'number' } },
     ],
     fixed: { 'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1alpha3
@@ -68,7 +68,7 @@ ruleTable(rules(...SCHEMA_RULES), [
       metadata: {name: deny-all, namespace: foo}
       specs: {}
     ` },
-    expect: [{ rule: 'schema-unknown-field', line: 4, message: 'at the top level', hasFix: true }],
+    expect: [{ rule: 'schema-unknown-field', line: 4, messageId: 'unknownFieldDidYouMean', data: { where: 'at the top level' }, hasFix: true }],
     fixed: { 'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
@@ -90,7 +90,7 @@ ruleTable(rules(...SCHEMA_RULES), [
           circuitBreaker:
             allowOrigin: [{exact: "*"}]
     ` },
-    expect: [{ rule: 'schema-unknown-field', line: 9, message: /^Unknown field "circuitBreaker" in spec\.http\[0\] of VirtualService/, hasFix: false }],
+    expect: [{ rule: 'schema-unknown-field', line: 9, messageId: 'unknownField', data: { key: 'circuitBreaker', where: 'in spec.http[0]', kind: 'VirtualService' }, hasFix: false }],
   },
   {
     name: 'wrong types: a string for a list, a list for a string, a quoted port number, null in a list (ServiceEntry v1)',
@@ -109,10 +109,10 @@ ruleTable(rules(...SCHEMA_RULES), [
         exportTo: [".", null]
     ` },
     expect: [
-      { rule: 'schema-wrong-type', line: 5, message: 'spec.hosts must be a list, but is the string "api.example.com"', hasFix: true },
-      { rule: 'schema-wrong-type', line: 6, message: 'spec.resolution must be a string, but is a list', hasFix: false },
-      { rule: 'schema-wrong-type', line: 9, message: 'spec.ports[0].number must be an integer, but is the string "443"', hasFix: true },
-      { rule: 'schema-wrong-type', line: 12, message: 'spec.exportTo[1] must be a string, but is null' },
+      { rule: 'schema-wrong-type', line: 5, messageId: 'wrongTypeList', data: { path: 'spec.hosts', expected: 'a list', got: 'the string "api.example.com"', item: 'api.example.com' }, hasFix: true },
+      { rule: 'schema-wrong-type', line: 6, messageId: 'wrongType', data: { path: 'spec.resolution', expected: 'a string', got: 'a list' }, hasFix: false },
+      { rule: 'schema-wrong-type', line: 9, messageId: 'wrongTypeUnquote', data: { path: 'spec.ports[0].number', expected: 'an integer', got: 'the string "443"', value: '443' }, hasFix: true },
+      { rule: 'schema-wrong-type', line: 12, messageId: 'wrongType', data: { path: 'spec.exportTo[1]', expected: 'a string', got: 'null' } },
     ],
     fixed: { 'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
@@ -144,7 +144,7 @@ ruleTable(rules(...SCHEMA_RULES), [
             protocol: HTTP
           hosts: ["*"]
     ` },
-    expect: [{ rule: 'schema-wrong-type', line: 8, message: 'Write 8080 without quotes' }],
+    expect: [{ rule: 'schema-wrong-type', line: 8, messageId: 'wrongTypeUnquote', data: { value: '8080' } }],
     fixed: { 'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1beta1
       kind: Gateway
@@ -173,8 +173,8 @@ ruleTable(rules(...SCHEMA_RULES), [
           retries: {attempts: 2, retryRemoteLocalities: "true"}
     ` },
     expect: [
-      { rule: 'schema-wrong-type', line: 8, message: 'spec.http[0].timeout must be a string, but is the number 10', hasFix: false },
-      { rule: 'schema-wrong-type', line: 9, message: 'must be a boolean', hasFix: true },
+      { rule: 'schema-wrong-type', line: 8, messageId: 'wrongType', data: { path: 'spec.http[0].timeout', expected: 'a string', got: 'the number 10' }, hasFix: false },
+      { rule: 'schema-wrong-type', line: 9, messageId: 'wrongTypeUnquote', data: { expected: 'a boolean', value: 'true' }, hasFix: true },
     ],
     fixed: { 'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
@@ -206,8 +206,8 @@ ruleTable(rules(...SCHEMA_RULES), [
         action: REJECT
     ` },
     expect: [
-      { rule: 'schema-invalid-enum', line: 6, message: 'Did you mean "MESH_EXTERNAL"?', hasFix: false },
-      { rule: 'schema-invalid-enum', line: 13, message: 'Allowed: ALLOW, DENY, AUDIT, CUSTOM.', hasFix: false },
+      { rule: 'schema-invalid-enum', line: 6, messageId: 'invalidEnumDidYouMean', data: { suggestion: 'MESH_EXTERNAL' }, hasFix: false },
+      { rule: 'schema-invalid-enum', line: 13, messageId: 'invalidEnum', data: { allowed: ' Allowed: ALLOW, DENY, AUDIT, CUSTOM.' }, hasFix: false },
     ],
   },
   {
@@ -238,7 +238,7 @@ ruleTable(rules(...SCHEMA_RULES), [
     expect: [
       { rule: 'schema-invalid-enum', line: 7, hasFix: true },
       { rule: 'schema-invalid-enum', line: 14, hasFix: true },
-      { rule: 'schema-invalid-enum', line: 21, message: 'write "STRICT"', hasFix: true },
+      { rule: 'schema-invalid-enum', line: 21, messageId: 'invalidEnumCase', data: { caseFix: 'STRICT' }, hasFix: true },
     ],
     fixed: { 'x.yaml': yaml`
       apiVersion: telemetry.istio.io/v1alpha1
@@ -290,10 +290,19 @@ ruleTable(rules(...SCHEMA_RULES), [
         - labels: {version: v1}
     ` },
     expect: [
-      { rule: 'schema-missing-required', line: 4, message: 'spec.url is required' },
-      { rule: 'schema-missing-required', line: 12, message: 'spec.servers[0].port.number is required' },
-      { rule: 'schema-missing-required', line: 21, message: 'Add name to spec.subsets[0]' },
+      { rule: 'schema-missing-required', line: 4, messageId: 'missingRequired', data: { path: 'spec.url', field: 'url', parent: 'spec' } },
+      { rule: 'schema-missing-required', line: 12, messageId: 'missingRequired', data: { path: 'spec.servers[0].port.number', field: 'number', parent: 'spec.servers[0].port' } },
+      { rule: 'schema-missing-required', line: 21, messageId: 'missingRequired', data: { field: 'name', parent: 'spec.subsets[0]' } },
     ],
+  },
+  {
+    name: 'a required spec missing altogether (ServiceEntry)',
+    files: { 'se.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: ServiceEntry
+      metadata: {name: api, namespace: shop}
+    ` },
+    expect: [{ rule: 'schema-missing-required', line: 1, messageId: 'missingRequiredTopLevel', data: { path: 'spec', field: 'spec' } }],
   },
   {
     name: 'bounds: a percentage over 100, too many credential names, an empty Lua script (TrafficExtension)',
@@ -322,9 +331,9 @@ ruleTable(rules(...SCHEMA_RULES), [
         lua: {inlineCode: ""}
     ` },
     expect: [
-      { rule: 'schema-invalid-value', line: 7, message: 'spec.trafficPolicy.retryBudget.percent is 150; the maximum is 100' },
-      { rule: 'schema-invalid-value', line: 16, message: 'has 3 items; at most 2 are allowed' },
-      { rule: 'schema-invalid-value', line: 22, message: 'spec.lua.inlineCode must not be empty' },
+      { rule: 'schema-invalid-value', line: 7, messageId: 'invalidValue', data: { path: 'spec.trafficPolicy.retryBudget.percent', problem: 'is 150; the maximum is 100' } },
+      { rule: 'schema-invalid-value', line: 16, messageId: 'invalidValue', data: { problem: 'has 3 items; at most 2 are allowed' } },
+      { rule: 'schema-invalid-value', line: 22, messageId: 'invalidValue', data: { path: 'spec.lua.inlineCode', problem: 'must not be empty' } },
     ],
   },
   {
@@ -341,9 +350,9 @@ ruleTable(rules(...SCHEMA_RULES), [
         hosts: [api.example.com]
     ` },
     expect: [
-      { rule: 'schema-invalid-name', line: 4, message: 'Use "external-api"', hasFix: false },
-      { rule: 'schema-wrong-type', line: 6, message: 'metadata.labels.version must be a string, but is the number 2', hasFix: true },
-      { rule: 'schema-unknown-field', line: 7, message: 'Did you mean "annotations"?', hasFix: true },
+      { rule: 'schema-invalid-name', line: 4, messageId: 'invalidNameUse', data: { suggestion: 'external-api' }, hasFix: false },
+      { rule: 'schema-wrong-type', line: 6, messageId: 'wrongTypeQuote', data: { path: 'metadata.labels.version', expected: 'a string', got: 'the number 2', written: '2' }, hasFix: true },
+      { rule: 'schema-unknown-field', line: 7, messageId: 'unknownFieldDidYouMean', data: { key: 'annotation', suggestion: 'annotations' }, hasFix: true },
     ],
     fixed: { 'x.yaml': yaml`
       apiVersion: networking.istio.io/v1
@@ -370,7 +379,7 @@ ruleTable(rules(...SCHEMA_RULES), [
           egres:
           - hosts: ["./*"]
     ` },
-    expect: [{ rule: 'schema-unknown-field', line: 8, message: 'Did you mean "egress"?' }],
+    expect: [{ rule: 'schema-unknown-field', line: 8, messageId: 'unknownFieldDidYouMean', data: { key: 'egres', suggestion: 'egress' } }],
     fixed: { 'list.yaml': yaml`
       apiVersion: v1
       kind: List
@@ -432,7 +441,7 @@ ruleTable(rules('schema-unknown-field', 'schema-oneof'), [
         tls:
           mode: SIMPLE
     ` },
-    expect: [{ rule: 'schema-unknown-field', line: 6, message: '"tls" is a field of spec.trafficPolicy: move it there.', hasFix: false }],
+    expect: [{ rule: 'schema-unknown-field', line: 6, messageId: 'unknownFieldMisplaced', data: { key: 'tls', fieldPath: 'spec.trafficPolicy' }, hasFix: false }],
   },
   {
     name: 'fields that exclude each other: a StringMatch with exact and prefix, simple with consistentHash',
@@ -460,8 +469,8 @@ ruleTable(rules('schema-unknown-field', 'schema-oneof'), [
             consistentHash: {httpHeaderName: x-user}
     ` },
     expect: [
-      { rule: 'schema-oneof', line: 10, message: 'spec.http[0].match[0].uri sets "exact", "prefix", but only one of them may be set' },
-      { rule: 'schema-oneof', line: 21, message: '"simple", "consistentHash"' },
+      { rule: 'schema-oneof', line: 10, messageId: 'oneOf', data: { parent: 'spec.http[0].match[0].uri', fields: '"exact", "prefix"' } },
+      { rule: 'schema-oneof', line: 21, messageId: 'oneOf', data: { fields: '"simple", "consistentHash"' } },
     ],
   },
   {
@@ -497,8 +506,8 @@ ruleTable(rules('schema-unknown-field', 'schema-missing-required'), [
             base_ejection_time: 30s
     ` },
     expect: [
-      { rule: 'schema-unknown-field', line: 8, message: 'Did you mean "consecutive5xxErrors"?', hasFix: true },
-      { rule: 'schema-unknown-field', line: 9, message: 'Did you mean "baseEjectionTime"?', hasFix: true },
+      { rule: 'schema-unknown-field', line: 8, messageId: 'unknownFieldDidYouMean', data: { suggestion: 'consecutive5xxErrors' }, hasFix: true },
+      { rule: 'schema-unknown-field', line: 9, messageId: 'unknownFieldDidYouMean', data: { suggestion: 'baseEjectionTime' }, hasFix: true },
     ],
     fixed: { 'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
@@ -524,7 +533,7 @@ ruleTable(rules('schema-unknown-field', 'schema-missing-required'), [
         trafficPolicy:
           connectionPool: {tcp: {maxConnection: 10}}
     ` },
-    expect: [{ rule: 'schema-unknown-field', line: 8, message: 'Did you mean "maxConnections"?' }],
+    expect: [{ rule: 'schema-unknown-field', line: 8, messageId: 'unknownFieldDidYouMean', data: { key: 'maxConnection', suggestion: 'maxConnections' } }],
   },
 ]);
 
@@ -544,8 +553,8 @@ ruleTable(rule('schema-wrong-type'), [
               methods: [GET]
     ` },
     expect: [
-      { rule: 'schema-wrong-type', line: 3, message: 'Quote it: "1.10".' },
-      { rule: 'schema-wrong-type', line: 9, message: 'spec.rules[0].to[0].operation.ports[0] must be a string, but is the number 8080' },
+      { rule: 'schema-wrong-type', line: 3, messageId: 'wrongTypeQuote', data: { written: '1.10' } },
+      { rule: 'schema-wrong-type', line: 9, messageId: 'wrongTypeQuote', data: { path: 'spec.rules[0].to[0].operation.ports[0]', expected: 'a string', got: 'the number 8080', written: '8080' } },
     ],
     fixed: { 'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
@@ -574,7 +583,20 @@ ruleTable(rule('schema-unknown-field'), [
         host: reviews
         futureSetting: {enabled: true}
     ` },
-    expect: [{ rule: 'schema-unknown-field', line: 6, message: /Checked against Istio 1\.\d+'s CRDs; if "futureSetting" is new in Istio 1\.35, suppress this finding/ }],
+    expect: [{ rule: 'schema-unknown-field', line: 6, messageId: 'unknownFieldNewerIstio', data: { key: 'futureSetting', istioVersion: '1.35' } }],
+  },
+  {
+    name: 'with a newer Istio declared, a field written one level too high is pointed to where it belongs, and the CRDs named',
+    istioVersion: '1.35',
+    files: { 'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: dr}
+      spec:
+        host: reviews
+        tls: {mode: SIMPLE}
+    ` },
+    expect: [{ rule: 'schema-unknown-field', line: 6, messageId: 'unknownFieldMisplacedNewerIstio', data: { key: 'tls', fieldPath: 'spec.trafficPolicy', istioVersion: '1.35' } }],
   },
 ]);
 
@@ -590,7 +612,18 @@ ruleTable(rule('schema-invalid-name'), [
       spec:
         hosts: [reviews]
     ` },
-    expect: [{ rule: 'schema-invalid-name', line: 5, message: 'metadata.namespace "Team.A" is not a valid namespace name' }],
+    expect: [{ rule: 'schema-invalid-name', line: 5, messageId: 'invalidNamespace', data: { namespace: 'Team.A' } }],
+  },
+  {
+    name: 'a name that lower case does not mend gets no suggestion',
+    files: { 'vs.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: "reviews@v2", namespace: shop}
+      spec:
+        hosts: [reviews]
+    ` },
+    expect: [{ rule: 'schema-invalid-name', line: 3, messageId: 'invalidName', data: { name: 'reviews@v2' } }],
   },
 ]);
 
@@ -608,8 +641,8 @@ ruleTable(rule('schema-invalid-value'), [
         - {kind: Gateway, group: Gateway.Networking.k8s.io, name: gw}
     ` },
     expect: [
-      { rule: 'schema-invalid-value', line: 6, message: 'spec.sha256 "sha256:ABC" does not match the pattern' },
-      { rule: 'schema-invalid-value', line: 8, message: 'spec.targetRefs[0].group "Gateway.Networking.k8s.io" does not match the pattern' },
+      { rule: 'schema-invalid-value', line: 6, messageId: 'invalidValue', data: { path: 'spec.sha256', problem: '"sha256:ABC" does not match the pattern (^$|^[a-f0-9]{64}$)' } },
+      { rule: 'schema-invalid-value', line: 8, messageId: 'invalidValue', data: { path: 'spec.targetRefs[0].group' } },
     ],
   },
 ]);
@@ -644,8 +677,8 @@ ruleTable(rule('schema-wrong-type'), [
               port: 9080 # v2 listens here
     ` },
     expect: [
-      { rule: 'schema-wrong-type', line: 8, message: 'Say how to match: {exact: ...}, {prefix: ...}, {regex: ...}.', hasFix: false },
-      { rule: 'schema-wrong-type', line: 12, message: 'Write port: {number: 9080}.', hasFix: true },
+      { rule: 'schema-wrong-type', line: 8, messageId: 'wrongTypeMatchKinds', data: { matchKinds: '{exact: ...}, {prefix: ...}, {regex: ...}' }, hasFix: false },
+      { rule: 'schema-wrong-type', line: 12, messageId: 'wrongTypePortNumber', data: { field: 'port', port: 9080 }, hasFix: true },
     ],
     fixed: { 'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1

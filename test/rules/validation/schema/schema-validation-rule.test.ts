@@ -56,9 +56,9 @@ ruleTable(rule('schema-validation-rule'), [
         rules: [{to: [{operation: {paths: [/admin]}}]}]
     ` },
     expect: [
-      { rule: 'schema-validation-rule', line: 6, message: '"wildcard not allowed in label value match"' },
-      { rule: 'schema-validation-rule', line: 7, message: 'spec sets "selector" and "targetRefs": "only one of targetRefs or selector can be set"' },
-      { rule: 'schema-validation-rule', line: 8, message: 'spec.targetRefs[0].namespace is "istio-ingress": "cross namespace referencing is not currently supported"' },
+      { rule: 'schema-validation-rule', line: 6, messageId: 'wildcardLabelValue', data: { key: 'app', value: 'checkout-*' } },
+      { rule: 'schema-validation-rule', line: 7, messageId: 'selectorWithTargetRefs', data: { fields: '"selector" and "targetRefs"' } },
+      { rule: 'schema-validation-rule', line: 8, messageId: 'crossNamespaceTargetRef', data: { ref: 'spec.targetRefs[0]', namespace: 'istio-ingress' } },
     ],
   },
   {
@@ -73,8 +73,8 @@ ruleTable(rule('schema-validation-rule'), [
           http: {mode: PERMISSIVE}
     ` },
     expect: [
-      { rule: 'schema-validation-rule', line: 6, message: '"portLevelMtls requires selector"' },
-      { rule: 'schema-validation-rule', line: 7, message: 'key "http" is not a port number' },
+      { rule: 'schema-validation-rule', line: 6, messageId: 'portLevelMtlsWithoutSelector' },
+      { rule: 'schema-validation-rule', line: 7, messageId: 'portLevelMtlsBadPort', data: { port: 'http' } },
     ],
   },
   {
@@ -90,8 +90,8 @@ ruleTable(rule('schema-validation-rule'), [
           jwks: '{"keys": []}'
     ` },
     expect: [
-      { rule: 'schema-validation-rule', line: 7, message: '"url must have scheme http:// or https://"' },
-      { rule: 'schema-validation-rule', line: 8, message: '"only one of jwks or jwksUri can be set"' },
+      { rule: 'schema-validation-rule', line: 7, messageId: 'jwksUriScheme', data: { index: 0, field: 'jwksUri', uri: 'issuer.example.com/jwks.json' } },
+      { rule: 'schema-validation-rule', line: 8, messageId: 'jwksTwice', data: { index: 0, fields: '"jwksUri" and "jwks"' } },
     ],
   },
   {
@@ -117,9 +117,42 @@ ruleTable(rule('schema-validation-rule'), [
           ports: [{number: 8080}, {number: 8443}, {number: 8080}]
     ` },
     expect: [
-      { rule: 'schema-validation-rule', line: 6, message: '"exactly one of wasm or lua must be set"' },
-      { rule: 'schema-validation-rule', line: 15, message: '"value may only be set when valueFrom is INLINE"' },
-      { rule: 'schema-validation-rule', line: 18, message: 'spec.match[0].ports[2] repeats number 8080' },
+      { rule: 'schema-validation-rule', line: 6, messageId: 'wasmAndLua' },
+      { rule: 'schema-validation-rule', line: 15, messageId: 'hostEnvWithValue', data: { env: 'spec.vmConfig.env[0]' } },
+      { rule: 'schema-validation-rule', line: 18, messageId: 'duplicateKey', data: { item: 'spec.match[0].ports[2]', keyField: 'number', key: '8080' } },
+    ],
+  },
+  {
+    name: 'an empty or wildcard label key; port-level mTLS with no port; a TrafficExtension with neither wasm nor lua',
+    files: { 'policies.yaml': yaml`
+      apiVersion: telemetry.istio.io/v1
+      kind: Telemetry
+      metadata: {name: t, namespace: shop}
+      spec:
+        selector:
+          matchLabels:
+            "": web
+            "app*": web
+        tracing: [{randomSamplingPercentage: 10}]
+      ---
+      apiVersion: security.istio.io/v1
+      kind: PeerAuthentication
+      metadata: {name: db, namespace: shop}
+      spec:
+        selector: {matchLabels: {app: db}}
+        portLevelMtls: {}
+      ---
+      apiVersion: extensions.istio.io/v1alpha1
+      kind: TrafficExtension
+      metadata: {name: none, namespace: shop}
+      spec:
+        selector: {matchLabels: {app: gateway}}
+    ` },
+    expect: [
+      { rule: 'schema-validation-rule', line: 7, messageId: 'emptyLabelKey' },
+      { rule: 'schema-validation-rule', line: 8, messageId: 'wildcardLabelKey', data: { key: 'app*' } },
+      { rule: 'schema-validation-rule', line: 16, messageId: 'portLevelMtlsEmpty' },
+      { rule: 'schema-validation-rule', line: 21, messageId: 'neitherWasmNorLua' },
     ],
   },
   {
