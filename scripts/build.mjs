@@ -38,7 +38,9 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
   // Some bundled dependencies are CommonJS and call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __istioReviewCreateRequire } from 'node:module';\nconst require = __istioReviewCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __istioReviewCreateRequire } from 'node:module';\nconst require = __istioReviewCreateRequire(import.meta.url);",
+  },
 });
 chmodSync(out('cli.js'), 0o755);
 writeFileSync(out('licenses.txt'), licenceNotices(Object.keys(result.metafile.inputs)));
@@ -57,9 +59,15 @@ function licenceNotices(inputs) {
     const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
     const id = `${pkg.name}@${pkg.version}`;
     if (packages.has(id)) continue;
-    const file = existsSync(dir) ? readdirSync(dir).sort().find((f) => /^(licen[cs]e|copying)(\.|-|$)/i.test(f)) : undefined;
+    const file = existsSync(dir)
+      ? readdirSync(dir)
+          .sort()
+          .find((f) => /^(licen[cs]e|copying)(\.|-|$)/i.test(f))
+      : undefined;
     const licence = typeof pkg.license === 'string' ? pkg.license : 'see the package';
-    const text = file ? readFileSync(path.join(dir, file), 'utf8').trim() : `(${pkg.name} ships no licence file; its package.json declares ${licence}.)`;
+    const text = file
+      ? readFileSync(path.join(dir, file), 'utf8').trim()
+      : `(${pkg.name} ships no licence file; its package.json declares ${licence}.)`;
     packages.set(id, `${id}\nLicense: ${licence}\n\n${text}\n`);
   }
   const ids = [...packages.keys()].sort();

@@ -7,7 +7,12 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const dirs = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['src'];
-const files = dirs.flatMap((d) => fs.readdirSync(d, { recursive: true }).map((f) => path.join(d, f)).filter((f) => f.endsWith('.ts')));
+const files = dirs.flatMap((d) =>
+  fs
+    .readdirSync(d, { recursive: true })
+    .map((f) => path.join(d, f))
+    .filter((f) => f.endsWith('.ts')),
+);
 const known = new Set(files.map((f) => path.resolve(f)));
 
 /** The project's modules a file imports, by absolute path (`./x.js` is the source `./x.ts`). */
@@ -55,7 +60,14 @@ for (const v of graph.keys()) if (!meta.has(v)) visit(v);
 const rel = (p) => path.relative(process.cwd(), p);
 for (const c of components) {
   process.stdout.write(`import cycle among ${c.length} module(s):\n`);
-  for (const v of c.sort()) process.stdout.write(`  ${rel(v)} -> ${graph.get(v).filter((w) => c.includes(w)).map(rel).join(', ')}\n`);
+  for (const v of c.sort())
+    process.stdout.write(
+      `  ${rel(v)} -> ${graph
+        .get(v)
+        .filter((w) => c.includes(w))
+        .map(rel)
+        .join(', ')}\n`,
+    );
 }
 process.stdout.write(components.length === 0 ? `no import cycle among ${graph.size} modules\n` : '');
 process.exitCode = components.length === 0 ? 0 : 1;

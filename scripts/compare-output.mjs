@@ -49,7 +49,10 @@ function walk(dir, keep) {
 
 /** The same dedent as test/helpers/harness.ts's `yaml` tag. */
 function dedent(raw) {
-  const lines = raw.replace(/^\n/, '').replace(/\n[ \t]*$/, '\n').split('\n');
+  const lines = raw
+    .replace(/^\n/, '')
+    .replace(/\n[ \t]*$/, '\n')
+    .split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => l.match(/^ */)[0].length));
   return lines.map((l) => l.slice(indent)).join('\n');
 }
@@ -87,11 +90,17 @@ function writeCheckInputs(dir) {
 }
 
 const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'compare', GIT_AUTHOR_EMAIL: 'compare@example.com', GIT_COMMITTER_NAME: 'compare',
-  GIT_COMMITTER_EMAIL: 'compare@example.com', GIT_AUTHOR_DATE: '2024-01-01T00:00:00Z',
-  GIT_COMMITTER_DATE: '2024-01-01T00:00:00Z', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: 'compare',
+  GIT_AUTHOR_EMAIL: 'compare@example.com',
+  GIT_COMMITTER_NAME: 'compare',
+  GIT_COMMITTER_EMAIL: 'compare@example.com',
+  GIT_AUTHOR_DATE: '2024-01-01T00:00:00Z',
+  GIT_COMMITTER_DATE: '2024-01-01T00:00:00Z',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
 };
-const git = (cwd, ...args) => execFileSync('git', args, { cwd, env: { ...process.env, ...GIT_ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
+const git = (cwd, ...args) =>
+  execFileSync('git', args, { cwd, env: { ...process.env, ...GIT_ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** A repository whose `main` holds `base` and whose checked-out branch adds `head` (path → source file). */
 function reviewRepo(dir, base, head) {
@@ -118,13 +127,17 @@ function writeReviewInputs(dir) {
   const fx = (name) => path.join(ROOT, 'test/e2e/fixtures', name);
   const fixtures = fs.readdirSync(path.join(ROOT, 'test/e2e/fixtures')).sort();
   const early = ['services.yaml', 'cart-vs.yaml'];
-  reviewRepo(path.join(dir, 'review-e2e-fixtures'),
+  reviewRepo(
+    path.join(dir, 'review-e2e-fixtures'),
     Object.fromEntries(early.map((f) => [`mesh/${f}`, fx(f)])),
-    Object.fromEntries(fixtures.filter((f) => !early.includes(f)).map((f) => [`mesh/${f}`, fx(f)])));
+    Object.fromEntries(fixtures.filter((f) => !early.includes(f)).map((f) => [`mesh/${f}`, fx(f)])),
+  );
   const ex = walk(path.join(ROOT, 'examples'), () => true).map((p) => [path.relative(ROOT, p), p]);
-  reviewRepo(path.join(dir, 'review-examples'),
+  reviewRepo(
+    path.join(dir, 'review-examples'),
     Object.fromEntries(ex.filter(([rel]) => rel.startsWith('examples/platform/'))),
-    Object.fromEntries(ex.filter(([rel]) => !rel.startsWith('examples/platform/'))));
+    Object.fromEntries(ex.filter(([rel]) => !rel.startsWith('examples/platform/'))),
+  );
   return ['review-e2e-fixtures', 'review-examples'];
 }
 
@@ -138,21 +151,35 @@ function run(cli, args, cwd) {
     child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => err.push(d));
     // Node's own warnings name the process id, which differs on every run.
-    child.on('close', (code, signal) => resolve({ code, signal, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString().replace(/^\(node:\d+\)/gm, '(node:PID)') }));
+    child.on('close', (code, signal) =>
+      resolve({
+        code,
+        signal,
+        stdout: Buffer.concat(out),
+        stderr: Buffer.concat(err)
+          .toString()
+          .replace(/^\(node:\d+\)/gm, '(node:PID)'),
+      }),
+    );
   });
 }
 
 async function pool(jobs, width) {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < jobs.length) await jobs[next++]();
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < jobs.length) await jobs[next++]();
+    }),
+  );
 }
 
 function record(out, name, r) {
   fs.mkdirSync(path.dirname(path.join(out, name)), { recursive: true });
   fs.writeFileSync(path.join(out, `${name}.out`), r.stdout);
-  fs.writeFileSync(path.join(out, `${name}.status`), `exit ${r.code}${r.signal ? ` signal ${r.signal}` : ''}\n${r.stderr}`);
+  fs.writeFileSync(
+    path.join(out, `${name}.status`),
+    `exit ${r.code}${r.signal ? ` signal ${r.signal}` : ''}\n${r.stderr}`,
+  );
 }
 
 /** Builds REF's dist into a temp dir with REF's own build script; returns that dist directory. */
@@ -175,13 +202,23 @@ async function collect(out, dist) {
     const jobs = [];
     for (const [name, rel] of writeCheckInputs(work)) {
       for (const format of FORMATS) {
-        jobs.push(async () => record(out, `check/${name}.${format}`, await run(cli, ['check', '--format', format, '--fail-on', 'none', rel], work)));
+        jobs.push(async () =>
+          record(
+            out,
+            `check/${name}.${format}`,
+            await run(cli, ['check', '--format', format, '--fail-on', 'none', rel], work),
+          ),
+        );
       }
       // --fix rewrites files in place: run it on a copy and keep the files it wrote beside its report.
       jobs.push(async () => {
         const copy = path.join(work, 'fix', rel);
         fs.cpSync(path.join(work, rel), copy, { recursive: true });
-        record(out, `fix/${name}.report`, await run(cli, ['check', '--fix', '--fail-on', 'none', rel], path.join(work, 'fix')));
+        record(
+          out,
+          `fix/${name}.report`,
+          await run(cli, ['check', '--fix', '--fail-on', 'none', rel], path.join(work, 'fix')),
+        );
         for (const f of walk(copy, () => true)) {
           const dest = path.join(out, 'fix', `${name}.files`, path.relative(copy, f));
           fs.mkdirSync(path.dirname(dest), { recursive: true });
@@ -191,7 +228,17 @@ async function collect(out, dist) {
     }
     for (const repo of writeReviewInputs(work)) {
       for (const format of FORMATS) {
-        jobs.push(async () => record(out, `review/${repo}.${format}`, await run(cli, ['review', '--base', 'main', '--format', format, '--fail-on', 'none'], path.join(work, repo))));
+        jobs.push(async () =>
+          record(
+            out,
+            `review/${repo}.${format}`,
+            await run(
+              cli,
+              ['review', '--base', 'main', '--format', format, '--fail-on', 'none'],
+              path.join(work, repo),
+            ),
+          ),
+        );
       }
     }
     jobs.push(async () => record(out, 'rules', await run(cli, ['rules'], work)));
@@ -221,7 +268,9 @@ function diff(before, after) {
     const yl = y.toString().split('\n');
     let i = 0;
     while (i < xl.length && xl[i] === yl[i]) i++;
-    process.stdout.write(`differs: ${f} (line ${i + 1})\n  before: ${(xl[i] ?? '<end>').slice(0, 200)}\n  after:  ${(yl[i] ?? '<end>').slice(0, 200)}\n`);
+    process.stdout.write(
+      `differs: ${f} (line ${i + 1})\n  before: ${(xl[i] ?? '<end>').slice(0, 200)}\n  after:  ${(yl[i] ?? '<end>').slice(0, 200)}\n`,
+    );
   }
   process.stdout.write(differences === 0 ? `identical: ${a.size} files\n` : `${differences} file(s) differ\n`);
   return differences === 0 ? 0 : 1;

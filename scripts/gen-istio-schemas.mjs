@@ -26,12 +26,16 @@ for (const g of GROUPS) {
   for (const v of readdirSync(join(pkg, g), { withFileTypes: true })) {
     if (!v.isDirectory()) continue;
     for (const f of readdirSync(join(pkg, g, v.name))) {
-      if (f.endsWith('.d.ts') && f !== 'index.d.ts') files.push({ group: g, version: v.name, kind: f.slice(0, -5), path: join(pkg, g, v.name, f) });
+      if (f.endsWith('.d.ts') && f !== 'index.d.ts')
+        files.push({ group: g, version: v.name, kind: f.slice(0, -5), path: join(pkg, g, v.name, f) });
     }
   }
 }
 
-const program = ts.createProgram(files.map((f) => f.path), { strict: true, skipLibCheck: true, noEmit: true });
+const program = ts.createProgram(
+  files.map((f) => f.path),
+  { strict: true, skipLibCheck: true, noEmit: true },
+);
 const checker = program.getTypeChecker();
 
 /** A schema node before interning: { t, p, r, ap, it, e, min, max, minL, maxL, minI, maxI }. */
@@ -42,7 +46,9 @@ function walk(type, path, probe) {
     if (parts.length === 1) return walk(parts[0], path, probe);
     if (parts.every((t) => t.isStringLiteral())) return { t: 's', e: parts.map((t) => t.value) };
     if (parts.every((t) => t.flags & ts.TypeFlags.BooleanLiteral)) return { t: 'b' };
-    const kinds = new Set(parts.map((t) => (t.flags & ts.TypeFlags.NumberLike ? 'n' : t.flags & ts.TypeFlags.StringLike ? 's' : '?')));
+    const kinds = new Set(
+      parts.map((t) => (t.flags & ts.TypeFlags.NumberLike ? 'n' : t.flags & ts.TypeFlags.StringLike ? 's' : '?')),
+    );
     if (kinds.size === 2 && kinds.has('n') && kinds.has('s')) return { t: 'is' };
     // `Base & (A | B)` is distributed by the checker into `(Base & A) | (Base & B)`: all parts share Base.
     const bases = new Set(parts.map(baseOf));
@@ -136,7 +142,8 @@ function makeProbe(validate, apiVersion, kind) {
         for (let j = i + 1; j < names.length; j++) {
           validate(build(path, { [names[i]]: 'x', [names[j]]: 'x' }));
           const at = pointer(path);
-          if ((validate.errors ?? []).some((e) => e.instancePath === at && e.keyword === 'oneOf')) pairs.push([names[i], names[j]]);
+          if ((validate.errors ?? []).some((e) => e.instancePath === at && e.keyword === 'oneOf'))
+            pairs.push([names[i], names[j]]);
         }
       }
       if (pairs.length) node.x = pairs;
@@ -157,12 +164,21 @@ const table = [];
 const seen = new Map();
 function intern(node) {
   const c = { ...node };
-  if (c.p) c.p = Object.fromEntries(Object.entries(c.p).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, intern(v)]));
+  if (c.p)
+    c.p = Object.fromEntries(
+      Object.entries(c.p)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, intern(v)]),
+    );
   if (c.it !== undefined) c.it = intern(c.it);
   if (c.ap !== undefined) c.ap = intern(c.ap);
   const key = JSON.stringify(c);
   let id = seen.get(key);
-  if (id === undefined) { id = table.length; table.push(c); seen.set(key, id); }
+  if (id === undefined) {
+    id = table.length;
+    table.push(c);
+    seen.set(key, id);
+  }
   return id;
 }
 
@@ -174,7 +190,10 @@ for (const f of files) {
   const iface = checker.getExportsOfModule(sym).find((s) => s.name === `I${f.kind}`);
   if (!iface) throw new Error(`no I${f.kind} in ${f.path}`);
   const t = checker.getDeclaredTypeOfSymbol(iface);
-  const schemaFile = `${f.group.split('.').map((p) => p[0].toUpperCase() + p.slice(1)).join('')}${f.version[0].toUpperCase()}${f.version.slice(1)}${f.kind}.js`;
+  const schemaFile = `${f.group
+    .split('.')
+    .map((p) => p[0].toUpperCase() + p.slice(1))
+    .join('')}${f.version[0].toUpperCase()}${f.version.slice(1)}${f.kind}.js`;
   const { validate } = await import(pathToFileURL(join(pkg, '_schemas', schemaFile)).href);
   const probe = makeProbe(validate, `${f.group}/${f.version}`, f.kind);
   const specSym = checker.getPropertyOfType(t, 'spec');
@@ -193,7 +212,18 @@ function buildTrafficExtension() {
   // left open (its values changed during development), and so is anything not known for sure.
   const wp = raw['extensions.istio.io/WasmPlugin/v1alpha1'].p.spec.p;
   const wasm = { t: 'o', p: {}, r: ['url'] };
-  for (const k of ['url', 'sha256', 'imagePullPolicy', 'imagePullSecret', 'verificationKey', 'pluginConfig', 'pluginName', 'failStrategy', 'vmConfig', 'type']) {
+  for (const k of [
+    'url',
+    'sha256',
+    'imagePullPolicy',
+    'imagePullSecret',
+    'verificationKey',
+    'pluginConfig',
+    'pluginName',
+    'failStrategy',
+    'vmConfig',
+    'type',
+  ]) {
     if (wp[k]) wasm.p[k] = wp[k];
   }
   const spec = {
@@ -218,9 +248,16 @@ for (const [key, node] of Object.entries(raw).sort(([a], [b]) => (a < b ? -1 : 1
 }
 
 const pkgJson = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
-const istio = (pkgJson['crd-generate']?.input ?? []).map((u) => /istio\/istio\/(\d+\.\d+)\.\d+\/manifests\/charts\/base\/files\/crd-all/.exec(u)?.[1]).find(Boolean);
+const istio = (pkgJson['crd-generate']?.input ?? [])
+  .map((u) => /istio\/istio\/(\d+\.\d+)\.\d+\/manifests\/charts\/base\/files\/crd-all/.exec(u)?.[1])
+  .find(Boolean);
 if (!istio) throw new Error('cannot tell which Istio release the package was generated from');
-const data = { source: `${pkgJson.name} ${pkgJson.version} (Istio ${istio} CRDs); TrafficExtension assembled from WasmPlugin parts`, istio, kinds, nodes: table };
+const data = {
+  source: `${pkgJson.name} ${pkgJson.version} (Istio ${istio} CRDs); TrafficExtension assembled from WasmPlugin parts`,
+  istio,
+  kinds,
+  nodes: table,
+};
 const json = JSON.stringify(data);
 const text = `// GENERATED by scripts/gen-istio-schemas.mjs — do not edit. Compact OpenAPI schemas of Istio's CRDs.
 // Node fields: t type (s string, i integer, n number, b boolean, o object, a array, is int-or-string,

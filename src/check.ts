@@ -32,7 +32,11 @@ export interface CheckOptions {
   kustomize?: KustomizeTool | null;
 }
 
-export async function checkPaths(paths: readonly string[], loaded: LoadedSettings, opts: CheckOptions = {}): Promise<CheckResult> {
+export async function checkPaths(
+  paths: readonly string[],
+  loaded: LoadedSettings,
+  opts: CheckOptions = {},
+): Promise<CheckResult> {
   const diskPaths = paths.filter((p) => p !== '-');
   const { files, missing, origins } = findManifestFiles(diskPaths);
   if (missing.length > 0) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
@@ -41,23 +45,36 @@ export async function checkPaths(paths: readonly string[], loaded: LoadedSetting
   const raw = rawFiles(tree); // discovery's parse is the views' parse
   const targets = discoverInTree(tree, loaded.config, raw);
   if (opts.target && !targets.some((t) => t.name === opts.target)) {
-    throw new UsageError(`no target "${opts.target}" here; targets: ${targets.map((t) => t.name).join(', ') || '(none)'}`);
+    throw new UsageError(
+      `no target "${opts.target}" here; targets: ${targets.map((t) => t.name).join(', ') || '(none)'}`,
+    );
   }
   const build = await buildTargetViews(tree, {
-    config: loaded.config, targets, raw, ...(opts.kustomize !== undefined ? { kustomize: opts.kustomize } : {}),
+    config: loaded.config,
+    targets,
+    raw,
+    ...(opts.kustomize !== undefined ? { kustomize: opts.kustomize } : {}),
     ...(opts.target ? { only: (t) => t.name === opts.target } : {}),
   });
   if (loaded.meshNetworksSource) {
     // Read again here so that a check after --fix sees the fixed file.
     const [input] = readManifestFiles([loaded.meshNetworksSource.path], { parse: false });
     const text = input?.text ?? loaded.meshNetworksSource.text;
-    for (const v of build.views) addMeshNetworksResource(v.workspace, { path: loaded.meshNetworksSource.path, text }, loaded.settings.istioNamespace);
+    for (const v of build.views)
+      addMeshNetworksResource(
+        v.workspace,
+        { path: loaded.meshNetworksSource.path, text },
+        loaded.settings.istioNamespace,
+      );
   }
   const { findings } = analyzeTargets(build.views, build.notes, { settings: loaded.settings, config: loaded.config });
   const sources = new Map<string, SourceFile>();
   for (const v of build.views) for (const f of v.workspace.files) if (!sources.has(f.path)) sources.set(f.path, f);
   return {
-    findings, build, files: sources, fileCount: build.fileCount,
+    findings,
+    build,
+    files: sources,
+    fileCount: build.fileCount,
     resourceCount: build.views.reduce((n, v) => n + v.workspace.resources.length, 0),
     notManifests: [...new Set(build.views.flatMap((v) => v.workspace.notManifests))].sort(),
   };

@@ -18,17 +18,32 @@ function findCommand(name: string): Command {
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name) { process.stdout.write(usage()); return 2; }
-  if (name === '--help' || name === '-h') { process.stdout.write(usage()); return 0; }
+  if (!name) {
+    process.stdout.write(usage());
+    return 2;
+  }
+  if (name === '--help' || name === '-h') {
+    process.stdout.write(usage());
+    return 0;
+  }
   if (name === 'help') {
     process.stdout.write(rest[0] ? commandHelp(findCommand(rest[0])) : usage());
     return 0;
   }
-  if (name === '--version') { process.stdout.write(`${VERSION}\n`); return 0; }
-  if (name.startsWith('-')) throw new UsageError(`${name}: options go after the command, as in istio-review check ${name} PATH (see istio-review --help)`);
+  if (name === '--version') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (name.startsWith('-'))
+    throw new UsageError(
+      `${name}: options go after the command, as in istio-review check ${name} PATH (see istio-review --help)`,
+    );
   const command = findCommand(name);
   const args = parseCommandArgs(command.name, command.options, rest, { positionals: command.positionals });
-  if (args.help) { process.stdout.write(commandHelp(command)); return 0; }
+  if (args.help) {
+    process.stdout.write(commandHelp(command));
+    return 0;
+  }
   return command.run(args);
 }
 
@@ -39,10 +54,15 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     if (err instanceof UsageError) process.stderr.write(`istio-review: ${err.message}\n`);
-    else process.stderr.write(`istio-review: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    else
+      process.stderr.write(
+        `istio-review: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
     process.exitCode = 2;
   },
 );

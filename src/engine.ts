@@ -58,7 +58,17 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
     const key = `${p.file}\u0000${p.rule}\u0000${p.message}`;
     const n = (occurrences.get(key) ?? 0) + 1;
     occurrences.set(key, n);
-    const finding = makeFinding(rule, { kind: 'File', namespace: null, name: p.file }, p.file, p.line, p.endLine, p.message, n === 1 ? p.message : `${p.message} #${n}`, null, true);
+    const finding = makeFinding(
+      rule,
+      { kind: 'File', namespace: null, name: p.file },
+      p.file,
+      p.line,
+      p.endLine,
+      p.message,
+      n === 1 ? p.message : `${p.message} #${n}`,
+      null,
+      true,
+    );
     messages.set(finding, { messageId: p.messageId, data: p.data });
     findings.push({ finding, source: null });
   }
@@ -75,8 +85,20 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
         if (rep.fix && !rule.fixable) throw new Error(`rule ${rule.id} reported a fix but is not marked fixable`);
         const r = rep.resource;
         // A rendered object (kustomize, a render command) reports at the source line its field comes from.
-        const span = r.origin ? r.origin.locate(rep.path) : { file: r.file.path, ...locateIn(r, r.file, [...r.basePath, ...rep.path]) };
-        const finding = makeFinding(rule, refOf(r), span.file, span.line, span.endLine, messageOf(rule, rep), rep.subject ?? '', fixOf(rep, r), false);
+        const span = r.origin
+          ? r.origin.locate(rep.path)
+          : { file: r.file.path, ...locateIn(r, r.file, [...r.basePath, ...rep.path]) };
+        const finding = makeFinding(
+          rule,
+          refOf(r),
+          span.file,
+          span.line,
+          span.endLine,
+          messageOf(rule, rep),
+          rep.subject ?? '',
+          fixOf(rep, r),
+          false,
+        );
         messages.set(finding, { messageId: rep.messageId, data: rep.data ?? {} });
         findings.push({ finding, source: r });
       },
@@ -86,11 +108,24 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
     } catch (err) {
       // A rule bug must not hide the other rules' findings; say so instead of crashing.
       const detail = err instanceof Error ? err.message : String(err);
-      findings.push({ source: null, finding: {
-        rule: 'internal-error', severity: 'error', istioCode: null, kialiCode: null, resource: null, file: '-', line: 1, endLine: 1, fix: null,
-        message: `Rule ${rule.id} failed and reported nothing (${detail}). Please report this as a bug.`, subject: rule.id,
-        fingerprint: fingerprintOf('internal-error', null, rule.id), docs: `${DOCS_BASE}internal-error.md`,
-      } });
+      findings.push({
+        source: null,
+        finding: {
+          rule: 'internal-error',
+          severity: 'error',
+          istioCode: null,
+          kialiCode: null,
+          resource: null,
+          file: '-',
+          line: 1,
+          endLine: 1,
+          fix: null,
+          message: `Rule ${rule.id} failed and reported nothing (${detail}). Please report this as a bug.`,
+          subject: rule.id,
+          fingerprint: fingerprintOf('internal-error', null, rule.id),
+          docs: `${DOCS_BASE}internal-error.md`,
+        },
+      });
     }
   }
   return { mesh, findings: finalize(mesh, findings, config.rules), messages };
@@ -100,7 +135,8 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}): Analysis {
  *  rule and throws (the rule's internal-error finding). */
 function messageOf(rule: Rule, rep: Report): string {
   const template = own(rule.messages, rep.messageId);
-  if (template === undefined) throw new Error(`rule ${rule.id} reported message "${rep.messageId}", which it does not declare`);
+  if (template === undefined)
+    throw new Error(`rule ${rule.id} reported message "${rep.messageId}", which it does not declare`);
   return formatMessage(template, rep.data);
 }
 
@@ -112,8 +148,10 @@ function readsSomethingPresent(rule: Rule, mesh: MeshView): boolean {
 /** The resources of a kind the rule declares as an input. */
 function declaredInput(rule: Rule, mesh: MeshView, kind: string, group: string | undefined): readonly Resource[] {
   const asked = kindKey(group ?? defaultGroup(kind), kind);
-  const declared = rule.inputs === 'mesh' || rule.inputs.some((i) => kindKey(i.group ?? defaultGroup(i.kind), i.kind) === asked);
-  if (!declared) throw new Error(`rule ${rule.id} read ${group ? `${group}/` : ''}${kind}, which it does not declare as an input`);
+  const declared =
+    rule.inputs === 'mesh' || rule.inputs.some((i) => kindKey(i.group ?? defaultGroup(i.kind), i.kind) === asked);
+  if (!declared)
+    throw new Error(`rule ${rule.id} read ${group ? `${group}/` : ''}${kind}, which it does not declare as an input`);
   return mesh.byKind(kind, group);
 }
 
@@ -141,7 +179,8 @@ export function oneDefinitionEach(resources: readonly Resource[]): { kept: Resou
   for (const r of resources) {
     const id = `${r.group}|${r.kind}|${r.namespace ?? ''}|${r.name}`;
     const list = byId.get(id);
-    if (list) list.push(r); else byId.set(id, [r]);
+    if (list) list.push(r);
+    else byId.set(id, [r]);
   }
   if (byId.size === resources.length) return { kept: [...resources], shadowed: [] };
   const perFile = new Map<string, number>();
@@ -152,8 +191,12 @@ export function oneDefinitionEach(resources: readonly Resource[]): { kept: Resou
     if (list.length < 2) continue;
     const last = list[list.length - 1]!;
     const identical = list.every((r) => sameContent(r.obj, last.obj));
-    const keep = identical ? [...list].sort((a, b) => (perFile.get(a.file.path)! - perFile.get(b.file.path)!))[0]! : last;
-    for (const r of list) if (r !== keep) { drop.add(r); if (!sameContent(r.obj, keep.obj)) shadowed.push({ lost: r, kept: keep }); }
+    const keep = identical ? [...list].sort((a, b) => perFile.get(a.file.path)! - perFile.get(b.file.path)!)[0]! : last;
+    for (const r of list)
+      if (r !== keep) {
+        drop.add(r);
+        if (!sameContent(r.obj, keep.obj)) shadowed.push({ lost: r, kept: keep });
+      }
   }
   return { kept: resources.filter((r) => !drop.has(r)), shadowed };
 }
@@ -163,8 +206,15 @@ function sameContent(a: unknown, b: unknown): boolean {
 }
 
 function makeFinding(
-  rule: Rule, resource: Finding['resource'], file: string, line: number, endLine: number, message: string,
-  subject: string, fix: Finding['fix'], fileLevel: boolean,
+  rule: Rule,
+  resource: Finding['resource'],
+  file: string,
+  line: number,
+  endLine: number,
+  message: string,
+  subject: string,
+  fix: Finding['fix'],
+  fileLevel: boolean,
 ): Finding {
   return {
     rule: rule.id,
@@ -195,7 +245,8 @@ function finalize(mesh: MeshView, raw: readonly Reported[], levels: Record<strin
   const out: Finding[] = [];
   for (const { finding: f, source: r } of raw) {
     // A reasonless ignore annotation cannot hide the finding that asks for its reason.
-    if (r && f.rule !== 'suppression-without-reason' && suppressionOf(mesh, r).suppresses(f.rule, f.istioCode)) continue;
+    if (r && f.rule !== 'suppression-without-reason' && suppressionOf(mesh, r).suppresses(f.rule, f.istioCode))
+      continue;
     const level = own(levels, f.rule);
     if (level === 'off') continue;
     if (level) f.severity = level;
@@ -204,6 +255,11 @@ function finalize(mesh: MeshView, raw: readonly Reported[], levels: Record<strin
     seen.add(key);
     out.push(f);
   }
-  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line
-    || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  return out.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
 }

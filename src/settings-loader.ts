@@ -34,7 +34,8 @@ const MAX_SETTINGS_BYTES = 1024 * 1024;
 function textOf(file: string, read: NoFollowRead): string | null {
   if (read.kind === 'missing') return null;
   if (read.kind === 'unreadable') throw new UsageError(`cannot read ${file}: ${read.reason}`);
-  if (read.bytes.length > MAX_SETTINGS_BYTES) throw new UsageError(`${file} is larger than ${MAX_SETTINGS_BYTES / 1048576} MiB`);
+  if (read.bytes.length > MAX_SETTINGS_BYTES)
+    throw new UsageError(`${file} is larger than ${MAX_SETTINGS_BYTES / 1048576} MiB`);
   return read.bytes.toString('utf8');
 }
 
@@ -49,14 +50,17 @@ function readFromDisk(file: string): string | null {
 export function readInsideRepository(root: string): (file: string) => string | null {
   return (file) => {
     const rel = path.relative(root, path.resolve(root, file)).split(path.sep).join('/');
-    if (rel === '' || rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) throw new UsageError(`cannot read ${file}: it is not a file inside the repository`);
+    if (rel === '' || rel === '..' || rel.startsWith('../') || path.isAbsolute(rel))
+      throw new UsageError(`cannot read ${file}: it is not a file inside the repository`);
     return textOf(file, readUnder(root, rel, MAX_SETTINGS_BYTES));
   };
 }
 
 /** The settings files these options read (the config file, and the mesh files given or named by the config). */
 export function settingsFiles(opts: LoadOptions, loaded: LoadedSettings): string[] {
-  return [opts.configFile, opts.meshConfigFile ?? loaded.config.meshConfigFile, opts.meshNetworksFile].filter((f): f is string => typeof f === 'string' && f !== '');
+  return [opts.configFile, opts.meshConfigFile ?? loaded.config.meshConfigFile, opts.meshNetworksFile].filter(
+    (f): f is string => typeof f === 'string' && f !== '',
+  );
 }
 
 export function loadSettings(opts: LoadOptions): LoadedSettings {
@@ -69,7 +73,10 @@ export function loadSettings(opts: LoadOptions): LoadedSettings {
       const { config: c, errors } = parseReviewConfig(opts.configFile, configText);
       if (errors.length > 0) throw new UsageError(errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n'));
       config = c;
-      const dir = path.relative(process.cwd(), path.dirname(path.resolve(opts.configFile))).split(path.sep).join('/');
+      const dir = path
+        .relative(process.cwd(), path.dirname(path.resolve(opts.configFile)))
+        .split(path.sep)
+        .join('/');
       config.baseDir = dir === '.' ? '' : dir;
       const ids = ALL_RULES.map((r) => r.id);
       for (const id of Object.keys(config.rules)) {
@@ -98,9 +105,15 @@ export function loadSettings(opts: LoadOptions): LoadedSettings {
 
 function readYamlFile(file: string, read: (file: string) => string | null): { value: Json; text: string } {
   let text: string | null;
-  try { text = read(file); } catch (err) { throw err instanceof UsageError ? err : new UsageError(`cannot read ${file}: ${(err as Error).message}`); }
+  try {
+    text = read(file);
+  } catch (err) {
+    throw err instanceof UsageError ? err : new UsageError(`cannot read ${file}: ${(err as Error).message}`);
+  }
   if (text === null) throw new UsageError(`cannot read ${file}: no such file`);
-  try { return { value: parseYaml(text, { version: '1.1', maxAliasCount: 50 }) as Json, text }; } catch (err) {
+  try {
+    return { value: parseYaml(text, { version: '1.1', maxAliasCount: 50 }) as Json, text };
+  } catch (err) {
     throw new UsageError(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
 }

@@ -18,7 +18,12 @@ export function suppressionOf(mesh: MeshView, r: Resource): Suppression {
 }
 
 function parse(r: Resource): Suppression {
-  const codes = new Set((r.annotations[ISTIO_SUPPRESS_ANNOTATION] ?? '').split(',').map((c) => c.trim()).filter(Boolean));
+  const codes = new Set(
+    (r.annotations[ISTIO_SUPPRESS_ANNOTATION] ?? '')
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean),
+  );
   const ignore = r.annotations[IGNORE_ANNOTATION];
   const rules = new Set<string>();
   let reason: string | null = null;
@@ -26,7 +31,11 @@ function parse(r: Resource): Suppression {
     const colon = ignore.indexOf(':');
     const list = colon === -1 ? ignore : ignore.slice(0, colon);
     reason = colon === -1 ? null : ignore.slice(colon + 1).trim() || null;
-    for (const id of list.split(',').map((x) => x.trim()).filter(Boolean)) rules.add(id);
+    for (const id of list
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean))
+      rules.add(id);
   }
   return {
     reason,

@@ -26,8 +26,16 @@ describe('examples/', () => {
   });
 
   test('kustomization namespaces are applied', () => {
-    expect(findings.find((f) => f.rule === 'se-tls-port-declared-http')?.resource).toEqual({ kind: 'ServiceEntry', namespace: 'shop', name: 'stripe' });
-    expect(findings.find((f) => f.rule === 'dr-double-tls')?.resource).toEqual({ kind: 'DestinationRule', namespace: 'billing', name: 's3' });
+    expect(findings.find((f) => f.rule === 'se-tls-port-declared-http')?.resource).toEqual({
+      kind: 'ServiceEntry',
+      namespace: 'shop',
+      name: 'stripe',
+    });
+    expect(findings.find((f) => f.rule === 'dr-double-tls')?.resource).toEqual({
+      kind: 'DestinationRule',
+      namespace: 'billing',
+      name: 's3',
+    });
   });
 
   test('the two fixable problems carry fixes that remove them and add nothing', () => {

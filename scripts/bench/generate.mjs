@@ -32,7 +32,11 @@ export function generateRepository(dir, targetResources) {
     write(`${base}/egress/external-apis.yaml`, [serviceEntryDns(ns, n), serviceEntryTls(ns, n), externalDr(ns, n)]);
     for (let s = 0; s < SERVICES_PER_NS; s++) {
       const app = `svc-${s}`;
-      write(`${base}/${app}/workload.yaml`, [service(ns, app), deployment(ns, app, n, s, 'v1'), deployment(ns, app, n, s, 'v2')]);
+      write(`${base}/${app}/workload.yaml`, [
+        service(ns, app),
+        deployment(ns, app, n, s, 'v1'),
+        deployment(ns, app, n, s, 'v2'),
+      ]);
       write(`${base}/${app}/traffic.yaml`, [destinationRule(ns, app), virtualService(ns, app, n, s, nsCount)]);
     }
   }

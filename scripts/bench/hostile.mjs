@@ -15,7 +15,10 @@ import path from 'node:path';
 export function manyHosts(dir, count, host) {
   const hosts = Array.from({ length: count }, (_, i) => `  - ${host(i)}\n`).join('');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'vs.yaml'), `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: many, namespace: shop}\nspec:\n  hosts:\n${hosts}  http:\n  - route:\n    - destination: {host: reviews.shop.svc.cluster.local}\n`);
+  fs.writeFileSync(
+    path.join(dir, 'vs.yaml'),
+    `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: many, namespace: shop}\nspec:\n  hosts:\n${hosts}  http:\n  - route:\n    - destination: {host: reviews.shop.svc.cluster.local}\n`,
+  );
 }
 
 export function wideMapping(dir, keys) {
@@ -47,16 +50,34 @@ export function runHostile(root, cli, runCheck) {
   try {
     const repeated = path.join(tmp, 'repeated');
     manyHosts(repeated, 2000, () => 'reviews.shop.svc.cluster.local');
-    rows.push({ name: 'a VirtualService repeating one host 2,000 times', target: 'under 3 s', ...runCheck(repeated), limitMs: 3000, limitMb: 1024 });
+    rows.push({
+      name: 'a VirtualService repeating one host 2,000 times',
+      target: 'under 3 s',
+      ...runCheck(repeated),
+      limitMs: 3000,
+      limitMb: 1024,
+    });
     const wildcard = path.join(tmp, 'wildcard');
     manyHosts(wildcard, 2001, (i) => (i === 0 ? '"*.example.com"' : `h${i}.example.com`));
-    rows.push({ name: 'a VirtualService with 2,000 distinct hosts under one wildcard', target: 'under 3 s', ...runCheck(wildcard), limitMs: 3000, limitMb: 1024 });
+    rows.push({
+      name: 'a VirtualService with 2,000 distinct hosts under one wildcard',
+      target: 'under 3 s',
+      ...runCheck(wildcard),
+      limitMs: 3000,
+      limitMb: 1024,
+    });
     const wide = path.join(tmp, 'wide');
     wideMapping(wide, 40_000);
     rows.push({ name: '40,000-key mapping', target: 'under 3 s', ...runCheck(wide), limitMs: 3000, limitMb: Infinity });
     const big = path.join(tmp, 'big');
     bigFiles(big, 300, 1024 * 1024);
-    rows.push({ name: '300 files of 1 MB', target: 'within 60 s, under 1 GB', ...runCheck(big), limitMs: 60_000, limitMb: 1024 });
+    rows.push({
+      name: '300 files of 1 MB',
+      target: 'within 60 s, under 1 GB',
+      ...runCheck(big),
+      limitMs: 60_000,
+      limitMb: 1024,
+    });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -65,8 +86,14 @@ export function runHostile(root, cli, runCheck) {
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) {
     const ok = r.ms < r.limitMs && r.rssMb < r.limitMb;
-    const top = Object.entries(r.byRule).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${v}`).join(', ');
-    console.log(`| ${r.name} | ${(r.ms / 1000).toFixed(2)} s | ${(r.cpuMs / 1000).toFixed(2)} s | ${r.rssMb.toFixed(0)} MB | ${top || 'none'} | ${r.target}: ${ok ? 'OK' : 'MISSED'} |`);
+    const top = Object.entries(r.byRule)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    console.log(
+      `| ${r.name} | ${(r.ms / 1000).toFixed(2)} s | ${(r.cpuMs / 1000).toFixed(2)} s | ${r.rssMb.toFixed(0)} MB | ${top || 'none'} | ${r.target}: ${ok ? 'OK' : 'MISSED'} |`,
+    );
   }
 }
 
@@ -76,11 +103,23 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const cli = path.join(root, 'dist', 'cli.js');
   runHostile(root, cli, (dir) => {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [path.join(root, 'scripts/bench/run-cli.mjs'), cli, 'check', '--format', 'json', '--fail-on', 'none', dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(root, 'scripts/bench/run-cli.mjs'), cli, 'check', '--format', 'json', '--fail-on', 'none', dir],
+      { encoding: 'utf8', maxBuffer: 1 << 30 },
+    );
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.status !== 0) { console.error(`check exited ${r.status}: ${(r.stderr ?? '').slice(0, 2000)}`); process.exit(2); }
+    if (r.status !== 0) {
+      console.error(`check exited ${r.status}: ${(r.stderr ?? '').slice(0, 2000)}`);
+      process.exit(2);
+    }
     const byRule = {};
     for (const f of JSON.parse(r.stdout).findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
-    return { ms, cpuMs: Number(/bench-cpu-ms=(\d+)/.exec(r.stderr)[1]), rssMb: Number(/bench-max-rss-kib=(\d+)/.exec(r.stderr)[1]) / 1024, byRule };
+    return {
+      ms,
+      cpuMs: Number(/bench-cpu-ms=(\d+)/.exec(r.stderr)[1]),
+      rssMb: Number(/bench-max-rss-kib=(\d+)/.exec(r.stderr)[1]) / 1024,
+      byRule,
+    };
   });
 }

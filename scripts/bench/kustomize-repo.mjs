@@ -100,11 +100,18 @@ spec:
 
 export function generateKustomizeRepository(dir) {
   const files = [];
-  for (let i = 0; i < APPS; i++) { write(dir, `base/app-${i}.yaml`, app(i)); files.push(`app-${i}.yaml`); }
+  for (let i = 0; i < APPS; i++) {
+    write(dir, `base/app-${i}.yaml`, app(i));
+    files.push(`app-${i}.yaml`);
+  }
   write(dir, 'base/kustomization.yaml', `resources:\n${files.map((f) => `  - ${f}\n`).join('')}`);
   for (let o = 0; o < OVERLAYS; o++) {
     const name = `overlays/env-${String(o).padStart(2, '0')}`;
-    write(dir, `${name}/kustomization.yaml`, `namespace: env-${o}\nresources:\n  - ../../base\npatches:\n  - path: timeout.yaml\n`);
+    write(
+      dir,
+      `${name}/kustomization.yaml`,
+      `namespace: env-${o}\nresources:\n  - ../../base\npatches:\n  - path: timeout.yaml\n`,
+    );
     write(dir, `${name}/timeout.yaml`, patch(`${o + 20}s`));
   }
   return { resources: APPS * 5, overlays: OVERLAYS };
@@ -113,9 +120,24 @@ export function generateKustomizeRepository(dir) {
 /** Whole-repository check time, and the targets a one-file PR's review renders. */
 export function benchKustomize(dir, cli) {
   const gen = generateKustomizeRepository(dir);
-  const git = (...args) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@x', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@x' } });
+  const git = (...args) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'b',
+        GIT_AUTHOR_EMAIL: 'b@x',
+        GIT_COMMITTER_NAME: 'b',
+        GIT_COMMITTER_EMAIL: 'b@x',
+      },
+    });
   let t0 = process.hrtime.bigint();
-  const check = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--fail-on', 'none', '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const check = spawnSync(process.execPath, [cli, 'check', '--format', 'json', '--fail-on', 'none', '.'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const checkMs = Number(process.hrtime.bigint() - t0) / 1e6;
   if (check.status !== 0) throw new Error(`check exited ${check.status}: ${check.stderr.slice(0, 2000)}`);
   const report = JSON.parse(check.stdout);
@@ -126,12 +148,22 @@ export function benchKustomize(dir, cli) {
   write(dir, 'overlays/env-07/timeout.yaml', patch('45s'));
   git('commit', '-q', '-am', 'one overlay patch');
   t0 = process.hrtime.bigint();
-  const review = spawnSync(process.execPath, [cli, 'review', '--base', 'main', '--format', 'json', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const review = spawnSync(
+    process.execPath,
+    [cli, 'review', '--base', 'main', '--format', 'json', '--fail-on', 'none'],
+    { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 },
+  );
   const reviewMs = Number(process.hrtime.bigint() - t0) / 1e6;
   if (review.status !== 0) throw new Error(`review exited ${review.status}: ${review.stderr.slice(0, 2000)}`);
   const m = /Re-checked (\d+) of (\d+) targets?/.exec(JSON.parse(review.stdout).summary);
   return {
-    ...gen, checkMs, findings: report.findings.length, targets: report.targets?.length ?? 0, kustomize: report.kustomize,
-    reviewMs, reviewRendered: m ? Number(m[1]) : NaN, reviewOf: m ? Number(m[2]) : NaN,
+    ...gen,
+    checkMs,
+    findings: report.findings.length,
+    targets: report.targets?.length ?? 0,
+    kustomize: report.kustomize,
+    reviewMs,
+    reviewRendered: m ? Number(m[1]) : NaN,
+    reviewOf: m ? Number(m[2]) : NaN,
   };
 }

@@ -21,9 +21,19 @@ const t0 = process.hrtime.bigint();
 if (which === 'yaml') {
   for (const t of texts) docs += parseAllDocuments(t, { version: '1.1', uniqueKeys: true, prettyErrors: false }).length;
 } else {
-  for (const t of texts) jsYaml.loadAll(t, () => { docs++; });
+  for (const t of texts)
+    jsYaml.loadAll(t, () => {
+      docs++;
+    });
 }
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 const cpu = process.cpuUsage(c0);
 const whole = process.cpuUsage(); // the whole process so far: start-up, reading and parsing
-process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, processCpuMs: (whole.user + whole.system) / 1000, docs }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    processCpuMs: (whole.user + whole.system) / 1000,
+    docs,
+  }) + '\n',
+);

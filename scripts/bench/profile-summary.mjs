@@ -11,11 +11,22 @@ const prof = JSON.parse(fs.readFileSync(profFile, 'utf8'));
 const bundleUrl = path.resolve(bundle);
 const lines = fs.readFileSync(bundle, 'utf8').split('\n');
 const marks = []; // [line (0-based), module]
-lines.forEach((l, i) => { const m = /^\/\/ ((?:src|node_modules)\/\S+)$/.exec(l); if (m) marks.push([i, m[1]]); });
+lines.forEach((l, i) => {
+  const m = /^\/\/ ((?:src|node_modules)\/\S+)$/.exec(l);
+  if (m) marks.push([i, m[1]]);
+});
 const moduleAt = (url, line) => {
   if (!url.endsWith(path.basename(bundleUrl))) return url ? `(node) ${url.replace(/^.*\//, '')}` : '(native/gc)';
-  let lo = 0, hi = marks.length - 1, best = '(bundle prelude)';
-  while (lo <= hi) { const mid = (lo + hi) >> 1; if (marks[mid][0] <= line) { best = marks[mid][1]; lo = mid + 1; } else hi = mid - 1; }
+  let lo = 0,
+    hi = marks.length - 1,
+    best = '(bundle prelude)';
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid][0] <= line) {
+      best = marks[mid][1];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   return best.replace(/^node_modules\/(yaml)\/dist\/.*/, 'node_modules/yaml (parser)');
 };
 
@@ -23,14 +34,20 @@ const byId = new Map(prof.nodes.map((n) => [n.id, n]));
 const parent = new Map();
 for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const dt = new Map();
-for (let i = 0; i < prof.samples.length; i++) dt.set(prof.samples[i], (dt.get(prof.samples[i]) ?? 0) + (prof.timeDeltas[i] ?? 0));
+for (let i = 0; i < prof.samples.length; i++)
+  dt.set(prof.samples[i], (dt.get(prof.samples[i]) ?? 0) + (prof.timeDeltas[i] ?? 0));
 const total = [...dt.values()].reduce((a, b) => a + b, 0);
 
 const selfByModule = new Map();
 const ruleIncl = new Map();
 for (const [id, us] of dt) {
   const n = byId.get(id);
-  const mod = n.callFrame.functionName === '(garbage collector)' ? '(garbage collector)' : n.callFrame.functionName === '(program)' || n.callFrame.functionName === '(idle)' ? `(${n.callFrame.functionName.replace(/[()]/g, '')})` : moduleAt(n.callFrame.url, n.callFrame.lineNumber);
+  const mod =
+    n.callFrame.functionName === '(garbage collector)'
+      ? '(garbage collector)'
+      : n.callFrame.functionName === '(program)' || n.callFrame.functionName === '(idle)'
+        ? `(${n.callFrame.functionName.replace(/[()]/g, '')})`
+        : moduleAt(n.callFrame.url, n.callFrame.lineNumber);
   selfByModule.set(mod, (selfByModule.get(mod) ?? 0) + us);
   // Walk to the root; remember the outermost frame inside a rule module.
   let outerRule = null;

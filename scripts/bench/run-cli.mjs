@@ -8,7 +8,9 @@ const cli = path.resolve(process.argv[2]);
 process.argv = [process.argv[0], cli, ...process.argv.slice(3)];
 process.on('exit', () => {
   const cpu = process.cpuUsage(); // every thread of the process, workers included
-  process.stderr.write(`\nbench-max-rss-kib=${process.resourceUsage().maxRSS} bench-cpu-ms=${((cpu.user + cpu.system) / 1000).toFixed(0)} bench-main-cpu-ms=${mainThreadCpuMs()}\n`);
+  process.stderr.write(
+    `\nbench-max-rss-kib=${process.resourceUsage().maxRSS} bench-cpu-ms=${((cpu.user + cpu.system) / 1000).toFixed(0)} bench-main-cpu-ms=${mainThreadCpuMs()}\n`,
+  );
 });
 
 /** CPU time of the main thread alone (Linux: /proc/self/task/<pid>/stat utime + stime), or -1. On a busy machine

@@ -24,7 +24,10 @@ export class ParsedOptions {
 
   string(name: string): string | null {
     const v = this.values[name];
-    if (Array.isArray(v)) { const last = v[v.length - 1]; return typeof last === 'string' ? last : null; }
+    if (Array.isArray(v)) {
+      const last = v[v.length - 1];
+      return typeof last === 'string' ? last : null;
+    }
     return typeof v === 'string' ? v : null;
   }
 
@@ -53,20 +56,36 @@ const HELP_OPTION: OptionSpec = { type: 'boolean', short: 'h', help: 'show this 
  * to a boolean option are usage errors that name the option and the command. `-` is a positional
  * (standard input); everything after `--` is positional.
  */
-export function parseCommandArgs(command: string, specs: OptionSpecs, argv: readonly string[], opts: { positionals: boolean }): ParsedCommandLine {
+export function parseCommandArgs(
+  command: string,
+  specs: OptionSpecs,
+  argv: readonly string[],
+  opts: { positionals: boolean },
+): ParsedCommandLine {
   const all: OptionSpecs = { help: HELP_OPTION, ...specs };
   const config: NonNullable<Parameters<typeof parseArgs>[0]>['options'] = {};
   for (const [name, spec] of Object.entries(all)) {
-    config[name] = { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) };
+    config[name] = {
+      type: spec.type,
+      ...(spec.short ? { short: spec.short } : {}),
+      ...(spec.multiple ? { multiple: true } : {}),
+    };
   }
   // strict: false plus tokens, checked below, so that the messages can name the command and its help.
-  const { values, positionals, tokens } = parseArgs({ args: [...argv], options: config, strict: false, allowPositionals: true, tokens: true });
+  const { values, positionals, tokens } = parseArgs({
+    args: [...argv],
+    options: config,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const seeHelp = `(see istio-review ${command} --help)`;
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
     const spec = own(all, token.name); // `--constructor` is an unknown option, not Object's constructor
     if (!spec) throw new UsageError(`unknown option ${token.rawName} for ${command} ${seeHelp}`);
-    if (spec.type === 'boolean' && token.value !== undefined) throw new UsageError(`${token.rawName} takes no value ${seeHelp}`);
+    if (spec.type === 'boolean' && token.value !== undefined)
+      throw new UsageError(`${token.rawName} takes no value ${seeHelp}`);
     if (spec.type === 'string') {
       const value = token.value;
       // `--format --fix`: parseArgs would take `--fix` as the value; that is almost always a forgotten value.
@@ -78,7 +97,8 @@ export function parseCommandArgs(command: string, specs: OptionSpecs, argv: read
       }
     }
   }
-  if (!opts.positionals && positionals.length > 0) throw new UsageError(`${command} takes no arguments, got "${positionals[0]}" ${seeHelp}`);
+  if (!opts.positionals && positionals.length > 0)
+    throw new UsageError(`${command} takes no arguments, got "${positionals[0]}" ${seeHelp}`);
   return { options: new ParsedOptions(values), positionals, help: values.help === true };
 }
 
@@ -89,10 +109,15 @@ function listChoices(choices: readonly string[]): string {
 /** The options section of a command's help, one option a line, help text aligned. */
 export function formatOptions(specs: OptionSpecs): string {
   const rows = Object.entries({ ...specs, help: HELP_OPTION }).map(([name, spec]) => {
-    const value = spec.type === 'string' ? ` ${spec.choices ? spec.choices.join('|') : spec.valueName ?? 'VALUE'}` : '';
+    const value =
+      spec.type === 'string' ? ` ${spec.choices ? spec.choices.join('|') : (spec.valueName ?? 'VALUE')}` : '';
     const left = `${spec.short ? `-${spec.short}, ` : ''}--${name}${value}`;
     return [left, spec.help + (spec.multiple ? ' (may be repeated)' : '')] as const;
   });
   const width = Math.min(30, Math.max(...rows.map(([l]) => l.length)));
-  return rows.map(([l, h]) => (l.length > width ? `  ${l}\n  ${' '.repeat(width)}  ${h}` : `  ${l.padEnd(width)}  ${h}`)).join('\n') + '\n';
+  return (
+    rows
+      .map(([l, h]) => (l.length > width ? `  ${l}\n  ${' '.repeat(width)}  ${h}` : `  ${l.padEnd(width)}  ${h}`))
+      .join('\n') + '\n'
+  );
 }

@@ -14,14 +14,22 @@ export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export const OPTION = {
   format: { type: 'string', choices: ['text', 'json', 'sarif'], help: 'output format (default text)' },
-  failOn: { type: 'string', choices: ['error', 'warning', 'info', 'none'], help: 'exit 1 when a finding reaches this severity (default error)' },
+  failOn: {
+    type: 'string',
+    choices: ['error', 'warning', 'info', 'none'],
+    help: 'exit 1 when a finding reaches this severity (default error)',
+  },
   meshConfig: { type: 'string', valueName: 'FILE', help: 'MeshConfig (or the istio ConfigMap) the checks assume' },
   meshNetworks: { type: 'string', valueName: 'FILE', help: 'MeshNetworks configuration' },
   config: { type: 'string', valueName: 'FILE', help: 'config file (default .istio-review.yaml when present)' },
   fix: { type: 'boolean', help: 'apply every fix in place and report what changed' },
   base: { type: 'string', valueName: 'REF', help: 'the branch the pull request would merge into (required)' },
   target: { type: 'string', valueName: 'NAME', help: 'check only this target (see istio-review targets)' },
-  commentLevel: { type: 'string', choices: ['error', 'warning', 'info'], help: 'only findings this severe get a line comment; the rest go to the summary (default warning)' },
+  commentLevel: {
+    type: 'string',
+    choices: ['error', 'warning', 'info'],
+    help: 'only findings this severe get a line comment; the rest go to the summary (default warning)',
+  },
 } as const satisfies Record<string, OptionSpec>;
 
 /** The options every analysing command takes (settings and output). */
@@ -50,26 +58,31 @@ export const COMMANDS: readonly Command[] = [
     summary: 'check manifests (files or directories)',
     options: { ...ANALYSIS_OPTIONS, fix: OPTION.fix, target: OPTION.target },
     positionals: true,
-    run: async ({ options, positionals }) => runCheckCommand({
-      paths: positionals,
-      loaded: loadCliSettings(options),
-      format: outputFormat(options),
-      failOn: failOn(options),
-      fix: options.flag('fix'),
-      target: options.string('target'),
-    }),
+    run: async ({ options, positionals }) =>
+      runCheckCommand({
+        paths: positionals,
+        loaded: loadCliSettings(options),
+        format: outputFormat(options),
+        failOn: failOn(options),
+        fix: options.flag('fix'),
+        target: options.string('target'),
+      }),
   },
   {
     name: 'targets',
     synopsis: 'targets [options] [DIR...]',
     summary: 'list the targets (what is applied together), how each is rendered, and its files',
-    options: { config: OPTION.config, format: { type: 'string', choices: ['text', 'json'], help: 'output format (default text)' } },
+    options: {
+      config: OPTION.config,
+      format: { type: 'string', choices: ['text', 'json'], help: 'output format (default text)' },
+    },
     positionals: true,
-    run: async ({ options, positionals }) => runTargetsCommand({
-      paths: positionals.length > 0 ? positionals : ['.'],
-      loaded: loadCliSettings(options),
-      format: options.string('format') === 'json' ? 'json' : 'text',
-    }),
+    run: async ({ options, positionals }) =>
+      runTargetsCommand({
+        paths: positionals.length > 0 ? positionals : ['.'],
+        loaded: loadCliSettings(options),
+        format: options.string('format') === 'json' ? 'json' : 'text',
+      }),
   },
   {
     name: 'review',
@@ -77,15 +90,16 @@ export const COMMANDS: readonly Command[] = [
     summary: 'print the review a pull request from REF to HEAD would get',
     options: { base: OPTION.base, ...ANALYSIS_OPTIONS, 'comment-level': OPTION.commentLevel },
     positionals: true,
-    run: async ({ options, positionals }) => runReviewCommand({
-      base: options.string('base'),
-      paths: positionals,
-      loaded: loadCliSettings(options),
-      failOn: failOn(options),
-      format: outputFormat(options),
-      commentLevel: (options.string('comment-level') ?? 'warning') as Severity,
-      loadOptions: loadOptionsOf(options),
-    }),
+    run: async ({ options, positionals }) =>
+      runReviewCommand({
+        base: options.string('base'),
+        paths: positionals,
+        loaded: loadCliSettings(options),
+        failOn: failOn(options),
+        format: outputFormat(options),
+        commentLevel: (options.string('comment-level') ?? 'warning') as Severity,
+        loadOptions: loadOptionsOf(options),
+      }),
   },
   {
     name: 'rules',
@@ -94,7 +108,10 @@ export const COMMANDS: readonly Command[] = [
     options: {},
     positionals: false,
     run: async () => {
-      for (const r of ALL_RULES) process.stdout.write(`${r.id.padEnd(44)} ${r.severity.padEnd(8)} ${(r.istioCode ?? '-').padEnd(8)} ${r.fixable ? 'fix' : '   '}  ${r.title}\n`);
+      for (const r of ALL_RULES)
+        process.stdout.write(
+          `${r.id.padEnd(44)} ${r.severity.padEnd(8)} ${(r.istioCode ?? '-').padEnd(8)} ${r.fixable ? 'fix' : '   '}  ${r.title}\n`,
+        );
       return 0;
     },
   },

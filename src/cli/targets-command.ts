@@ -22,10 +22,14 @@ export async function runTargetsCommand(args: TargetsCommandArgs): Promise<numbe
   const targets = discoverInTree(diskTree(files, process.cwd(), new Map(), origins), args.loaded.config);
   const kustomize = targets.some((t) => t.kind === 'kustomize') ? findKustomize() : null;
   const how = (t: Target): string => {
-    if (t.kind === 'kustomize') return kustomize ? `${kustomize.argv.join(' ')} ${t.root} — ${kustomize.label}` : `raw files (kustomize not found: install kustomize or kubectl)`;
+    if (t.kind === 'kustomize')
+      return kustomize
+        ? `${kustomize.argv.join(' ')} ${t.root} — ${kustomize.label}`
+        : `raw files (kustomize not found: install kustomize or kubectl)`;
     if (t.kind === 'render') return `render: ${t.command}`;
     if (t.kind === 'paths') return 'raw files (declared paths)';
-    if (t.kind === 'bundle') return 'raw file (a generated bundle of objects also defined in other files: checked on its own)';
+    if (t.kind === 'bundle')
+      return 'raw file (a generated bundle of objects also defined in other files: checked on its own)';
     if (t.kind === 'folder') {
       const shared = t.files.some((f) => !f.startsWith(`${t.root}/`));
       return `loose files of ${t.root} (environment folders: the same objects are defined in ${listNames(t.environments)})${shared ? ', with the loose files beside them' : ''}`;
@@ -35,7 +39,21 @@ export async function runTargetsCommand(args: TargetsCommandArgs): Promise<numbe
   };
   const out = args.write ?? ((s: string) => process.stdout.write(s));
   if (args.format === 'json') {
-    out(JSON.stringify({ targets: targets.map((t) => ({ name: t.name, kind: t.kind, renderedWith: how(t), files: t.files, patches: [...t.patchFiles].sort() })) }, null, 2) + '\n');
+    out(
+      JSON.stringify(
+        {
+          targets: targets.map((t) => ({
+            name: t.name,
+            kind: t.kind,
+            renderedWith: how(t),
+            files: t.files,
+            patches: [...t.patchFiles].sort(),
+          })),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
     return 0;
   }
   for (const t of targets) {

@@ -71,7 +71,15 @@ export function emptyConfig(): ReviewConfig {
 }
 
 const LEVELS = new Set(['off', 'info', 'warning', 'error']);
-const TOP_KEYS = new Set(['istioVersion', 'defaultNamespace', 'mesh', 'meshConfigFile', 'rules', 'external', 'targets']);
+const TOP_KEYS = new Set([
+  'istioVersion',
+  'defaultNamespace',
+  'mesh',
+  'meshConfigFile',
+  'rules',
+  'external',
+  'targets',
+]);
 
 /** Parses and validates a config file; errors name the file and line. Unknown rule ids are checked by the caller. */
 export function parseReviewConfig(file: string, text: string): { config: ReviewConfig; errors: ConfigError[] } {
@@ -87,9 +95,15 @@ export function parseReviewConfig(file: string, text: string): { config: ReviewC
   };
   const value = doc.toJS({ maxAliasCount: 50 }) as Json;
   if (value === null || value === undefined) return { config, errors };
-  if (!isObject(value)) return { config, errors: [{ file, line: 1, message: 'the config file must be a YAML mapping' }] };
+  if (!isObject(value))
+    return { config, errors: [{ file, line: 1, message: 'the config file must be a YAML mapping' }] };
   for (const key of Object.keys(value)) {
-    if (!TOP_KEYS.has(key)) errors.push({ file, line: lineAt([key]), message: `unknown setting "${key}" (known: ${[...TOP_KEYS].join(', ')})` });
+    if (!TOP_KEYS.has(key))
+      errors.push({
+        file,
+        line: lineAt([key]),
+        message: `unknown setting "${key}" (known: ${[...TOP_KEYS].join(', ')})`,
+      });
   }
   const str = (k: string): string | null => {
     const v = value[k];
@@ -106,12 +120,24 @@ export function parseReviewConfig(file: string, text: string): { config: ReviewC
     else errors.push({ file, line: lineAt(['mesh']), message: '"mesh" must be a mapping of MeshConfig fields' });
   }
   if (value.rules !== undefined && value.rules !== null) {
-    if (!isObject(value.rules)) errors.push({ file, line: lineAt(['rules']), message: '"rules" must map rule ids to off, info, warning or error' });
-    else for (const [id, level] of Object.entries(value.rules)) {
-      if (typeof level === 'string' && LEVELS.has(level)) config.rules[id] = level as RuleLevel;
-      else if (level === false) config.rules[id] = 'off'; // YAML 1.1 reads a bare `off` as false
-      else errors.push({ file, line: lineAt(['rules', id]), message: `rule "${id}": level must be off, info, warning or error` });
-    }
+    if (!isObject(value.rules))
+      errors.push({
+        file,
+        line: lineAt(['rules']),
+        message: '"rules" must map rule ids to off, info, warning or error',
+      });
+    else
+      for (const [id, level] of Object.entries(value.rules)) {
+        if (typeof level === 'string' && LEVELS.has(level)) config.rules[id] = level as RuleLevel;
+        else if (level === false)
+          config.rules[id] = 'off'; // YAML 1.1 reads a bare `off` as false
+        else
+          errors.push({
+            file,
+            line: lineAt(['rules', id]),
+            message: `rule "${id}": level must be off, info, warning or error`,
+          });
+      }
   }
   const ext = value.external;
   if (ext !== undefined && ext !== null) {
@@ -120,7 +146,7 @@ export function parseReviewConfig(file: string, text: string): { config: ReviewC
       const strings = (k: string): string[] => {
         const v = ext[k];
         if (v === undefined || v === null) return [];
-        if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+        if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v;
         errors.push({ file, line: lineAt(['external', k]), message: `external.${k} must be a list of strings` });
         return [];
       };
@@ -132,39 +158,88 @@ export function parseReviewConfig(file: string, text: string): { config: ReviewC
       if (Array.isArray(w)) {
         w.forEach((item, i) => {
           if (isObject(item) && isObject(item.labels)) {
-            config.external.workloads.push({ namespace: typeof item.namespace === 'string' ? item.namespace : null, labels: asStringMap(item.labels) });
-          } else errors.push({ file, line: lineAt(['external', 'workloads', i]), message: 'each external workload needs `labels` (and optionally `namespace`)' });
+            config.external.workloads.push({
+              namespace: typeof item.namespace === 'string' ? item.namespace : null,
+              labels: asStringMap(item.labels),
+            });
+          } else
+            errors.push({
+              file,
+              line: lineAt(['external', 'workloads', i]),
+              message: 'each external workload needs `labels` (and optionally `namespace`)',
+            });
         });
-      } else if (w !== undefined && w !== null) errors.push({ file, line: lineAt(['external', 'workloads']), message: 'external.workloads must be a list' });
+      } else if (w !== undefined && w !== null)
+        errors.push({ file, line: lineAt(['external', 'workloads']), message: 'external.workloads must be a list' });
     }
   }
-  if (value.targets !== undefined && value.targets !== null) config.targets = parseTargets(value.targets, lineAt, errors, file);
+  if (value.targets !== undefined && value.targets !== null)
+    config.targets = parseTargets(value.targets, lineAt, errors, file);
   return { config, errors };
 }
 
 const TARGET_KEYS = new Set(['name', 'paths', 'kustomize', 'render', 'defaultNamespace', 'mesh']);
 
-function parseTargets(v: Json, lineAt: (path: (string | number)[]) => number, errors: ConfigError[], file: string): DeclaredTarget[] {
-  if (!Array.isArray(v)) { errors.push({ file, line: lineAt(['targets']), message: '"targets" must be a list of targets (name, and one of paths, kustomize or render)' }); return []; }
+function parseTargets(
+  v: Json,
+  lineAt: (path: (string | number)[]) => number,
+  errors: ConfigError[],
+  file: string,
+): DeclaredTarget[] {
+  if (!Array.isArray(v)) {
+    errors.push({
+      file,
+      line: lineAt(['targets']),
+      message: '"targets" must be a list of targets (name, and one of paths, kustomize or render)',
+    });
+    return [];
+  }
   const out: DeclaredTarget[] = [];
   const names = new Set<string>();
   v.forEach((item, i) => {
     const at = (...p: (string | number)[]) => lineAt(['targets', i, ...p]);
-    if (!isObject(item)) { errors.push({ file, line: at(), message: `targets[${i}] must be a mapping` }); return; }
-    for (const k of Object.keys(item)) if (!TARGET_KEYS.has(k)) errors.push({ file, line: at(k), message: `targets[${i}]: unknown setting "${k}" (known: ${[...TARGET_KEYS].join(', ')})` });
+    if (!isObject(item)) {
+      errors.push({ file, line: at(), message: `targets[${i}] must be a mapping` });
+      return;
+    }
+    for (const k of Object.keys(item))
+      if (!TARGET_KEYS.has(k))
+        errors.push({
+          file,
+          line: at(k),
+          message: `targets[${i}]: unknown setting "${k}" (known: ${[...TARGET_KEYS].join(', ')})`,
+        });
     const name = typeof item.name === 'string' && item.name.trim() !== '' ? item.name.trim() : null;
-    if (!name) { errors.push({ file, line: at(), message: `targets[${i}] needs a name` }); return; }
+    if (!name) {
+      errors.push({ file, line: at(), message: `targets[${i}] needs a name` });
+      return;
+    }
     if (names.has(name)) errors.push({ file, line: at('name'), message: `target name "${name}" is used twice` });
     names.add(name);
-    const paths = item.paths === undefined || item.paths === null ? [] : Array.isArray(item.paths) && item.paths.every((p) => typeof p === 'string') ? (item.paths as string[]) : null;
-    if (paths === null) errors.push({ file, line: at('paths'), message: `target "${name}": paths must be a list of globs` });
-    const str = (k: string) => (typeof item[k] === 'string' && (item[k] as string).trim() !== '' ? (item[k] as string).trim() : null);
+    const paths =
+      item.paths === undefined || item.paths === null
+        ? []
+        : Array.isArray(item.paths) && item.paths.every((p) => typeof p === 'string')
+          ? item.paths
+          : null;
+    if (paths === null)
+      errors.push({ file, line: at('paths'), message: `target "${name}": paths must be a list of globs` });
+    const str = (k: string) => (typeof item[k] === 'string' && item[k].trim() !== '' ? item[k].trim() : null);
     const kustomize = str('kustomize');
     const render = str('render');
     const ways = [paths && paths.length > 0, kustomize, render].filter(Boolean).length;
-    if (ways !== 1) errors.push({ file, line: at(), message: `target "${name}" needs exactly one of paths, kustomize or render` });
-    if (item.mesh !== undefined && item.mesh !== null && !isObject(item.mesh)) errors.push({ file, line: at('mesh'), message: `target "${name}": mesh must be a mapping of MeshConfig fields` });
-    out.push({ name, paths: paths ?? [], kustomize, render, defaultNamespace: str('defaultNamespace'), mesh: isObject(item.mesh) ? item.mesh : null });
+    if (ways !== 1)
+      errors.push({ file, line: at(), message: `target "${name}" needs exactly one of paths, kustomize or render` });
+    if (item.mesh !== undefined && item.mesh !== null && !isObject(item.mesh))
+      errors.push({ file, line: at('mesh'), message: `target "${name}": mesh must be a mapping of MeshConfig fields` });
+    out.push({
+      name,
+      paths: paths ?? [],
+      kustomize,
+      render,
+      defaultNamespace: str('defaultNamespace'),
+      mesh: isObject(item.mesh) ? item.mesh : null,
+    });
   });
   return out;
 }

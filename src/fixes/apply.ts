@@ -19,7 +19,10 @@ export function applyFixes(raw: string, fixes: readonly Fix[]): ApplyResult {
   const skipped: Fix[] = [];
   let lastEnd = 0;
   for (const f of sorted) {
-    if (f.startLine <= lastEnd || f.startLine < 1 || f.endLine > lines.length || f.endLine < f.startLine) { skipped.push(f); continue; }
+    if (f.startLine <= lastEnd || f.startLine < 1 || f.endLine > lines.length || f.endLine < f.startLine) {
+      skipped.push(f);
+      continue;
+    }
     if (applied.some((a) => a.startLine === f.startLine && a.endLine === f.endLine && a.text === f.text)) continue;
     applied.push(f);
     lastEnd = f.endLine;

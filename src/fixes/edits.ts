@@ -68,7 +68,11 @@ function buildFixUnsafe(r: Resource, edit: FixEdit): Fix | null {
       const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
       if (!pair || !isScalar(pair.key) || !pair.key.range || !isScalar(pair.value) || !pair.value.range) return null;
       if (text.slice(pair.key.range[0], pair.value.range[1]).includes('\n')) return null;
-      le = { start: pair.key.range[0], end: pair.value.range[1], replacement: `${scalarText(edit.newKey)}: ${flowText(edit.value)}` };
+      le = {
+        start: pair.key.range[0],
+        end: pair.value.range[1],
+        replacement: `${scalarText(edit.newKey)}: ${flowText(edit.value)}`,
+      };
       break;
     }
     case 'replaceValue': {
@@ -80,14 +84,26 @@ function buildFixUnsafe(r: Resource, edit: FixEdit): Fix | null {
       if (!pair || !isScalar(pair.key) || !pair.key.range || !valueNode?.range) return null;
       const indent = columnOf(text, pair.key.range[0]);
       const lines = blockEntry(text.slice(pair.key.range[0], pair.key.range[1]), edit.value, indent);
-      le = { start: pair.key.range[0], end: lineEndAt(text, contentEnd(text, valueNode)), replacement: lines.join('\n').slice(indent) };
+      le = {
+        start: pair.key.range[0],
+        end: lineEndAt(text, contentEnd(text, valueNode)),
+        replacement: lines.join('\n').slice(indent),
+      };
       break;
     }
     case 'append': {
       const { node, depth } = nodeAt(r.doc, full);
       if (depth === full.length && node && isSeq(node)) le = appendToSeq(text, node, scalarText(edit.value));
-      else if (depth === full.length) return null; // exists but is not a list
-      else return buildFixUnsafe(r, { op: 'insert', path: edit.path.slice(0, -1), key: String(edit.path[edit.path.length - 1]), value: [edit.value], description: edit.description });
+      else if (depth === full.length)
+        return null; // exists but is not a list
+      else
+        return buildFixUnsafe(r, {
+          op: 'insert',
+          path: edit.path.slice(0, -1),
+          key: String(edit.path[edit.path.length - 1]),
+          value: [edit.value],
+          description: edit.description,
+        });
       break;
     }
     case 'insert': {
@@ -96,13 +112,16 @@ function buildFixUnsafe(r: Resource, edit: FixEdit): Fix | null {
       let target: Node | null = null;
       for (; existing >= 0; existing--) {
         const { node, depth } = nodeAt(r.doc, full.slice(0, existing));
-        if (depth === existing && node) { target = node; break; }
+        if (depth === existing && node) {
+          target = node;
+          break;
+        }
       }
       if (!target || !isMap(target)) return null;
       let value: FixValue = edit.value;
       value = { [edit.key]: value };
       for (let i = full.length - 1; i >= existing; i--) value = { [String(full[i])]: value };
-      le = insertIntoMap(text, target, value as Record<string, FixValue>);
+      le = insertIntoMap(text, target, value);
       break;
     }
   }
@@ -134,7 +153,8 @@ export function scalarText(value: string | number | boolean, type?: Scalar['type
   return isPlainSafe(value) ? value : JSON.stringify(value);
 }
 
-const YAML11_SPECIAL = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
+const YAML11_SPECIAL =
+  /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
 function isPlainSafe(s: string): boolean {
   if (s === '' || YAML11_SPECIAL.test(s)) return false;
   if (/^[-+]?\.?[0-9]/.test(s) || /^\.(inf|nan)$/i.test(s)) return false; // would read as a number (or sexagesimal)
@@ -161,11 +181,15 @@ function lineEndAt(text: string, offset: number): number {
 
 function appendToSeq(text: string, seq: YAMLSeq, item: string): LineEdit | null {
   if (seq.flow) {
-    const [s, e] = [seq.range![0], contentEnd(text, seq as unknown as Node)];
+    const [s, e] = [seq.range![0], contentEnd(text, seq)];
     if (text.slice(s, e).includes('\n')) return null;
     const close = e - 1; // the "]"
     const inner = text.slice(s + 1, close).trim();
-    return { start: s, end: e, replacement: inner === '' ? `[${item}]` : `[${text.slice(s + 1, close).replace(/\s+$/, '')}, ${item}]` };
+    return {
+      start: s,
+      end: e,
+      replacement: inner === '' ? `[${item}]` : `[${text.slice(s + 1, close).replace(/\s+$/, '')}, ${item}]`,
+    };
   }
   const first = seq.items[0] as Node | undefined;
   const last = seq.items[seq.items.length - 1] as Node | undefined;
@@ -179,10 +203,12 @@ function appendToSeq(text: string, seq: YAMLSeq, item: string): LineEdit | null 
 function insertIntoMap(text: string, map: YAMLMap, value: Record<string, FixValue>): LineEdit | null {
   if (map.flow) {
     const s = map.range![0];
-    const e = contentEnd(text, map as unknown as Node);
+    const e = contentEnd(text, map);
     if (text.slice(s, e).includes('\n')) return null;
     const inner = text.slice(s + 1, e - 1).trim();
-    const entries = Object.entries(value).map(([k, v]) => `${scalarText(k)}: ${flowText(v)}`).join(', ');
+    const entries = Object.entries(value)
+      .map(([k, v]) => `${scalarText(k)}: ${flowText(v)}`)
+      .join(', ');
     return { start: s, end: e, replacement: inner === '' ? `{${entries}}` : `{${inner}, ${entries}}` };
   }
   const firstPair = map.items[0];
@@ -191,7 +217,7 @@ function insertIntoMap(text: string, map: YAMLMap, value: Record<string, FixValu
   const firstKey = firstPair.key as Node | null;
   if (!firstKey?.range) return null;
   const indent = columnOf(text, firstKey.range[0]);
-  const lastNode = ((lastPair.value as Node | null) ?? (lastPair.key as Node | null));
+  const lastNode = (lastPair.value as Node | null) ?? (lastPair.key as Node | null);
   if (!lastNode?.range) return null;
   const end = lineEndAt(text, contentEnd(text, lastNode));
   return { start: end, end, replacement: '\n' + blockText(value, indent).join('\n') };
@@ -199,7 +225,10 @@ function insertIntoMap(text: string, map: YAMLMap, value: Record<string, FixValu
 
 function flowText(v: FixValue): string {
   if (Array.isArray(v)) return `[${v.map(flowText).join(', ')}]`;
-  if (typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${scalarText(k)}: ${flowText(x)}`).join(', ')}}`;
+  if (typeof v === 'object')
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${scalarText(k)}: ${flowText(x)}`)
+      .join(', ')}}`;
   return scalarText(v);
 }
 
@@ -218,7 +247,6 @@ function blockText(v: Record<string, FixValue>, indent: number): string[] {
   }
   return out;
 }
-
 
 /** `key: value` as block YAML at `indent`, sequences of mappings as block items ("- a: 1\n  b: 2"). */
 function blockEntry(keyText: string, v: FixValue, indent: number): string[] {

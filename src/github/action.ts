@@ -13,6 +13,7 @@ export async function runAction(): Promise<void> {
   const globs = pathFilter(inputs.paths, chartDirOnDisk(env.root));
   const configPath = toPosix(inputs.config);
   const filter: PathFilter = (p) => toPosix(p) !== configPath && globs(p);
-  if (env.eventName === 'pull_request' || env.eventName === 'pull_request_target') return runOnPullRequest(inputs, env, filter);
+  if (env.eventName === 'pull_request' || env.eventName === 'pull_request_target')
+    return runOnPullRequest(inputs, env, filter);
   return runOnPush(inputs, env, filter);
 }

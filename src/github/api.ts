@@ -19,7 +19,10 @@ import type { InlineComment } from '../review/placement.js';
  *  classifies these requests exactly as before (as writes; its GraphQL-only path, chosen by a URL path starting
  *  /graphql, has never applied to this Action and is not taken on now). Listed before paginateGraphQL, which adds
  *  `paginate` to whichever octokit.graphql it finds. */
-function graphqlEndpoint(octokit: Pick<Octokit, 'graphql'>, options: { [option: string]: unknown }): Partial<Pick<Octokit, 'graphql'>> {
+function graphqlEndpoint(
+  octokit: Pick<Octokit, 'graphql'>,
+  options: { [option: string]: unknown },
+): Partial<Pick<Octokit, 'graphql'>> {
   return typeof options.graphqlUrl === 'string' && options.graphqlUrl !== ''
     ? { graphql: octokit.graphql.defaults({ url: '{+graphqlEndpoint}', graphqlEndpoint: options.graphqlUrl }) }
     : {};
@@ -56,7 +59,10 @@ export function pacing(env: NodeJS.ProcessEnv = process.env): Pacing {
     const v = Number.parseInt(env[name] ?? '', 10);
     return Number.isFinite(v) && v >= 0 ? v : null;
   };
-  return { writeSpacingMs: ms('ISTIO_REVIEW_WRITE_SPACING_MS'), retryDelayMs: ms('ISTIO_REVIEW_RETRY_DELAY_MS') ?? 1000 };
+  return {
+    writeSpacingMs: ms('ISTIO_REVIEW_WRITE_SPACING_MS'),
+    retryDelayMs: ms('ISTIO_REVIEW_RETRY_DELAY_MS') ?? 1000,
+  };
 }
 
 /** The throttling plugin's limiters for writes spaced `ms` apart, one write at a time as by default. */
@@ -73,7 +79,13 @@ function fetchWithTimeout(ms: number): typeof fetch {
   };
 }
 
-export function makeClient(token: string, baseUrl: string, graphqlUrl: string, log: ApiLog, pace: Pacing = pacing()): Client {
+export function makeClient(
+  token: string,
+  baseUrl: string,
+  graphqlUrl: string,
+  log: ApiLog,
+  pace: Pacing = pacing(),
+): Client {
   return new ReviewOctokit({
     auth: token,
     baseUrl,
@@ -87,7 +99,12 @@ export function makeClient(token: string, baseUrl: string, graphqlUrl: string, l
         log.warning(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter} s`);
         return retryCount < 2;
       },
-      onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        options: { method: string; url: string },
+        _o: unknown,
+        retryCount: number,
+      ) => {
         log.warning(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter} s`);
         return retryCount < 2;
       },
@@ -98,7 +115,9 @@ export function makeClient(token: string, baseUrl: string, graphqlUrl: string, l
 
 /** A write not sent because an earlier one showed that this token may not write (see Publisher.write). */
 export class ReadOnlyTokenError extends Error {
-  constructor() { super('read-only token'); }
+  constructor() {
+    super('read-only token');
+  }
 }
 
 /** The HTTP status GitHub answered (timeouts and network failures are 500, as Octokit reports them). */
@@ -120,12 +139,15 @@ export function messageOf(err: unknown): string {
 export function isForbidden(err: unknown): boolean {
   if (err instanceof ReadOnlyTokenError) return true;
   const s = statusOf(err);
-  return s === 403 && !/rate limit/i.test(messageOf(err)) || s === 401;
+  return (s === 403 && !/rate limit/i.test(messageOf(err))) || s === 401;
 }
 
 /** A GraphQL mutation the token may not make (GitHub's error type FORBIDDEN, or its wording), or a refused request. */
 export function isGraphqlForbidden(err: unknown): boolean {
-  if (err instanceof GraphqlResponseError) return (err.errors ?? []).some((e) => e.type === 'FORBIDDEN') || /not (have permission|accessible)/i.test(messageOf(err));
+  if (err instanceof GraphqlResponseError)
+    return (
+      (err.errors ?? []).some((e) => e.type === 'FORBIDDEN') || /not (have permission|accessible)/i.test(messageOf(err))
+    );
   return isForbidden(err);
 }
 
@@ -151,7 +173,10 @@ export const RESOLVE_MUTATION = `mutation IstioReviewResolve($threadId: ID!) {
 
 export function blobsQuery(n: number): string {
   const vars = Array.from({ length: n }, (_, i) => `$e${i}: String!`).join(', ');
-  const fields = Array.from({ length: n }, (_, i) => `f${i}: object(expression: $e${i}) { ... on Blob { oid text isBinary isTruncated } }`).join('\n    ');
+  const fields = Array.from(
+    { length: n },
+    (_, i) => `f${i}: object(expression: $e${i}) { ... on Blob { oid text isBinary isTruncated } }`,
+  ).join('\n    ');
   return `query IstioReviewBlobs($owner: String!, $repo: String!, ${vars}) {\n  repository(owner: $owner, name: $repo) {\n    ${fields}\n  }\n}`;
 }
 
@@ -164,14 +189,23 @@ export function sameLogin(a: string | null | undefined, b: string | null | undef
 }
 
 interface ThreadNode {
-  id: string; isResolved: boolean; isOutdated: boolean; path: string; line: number | null; originalLine: number | null;
+  id: string;
+  isResolved: boolean;
+  isOutdated: boolean;
+  path: string;
+  line: number | null;
+  originalLine: number | null;
   resolvedBy: { login: string } | null;
   comments: { nodes: { databaseId: number | null; body: string; author: { login: string } | null }[] };
 }
 
 type ThreadsPage = {
   viewer: { login: string } | null;
-  repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ThreadNode[] } } | null };
+  repository: {
+    pullRequest: {
+      reviewThreads: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ThreadNode[] };
+    } | null;
+  };
 };
 
 export class GitHubApi {
@@ -179,15 +213,25 @@ export class GitHubApi {
   calls = 0;
 
   /** `retryDelayMs`: the first wait before re-sending a create POST that answered 5xx (the second is twice that). */
-  constructor(readonly client: Client, readonly ref: { owner: string; repo: string }, private readonly retryDelayMs = 1000) {
+  constructor(
+    readonly client: Client,
+    readonly ref: { owner: string; repo: string },
+    private readonly retryDelayMs = 1000,
+  ) {
     // Registered after the plugins' hooks, so it wraps them: one count per request Octokit is asked to make.
-    client.hook.before('request', () => { this.calls++; });
+    client.hook.before('request', () => {
+      this.calls++;
+    });
   }
 
   /** PR files (paginated, up to GitHub's 3000-file cap). `expected` is the pull request's `changed_files`: fewer
    *  listed than that means the list is incomplete. */
   async listPullFiles(number: number, expected: number | null = null): Promise<ChangeSet> {
-    const listed = await this.client.paginate(this.client.rest.pulls.listFiles, { ...this.ref, pull_number: number, per_page: 100 });
+    const listed = await this.client.paginate(this.client.rest.pulls.listFiles, {
+      ...this.ref,
+      pull_number: number,
+      per_page: 100,
+    });
     const files = listed.map((f) => {
       const status: ChangeStatus = f.status;
       const basePath = status === 'added' ? null : (f.previous_filename ?? f.filename);
@@ -198,7 +242,11 @@ export class GitHubApi {
 
   /** The merge base GitHub diffs a pull request against (what the files API's patches start from). */
   async mergeBase(base: string, head: string): Promise<string | null> {
-    const res = await this.client.rest.repos.compareCommitsWithBasehead({ ...this.ref, basehead: `${base}...${head}`, per_page: 1 });
+    const res = await this.client.rest.repos.compareCommitsWithBasehead({
+      ...this.ref,
+      basehead: `${base}...${head}`,
+      per_page: 1,
+    });
     return res.data.merge_base_commit?.sha ?? null;
   }
 
@@ -207,7 +255,8 @@ export class GitHubApi {
     const res = await this.client.rest.git.getTree({ ...this.ref, tree_sha: sha, recursive: 'true' });
     if (res.data.truncated) return null;
     const out = new Map<string, string>();
-    for (const e of res.data.tree) if (e.type === 'blob' && typeof e.path === 'string' && typeof e.sha === 'string') out.set(e.path, e.sha);
+    for (const e of res.data.tree)
+      if (e.type === 'blob' && typeof e.path === 'string' && typeof e.sha === 'string') out.set(e.path, e.sha);
     return out;
   }
 
@@ -216,7 +265,11 @@ export class GitHubApi {
     const res = await this.client.rest.git.getBlob({ ...this.ref, file_sha: sha });
     const bytes = Buffer.from(res.data.content ?? '', res.data.encoding === 'base64' ? 'base64' : 'utf8');
     if (typeof res.data.size === 'number' && bytes.length !== res.data.size) return null;
-    try { return new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { return null; }
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return null;
+    }
   }
 
   /** Who this token writes as (GraphQL `viewer`), for telling the bot's own comments from everyone else's. */
@@ -231,7 +284,11 @@ export class GitHubApi {
     const out: ExistingThread[] = [];
     let viewer: string | null = null;
     let pages = 0;
-    for await (const data of this.client.graphql.paginate.iterator<ThreadsPage>(THREADS_QUERY, { ...this.ref, number, cursor: null })) {
+    for await (const data of this.client.graphql.paginate.iterator<ThreadsPage>(THREADS_QUERY, {
+      ...this.ref,
+      number,
+      cursor: null,
+    })) {
       viewer ??= data.viewer?.login || null;
       if (!viewer) throw new Error('GitHub did not say which account this token writes as (GraphQL viewer)');
       for (const n of data.repository.pullRequest?.reviewThreads.nodes ?? []) {
@@ -240,9 +297,16 @@ export class GitHubApi {
         const fps = fingerprintsIn(first.body);
         if (fps.length === 0) continue;
         out.push({
-          id: n.id, isResolved: n.isResolved, isOutdated: n.isOutdated, path: n.path, line: n.line, originalLine: n.originalLine,
+          id: n.id,
+          isResolved: n.isResolved,
+          isOutdated: n.isOutdated,
+          path: n.path,
+          line: n.line,
+          originalLine: n.originalLine,
           resolvedByBot: n.isResolved && sameLogin(n.resolvedBy?.login, viewer),
-          fingerprints: fps, commentId: first.databaseId, commentBody: first.body,
+          fingerprints: fps,
+          commentId: first.databaseId,
+          commentBody: first.body,
         });
       }
       if (++pages >= 50) break;
@@ -256,13 +320,18 @@ export class GitHubApi {
     for (let i = 0; i < exprs.length; i += 50) {
       const chunk = exprs.slice(i, i + 50);
       const vars: Record<string, unknown> = { ...this.ref };
-      chunk.forEach((e, j) => { vars[`e${j}`] = e; });
+      chunk.forEach((e, j) => {
+        vars[`e${j}`] = e;
+      });
       type Blob = { oid?: string; text: string | null; isBinary: boolean; isTruncated?: boolean } | null;
       const data = await this.client.graphql<{ repository: Record<string, Blob> }>(blobsQuery(chunk.length), vars);
       const answers = new Map(Object.entries(data.repository ?? {}));
       for (const [j, e] of chunk.entries()) {
         const b = answers.get(`f${j}`) ?? null;
-        if (!b || b.isBinary || typeof b.text !== 'string') { out.set(e, null); continue; }
+        if (!b || b.isBinary || typeof b.text !== 'string') {
+          out.set(e, null);
+          continue;
+        }
         // GraphQL cuts large blobs short: a cut text is never reviewed as if it were the file. Read it whole by SHA.
         if (b.isTruncated) out.set(e, typeof b.oid === 'string' ? await this.blobText(b.oid).catch(() => null) : null);
         else out.set(e, b.text);
@@ -281,12 +350,28 @@ export class GitHubApi {
 
   /** One review (event COMMENT) with every inline comment. A 5xx may still have created it: look for
    *  this run's marker before trying again, so the review is never posted twice. */
-  async createReview(number: number, headSha: string, body: string, comments: readonly InlineComment[], runId: string, bot: string | null): Promise<string | null> {
+  async createReview(
+    number: number,
+    headSha: string,
+    body: string,
+    comments: readonly InlineComment[],
+    runId: string,
+    bot: string | null,
+  ): Promise<string | null> {
     const payload = {
-      ...this.ref, pull_number: number, commit_id: headSha, event: 'COMMENT' as const, body,
+      ...this.ref,
+      pull_number: number,
+      commit_id: headSha,
+      event: 'COMMENT' as const,
+      body,
       comments: comments.map((c) => ({
-        path: c.path, body: c.body, line: c.line, side: 'RIGHT' as const,
-        ...(c.startLine !== undefined && c.startLine < c.line ? { start_line: c.startLine, start_side: 'RIGHT' as const } : {}),
+        path: c.path,
+        body: c.body,
+        line: c.line,
+        side: 'RIGHT' as const,
+        ...(c.startLine !== undefined && c.startLine < c.line
+          ? { start_line: c.startLine, start_side: 'RIGHT' as const }
+          : {}),
       })),
       request: { retries: 0 },
     };
@@ -307,7 +392,11 @@ export class GitHubApi {
   /** The author of a review carrying this run's marker (by `bot` when known), else null. */
   private async reviewWithRunMarker(number: number, runId: string, bot: string | null): Promise<string | null> {
     let pages = 0;
-    for await (const res of this.client.paginate.iterator(this.client.rest.pulls.listReviews, { ...this.ref, pull_number: number, per_page: 100 })) {
+    for await (const res of this.client.paginate.iterator(this.client.rest.pulls.listReviews, {
+      ...this.ref,
+      pull_number: number,
+      per_page: 100,
+    })) {
       const r = res.data.find((x) => hasRunMarker(x.body, runId) && (bot === null || sameLogin(x.user?.login, bot)));
       if (r) return r.user?.login ?? bot ?? '';
       if (++pages >= 19) break;
@@ -317,9 +406,16 @@ export class GitHubApi {
 
   /** The bot's sticky summary: a comment written by the bot's own account whose trailing marker line says it is the
    *  summary. `bot` is asked only when some comment looks like a summary (most runs then need no identity call). */
-  async findSummaryComment(number: number, bot: () => Promise<string | null>): Promise<{ id: number; body: string } | null> {
+  async findSummaryComment(
+    number: number,
+    bot: () => Promise<string | null>,
+  ): Promise<{ id: number; body: string } | null> {
     let pages = 0;
-    for await (const res of this.client.paginate.iterator(this.client.rest.issues.listComments, { ...this.ref, issue_number: number, per_page: 100 })) {
+    for await (const res of this.client.paginate.iterator(this.client.rest.issues.listComments, {
+      ...this.ref,
+      issue_number: number,
+      per_page: 100,
+    })) {
       const candidates = res.data.filter((x) => isSummaryBody(x.body));
       if (candidates.length > 0) {
         const login = await bot();
@@ -339,7 +435,12 @@ export class GitHubApi {
   async createSummaryComment(number: number, body: string, runId: string, bot: string | null): Promise<string | null> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const res = await this.client.rest.issues.createComment({ ...this.ref, issue_number: number, body, request: { retries: 0 } });
+        const res = await this.client.rest.issues.createComment({
+          ...this.ref,
+          issue_number: number,
+          body,
+          request: { retries: 0 },
+        });
         return res.data.user?.login ?? null;
       } catch (err) {
         const s = statusOf(err);
@@ -353,18 +454,30 @@ export class GitHubApi {
 
   /** A completed check run; annotations beyond the first 50 are appended by updates (50 per request). */
   async createCheckRun(run: {
-    name: string; headSha: string; conclusion: 'success' | 'failure' | 'neutral'; title: string; summary: string; detailsUrl: string | null; externalId: string;
+    name: string;
+    headSha: string;
+    conclusion: 'success' | 'failure' | 'neutral';
+    title: string;
+    summary: string;
+    detailsUrl: string | null;
+    externalId: string;
     annotations: CheckAnnotation[];
   }): Promise<void> {
     const first = run.annotations.slice(0, 50);
     const res = await this.client.rest.checks.create({
-      ...this.ref, name: run.name, head_sha: run.headSha, status: 'completed', conclusion: run.conclusion, external_id: run.externalId,
+      ...this.ref,
+      name: run.name,
+      head_sha: run.headSha,
+      status: 'completed',
+      conclusion: run.conclusion,
+      external_id: run.externalId,
       ...(run.detailsUrl ? { details_url: run.detailsUrl } : {}),
       output: { title: run.title, summary: run.summary, annotations: first },
     });
     for (let i = 50; i < run.annotations.length; i += 50) {
       await this.client.rest.checks.update({
-        ...this.ref, check_run_id: res.data.id,
+        ...this.ref,
+        check_run_id: res.data.id,
         output: { title: run.title, summary: run.summary, annotations: run.annotations.slice(i, i + 50) },
       });
     }

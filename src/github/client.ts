@@ -9,5 +9,9 @@ const log = { warning: (m: string) => core.warning(logLine(m)), info: (m: string
 
 export function apiFor(inputs: Inputs, env: Env): GitHubApi {
   const pace = pacing();
-  return new GitHubApi(makeClient(inputs.token, env.apiUrl, env.graphqlUrl, log, pace), { owner: env.owner, repo: env.repo }, pace.retryDelayMs);
+  return new GitHubApi(
+    makeClient(inputs.token, env.apiUrl, env.graphqlUrl, log, pace),
+    { owner: env.owner, repo: env.repo },
+    pace.retryDelayMs,
+  );
 }

@@ -21,7 +21,11 @@ export function readEnv(): Env {
   const e = process.env;
   let owner = '';
   let repo = '';
-  try { ({ owner, repo } = context.repo); } catch { /* neither GITHUB_REPOSITORY nor a repository in the payload */ }
+  try {
+    ({ owner, repo } = context.repo);
+  } catch {
+    /* neither GITHUB_REPOSITORY nor a repository in the payload */
+  }
   const serverUrl = context.serverUrl.replace(/\/$/, '');
   const apiUrl = context.apiUrl.replace(/\/$/, '');
   const runId = Number.isFinite(context.runId) ? String(context.runId) : String(Date.now());
@@ -29,13 +33,19 @@ export function readEnv(): Env {
   return {
     eventName: context.eventName ?? '',
     event: context.payload,
-    owner, repo, apiUrl, serverUrl,
+    owner,
+    repo,
+    apiUrl,
+    serverUrl,
     // context falls back to github.com's GraphQL endpoint; on GitHub Enterprise Server it sits beside the REST API.
     graphqlUrl: e.GITHUB_GRAPHQL_URL || `${apiUrl.replace(/\/v3$/, '')}/graphql`,
     root: e.GITHUB_WORKSPACE || process.cwd(),
     sha: context.sha ?? '',
     runId: `${runId}-${attempt}`,
-    runUrl: Number.isFinite(context.runId) && owner && repo ? `${serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : null,
+    runUrl:
+      Number.isFinite(context.runId) && owner && repo
+        ? `${serverUrl}/${owner}/${repo}/actions/runs/${context.runId}`
+        : null,
   };
 }
 
@@ -55,7 +65,10 @@ export function pullRequestOf(env: Env): { number: number; headSha: string; base
 export function pushRangeOf(env: Env): { head: string | null; before: string | null } {
   const p = env.event;
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-  return { head: str(p.after) ?? str(payloadField(p, 'merge_group', 'head_sha')), before: str(p.before) ?? str(payloadField(p, 'merge_group', 'base_sha')) };
+  return {
+    head: str(p.after) ?? str(payloadField(p, 'merge_group', 'head_sha')),
+    before: str(p.before) ?? str(payloadField(p, 'merge_group', 'base_sha')),
+  };
 }
 
 /** A nested field of the event payload (untyped JSON): undefined where a step is missing or not an object. */
@@ -69,5 +82,6 @@ export function payloadField(value: unknown, ...keys: string[]): unknown {
 }
 
 export function linker(env: Env, sha: string): (file: string, line: number) => string {
-  return (file, line) => `${env.serverUrl}/${env.owner}/${env.repo}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+  return (file, line) =>
+    `${env.serverUrl}/${env.owner}/${env.repo}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
 }

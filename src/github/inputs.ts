@@ -23,17 +23,21 @@ export interface Inputs {
 
 export function readInputs(): Inputs {
   const failOn = (core.getInput('fail-on') || 'error').trim().toLowerCase();
-  if (!['error', 'warning', 'info', 'none'].includes(failOn)) throw new Error(`fail-on must be error, warning, info or none, not "${failOn}"`);
+  if (!['error', 'warning', 'info', 'none'].includes(failOn))
+    throw new Error(`fail-on must be error, warning, info or none, not "${failOn}"`);
   const max = Number((core.getInput('max-comments') || '30').trim());
   if (!Number.isInteger(max) || max < 0) throw new Error('max-comments must be a whole number ≥ 0');
   const onIncomplete = (core.getInput('on-incomplete') || 'failure').trim().toLowerCase();
-  if (onIncomplete !== 'failure' && onIncomplete !== 'neutral') throw new Error(`on-incomplete must be failure or neutral, not "${onIncomplete}"`);
+  if (onIncomplete !== 'failure' && onIncomplete !== 'neutral')
+    throw new Error(`on-incomplete must be failure or neutral, not "${onIncomplete}"`);
   const allow = (core.getInput('allow-new-suppressions') || 'true').trim().toLowerCase();
-  if (allow !== 'true' && allow !== 'false') throw new Error(`allow-new-suppressions must be true or false, not "${allow}"`);
+  if (allow !== 'true' && allow !== 'false')
+    throw new Error(`allow-new-suppressions must be true or false, not "${allow}"`);
   const token = core.getInput('github-token') || process.env.GITHUB_TOKEN || '';
   const paths = parseGlobs(core.getInput('paths'));
   const commentLevel = (core.getInput('comment-level') || 'warning').trim().toLowerCase();
-  if (!['error', 'warning', 'info'].includes(commentLevel)) throw new Error(`comment-level must be error, warning or info, not "${commentLevel}"`);
+  if (!['error', 'warning', 'info'].includes(commentLevel))
+    throw new Error(`comment-level must be error, warning or info, not "${commentLevel}"`);
   return {
     token,
     paths: paths.length > 0 ? paths : DEFAULT_PATHS,
@@ -51,5 +55,10 @@ export function readInputs(): Inputs {
 }
 
 export function loadOptions(inputs: Inputs): LoadOptions {
-  return { configFile: inputs.config, configRequired: inputs.config !== '.istio-review.yaml', meshConfigFile: inputs.meshConfig || null, meshNetworksFile: inputs.meshNetworks || null };
+  return {
+    configFile: inputs.config,
+    configRequired: inputs.config !== '.istio-review.yaml',
+    meshConfigFile: inputs.meshConfig || null,
+    meshNetworksFile: inputs.meshNetworks || null,
+  };
 }

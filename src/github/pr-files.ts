@@ -6,8 +6,18 @@ import { messageOf, type GitHubApi } from './api.js';
 
 /** Past the files API's cap and without git history: the changed paths are those whose blob differs between the
  *  merge base's tree and the head's (no patch: commentable nowhere, but reviewed and reported). */
-export async function completeFromTrees(api: GitHubApi, listed: ChangeSet, baseSha: string, headSha: string): Promise<{ changes: ChangeSet; mergeBase: string | null; added: number; problem: string | null }> {
-  const fail = (why: string) => ({ changes: listed, mergeBase: null, added: 0, problem: `GitHub listed only ${listed.files.length} of this pull request's changed files, and the rest could not be found another way (${why}). Files past that point were not reviewed.` });
+export async function completeFromTrees(
+  api: GitHubApi,
+  listed: ChangeSet,
+  baseSha: string,
+  headSha: string,
+): Promise<{ changes: ChangeSet; mergeBase: string | null; added: number; problem: string | null }> {
+  const fail = (why: string) => ({
+    changes: listed,
+    mergeBase: null,
+    added: 0,
+    problem: `GitHub listed only ${listed.files.length} of this pull request's changed files, and the rest could not be found another way (${why}). Files past that point were not reviewed.`,
+  });
   let mergeBase: string | null;
   let baseTree: Map<string, string> | null;
   let headTree: Map<string, string> | null;
@@ -26,7 +36,14 @@ export async function completeFromTrees(api: GitHubApi, listed: ChangeSet, baseS
     if (known.has(p)) continue;
     const before = baseTree.get(p);
     if (before === sha) continue;
-    files.push({ path: p, basePath: before === undefined ? null : p, status: before === undefined ? 'added' : 'modified', hunks: null, added: new Set(), patch: null });
+    files.push({
+      path: p,
+      basePath: before === undefined ? null : p,
+      status: before === undefined ? 'added' : 'modified',
+      hunks: null,
+      added: new Set(),
+      patch: null,
+    });
     added++;
   }
   for (const p of baseTree.keys()) {
@@ -38,11 +55,16 @@ export async function completeFromTrees(api: GitHubApi, listed: ChangeSet, baseS
 }
 
 export async function readBaseVersions(
-  files: readonly ChangedFile[], head: ReadonlyMap<string, Buffer | null>,
+  files: readonly ChangedFile[],
+  head: ReadonlyMap<string, Buffer | null>,
   src: { git: Git; mergeBase: string | null; api: GitHubApi | null; baseSha: string },
 ): Promise<Map<string, Buffer | null>> {
   const out = new Map<string, Buffer | null>();
-  if (src.mergeBase) return src.git.readAt(src.mergeBase, files.map((f) => f.basePath!));
+  if (src.mergeBase)
+    return src.git.readAt(
+      src.mergeBase,
+      files.map((f) => f.basePath!),
+    );
   const missing: ChangedFile[] = [];
   for (const f of files) {
     // The files API's patch goes from the merge base to the head: undoing it gives the base text exactly.
@@ -55,7 +77,10 @@ export async function readBaseVersions(
   if (missing.length > 0 && src.api) {
     const exprs = missing.map((f) => `${src.baseSha}:${f.basePath}`);
     const blobs = await src.api.readBlobs(exprs);
-    missing.forEach((f, i) => { const t = blobs.get(exprs[i]!); out.set(f.basePath!, t === null || t === undefined ? null : Buffer.from(t, 'utf8')); });
+    missing.forEach((f, i) => {
+      const t = blobs.get(exprs[i]!);
+      out.set(f.basePath!, t === null || t === undefined ? null : Buffer.from(t, 'utf8'));
+    });
   }
   return out;
 }

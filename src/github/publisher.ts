@@ -20,14 +20,16 @@ import { isForbidden, messageOf, ReadOnlyTokenError, statusOf, type CheckAnnotat
 import type { Inputs } from './inputs.js';
 import { linker, type Env } from './event.js';
 
-export const FORK_HELP = 'This token may not write to the pull request (GitHub answered 403: pull requests from forks and ' +
+export const FORK_HELP =
+  'This token may not write to the pull request (GitHub answered 403: pull requests from forks and ' +
   'Dependabot get a read-only token under `pull_request`). The findings are in the job summary and the annotations. ' +
   'To get review comments on such pull requests, run istio-review from a workflow triggered by `pull_request_target` ' +
   '(see the README, "Pull requests from forks and Dependabot"): that is safe for this Action because it checks out the base branch and only reads the pull ' +
   "request's files as data, never running them.";
 
-
-function zero(): Counts { return { error: 0, warning: 0, info: 0 }; }
+function zero(): Counts {
+  return { error: 0, warning: 0, info: 0 };
+}
 
 const LEVEL = { error: 'failure', warning: 'warning', info: 'notice' } as const;
 
@@ -58,12 +60,19 @@ export class Publisher implements ReviewPublisher {
   /** The pull request changes what is checked: the summary comment must say so even when nothing is found. */
   changesWhatIsChecked = false;
 
-  constructor(readonly api: GitHubApi, readonly inputs: Inputs, readonly env: Env, readonly headSha: string) {}
+  constructor(
+    readonly api: GitHubApi,
+    readonly inputs: Inputs,
+    readonly env: Env,
+    readonly headSha: string,
+  ) {}
 
   /** Run a write; a 403 switches to read-only mode (annotations and job summary only) and rethrows. */
   async write<T>(fn: () => Promise<T>): Promise<T> {
     if (this.readOnly) throw new ReadOnlyTokenError();
-    try { return await fn(); } catch (err) {
+    try {
+      return await fn();
+    } catch (err) {
       if (isForbidden(err)) this.markReadOnly(err);
       throw err;
     }
@@ -82,18 +91,28 @@ export class Publisher implements ReviewPublisher {
     // Only a change that hides findings opens a summary comment by itself; the rest are listed wherever the summary goes.
     if (items.some((i) => i.suppresses)) this.changesWhatIsChecked = true;
     const lines = ['**This pull request changes what is checked** (compared with its base branch):', ''];
-    for (const i of items.slice(0, 50)) lines.push(`- [${escapeMarkdown(i.file)}:${i.line}](${safeUrl(linker(this.env, this.headSha)(i.file, i.line))}): ${escapeMarkdown(i.text)}`);
+    for (const i of items.slice(0, 50))
+      lines.push(
+        `- [${escapeMarkdown(i.file)}:${i.line}](${safeUrl(linker(this.env, this.headSha)(i.file, i.line))}): ${escapeMarkdown(i.text)}`,
+      );
     if (items.length > 50) lines.push(`- …and ${items.length - 50} more.`);
-    lines.push('', counted
-      ? 'Each one that hides findings is reported as a finding (`allow-new-suppressions: false`).'
-      : 'A reviewer should confirm each one: they apply to this pull request\'s own check (set `allow-new-suppressions: false` to make them findings).');
+    lines.push(
+      '',
+      counted
+        ? 'Each one that hides findings is reported as a finding (`allow-new-suppressions: false`).'
+        : "A reviewer should confirm each one: they apply to this pull request's own check (set `allow-new-suppressions: false` to make them findings).",
+    );
     this.notes.push(lines.join('\n'));
   }
 
   /** The account this token writes as; asked of GitHub once, when first needed. */
   async identity(): Promise<string | null> {
     if (this.bot) return this.bot;
-    try { this.bot = await this.api.viewerLogin(); } catch (err) { core.warning(`Could not tell which account this token writes as: ${logLine(messageOf(err))}`); }
+    try {
+      this.bot = await this.api.viewerLogin();
+    } catch (err) {
+      core.warning(`Could not tell which account this token writes as: ${logLine(messageOf(err))}`);
+    }
     return this.bot;
   }
 
@@ -116,15 +135,35 @@ export class Publisher implements ReviewPublisher {
     const conclusion = this.conclusion(failing);
     const reported = p.plan?.reported ?? [];
     const newCounts = p.plan?.newCounts ?? zero();
-    const md = (notAnnotated: number) => summaryMarkdown({
-      reported, where: p.plan?.where ?? new Map(), preExisting: p.plan?.preExistingCounts ?? zero(), resolved: p.resolved, notAnnotated,
-      notes: this.notes, incomplete: this.incomplete, link: linker(this.env, this.headSha), headSha: this.headSha, runUrl: this.env.runUrl,
-      ...(p.anchors ? { anchors: p.anchors } : {}), notManifests: p.plan?.notManifests.length ?? 0,
-    });
+    const md = (notAnnotated: number) =>
+      summaryMarkdown({
+        reported,
+        where: p.plan?.where ?? new Map(),
+        preExisting: p.plan?.preExistingCounts ?? zero(),
+        resolved: p.resolved,
+        notAnnotated,
+        notes: this.notes,
+        incomplete: this.incomplete,
+        link: linker(this.env, this.headSha),
+        headSha: this.headSha,
+        runUrl: this.env.runUrl,
+        ...(p.anchors ? { anchors: p.anchors } : {}),
+        notManifests: p.plan?.notManifests.length ?? 0,
+      });
     const expectedNotAnnotated = Math.max(0, p.outside.length - MAX_ANNOTATIONS);
     // Findings below comment-level alone do not open a conversation: they are in the check run and the job summary.
-    const worthAComment = reported.some((f) => reachesThreshold(f.severity, this.inputs.commentLevel)) || p.resolved > 0 || this.incomplete.length > 0 || this.changesWhatIsChecked;
-    const result: ReviewResult = { reported, newCounts, preExistingCounts: p.plan?.preExistingCounts ?? zero(), failing, conclusion };
+    const worthAComment =
+      reported.some((f) => reachesThreshold(f.severity, this.inputs.commentLevel)) ||
+      p.resolved > 0 ||
+      this.incomplete.length > 0 ||
+      this.changesWhatIsChecked;
+    const result: ReviewResult = {
+      reported,
+      newCounts,
+      preExistingCounts: p.plan?.preExistingCounts ?? zero(),
+      failing,
+      conclusion,
+    };
     await this.summary(md(expectedNotAnnotated), !p.onlyUpdateSummary && worthAComment);
     const notAnnotated = await this.annotations(md(expectedNotAnnotated), p.outside, result);
     await this.outputs(md(notAnnotated), result);
@@ -136,17 +175,32 @@ export class Publisher implements ReviewPublisher {
     const number = this.pullRequest;
     if (comments.length === 0 || number === null) return comments;
     try {
-      const author = await this.write(() => this.api.createReview(number, this.headSha, reviewBody(comments.length, reported, this.env.runId), comments, this.env.runId, this.bot));
+      const author = await this.write(() =>
+        this.api.createReview(
+          number,
+          this.headSha,
+          reviewBody(comments.length, reported, this.env.runId),
+          comments,
+          this.env.runId,
+          this.bot,
+        ),
+      );
       this.bot ??= author;
       core.info(`Posted a review with ${comments.length} comment(s).`);
       return [];
     } catch (err) {
       if (statusOf(err) === 422) {
-        core.warning(`GitHub refused the review's line comments (${logLine(messageOf(err))}); they are listed in the summary instead.`);
-        this.notes.push('GitHub refused this run\'s line comments, so every finding is listed here instead.');
+        core.warning(
+          `GitHub refused the review's line comments (${logLine(messageOf(err))}); they are listed in the summary instead.`,
+        );
+        this.notes.push("GitHub refused this run's line comments, so every finding is listed here instead.");
       } else if (!this.readOnly) {
-        core.warning(`Could not post the review (${logLine(messageOf(err))}); its line comments are listed in the summary instead.`);
-        this.notes.push(`The review with this run's line comments could not be posted (${escapeMarkdown(messageOf(err))}), so every finding is listed here instead.`);
+        core.warning(
+          `Could not post the review (${logLine(messageOf(err))}); its line comments are listed in the summary instead.`,
+        );
+        this.notes.push(
+          `The review with this run's line comments could not be posted (${escapeMarkdown(messageOf(err))}), so every finding is listed here instead.`,
+        );
       }
       return comments;
     }
@@ -178,31 +232,55 @@ export class Publisher implements ReviewPublisher {
     } catch (err) {
       if (this.readOnly) return;
       core.warning(`Could not write the summary comment: ${logLine(messageOf(err))}`);
-      this.notes.push(`The summary comment on the pull request could not be written (${escapeMarkdown(messageOf(err))}); this check run and the job summary hold the result.`);
+      this.notes.push(
+        `The summary comment on the pull request could not be written (${escapeMarkdown(messageOf(err))}); this check run and the job summary hold the result.`,
+      );
     }
   }
 
   /** A completed check run with annotations (at most MAX_ANNOTATIONS), else workflow-command annotations.
    *  Returns how many findings could not be annotated. */
-  private async annotate(md: string, toAnnotate: readonly Finding[], conclusion: Conclusion, newCounts: Counts, reportedCount: number): Promise<number> {
+  private async annotate(
+    md: string,
+    toAnnotate: readonly Finding[],
+    conclusion: Conclusion,
+    newCounts: Counts,
+    reportedCount: number,
+  ): Promise<number> {
     const capped = toAnnotate.slice(0, MAX_ANNOTATIONS);
     const annotations: CheckAnnotation[] = capped.map((f) => ({
-      path: f.file, start_line: Math.max(1, f.line), end_line: Math.max(1, f.line), annotation_level: LEVEL[f.severity],
-      message: f.message.slice(0, 60000), title: `${f.rule}${f.istioCode ? ` (${f.istioCode})` : ''}`,
+      path: f.file,
+      start_line: Math.max(1, f.line),
+      end_line: Math.max(1, f.line),
+      annotation_level: LEVEL[f.severity],
+      message: f.message.slice(0, 60000),
+      title: `${f.rule}${f.istioCode ? ` (${f.istioCode})` : ''}`,
     }));
     let checked = false;
     if (!this.readOnly) {
       try {
         await this.api.createCheckRun({
-          name: this.inputs.checkName, headSha: this.headSha, conclusion,
-          title: this.incomplete.length > 0 && reportedCount === 0 ? 'Review incomplete' : reportedCount === 0 ? 'No new Istio problems' : `${countsText(newCounts)} new`,
-          summary: md.slice(0, 65000), detailsUrl: this.env.runUrl, externalId: this.env.runId, annotations,
+          name: this.inputs.checkName,
+          headSha: this.headSha,
+          conclusion,
+          title:
+            this.incomplete.length > 0 && reportedCount === 0
+              ? 'Review incomplete'
+              : reportedCount === 0
+                ? 'No new Istio problems'
+                : `${countsText(newCounts)} new`,
+          summary: md.slice(0, 65000),
+          detailsUrl: this.env.runUrl,
+          externalId: this.env.runId,
+          annotations,
         });
         checked = true;
       } catch (err) {
         // Without `checks: write` the other writes may still work: fall back to workflow-command annotations only.
-        core.warning(`Could not create the check run (${logLine(messageOf(err))}); annotating through the workflow log instead.` +
-          (isForbidden(err) ? ' Grant `checks: write` to get a check run with every annotation.' : ''));
+        core.warning(
+          `Could not create the check run (${logLine(messageOf(err))}); annotating through the workflow log instead.` +
+            (isForbidden(err) ? ' Grant `checks: write` to get a check run with every annotation.' : ''),
+        );
       }
     }
     if (checked) return toAnnotate.length - capped.length;
@@ -210,9 +288,19 @@ export class Publisher implements ReviewPublisher {
   }
 
   /** Job summary, outputs, SARIF, exit status — from the same conclusion as the check run. */
-  private async finish(md: string, newCounts: Counts, reported: readonly Finding[], failing: readonly Finding[], conclusion: Conclusion): Promise<void> {
+  private async finish(
+    md: string,
+    newCounts: Counts,
+    reported: readonly Finding[],
+    failing: readonly Finding[],
+    conclusion: Conclusion,
+  ): Promise<void> {
     if (process.env.GITHUB_STEP_SUMMARY) {
-      try { await core.summary.addRaw(md.slice(0, 1_000_000), true).write(); } catch (err) { core.warning(`Could not write the job summary: ${logLine(messageOf(err))}`); }
+      try {
+        await core.summary.addRaw(md.slice(0, 1_000_000), true).write();
+      } catch (err) {
+        core.warning(`Could not write the job summary: ${logLine(messageOf(err))}`);
+      }
     }
     core.setOutput('errors', newCounts.error);
     core.setOutput('warnings', newCounts.warning);
@@ -223,13 +311,17 @@ export class Publisher implements ReviewPublisher {
         fs.mkdirSync(path.dirname(path.resolve(this.inputs.sarifFile)), { recursive: true });
         fs.writeFileSync(this.inputs.sarifFile, JSON.stringify(toSarif(reported, ALL_RULES, VERSION), null, 2));
         core.setOutput('sarif-file', this.inputs.sarifFile);
-      } catch (err) { core.warning(`Could not write the SARIF file: ${logLine(messageOf(err))}`); }
+      } catch (err) {
+        core.warning(`Could not write the SARIF file: ${logLine(messageOf(err))}`);
+      }
     }
     core.info(`GitHub API calls: ${this.api.calls}.`);
     for (const f of reported) core.info(`${f.severity}: ${logLine(`${f.file}:${f.line}: ${f.rule}: ${f.message}`)}`);
     for (const why of this.incomplete) core.warning(`Review incomplete: ${logLine(why)}`);
-    if (failing.length > 0) core.setFailed(`istio-review: ${failing.length} new finding(s) at or above "${this.inputs.failOn}".`);
-    else if (conclusion === 'failure') core.setFailed(`istio-review: the review is incomplete (${logLine(this.incomplete.join(' '))})`);
+    if (failing.length > 0)
+      core.setFailed(`istio-review: ${failing.length} new finding(s) at or above "${this.inputs.failOn}".`);
+    else if (conclusion === 'failure')
+      core.setFailed(`istio-review: the review is incomplete (${logLine(this.incomplete.join(' '))})`);
   }
 
   /** The run could not finish: a failing check run that says why, the job summary, outputs, a failed step. */
@@ -237,16 +329,39 @@ export class Publisher implements ReviewPublisher {
     const msg = err instanceof Error ? err.message : String(err);
     this.incomplete.push(`istio-review stopped before it could finish the review: ${msg}`);
     const md = summaryMarkdown({
-      reported: [], where: new Map(), preExisting: zero(), resolved: 0, notAnnotated: 0, notes: this.notes, incomplete: this.incomplete,
-      link: linker(this.env, this.headSha), headSha: this.headSha, runUrl: this.env.runUrl,
+      reported: [],
+      where: new Map(),
+      preExisting: zero(),
+      resolved: 0,
+      notAnnotated: 0,
+      notes: this.notes,
+      incomplete: this.incomplete,
+      link: linker(this.env, this.headSha),
+      headSha: this.headSha,
+      runUrl: this.env.runUrl,
     });
     if (!this.readOnly) {
       try {
-        await this.api.createCheckRun({ name: this.inputs.checkName, headSha: this.headSha, conclusion: 'failure', title: 'Review failed', summary: md.slice(0, 65000), detailsUrl: this.env.runUrl, externalId: this.env.runId, annotations: [] });
-      } catch (e) { core.warning(`Could not create the check run: ${logLine(messageOf(e))}`); }
+        await this.api.createCheckRun({
+          name: this.inputs.checkName,
+          headSha: this.headSha,
+          conclusion: 'failure',
+          title: 'Review failed',
+          summary: md.slice(0, 65000),
+          detailsUrl: this.env.runUrl,
+          externalId: this.env.runId,
+          annotations: [],
+        });
+      } catch (e) {
+        core.warning(`Could not create the check run: ${logLine(messageOf(e))}`);
+      }
     }
     if (process.env.GITHUB_STEP_SUMMARY) {
-      try { await core.summary.addRaw(md, true).write(); } catch { /* the step's failure below still says it */ }
+      try {
+        await core.summary.addRaw(md, true).write();
+      } catch {
+        /* the step's failure below still says it */
+      }
     }
     core.setOutput('conclusion', 'failure');
     core.setFailed(`istio-review: ${logLine(msg)}`);
@@ -260,7 +375,10 @@ function workflowAnnotations(findings: readonly Finding[]): number {
   const used = { error: 0, warning: 0, info: 0 };
   let dropped = 0;
   for (const f of findings) {
-    if (used[f.severity] >= 10) { dropped++; continue; }
+    if (used[f.severity] >= 10) {
+      dropped++;
+      continue;
+    }
     used[f.severity]++;
     const props = { file: f.file, startLine: f.line, title: f.rule };
     const msg = logLine(f.message);

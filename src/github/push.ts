@@ -29,14 +29,35 @@ export async function runOnPush(inputs: Inputs, env: Env, filter: PathFilter): P
   }
 }
 
-export async function checkPush(inputs: Inputs, env: Env, filter: PathFilter, git: Git, headSha: string, before: string, publisher: Publisher): Promise<void> {
+export async function checkPush(
+  inputs: Inputs,
+  env: Env,
+  filter: PathFilter,
+  git: Git,
+  headSha: string,
+  before: string,
+  publisher: Publisher,
+): Promise<void> {
   const gitOk = git.isRepo();
-  const haveBase = gitOk && /^[0-9a-f]{7,40}$/.test(before) && !/^0+$/.test(before) && git.hasCommit(before) && git.hasCommit(headSha);
+  const haveBase =
+    gitOk && /^[0-9a-f]{7,40}$/.test(before) && !/^0+$/.test(before) && git.hasCommit(before) && git.hasCommit(headSha);
   let changes: ChangeSet;
   if (haveBase) changes = git.diff(before, headSha);
   else {
-    core.info('No earlier commit to compare with (new branch, other event, or shallow history): checking every manifest under `paths`.');
-    changes = { files: listViewFiles(env.root, filter).map((p) => ({ path: p, basePath: null, status: 'added', hunks: null, added: new Set<number>(), patch: null })), truncated: false };
+    core.info(
+      'No earlier commit to compare with (new branch, other event, or shallow history): checking every manifest under `paths`.',
+    );
+    changes = {
+      files: listViewFiles(env.root, filter).map((p) => ({
+        path: p,
+        basePath: null,
+        status: 'added',
+        hunks: null,
+        added: new Set<number>(),
+        patch: null,
+      })),
+      truncated: false,
+    };
   }
   if (relevantChanges(changes, filter).length === 0) {
     core.info('No file under `paths` changed: nothing to check.');
@@ -46,16 +67,41 @@ export async function checkPush(inputs: Inputs, env: Env, filter: PathFilter, gi
   }
   const loaded = loadFor(inputs);
   const headIsWorkspace = git.headSha() === headSha || !gitOk;
-  const views = await buildViews(changes, filter, {
-    workspaceFiles: listViewFiles(env.root, filter),
-    root: env.root,
-    readWorkspaceFile: (p) => readViewFile(env.root, p),
-    readHead: async (paths) => headIsWorkspace ? new Map(paths.map((p) => [p, readWorkspaceFile(env.root, p)])) : git.readAt(headSha, paths),
-    readBase: async (files) => haveBase ? git.readAt(before, files.map((f) => f.basePath!)) : new Map(),
-  }, renderInputs(loaded.config.targets, loaded.config.baseDir));
-  const plan = await planReview(views, changes, { loaded, threads: [], maxComments: 0, runId: env.runId, link: linker(env, headSha), commentLevel: inputs.commentLevel });
+  const views = await buildViews(
+    changes,
+    filter,
+    {
+      workspaceFiles: listViewFiles(env.root, filter),
+      root: env.root,
+      readWorkspaceFile: (p) => readViewFile(env.root, p),
+      readHead: async (paths) =>
+        headIsWorkspace ? new Map(paths.map((p) => [p, readWorkspaceFile(env.root, p)])) : git.readAt(headSha, paths),
+      readBase: async (files) =>
+        haveBase
+          ? git.readAt(
+              before,
+              files.map((f) => f.basePath!),
+            )
+          : new Map(),
+    },
+    renderInputs(loaded.config.targets, loaded.config.baseDir),
+  );
+  const plan = await planReview(views, changes, {
+    loaded,
+    threads: [],
+    maxComments: 0,
+    runId: env.runId,
+    link: linker(env, headSha),
+    commentLevel: inputs.commentLevel,
+  });
   publisher.notes.push(...plan.notes);
   for (const n of plan.notes) core.info(logLine(n.replace(/\\/g, '')));
   publisher.listIntroduced(plan.introduced, false);
-  await publisher.publish({ plan, outside: plan.reported, resolved: 0, fresh: plan.classified.fresh, onlyUpdateSummary: true });
+  await publisher.publish({
+    plan,
+    outside: plan.reported,
+    resolved: 0,
+    fresh: plan.classified.fresh,
+    onlyUpdateSummary: true,
+  });
 }

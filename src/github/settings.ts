@@ -23,15 +23,24 @@ export function loadFor(inputs: Inputs): LoadedSettings {
  * settings come from the base anyway.
  */
 export async function baseSettings(
-  inputs: Inputs, loaded: LoadedSettings, changes: ChangeSet, eventName: string,
+  inputs: Inputs,
+  loaded: LoadedSettings,
+  changes: ChangeSet,
+  eventName: string,
   src: { git: Git; mergeBase: string | null; api: GitHubApi; baseSha: string },
 ): Promise<LoadedSettings | null> {
   if (eventName === 'pull_request_target') return null;
   const opts = loadOptions(inputs);
   const files = [...new Set(settingsFiles(opts, loaded).map(toPosix))];
-  const changed = changes.files.filter((f) => files.includes(f.path) || (f.basePath !== null && files.includes(f.basePath)));
+  const changed = changes.files.filter(
+    (f) => files.includes(f.path) || (f.basePath !== null && files.includes(f.basePath)),
+  );
   if (changed.length === 0) return null;
-  core.info(logLine(`The pull request changes ${changed.map((f) => f.path).join(', ')}: reviewing everything these settings affect.`));
+  core.info(
+    logLine(
+      `The pull request changes ${changed.map((f) => f.path).join(', ')}: reviewing everything these settings affect.`,
+    ),
+  );
   let texts: Map<string, string | null>;
   if (src.mergeBase) {
     texts = new Map([...src.git.readAt(src.mergeBase, files)].map(([p, b]) => [p, b ? b.toString('utf8') : null]));

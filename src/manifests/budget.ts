@@ -7,7 +7,10 @@ import { documentStarts } from './parse.js';
 import type { ParsedFile } from './parallel.js';
 import { fileProblem } from './file-problems.js';
 
-export interface Budget { maxBytes?: number; maxDocuments?: number }
+export interface Budget {
+  maxBytes?: number;
+  maxDocuments?: number;
+}
 
 /** How many of `files` (in order) fit within the budget together. Documents are counted on the text (linear). */
 export function filesWithinBudget(files: readonly { text: string }[], budget: Budget = {}): number {
@@ -32,6 +35,12 @@ export function overBudgetFile(file: { path: string }, budget: Budget = {}): Par
   return {
     source: makeSourceFile(file.path, ''),
     docs: [],
-    problems: [fileProblem('input-too-large', { messageId: 'runTooLarge', data: { mebibytes: mib, documents } }, { file: file.path, line: 1 })],
+    problems: [
+      fileProblem(
+        'input-too-large',
+        { messageId: 'runTooLarge', data: { mebibytes: mib, documents } },
+        { file: file.path, line: 1 },
+      ),
+    ],
   };
 }

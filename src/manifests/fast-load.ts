@@ -29,7 +29,7 @@ const OPEN_QUOTE = /(?:^|[\s[{,:])(?:"(?:[^"\\\n]|\\[^\n])*\\?|'(?:[^'\n]|'')*)$
 const LONG_LINE = 1000;
 
 function hasLongLine(text: string): boolean {
-  for (let from = 0; from < text.length; ) {
+  for (let from = 0; from < text.length;) {
     let nl = text.indexOf('\n', from);
     if (nl === -1) nl = text.length;
     if (nl - from >= LONG_LINE) return true;
@@ -41,7 +41,9 @@ function hasLongLine(text: string): boolean {
 const TAGS = implicitScalarTags();
 /** Matches whatever one of TAGS might match (their patterns together): most plain scalars are names and match
  *  none, and this rules them out in one test. */
-const ANY_TAG = TAGS.every((t) => t.test!.flags === '') ? new RegExp(TAGS.map((t) => `(?:${t.test!.source})`).join('|')) : /(?:)/;
+const ANY_TAG = TAGS.every((t) => t.test!.flags === '')
+  ? new RegExp(TAGS.map((t) => `(?:${t.test!.source})`).join('|'))
+  : /(?:)/;
 const RESOLVE_OPTIONS = { intAsBigInt: false } as Parameters<(typeof TAGS)[number]['resolve']>[2];
 
 /** A plain scalar, resolved by the yaml library's own YAML 1.1 tags (see scalars.ts), in its order. */
@@ -50,13 +52,47 @@ const yaml11Scalar = defineScalarTag('tag:istio-review,2026:yaml11-plain', {
   // Every YAML 1.1 null, bool, int and float starts with one of these (or is empty; `E0` is a float, NaN):
   // other scalars are strings
   // without trying a single test.
-  implicitFirstChars: ['', '~', 'n', 'N', 'y', 'Y', 't', 'T', 'f', 'F', 'o', 'O', 'e', 'E', '+', '-', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+  implicitFirstChars: [
+    '',
+    '~',
+    'n',
+    'N',
+    'y',
+    'Y',
+    't',
+    'T',
+    'f',
+    'F',
+    'o',
+    'O',
+    'e',
+    'E',
+    '+',
+    '-',
+    '.',
+    '0',
+    '1',
+    '2',
+    '3',
+    '4',
+    '5',
+    '6',
+    '7',
+    '8',
+    '9',
+  ],
   resolve: (source: string) => {
     if (!ANY_TAG.test(source)) return NOT_RESOLVED;
     for (const tag of TAGS) {
       if (!tag.test!.test(source)) continue;
       let failed = false;
-      const value: unknown = tag.resolve(source, () => { failed = true; }, RESOLVE_OPTIONS);
+      const value: unknown = tag.resolve(
+        source,
+        () => {
+          failed = true;
+        },
+        RESOLVE_OPTIONS,
+      );
       if (failed) throw new Error('not resolvable'); // the yaml library reports an error here: let it
       return isScalar(value) ? value.value : value; // some tags keep formatting details in a Scalar
     }
@@ -69,16 +105,18 @@ const yaml11Scalar = defineScalarTag('tag:istio-review,2026:yaml11-plain', {
  *  other scalars String(key); `__proto__` is an own property. A collection as key, and a mapping past
  *  MAX_KEYS_PER_MAPPING, are left to the yaml library (which reports the latter). */
 const plainMapping = defineMappingTag('tag:yaml.org,2002:map', {
-  create: () => ({ map: {} as Record<string, unknown>, keys: 0 }),
+  create: (): { map: Record<string, unknown>; keys: number } => ({ map: {}, keys: 0 }),
   addPair: (carrier, key, value) => {
     if (key !== null && typeof key === 'object') return 'a collection as a mapping key';
     if (++carrier.keys > MAX_KEYS_PER_MAPPING) return 'too many keys';
     const k = keyOf(key);
-    if (k === '__proto__') Object.defineProperty(carrier.map, k, { value, writable: true, enumerable: true, configurable: true });
+    if (k === '__proto__')
+      Object.defineProperty(carrier.map, k, { value, writable: true, enumerable: true, configurable: true });
     else carrier.map[k] = value;
     return '';
   },
-  has: (carrier, key) => (key !== null && typeof key === 'object') || Object.prototype.hasOwnProperty.call(carrier.map, keyOf(key)),
+  has: (carrier, key) =>
+    (key !== null && typeof key === 'object') || Object.prototype.hasOwnProperty.call(carrier.map, keyOf(key)),
   finalize: (carrier) => carrier.map,
   keys: (map) => Object.keys(map),
   get: (map, key) => map[keyOf(key)],
@@ -89,12 +127,15 @@ const plainMapping = defineMappingTag('tag:yaml.org,2002:map', {
  *  bytes per list, and manifests hold tens of thousands of short lists: ports, hosts, containers, routes). */
 const compactSequence = defineSequenceTag('tag:yaml.org,2002:seq', {
   create: () => [] as unknown[],
-  addItem: (items, item) => { items.push(item); },
+  addItem: (items, item) => {
+    items.push(item);
+  },
   finalize: (items) => items.slice(),
   identify: () => false,
 });
 
 function keyOf(key: unknown): string {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only scalars get here: addPair and has refuse a collection as key first
   return key === null ? '' : String(key);
 }
 

@@ -65,8 +65,12 @@ function toResource(
   const apiVersion = obj.apiVersion;
   const kind = obj.kind;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || kind === '' || apiVersion === '') {
-    const missing = [typeof apiVersion !== 'string' || apiVersion === '' ? 'apiVersion' : null, typeof kind !== 'string' || kind === '' ? 'kind' : null]
-      .filter(Boolean).join(' and ');
+    const missing = [
+      typeof apiVersion !== 'string' || apiVersion === '' ? 'apiVersion' : null,
+      typeof kind !== 'string' || kind === '' ? 'kind' : null,
+    ]
+      .filter(Boolean)
+      .join(' and ');
     const lines = objectLines(src, parsed, basePath);
     problem({ messageId: 'noApiVersionOrKind', data: { missing } }, lines.startLine, lines.endLine);
     return null;
@@ -99,10 +103,25 @@ function toResource(
     namespaceSource = 'default';
   }
   // A kustomization's namespace overrides what the manifest says, as `kustomize build` does.
-  if (namespace !== null && ns.kustomizationNamespace && namespaceSource === 'metadata') namespace = ns.kustomizationNamespace;
+  if (namespace !== null && ns.kustomizationNamespace && namespaceSource === 'metadata')
+    namespace = ns.kustomizationNamespace;
   return new FileResource(
-    { apiVersion, group, version, kind, name: nameValue, namespace, namespaceSource, labels: readOnlyStringMap(metadata.labels), annotations: readOnlyStringMap(metadata.annotations), obj, spec: isObject(obj.spec) ? obj.spec : {} },
-    src, parsed, basePath,
+    {
+      apiVersion,
+      group,
+      version,
+      kind,
+      name: nameValue,
+      namespace,
+      namespaceSource,
+      labels: readOnlyStringMap(metadata.labels),
+      annotations: readOnlyStringMap(metadata.annotations),
+      obj,
+      spec: isObject(obj.spec) ? obj.spec : {},
+    },
+    src,
+    parsed,
+    basePath,
   );
 }
 
@@ -113,7 +132,20 @@ function objectLines(src: SourceFile, parsed: ParsedDocument, basePath: Path): {
   return { startLine: span.line, endLine: span.endLine };
 }
 
-type ResourceFields = Pick<Resource, 'apiVersion' | 'group' | 'version' | 'kind' | 'name' | 'namespace' | 'namespaceSource' | 'labels' | 'annotations' | 'obj' | 'spec'>;
+type ResourceFields = Pick<
+  Resource,
+  | 'apiVersion'
+  | 'group'
+  | 'version'
+  | 'kind'
+  | 'name'
+  | 'namespace'
+  | 'namespaceSource'
+  | 'labels'
+  | 'annotations'
+  | 'obj'
+  | 'spec'
+>;
 
 /** A resource read from a file. Its document's nodes, offsets and lines are read through to the parsed document,
  *  which computes them on first use (a document parsed by js-yaml or in a worker thread gets its YAML nodes only
@@ -153,13 +185,20 @@ class FileResource implements Resource {
     this.#parsed = parsed;
   }
 
-  get doc(): Document.Parsed<ParsedNode> { return this.#parsed.doc; }
-  get positions(): DocPositions | undefined { return this.#parsed.positions; }
-  get startLine(): number { return this.#objectLines().startLine; }
-  get endLine(): number { return this.#objectLines().endLine; }
+  get doc(): Document.Parsed<ParsedNode> {
+    return this.#parsed.doc;
+  }
+  get positions(): DocPositions | undefined {
+    return this.#parsed.positions;
+  }
+  get startLine(): number {
+    return this.#objectLines().startLine;
+  }
+  get endLine(): number {
+    return this.#objectLines().endLine;
+  }
 
   #objectLines(): { startLine: number; endLine: number } {
     return (this.#lines ??= objectLines(this.file, this.#parsed, this.basePath));
   }
 }
-

@@ -32,15 +32,41 @@ export function isIstioGroup(group: string): boolean {
 }
 
 /** Kinds whose pod template (or own spec) describes workloads that selectors match. */
-export const WORKLOAD_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob']);
+export const WORKLOAD_KINDS = new Set([
+  'Pod',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Job',
+  'CronJob',
+]);
 
 /** Cluster-scoped kinds: they have no namespace. */
 export const CLUSTER_SCOPED_KINDS = new Set([
-  'Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition',
-  'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding', 'StorageClass', 'PriorityClass', 'IngressClass', 'APIService',
-  'GatewayClass', 'CSIDriver', 'CSINode', 'RuntimeClass', 'VolumeAttachment', 'ClusterIssuer',
-  'CertificateSigningRequest', 'PodSecurityPolicy', 'MeshNetworks',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'StorageClass',
+  'PriorityClass',
+  'IngressClass',
+  'APIService',
+  'GatewayClass',
+  'CSIDriver',
+  'CSINode',
+  'RuntimeClass',
+  'VolumeAttachment',
+  'ClusterIssuer',
+  'CertificateSigningRequest',
+  'PodSecurityPolicy',
+  'MeshNetworks',
 ]);
 
 /** Files that configure tools rather than describe cluster objects; read for context, never checked. */
@@ -48,5 +74,7 @@ export const TOOLING_API_GROUPS = new Set(['kustomize.config.k8s.io', 'config.ku
 
 export function splitApiVersion(apiVersion: string): { group: string; version: string } {
   const slash = apiVersion.lastIndexOf('/');
-  return slash === -1 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+  return slash === -1
+    ? { group: '', version: apiVersion }
+    : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }

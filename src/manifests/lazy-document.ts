@@ -64,9 +64,10 @@ class DocumentByDocumentNodes implements NodesOnce {
     const from = starts[index];
     const to = starts[index + 1] ?? text.length;
     const parsed = from === undefined ? [] : this.#parse(text.slice(from, to));
-    doc = parsed.length === 1 && parsed[0]!.errors.length === 0
-      ? shift(parsed[0]!, from!)
-      : (this.#whole ??= new WholeFileNodes(this.#source, this.#parse)).of(index);
+    doc =
+      parsed.length === 1 && parsed[0]!.errors.length === 0
+        ? shift(parsed[0]!, from!)
+        : (this.#whole ??= new WholeFileNodes(this.#source, this.#parse)).of(index);
     docs.set(index, doc);
     return doc;
   }
@@ -77,7 +78,7 @@ class DocumentByDocumentNodes implements NodesOnce {
 function documentStarts(text: string): number[] {
   const starts = [0];
   let content = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let nl = text.indexOf('\n', i);
     if (nl === -1) nl = text.length;
     if (text.startsWith('---', i) && (nl - i === 3 || /[ \t\r]/.test(text[i + 3]!))) {
@@ -94,23 +95,35 @@ function documentStarts(text: string): number[] {
 /** Moves every range in a document parsed from a slice of the file by `by` characters. */
 function shift(doc: Document.Parsed<ParsedNode>, by: number): Document.Parsed<ParsedNode> {
   if (by === 0) return doc;
-  const move = (r: [number, number, number] | null | undefined) => { if (r) { r[0] += by; r[1] += by; r[2] += by; } };
-  move(doc.range as [number, number, number]);
+  const move = (r: [number, number, number] | null | undefined) => {
+    if (r) {
+      r[0] += by;
+      r[1] += by;
+      r[2] += by;
+    }
+  };
+  move(doc.range);
   const stack: unknown[] = doc.contents ? [doc.contents] : [];
   const seen = new Set<unknown>();
   while (stack.length > 0) {
     const n = stack.pop();
     if (!n || typeof n !== 'object' || seen.has(n)) continue;
     seen.add(n);
-    if (isPair(n)) { stack.push(n.key, n.value); continue; }
-    move((n as Node).range as [number, number, number] | null | undefined);
+    if (isPair(n)) {
+      stack.push(n.key, n.value);
+      continue;
+    }
+    move((n as Node).range);
     if (isMap(n) || isSeq(n)) for (const item of n.items) stack.push(item);
   }
   return doc;
 }
 
 /** Lines of a document as parse.ts reports them: from its contents' first line to its last. */
-export function documentLines(src: SourceFile, doc: Document.Parsed<ParsedNode>): { startLine: number; endLine: number } {
+export function documentLines(
+  src: SourceFile,
+  doc: Document.Parsed<ParsedNode>,
+): { startLine: number; endLine: number } {
   const contentStart = doc.contents?.range?.[0] ?? doc.range[0];
   return { startLine: lineOf(src, contentStart), endLine: lineOf(src, Math.max(contentStart, doc.range[1] - 1)) };
 }
@@ -138,23 +151,35 @@ class LazyDocument implements ParsedDocument {
   /** Offsets as encodePositions() wrote them, until first decoded. */
   #positions: DocPositions | string | undefined;
 
-  constructor(src: SourceFile, nodes: NodesOnce, d: { value: Json; index: number; startLine?: number; endLine?: number }, positions?: DocPositions | string) {
+  constructor(
+    src: SourceFile,
+    nodes: NodesOnce,
+    d: { value: Json; index: number; startLine?: number; endLine?: number },
+    positions?: DocPositions | string,
+  ) {
     this.value = d.value;
     this.index = d.index;
     this.nodesLater = positions === undefined;
     this.#src = src;
     this.#nodes = nodes;
-    this.#lines = d.startLine !== undefined && d.endLine !== undefined ? { startLine: d.startLine, endLine: d.endLine } : undefined;
+    this.#lines =
+      d.startLine !== undefined && d.endLine !== undefined ? { startLine: d.startLine, endLine: d.endLine } : undefined;
     this.#positions = positions;
   }
 
-  get startLine(): number { return this.#linesOnce().startLine; }
-  get endLine(): number { return this.#linesOnce().endLine; }
+  get startLine(): number {
+    return this.#linesOnce().startLine;
+  }
+  get endLine(): number {
+    return this.#linesOnce().endLine;
+  }
   get positions(): DocPositions | undefined {
     if (typeof this.#positions === 'string') this.#positions = decodePositions(this.#positions);
     return this.#positions;
   }
-  get doc(): Document.Parsed<ParsedNode> { return this.#nodes.of(this.index); }
+  get doc(): Document.Parsed<ParsedNode> {
+    return this.#nodes.of(this.index);
+  }
 
   #linesOnce(): { startLine: number; endLine: number } {
     return (this.#lines ??= documentLines(this.#src, this.#nodes.of(this.index)));

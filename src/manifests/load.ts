@@ -18,12 +18,21 @@ export type FileOrigin = { named: true } | { named: false; root: string; rel: st
 
 /** Expand paths (files or directories) into manifest file paths, sorted, without duplicates. Directories are
  *  walked as the review walks the repository (listViewFiles): same skipped folders, same Helm chart rule. */
-export function findManifestFiles(paths: readonly string[]): { files: string[]; missing: string[]; origins: Map<string, FileOrigin> } {
+export function findManifestFiles(paths: readonly string[]): {
+  files: string[];
+  missing: string[];
+  origins: Map<string, FileOrigin>;
+} {
   const origins = new Map<string, FileOrigin>();
   const missing: string[] = [];
   for (const p of paths) {
     let st: fs.Stats;
-    try { st = fs.statSync(p); } catch { missing.push(p); continue; }
+    try {
+      st = fs.statSync(p);
+    } catch {
+      missing.push(p);
+      continue;
+    }
     if (st.isDirectory()) {
       for (const rel of listViewFiles(p, pathFilter(DEFAULT_PATHS, chartDirOnDisk(p)))) {
         const f = path.join(p, rel);
@@ -42,7 +51,11 @@ export function readByOrigin(file: string, origin: FileOrigin, realDirs?: RealDi
 /** Decode a file's bytes as a manifest: strict UTF-8, no NUL bytes, bounded size. */
 export function decodeManifest(filePath: string, bytes: Uint8Array): InputFile {
   if (bytes.length > MAX_FILE_BYTES) {
-    return { path: filePath, text: null, readProblem: { messageId: 'tooLarge', data: { mebibytes: (bytes.length / 1048576).toFixed(1) } } };
+    return {
+      path: filePath,
+      text: null,
+      readProblem: { messageId: 'tooLarge', data: { mebibytes: (bytes.length / 1048576).toFixed(1) } },
+    };
   }
   const probe = bytes.subarray(0, 8192);
   if (probe.includes(0)) return { path: filePath, text: null, readProblem: { messageId: 'binary' } };
@@ -75,11 +88,16 @@ export function readManifestFiles(files: readonly string[], opts: ReadOptions = 
 /** Parse every readable manifest among `inputs` (in place: sets `parsed`), using worker threads for large sets.
  *  ISTIO_REVIEW_PARSE_THREADS (worker threads; 0 = this thread only) and ISTIO_REVIEW_PARALLEL_MIN_BYTES tune it. */
 export function parseInputs(inputs: InputFile[], budget: Budget = {}): void {
-  const todo = inputs.filter((f): f is InputFile & { text: string } => f.text !== null && f.parsed === undefined && !isKustomizationFile(f.path));
+  const todo = inputs.filter(
+    (f): f is InputFile & { text: string } => f.text !== null && f.parsed === undefined && !isKustomizationFile(f.path),
+  );
   // Past the caps on text per run, files are not parsed (and their text is let go): each gets an
   // input-too-large finding instead.
   const within = filesWithinBudget(todo, budget);
-  for (const f of todo.splice(within)) { f.parsed = overBudgetFile(f, budget); f.text = ''; }
+  for (const f of todo.splice(within)) {
+    f.parsed = overBudgetFile(f, budget);
+    f.text = '';
+  }
   const bytes = todo.reduce((n, f) => n + f.text.length, 0);
   const envThreads = Number.parseInt(process.env.ISTIO_REVIEW_PARSE_THREADS ?? '', 10);
   const envMin = Number.parseInt(process.env.ISTIO_REVIEW_PARALLEL_MIN_BYTES ?? '', 10);
@@ -87,7 +105,9 @@ export function parseInputs(inputs: InputFile[], budget: Budget = {}): void {
   const workers = Number.isFinite(envThreads) ? Math.max(0, envThreads) : Math.min(Math.max(cores - 1, 0), 3);
   const parallel = bytes >= (Number.isFinite(envMin) ? envMin : PARALLEL_MIN_BYTES);
   const parsed = parseFiles(todo, { workerScript: parallel ? workerScript() : null, workers });
-  todo.forEach((f, i) => { f.parsed = parsed[i]; });
+  todo.forEach((f, i) => {
+    f.parsed = parsed[i];
+  });
 }
 
 /** The bundled worker beside the bundle that runs (dist/cli.js, dist/index.js); absent when running from source. */
@@ -107,7 +127,14 @@ function readFiles(files: readonly string[], opts: ReadOptions): InputFile[] {
     const origin = opts.origins?.get(f) ?? { named: true };
     const read = readByOrigin(f, origin, realDirs);
     if (read.kind !== 'file') {
-      out.push({ path: f, text: null, readProblem: { messageId: 'cannotRead', data: { reason: read.kind === 'missing' ? 'it does not exist' : read.reason } } });
+      out.push({
+        path: f,
+        text: null,
+        readProblem: {
+          messageId: 'cannotRead',
+          data: { reason: read.kind === 'missing' ? 'it does not exist' : read.reason },
+        },
+      });
       continue;
     }
     const bytes = read.bytes;

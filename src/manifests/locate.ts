@@ -12,8 +12,11 @@ export interface Span {
 }
 
 /** The YAML node at `path`, with the map pair that holds it (when reached through a key). */
-export function nodeAt(doc: Document.Parsed<ParsedNode>, path: Path): { node: Node | null; keyNode: Node | null; depth: number } {
-  let node: Node | null = doc.contents as Node | null;
+export function nodeAt(
+  doc: Document.Parsed<ParsedNode>,
+  path: Path,
+): { node: Node | null; keyNode: Node | null; depth: number } {
+  let node: Node | null = doc.contents;
   let keyNode: Node | null = null;
   let depth = 0;
   for (const seg of path) {
@@ -28,7 +31,11 @@ export function nodeAt(doc: Document.Parsed<ParsedNode>, path: Path): { node: No
         if (keyValue === seg || (isScalar(k) && String(k.value) === seg)) {
           next = (pair.value as Node | null) ?? null;
           nextKey = (k as Node | null) ?? null;
-          if (next === null && nextKey) { keyNode = nextKey; depth++; return { node: null, keyNode, depth }; }
+          if (next === null && nextKey) {
+            keyNode = nextKey;
+            depth++;
+            return { node: null, keyNode, depth };
+          }
           break;
         }
       }
@@ -97,7 +104,10 @@ export function positionsOf(doc: Document.Parsed<ParsedNode>): DocPositions {
     if (done) return done;
     const p: PositionNode = {};
     memo.set(node, p);
-    if (node.range) { p.s = node.range[0]; p.e = node.range[1]; }
+    if (node.range) {
+      p.s = node.range[0];
+      p.e = node.range[1];
+    }
     if (isAlias(node)) {
       const target = node.resolve(doc) as Node | undefined;
       p.a = target ? build(target) : null;
@@ -140,7 +150,13 @@ export function locatePositions(pos: DocPositions, src: SourceFile, path: Path):
       if (entry) {
         next = entry.v;
         nextKey = entry.k;
-        if (next === null && nextKey) { key = nextKey; keyIsSet = true; depth++; node = null; break; }
+        if (next === null && nextKey) {
+          key = nextKey;
+          keyIsSet = true;
+          depth++;
+          node = null;
+          break;
+        }
       }
     } else if (node.q && typeof seg === 'number') {
       next = node.q[seg] ?? null;
@@ -165,7 +181,11 @@ export function locatePositions(pos: DocPositions, src: SourceFile, path: Path):
 
 /** Where `path` (relative to the document) is, from the positions tree when the document has one (parsed on a
  *  worker thread: no re-parse needed), else from the YAML nodes. */
-export function locateIn(d: { positions?: DocPositions; readonly doc: Document.Parsed<ParsedNode> }, src: SourceFile, path: Path): Span {
+export function locateIn(
+  d: { positions?: DocPositions; readonly doc: Document.Parsed<ParsedNode> },
+  src: SourceFile,
+  path: Path,
+): Span {
   return d.positions ? locatePositions(d.positions, src, path) : locate(d.doc, src, path);
 }
 
@@ -181,7 +201,7 @@ export function encodePositions(p: DocPositions): string {
       if (ids.has(n)) continue;
       ids.set(n, order.length);
       order.push(n);
-      const kids: (PositionNode | null)[] = n.m ? [...n.m.values()].map((x) => x.v) : n.q ?? [];
+      const kids: (PositionNode | null)[] = n.m ? [...n.m.values()].map((x) => x.v) : (n.q ?? []);
       for (let i = kids.length - 1; i >= 0; i--) if (kids[i]) stack.push(kids[i]!);
     }
   };
@@ -198,13 +218,23 @@ export function encodePositions(p: DocPositions): string {
 }
 
 export function decodePositions(json: string): DocPositions {
-  const { start, root, nodes } = JSON.parse(json) as { start: number; root: number; nodes: [number, number, number, unknown?][] };
+  const { start, root, nodes } = JSON.parse(json) as {
+    start: number;
+    root: number;
+    nodes: [number, number, number, unknown?][];
+  };
   const out: PositionNode[] = nodes.map(([s, e]) => (s === -1 ? {} : { s, e }));
   const at = (i: number) => (i === -1 ? null : out[i]!);
   nodes.forEach(([, , kind, payload], i) => {
     const n = out[i]!;
     if (kind === 3) n.a = at(payload as number);
-    else if (kind === 1) n.m = new Map((payload as [string, number, number, number][]).map(([k, ks, ke, v]) => [k, { k: ks === -1 ? null : [ks, ke], v: at(v) }]));
+    else if (kind === 1)
+      n.m = new Map(
+        (payload as [string, number, number, number][]).map(([k, ks, ke, v]) => [
+          k,
+          { k: ks === -1 ? null : [ks, ke], v: at(v) },
+        ]),
+      );
     else if (kind === 2) n.q = (payload as number[]).map(at);
   });
   return { start, root: at(root) };

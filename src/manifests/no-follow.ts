@@ -6,9 +6,7 @@ import path from 'node:path';
 import { MAX_FILE_BYTES } from './limits.js';
 
 export type NoFollowRead =
-  | { kind: 'file'; bytes: Buffer }
-  | { kind: 'missing' }
-  | { kind: 'unreadable'; reason: string };
+  { kind: 'file'; bytes: Buffer } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
 
 /** Directories (absolute or as joined from a root) already found to be real directories, not links: one reader of
  *  many files under the same directories (a whole tree) checks each directory once instead of once per file. */
@@ -18,16 +16,30 @@ export type RealDirectories = Set<string>;
  *  the file itself a regular file or a symbolic link (read as its link text). At most `maxBytes` + 1 bytes are
  *  read, so an oversized file is reported as too large without being read whole. `realDirs`: directories already
  *  checked by this reader (see RealDirectories), and where it records the ones it checks. */
-export function readUnder(root: string, rel: string, maxBytes = MAX_FILE_BYTES, realDirs?: RealDirectories): NoFollowRead {
+export function readUnder(
+  root: string,
+  rel: string,
+  maxBytes = MAX_FILE_BYTES,
+  realDirs?: RealDirectories,
+): NoFollowRead {
   const parts = rel.split('/').filter((p) => p !== '' && p !== '.');
-  if (parts.length === 0 || parts.includes('..')) return { kind: 'unreadable', reason: `"${rel}" is not a path inside the repository` };
+  if (parts.length === 0 || parts.includes('..'))
+    return { kind: 'unreadable', reason: `"${rel}" is not a path inside the repository` };
   let dir = root;
   for (const part of parts.slice(0, -1)) {
     dir = path.join(dir, part);
     if (realDirs?.has(dir)) continue;
     let st: fs.Stats;
-    try { st = fs.lstatSync(dir); } catch { return { kind: 'missing' }; }
-    if (st.isSymbolicLink()) return { kind: 'unreadable', reason: `the directory "${path.relative(root, dir)}" is a symbolic link, which istio-review does not follow` };
+    try {
+      st = fs.lstatSync(dir);
+    } catch {
+      return { kind: 'missing' };
+    }
+    if (st.isSymbolicLink())
+      return {
+        kind: 'unreadable',
+        reason: `the directory "${path.relative(root, dir)}" is a symbolic link, which istio-review does not follow`,
+      };
     if (!st.isDirectory()) return { kind: 'missing' };
     realDirs?.add(dir);
   }
@@ -37,15 +49,25 @@ export function readUnder(root: string, rel: string, maxBytes = MAX_FILE_BYTES, 
 /** One path, its last component not followed when it is a symbolic link. */
 export function readNoFollow(file: string, maxBytes = MAX_FILE_BYTES): NoFollowRead {
   let st: fs.Stats;
-  try { st = fs.lstatSync(file); } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? { kind: 'missing' } : { kind: 'unreadable', reason: (err as Error).message };
+  try {
+    st = fs.lstatSync(file);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT'
+      ? { kind: 'missing' }
+      : { kind: 'unreadable', reason: (err as Error).message };
   }
   if (st.isSymbolicLink()) {
-    try { return { kind: 'file', bytes: Buffer.from(fs.readlinkSync(file, { encoding: 'buffer' })) }; } catch (err) { return { kind: 'unreadable', reason: (err as Error).message }; }
+    try {
+      return { kind: 'file', bytes: Buffer.from(fs.readlinkSync(file, { encoding: 'buffer' })) };
+    } catch (err) {
+      return { kind: 'unreadable', reason: (err as Error).message };
+    }
   }
   if (!st.isFile()) return { kind: 'unreadable', reason: 'it is not a regular file (a device, a pipe or a socket)' };
   let fd: number;
-  try { fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0)); } catch (err) {
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (err) {
     return { kind: 'unreadable', reason: (err as Error).message };
   }
   try {
@@ -75,8 +97,12 @@ export function readNoFollow(file: string, maxBytes = MAX_FILE_BYTES): NoFollowR
 /** A path given by the user: links followed, but the target must be a regular file, read bounded. */
 export function readFollowing(file: string, maxBytes = MAX_FILE_BYTES): NoFollowRead {
   let real: string;
-  try { real = fs.realpathSync(file); } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? { kind: 'missing' } : { kind: 'unreadable', reason: (err as Error).message };
+  try {
+    real = fs.realpathSync(file);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOENT'
+      ? { kind: 'missing' }
+      : { kind: 'unreadable', reason: (err as Error).message };
   }
   return readNoFollow(real, maxBytes);
 }
@@ -89,5 +115,9 @@ export function readWorkspaceFile(root: string, rel: string): Buffer | null {
 
 /** True when `rel` exists under `root` as a regular file, without following links. */
 export function isRegularFileUnder(root: string, rel: string): boolean {
-  try { return fs.lstatSync(path.join(root, rel)).isFile(); } catch { return false; }
+  try {
+    return fs.lstatSync(path.join(root, rel)).isFile();
+  } catch {
+    return false;
+  }
 }

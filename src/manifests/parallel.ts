@@ -65,17 +65,28 @@ export interface ParallelOptions {
 
 /** Parse every file (path + text); returns results in input order. */
 export function parseFiles(files: readonly { path: string; text: string }[], opts: ParallelOptions): ParsedFile[] {
-  const results: (ParsedFile | undefined)[] = new Array(files.length);
+  const results = new Array<ParsedFile | undefined>(files.length);
   // With workers, this thread keeps its own documents in the same compact form as theirs (values + offsets as
   // one string each, decoded only for documents with findings; nodes parsed again only for fixes): less memory
   // held (a decoded offsets tree is a Map per mapping), less garbage collection, one shape for every file.
   let compact = false;
   const parseHere = (i: number) => {
     const source = makeSourceFile(files[i]!.path, files[i]!.text);
-    if (!compact) { results[i] = { source, ...parseManifestFile(source) }; return; }
+    if (!compact) {
+      results[i] = { source, ...parseManifestFile(source) };
+      return;
+    }
     const nodes = nodesOnce(source, parseYamlDocuments);
     const parsed = parseManifestFile(source, {
-      compact: (d) => (d.nodesLater ? d : lazyDocument(source, nodes, { value: d.value, index: d.index!, startLine: d.startLine, endLine: d.endLine }, encodePositions(positionsOf(d.doc)))),
+      compact: (d) =>
+        d.nodesLater
+          ? d
+          : lazyDocument(
+              source,
+              nodes,
+              { value: d.value, index: d.index!, startLine: d.startLine, endLine: d.endLine },
+              encodePositions(positionsOf(d.doc)),
+            ),
     });
     results[i] = { source, ...parsed };
   };
@@ -94,7 +105,11 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
   const chunks: [number, number][] = [];
   for (let from = 0, i = 0, bytes = 0; i < files.length; i++) {
     bytes += files[i]!.text.length;
-    if (bytes >= chunkBytes || i === files.length - 1) { chunks.push([from, i + 1]); from = i + 1; bytes = 0; }
+    if (bytes >= chunkBytes || i === files.length - 1) {
+      chunks.push([from, i + 1]);
+      from = i + 1;
+      bytes = 0;
+    }
   }
   const control = new SharedArrayBuffer(16);
   const ctl = new Int32Array(control);
@@ -106,7 +121,9 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
     try {
       const worker = new Worker(script, { workerData: { ...input, port: port2 }, transferList: [port2] });
       worker.unref();
-      worker.on('error', () => { /* its chunks are parsed here after the stall timeout */ });
+      worker.on('error', () => {
+        /* its chunks are parsed here after the stall timeout */
+      });
       channels.push({ port: port1, worker });
     } catch {
       port1.close();
@@ -125,7 +142,19 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
         const nodes = nodesOnce(source, parseYamlDocuments);
         results[i] = {
           source,
-          docs: f.docs.map((d) => lazyDocument(source, nodes, { value: d.valueJson !== undefined ? JSON.parse(d.valueJson) as Json : d.value!, index: d.index, startLine: d.startLine, endLine: d.endLine }, d.positionsJson)),
+          docs: f.docs.map((d) =>
+            lazyDocument(
+              source,
+              nodes,
+              {
+                value: d.valueJson !== undefined ? (JSON.parse(d.valueJson) as Json) : d.value!,
+                index: d.index,
+                startLine: d.startLine,
+                endLine: d.endLine,
+              },
+              d.positionsJson,
+            ),
+          ),
           problems: f.problems,
         };
       }
@@ -135,7 +164,10 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
   const drain = () => {
     let got = false;
     for (const c of channels) {
-      for (let m = receiveMessageOnPort(c.port); m; m = receiveMessageOnPort(c.port)) { accept(m.message as WorkerChunkResult); got = true; }
+      for (let m = receiveMessageOnPort(c.port); m; m = receiveMessageOnPort(c.port)) {
+        accept(m.message as WorkerChunkResult);
+        got = true;
+      }
     }
     return got;
   };
@@ -152,12 +184,18 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
   const stallMs = opts.stallMs ?? 30_000;
   let lastProgress = Date.now();
   while (done.includes(0)) {
-    if (drain()) { lastProgress = Date.now(); continue; }
+    if (drain()) {
+      lastProgress = Date.now();
+      continue;
+    }
     const posted = Atomics.load(ctl, 1);
     Atomics.wait(ctl, 1, posted, 50);
     if (Date.now() - lastProgress > stallMs) break;
   }
-  for (const c of channels) { void c.worker.terminate(); c.port.close(); }
+  for (const c of channels) {
+    void c.worker.terminate();
+    c.port.close();
+  }
   for (let c = 0; c < chunks.length; c++) {
     if (done[c]) continue;
     const [from, to] = chunks[c]!;
@@ -168,7 +206,9 @@ export function parseFiles(files: readonly { path: string; text: string }[], opt
 
 function isWellFormed(text: string): boolean {
   const s = text as string & { isWellFormed?: () => boolean };
-  return typeof s.isWellFormed === 'function' ? s.isWellFormed() : !/[\uD800-\uDFFF]/.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''));
+  return typeof s.isWellFormed === 'function'
+    ? s.isWellFormed()
+    : !/[\uD800-\uDFFF]/.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''));
 }
 
 /** The texts as UTF-8 in one shared buffer: each worker reads the files of its own chunks from it, so memory
@@ -176,7 +216,7 @@ function isWellFormed(text: string): boolean {
 function sharedTexts(files: readonly { text: string }[]): { text: SharedArrayBuffer; offsets: number[] } {
   const offsets = [0];
   for (const f of files) offsets.push(offsets[offsets.length - 1]! + Buffer.byteLength(f.text, 'utf8'));
-  const text = new SharedArrayBuffer(offsets[offsets.length - 1]!);
+  const text = new SharedArrayBuffer(offsets[offsets.length - 1]);
   const bytes = Buffer.from(text);
   files.forEach((f, i) => bytes.write(f.text, offsets[i]!, 'utf8'));
   return { text, offsets };

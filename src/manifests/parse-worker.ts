@@ -19,18 +19,22 @@ for (;;) {
   const files: NonNullable<WorkerChunkResult['files']> = [];
   const result: WorkerChunkResult = { chunk, files };
   for (let i = from; i < to; i++) {
-    const source = makeSourceFile(data.paths[i]!, text.toString('utf8', data.offsets[i]!, data.offsets[i + 1]!));
+    const source = makeSourceFile(data.paths[i]!, text.toString('utf8', data.offsets[i], data.offsets[i + 1]));
     // Each document is turned into what is sent as soon as it is read (its YAML nodes are let go at once).
-    files.push(parseManifestFile(source, {
-      compact: (d): WorkerDocument => ({
-        // JSON text when it round-trips exactly (the main thread's JSON.parse is much faster than rebuilding
-        // objects from a structured clone); the value itself otherwise (NaN, -0, shared or cyclic aliases, Map…).
-        ...(jsonSafe(d.value) ? { valueJson: JSON.stringify(d.value) } : { value: d.value }),
-        index: d.index!,
-        // Read by js-yaml: lines and offsets come later, on the main thread, if a finding needs them.
-        ...(d.nodesLater ? {} : { startLine: d.startLine, endLine: d.endLine, positionsJson: encodePositions(positionsOf(d.doc)) }),
+    files.push(
+      parseManifestFile(source, {
+        compact: (d): WorkerDocument => ({
+          // JSON text when it round-trips exactly (the main thread's JSON.parse is much faster than rebuilding
+          // objects from a structured clone); the value itself otherwise (NaN, -0, shared or cyclic aliases, Map…).
+          ...(jsonSafe(d.value) ? { valueJson: JSON.stringify(d.value) } : { value: d.value }),
+          index: d.index!,
+          // Read by js-yaml: lines and offsets come later, on the main thread, if a finding needs them.
+          ...(d.nodesLater
+            ? {}
+            : { startLine: d.startLine, endLine: d.endLine, positionsJson: encodePositions(positionsOf(d.doc)) }),
+        }),
       }),
-    }));
+    );
   }
   try {
     data.port.postMessage(result);
@@ -49,12 +53,22 @@ function jsonSafe(v: unknown): boolean {
   while (stack.length > 0) {
     const x = stack.pop();
     if (x === null || typeof x === 'string' || typeof x === 'boolean') continue;
-    if (typeof x === 'number') { if (!Number.isFinite(x) || Object.is(x, -0)) return false; continue; }
+    if (typeof x === 'number') {
+      if (!Number.isFinite(x) || Object.is(x, -0)) return false;
+      continue;
+    }
     if (typeof x !== 'object') return false;
     if (seen.has(x)) return false; // shared through an alias: keep the sharing
     seen.add(x);
-    if (Array.isArray(x)) { for (let i = 0; i < x.length; i++) { if (!(i in x)) return false; stack.push(x[i]); } continue; }
-    if (Object.getPrototypeOf(x) !== Object.prototype || Object.prototype.hasOwnProperty.call(x, '__proto__')) return false;
+    if (Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) {
+        if (!(i in x)) return false;
+        stack.push(x[i]);
+      }
+      continue;
+    }
+    if (Object.getPrototypeOf(x) !== Object.prototype || Object.prototype.hasOwnProperty.call(x, '__proto__'))
+      return false;
     for (const k of Object.keys(x)) stack.push((x as Record<string, unknown>)[k]);
   }
   return true;

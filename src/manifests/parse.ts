@@ -31,7 +31,10 @@ function templateActionOutsideBlockScalars(text: string): RegExpExecArray | null
   for (const line of text.split('\n')) {
     const indent = line.length - line.trimStart().length;
     const blank = line.trim() === '';
-    if (blockIndent >= 0 && (blank || indent > blockIndent)) { offset += line.length + 1; continue; }
+    if (blockIndent >= 0 && (blank || indent > blockIndent)) {
+      offset += line.length + 1;
+      continue;
+    }
     blockIndent = -1;
     const m = TEMPLATE_ACTION.exec(line);
     if (m) return Object.assign([...m], { index: offset + m.index, input: text, groups: m.groups }) as RegExpExecArray;
@@ -50,9 +53,15 @@ export interface ParseOptions<T> {
   exactOnly?: boolean;
 }
 
-export function parseManifestFile(src: SourceFile, opts?: { exactOnly?: boolean }): { docs: ParsedDocument[]; problems: FileProblem[] };
+export function parseManifestFile(
+  src: SourceFile,
+  opts?: { exactOnly?: boolean },
+): { docs: ParsedDocument[]; problems: FileProblem[] };
 export function parseManifestFile<T>(src: SourceFile, opts: ParseOptions<T>): { docs: T[]; problems: FileProblem[] };
-export function parseManifestFile<T>(src: SourceFile, options?: ParseOptions<T> | { exactOnly?: boolean }): { docs: (T | ParsedDocument)[]; problems: FileProblem[] } {
+export function parseManifestFile<T>(
+  src: SourceFile,
+  options?: ParseOptions<T> | { exactOnly?: boolean },
+): { docs: (T | ParsedDocument)[]; problems: FileProblem[] } {
   const opts = options && 'compact' in options ? options : undefined;
   const exactOnly = options?.exactOnly === true;
   const docs: (T | ParsedDocument)[] = [];
@@ -153,7 +162,14 @@ export function parseManifestFile<T>(src: SourceFile, options?: ParseOptions<T> 
         problem('yaml-syntax', { messageId: 'unresolvedAlias', data: { alias: unresolved[1]! } }, line);
         return null;
       }
-      problem('yaml-syntax', /alias/i.test(msg) ? { messageId: 'tooManyAliases' } : { messageId: 'unreadableDocument', data: { detail: msg } }, startLine, endLine);
+      problem(
+        'yaml-syntax',
+        /alias/i.test(msg)
+          ? { messageId: 'tooManyAliases' }
+          : { messageId: 'unreadableDocument', data: { detail: msg } },
+        startLine,
+        endLine,
+      );
       return null;
     }
     // The text scan above bounds the depth, except that aliases can stack subtrees: check values that may hold some.
@@ -166,7 +182,11 @@ export function parseManifestFile<T>(src: SourceFile, options?: ParseOptions<T> 
 }
 
 /** An error as the problems above read it: yaml's own errors, and the duplicate keys found by checkKeys. */
-export interface DocError { code: string; pos: [number, number]; message: string }
+export interface DocError {
+  code: string;
+  pos: [number, number];
+  message: string;
+}
 
 /** What `uniqueKeys: true` in the yaml library reported, found in one pass instead of its scan of all earlier
  *  keys for every key (quadratic: a 40,000-key mapping took 9.5 s). The same rule: two keys are the same when
@@ -174,15 +194,27 @@ export interface DocError { code: string; pos: [number, number]; message: string
  *  gives the error yaml gave ("Map keys must be unique", at the repeated key), in the order yaml met it: in a
  *  block mapping before the key's value is read, in a flow mapping after (`order`, used by mergeErrors). Also
  *  finds the first key past MAX_KEYS_PER_MAPPING. Iterative; every node is visited once (aliases not followed). */
-function checkKeys(doc: Document.Parsed<ParsedNode>): { duplicates: (DocError & { order: number })[]; tooManyAt: number | null } {
+function checkKeys(doc: Document.Parsed<ParsedNode>): {
+  duplicates: (DocError & { order: number })[];
+  tooManyAt: number | null;
+} {
   const duplicates: (DocError & { order: number })[] = [];
-  const stack: Node[] = doc.contents ? [doc.contents as Node] : [];
+  const stack: Node[] = doc.contents ? [doc.contents] : [];
   // Collections only (scalars hold no keys); a pair inside a flow sequence (`[a: 1]`) holds its own.
-  const push = (n: unknown) => { if (isMap(n) || isSeq(n) || isPair(n)) stack.push(n as Node); };
+  const push = (n: unknown) => {
+    if (isMap(n) || isSeq(n) || isPair(n)) stack.push(n as Node);
+  };
   while (stack.length > 0) {
     const node: unknown = stack.pop();
-    if (isPair(node)) { push(node.key); push(node.value); continue; }
-    if (isSeq(node)) { for (const item of node.items) push(item); continue; }
+    if (isPair(node)) {
+      push(node.key);
+      push(node.value);
+      continue;
+    }
+    if (isSeq(node)) {
+      for (const item of node.items) push(item);
+      continue;
+    }
     if (!isMap(node)) continue;
     if (node.items.length > MAX_KEYS_PER_MAPPING) {
       const key = node.items[MAX_KEYS_PER_MAPPING]!.key as Node | null;
@@ -223,7 +255,8 @@ function blockKeyStart(items: readonly { key: unknown; value: unknown }[], i: nu
   if (i === 0) return at;
   let last: unknown = items[i - 1]!.value ?? items[i - 1]!.key;
   for (;;) {
-    if ((isMap(last) || isSeq(last)) && !last.flow) { // a flow collection ends with its bracket, not empty
+    if ((isMap(last) || isSeq(last)) && !last.flow) {
+      // a flow collection ends with its bracket, not empty
       const tail: unknown = last.items[last.items.length - 1];
       if (tail === undefined) return at;
       last = isPair(tail) ? (tail.value ?? tail.key) : tail;
@@ -274,10 +307,13 @@ export function documentStarts(text: string, limit = Infinity): { count: number;
   let docs = 0;
   let content = false; // a line that is not blank or a comment since the file's start
   let ended = false; // the previous marker line was `...`
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let nl = text.indexOf('\n', i);
     if (nl === -1) nl = text.length;
-    const marker = nl - i >= 3 && (text.startsWith('---', i) || text.startsWith('...', i)) && (nl - i === 3 || /[ \t\r]/.test(text[i + 3]!));
+    const marker =
+      nl - i >= 3 &&
+      (text.startsWith('---', i) || text.startsWith('...', i)) &&
+      (nl - i === 3 || /[ \t\r]/.test(text[i + 3]!));
     if (marker && text[i] === '-') {
       if (content || docs > 0) docs++;
       else docs = 1;
@@ -302,7 +338,7 @@ function deepNestingLine(text: string, limit: number): number | null {
   const indents: number[] = [];
   let flow = 0;
   let line = 1;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let nl = text.indexOf('\n', i);
     if (nl === -1) nl = text.length;
     let j = i;
@@ -323,7 +359,10 @@ function deepNestingLine(text: string, limit: number): number | null {
       let prev = 0; // last non-blank character code on this line; 0 at its start
       for (let k = j; k < nl; k++) {
         const c = text.charCodeAt(k);
-        if ((c === 91 || c === 123) && (prev === 0 || prev === 58 || prev === 45 || prev === 44 || prev === 91 || prev === 123)) {
+        if (
+          (c === 91 || c === 123) &&
+          (prev === 0 || prev === 58 || prev === 45 || prev === 44 || prev === 91 || prev === 123)
+        ) {
           if (indents.length + items + ++flow > limit) return line;
         } else if ((c === 93 || c === 125) && flow > 0) flow--;
         if (c !== 32 && c !== 9) prev = c;
@@ -343,7 +382,13 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
   while (stack.length > 0) {
     const [v, depth] = stack.pop()!;
     if (depth > limit) return true;
-    const children = Array.isArray(v) ? v : v instanceof Map ? [...v.values()] : v instanceof Set ? [...v] : Object.values(v as object);
+    const children = Array.isArray(v)
+      ? v
+      : v instanceof Map
+        ? [...v.values()]
+        : v instanceof Set
+          ? [...v]
+          : Object.values(v as object);
     for (const c of children) if (typeof c === 'object' && c !== null) stack.push([c, depth + 1]);
   }
   return false;
@@ -356,7 +401,13 @@ export function parseYamlDocuments(text: string): Document.Parsed<ParsedNode>[] 
 }
 
 // uniqueKeys off: duplicate keys are found by checkKeys in one pass (the library's check is quadratic).
-const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, customTags: kubernetesScalars } as const;
+const YAML_OPTIONS = {
+  version: '1.1',
+  uniqueKeys: false,
+  prettyErrors: false,
+  keepSourceTokens: false,
+  customTags: kubernetesScalars,
+} as const;
 
 /** The documents of a text one by one, as parseAllDocuments would list them. */
 export function* yamlDocuments(text: string): Generator<Document.Parsed<ParsedNode>> {

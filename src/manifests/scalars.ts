@@ -22,10 +22,13 @@ function adjust(tags: Tags): Tags {
     .filter((t) => !(typeof t === 'object' && t.tag === 'tag:yaml.org,2002:timestamp'))
     .filter((t) => !(typeof t === 'object' && 'format' in t && t.format === 'TIME')) // sexagesimal int and float
     .map((t) => {
-      if (typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:float' || !t.test || t.test.source.includes('inf')) return t;
+      if (typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:float' || !t.test || t.test.source.includes('inf'))
+        return t;
       const re = new RegExp(t.test.source, t.test.flags);
       // A RegExp whose test() also requires a digit (the tag's resolver runs on the matched text).
-      const strict = Object.assign(new RegExp(re.source, re.flags), { test: (str: string) => hasDigit.test(str) && re.test(str) });
+      const strict = Object.assign(new RegExp(re.source, re.flags), {
+        test: (str: string) => hasDigit.test(str) && re.test(str),
+      });
       return { ...t, test: strict };
     });
 }
@@ -34,5 +37,7 @@ function adjust(tags: Tags): Tags {
  *  them (its findScalarTagByTest: the first default tag whose test matches; otherwise a string). */
 export function implicitScalarTags(): ScalarTag[] {
   const schema = new Document(null, { version: '1.1', customTags: kubernetesScalars }).schema;
-  return (schema.tags as (ScalarTag & { collection?: unknown })[]).filter((t) => t.default === true && t.test !== undefined && !t.collection);
+  return (schema.tags as (ScalarTag & { collection?: unknown })[]).filter(
+    (t) => t.default === true && t.test !== undefined && !t.collection,
+  );
 }

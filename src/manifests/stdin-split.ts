@@ -45,7 +45,10 @@ export function splitBySource(text: string): VirtualFile[] {
     const key = d.source ?? STDIN_NAME;
     (bySource.get(key) ?? bySource.set(key, []).get(key)!).push(d.lines);
   }
-  return [...bySource].map(([path, parts]) => ({ path, text: withFinalNewline(parts.map((p) => trimTrailingBlank(p).join('\n')).join('\n---\n')) }));
+  return [...bySource].map(([path, parts]) => ({
+    path,
+    text: withFinalNewline(parts.map((p) => trimTrailingBlank(p).join('\n')).join('\n---\n')),
+  }));
 }
 
 function trimTrailingBlank(lines: string[]): string[] {

@@ -46,13 +46,27 @@ export function buildWorkspace(inputs: InputFile[], opts: WorkspaceOptions = {})
   const notManifests: string[] = [];
   for (const input of inputs) {
     if (input.text === null) {
-      problems.push(fileProblem('unreadable-file', input.readProblem ?? { messageId: 'notText' }, { file: input.path, line: 1 }));
+      problems.push(
+        fileProblem('unreadable-file', input.readProblem ?? { messageId: 'notText' }, { file: input.path, line: 1 }),
+      );
       continue;
     }
-    if (isKustomizationFile(input.path)) { notManifests.push(input.path); continue; } // read above for namespaces
+    if (isKustomizationFile(input.path)) {
+      notManifests.push(input.path);
+      continue;
+    } // read above for namespaces
     const src = input.parsed?.source ?? makeSourceFile(input.path, input.text);
     const parsed = input.parsed ?? parseManifestFile(src);
-    if (notAManifest(input.path, parsed.docs.map((d) => d.value), parsed.problems.length > 0)) { notManifests.push(input.path); continue; }
+    if (
+      notAManifest(
+        input.path,
+        parsed.docs.map((d) => d.value),
+        parsed.problems.length > 0,
+      )
+    ) {
+      notManifests.push(input.path);
+      continue;
+    }
     files.push(src);
     problems.push(...parsed.problems);
     const ids = resourcesOf(src, parsed.docs, {
@@ -76,11 +90,18 @@ export function kustomizationNamespaces(inputs: InputFile[]): Map<string, string
   for (const f of inputs) {
     if (!isKustomizationFile(f.path) || f.text === null) continue;
     let k: unknown;
-    try { k = parseYaml(f.text, { version: '1.1' }); } catch { continue; }
+    try {
+      k = parseYaml(f.text, { version: '1.1' });
+    } catch {
+      continue;
+    }
     if (typeof k !== 'object' || k === null) continue;
     const o = k as Record<string, unknown>;
     const list = [...(stringsOf(o.resources) ?? []), ...(stringsOf(o.bases) ?? [])];
-    byDir.set(path.posix.dirname(normalize(f.path)), { namespace: typeof o.namespace === 'string' ? o.namespace : undefined, resources: list });
+    byDir.set(path.posix.dirname(normalize(f.path)), {
+      namespace: typeof o.namespace === 'string' ? o.namespace : undefined,
+      resources: list,
+    });
   }
   const result = new Map<string, string>();
   const visit = (dir: string, ns: string | undefined, seen: Set<string>) => {
@@ -98,8 +119,6 @@ export function kustomizationNamespaces(inputs: InputFile[]): Map<string, string
   for (const dir of [...byDir.keys()].sort((a, b) => a.length - b.length)) visit(dir, undefined, new Set());
   return result;
 }
-
-
 
 /** A settings file given on the command line (e.g. `--mesh-networks`) as a synthetic resource, so rules can
  *  report against its lines the way istioctl reports on `MeshNetworks istio-system/meshnetworks`. Null when the
@@ -135,7 +154,19 @@ export function settingsFileResource(
 
 /** Adds the mesh-networks settings file as the synthetic `MeshNetworks <istio namespace>/meshnetworks` resource
  *  that istioctl reports mesh-networks problems on, so rules can point at the file's lines. */
-export function addMeshNetworksResource(ws: Workspace, source: { path: string; text: string }, istioNamespace: string): void {
-  const r = settingsFileResource(source, { apiVersion: 'mesh.istio.io/v1alpha1', kind: 'MeshNetworks', namespace: istioNamespace, name: 'meshnetworks' });
-  if (r) { ws.resources.push(r); ws.files.push(r.file); }
+export function addMeshNetworksResource(
+  ws: Workspace,
+  source: { path: string; text: string },
+  istioNamespace: string,
+): void {
+  const r = settingsFileResource(source, {
+    apiVersion: 'mesh.istio.io/v1alpha1',
+    kind: 'MeshNetworks',
+    namespace: istioNamespace,
+    name: 'meshnetworks',
+  });
+  if (r) {
+    ws.resources.push(r);
+    ws.files.push(r.file);
+  }
 }

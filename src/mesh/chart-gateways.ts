@@ -26,7 +26,16 @@ function chartGatewayOf(r: Resource): Workload | null {
   const name = asString(release.values.name) ?? release.releaseName;
   const labels = asStringMap(release.values.labels);
   const workloadLabels = { ...labels, app: labels.app ?? name, istio: labels.istio ?? name.replace(/^istio-/, '') };
-  return { kind: r.kind, name, namespace: release.namespace, labels: workloadLabels, annotations: {}, podSpec: null, templatePath: ['spec'], resource: r };
+  return {
+    kind: r.kind,
+    name,
+    namespace: release.namespace,
+    labels: workloadLabels,
+    annotations: {},
+    podSpec: null,
+    templatePath: ['spec'],
+    resource: r,
+  };
 }
 
 /** A workload installedGatewaysOf made (the only workloads of these kinds): gateway proxies, always in the mesh. */
@@ -44,7 +53,8 @@ const OPERATOR_GATEWAY_LABELS = {
  *  `namespace` (default: the istio namespace), labelled with the standard gateway labels overlaid by its `label`. */
 function operatorGateways(r: Resource): Workload[] {
   const components = asObject(r.spec.components);
-  const istioNamespace = asString(asObject(asObject(r.spec.values).global).istioNamespace) ?? r.namespace ?? 'istio-system';
+  const istioNamespace =
+    asString(asObject(asObject(r.spec.values).global).istioNamespace) ?? r.namespace ?? 'istio-system';
   const out: Workload[] = [];
   for (const key of ['ingressGateways', 'egressGateways'] as const) {
     const entries = components[key];
@@ -54,13 +64,26 @@ function operatorGateways(r: Resource): Workload[] {
       if (entry.enabled === false) continue;
       const name = asString(entry.name) ?? OPERATOR_GATEWAY_LABELS[key].app;
       const labels = { ...OPERATOR_GATEWAY_LABELS[key], ...asStringMap(entry.label) };
-      out.push({ kind: r.kind, name, namespace: asString(entry.namespace) ?? istioNamespace, labels, annotations: {}, podSpec: null, templatePath: ['spec', 'components', key], resource: r });
+      out.push({
+        kind: r.kind,
+        name,
+        namespace: asString(entry.namespace) ?? istioNamespace,
+        labels,
+        annotations: {},
+        podSpec: null,
+        templatePath: ['spec', 'components', key],
+        resource: r,
+      });
     }
   }
   return out;
 }
 
-interface Release { releaseName: string; namespace: string | null; values: JsonObject }
+interface Release {
+  releaseName: string;
+  namespace: string | null;
+  values: JsonObject;
+}
 
 /** Flux: spec.chart.spec.chart "gateway" from a source whose name says istio; the release name defaults to
  *  `[targetNamespace-]name`, the namespace to the HelmRelease's own. */

@@ -10,7 +10,11 @@ export interface ExportScope {
   written: string[] | null;
 }
 
-export function exportScope(list: readonly string[] | null | undefined, ownerNamespace: string, meshDefault: readonly string[] | null): ExportScope {
+export function exportScope(
+  list: readonly string[] | null | undefined,
+  ownerNamespace: string,
+  meshDefault: readonly string[] | null,
+): ExportScope {
   const written = list && list.length > 0 ? [...list] : null;
   const effective = written ?? (meshDefault && meshDefault.length > 0 ? [...meshDefault] : ['*']);
   const scope: ExportScope = { all: false, none: false, namespaces: new Set(), written };
@@ -34,11 +38,17 @@ export function isVisibleFrom(scope: ExportScope, fromNamespace: string): boolea
 /** The Service annotation form: comma-separated. */
 export function parseExportToAnnotation(value: string | undefined): string[] | null {
   if (value === undefined) return null;
-  const parts = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const parts = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return parts.length > 0 ? parts : null;
 }
 
 export function describeScope(scope: ExportScope): string {
-  if (scope.written === null) return scope.all ? 'exported to every namespace (no exportTo)' : `exportTo from the mesh default: [${[...scope.namespaces].join(', ')}]`;
+  if (scope.written === null)
+    return scope.all
+      ? 'exported to every namespace (no exportTo)'
+      : `exportTo from the mesh default: [${[...scope.namespaces].join(', ')}]`;
   return `exportTo: [${scope.written.map((s) => JSON.stringify(s)).join(', ')}]`;
 }

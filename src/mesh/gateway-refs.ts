@@ -14,11 +14,21 @@ export function parseGatewayRef(ref: string, ownNamespace: string): { namespace:
 
 /** The gateway a reference written in `ownNamespace` names, as "ns/name", and the Gateway when the repository has it
  *  (a plain name with dots is tried as a gateway of the own namespace first when one by that name exists). */
-export function resolveGatewayRef(mesh: MeshView, ref: string, ownNamespace: string): { key: string; namespace: string; name: string; gateway: Resource | null } {
+export function resolveGatewayRef(
+  mesh: MeshView,
+  ref: string,
+  ownNamespace: string,
+): { key: string; namespace: string; name: string; gateway: Resource | null } {
   if (!ref.includes('/')) {
     const own = mesh.gateway(ownNamespace, ref);
-    if (own && ref.includes('.')) return { key: `${ownNamespace}/${ref}`, namespace: ownNamespace, name: ref, gateway: own };
+    if (own && ref.includes('.'))
+      return { key: `${ownNamespace}/${ref}`, namespace: ownNamespace, name: ref, gateway: own };
   }
   const p = parseGatewayRef(ref, ownNamespace);
-  return { key: `${p.namespace}/${p.name}`, namespace: p.namespace, name: p.name, gateway: mesh.gateway(p.namespace, p.name) };
+  return {
+    key: `${p.namespace}/${p.name}`,
+    namespace: p.namespace,
+    name: p.name,
+    gateway: mesh.gateway(p.namespace, p.name),
+  };
 }

@@ -59,7 +59,10 @@ export function gatewayHttpServers(mesh: MeshView): GatewayHttpServer[] {
   const out: GatewayHttpServer[] = [];
   for (const gw of mesh.byKind('Gateway')) {
     if (gw.namespace === null) continue;
-    const selector = Object.entries(asObject(gw.spec.selector)).map(([k, v]) => `${k}=${String(v)}`).sort().join(',');
+    const selector = Object.entries(asObject(gw.spec.selector))
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .sort()
+      .join(',');
     asArray(gw.spec.servers).forEach((s, serverIndex) => {
       if (!isObject(s)) return;
       const port = asObject(s.port);
@@ -70,9 +73,15 @@ export function gatewayHttpServers(mesh: MeshView): GatewayHttpServer[] {
       if (mode === 'PASSTHROUGH' || mode === 'AUTO_PASSTHROUGH') return;
       const terminates = protocol === 'HTTPS' || (tls !== null && !tls.httpsRedirect);
       const hosts: { raw: string; index: number }[] = [];
-      asArray(s.hosts).forEach((h, index) => { if (typeof h === 'string') hosts.push({ raw: h, index }); });
+      asArray(s.hosts).forEach((h, index) => {
+        if (typeof h === 'string') hosts.push({ raw: h, index });
+      });
       out.push({
-        gateway: gw, serverIndex, port: port.number, hosts, httpsRedirect: tls?.httpsRedirect === true,
+        gateway: gw,
+        serverIndex,
+        port: port.number,
+        hosts,
+        httpsRedirect: tls?.httpsRedirect === true,
         // Plain-HTTP servers of Gateways selecting the same workloads share one route table per port.
         routeTable: terminates ? `tls|${gw.namespace}/${gw.name}|${serverIndex}` : `http|${selector}|${port.number}`,
       });
@@ -98,7 +107,10 @@ function intersect(serverHost: string, vsHost: string): string | null {
 }
 
 /** The gateway keys a VirtualService binds to ("ns/name"), with the Gateway when the repository has it. */
-export function boundGatewayKeys(mesh: MeshView, vs: Resource): { key: string; ref: string; index: number; gateway: Resource | null }[] {
+export function boundGatewayKeys(
+  mesh: MeshView,
+  vs: Resource,
+): { key: string; ref: string; index: number; gateway: Resource | null }[] {
   const out: { key: string; ref: string; index: number; gateway: Resource | null }[] = [];
   asArray(vs.spec.gateways).forEach((g, index) => {
     if (typeof g !== 'string' || g === 'mesh' || vs.namespace === null) return;
@@ -116,16 +128,28 @@ function translate(mesh: MeshView, vs: Resource, gatewayKey: string, port: numbe
     const route = routes[i];
     if (!isObject(route)) continue;
     // A `match` that is not a list is the schema rules' finding; what the route takes is unknown.
-    const opaqueRoute = route.delegate !== undefined || (route.match !== undefined && route.match !== null && !Array.isArray(route.match));
+    const opaqueRoute =
+      route.delegate !== undefined ||
+      (route.match !== undefined && route.match !== null && !Array.isArray(route.match));
     const matches = asArray(route.match);
     if (matches.length === 0) {
-      out.push({ routeIndex: i, matchIndex: null, match: MATCH_ALL, catchAll: !opaqueRoute, opaque: opaqueRoute, route });
+      out.push({
+        routeIndex: i,
+        matchIndex: null,
+        match: MATCH_ALL,
+        catchAll: !opaqueRoute,
+        opaque: opaqueRoute,
+        route,
+      });
       if (!opaqueRoute) return out;
       continue;
     }
     for (let j = 0; j < matches.length; j++) {
       const m = readHttpMatch(matches[j]);
-      if (!m) { out.push({ routeIndex: i, matchIndex: j, match: MATCH_ALL, catchAll: false, opaque: true, route }); continue; }
+      if (!m) {
+        out.push({ routeIndex: i, matchIndex: j, match: MATCH_ALL, catchAll: false, opaque: true, route });
+        continue;
+      }
       if (m.port !== null && m.port !== port) continue;
       if (m.gateways && !m.gateways.some((g) => resolveGatewayRef(mesh, g, vs.namespace!).key === gatewayKey)) continue;
       const opaque = opaqueRoute || m.sourceLabels !== null || m.sourceNamespace !== null;
@@ -152,7 +176,11 @@ function collectGatewayVirtualHosts(mesh: MeshView): GatewayVirtualHost[] {
   for (const vs of mesh.byKind('VirtualService')) {
     if (vs.namespace === null) continue;
     const vsHosts = (stringsOf(vs.spec.hosts) ?? []).map((h) => resolveHost(h, vs.namespace!).toLowerCase());
-    const scope = exportScope(stringsOf(vs.spec.exportTo) ?? [], vs.namespace, mesh.settings.defaultVirtualServiceExportTo);
+    const scope = exportScope(
+      stringsOf(vs.spec.exportTo) ?? [],
+      vs.namespace,
+      mesh.settings.defaultVirtualServiceExportTo,
+    );
     for (const b of boundGatewayKeys(mesh, vs)) {
       if (!b.gateway || b.gateway.group !== 'networking.istio.io') continue;
       // The gateway's proxy only sees VirtualServices exported to its namespace.

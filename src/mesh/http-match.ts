@@ -40,8 +40,18 @@ export interface HttpRequest {
 
 /** No match at all (a route without `match`): every request. */
 export const MATCH_ALL: HttpMatch = {
-  uri: null, ignoreUriCase: false, scheme: null, method: null, authority: null, headers: new Map(), withoutHeaders: new Map(),
-  queryParams: new Map(), port: null, sourceLabels: null, sourceNamespace: null, gateways: null,
+  uri: null,
+  ignoreUriCase: false,
+  scheme: null,
+  method: null,
+  authority: null,
+  headers: new Map(),
+  withoutHeaders: new Map(),
+  queryParams: new Map(),
+  port: null,
+  sourceLabels: null,
+  sourceNamespace: null,
+  gateways: null,
 };
 
 function readCond(v: Json | undefined, emptyIsPresence: boolean): StringCond | null | 'bad' {
@@ -78,14 +88,33 @@ export function readHttpMatch(m: Json | undefined): HttpMatch | null {
   const headers = readCondMap(m.headers, true);
   const withoutHeaders = readCondMap(m.withoutHeaders, true);
   const queryParams = readCondMap(m.queryParams, false);
-  if (uri === 'bad' || scheme === 'bad' || method === 'bad' || authority === 'bad' || headers === 'bad' || withoutHeaders === 'bad' || queryParams === 'bad') return null;
+  if (
+    uri === 'bad' ||
+    scheme === 'bad' ||
+    method === 'bad' ||
+    authority === 'bad' ||
+    headers === 'bad' ||
+    withoutHeaders === 'bad' ||
+    queryParams === 'bad'
+  )
+    return null;
   if (m.port !== undefined && typeof m.port !== 'number') return null;
   const labels = m.sourceLabels === undefined ? null : asObject(m.sourceLabels);
   const gateways = Array.isArray(m.gateways) ? m.gateways.filter((g): g is string => typeof g === 'string') : null;
   return {
-    uri, ignoreUriCase: m.ignoreUriCase === true, scheme, method, authority, headers, withoutHeaders, queryParams,
+    uri,
+    ignoreUriCase: m.ignoreUriCase === true,
+    scheme,
+    method,
+    authority,
+    headers,
+    withoutHeaders,
+    queryParams,
     port: typeof m.port === 'number' && m.port !== 0 ? m.port : null,
-    sourceLabels: labels && Object.keys(labels).length > 0 ? Object.fromEntries(Object.entries(labels).map(([k, x]) => [k, String(x)])) : null,
+    sourceLabels:
+      labels && Object.keys(labels).length > 0
+        ? Object.fromEntries(Object.entries(labels).map(([k, x]) => [k, String(x)]))
+        : null,
     sourceNamespace: typeof m.sourceNamespace === 'string' && m.sourceNamespace !== '' ? m.sourceNamespace : null,
     gateways: gateways && gateways.length > 0 ? gateways : null,
   };
@@ -94,9 +123,19 @@ export function readHttpMatch(m: Json | undefined): HttpMatch | null {
 /** Is this match a catch-all as Envoy's route table sees it (what Istio moves to the end of a gateway's merged
  *  routes): any path (no uri, prefix "/" or regex ".*") and no header, method or query condition. */
 export function isCatchAllMatch(m: HttpMatch): boolean {
-  const anyPath = m.uri === null || (m.uri.kind === 'prefix' && m.uri.value === '/') || (m.uri.kind === 'regex' && m.uri.value === '.*');
-  return anyPath && m.method === null && m.authority === null && m.scheme === null && m.headers.size === 0
-    && m.withoutHeaders.size === 0 && m.queryParams.size === 0;
+  const anyPath =
+    m.uri === null ||
+    (m.uri.kind === 'prefix' && m.uri.value === '/') ||
+    (m.uri.kind === 'regex' && m.uri.value === '.*');
+  return (
+    anyPath &&
+    m.method === null &&
+    m.authority === null &&
+    m.scheme === null &&
+    m.headers.size === 0 &&
+    m.withoutHeaders.size === 0 &&
+    m.queryParams.size === 0
+  );
 }
 
 // ---- satisfying a condition -------------------------------------------------------------------------
@@ -104,8 +143,12 @@ export function isCatchAllMatch(m: HttpMatch): boolean {
 const regexCache = new Map<string, RegExp | null>();
 function fullRegex(re: string): RegExp | null {
   if (!regexCache.has(re)) {
-    let compiled: RegExp | null = null;
-    try { compiled = new RegExp(`^(?:${re})$`); } catch { compiled = null; }
+    let compiled: RegExp | null;
+    try {
+      compiled = new RegExp(`^(?:${re})$`);
+    } catch {
+      compiled = null;
+    }
     regexCache.set(re, compiled);
   }
   return regexCache.get(re)!;
@@ -116,9 +159,12 @@ function satisfies(c: StringCond, value: string, ignoreCase = false): boolean | 
   const v = ignoreCase ? value.toLowerCase() : value;
   const w = ignoreCase ? c.value.toLowerCase() : c.value;
   switch (c.kind) {
-    case 'present': return true;
-    case 'exact': return v === w;
-    case 'prefix': return v.startsWith(w);
+    case 'present':
+      return true;
+    case 'exact':
+      return v === w;
+    case 'prefix':
+      return v.startsWith(w);
     case 'regex': {
       const re = fullRegex(c.value);
       return re ? re.test(value) : null;
@@ -143,7 +189,8 @@ const uriIsAnyPath = (c: StringCond | null) => c === null || (c.kind === 'prefix
 /** Every request `b` takes, `a` takes too (shown from the conditions; false when unsure). */
 export function matchCovers(a: HttpMatch, b: HttpMatch): boolean {
   if (!uriIsAnyPath(a.uri) && !condCovers(a.uri, b.uri, a.ignoreUriCase, b.ignoreUriCase)) return false;
-  if (!condCovers(a.scheme, b.scheme) || !condCovers(a.method, b.method) || !condCovers(a.authority, b.authority)) return false;
+  if (!condCovers(a.scheme, b.scheme) || !condCovers(a.method, b.method) || !condCovers(a.authority, b.authority))
+    return false;
   for (const [k, ca] of a.headers) if (!condCovers(ca, b.headers.get(k) ?? null)) return false;
   for (const [k, ca] of a.queryParams) if (!condCovers(ca, b.queryParams.get(k) ?? null)) return false;
   // `a` refuses requests carrying a header value; `b` must refuse at least those.
@@ -168,9 +215,12 @@ export function matchTakes(m: HttpMatch, r: HttpRequest): boolean | null {
   let unsure = false;
   const check = (c: StringCond | null, v: string | null | undefined, ignoreCase = false): boolean => {
     if (c === null) return true;
-    if (v === null || v === undefined) return c.kind === 'present' ? false : (unsure = true, false);
+    if (v === null || v === undefined) return c.kind === 'present' ? false : ((unsure = true), false);
     const s = satisfies(c, v, ignoreCase);
-    if (s === null) { unsure = true; return false; }
+    if (s === null) {
+      unsure = true;
+      return false;
+    }
     return s;
   };
   let ok = check(m.uri, r.path, m.ignoreUriCase) && check(m.method, r.method) && check(m.scheme, r.scheme);
@@ -189,13 +239,24 @@ export function matchTakes(m: HttpMatch, r: HttpRequest): boolean | null {
 
 /** Values that could satisfy both conditions, most specific first. */
 function candidates(...conds: (StringCond | null | undefined)[]): string[] {
-  const out = conds.filter((c): c is StringCond => !!c && (c.kind === 'exact' || c.kind === 'prefix')).map((c) => c.value);
+  const out = conds
+    .filter((c): c is StringCond => !!c && (c.kind === 'exact' || c.kind === 'prefix'))
+    .map((c) => c.value);
   return [...new Set(out)].sort((x, y) => y.length - x.length);
 }
 
 /** A value both conditions accept, or null when none can be shown. */
-function commonValue(a: StringCond | null, b: StringCond | null, fallback: string, aFold = false, bFold = false): string | null {
-  const pool = a === null && b === null ? [fallback] : [...candidates(a, b), ...(a?.kind === 'present' || b?.kind === 'present' ? [fallback] : [])];
+function commonValue(
+  a: StringCond | null,
+  b: StringCond | null,
+  fallback: string,
+  aFold = false,
+  bFold = false,
+): string | null {
+  const pool =
+    a === null && b === null
+      ? [fallback]
+      : [...candidates(a, b), ...(a?.kind === 'present' || b?.kind === 'present' ? [fallback] : [])];
   for (const v of pool) {
     if ((a === null || satisfies(a, v, aFold) === true) && (b === null || satisfies(b, v, bFold) === true)) return v;
   }
@@ -213,7 +274,13 @@ export function commonRequest(a: HttpMatch, b: HttpMatch, host: string | null = 
   const scheme = a.scheme || b.scheme ? commonValue(a.scheme, b.scheme, 'http') : null;
   const defaultAuthority = host === null ? 'example.com' : host.startsWith('*') ? `www${host.slice(1)}` : host;
   const authority = a.authority || b.authority ? commonValue(a.authority, b.authority, defaultAuthority) : null;
-  if (path === null || method === null || (scheme === null && (a.scheme || b.scheme)) || (authority === null && (a.authority || b.authority))) return null;
+  if (
+    path === null ||
+    method === null ||
+    (scheme === null && (a.scheme || b.scheme)) ||
+    (authority === null && (a.authority || b.authority))
+  )
+    return null;
   if (authority !== null && host !== null && !hostMatches(host, authority.split(':')[0]!)) return null;
   const headers = new Map<string, string>();
   for (const k of new Set([...a.headers.keys(), ...b.headers.keys()])) {
@@ -247,9 +314,17 @@ export function describeRequest(r: HttpRequest): string {
 /** "/test-root" (prefix) or "= /api/v2" (exact), plus the other conditions, for naming a route in a message. */
 export function describeMatch(m: HttpMatch): string {
   const parts: string[] = [];
-  if (m.uri) parts.push(m.uri.kind === 'exact' ? `= ${m.uri.value}` : m.uri.kind === 'prefix' ? m.uri.value : `~ ${m.uri.value}`);
+  if (m.uri)
+    parts.push(
+      m.uri.kind === 'exact' ? `= ${m.uri.value}` : m.uri.kind === 'prefix' ? m.uri.value : `~ ${m.uri.value}`,
+    );
   if (m.method) parts.push(`method ${m.method.value}`);
-  for (const [k, c] of m.headers) parts.push(c.kind === 'present' ? `header ${k}` : `header ${k}${c.kind === 'exact' ? ': ' : c.kind === 'prefix' ? ' starting ' : ' ~ '}${c.value}`);
+  for (const [k, c] of m.headers)
+    parts.push(
+      c.kind === 'present'
+        ? `header ${k}`
+        : `header ${k}${c.kind === 'exact' ? ': ' : c.kind === 'prefix' ? ' starting ' : ' ~ '}${c.value}`,
+    );
   for (const [k, c] of m.queryParams) parts.push(`query ${k}${c.kind === 'present' ? '' : `=${c.value}`}`);
   for (const k of m.withoutHeaders.keys()) parts.push(`without header ${k}`);
   if (m.port !== null) parts.push(`port ${m.port}`);

@@ -62,7 +62,12 @@ export class MeshView {
   private readonly namespaceObjects = new Map<string, Resource>();
   private readonly memos = new Map<string, unknown>();
 
-  constructor(resources: readonly Resource[], settings: MeshSettings = defaultMeshSettings(), config: ReviewConfig = emptyConfig(), shadowed: readonly Shadowed[] = []) {
+  constructor(
+    resources: readonly Resource[],
+    settings: MeshSettings = defaultMeshSettings(),
+    config: ReviewConfig = emptyConfig(),
+    shadowed: readonly Shadowed[] = [],
+  ) {
     this.resources = resources;
     this.shadowed = shadowed;
     this.settings = settings;
@@ -78,10 +83,15 @@ export class MeshView {
         this.namespaces.add(r.name);
         if (!this.namespaceObjects.has(r.name)) this.namespaceObjects.set(r.name, r);
       }
-      if (r.kind === 'Gateway' && r.namespace !== null && (r.group === 'networking.istio.io' || r.group === 'gateway.networking.k8s.io')) {
+      if (
+        r.kind === 'Gateway' &&
+        r.namespace !== null &&
+        (r.group === 'networking.istio.io' || r.group === 'gateway.networking.k8s.io')
+      ) {
         const key = `${r.namespace}/${r.name}`;
         const prev = this.gatewaysByKey.get(key);
-        if (!prev || (prev.group !== 'networking.istio.io' && r.group === 'networking.istio.io')) this.gatewaysByKey.set(key, r);
+        if (!prev || (prev.group !== 'networking.istio.io' && r.group === 'networking.istio.io'))
+          this.gatewaysByKey.set(key, r);
       }
       const w = workloadOf(r);
       if (w) this.addWorkload(w);
@@ -92,11 +102,27 @@ export class MeshView {
       else if (r.group === 'networking.istio.io' && r.kind === 'DestinationRule') this.addDestinationRule(r);
     }
     for (const h of config.external.hosts) {
-      this.addHost({ host: h, namespace: settings.rootNamespace, exportTo: exportScope(['*'], settings.rootNamespace, null), source: 'external', resource: null, ports: [] });
+      this.addHost({
+        host: h,
+        namespace: settings.rootNamespace,
+        exportTo: exportScope(['*'], settings.rootNamespace, null),
+        source: 'external',
+        resource: null,
+        ports: [],
+      });
     }
     for (const w of config.external.workloads) {
       const ns = w.namespace ?? settings.istioNamespace;
-      this.addWorkload({ kind: 'external', name: '(declared in config)', namespace: ns, labels: w.labels, annotations: {}, podSpec: null, templatePath: [], resource: null });
+      this.addWorkload({
+        kind: 'external',
+        name: '(declared in config)',
+        namespace: ns,
+        labels: w.labels,
+        annotations: {},
+        podSpec: null,
+        templatePath: [],
+        resource: null,
+      });
     }
   }
 
@@ -139,14 +165,27 @@ export class MeshView {
   private addService(r: Resource): void {
     push(this.servicesByNs, r.namespace!, r);
     const ns = r.namespace!;
-    const scope = exportScope(parseExportToAnnotation(r.annotations['networking.istio.io/exportTo']), ns, this.settings.defaultServiceExportTo);
-    const ports: PortInfo[] = asArray(r.spec.ports).filter(isObject).map((p) => ({
-      number: typeof p.port === 'number' ? p.port : null,
-      name: asString(p.name) ?? null,
-      protocol: asString(p.appProtocol) ?? asString(p.protocol) ?? null,
-      targetPort: typeof p.targetPort === 'number' || typeof p.targetPort === 'string' ? p.targetPort : null,
-    }));
-    this.addHost({ host: serviceHost(r.name, ns), namespace: ns, exportTo: scope, source: 'Service', resource: r, ports });
+    const scope = exportScope(
+      parseExportToAnnotation(r.annotations['networking.istio.io/exportTo']),
+      ns,
+      this.settings.defaultServiceExportTo,
+    );
+    const ports: PortInfo[] = asArray(r.spec.ports)
+      .filter(isObject)
+      .map((p) => ({
+        number: typeof p.port === 'number' ? p.port : null,
+        name: asString(p.name) ?? null,
+        protocol: asString(p.appProtocol) ?? asString(p.protocol) ?? null,
+        targetPort: typeof p.targetPort === 'number' || typeof p.targetPort === 'string' ? p.targetPort : null,
+      }));
+    this.addHost({
+      host: serviceHost(r.name, ns),
+      namespace: ns,
+      exportTo: scope,
+      source: 'Service',
+      resource: r,
+      ports,
+    });
   }
 
   /** Istio deploys a Gateway API Gateway of its own classes itself: a Deployment and a Service, named after the
@@ -155,18 +194,35 @@ export class MeshView {
     if (r.namespace === null) return;
     const name = generatedGatewayServiceName(r);
     if (name === null) return;
-    const ports: PortInfo[] = asArray(r.spec.listeners).filter(isObject).map((l) => ({
-      number: typeof l.port === 'number' ? l.port : null, name: asString(l.name) ?? null, protocol: asString(l.protocol) ?? null, targetPort: null,
-    }));
+    const ports: PortInfo[] = asArray(r.spec.listeners)
+      .filter(isObject)
+      .map((l) => ({
+        number: typeof l.port === 'number' ? l.port : null,
+        name: asString(l.name) ?? null,
+        protocol: asString(l.protocol) ?? null,
+        targetPort: null,
+      }));
     ports.push({ number: 15021, name: 'status-port', protocol: 'TCP', targetPort: null });
     const scope = exportScope(null, r.namespace, this.settings.defaultServiceExportTo);
-    this.addHost({ host: serviceHost(name, r.namespace), namespace: r.namespace, exportTo: scope, source: 'Service', resource: r, ports });
+    this.addHost({
+      host: serviceHost(name, r.namespace),
+      namespace: r.namespace,
+      exportTo: scope,
+      source: 'Service',
+      resource: r,
+      ports,
+    });
   }
 
   private addServiceEntry(r: Resource): void {
     const ns = r.namespace!;
     const scope = exportScope(stringsOf(r.spec.exportTo), ns, this.settings.defaultServiceExportTo);
-    const ports: PortInfo[] = portsOf(r).map(({ number, name, protocol, targetPort }) => ({ number, name, protocol, targetPort }));
+    const ports: PortInfo[] = portsOf(r).map(({ number, name, protocol, targetPort }) => ({
+      number,
+      name,
+      protocol,
+      targetPort,
+    }));
     // Pilot takes a ServiceEntry's hosts literally (serviceentry/conversion.go): a short host `foo` stays `foo`,
     // unlike the short names of VirtualServices and DestinationRules, which resolve in their own namespace.
     for (const h of stringsOf(r.spec.hosts) ?? []) {
@@ -180,7 +236,8 @@ export class MeshView {
     if (isWildcardHost(host)) {
       // A wildcard reference: entries it covers and entries that cover it. Rare, so a scan is fine.
       for (const list of this.exactHosts.values()) for (const e of list) if (hostMatches(host, e.host)) out.push(e);
-      for (const list of this.wildcardHosts.values()) for (const e of list) if (hostMatches(host, e.host) || hostMatches(e.host, host)) out.push(e);
+      for (const list of this.wildcardHosts.values())
+        for (const e of list) if (hostMatches(host, e.host) || hostMatches(e.host, host)) out.push(e);
       for (const e of this.otherWildcards) if (hostMatches(e.host, host) || hostMatches(host, e.host)) out.push(e);
       return out;
     }
@@ -192,7 +249,12 @@ export class MeshView {
 
   /** Declarations of exactly this host string (no wildcard expansion). */
   exactHostEntries(host: string): readonly HostEntry[] {
-    if (isWildcardHost(host)) return (host.startsWith('*.') ? this.wildcardHosts.get(host.slice(2)) : this.otherWildcards)?.filter((e) => e.host === host) ?? [];
+    if (isWildcardHost(host))
+      return (
+        (host.startsWith('*.') ? this.wildcardHosts.get(host.slice(2)) : this.otherWildcards)?.filter(
+          (e) => e.host === host,
+        ) ?? []
+      );
     return this.exactHosts.get(host) ?? [];
   }
 
@@ -215,7 +277,11 @@ export class MeshView {
 
   /** Does the namespace's Sidecar (selector-less, else the root namespace's) let its workloads see `host` defined in `hostNamespace`?
    *  True when no Sidecar narrows egress. */
-  sidecarAllows(fromNamespace: string, host: string, hostNamespace: string): { allowed: boolean; sidecar: Resource | null } {
+  sidecarAllows(
+    fromNamespace: string,
+    host: string,
+    hostNamespace: string,
+  ): { allowed: boolean; sidecar: Resource | null } {
     const sidecar = this.defaultSidecar(fromNamespace) ?? this.defaultSidecar(this.settings.rootNamespace);
     if (!sidecar) return { allowed: true, sidecar: null };
     const egress = asArray(sidecar.spec.egress).filter(isObject);
@@ -261,7 +327,10 @@ export class MeshView {
     // Many resources share a selector (every subset `version: v1`): answer each (namespace, selector) once.
     // The cached array is frozen, so a caller that tried to modify it would fail loudly rather than corrupt others.
     const entries = Object.entries(selector);
-    const key = `${namespace ?? '\u0001'}\u0002${entries.map(([k, v]) => `${k}\u0000${v}`).sort().join('\u0002')}`;
+    const key = `${namespace ?? '\u0001'}\u0002${entries
+      .map(([k, v]) => `${k}\u0000${v}`)
+      .sort()
+      .join('\u0002')}`;
     const cached = this.matchCache.get(key);
     if (cached) return cached;
     let pool: readonly Workload[] = namespace === null ? this.workloads : (this.workloadsByNs.get(namespace) ?? []);
@@ -269,7 +338,9 @@ export class MeshView {
       const withLabel = this.workloadsByLabel.get(`${k}\u0000${v}`) ?? [];
       if (withLabel.length < pool.length) pool = withLabel;
     }
-    const result = Object.freeze(pool.filter((w) => (namespace === null || w.namespace === namespace) && labelsMatch(selector, w.labels))) as Workload[];
+    const result = Object.freeze(
+      pool.filter((w) => (namespace === null || w.namespace === namespace) && labelsMatch(selector, w.labels)),
+    ) as Workload[];
     this.matchCache.set(key, result);
     return result;
   }
@@ -290,7 +361,8 @@ export class MeshView {
         const sel = s.spec.selector;
         if (!isObject(sel)) return false;
         const labels = emptyRecord<string>();
-        for (const [k, v] of Object.entries(sel)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') labels[k] = String(v);
+        for (const [k, v] of Object.entries(sel))
+          if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') labels[k] = String(v);
         return Object.keys(labels).length > 0 && labelsMatch(labels, w.labels);
       });
       this.selectingCache.set(w, out);
@@ -334,7 +406,8 @@ export class MeshView {
   destinationRulesMatching(host: string): Resource[] {
     const found: { dr: Resource; spec: number }[] = [];
     for (const dr of this.drByHost.get(host) ?? []) found.push({ dr, spec: hostSpecificity(host) });
-    for (const w of this.wildcardDrs) if (hostMatches(w.host, host)) found.push({ dr: w.dr, spec: hostSpecificity(w.host) });
+    for (const w of this.wildcardDrs)
+      if (hostMatches(w.host, host)) found.push({ dr: w.dr, spec: hostSpecificity(w.host) });
     return found.sort((a, b) => b.spec - a.spec).map((f) => f.dr);
   }
 
@@ -350,7 +423,11 @@ export class MeshView {
   destinationRulesFor(host: string, callerNamespace: string, serviceNamespace: string | null): Resource[] {
     const candidates = this.destinationRulesMatching(host).filter((dr) => {
       if (dr.namespace === callerNamespace) return true;
-      const scope = exportScope(stringsOf(dr.spec.exportTo), dr.namespace!, this.settings.defaultDestinationRuleExportTo);
+      const scope = exportScope(
+        stringsOf(dr.spec.exportTo),
+        dr.namespace!,
+        this.settings.defaultDestinationRuleExportTo,
+      );
       return isVisibleFrom(scope, callerNamespace);
     });
     for (const ns of [callerNamespace, serviceNamespace, this.settings.rootNamespace]) {
@@ -383,23 +460,40 @@ export function kindKey(group: string, kind: string): string {
 }
 
 const ISTIO_KIND_GROUP: Record<string, string> = {
-  VirtualService: 'networking.istio.io', DestinationRule: 'networking.istio.io', Gateway: 'networking.istio.io',
-  ServiceEntry: 'networking.istio.io', Sidecar: 'networking.istio.io', WorkloadEntry: 'networking.istio.io',
-  WorkloadGroup: 'networking.istio.io', EnvoyFilter: 'networking.istio.io', ProxyConfig: 'networking.istio.io',
-  AuthorizationPolicy: 'security.istio.io', PeerAuthentication: 'security.istio.io', RequestAuthentication: 'security.istio.io',
-  Telemetry: 'telemetry.istio.io', WasmPlugin: 'extensions.istio.io', TrafficExtension: 'extensions.istio.io',
-  Deployment: 'apps', StatefulSet: 'apps', DaemonSet: 'apps', ReplicaSet: 'apps', Job: 'batch', CronJob: 'batch',
-  HTTPRoute: 'gateway.networking.k8s.io', GRPCRoute: 'gateway.networking.k8s.io', TCPRoute: 'gateway.networking.k8s.io',
-  TLSRoute: 'gateway.networking.k8s.io', GatewayClass: 'gateway.networking.k8s.io',
+  VirtualService: 'networking.istio.io',
+  DestinationRule: 'networking.istio.io',
+  Gateway: 'networking.istio.io',
+  ServiceEntry: 'networking.istio.io',
+  Sidecar: 'networking.istio.io',
+  WorkloadEntry: 'networking.istio.io',
+  WorkloadGroup: 'networking.istio.io',
+  EnvoyFilter: 'networking.istio.io',
+  ProxyConfig: 'networking.istio.io',
+  AuthorizationPolicy: 'security.istio.io',
+  PeerAuthentication: 'security.istio.io',
+  RequestAuthentication: 'security.istio.io',
+  Telemetry: 'telemetry.istio.io',
+  WasmPlugin: 'extensions.istio.io',
+  TrafficExtension: 'extensions.istio.io',
+  Deployment: 'apps',
+  StatefulSet: 'apps',
+  DaemonSet: 'apps',
+  ReplicaSet: 'apps',
+  Job: 'batch',
+  CronJob: 'batch',
+  HTTPRoute: 'gateway.networking.k8s.io',
+  GRPCRoute: 'gateway.networking.k8s.io',
+  TCPRoute: 'gateway.networking.k8s.io',
+  TLSRoute: 'gateway.networking.k8s.io',
+  GatewayClass: 'gateway.networking.k8s.io',
   CustomResourceDefinition: 'apiextensions.k8s.io',
-  MutatingWebhookConfiguration: 'admissionregistration.k8s.io', ValidatingWebhookConfiguration: 'admissionregistration.k8s.io',
+  MutatingWebhookConfiguration: 'admissionregistration.k8s.io',
+  ValidatingWebhookConfiguration: 'admissionregistration.k8s.io',
 };
 
 export function defaultGroup(kind: string): string {
   return own(ISTIO_KIND_GROUP, kind) ?? '';
 }
-
-
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const l = m.get(k);

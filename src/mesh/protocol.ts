@@ -6,7 +6,15 @@ import { own } from '../util/own.js';
 export type ProtocolFamily = 'HTTP' | 'TLS' | 'TCP' | 'UDP' | 'unset' | 'unknown';
 
 // Service appProtocol values Kubernetes standardised count as the protocols they name (h2c and ws are HTTP, wss TLS).
-const HTTP_FAMILY = new Set(['HTTP', 'HTTP2', 'HTTP_PROXY', 'GRPC', 'GRPC-WEB', 'KUBERNETES.IO/H2C', 'KUBERNETES.IO/WS']);
+const HTTP_FAMILY = new Set([
+  'HTTP',
+  'HTTP2',
+  'HTTP_PROXY',
+  'GRPC',
+  'GRPC-WEB',
+  'KUBERNETES.IO/H2C',
+  'KUBERNETES.IO/WS',
+]);
 const TLS_FAMILY = new Set(['HTTPS', 'TLS', 'KUBERNETES.IO/WSS']);
 const TCP_FAMILY = new Set(['TCP', 'MONGO', 'MYSQL', 'REDIS']);
 
@@ -36,13 +44,23 @@ export function protocolFromPortName(name: string | null | undefined): string | 
   return own(NAME_PREFIXES, prefix) ?? null;
 }
 const NAME_PREFIXES: Record<string, string> = {
-  http: 'HTTP', http2: 'HTTP2', https: 'HTTPS', grpc: 'GRPC', tcp: 'TCP', tls: 'TLS', mongo: 'MONGO', redis: 'REDIS', mysql: 'MYSQL', udp: 'UDP',
+  http: 'HTTP',
+  http2: 'HTTP2',
+  https: 'HTTPS',
+  grpc: 'GRPC',
+  tcp: 'TCP',
+  tls: 'TLS',
+  mongo: 'MONGO',
+  redis: 'REDIS',
+  mysql: 'MYSQL',
+  udp: 'UDP',
 };
 
 /** What the proxy does with a ServiceEntry port that has no protocol, as a phrase for messages. Pilot reads only
  *  the protocol field of a ServiceEntry port; without it the sidecar detects the protocol from the first bytes. */
 export function unsetProtocolPhrase(portName: string | null): string {
   const named = protocolFromPortName(portName);
-  const hint = named && protocolFamily(named) === 'HTTP' ? ` (its name suggests ${named}, which detection will find)` : '';
+  const hint =
+    named && protocolFamily(named) === 'HTTP' ? ` (its name suggests ${named}, which detection will find)` : '';
   return `has no protocol, so the sidecar detects it from the first bytes${hint}: HTTP is routed by Host, anything else is forwarded as plain TCP`;
 }

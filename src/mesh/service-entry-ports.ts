@@ -18,7 +18,8 @@ export function portsOf(se: Resource): SePort[] {
   asArray(se.spec.ports).forEach((p, index) => {
     if (!isObject(p)) return;
     out.push({
-      index, port: p,
+      index,
+      port: p,
       number: typeof p.number === 'number' ? p.number : null,
       name: asString(p.name) ?? null,
       protocol: asString(p.protocol) ?? null,

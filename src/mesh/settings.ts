@@ -58,14 +58,15 @@ export function applyMeshConfig(base: MeshSettings, mesh: JsonObject): MeshSetti
   s.defaultDestinationRuleExportTo = stringsOf(merged.defaultDestinationRuleExportTo);
   const otp = isObject(merged.outboundTrafficPolicy) ? merged.outboundTrafficPolicy.mode : undefined;
   if (otp === 'REGISTRY_ONLY' || otp === 'ALLOW_ANY') s.outboundTrafficPolicy = otp;
-  const meta = isObject(merged.defaultConfig) && isObject(merged.defaultConfig.proxyMetadata) ? merged.defaultConfig.proxyMetadata : {};
+  const meta =
+    isObject(merged.defaultConfig) && isObject(merged.defaultConfig.proxyMetadata)
+      ? merged.defaultConfig.proxyMetadata
+      : {};
   const isTrue = (v: Json | undefined) => v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
   s.dnsCapture = isTrue(meta.ISTIO_META_DNS_CAPTURE);
   s.addressAutoAllocate = isTrue(meta.ISTIO_META_DNS_AUTO_ALLOCATE) || isTrue(meta.PILOT_ENABLE_IP_AUTOALLOCATE);
   return s;
 }
-
-
 
 function deepMerge(a: JsonObject, b: JsonObject): JsonObject {
   const out: JsonObject = { ...a };

@@ -1,6 +1,14 @@
 // Workloads: what selectors select. In a repository these are mostly pod templates of Deployments and
 // friends, seldom Pods; WorkloadEntries stand for VMs. istioctl looks at Pods only.
-import { asObject, asStringMap, getPath, isObject, readOnlyStringMap, type JsonObject, type Resource } from '../manifests/resource.js';
+import {
+  asObject,
+  asStringMap,
+  getPath,
+  isObject,
+  readOnlyStringMap,
+  type JsonObject,
+  type Resource,
+} from '../manifests/resource.js';
 import { WORKLOAD_KINDS } from '../manifests/kinds.js';
 import { own } from '../util/own.js';
 
@@ -22,28 +30,58 @@ export interface Workload {
 /** Where each workload kind keeps its pod template. */
 export function podTemplatePath(kind: string): (string | number)[] | null {
   switch (kind) {
-    case 'Pod': return [];
-    case 'CronJob': return ['spec', 'jobTemplate', 'spec', 'template'];
-    default: return WORKLOAD_KINDS.has(kind) ? ['spec', 'template'] : null;
+    case 'Pod':
+      return [];
+    case 'CronJob':
+      return ['spec', 'jobTemplate', 'spec', 'template'];
+    default:
+      return WORKLOAD_KINDS.has(kind) ? ['spec', 'template'] : null;
   }
 }
 
 export function workloadOf(r: Resource): Workload | null {
   if (r.namespace === null) return null;
   if (r.kind === 'WorkloadEntry' && r.group === 'networking.istio.io') {
-    return { kind: r.kind, name: r.name, namespace: r.namespace, labels: asStringMap(r.spec.labels), annotations: r.annotations, podSpec: null, templatePath: ['spec'], resource: r };
+    return {
+      kind: r.kind,
+      name: r.name,
+      namespace: r.namespace,
+      labels: asStringMap(r.spec.labels),
+      annotations: r.annotations,
+      podSpec: null,
+      templatePath: ['spec'],
+      resource: r,
+    };
   }
   if (r.kind === 'WorkloadGroup' && r.group === 'networking.istio.io') {
     // The WorkloadEntries that auto-register from a group carry its `metadata` labels: selectors that match those
     // labels match the VMs that will join, even though no WorkloadEntry is in the repository.
     const meta = asObject(r.spec.metadata);
-    return { kind: r.kind, name: r.name, namespace: r.namespace, labels: asStringMap(meta.labels), annotations: asStringMap(meta.annotations), podSpec: null, templatePath: ['spec', 'metadata'], resource: r };
+    return {
+      kind: r.kind,
+      name: r.name,
+      namespace: r.namespace,
+      labels: asStringMap(meta.labels),
+      annotations: asStringMap(meta.annotations),
+      podSpec: null,
+      templatePath: ['spec', 'metadata'],
+      resource: r,
+    };
   }
   if (r.group !== '' && r.group !== 'apps' && r.group !== 'batch') return null;
   const tpl = podTemplatePath(r.kind);
   if (!tpl) return null;
   if (r.kind === 'Pod') {
-    return { kind: r.kind, name: r.name, namespace: r.namespace, labels: r.labels, annotations: r.annotations, podSpec: r.spec, templatePath: ['metadata'], resource: r };
+    return {
+      kind: r.kind,
+      name: r.name,
+      namespace: r.namespace,
+      labels: r.labels,
+      annotations: r.annotations,
+      podSpec: r.spec,
+      templatePath: ['metadata'],
+      resource: r,
+    };
   }
   const template = asObject(getPath(r.obj, tpl));
   const meta = asObject(template.metadata);

@@ -4,10 +4,21 @@ import type { Finding } from '../types.js';
 export interface JsonReport {
   version: 1;
   findings: Finding[];
-  summary: { errors: number; warnings: number; infos: number; files: number; resources: number; fixable: number; notManifests: number };
+  summary: {
+    errors: number;
+    warnings: number;
+    infos: number;
+    files: number;
+    resources: number;
+    fixable: number;
+    notManifests: number;
+  };
 }
 
-export function toJsonReport(findings: Finding[], counts: { files: number; resources: number; notManifests?: number }): JsonReport {
+export function toJsonReport(
+  findings: Finding[],
+  counts: { files: number; resources: number; notManifests?: number },
+): JsonReport {
   return {
     version: 1,
     findings,

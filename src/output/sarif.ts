@@ -15,30 +15,39 @@ export function toSarif(findings: readonly Finding[], rules: readonly Rule[], ve
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'istio-review',
-          version,
-          informationUri: 'https://github.com/istio-review/istio-review',
-          rules: ruleList.map((r) => ({
-            id: r.id,
-            shortDescription: { text: r.title },
-            helpUri: `${DOCS_BASE}${r.id}.md`,
-            defaultConfiguration: { level: LEVEL[r.severity] },
-            properties: r.istioCode ? { istioCode: r.istioCode } : {},
-          })),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'istio-review',
+            version,
+            informationUri: 'https://github.com/istio-review/istio-review',
+            rules: ruleList.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.title },
+              helpUri: `${DOCS_BASE}${r.id}.md`,
+              defaultConfiguration: { level: LEVEL[r.severity] },
+              properties: r.istioCode ? { istioCode: r.istioCode } : {},
+            })),
+          },
         },
+        results: findings.map((f) => ({
+          ruleId: f.rule,
+          ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
+          level: LEVEL[f.severity],
+          message: { text: multiTarget && f.targets?.length ? `${f.message} (in ${inTargets(f.targets)})` : f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.file.replace(/\\/g, '/') },
+                region: { startLine: f.line, endLine: f.endLine },
+              },
+            },
+          ],
+          partialFingerprints: { 'istioReview/v1': f.fingerprint },
+          ...(f.targets ? { properties: { targets: f.targets } } : {}),
+        })),
       },
-      results: findings.map((f) => ({
-        ruleId: f.rule,
-        ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
-        level: LEVEL[f.severity],
-        message: { text: multiTarget && f.targets?.length ? `${f.message} (in ${inTargets(f.targets)})` : f.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: f.file.replace(/\\/g, '/') }, region: { startLine: f.line, endLine: f.endLine } } }],
-        partialFingerprints: { 'istioReview/v1': f.fingerprint },
-        ...(f.targets ? { properties: { targets: f.targets } } : {}),
-      })),
-    }],
+    ],
   };
 }

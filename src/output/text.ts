@@ -6,22 +6,31 @@ import { linesOf } from '../manifests/source.js';
 import { describeResource } from '../manifests/resource.js';
 import { logLine } from '../util/escape.js';
 
-export function formatText(findings: readonly Finding[], files: ReadonlyMap<string, SourceFile>, opts: { color?: boolean; notManifests?: number; showTargets?: boolean } = {}): string {
+export function formatText(
+  findings: readonly Finding[],
+  files: ReadonlyMap<string, SourceFile>,
+  opts: { color?: boolean; notManifests?: number; showTargets?: boolean } = {},
+): string {
   const c = colors(opts.color ?? false);
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
     const l = byFile.get(f.file);
-    if (l) l.push(f); else byFile.set(f.file, [f]);
+    if (l) l.push(f);
+    else byFile.set(f.file, [f]);
   }
   const lineCache = new Map<string, string[]>();
   for (const [file, list] of byFile) {
     out.push(c.bold(logLine(file)));
     for (const f of list) {
-      const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
+      const sev =
+        f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
       const code = f.istioCode ? ` ${f.istioCode}` : '';
       const who = f.resource ? `${describeResource(f.resource)}: ` : '';
-      const where = opts.showTargets && f.targets && f.targets.length > 0 ? `  ${c.dim(logLine(`(in ${inTargets(f.targets)})`))}` : '';
+      const where =
+        opts.showTargets && f.targets && f.targets.length > 0
+          ? `  ${c.dim(logLine(`(in ${inTargets(f.targets)})`))}`
+          : '';
       out.push(`  ${String(f.line).padStart(4)}  ${sev}  ${c.dim(f.rule + code)}${where}`);
       out.push(`        ${logLine(who + f.message)}`);
       if (f.fix) {
@@ -29,7 +38,9 @@ export function formatText(findings: readonly Finding[], files: ReadonlyMap<stri
         let lines = lineCache.get(f.fix.file);
         if (!lines && src) lineCache.set(f.fix.file, (lines = linesOf(src)));
         out.push(`        ${c.dim(`fix: ${logLine(f.fix.description)}`)}`);
-        if (lines) for (const l of lines.slice(f.fix.startLine - 1, f.fix.endLine)) out.push(`        ${c.red(logLine(`- ${l}`))}`);
+        if (lines)
+          for (const l of lines.slice(f.fix.startLine - 1, f.fix.endLine))
+            out.push(`        ${c.red(logLine(`- ${l}`))}`);
         for (const l of f.fix.text.split('\n')) out.push(`        ${c.green(logLine(`+ ${l}`))}`);
       }
     }
@@ -37,9 +48,14 @@ export function formatText(findings: readonly Finding[], files: ReadonlyMap<stri
   }
   const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const fixable = findings.filter((f) => f.fix).length;
-  out.push(`${findings.length} finding${findings.length === 1 ? '' : 's'}: ${n('error')} error(s), ${n('warning')} warning(s), ${n('info')} info${fixable ? `; ${fixable} fixable with --fix` : ''}`);
+  out.push(
+    `${findings.length} finding${findings.length === 1 ? '' : 's'}: ${n('error')} error(s), ${n('warning')} warning(s), ${n('info')} info${fixable ? `; ${fixable} fixable with --fix` : ''}`,
+  );
   const skipped = opts.notManifests ?? 0;
-  if (skipped > 0) out.push(`${skipped} YAML file${skipped === 1 ? ' is' : 's are'} not Kubernetes objects (workflows, Helm values, kustomizations, tool configs); not checked.`);
+  if (skipped > 0)
+    out.push(
+      `${skipped} YAML file${skipped === 1 ? ' is' : 's are'} not Kubernetes objects (workflows, Helm values, kustomizations, tool configs); not checked.`,
+    );
   return out.join('\n') + '\n';
 }
 

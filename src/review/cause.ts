@@ -26,7 +26,10 @@ export function anchorAtCause(findings: readonly Finding[], changes: ChangeSet, 
     const cause = causes.sort((a, b) => a.rank - b.rank || (a.path < b.path ? -1 : 1) || a.line - b.line)[0];
     if (!cause) return f;
     return {
-      ...f, file: cause.path, line: cause.line, endLine: cause.line,
+      ...f,
+      file: cause.path,
+      line: cause.line,
+      endLine: cause.line,
       message: `${f.message} (The object is written at ${f.file}:${f.line}, which this pull request does not change: this overlay change causes the problem.)`,
     };
   });

@@ -18,7 +18,10 @@ export function classifyFindings(head: readonly Finding[], base: readonly Findin
   const out: Classified = { fresh: [], touchedPreExisting: [], preExisting: [] };
   for (const f of head) {
     // A rule that crashed did not check the head: never "pre-existing", or a crash on both sides would hide the change.
-    if (!baseFps.has(f.fingerprint) || f.rule === 'internal-error') { out.fresh.push(f); continue; }
+    if (!baseFps.has(f.fingerprint) || f.rule === 'internal-error') {
+      out.fresh.push(f);
+      continue;
+    }
     const cf = byPath.get(f.file);
     let touched = false;
     if (cf) for (let l = f.line; l <= Math.max(f.line, f.endLine) && !touched; l++) touched = cf.added.has(l);

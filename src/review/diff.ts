@@ -64,7 +64,12 @@ export function hunksOf(chunks: readonly Chunk[]): { hunks: Hunk[]; added: Set<n
   return { hunks, added };
 }
 
-export function changedFile(path: string, basePath: string | null, status: ChangeStatus, patch: string | null | undefined): ChangedFile {
+export function changedFile(
+  path: string,
+  basePath: string | null,
+  status: ChangeStatus,
+  patch: string | null | undefined,
+): ChangedFile {
   if (patch === null || patch === undefined || patch === '') {
     return { path, basePath, status, hunks: null, added: new Set(), patch: null };
   }
@@ -89,7 +94,11 @@ export function reverseApplyPatch(headText: string, patch: string): string | nul
   let baseNoNl = false;
   let lastBaseTouched = false;
   let chunks: Chunk[];
-  try { chunks = chunksOf(patch); } catch { return null; }
+  try {
+    chunks = chunksOf(patch);
+  } catch {
+    return null;
+  }
   for (const c of chunks) {
     const startIdx = c.newLines === 0 ? c.newStart : c.newStart - 1;
     if (startIdx < hi || startIdx > head.length) return null;
@@ -102,14 +111,19 @@ export function reverseApplyPatch(headText: string, patch: string): string | nul
         continue;
       }
       const body = ch.content.slice(1).replace(/\r$/, '');
-      if (ch.type === 'normal') { if (head[hi] === undefined) return null; out.push(head[hi++]!); }
-      else if (ch.type === 'add') hi++;
+      if (ch.type === 'normal') {
+        if (head[hi] === undefined) return null;
+        out.push(head[hi++]!);
+      } else if (ch.type === 'add') hi++;
       else if (ch.type === 'del') out.push(body);
       prev = ch.type;
     }
     lastBaseTouched = hi >= head.length;
   }
-  while (hi < head.length) { out.push(head[hi++]!); lastBaseTouched = false; }
+  while (hi < head.length) {
+    out.push(head[hi++]!);
+    lastBaseTouched = false;
+  }
   const baseEndsWithNl = lastBaseTouched ? !baseNoNl : headEndsWithNl;
   if (out.length === 0) return '';
   return out.join(eol) + (baseEndsWithNl ? eol : '');

@@ -4,10 +4,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { isRegularFileUnder, readNoFollow, readUnder, type NoFollowRead, type RealDirectories } from '../manifests/no-follow.js';
+import {
+  isRegularFileUnder,
+  readNoFollow,
+  readUnder,
+  type NoFollowRead,
+  type RealDirectories,
+} from '../manifests/no-follow.js';
 
 // .github/ holds workflows and repository settings, never cluster objects.
-export const DEFAULT_PATHS = ['**/*.yaml', '**/*.yml', '**/*.json', '**/Kustomization', '!**/node_modules/**', '!**/.git/**', '!.github/**'];
+export const DEFAULT_PATHS = [
+  '**/*.yaml',
+  '**/*.yml',
+  '**/*.json',
+  '**/Kustomization',
+  '!**/node_modules/**',
+  '!**/.git/**',
+  '!.github/**',
+];
 
 export interface PathFilter {
   /** True when a repository-relative path belongs to the mesh view. */
@@ -34,7 +48,10 @@ export function pathFilter(globs: readonly string[], isChartDir: (dir: string) =
 }
 
 export function parseGlobs(input: string): string[] {
-  return input.split(/[\n,]/).map((s) => s.trim()).filter((s) => s.length > 0);
+  return input
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 export function toPosix(p: string): string {
@@ -45,7 +62,10 @@ export function chartDirOnDisk(root: string): (dir: string) => boolean {
   const cache = new Map<string, boolean>();
   return (dir: string) => {
     let v = cache.get(dir);
-    if (v === undefined) { v = isRegularFileUnder(root, path.posix.join(dir, 'Chart.yaml')); cache.set(dir, v); }
+    if (v === undefined) {
+      v = isRegularFileUnder(root, path.posix.join(dir, 'Chart.yaml'));
+      cache.set(dir, v);
+    }
     return v;
   };
 }
@@ -55,7 +75,11 @@ export function listViewFiles(root: string, filter: PathFilter): string[] {
   const out: string[] = [];
   const walk = (rel: string) => {
     let entries: fs.Dirent[];
-    try { entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true }); } catch { return; }
+    try {
+      entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
     for (const e of entries) {
       if (e.name === '.git' || e.name === 'node_modules') continue;
       const p = rel ? `${rel}/${e.name}` : e.name;

@@ -8,7 +8,11 @@ export class Git {
 
   private run(args: string[], input?: string): string {
     return execFileSync('git', ['-c', 'core.quotepath=false', ...args], {
-      cwd: this.cwd, encoding: 'utf8', input, maxBuffer: 512 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'],
+      cwd: this.cwd,
+      encoding: 'utf8',
+      input,
+      maxBuffer: 512 * 1024 * 1024,
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
   }
 
@@ -17,23 +21,43 @@ export class Git {
   }
 
   topLevel(): string | null {
-    try { return this.run(['rev-parse', '--show-toplevel']).trim() || null; } catch { return null; }
+    try {
+      return this.run(['rev-parse', '--show-toplevel']).trim() || null;
+    } catch {
+      return null;
+    }
   }
 
-  isRepo(): boolean { return this.ok(['rev-parse', '--is-inside-work-tree']); }
+  isRepo(): boolean {
+    return this.ok(['rev-parse', '--is-inside-work-tree']);
+  }
 
-  hasCommit(sha: string): boolean { return /^[0-9a-zA-Z^~._/-]+$/.test(sha) && this.ok(['cat-file', '-e', `${sha}^{commit}`]); }
+  hasCommit(sha: string): boolean {
+    return /^[0-9a-zA-Z^~._/-]+$/.test(sha) && this.ok(['cat-file', '-e', `${sha}^{commit}`]);
+  }
 
   headSha(): string | null {
-    try { return this.run(['rev-parse', 'HEAD']).trim(); } catch { return null; }
+    try {
+      return this.run(['rev-parse', 'HEAD']).trim();
+    } catch {
+      return null;
+    }
   }
 
   revParse(ref: string): string | null {
-    try { return this.run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).trim() || null; } catch { return null; }
+    try {
+      return this.run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).trim() || null;
+    } catch {
+      return null;
+    }
   }
 
   mergeBase(a: string, b: string): string | null {
-    try { return this.run(['merge-base', a, b]).trim() || null; } catch { return null; }
+    try {
+      return this.run(['merge-base', a, b]).trim() || null;
+    } catch {
+      return null;
+    }
   }
 
   /** Contents of many files at one commit; null for a path absent there (or not a file: a submodule, a directory).
@@ -53,7 +77,9 @@ export class Git {
     }
     if (wanted.length === 0) return out;
     const res = spawnSync('git', ['cat-file', '--batch'], {
-      cwd: this.cwd, input: wanted.map((w) => `${w.oid}\n`).join(''), maxBuffer: 1024 * 1024 * 1024,
+      cwd: this.cwd,
+      input: wanted.map((w) => `${w.oid}\n`).join(''),
+      maxBuffer: 1024 * 1024 * 1024,
     });
     if (res.status !== 0) throw new Error(`git cat-file failed: ${res.stderr.toString().slice(0, 200)}`);
     const buf = res.stdout;
@@ -62,10 +88,12 @@ export class Git {
       const nl = buf.indexOf(10, pos);
       const header = nl < 0 ? '' : buf.subarray(pos, nl).toString('utf8');
       const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
-      if (!m || m[1] !== w.oid || m[2] !== 'blob') throw new Error(`git cat-file answered "${header.slice(0, 80)}" for ${w.oid} (${JSON.stringify(w.path)})`);
+      if (!m || m[1] !== w.oid || m[2] !== 'blob')
+        throw new Error(`git cat-file answered "${header.slice(0, 80)}" for ${w.oid} (${JSON.stringify(w.path)})`);
       const size = Number(m[3]);
       const start = nl + 1;
-      if (start + size > buf.length || buf[start + size] !== 10) throw new Error(`git cat-file: short answer for ${w.oid}`);
+      if (start + size > buf.length || buf[start + size] !== 10)
+        throw new Error(`git cat-file: short answer for ${w.oid}`);
       out.set(w.path, Buffer.from(buf.subarray(start, start + size)));
       pos = start + size + 1;
     }
@@ -74,7 +102,10 @@ export class Git {
 
   /** Every entry of a commit's tree (recursively), by exact path. */
   private lsTree(sha: string): Map<string, { type: string; oid: string }> {
-    const res = spawnSync('git', ['ls-tree', '-r', '-z', '--full-tree', sha], { cwd: this.cwd, maxBuffer: 1024 * 1024 * 1024 });
+    const res = spawnSync('git', ['ls-tree', '-r', '-z', '--full-tree', sha], {
+      cwd: this.cwd,
+      maxBuffer: 1024 * 1024 * 1024,
+    });
     if (res.status !== 0) throw new Error(`git ls-tree failed: ${res.stderr.toString().slice(0, 200)}`);
     const out = new Map<string, { type: string; oid: string }>();
     for (const rec of res.stdout.toString('utf8').split('\0')) {
@@ -88,7 +119,9 @@ export class Git {
 
   /** Every file path in a commit's tree (repository-relative). */
   filesAt(sha: string): string[] {
-    return this.run(['ls-tree', '-r', '--name-only', '-z', sha]).split('\0').filter((p) => p.length > 0);
+    return this.run(['ls-tree', '-r', '--name-only', '-z', sha])
+      .split('\0')
+      .filter((p) => p.length > 0);
   }
 
   /** Paths whose working-tree state differs from HEAD: modified, staged, deleted or untracked. */
@@ -116,12 +149,25 @@ export function changeSetFromUnifiedDiff(text: string): ChangeSet {
   for (const f of parseDiff(text)) {
     const to = f.to && f.to !== '/dev/null' ? unquoteGitPath(f.to) : null;
     const from = f.from && f.from !== '/dev/null' ? unquoteGitPath(f.from) : null;
-    const status: ChangeStatus = f.new ? 'added' : f.deleted ? 'removed' : from && to && from !== to ? 'renamed' : 'modified';
+    const status: ChangeStatus = f.new
+      ? 'added'
+      : f.deleted
+        ? 'removed'
+        : from && to && from !== to
+          ? 'renamed'
+          : 'modified';
     const p = to ?? from;
     if (!p) continue;
     const { hunks, added } = hunksOf(f.chunks);
     const binary = f.chunks.length === 0 && status !== 'renamed';
-    files.push({ path: p, basePath: status === 'added' ? null : from ?? p, status, hunks: binary && status !== 'added' && status !== 'removed' ? null : hunks, added, patch: null });
+    files.push({
+      path: p,
+      basePath: status === 'added' ? null : (from ?? p),
+      status,
+      hunks: binary && status !== 'added' && status !== 'removed' ? null : hunks,
+      added,
+      patch: null,
+    });
   }
   return { files, truncated: false };
 }
@@ -137,12 +183,23 @@ export function unquoteGitPath(p: string): string {
   const chars = [...p]; // code points, so a character outside the BMP is not split
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
-    if (c !== '\\' || i + 1 >= chars.length) { bytes.push(...Buffer.from(c, 'utf8')); continue; }
+    if (c !== '\\' || i + 1 >= chars.length) {
+      bytes.push(...Buffer.from(c, 'utf8'));
+      continue;
+    }
     const next = chars[i + 1]!;
     const oct = /^[0-7]{3}/.exec(chars.slice(i + 1, i + 4).join(''));
-    if (oct) { bytes.push(parseInt(oct[0], 8)); i += 3; continue; }
+    if (oct) {
+      bytes.push(parseInt(oct[0], 8));
+      i += 3;
+      continue;
+    }
     const esc = Object.hasOwn(C_ESCAPES, next) ? C_ESCAPES[next] : undefined;
-    if (esc !== undefined) { bytes.push(esc); i++; continue; }
+    if (esc !== undefined) {
+      bytes.push(esc);
+      i++;
+      continue;
+    }
     bytes.push(92);
   }
   return Buffer.from(bytes).toString('utf8');

@@ -35,7 +35,10 @@ function identity(r: Resource): string {
 }
 
 /** Suppression annotations on head resources that the same resource at the base did not carry (with that value). */
-export function introducedSuppressions(head: Pick<Workspace, 'resources'>, base: Pick<Workspace, 'resources'>): Introduced[] {
+export function introducedSuppressions(
+  head: Pick<Workspace, 'resources'>,
+  base: Pick<Workspace, 'resources'>,
+): Introduced[] {
   const before = new Map<string, string>();
   for (const r of base.resources) {
     for (const a of SUPPRESSING) {
@@ -54,7 +57,11 @@ export function introducedSuppressions(head: Pick<Workspace, 'resources'>, base:
       if (listed.has(key)) continue;
       listed.add(key);
       out.push({
-        file: r.file.path, line: span.line, resource: refOf(r), subject: `${a}=${v}`, suppresses: true,
+        file: r.file.path,
+        line: span.line,
+        resource: refOf(r),
+        subject: `${a}=${v}`,
+        suppresses: true,
         text: `${describeResource(r)} adds "${a}: ${v}", which hides findings on it.`,
       });
     }
@@ -65,10 +72,20 @@ export function introducedSuppressions(head: Pick<Workspace, 'resources'>, base:
 /** Helm chart declarations the PR adds: every file under that folder's templates/ leaves the view. */
 export function introducedCharts(changes: ChangeSet): Introduced[] {
   return changes.files
-    .filter((f) => (f.status === 'added' || f.status === 'renamed' || f.status === 'copied') && /(^|\/)Chart\.yaml$/.test(f.path))
+    .filter(
+      (f) =>
+        (f.status === 'added' || f.status === 'renamed' || f.status === 'copied') && /(^|\/)Chart\.yaml$/.test(f.path),
+    )
     .map((f) => {
       const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '.';
-      return { file: f.path, line: 1, resource: null, subject: `chart:${f.path}`, suppresses: true, text: `${f.path} is new: the files under ${dir === '.' ? '' : `${dir}/`}templates/ are no longer checked (they are Helm templates now).` };
+      return {
+        file: f.path,
+        line: 1,
+        resource: null,
+        subject: `chart:${f.path}`,
+        suppresses: true,
+        text: `${f.path} is new: the files under ${dir === '.' ? '' : `${dir}/`}templates/ are no longer checked (they are Helm templates now).`,
+      };
     });
 }
 
@@ -91,10 +108,17 @@ export function configChanges(file: string, text: string, base: ReviewConfig | n
     // A level that hides or softens findings is a suppression; one that raises them is only listed. ("default" is the
     // rule's own severity, which is at least info.)
     const rank = (l: string) => (l === 'default' ? 1 : SEVERITY_ORDER.indexOf(l));
-    const lowers = now === 'off' || (was !== 'default' && now !== 'default' && rank(now) < rank(was)) || (was === 'default' && now === 'info');
+    const lowers =
+      now === 'off' ||
+      (was !== 'default' && now !== 'default' && rank(now) < rank(was)) ||
+      (was === 'default' && now === 'info');
     out.push({
-      file, line: lineOf(new RegExp(`^\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`)), resource: null, subject: `rule:${id}=${now}`,
-      suppresses: lowers, text: `${file} sets rule ${id} to ${now} (the base branch: ${was}).`,
+      file,
+      line: lineOf(new RegExp(`^\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`)),
+      resource: null,
+      subject: `rule:${id}=${now}`,
+      suppresses: lowers,
+      text: `${file} sets rule ${id} to ${now} (the base branch: ${was}).`,
     });
   }
   const keys = ['istioVersion', 'defaultNamespace', 'mesh', 'meshConfigFile', 'external'] as const;
@@ -104,7 +128,14 @@ export function configChanges(file: string, text: string, base: ReviewConfig | n
     const now = JSON.stringify(head[k]);
     if (was === now) continue;
     // Declaring things external makes "not found" findings about them go away: that one hides findings.
-    out.push({ file, line: lineOf(new RegExp(`^${k}\\s*:`)), resource: null, subject: `setting:${k}:${now}`, suppresses: k === 'external', text: `${file} changes "${k}" (what the checks assume about the mesh).` });
+    out.push({
+      file,
+      line: lineOf(new RegExp(`^${k}\\s*:`)),
+      resource: null,
+      subject: `setting:${k}:${now}`,
+      suppresses: k === 'external',
+      text: `${file} changes "${k}" (what the checks assume about the mesh).`,
+    });
   }
   return out;
 }
@@ -112,16 +143,39 @@ export function configChanges(file: string, text: string, base: ReviewConfig | n
 /** Workflow files the PR changes: under `pull_request` they decide how (and whether) this check runs. */
 export function changedWorkflows(changes: ChangeSet): Introduced[] {
   return changes.files
-    .filter((f) => /^\.github\/workflows\//.test(f.path) || (f.basePath !== null && /^\.github\/workflows\//.test(f.basePath)))
-    .map((f) => ({ file: f.path, line: 1, resource: null, subject: `workflow:${f.path}`, suppresses: false, text: `${f.path} is ${f.status === 'removed' ? 'removed' : 'changed'}: workflows decide how this check runs.` }));
+    .filter(
+      (f) =>
+        /^\.github\/workflows\//.test(f.path) || (f.basePath !== null && /^\.github\/workflows\//.test(f.basePath)),
+    )
+    .map((f) => ({
+      file: f.path,
+      line: 1,
+      resource: null,
+      subject: `workflow:${f.path}`,
+      suppresses: false,
+      text: `${f.path} is ${f.status === 'removed' ? 'removed' : 'changed'}: workflows decide how this check runs.`,
+    }));
 }
 
 /** An introduced suppression as a finding at `severity` (allow-new-suppressions: false). */
 export function introducedFinding(i: Introduced, severity: Severity): Finding {
   return {
-    rule: NEW_SUPPRESSION_RULE, severity, istioCode: null, kialiCode: null, resource: i.resource, file: i.file, line: i.line, endLine: i.line, fix: null,
+    rule: NEW_SUPPRESSION_RULE,
+    severity,
+    istioCode: null,
+    kialiCode: null,
+    resource: i.resource,
+    file: i.file,
+    line: i.line,
+    endLine: i.line,
+    fix: null,
     message: newSuppressionMessage(i.text),
-    subject: i.subject, fingerprint: fingerprintOf(NEW_SUPPRESSION_RULE, i.resource ?? { kind: 'File', namespace: null, name: i.file }, i.subject),
+    subject: i.subject,
+    fingerprint: fingerprintOf(
+      NEW_SUPPRESSION_RULE,
+      i.resource ?? { kind: 'File', namespace: null, name: i.file },
+      i.subject,
+    ),
     docs: `${DOCS_BASE}${NEW_SUPPRESSION_RULE}.md`,
   };
 }

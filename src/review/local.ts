@@ -53,7 +53,10 @@ export async function runReviewCommand(args: LocalReviewOptions): Promise<number
   if (!head) throw new UsageError('the repository has no commit yet');
   const mergeBase = rgit.mergeBase(baseRef, head);
   if (!mergeBase) throw new UsageError(`"${args.base}" and HEAD have no common ancestor`);
-  const globs = pathFilter(args.paths.length > 0 ? args.paths.map((p) => asGlob(p, args.cwd ?? process.cwd(), root)) : DEFAULT_PATHS, chartDirOnDisk(root));
+  const globs = pathFilter(
+    args.paths.length > 0 ? args.paths.map((p) => asGlob(p, args.cwd ?? process.cwd(), root)) : DEFAULT_PATHS,
+    chartDirOnDisk(root),
+  );
   const filter = (p: string) => !CONFIG_NAMES.has(p) && globs(p);
   const changes = rgit.diff(mergeBase, head);
   // The review is of HEAD, as the pull request would carry it: files with uncommitted changes are read from
@@ -62,50 +65,99 @@ export async function runReviewCommand(args: LocalReviewOptions): Promise<number
   const warn = args.warn ?? ((s: string) => process.stderr.write(s));
   if (dirty.size > 0) {
     const list = [...dirty].sort();
-    warn(`istio-review: ${list.length} file${list.length === 1 ? ' has' : 's have'} uncommitted changes that this review does not include (it reviews HEAD): ` +
-      `${list.slice(0, 5).map(sanitizeForLog).join(', ')}${list.length > 5 ? ', …' : ''}. Commit them to include them.\n`);
+    warn(
+      `istio-review: ${list.length} file${list.length === 1 ? ' has' : 's have'} uncommitted changes that this review does not include (it reviews HEAD): ` +
+        `${list.slice(0, 5).map(sanitizeForLog).join(', ')}${list.length > 5 ? ', …' : ''}. Commit them to include them.\n`,
+    );
   }
   const realDirs: RealDirectories = new Set(); // see readUnder: each directory checked once, not once per file
-  const views = await buildViews(changes, filter, {
-    workspaceFiles: rgit.filesAt(head).filter(filter).sort(),
-    // Tools (kustomize) read the working tree only when it holds HEAD's files; otherwise they get a copy from HEAD.
-    root: dirty.size > 0 ? null : root,
-    readWorkspaceFile: (p) => (dirty.has(p) ? rgit.readAt(head, [p]).get(p) ?? null : readViewFile(root, p, realDirs)),
-    readHead: async (paths) => rgit.readAt(head, paths),
-    readBase: async (files) => rgit.readAt(mergeBase, files.map((f) => f.basePath!)),
-  }, renderInputs(args.loaded.config.targets, args.loaded.config.baseDir));
+  const views = await buildViews(
+    changes,
+    filter,
+    {
+      workspaceFiles: rgit.filesAt(head).filter(filter).sort(),
+      // Tools (kustomize) read the working tree only when it holds HEAD's files; otherwise they get a copy from HEAD.
+      root: dirty.size > 0 ? null : root,
+      readWorkspaceFile: (p) =>
+        dirty.has(p) ? (rgit.readAt(head, [p]).get(p) ?? null) : readViewFile(root, p, realDirs),
+      readHead: async (paths) => rgit.readAt(head, paths),
+      readBase: async (files) =>
+        rgit.readAt(
+          mergeBase,
+          files.map((f) => f.basePath!),
+        ),
+    },
+    renderInputs(args.loaded.config.targets, args.loaded.config.baseDir),
+  );
   const link = (file: string, line: number) => `${file}#L${line}`;
-  const baseLoaded = args.loadOptions ? baseSettingsOf(args.loadOptions, args.loaded, changes, { git: rgit, mergeBase, cwd: args.cwd ?? process.cwd(), root }) : null;
+  const baseLoaded = args.loadOptions
+    ? baseSettingsOf(args.loadOptions, args.loaded, changes, {
+        git: rgit,
+        mergeBase,
+        cwd: args.cwd ?? process.cwd(),
+        root,
+      })
+    : null;
   const plan = await planReview(views, changes, {
-    loaded: args.loaded, threads: [], maxComments: 30, runId: 'local', link, commentLevel: args.commentLevel, ...(baseLoaded ? { baseLoaded } : {}),
+    loaded: args.loaded,
+    threads: [],
+    maxComments: 30,
+    runId: 'local',
+    link,
+    commentLevel: args.commentLevel,
+    ...(baseLoaded ? { baseLoaded } : {}),
   });
   const publisher = new TerminalPublisher({
-    format: args.format, write: args.write ?? ((s: string) => process.stdout.write(s)), mergeBase, head, baseName: args.base,
+    format: args.format,
+    write: args.write ?? ((s: string) => process.stdout.write(s)),
+    mergeBase,
+    head,
+    baseName: args.base,
     outside: plan.placement.outside,
   });
   await publisher.lineComments(plan.placement.inline, plan.reported.length);
   const summary = summaryMarkdown({
-    reported: plan.reported, where: plan.where, preExisting: plan.preExistingCounts, resolved: 0, notAnnotated: 0,
-    notes: plan.notes, link, headSha: head, runUrl: null, anchors: plan.anchors, notManifests: plan.notManifests.length,
+    reported: plan.reported,
+    where: plan.where,
+    preExisting: plan.preExistingCounts,
+    resolved: 0,
+    notAnnotated: 0,
+    notes: plan.notes,
+    link,
+    headSha: head,
+    runUrl: null,
+    anchors: plan.anchors,
+    notManifests: plan.notManifests.length,
   });
   await publisher.summary(summary, true);
   const failing = plan.classified.fresh.filter((f) => reachesThreshold(f.severity, args.failOn));
   const result: ReviewResult = {
-    reported: plan.reported, newCounts: plan.newCounts, preExistingCounts: plan.preExistingCounts, failing,
+    reported: plan.reported,
+    newCounts: plan.newCounts,
+    preExistingCounts: plan.preExistingCounts,
+    failing,
     conclusion: failing.length > 0 ? 'failure' : 'success',
   };
-  await publisher.annotations(summary, plan.placement.outside.map((o) => o.finding), result);
+  await publisher.annotations(
+    summary,
+    plan.placement.outside.map((o) => o.finding),
+    result,
+  );
   await publisher.outputs(summary, result);
   return publisher.exitCode;
 }
 
 /** The settings at the merge base when the branch changes a settings file, else null (see the Action's baseSettings). */
 function baseSettingsOf(
-  opts: LoadOptions, loaded: LoadedSettings, changes: ChangeSet, at: { git: Git; mergeBase: string; cwd: string; root: string },
+  opts: LoadOptions,
+  loaded: LoadedSettings,
+  changes: ChangeSet,
+  at: { git: Git; mergeBase: string; cwd: string; root: string },
 ): LoadedSettings | null {
   const rel = (f: string) => toPosix(path.relative(at.root, path.resolve(at.cwd, f)));
   const files = [...new Set(settingsFiles(opts, loaded).map(rel))];
-  if (!changes.files.some((f) => files.includes(f.path) || (f.basePath !== null && files.includes(f.basePath)))) return null;
+  if (!changes.files.some((f) => files.includes(f.path) || (f.basePath !== null && files.includes(f.basePath))))
+    return null;
   const texts = at.git.readAt(at.mergeBase, files);
   const read = (f: string) => texts.get(rel(f))?.toString('utf8') ?? null;
   try {
@@ -124,7 +176,11 @@ function asGlob(p: string, cwd: string, root: string): string {
   let rel = toPosix(path.relative(root, abs));
   if (rel === '' || rel === '.') rel = '';
   let isDir = false;
-  try { isDir = fs.statSync(abs).isDirectory(); } catch { /* a path that is gone at HEAD: keep it literal */ }
+  try {
+    isDir = fs.statSync(abs).isDirectory();
+  } catch {
+    /* a path that is gone at HEAD: keep it literal */
+  }
   const glob = isDir ? `${rel ? `${rel}/` : ''}**/*.{yaml,yml,json}` : rel;
   return neg ? `!${glob}` : glob;
 }

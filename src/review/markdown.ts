@@ -55,7 +55,10 @@ export function resourceMarker(r: { kind: string; namespace: string | null; name
 }
 
 export function resourceKey(r: { kind: string; namespace: string | null; name: string }): string {
-  return createHash('sha256').update(`${r.kind}\u0000${r.namespace ?? ''}\u0000${r.name}`).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(`${r.kind}\u0000${r.namespace ?? ''}\u0000${r.name}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** The resource key a comment body carries, or null (file-level findings, comments from older versions). */
@@ -66,7 +69,9 @@ export function resourceIn(body: string): string | null {
 
 /** The fingerprints a comment body carries (normally one). */
 export function fingerprintsIn(body: string): string[] {
-  return trailingMarkers(body).filter((m) => m.name === 'fp' && m.value !== null).map((m) => m.value!);
+  return trailingMarkers(body)
+    .filter((m) => m.name === 'fp' && m.value !== null)
+    .map((m) => m.value!);
 }
 
 export function hasRunMarker(body: string | null | undefined, runId: string): boolean {
@@ -91,19 +96,21 @@ export function stripMarkers(text: string): string {
 /** Untrusted text as inline Markdown: no HTML, no @mentions, no #references turning into links to
  *  other issues, no line breaks (so it cannot end a table row or start a block). */
 export function escapeMarkdown(s: string): string {
-  return stripInvisible(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/([\\`*_[\]|~])/g, '\\$1')
-    // A zero-width joiner after "@" and "#" keeps GitHub from turning them into mentions or references.
-    .replace(/@/g, '@\u200d')
-    .replace(/#(?=\w)/g, '#\u200d')
-    // Nor a bare URL into a link, nor GH-123 into a link to issue 123.
-    .replace(/(https?|ftp)(?=:\/\/)/gi, '$1\u200d')
-    .replace(/\b(www)(?=\.)/gi, '$1\u200d')
-    .replace(/\b(GH)(?=-\d)/gi, '$1\u200d');
+  return (
+    stripInvisible(s)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\r\n\u2028\u2029]+/g, ' ')
+      .replace(/([\\`*_[\]|~])/g, '\\$1')
+      // A zero-width joiner after "@" and "#" keeps GitHub from turning them into mentions or references.
+      .replace(/@/g, '@\u200d')
+      .replace(/#(?=\w)/g, '#\u200d')
+      // Nor a bare URL into a link, nor GH-123 into a link to issue 123.
+      .replace(/(https?|ftp)(?=:\/\/)/gi, '$1\u200d')
+      .replace(/\b(www)(?=\.)/gi, '$1\u200d')
+      .replace(/\b(GH)(?=-\d)/gi, '$1\u200d')
+  );
 }
 
 /** Bidirectional controls and zero-width characters make text read differently from what it is (a host that looks
@@ -125,7 +132,11 @@ export function codeBlock(raw: string, info = ''): string {
   return `${fence}${info}\n${text}${text.length > 0 ? '\n' : ''}${fence}`;
 }
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: '🛑 **Error**', warning: '⚠️ **Warning**', info: 'ℹ️ **Info**' };
+const SEVERITY_LABEL: Record<Severity, string> = {
+  error: '🛑 **Error**',
+  warning: '⚠️ **Warning**',
+  info: 'ℹ️ **Info**',
+};
 
 export function severityLabel(s: Severity): string {
   return SEVERITY_LABEL[s];
@@ -170,13 +181,24 @@ export function clip(s: string, max: number): string {
 export function commentBody(p: CommentParts): string {
   const f = p.finding;
   const who = f.resource ? ` · ${clip(escapeMarkdown(describeResource(f.resource)), MAX_LABEL)}` : '';
-  const lines = [`${severityLabel(f.severity)} ${ruleLabel(f)}${who}`, '', clip(escapeMarkdown(f.message), MAX_MESSAGE)];
+  const lines = [
+    `${severityLabel(f.severity)} ${ruleLabel(f)}${who}`,
+    '',
+    clip(escapeMarkdown(f.message), MAX_MESSAGE),
+  ];
   // Which deployment targets it occurs in, unless all there is is the loose files.
   if (f.targets && f.targets.length > 0 && !(f.targets.length === 1 && f.targets[0] === LOOSE_TARGET)) {
-    lines.push('', `_In ${f.targets.length === 1 ? 'target' : 'targets'} ${clip(escapeMarkdown(inTargets(f.targets)), MAX_LABEL)}._`);
+    lines.push(
+      '',
+      `_In ${f.targets.length === 1 ? 'target' : 'targets'} ${clip(escapeMarkdown(inTargets(f.targets)), MAX_LABEL)}._`,
+    );
   }
   if (p.findingLink) lines.push('', `_Found in ${p.findingLink}; the fix goes here._`);
-  if (p.preExisting) lines.push('', '_This problem was already on the base branch; it is shown because this pull request edits its line._');
+  if (p.preExisting)
+    lines.push(
+      '',
+      '_This problem was already on the base branch; it is shown because this pull request edits its line._',
+    );
   const description = f.fix ? clip(escapeMarkdown(f.fix.description), MAX_LABEL) : '';
   if (p.suggestion !== null && f.fix) {
     const block = codeBlock(p.suggestion, 'suggestion');
@@ -184,9 +206,19 @@ export function commentBody(p: CommentParts): string {
     else lines.push('', `Suggested fix (${description}): too long to show as a suggestion; see the rule's page.`);
   } else if (p.otherFix && f.fix) {
     const block = codeBlock(p.otherFix.text, 'yaml');
-    lines.push('', `Fix (${description}) in ${p.otherFix.link}${block.length <= MAX_FIX_BLOCK ? `:\n${block}` : ' (too long to show here).'}`);
+    lines.push(
+      '',
+      `Fix (${description}) in ${p.otherFix.link}${block.length <= MAX_FIX_BLOCK ? `:\n${block}` : ' (too long to show here).'}`,
+    );
   }
-  lines.push('', markerLine([fingerprintMarker(f.fingerprint), ...(f.resource ? [resourceMarker(f.resource)] : []), runMarker(p.runId)]));
+  lines.push(
+    '',
+    markerLine([
+      fingerprintMarker(f.fingerprint),
+      ...(f.resource ? [resourceMarker(f.resource)] : []),
+      runMarker(p.runId),
+    ]),
+  );
   return lines.join('\n');
 }
 

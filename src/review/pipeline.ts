@@ -31,7 +31,10 @@ export interface ViewReaders {
   /** Contents at the PR head of these changed files (null: absent). */
   readHead(paths: readonly string[]): Promise<Map<string, Buffer | null>>;
   /** Contents at the merge base of these changed files, given their head texts (null: absent). */
-  readBase(files: readonly ChangedFile[], head: ReadonlyMap<string, Buffer | null>): Promise<Map<string, Buffer | null>>;
+  readBase(
+    files: readonly ChangedFile[],
+    head: ReadonlyMap<string, Buffer | null>,
+  ): Promise<Map<string, Buffer | null>>;
 }
 
 /** The repository at the PR head and at the base: the working tree with the changed files as they are there. */
@@ -43,17 +46,27 @@ export interface Views {
 }
 
 export function relevantChanges(changes: ChangeSet, filter: PathFilter): ChangedFile[] {
-  return changes.files.filter((f) => (f.status !== 'removed' && filter(f.path)) || (f.basePath !== null && filter(f.basePath)));
+  return changes.files.filter(
+    (f) => (f.status !== 'removed' && filter(f.path)) || (f.basePath !== null && filter(f.basePath)),
+  );
 }
 
 /** `alsoRead`: changed files outside `paths` whose contents the views need all the same (what a declared target's
  *  render command reads: chart templates, values files). */
-export async function buildViews(changes: ChangeSet, filter: PathFilter, readers: ViewReaders, alsoRead: (p: string) => boolean = () => false): Promise<Views> {
+export async function buildViews(
+  changes: ChangeSet,
+  filter: PathFilter,
+  readers: ViewReaders,
+  alsoRead: (p: string) => boolean = () => false,
+): Promise<Views> {
   const relevant = relevantChanges(changes, filter);
   const wanted = (p: string) => filter(p) || alsoRead(p);
   const headPaths = changes.files.filter((f) => f.status !== 'removed' && wanted(f.path)).map((f) => f.path);
   const headBytes = await readers.readHead(headPaths);
-  const baseBytes = await readers.readBase(changes.files.filter((f) => f.basePath !== null && wanted(f.basePath)), headBytes);
+  const baseBytes = await readers.readBase(
+    changes.files.filter((f) => f.basePath !== null && wanted(f.basePath)),
+    headBytes,
+  );
   // What differs from the working tree (a merge, head or base checkout) in each view.
   const headOverlay = new Map<string, Buffer | null | Error>();
   const baseOverlay = new Map<string, Buffer | null | Error>();
@@ -65,17 +78,23 @@ export async function buildViews(changes: ChangeSet, filter: PathFilter, readers
   // The pull request changed these files and did not delete them: one that cannot be read is a finding (the check
   // fails), never a file quietly left out of the review.
   for (const p of headPaths) headOverlay.set(p, headBytes.get(p) ?? new Error(UNREADABLE_CHANGED_FILE));
-  for (const f of changes.files) if (f.basePath && wanted(f.basePath)) baseOverlay.set(f.basePath, baseBytes.get(f.basePath) ?? null);
+  for (const f of changes.files)
+    if (f.basePath && wanted(f.basePath)) baseOverlay.set(f.basePath, baseBytes.get(f.basePath) ?? null);
   const present = (overlay: Map<string, Buffer | null | Error>) => {
     const files = new Set(readers.workspaceFiles.filter((p) => !overlay.has(p)));
     for (const [p, b] of overlay) if (b !== null && filter(p)) files.add(p);
     return [...files].sort();
   };
   const base: TreeBase = { root: readers.root, read: (p) => readers.readWorkspaceFile(p) };
-  return { head: overlayTree(base, present(headOverlay), headOverlay), base: overlayTree(base, present(baseOverlay), baseOverlay), relevant };
+  return {
+    head: overlayTree(base, present(headOverlay), headOverlay),
+    base: overlayTree(base, present(baseOverlay), baseOverlay),
+    relevant,
+  };
 }
 
-export const UNREADABLE_CHANGED_FILE = 'this pull request changes it, but its new version could not be read, so it is not checked. ' +
+export const UNREADABLE_CHANGED_FILE =
+  'this pull request changes it, but its new version could not be read, so it is not checked. ' +
   'The check fails until it can be read (for a file name with unusual characters, rename the file).';
 
 export interface PlanOptions {
@@ -138,23 +157,58 @@ export async function planReview(views: Views, changes: ChangeSet, opts: PlanOpt
   const changedBase = new Set(changes.files.filter((f) => f.basePath !== null).map((f) => f.basePath!));
   const settingsChanged = baseLoaded !== opts.loaded;
   const affected = new Set([
-    ...headTargets.filter((t) => settingsChanged || targetTouches(t, changedHead) || targetTouches(t, changedBase)).map((t) => t.name),
-    ...baseTargets.filter((t) => settingsChanged || targetTouches(t, changedBase) || targetTouches(t, changedHead)).map((t) => t.name),
+    ...headTargets
+      .filter((t) => settingsChanged || targetTouches(t, changedHead) || targetTouches(t, changedBase))
+      .map((t) => t.name),
+    ...baseTargets
+      .filter((t) => settingsChanged || targetTouches(t, changedBase) || targetTouches(t, changedHead))
+      .map((t) => t.name),
   ]);
   // An environment folder's references to its sibling environments are one info each, as in a full check, only when
   // the siblings are built too (raw files: cheap); their unchanged findings stay pre-existing.
-  for (const t of [...headTargets, ...baseTargets]) if (t.kind === 'folder' && affected.has(t.name)) for (const e of t.environments) affected.add(e);
+  for (const t of [...headTargets, ...baseTargets])
+    if (t.kind === 'folder' && affected.has(t.name)) for (const e of t.environments) affected.add(e);
   const only = (t: Target) => affected.has(t.name);
-  const commands = { runCommands: opts.runCommands?.allowed ?? true, ...(opts.runCommands?.reason ? { noCommandsReason: opts.runCommands.reason } : {}) };
-  const headBuild = withMeshNetworks(await buildTargetViews(views.head, { config: opts.loaded.config, targets: headTargets, only, raw: headRaw, ...commands }), opts.loaded);
-  const baseBuild = withMeshNetworks(await buildTargetViews(views.base, { config: baseLoaded.config, targets: baseTargets, only, raw: baseRaw, ...commands }), baseLoaded);
+  const commands = {
+    runCommands: opts.runCommands?.allowed ?? true,
+    ...(opts.runCommands?.reason ? { noCommandsReason: opts.runCommands.reason } : {}),
+  };
+  const headBuild = withMeshNetworks(
+    await buildTargetViews(views.head, {
+      config: opts.loaded.config,
+      targets: headTargets,
+      only,
+      raw: headRaw,
+      ...commands,
+    }),
+    opts.loaded,
+  );
+  const baseBuild = withMeshNetworks(
+    await buildTargetViews(views.base, {
+      config: baseLoaded.config,
+      targets: baseTargets,
+      only,
+      raw: baseRaw,
+      ...commands,
+    }),
+    baseLoaded,
+  );
   const headFiles = sourceFiles(headBuild);
-  const headFindings = clampToFile(analyzeTargets(headBuild.views, headBuild.notes, { settings: opts.loaded.settings, config: opts.loaded.config }).findings, headFiles);
-  const baseFindings = analyzeTargets(baseBuild.views, baseBuild.notes, { settings: baseLoaded.settings, config: baseLoaded.config }).findings;
+  const headFindings = clampToFile(
+    analyzeTargets(headBuild.views, headBuild.notes, { settings: opts.loaded.settings, config: opts.loaded.config })
+      .findings,
+    headFiles,
+  );
+  const baseFindings = analyzeTargets(baseBuild.views, baseBuild.notes, {
+    settings: baseLoaded.settings,
+    config: baseLoaded.config,
+  }).findings;
   const classifiedRaw = classifyFindings(headFindings, baseFindings, changes);
   const classified = { ...classifiedRaw, fresh: anchorAtCause(classifiedRaw.fresh, changes, headBuild) };
   const introduced = [
-    ...introducedSuppressions(resourcesOf(headBuild), resourcesOf(baseBuild)), ...introducedCharts(changes), ...(opts.introduced?.found ?? []),
+    ...introducedSuppressions(resourcesOf(headBuild), resourcesOf(baseBuild)),
+    ...introducedCharts(changes),
+    ...(opts.introduced?.found ?? []),
   ];
   const failAs = opts.introduced?.failAs ?? null;
   if (failAs) for (const i of introduced) if (i.suppresses) classified.fresh.push(introducedFinding(i, failAs));
@@ -164,11 +218,18 @@ export async function planReview(views: Views, changes: ChangeSet, opts: PlanOpt
     resources: new Set(headBuild.views.flatMap((v) => v.workspace.resources.map(resourceKey))),
     files: new Set(views.head.files),
     // A file that could not be checked (broken, unreadable, past an input cap) fixes nothing.
-    broken: new Set(headFindings.filter((f) => f.rule === 'yaml-syntax' || f.rule === 'unreadable-file' || f.rule === 'input-too-large').map((f) => f.file)),
+    broken: new Set(
+      headFindings
+        .filter((f) => f.rule === 'yaml-syntax' || f.rule === 'unreadable-file' || f.rule === 'input-too-large')
+        .map((f) => f.file),
+    ),
   };
   const threadPlan = planThreads(reported, headFindings, opts.threads, (t) => fixIsObservable(t, head));
   const placement = placeFindings(threadPlan.post, changes, {
-    maxComments: opts.maxComments, runId: opts.runId, link: opts.link, commentLevel: opts.commentLevel,
+    maxComments: opts.maxComments,
+    runId: opts.runId,
+    link: opts.link,
+    commentLevel: opts.commentLevel,
     preExisting: new Set(classified.touchedPreExisting.map((f) => f.fingerprint)),
   });
   const where = new Map<string, 'inline' | 'posted-before' | OutsideReason>();
@@ -177,10 +238,22 @@ export async function planReview(views: Views, changes: ChangeSet, opts: PlanOpt
   for (const o of placement.outside) where.set(o.finding.fingerprint, o.reason);
   const anchors = new Map(placement.inline.map((c) => [c.finding.fingerprint, { path: c.path, line: c.line }]));
   return {
-    headFiles, headFindings, classified, reported, threadPlan, placement, where, anchors,
+    headFiles,
+    headFindings,
+    classified,
+    reported,
+    threadPlan,
+    placement,
+    where,
+    anchors,
     notManifests: [...new Set(headBuild.views.flatMap((v) => v.workspace.notManifests))].sort(),
-    newCounts: countBySeverity(classified.fresh), preExistingCounts: countBySeverity(classified.preExisting),
-    targets: { head: headBuild, base: baseBuild, all: new Set([...headTargets, ...baseTargets].map((t) => t.name)).size },
+    newCounts: countBySeverity(classified.fresh),
+    preExistingCounts: countBySeverity(classified.preExisting),
+    targets: {
+      head: headBuild,
+      base: baseBuild,
+      all: new Set([...headTargets, ...baseTargets].map((t) => t.name)).size,
+    },
     introduced,
     notes: targetNotes(headBuild, baseBuild, new Set([...headTargets, ...baseTargets].map((t) => t.name)).size),
   };
@@ -200,20 +273,25 @@ function targetNotes(head: TargetBuild, base: TargetBuild, all: number): string[
   const tool = head.kustomize ?? base.kustomize;
   const missing = head.notes.find((n) => n.rule === 'kustomize-not-found');
   const folders = [...head.views, ...base.views].some((v) => v.target.kind === 'folder');
-  const rechecked = `Re-checked ${names.length} of ${all} target${all === 1 ? '' : 's'} (the ones holding a changed file${folders ? ', and the environment folders beside them' : ''})`
-    + `${names.length ? `: ${names.join(', ')}` : ''}${tool ? `; rendered with ${escapeMarkdown(tool)}` : ''}.`;
+  const rechecked =
+    `Re-checked ${names.length} of ${all} target${all === 1 ? '' : 's'} (the ones holding a changed file${folders ? ', and the environment folders beside them' : ''})` +
+    `${names.length ? `: ${names.join(', ')}` : ''}${tool ? `; rendered with ${escapeMarkdown(tool)}` : ''}.`;
   return [...(missing ? [escapeMarkdown(missing.message)] : []), rechecked];
 }
 
 /** The `--mesh-networks` file as a resource of every target (istioctl reports on MeshNetworks <istio ns>/meshnetworks). */
 function withMeshNetworks(build: TargetBuild, loaded: LoadedSettings): TargetBuild {
-  if (loaded.meshNetworksSource) for (const v of build.views) addMeshNetworksResource(v.workspace, loaded.meshNetworksSource, loaded.settings.istioNamespace);
+  if (loaded.meshNetworksSource)
+    for (const v of build.views)
+      addMeshNetworksResource(v.workspace, loaded.meshNetworksSource, loaded.settings.istioNamespace);
   return build;
 }
 
 /** A parse error at end of file points one line past the last one; comments can only anchor to real lines. */
 function clampToFile(findings: Finding[], files: ReadonlyMap<string, SourceFile>): Finding[] {
-  const lastLine = new Map([...files.values()].map((f) => [f.path, Math.max(1, f.text.split('\n').length - (f.text.endsWith('\n') ? 1 : 0))]));
+  const lastLine = new Map(
+    [...files.values()].map((f) => [f.path, Math.max(1, f.text.split('\n').length - (f.text.endsWith('\n') ? 1 : 0))]),
+  );
   return findings.map((f) => {
     const last = lastLine.get(f.file);
     if (last === undefined || f.line <= last) return f;

@@ -41,7 +41,11 @@ export interface PlacementOptions {
 }
 
 export function bySeverity(a: Finding, b: Finding): number {
-  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line;
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line
+  );
 }
 
 export function placeFindings(findings: readonly Finding[], changes: ChangeSet, opts: PlacementOptions): Placement {
@@ -49,26 +53,51 @@ export function placeFindings(findings: readonly Finding[], changes: ChangeSet, 
   const out: Placement = { inline: [], outside: [] };
   const anchored = new Set<string>(); // one comment per line range, so suggestions never overlap
   for (const f of [...findings].sort(bySeverity)) {
-    if (opts.commentLevel && !reachesThreshold(f.severity, opts.commentLevel)) { out.outside.push({ finding: f, reason: 'below-level' }); continue; }
+    if (opts.commentLevel && !reachesThreshold(f.severity, opts.commentLevel)) {
+      out.outside.push({ finding: f, reason: 'below-level' });
+      continue;
+    }
     const pre = opts.preExisting?.has(f.fingerprint) ?? false;
     const c = anchorFor(f, files);
-    if ('reason' in c) { out.outside.push({ finding: f, reason: c.reason }); continue; }
-    if (out.inline.length >= opts.maxComments) { out.outside.push({ finding: f, reason: 'over-limit' }); continue; }
+    if ('reason' in c) {
+      out.outside.push({ finding: f, reason: c.reason });
+      continue;
+    }
+    if (out.inline.length >= opts.maxComments) {
+      out.outside.push({ finding: f, reason: 'over-limit' });
+      continue;
+    }
     const key = `${c.path}:${c.startLine ?? c.line}-${c.line}`;
     let { suggestion } = c;
     if (suggestion && anchored.has(key)) suggestion = false;
     anchored.add(key);
     const fix = f.fix;
     const body = commentBody({
-      finding: f, runId: opts.runId, preExisting: pre,
+      finding: f,
+      runId: opts.runId,
+      preExisting: pre,
       suggestion: suggestion && fix ? fix.text : null,
       otherFix: !suggestion && fix ? { link: opts.link(fix.file, fix.startLine), text: fix.text } : null,
       findingLink: suggestion && fix && fix.file !== f.file ? opts.link(f.file, f.line) : null,
     });
     if (suggestion && fix) {
-      out.inline.push({ path: fix.file, line: fix.endLine, ...(fix.startLine < fix.endLine ? { startLine: fix.startLine } : {}), body, finding: f, suggestion: true });
+      out.inline.push({
+        path: fix.file,
+        line: fix.endLine,
+        ...(fix.startLine < fix.endLine ? { startLine: fix.startLine } : {}),
+        body,
+        finding: f,
+        suggestion: true,
+      });
     } else {
-      out.inline.push({ path: f.file, line: c.line, ...(c.startLine !== undefined ? { startLine: c.startLine } : {}), body, finding: f, suggestion: false });
+      out.inline.push({
+        path: f.file,
+        line: c.line,
+        ...(c.startLine !== undefined ? { startLine: c.startLine } : {}),
+        body,
+        finding: f,
+        suggestion: false,
+      });
     }
   }
   return out;
@@ -78,8 +107,18 @@ type Anchor = { path: string; line: number; startLine?: number; suggestion: bool
 
 function anchorFor(f: Finding, files: Map<string, ChangedFile>): Anchor {
   const fix = f.fix;
-  if (fix && fix.startLine >= 1 && fix.endLine >= fix.startLine && hunkContaining(files.get(fix.file), fix.startLine, fix.endLine)) {
-    return { path: fix.file, line: fix.endLine, ...(fix.startLine < fix.endLine ? { startLine: fix.startLine } : {}), suggestion: true };
+  if (
+    fix &&
+    fix.startLine >= 1 &&
+    fix.endLine >= fix.startLine &&
+    hunkContaining(files.get(fix.file), fix.startLine, fix.endLine)
+  ) {
+    return {
+      path: fix.file,
+      line: fix.endLine,
+      ...(fix.startLine < fix.endLine ? { startLine: fix.startLine } : {}),
+      suggestion: true,
+    };
   }
   const cf = files.get(f.file);
   if (!cf) return { reason: 'not-in-pr' };

@@ -83,21 +83,33 @@ function rowsOf(s: SummaryInput): Row[] {
     }
     const where = s.where.get(f.fingerprint) ?? 'outside-diff';
     const anchor = where === 'inline' ? s.anchors?.get(f.fingerprint) : undefined;
-    byFp.set(f.fingerprint, { finding: f, targets: [...(f.targets ?? [])], at: anchor ?? { path: f.file, line: f.line }, where });
+    byFp.set(f.fingerprint, {
+      finding: f,
+      targets: [...(f.targets ?? [])],
+      at: anchor ?? { path: f.file, line: f.line },
+      where,
+    });
   }
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...byFp.values()].sort((a, b) =>
-    SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || cmp(a.at.path, b.at.path) || a.at.line - b.at.line || cmp(a.finding.rule, b.finding.rule));
+  return [...byFp.values()].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] ||
+      cmp(a.at.path, b.at.path) ||
+      a.at.line - b.at.line ||
+      cmp(a.finding.rule, b.finding.rule),
+  );
 }
 
-const TABLE_HEAD = '| Severity | Resource | Where | Rule | Problem | Placement |\n| --- | --- | --- | --- | --- | --- |';
+const TABLE_HEAD =
+  '| Severity | Resource | Where | Rule | Problem | Placement |\n| --- | --- | --- | --- | --- | --- |';
 
 function rowText(r: Row, link: SummaryInput['link']): string {
   const f = r.finding;
   const resource = f.resource ? escapeMarkdown(describeResource(f.resource)) : '—';
   // The loose files alone are no target worth naming (a repository without kustomizations or declared targets).
   const named = r.targets.length === 1 && r.targets[0] === LOOSE_TARGET ? [] : r.targets;
-  const targets = named.length > 0 ? ` (${named.length === 1 ? 'target' : 'targets'}: ${named.map(escapeMarkdown).join(', ')})` : '';
+  const targets =
+    named.length > 0 ? ` (${named.length === 1 ? 'target' : 'targets'}: ${named.map(escapeMarkdown).join(', ')})` : '';
   return `| ${severityLabel(f.severity)} | ${resource}${targets} | [${escapeMarkdown(r.at.path)}:${r.at.line}](${safeUrl(link(r.at.path, r.at.line))}) | \`${f.rule.replace(/`/g, '')}\` | ${escapeMarkdown(f.message)} | ${WHERE_TEXT[r.where] ?? ''} |`;
 }
 
@@ -111,21 +123,44 @@ export function summaryMarkdown(s: SummaryInput): string {
   const at = `at ${s.headSha.slice(0, 7)}`;
   const incomplete = s.incomplete ?? [];
   if (incomplete.length > 0) {
-    head.push(`⚠️ **Review incomplete** (${at}): istio-review could not see all of this pull request, so it cannot say it is clear.`);
+    head.push(
+      `⚠️ **Review incomplete** (${at}): istio-review could not see all of this pull request, so it cannot say it is clear.`,
+    );
     for (const why of incomplete) head.push(`- ${escapeMarkdown(why)}`);
-    if (rows.length > 0) head.push('', `**${plural(rows.length, 'new finding')}** in what it could see: ${countsText(counts)}.`);
-  } else if (rows.length === 0) head.push(`✅ **All clear**: this pull request adds no Istio configuration problems (checked ${at}).`);
-  else if (loud.length === 0) head.push(`✅ **No new problems** that need a comment (checked ${at}); ${plural(quiet.length, 'note')} below the comment level, in the collapsed section.`);
+    if (rows.length > 0)
+      head.push('', `**${plural(rows.length, 'new finding')}** in what it could see: ${countsText(counts)}.`);
+  } else if (rows.length === 0)
+    head.push(`✅ **All clear**: this pull request adds no Istio configuration problems (checked ${at}).`);
+  else if (loud.length === 0)
+    head.push(
+      `✅ **No new problems** that need a comment (checked ${at}); ${plural(quiet.length, 'note')} below the comment level, in the collapsed section.`,
+    );
   else head.push(`**${plural(rows.length, 'new finding')}**: ${countsText(counts)} (${at}).`);
   const pre = s.preExisting.error + s.preExisting.warning + s.preExisting.info;
-  if (pre > 0) head.push('', `Pre-existing problems left alone (already on the base branch, on lines this PR does not edit): ${countsText(s.preExisting)}.`);
+  if (pre > 0)
+    head.push(
+      '',
+      `Pre-existing problems left alone (already on the base branch, on lines this PR does not edit): ${countsText(s.preExisting)}.`,
+    );
   if (s.resolved > 0) head.push('', `${plural(s.resolved, 'earlier comment')} marked fixed.`);
   for (const n of s.notes) head.push('', n);
   const notInline = loud.filter((r) => r.where !== 'inline' && r.where !== 'posted-before').length;
-  if (notInline > 0) head.push('', `${plural(notInline, 'finding')} could not be placed as a line comment; they are listed below${s.notAnnotated < notInline ? ' and annotated in the check run' : ''}.`);
-  if (s.notAnnotated > 0) head.push('', `${plural(s.notAnnotated, 'finding')} could not be annotated (annotation limit or missing permission); this table is the full list.`);
+  if (notInline > 0)
+    head.push(
+      '',
+      `${plural(notInline, 'finding')} could not be placed as a line comment; they are listed below${s.notAnnotated < notInline ? ' and annotated in the check run' : ''}.`,
+    );
+  if (s.notAnnotated > 0)
+    head.push(
+      '',
+      `${plural(s.notAnnotated, 'finding')} could not be annotated (annotation limit or missing permission); this table is the full list.`,
+    );
   const skipped = s.notManifests ?? 0;
-  if (skipped > 0) head.push('', `${plural(skipped, 'YAML file')} under \`paths\` ${skipped === 1 ? 'is' : 'are'} not Kubernetes objects (workflows, Helm values, kustomizations, tool configs) and ${skipped === 1 ? 'was' : 'were'} not checked.`);
+  if (skipped > 0)
+    head.push(
+      '',
+      `${plural(skipped, 'YAML file')} under \`paths\` ${skipped === 1 ? 'is' : 'are'} not Kubernetes objects (workflows, Helm values, kustomizations, tool configs) and ${skipped === 1 ? 'was' : 'were'} not checked.`,
+    );
 
   const tail = `\n${s.runUrl ? `<sub>[istio-review run](${safeUrl(s.runUrl)})</sub>` : ''}`;
   let text = head.join('\n');
@@ -153,7 +188,8 @@ export function summaryMarkdown(s: SummaryInput): string {
   } else {
     left += quiet.length;
   }
-  if (left > 0) text += `\n\n_…and ${left} more not shown: the comment would exceed GitHub's size limit. The check run and the job log list every finding._`;
+  if (left > 0)
+    text += `\n\n_…and ${left} more not shown: the comment would exceed GitHub's size limit. The check run and the job log list every finding._`;
   text += `\n${tail}`;
   return text.length > max ? text.slice(0, max) : text;
 }

@@ -46,18 +46,35 @@ export class TerminalPublisher implements ReviewPublisher {
     const { format, write: out, mergeBase, head } = this.to;
     const summary = this.summaryText;
     if (format === 'json') {
-      out(JSON.stringify({
-        base: mergeBase, head,
-        comments: this.comments.map((c) => ({ path: c.path, line: c.line, startLine: c.startLine ?? null, suggestion: c.suggestion, body: c.body, rule: c.finding.rule, fingerprint: c.finding.fingerprint })),
-        outside: this.to.outside.map((o) => ({ reason: o.reason, finding: o.finding })),
-        counts: { new: result.newCounts, preExisting: result.preExistingCounts },
-        summary,
-      }, null, 2) + '\n');
+      out(
+        JSON.stringify(
+          {
+            base: mergeBase,
+            head,
+            comments: this.comments.map((c) => ({
+              path: c.path,
+              line: c.line,
+              startLine: c.startLine ?? null,
+              suggestion: c.suggestion,
+              body: c.body,
+              rule: c.finding.rule,
+              fingerprint: c.finding.fingerprint,
+            })),
+            outside: this.to.outside.map((o) => ({ reason: o.reason, finding: o.finding })),
+            counts: { new: result.newCounts, preExisting: result.preExistingCounts },
+            summary,
+          },
+          null,
+          2,
+        ) + '\n',
+      );
     } else if (format === 'sarif') {
       out(JSON.stringify(toSarif(result.reported, ALL_RULES, VERSION), null, 2) + '\n');
     } else {
-      out(`Review of ${head.slice(0, 12)} against ${mergeBase.slice(0, 12)} (merge base with ${sanitizeForLog(this.to.baseName)}): ` +
-        `${this.comments.length} line comment(s)\n\n`);
+      out(
+        `Review of ${head.slice(0, 12)} against ${mergeBase.slice(0, 12)} (merge base with ${sanitizeForLog(this.to.baseName)}): ` +
+          `${this.comments.length} line comment(s)\n\n`,
+      );
       for (const c of this.comments) {
         const where = c.startLine !== undefined ? `${c.path}:${c.startLine}-${c.line}` : `${c.path}:${c.line}`;
         out(`── ${sanitizeForLog(where)} ${'─'.repeat(Math.max(3, 60 - where.length))}\n${printable(c.body)}\n\n`);
@@ -70,5 +87,10 @@ export class TerminalPublisher implements ReviewPublisher {
 
 /** Drop the hidden markers and any control character, keep line breaks. */
 function printable(body: string): string {
-  return body.split('\n').filter((l) => !/^<!-- istio-review:/.test(l)).map((l) => sanitizeForLog(l)).join('\n').trimEnd();
+  return body
+    .split('\n')
+    .filter((l) => !/^<!-- istio-review:/.test(l))
+    .map((l) => sanitizeForLog(l))
+    .join('\n')
+    .trimEnd();
 }

@@ -52,16 +52,25 @@ export function fixIsObservable(t: ExistingThread, head: HeadFacts): boolean {
 
 /** `stillCheckable(thread)`: a missing finding means it was fixed (see fixIsObservable). */
 export function planThreads(
-  toComment: readonly Finding[], allHead: readonly Finding[], threads: readonly ExistingThread[], stillCheckable: (thread: ExistingThread) => boolean,
+  toComment: readonly Finding[],
+  allHead: readonly Finding[],
+  threads: readonly ExistingThread[],
+  stillCheckable: (thread: ExistingThread) => boolean,
 ): ThreadPlan {
   const byFp = new Map<string, ExistingThread[]>();
   for (const t of threads) for (const fp of t.fingerprints) (byFp.get(fp) ?? byFp.set(fp, []).get(fp)!).push(t);
   const plan: ThreadPlan = { post: [], alreadyPosted: [], resolve: [] };
   for (const f of toComment) {
     const ts = byFp.get(f.fingerprint) ?? [];
-    if (ts.length === 0) { plan.post.push(f); continue; }
+    if (ts.length === 0) {
+      plan.post.push(f);
+      continue;
+    }
     const open = ts.filter((t) => !t.isResolved);
-    if (open.some((t) => !t.isOutdated)) { plan.alreadyPosted.push(f); continue; }
+    if (open.some((t) => !t.isOutdated)) {
+      plan.alreadyPosted.push(f);
+      continue;
+    }
     if (open.length > 0) {
       // Outdated: re-anchor only when the finding moved away from where the thread was.
       // The thread was anchored at the finding's line, or at the end of its fix's range (a suggestion).

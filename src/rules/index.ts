@@ -6,7 +6,13 @@ import { analyzerRules } from './analyzers/index.js';
 import { validationRules } from './validation/index.js';
 import { reviewRules } from './review/index.js';
 
-export const ALL_RULES: readonly Rule[] = [...inputRules, ...serviceEntryRules, ...analyzerRules, ...validationRules, ...reviewRules];
+export const ALL_RULES: readonly Rule[] = [
+  ...inputRules,
+  ...serviceEntryRules,
+  ...analyzerRules,
+  ...validationRules,
+  ...reviewRules,
+];
 
 const byId = new Map(ALL_RULES.map((r) => [r.id, r]));
 

@@ -8,7 +8,15 @@ import type { MessageCatalogue, MessageData } from './messages.js';
 
 /** The rule groups, one per folder under src/rules/ (test/rules/rule-catalogue.test.ts checks a rule's group against the
  *  folder that defines it). */
-export const RULE_GROUPS = ['input', 'service-entry', 'analyzers/traffic', 'analyzers/workload', 'validation/istio', 'validation/schema', 'review'] as const;
+export const RULE_GROUPS = [
+  'input',
+  'service-entry',
+  'analyzers/traffic',
+  'analyzers/workload',
+  'validation/istio',
+  'validation/schema',
+  'review',
+] as const;
 export type RuleGroup = (typeof RULE_GROUPS)[number];
 
 /** A kind a rule reads, as MeshView.byKind names it (`group` defaults to the kind's usual API group). */

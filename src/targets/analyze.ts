@@ -19,10 +19,16 @@ export interface TargetAnalysis {
   meshes: Map<string, MeshView>;
 }
 
-export function analyzeTargets(views: readonly TargetView[], notes: readonly TargetNote[], opts: { settings: MeshSettings; config: ReviewConfig }): TargetAnalysis {
+export function analyzeTargets(
+  views: readonly TargetView[],
+  notes: readonly TargetNote[],
+  opts: { settings: MeshSettings; config: ReviewConfig },
+): TargetAnalysis {
   const meshes = new Map<string, MeshView>();
   const perTarget: { name: string; findings: Finding[] }[] = [];
-  for (const v of [...views].sort((a, b) => (a.target.name < b.target.name ? -1 : a.target.name > b.target.name ? 1 : 0))) {
+  for (const v of [...views].sort((a, b) =>
+    a.target.name < b.target.name ? -1 : a.target.name > b.target.name ? 1 : 0,
+  )) {
     const settings = v.target.mesh ? applyMeshConfig(opts.settings, v.target.mesh as JsonObject) : opts.settings;
     const { mesh, findings } = analyze(v.workspace, { settings, config: opts.config });
     meshes.set(v.target.name, mesh);
@@ -40,23 +46,45 @@ export function analyzeTargets(views: readonly TargetView[], notes: readonly Tar
       ordinal.set(base, n + 1);
       const key = `${base}|${n}`;
       const seen = merged.get(key);
-      if (seen) { if (!seen.targets!.includes(t.name)) seen.targets!.push(t.name); }
-      else merged.set(key, { ...f, targets: [t.name] });
+      if (seen) {
+        if (!seen.targets!.includes(t.name)) seen.targets!.push(t.name);
+      } else merged.set(key, { ...f, targets: [t.name] });
     }
   }
-  const out = mergeBundleCopies([...merged.values()], new Set(views.filter((v) => v.target.kind === 'bundle').map((v) => v.target.name)));
+  const out = mergeBundleCopies(
+    [...merged.values()],
+    new Set(views.filter((v) => v.target.kind === 'bundle').map((v) => v.target.name)),
+  );
   for (const n of notes) {
     const rule = ruleById(n.rule)!;
     const level = opts.config.rules[n.rule];
     if (level === 'off') continue;
     out.push({
-      rule: n.rule, severity: level ?? rule.severity, message: n.message, istioCode: null, kialiCode: null, resource: null,
-      file: n.file, line: n.line, endLine: n.line, fix: null, subject: n.targets.join(','),
+      rule: n.rule,
+      severity: level ?? rule.severity,
+      message: n.message,
+      istioCode: null,
+      kialiCode: null,
+      resource: null,
+      file: n.file,
+      line: n.line,
+      endLine: n.line,
+      fix: null,
+      subject: n.targets.join(','),
       fingerprint: fingerprintOf(n.rule, { kind: 'File', namespace: null, name: n.file }, n.targets.join(',')),
-      docs: `${DOCS_BASE}${n.rule}.md`, targets: [...n.targets],
+      docs: `${DOCS_BASE}${n.rule}.md`,
+      targets: [...n.targets],
     });
   }
-  return { findings: out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)), meshes };
+  return {
+    findings: out.sort(
+      (a, b) =>
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+        a.line - b.line ||
+        (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+    ),
+    meshes,
+  };
 }
 
 /** A "not found" reference that another target defines: one info saying where, instead of a warning. */
@@ -74,11 +102,15 @@ function elsewhere(f: Finding, own: string, meshes: Map<string, MeshView>): Find
   } else if (f.rule === 'vs-gateway-not-found') {
     const ref = parseGatewayRef(f.subject, ns);
     found = (m) => (m.gateway(ref.namespace, ref.name) ? `Gateway ${ref.namespace}/${ref.name}` : null);
-  } else if (f.rule === 'route-backend-not-found' || (f.rule === 'route-parent-not-found' && f.subject.startsWith('Service '))) {
+  } else if (
+    f.rule === 'route-backend-not-found' ||
+    (f.rule === 'route-parent-not-found' && f.subject.startsWith('Service '))
+  ) {
     // A Gateway API backendRef (or a mesh parentRef) to a Service: the subject is "[Service ]namespace/name".
     const [svcNs, svcName] = f.subject.replace(/^Service /, '').split('/') as [string, string];
     const host = serviceHost(svcName, svcNs);
-    found = (m) => (m.exactHostEntries(host).some((e) => e.source === 'Service') ? `Service ${svcNs}/${svcName}` : null);
+    found = (m) =>
+      m.exactHostEntries(host).some((e) => e.source === 'Service') ? `Service ${svcNs}/${svcName}` : null;
   } else if (f.rule === 'route-parent-not-found') {
     const [gwNs, gwName] = f.subject.split('/') as [string, string];
     found = (m) => (m.gateway(gwNs, gwName) ? `Gateway ${gwNs}/${gwName}` : null);
@@ -88,14 +120,28 @@ function elsewhere(f: Finding, own: string, meshes: Map<string, MeshView>): Find
   for (const [name, m] of meshes) {
     if (name === own) continue;
     const hit = found(m);
-    if (hit) { where.push(name); what ||= hit; }
+    if (hit) {
+      where.push(name);
+      what ||= hit;
+    }
   }
   if (where.length === 0) return null;
   const rule = ruleById('defined-in-other-target')!;
   return {
-    ...f, rule: rule.id, severity: rule.severity, istioCode: null, kialiCode: null, fix: null, docs: `${DOCS_BASE}${rule.id}.md`,
+    ...f,
+    rule: rule.id,
+    severity: rule.severity,
+    istioCode: null,
+    kialiCode: null,
+    fix: null,
+    docs: `${DOCS_BASE}${rule.id}.md`,
     fingerprint: fingerprintOf(rule.id, f.resource, f.subject),
-    message: targetMessage('defined-in-other-target', 'definedElsewhere', { subject: f.subject, targets: listNames(where), definition: what, target: own }),
+    message: targetMessage('defined-in-other-target', 'definedElsewhere', {
+      subject: f.subject,
+      targets: listNames(where),
+      definition: what,
+      target: own,
+    }),
   };
 }
 

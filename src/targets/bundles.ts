@@ -23,7 +23,9 @@ export const BUNDLE_MIN_SOURCES = 2;
  *  alternative version of an object (a route to another subset, a tutorial step) differs in what it is about. */
 export const BUNDLE_MIN_COPY_SIMILARITY = 0.8;
 
-export interface ObjectFacts { id: string }
+export interface ObjectFacts {
+  id: string;
+}
 
 /** The objects one document's value holds (a `kind: List` holds its items), each with its identity —
  *  group/kind/namespace/name, a namespace left out written as '' — read straight from the value: discovery compares
@@ -35,7 +37,14 @@ export function objectsOfValue(value: unknown): { id: string; obj: Record<string
   const { apiVersion, kind } = o;
   const meta = o.metadata !== null && typeof o.metadata === 'object' ? (o.metadata as Record<string, unknown>) : {};
   const name = meta.name ?? meta.generateName;
-  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof name !== 'string' || name === '' || kind === '') return [];
+  if (
+    typeof apiVersion !== 'string' ||
+    typeof kind !== 'string' ||
+    typeof name !== 'string' ||
+    name === '' ||
+    kind === ''
+  )
+    return [];
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
   return [{ id: `${group}/${kind}/${typeof meta.namespace === 'string' ? meta.namespace : ''}/${name}`, obj: o }];
 }
@@ -57,7 +66,10 @@ export function objectsIn(file: string, text: string): { id: string; fields: Set
  * checks (MAX_TOTAL_BYTES): files past that are not checked anyway (input-too-large), so discovery does not parse
  * them either — time and memory stay bounded on hostile trees.
  */
-export function objectReader(readText: (p: string) => string | null, maxBytes = MAX_TOTAL_BYTES): (file: string) => ObjectFacts[] {
+export function objectReader(
+  readText: (p: string) => string | null,
+  maxBytes = MAX_TOTAL_BYTES,
+): (file: string) => ObjectFacts[] {
   const cache = new Map<string, ObjectFacts[]>();
   let bytes = 0;
   return (f) => {
@@ -95,19 +107,27 @@ function similarity(a: Set<string>, b: Set<string>): number {
  * checked paths (files kustomize roots consume as resources included: a bundle's sources may be a kustomization's).
  */
 export function findBundles(
-  loose: readonly string[], others: readonly string[], readText: (p: string) => string | null, objects = objectReader(readText),
+  loose: readonly string[],
+  others: readonly string[],
+  readText: (p: string) => string | null,
+  objects = objectReader(readText),
 ): string[] {
   // Cheap first: only a file with several documents can be a bundle; most trees have none, and nothing else is read.
   const candidates = loose.filter((f) => {
     const text = /\.(ya?ml|json)$/i.test(f) ? readText(f) : null;
-    return text !== null && (text.match(/^---/gm)?.length ?? 0) >= BUNDLE_MIN_OBJECTS - 1 && objects(f).length >= BUNDLE_MIN_OBJECTS;
+    return (
+      text !== null &&
+      (text.match(/^---/gm)?.length ?? 0) >= BUNDLE_MIN_OBJECTS - 1 &&
+      objects(f).length >= BUNDLE_MIN_OBJECTS
+    );
   });
   if (candidates.length === 0) return [];
   /** For each identity, the files defining it and their sizes (object counts). */
   const definedIn = new Map<string, { file: string; size: number }[]>();
   for (const f of new Set([...loose, ...others])) {
     const mine = objects(f);
-    for (const o of mine) (definedIn.get(o.id) ?? definedIn.set(o.id, []).get(o.id)!).push({ file: f, size: mine.length });
+    for (const o of mine)
+      (definedIn.get(o.id) ?? definedIn.set(o.id, []).get(o.id)!).push({ file: f, size: mine.length });
   }
   // Fields are compared only between a candidate and the smaller files sharing its identities: read again, on demand.
   const fieldCache = new Map<string, Map<string, Set<string>>>();

@@ -51,7 +51,19 @@ export const LOOSE_TARGET = 'default';
 const CONFIG_FILES = new Set(['.istio-review.yaml', '.istio-review.yml']);
 
 function emptyTarget(name: string, kind: TargetKind): Target {
-  return { name, kind, root: null, environments: [], command: null, watch: [], files: [], kustomizations: [], patchFiles: new Set(), defaultNamespace: null, mesh: null };
+  return {
+    name,
+    kind,
+    root: null,
+    environments: [],
+    command: null,
+    watch: [],
+    files: [],
+    kustomizations: [],
+    patchFiles: new Set(),
+    defaultNamespace: null,
+    mesh: null,
+  };
 }
 
 /** `declared` paths, kustomize directories and commands are relative to `baseDir` (the config file's directory). */
@@ -79,18 +91,28 @@ export function discoverTargets(tree: TreeLookup, declared: readonly DeclaredTar
       } else if (d.render) {
         t.command = d.render;
         // What a render command reads cannot be known; the files its arguments name (a chart, a values file) stand in.
-        const args = d.render.split(/\s+/).filter((a) => a && !a.startsWith('-')).map(fromBase);
+        const args = d.render
+          .split(/\s+/)
+          .filter((a) => a && !a.startsWith('-'))
+          .map(fromBase);
         t.watch = args;
         t.files = tree.files.filter((f) => args.some((a) => f === a || f.startsWith(`${a}/`))).sort();
       } else {
         const match = picomatch(d.paths, { dot: true });
         t.files = tree.files.filter((f) => match(relToBase(f))).sort();
-        for (const f of t.files) if (isKustomizationPath(f)) { const k = load(f); if (k) for (const p of k.patches) if (p.file) t.patchFiles.add(p.file); }
+        for (const f of t.files)
+          if (isKustomizationPath(f)) {
+            const k = load(f);
+            if (k) for (const p of k.patches) if (p.file) t.patchFiles.add(p.file);
+          }
       }
       targets.push(t);
     }
   } else {
-    const ks = tree.files.filter(isKustomizationPath).map(load).filter((k): k is Kustomization => k !== null);
+    const ks = tree.files
+      .filter(isKustomizationPath)
+      .map(load)
+      .filter((k): k is Kustomization => k !== null);
     const referenced = new Set<string>();
     for (const k of ks) {
       for (const entry of [...k.resources, ...k.components]) {
@@ -98,7 +120,9 @@ export function discoverTargets(tree: TreeLookup, declared: readonly DeclaredTar
         if (inner) referenced.add(inner);
       }
     }
-    for (const k of ks.filter((k) => !referenced.has(k.file)).sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))) {
+    for (const k of ks
+      .filter((k) => !referenced.has(k.file))
+      .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))) {
       const t = emptyTarget(k.dir, k.isComponent ? 'component' : 'kustomize');
       t.root = k.dir;
       closeOver(t, k.dir, tree, load);
@@ -108,12 +132,21 @@ export function discoverTargets(tree: TreeLookup, declared: readonly DeclaredTar
   const consumed = new Set(targets.flatMap((t) => t.files));
   // tree.files is what the walk chose, plus files named on the command line (and standard input): all manifests.
   const patches = new Set(targets.flatMap((t) => [...t.patchFiles]));
-  const manifests = tree.files.filter((f) => !isKustomizationPath(f) && !CONFIG_FILES.has(path.posix.basename(f)) && !patches.has(f));
+  const manifests = tree.files.filter(
+    (f) => !isKustomizationPath(f) && !CONFIG_FILES.has(path.posix.basename(f)) && !patches.has(f),
+  );
   const unconsumed = manifests.filter((f) => !consumed.has(f));
   // A generated bundle beside its sources is another way to apply them, never together with them: its own target.
   const readText = (p: string) => tree.readText(p);
   const objects = tree.objectsOf ? tree.objectsOf(unconsumed) : objectReader(readText);
-  const bundles = new Set(findBundles(unconsumed, manifests.filter((f) => consumed.has(f)), readText, objects));
+  const bundles = new Set(
+    findBundles(
+      unconsumed,
+      manifests.filter((f) => consumed.has(f)),
+      readText,
+      objects,
+    ),
+  );
   for (const f of [...bundles].sort()) {
     const t = emptyTarget(f, 'bundle');
     t.files = [f];
@@ -159,7 +192,11 @@ function closeOver(t: Target, rootDir: string, tree: TreeLookup, load: (f: strin
       if (kustomizationIn(entry, (p) => tree.exists(p))) visit(entry);
       else files.add(entry);
     }
-    for (const p of k.patches) if (p.file) { files.add(p.file); t.patchFiles.add(p.file); }
+    for (const p of k.patches)
+      if (p.file) {
+        files.add(p.file);
+        t.patchFiles.add(p.file);
+      }
     for (const f of k.otherFiles) files.add(f);
   };
   visit(rootDir);
@@ -180,7 +217,8 @@ export function targetTouches(t: Target, changed: ReadonlySet<string>): boolean 
 
 /** Paths the declared render targets' commands name (relative to the repository root): what they read. */
 export function renderInputs(declared: readonly DeclaredTarget[] | null, baseDir = ''): (p: string) => boolean {
-  const args = (declared ?? []).flatMap((d) => (d.render ? d.render.split(/\s+/).filter((a) => a && !a.startsWith('-')) : []))
+  const args = (declared ?? [])
+    .flatMap((d) => (d.render ? d.render.split(/\s+/).filter((a) => a && !a.startsWith('-')) : []))
     .map((a) => normalize(baseDir ? `${baseDir}/${a}` : a));
   return (p) => args.some((a) => p === a || p.startsWith(`${a}/`));
 }

@@ -16,7 +16,10 @@ export interface EnvironmentSplit {
   shared: string[];
 }
 
-const dirOf = (f: string) => { const d = path.posix.dirname(f); return d === '.' ? '' : d; };
+const dirOf = (f: string) => {
+  const d = path.posix.dirname(f);
+  return d === '.' ? '' : d;
+};
 const under = (f: string, dir: string) => dir === '' || f.startsWith(`${dir}/`);
 /** The child of `dir` that `f` lies in, or null when `f` is directly in `dir`. */
 function childOf(f: string, dir: string): string | null {
@@ -43,9 +46,13 @@ function commonDir(dirs: readonly string[]): string {
  * repository whose duplicates diverge at different places (a samples or tutorial collection) is not split; one
  * with no object defined twice (app folders referring to each other) is never split.
  */
-export function findEnvironmentFolders(loose: readonly string[], objects: (f: string) => ObjectFacts[]): EnvironmentSplit | null {
+export function findEnvironmentFolders(
+  loose: readonly string[],
+  objects: (f: string) => ObjectFacts[],
+): EnvironmentSplit | null {
   const definedIn = new Map<string, Set<string>>();
-  for (const f of loose) for (const o of objects(f)) (definedIn.get(o.id) ?? definedIn.set(o.id, new Set()).get(o.id)!).add(f);
+  for (const f of loose)
+    for (const o of objects(f)) (definedIn.get(o.id) ?? definedIn.set(o.id, new Set()).get(o.id)!).add(f);
   let parent: string | null = null;
   const folders = new Set<string>();
   for (const files of definedIn.values()) {

@@ -29,7 +29,12 @@ function splitDocuments(text: string): { source: string | null; text: string }[]
     .map((d) => ({ source: d.source, text: `${d.lines.join('\n')}\n` }));
 }
 
-export function mapRenderedOutput(text: string, command: string, reader: TemplateReader, opts: { defaultNamespace?: string }): MappedRender {
+export function mapRenderedOutput(
+  text: string,
+  command: string,
+  reader: TemplateReader,
+  opts: { defaultNamespace?: string },
+): MappedRender {
   const resources: Resource[] = [];
   const files = new Map<string, SourceFile>();
   const problems: FileProblem[] = [];
@@ -73,7 +78,11 @@ function align(rendered: string[], template: string[]): Map<number, number> {
     const t = norm(line);
     if (t === '' || t.startsWith('#') || t === '---') return;
     for (let j = from; j < template.length; j++) {
-      if (norm(template[j]!) === t) { out.set(i + 1, j + 1); from = j + 1; return; }
+      if (norm(template[j]!) === t) {
+        out.set(i + 1, j + 1);
+        from = j + 1;
+        return;
+      }
     }
   });
   return out;

@@ -46,7 +46,11 @@ export interface Kustomization {
 }
 
 function isRemote(entry: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) || /^(git@|github\.com\/|gitlab\.com\/|bitbucket\.org\/)/.test(entry) || /\?ref=|\/\/.*\?/.test(entry);
+  return (
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(entry) ||
+    /^(git@|github\.com\/|gitlab\.com\/|bitbucket\.org\/)/.test(entry) ||
+    /\?ref=|\/\/.*\?/.test(entry)
+  );
 }
 
 export function parseKustomization(file: string, text: string): Kustomization {
@@ -54,7 +58,18 @@ export function parseKustomization(file: string, text: string): Kustomization {
   const source = makeSourceFile(file, text);
   const doc = parseDocument(source.text, { version: '1.1', keepSourceTokens: false });
   const k: Kustomization = {
-    file, dir, source, doc, resources: [], components: [], remote: [], patches: [], otherFiles: [], isComponent: false, problem: null, problemLine: 1,
+    file,
+    dir,
+    source,
+    doc,
+    resources: [],
+    components: [],
+    remote: [],
+    patches: [],
+    otherFiles: [],
+    isComponent: false,
+    problem: null,
+    problemLine: 1,
     keyLine: (key) => {
       const contents = doc.contents;
       if (!isMap(contents)) return null;
@@ -63,9 +78,16 @@ export function parseKustomization(file: string, text: string): Kustomization {
       return r ? lineOf(source, r[0]) : null;
     },
   };
-  if (doc.errors.length > 0) { k.problem = doc.errors[0]!.message.split('\n')[0]!; k.problemLine = lineOf(source, doc.errors[0]!.pos[0]); return k; }
+  if (doc.errors.length > 0) {
+    k.problem = doc.errors[0]!.message.split('\n')[0]!;
+    k.problemLine = lineOf(source, doc.errors[0]!.pos[0]);
+    return k;
+  }
   const root = doc.contents;
-  if (!isMap(root)) { if (root !== null) k.problem = 'a kustomization must be a YAML mapping'; return k; }
+  if (!isMap(root)) {
+    if (root !== null) k.problem = 'a kustomization must be a YAML mapping';
+    return k;
+  }
   const kind = root.items.find((p) => isScalar(p.key) && p.key.value === 'kind')?.value;
   k.isComponent = isScalar(kind) && kind.value === 'Component';
   const rel = (p: string) => path.posix.normalize(path.posix.join(dir, p));
@@ -73,17 +95,24 @@ export function parseKustomization(file: string, text: string): Kustomization {
     const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
     const v = pair?.value;
     if (!isSeq(v)) return [];
-    return v.items.filter((i): i is typeof i & { value: string } => isScalar(i) && typeof i.value === 'string').map((i) => ({ value: i.value, node: i as Node }));
+    return v.items
+      .filter((i): i is typeof i & { value: string } => isScalar(i) && typeof i.value === 'string')
+      .map((i) => ({ value: i.value, node: i }));
   };
   const seqOfMaps = (key: string) => {
     const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
-    return isSeq(pair?.value) ? (pair!.value as { items: unknown[] }).items : [];
+    return isSeq(pair?.value) ? (pair.value as { items: unknown[] }).items : [];
   };
   for (const key of ['resources', 'bases']) {
-    for (const { value } of strings(key)) (isRemote(value) ? k.remote : k.resources).push(isRemote(value) ? value : rel(value));
+    for (const { value } of strings(key))
+      (isRemote(value) ? k.remote : k.resources).push(isRemote(value) ? value : rel(value));
   }
-  for (const { value } of strings('components')) (isRemote(value) ? k.remote : k.components).push(isRemote(value) ? value : rel(value));
-  const lineOfNode = (n: unknown) => { const r = (n as Node | null)?.range; return r ? lineOf(source, r[0]) : 1; };
+  for (const { value } of strings('components'))
+    (isRemote(value) ? k.remote : k.components).push(isRemote(value) ? value : rel(value));
+  const lineOfNode = (n: unknown) => {
+    const r = (n as Node | null)?.range;
+    return r ? lineOf(source, r[0]) : 1;
+  };
   const inlineOf = (n: unknown): PatchRef['inline'] => {
     if (!isScalar(n) || typeof n.value !== 'string') return null;
     const r = (n as Node).range!;
@@ -101,7 +130,8 @@ export function parseKustomization(file: string, text: string): Kustomization {
     }
     return t;
   };
-  const mapField = (item: unknown, key: string): unknown => (isMap(item) ? item.items.find((p) => isScalar(p.key) && p.key.value === key)?.value : undefined);
+  const mapField = (item: unknown, key: string): unknown =>
+    isMap(item) ? item.items.find((p) => isScalar(p.key) && p.key.value === key)?.value : undefined;
   for (const key of ['patches', 'patchesJson6902']) {
     for (const item of seqOfMaps(key)) {
       const p = mapField(item, 'path');
@@ -114,7 +144,8 @@ export function parseKustomization(file: string, text: string): Kustomization {
   for (const item of seqOfMaps('patchesStrategicMerge')) {
     if (!isScalar(item) || typeof item.value !== 'string') continue;
     // An entry is a file path, or (older kustomize) the patch itself written inline.
-    if (/\n/.test(item.value) || /^\s*(apiVersion|kind):/m.test(item.value)) k.patches.push({ file: null, inline: inlineOf(item), target: null, line: lineOfNode(item) });
+    if (/\n/.test(item.value) || /^\s*(apiVersion|kind):/m.test(item.value))
+      k.patches.push({ file: null, inline: inlineOf(item), target: null, line: lineOfNode(item) });
     else k.patches.push({ file: rel(item.value), inline: null, target: null, line: lineOfNode(item) });
   }
   // Generator inputs and other files kustomize reads: consumed, never checked as manifests of their own.
@@ -122,7 +153,9 @@ export function parseKustomization(file: string, text: string): Kustomization {
     for (const item of seqOfMaps(key)) {
       for (const list of ['files', 'envs']) {
         const v = mapField(item, list);
-        if (isSeq(v)) for (const f of v.items) if (isScalar(f) && typeof f.value === 'string') k.otherFiles.push(rel(f.value.replace(/^[^=]*=/, '')));
+        if (isSeq(v))
+          for (const f of v.items)
+            if (isScalar(f) && typeof f.value === 'string') k.otherFiles.push(rel(f.value.replace(/^[^=]*=/, '')));
       }
       const env = mapField(item, 'env');
       if (isScalar(env) && typeof env.value === 'string') k.otherFiles.push(rel(env.value));

@@ -10,7 +10,16 @@ import { parseManifestFile, type FileProblem } from '../manifests/parse.js';
 import type { ParsedDocument } from '../manifests/parsed-document.js';
 import { resourcesOf } from '../manifests/identity.js';
 import { locateIn } from '../manifests/locate.js';
-import { getPath, isObject, type Json, type JsonObject, type ObjectOrigin, type Path, type Resource, type SourceSpan } from '../manifests/resource.js';
+import {
+  getPath,
+  isObject,
+  type Json,
+  type JsonObject,
+  type ObjectOrigin,
+  type Path,
+  type Resource,
+  type SourceSpan,
+} from '../manifests/resource.js';
 import type { Kustomization, PatchRef } from './kustomization.js';
 import type { Target } from './discover.js';
 
@@ -57,7 +66,11 @@ interface PatchSite {
 }
 
 export function mapKustomizeOutput(
-  text: string, baseDir: string, target: Target, reader: SourceReader, opts: { defaultNamespace?: string },
+  text: string,
+  baseDir: string,
+  target: Target,
+  reader: SourceReader,
+  opts: { defaultNamespace?: string },
 ): MappedOutput {
   const rootFile = target.kustomizations[0]?.file ?? `${target.root}/kustomization.yaml`;
   const used = new Map<string, SourceFile>();
@@ -78,10 +91,17 @@ export function mapKustomizeOutput(
     delete ann[TRANSFORMATIONS];
     if (isObject(meta.annotations) && Object.keys(ann).length === 0) delete meta.annotations;
 
-    const originFile = isObject(origin) && typeof origin.path === 'string' ? reader.treePath(baseDir, origin.path) : null;
-    const generatorIn = isObject(origin) && typeof origin.configuredIn === 'string' ? reader.treePath(baseDir, origin.configuredIn) : null;
+    const originFile =
+      isObject(origin) && typeof origin.path === 'string' ? reader.treePath(baseDir, origin.path) : null;
+    const generatorIn =
+      isObject(origin) && typeof origin.configuredIn === 'string'
+        ? reader.treePath(baseDir, origin.configuredIn)
+        : null;
     const configuredIn = Array.isArray(transformations)
-      ? transformations.filter(isObject).map((t) => ({ file: typeof t.configuredIn === 'string' ? reader.treePath(baseDir, t.configuredIn) : null, kind: isObject(t.configuredBy) && typeof t.configuredBy.kind === 'string' ? t.configuredBy.kind : '' }))
+      ? transformations.filter(isObject).map((t) => ({
+          file: typeof t.configuredIn === 'string' ? reader.treePath(baseDir, t.configuredIn) : null,
+          kind: isObject(t.configuredBy) && typeof t.configuredBy.kind === 'string' ? t.configuredBy.kind : '',
+        }))
       : [];
     const parsedOrigin = originFile ? reader.file(originFile) : null;
     if (parsedOrigin) used.set(parsedOrigin.src.path, parsedOrigin.src);
@@ -91,8 +111,17 @@ export function mapKustomizeOutput(
     const r = ids.resources[0];
     if (!r) continue;
     const source = parsedOrigin ? pickSource(parsedOrigin.resources, r) : null;
-    const kustomizationsOf = (kind: string) => configuredIn.filter((c) => c.kind === kind && c.file).map((c) => target.kustomizations.find((k) => k.file === c.file)).filter((k): k is Kustomization => !!k);
-    const patchKs = new Set(kustomizationsOf('PatchTransformer').concat(kustomizationsOf('PatchStrategicMergeTransformer'), kustomizationsOf('PatchJson6902Transformer')));
+    const kustomizationsOf = (kind: string) =>
+      configuredIn
+        .filter((c) => c.kind === kind && c.file)
+        .map((c) => target.kustomizations.find((k) => k.file === c.file))
+        .filter((k): k is Kustomization => !!k);
+    const patchKs = new Set(
+      kustomizationsOf('PatchTransformer').concat(
+        kustomizationsOf('PatchStrategicMergeTransformer'),
+        kustomizationsOf('PatchJson6902Transformer'),
+      ),
+    );
     // Outer kustomizations patch last, so their patches win: look at them first, and at later patches first.
     const applicable = sites.filter((s) => patchKs.has(s.kustomization) && patchMatches(s, r, source)).reverse();
     const fallbackFile = originFile ?? generatorIn ?? target.kustomizations[0]?.file ?? rootFile;
@@ -114,18 +143,29 @@ export function mapKustomizeOutput(
 
 function readYaml(v: Json | undefined): Json | undefined {
   if (typeof v !== 'string') return undefined;
-  try { return parseYaml(v) as Json; } catch { return undefined; }
+  try {
+    return parseYaml(v) as Json;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The object of the origin file that the rendered one came from: same kind, and its name (before any prefix). */
 function pickSource(candidates: Resource[], r: Resource): Resource | null {
   const sameKind = candidates.filter((c) => c.kind === r.kind && c.group === r.group);
-  return sameKind.find((c) => c.name === r.name)
-    ?? sameKind.filter((c) => r.name.includes(c.name)).sort((a, b) => b.name.length - a.name.length)[0]
-    ?? (sameKind.length === 1 ? sameKind[0]! : null);
+  return (
+    sameKind.find((c) => c.name === r.name) ??
+    sameKind.filter((c) => r.name.includes(c.name)).sort((a, b) => b.name.length - a.name.length)[0] ??
+    (sameKind.length === 1 ? sameKind[0]! : null)
+  );
 }
 
-function loadPatchSites(target: Target, reader: SourceReader, used: Map<string, SourceFile>, problems: FileProblem[]): PatchSite[] {
+function loadPatchSites(
+  target: Target,
+  reader: SourceReader,
+  used: Map<string, SourceFile>,
+  problems: FileProblem[],
+): PatchSite[] {
   const sites: PatchSite[] = [];
   for (const k of target.kustomizations) {
     for (const ref of k.patches) {
@@ -149,17 +189,51 @@ function loadPatchSites(target: Target, reader: SourceReader, used: Map<string, 
         const v = doc.value;
         if (Array.isArray(v)) {
           v.forEach((op, i) => {
-            if (!isObject(op) || typeof op.path !== 'string' || (op.op !== 'add' && op.op !== 'replace') || op.value === undefined) return;
-            const segs = op.path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-            const fixResource = ref.file ? syntheticResource(parsed!.src, doc, [i, 'value']) : null;
-            sites.push({ kustomization: k, ref, smp: null, op: { path: segs, value: op.value, docPath: [i, 'value'] }, doc, src: parsed!.src, lineOffset, file, fixResource });
+            if (
+              !isObject(op) ||
+              typeof op.path !== 'string' ||
+              (op.op !== 'add' && op.op !== 'replace') ||
+              op.value === undefined
+            )
+              return;
+            const segs = op.path
+              .split('/')
+              .slice(1)
+              .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+              .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+            const fixResource = ref.file ? syntheticResource(parsed.src, doc, [i, 'value']) : null;
+            sites.push({
+              kustomization: k,
+              ref,
+              smp: null,
+              op: { path: segs, value: op.value, docPath: [i, 'value'] },
+              doc,
+              src: parsed.src,
+              lineOffset,
+              file,
+              fixResource,
+            });
           });
         } else if (isObject(v)) {
           const meta = isObject(v.metadata) ? v.metadata : {};
-          const res = ref.file ? parsed.resources.find((r) => r.obj === v) ?? syntheticResource(parsed.src, doc, []) : null;
+          const res = ref.file
+            ? (parsed.resources.find((r) => r.obj === v) ?? syntheticResource(parsed.src, doc, []))
+            : null;
           sites.push({
-            kustomization: k, ref, op: null, doc, src: parsed.src, lineOffset, file, fixResource: res,
-            smp: { kind: typeof v.kind === 'string' ? v.kind : null, name: typeof meta.name === 'string' ? meta.name : null, value: v, docPath: [] },
+            kustomization: k,
+            ref,
+            op: null,
+            doc,
+            src: parsed.src,
+            lineOffset,
+            file,
+            fixResource: res,
+            smp: {
+              kind: typeof v.kind === 'string' ? v.kind : null,
+              name: typeof meta.name === 'string' ? meta.name : null,
+              value: v,
+              docPath: [],
+            },
           });
         }
       }
@@ -171,16 +245,41 @@ function loadPatchSites(target: Target, reader: SourceReader, used: Map<string, 
 /** Enough of a Resource for buildFix to edit a place inside a patch document. */
 function syntheticResource(src: SourceFile, doc: ParsedDocument, basePath: Path): Resource {
   return {
-    apiVersion: '', group: '', version: '', kind: 'Patch', name: src.path, namespace: null, namespaceSource: 'cluster-scoped',
-    labels: {}, annotations: {}, obj: {}, spec: {}, file: src,
-    get doc() { return doc.doc; }, get positions() { return doc.positions; },
-    basePath, get startLine() { return doc.startLine; }, get endLine() { return doc.endLine; },
+    apiVersion: '',
+    group: '',
+    version: '',
+    kind: 'Patch',
+    name: src.path,
+    namespace: null,
+    namespaceSource: 'cluster-scoped',
+    labels: {},
+    annotations: {},
+    obj: {},
+    spec: {},
+    file: src,
+    get doc() {
+      return doc.doc;
+    },
+    get positions() {
+      return doc.positions;
+    },
+    basePath,
+    get startLine() {
+      return doc.startLine;
+    },
+    get endLine() {
+      return doc.endLine;
+    },
   };
 }
 
 function nameMatches(pattern: string, names: string[]): boolean {
   let re: RegExp;
-  try { re = new RegExp(`^(?:${pattern})$`); } catch { return names.includes(pattern); }
+  try {
+    re = new RegExp(`^(?:${pattern})$`);
+  } catch {
+    return names.includes(pattern);
+  }
   return names.some((n) => re.test(n));
 }
 
@@ -234,19 +333,29 @@ function kustomizeOrigin(r: Resource, source: Resource | null, patches: PatchSit
         const v = getPath(s.smp.value, present);
         if (v === undefined || !deepEqual(v, renderedValue)) continue;
         const span = locateIn(s.doc, s.src, [...s.smp.docPath, ...p]);
-        return { file: s.file, line: span.line + s.lineOffset, endLine: span.endLine + s.lineOffset, fix: s.fixResource && s.lineOffset === 0 ? { resource: s.fixResource, path: p } : null };
+        return {
+          file: s.file,
+          line: span.line + s.lineOffset,
+          endLine: span.endLine + s.lineOffset,
+          fix: s.fixResource && s.lineOffset === 0 ? { resource: s.fixResource, path: p } : null,
+        };
       }
       if (s.op) {
         const op = s.op;
         if (present.length < op.path.length) continue;
-        const prefixOk = op.path.every((seg, i) => seg === '-' ? typeof present[i] === 'number' : seg === present[i]);
+        const prefixOk = op.path.every((seg, i) => (seg === '-' ? typeof present[i] === 'number' : seg === present[i]));
         if (!prefixOk) continue;
         const rest = present.slice(op.path.length);
         const v = getPath(op.value, rest);
         if (v === undefined || !deepEqual(v, renderedValue)) continue;
         const full = p.slice(op.path.length);
         const span = locateIn(s.doc, s.src, [...op.docPath, ...full]);
-        return { file: s.file, line: span.line + s.lineOffset, endLine: span.endLine + s.lineOffset, fix: s.fixResource && s.lineOffset === 0 ? { resource: s.fixResource, path: full } : null };
+        return {
+          file: s.file,
+          line: span.line + s.lineOffset,
+          endLine: span.endLine + s.lineOffset,
+          fix: s.fixResource && s.lineOffset === 0 ? { resource: s.fixResource, path: full } : null,
+        };
       }
     }
     const sourceValue = source ? getPath(source.obj, present) : undefined;
@@ -260,13 +369,24 @@ function kustomizeOrigin(r: Resource, source: Resource | null, patches: PatchSit
     // 3. Where the origin file writes it.
     if (source) {
       const span = locateIn(source, source.file, [...source.basePath, ...p]);
-      return { file: source.file.path, line: span.line, endLine: span.endLine, fix: same ? { resource: source, path: p } : null };
+      return {
+        file: source.file.path,
+        line: span.line,
+        endLine: span.endLine,
+        fix: same ? { resource: source, path: p } : null,
+      };
     }
-    const at = ctx.transformerLine('resources') ?? ctx.transformerLine('configMapGenerator') ?? ctx.transformerLine('secretGenerator');
+    const at =
+      ctx.transformerLine('resources') ??
+      ctx.transformerLine('configMapGenerator') ??
+      ctx.transformerLine('secretGenerator');
     return { file: at?.file ?? ctx.fallbackFile, line: at?.line ?? 1, endLine: at?.line ?? 1, fix: null };
   };
   return {
-    locate: (p) => { const m = map(p); return { file: m.file, line: m.line, endLine: m.endLine }; },
+    locate: (p) => {
+      const m = map(p);
+      return { file: m.file, line: m.line, endLine: m.endLine };
+    },
     fixAt: (p) => map(p).fix,
   };
 }
@@ -280,7 +400,12 @@ function transformerKeyFor(p: Path, source: Resource | null): string[] | null {
   if (a === 'metadata' && b === 'annotations') return ['commonAnnotations'];
   // Selectors and pod template labels get the common labels too.
   const last = p[p.length - 1];
-  if (typeof last === 'string' && p.some((s) => s === 'selector' || s === 'matchLabels' || s === 'labels') && (!source || getPath(source.obj, p) === undefined)) return ['labels', 'commonLabels'];
+  if (
+    typeof last === 'string' &&
+    p.some((s) => s === 'selector' || s === 'matchLabels' || s === 'labels') &&
+    (!source || getPath(source.obj, p) === undefined)
+  )
+    return ['labels', 'commonLabels'];
   if (p.includes('image') || p.includes('images')) return ['images'];
   if (p.length >= 2 && p[0] === 'spec' && p[1] === 'replicas') return ['replicas'];
   return null;

@@ -27,7 +27,10 @@ export function findKustomize(): KustomizeTool | null {
   if (c.status === 0) {
     const kv = /Kustomize Version:\s*(\S+)/.exec(c.stdout)?.[1];
     const cv = /Client Version:\s*(\S+)/.exec(c.stdout)?.[1];
-    return (cached = { argv: ['kubectl', 'kustomize'], label: `kubectl kustomize${kv ? ` ${kv}` : ''}${cv ? ` (kubectl ${cv})` : ''}` });
+    return (cached = {
+      argv: ['kubectl', 'kustomize'],
+      label: `kubectl kustomize${kv ? ` ${kv}` : ''}${cv ? ` (kubectl ${cv})` : ''}`,
+    });
   }
   return (cached = null);
 }
@@ -41,8 +44,10 @@ export async function renderKustomize(tool: KustomizeTool, rootDir: string): Pro
   const wrapper = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-review-kustomize-'));
   try {
     const rel = path.relative(wrapper, rootDir).split(path.sep).join('/');
-    fs.writeFileSync(path.join(wrapper, 'kustomization.yaml'),
-      `resources:\n  - ${JSON.stringify(rel)}\nbuildMetadata: [originAnnotations, transformerAnnotations]\n`);
+    fs.writeFileSync(
+      path.join(wrapper, 'kustomization.yaml'),
+      `resources:\n  - ${JSON.stringify(rel)}\nbuildMetadata: [originAnnotations, transformerAnnotations]\n`,
+    );
     const [cmd, ...pre] = tool.argv;
     // kustomize's default load restrictor stays on: the wrapper names the root as a base (a directory, which may lie
     // anywhere), and every file is still read only from within its own kustomization's directory, as users build it.
@@ -62,12 +67,25 @@ export async function runRenderCommand(command: string, cwd: string): Promise<Re
   return { ok: true, text: res.stdout, baseDir: cwd };
 }
 
-function run(cmd: string, args: string[], opts: { cwd: string }): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string },
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { cwd: opts.cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: 300_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 127) : 0;
-      resolve({ code, stdout: String(stdout ?? ''), stderr: String(stderr ?? (err ? err.message : '')) });
-    });
+    execFile(
+      cmd,
+      args,
+      { cwd: opts.cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: 300_000 },
+      (err, stdout, stderr) => {
+        const code = err
+          ? typeof (err as { code?: unknown }).code === 'number'
+            ? (err as { code: number }).code
+            : 127
+          : 0;
+        resolve({ code, stdout: String(stdout ?? ''), stderr: String(stderr ?? (err ? err.message : '')) });
+      },
+    );
   });
 }
 
@@ -79,6 +97,9 @@ function kustomizeError(out: string): string {
 }
 
 function lastLines(s: string): string {
-  const lines = s.trim().split('\n').filter((l) => l.trim() !== '');
+  const lines = s
+    .trim()
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   return lines.slice(-3).join(' ').slice(0, 600);
 }

@@ -29,7 +29,11 @@ export interface SourceTree {
 /** Files at or under `abs` (a file or a directory) on disk, whatever their kind, named by `name`. */
 function filesUnder(abs: string, name: (abs: string) => string | null): string[] {
   let st: fs.Stats;
-  try { st = fs.statSync(abs); } catch { return []; }
+  try {
+    st = fs.statSync(abs);
+  } catch {
+    return [];
+  }
   const found = st.isDirectory() ? listViewFiles(abs, () => true).map((rel) => path.join(abs, rel)) : [abs];
   return found.map(name).filter((n): n is string => n !== null);
 }
@@ -38,13 +42,20 @@ function filesUnder(abs: string, name: (abs: string) => string | null): string[]
  *  that are not on disk (standard input); `origins` says how each was found (see FileOrigin), which decides whether
  *  a symbolic link is read through. */
 export function diskTree(
-  files: readonly string[], cwd = process.cwd(), memory: ReadonlyMap<string, Buffer> = new Map(), origins: ReadonlyMap<string, FileOrigin> = new Map(),
+  files: readonly string[],
+  cwd = process.cwd(),
+  memory: ReadonlyMap<string, Buffer> = new Map(),
+  origins: ReadonlyMap<string, FileOrigin> = new Map(),
 ): SourceTree {
   const realDirs: RealDirectories = new Set(); // see readUnder: each directory checked once, not once per file
   const readDisk = (p: string): Buffer | null | Error => {
     const origin = origins.get(p);
     if (!origin) return readViewFile(cwd, p, realDirs);
-    const r = readByOrigin(path.resolve(cwd, p), origin.named ? origin : { ...origin, root: path.resolve(cwd, origin.root) }, realDirs);
+    const r = readByOrigin(
+      path.resolve(cwd, p),
+      origin.named ? origin : { ...origin, root: path.resolve(cwd, origin.root) },
+      realDirs,
+    );
     return r.kind === 'file' ? r.bytes : r.kind === 'missing' ? null : new Error(r.reason);
   };
   const onDisk = files.filter((f) => !memory.has(f));
@@ -55,7 +66,8 @@ export function diskTree(
     return rel.startsWith('../') || rel === '..' ? abs : rel || '.';
   };
   return {
-    files, root: cwd,
+    files,
+    root: cwd,
     exists: (p) => memory.has(p) || fs.existsSync(path.resolve(cwd, p)),
     read: (p) => memory.get(p) ?? readDisk(p),
     fromDisk,
@@ -73,7 +85,11 @@ export interface TreeBase {
 
 /** A repository's files (paths relative to the root) with some replaced: `overlay` maps a path to its contents in
  *  this tree (null: absent here; an Error: present but unreadable). Tools that read the disk get a temporary copy when a file they read is overlaid. */
-export function overlayTree(base: TreeBase, files: readonly string[], overlay: ReadonlyMap<string, Buffer | null | Error>): SourceTree {
+export function overlayTree(
+  base: TreeBase,
+  files: readonly string[],
+  overlay: ReadonlyMap<string, Buffer | null | Error>,
+): SourceTree {
   const root = base.root ?? process.cwd();
   const fromDisk = (abs: string) => {
     if (base.root === null) return null;
@@ -82,18 +98,26 @@ export function overlayTree(base: TreeBase, files: readonly string[], overlay: R
   };
   const read = (p: string): Buffer | null | Error => (overlay.has(p) ? overlay.get(p)! : base.read(p));
   return {
-    files, root,
-    exists: (p) => { const b = read(p); return Buffer.isBuffer(b); },
+    files,
+    root,
+    exists: (p) => {
+      const b = read(p);
+      return Buffer.isBuffer(b);
+    },
     read,
     fromDisk,
     overlaid: (p) => overlay.has(p),
     listUnder: (p) => {
       const under = (q: string) => q === p || q.startsWith(`${p}/`);
-      const onDisk = base.root !== null ? filesUnder(path.join(base.root, p), fromDisk).filter((q) => !overlay.has(q)) : files.filter(under).filter((q) => !overlay.has(q));
+      const onDisk =
+        base.root !== null
+          ? filesUnder(path.join(base.root, p), fromDisk).filter((q) => !overlay.has(q))
+          : files.filter(under).filter((q) => !overlay.has(q));
       return [...onDisk, ...[...overlay].filter(([q, b]) => b !== null && under(q)).map(([q]) => q)].sort();
     },
     onDisk: (needed) => {
-      if (base.root !== null && !needed.some((p) => overlay.has(p))) return { dir: base.root, toTree: fromDisk, release: () => {} };
+      if (base.root !== null && !needed.some((p) => overlay.has(p)))
+        return { dir: base.root, toTree: fromDisk, release: () => {} };
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-review-tree-'));
       for (const p of needed) {
         if (path.isAbsolute(p) || p.split('/').includes('..')) continue; // outside the repository: not ours to copy
@@ -104,7 +128,10 @@ export function overlayTree(base: TreeBase, files: readonly string[], overlay: R
       }
       return {
         dir,
-        toTree: (abs) => { const rel = path.relative(dir, abs).split(path.sep).join('/'); return rel.startsWith('..') ? null : rel; },
+        toTree: (abs) => {
+          const rel = path.relative(dir, abs).split(path.sep).join('/');
+          return rel.startsWith('..') ? null : rel;
+        },
         release: () => fs.rmSync(dir, { recursive: true, force: true }),
       };
     },

@@ -65,12 +65,19 @@ export interface BuildOptions {
 
 /** `raw`: the reader the views of this tree will use, so that the files discovery parses are not parsed again. */
 export function discoverInTree(tree: SourceTree, config: ReviewConfig, raw?: RawFiles): Target[] {
-  return discoverTargets({
-    files: tree.files,
-    exists: (p) => tree.exists(p),
-    readText: (p) => { const b = tree.read(p); return Buffer.isBuffer(b) ? b.toString('utf8') : null; },
-    ...(raw ? { objectsOf: (files: readonly string[]) => raw.objectsOf(files) } : {}),
-  }, config.targets, config.baseDir);
+  return discoverTargets(
+    {
+      files: tree.files,
+      exists: (p) => tree.exists(p),
+      readText: (p) => {
+        const b = tree.read(p);
+        return Buffer.isBuffer(b) ? b.toString('utf8') : null;
+      },
+      ...(raw ? { objectsOf: (files: readonly string[]) => raw.objectsOf(files) } : {}),
+    },
+    config.targets,
+    config.baseDir,
+  );
 }
 
 /** Files of a tree read raw (decoded and parsed, on all cores when there is enough text, within the run's budget),
@@ -92,7 +99,10 @@ export function rawFiles(tree: SourceTree, shared?: Map<string, InputFile>): Raw
       const b = tree.read(f);
       if (b === null) continue;
       // (Not `instanceof Error`: errors from node's fs may come from another realm.)
-      if (!Buffer.isBuffer(b)) { fresh.push({ path: f, text: null, readProblem: { messageId: 'cannotRead', data: { reason: b.message } } }); continue; }
+      if (!Buffer.isBuffer(b)) {
+        fresh.push({ path: f, text: null, readProblem: { messageId: 'cannotRead', data: { reason: b.message } } });
+        continue;
+      }
       const input = decodeManifest(f, b);
       // A JSON file is only a manifest when it names a kind (not package.json and friends).
       if (/\.json$/i.test(f) && input.text !== null && !input.text.includes('"kind"')) continue;
@@ -123,13 +133,18 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
   const targets = opts.targets ?? discoverInTree(tree, opts.config);
   const chosen = targets.filter((t) => !opts.only || opts.only(t));
   // A component nothing uses is not built (kustomize cannot build one alone): one info says it was not checked.
-  const notes: TargetNote[] = chosen.filter((t) => t.kind === 'component').map((t) => {
-    const k = t.kustomizations[0];
-    return {
-      rule: 'kustomize-component-unused', file: k?.file ?? `${t.root}/kustomization.yaml`, line: k?.keyLine('kind') ?? 1, targets: [t.name],
-      message: targetMessage('kustomize-component-unused', 'componentUnused', { component: t.name }),
-    };
-  });
+  const notes: TargetNote[] = chosen
+    .filter((t) => t.kind === 'component')
+    .map((t) => {
+      const k = t.kustomizations[0];
+      return {
+        rule: 'kustomize-component-unused',
+        file: k?.file ?? `${t.root}/kustomization.yaml`,
+        line: k?.keyLine('kind') ?? 1,
+        targets: [t.name],
+        message: targetMessage('kustomize-component-unused', 'componentUnused', { component: t.name }),
+      };
+    });
   const selected = chosen.filter((t) => t.kind !== 'component');
   const needsKustomize = selected.some((t) => t.kind === 'kustomize');
   const tool = needsKustomize ? (opts.kustomize !== undefined ? opts.kustomize : findKustomize()) : null;
@@ -143,7 +158,12 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
       if (input.text !== null) {
         const src = makeSourceFile(p, input.text);
         const parsed = parseManifestFile(src);
-        out = { src, docs: parsed.docs, resources: resourcesOf(src, parsed.docs, {}).resources, problems: parsed.problems };
+        out = {
+          src,
+          docs: parsed.docs,
+          resources: resourcesOf(src, parsed.docs, {}).resources,
+          problems: parsed.problems,
+        };
       }
     }
     parsedCache.set(p, out);
@@ -151,15 +171,26 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
   };
   const raw = opts.raw ?? rawFiles(tree, opts.rawCache);
   const readRaw = (files: readonly string[]) => raw.read(files);
-  const wsOptions = (t: Target) => ({ defaultNamespace: t.defaultNamespace ?? opts.config.defaultNamespace ?? undefined });
+  const wsOptions = (t: Target) => ({
+    defaultNamespace: t.defaultNamespace ?? opts.config.defaultNamespace ?? undefined,
+  });
   const rawView = (t: Target, why: string): TargetView => {
     // Patch files hold partial objects: never checked as whole ones. Kustomization files stay: they place namespaces.
     // A kustomization also consumes generator inputs (.env, .properties): only its YAML and JSON are manifests.
-    const files = t.files.filter((f) => !t.patchFiles.has(f) && (t.kind !== 'kustomize' || isKustomizationPath(f) || /\.(ya?ml|json)$/i.test(f)));
+    const files = t.files.filter(
+      (f) => !t.patchFiles.has(f) && (t.kind !== 'kustomize' || isKustomizationPath(f) || /\.(ya?ml|json)$/i.test(f)),
+    );
     const workspace = buildWorkspace(readRaw(files), wsOptions(t));
     // kustomize would have said so; read raw, a broken kustomization must still be reported, not skipped.
     for (const k of t.kustomizations) {
-      if (k.problem) workspace.problems.push(fileProblem('yaml-syntax', { messageId: 'unreadableKustomization', data: { detail: k.problem, target: t.name } }, { file: k.file, line: k.problemLine }));
+      if (k.problem)
+        workspace.problems.push(
+          fileProblem(
+            'yaml-syntax',
+            { messageId: 'unreadableKustomization', data: { detail: k.problem, target: t.name } },
+            { file: k.file, line: k.problemLine },
+          ),
+        );
     }
     return { target: t, workspace, renderedWith: why };
   };
@@ -168,7 +199,10 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
 
   const buildOne = async (t: Target): Promise<TargetView> => {
     if (t.kind === 'kustomize') {
-      if (!tool) { notFound.push(t.name); return rawView(t, 'raw files (kustomize not found)'); }
+      if (!tool) {
+        notFound.push(t.name);
+        return rawView(t, 'raw files (kustomize not found)');
+      }
       const disk = tree.onDisk(t.files);
       try {
         const rootDir = path.resolve(disk.dir, t.root ?? '.');
@@ -176,51 +210,125 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
         if (!res.ok) {
           const file = t.kustomizations[0]?.file ?? `${t.root}/kustomization.yaml`;
           // Temporary directories (ours, not the user's) say nothing to the reader.
-          res.error = res.error.split(`${disk.dir}${path.sep}`).join('').replace(/(\.\.\/)*istio-review-[a-z]+-[A-Za-z0-9]+\//g, '').replace(/\s+/g, ' ').trim();
-          notes.push({ rule: 'target-render-failed', file, line: 1, targets: [t.name],
-            message: targetMessage('target-render-failed', 'kustomizeFailed', { tool: tool.label, target: t.name, error: res.error }) });
+          res.error = res.error
+            .split(`${disk.dir}${path.sep}`)
+            .join('')
+            .replace(/(\.\.\/)*istio-review-[a-z]+-[A-Za-z0-9]+\//g, '')
+            .replace(/\s+/g, ' ')
+            .trim();
+          notes.push({
+            rule: 'target-render-failed',
+            file,
+            line: 1,
+            targets: [t.name],
+            message: targetMessage('target-render-failed', 'kustomizeFailed', {
+              tool: tool.label,
+              target: t.name,
+              error: res.error,
+            }),
+          });
           return rawView(t, 'raw files (kustomize build failed)');
         }
-        const mapped = mapKustomizeOutput(res.text, res.baseDir, t, {
-          file: readParsed,
-          treePath: (base, toolPath) => disk.toTree(path.resolve(base, toolPath)),
-        }, wsOptions(t));
-        return { target: t, workspace: { files: mapped.files, resources: mapped.resources, problems: mapped.problems, notManifests: [] }, renderedWith: tool.label };
+        const mapped = mapKustomizeOutput(
+          res.text,
+          res.baseDir,
+          t,
+          {
+            file: readParsed,
+            treePath: (base, toolPath) => disk.toTree(path.resolve(base, toolPath)),
+          },
+          wsOptions(t),
+        );
+        return {
+          target: t,
+          workspace: { files: mapped.files, resources: mapped.resources, problems: mapped.problems, notManifests: [] },
+          renderedWith: tool.label,
+        };
       } finally {
         disk.release();
       }
     }
     if (t.kind === 'render') {
       if (opts.runCommands === false) {
-        notes.push({ rule: 'target-render-failed', file: configFile, line: 1, targets: [t.name], message: targetMessage('target-render-failed', 'commandNotRun', { target: t.name, reason: opts.noCommandsReason ?? 'running commands is turned off here' }) });
-        return { target: t, workspace: { files: [], resources: [], problems: [], notManifests: [] }, renderedWith: `${t.command} (not run)` };
+        notes.push({
+          rule: 'target-render-failed',
+          file: configFile,
+          line: 1,
+          targets: [t.name],
+          message: targetMessage('target-render-failed', 'commandNotRun', {
+            target: t.name,
+            reason: opts.noCommandsReason ?? 'running commands is turned off here',
+          }),
+        });
+        return {
+          target: t,
+          workspace: { files: [], resources: [], problems: [], notManifests: [] },
+          renderedWith: `${t.command} (not run)`,
+        };
       }
       // The command reads the files its arguments name, as they are in this tree (a review's head or base).
       const disk = tree.onDisk(t.watch.flatMap((w) => tree.listUnder(w)));
       let res: Awaited<ReturnType<typeof runRenderCommand>>;
-      try { res = await runRenderCommand(t.command!, path.resolve(disk.dir, opts.config.baseDir)); } finally { disk.release(); }
-      if (!res.ok) {
-        notes.push({ rule: 'target-render-failed', file: configFile, line: 1, targets: [t.name], message: targetMessage('target-render-failed', 'commandFailed', { target: t.name, command: t.command!, error: res.error }) });
-        return { target: t, workspace: { files: [], resources: [], problems: [], notManifests: [] }, renderedWith: `${t.command} (failed)` };
+      try {
+        res = await runRenderCommand(t.command!, path.resolve(disk.dir, opts.config.baseDir));
+      } finally {
+        disk.release();
       }
-      const args = t.command!.split(/\s+/).filter((a) => a && !a.startsWith('-')).map((a) => path.posix.normalize(opts.config.baseDir ? `${opts.config.baseDir}/${a}` : a));
-      const mapped = mapRenderedOutput(res.text, t.command!, {
-        resolve: (source) => {
-          // "<chart>/templates/x.yaml": the chart is a directory the command names, else one whose Chart.yaml (or
-          // directory) has that name.
-          const [chart, ...restParts] = source.split('/');
-          const rest = restParts.join('/');
-          const charts = tree.files.filter((f) => path.posix.basename(f) === 'Chart.yaml').map((f) => path.posix.dirname(f));
-          const named = charts.filter((d) => path.posix.basename(d) === chart || chartName(tree, `${d}/Chart.yaml`) === chart);
-          for (const dir of [...args, ...named, ...charts]) {
-            const p = path.posix.normalize(`${dir}/${rest}`);
-            if (tree.exists(p)) return p;
-          }
-          return null;
+      if (!res.ok) {
+        notes.push({
+          rule: 'target-render-failed',
+          file: configFile,
+          line: 1,
+          targets: [t.name],
+          message: targetMessage('target-render-failed', 'commandFailed', {
+            target: t.name,
+            command: t.command!,
+            error: res.error,
+          }),
+        });
+        return {
+          target: t,
+          workspace: { files: [], resources: [], problems: [], notManifests: [] },
+          renderedWith: `${t.command} (failed)`,
+        };
+      }
+      const args = t
+        .command!.split(/\s+/)
+        .filter((a) => a && !a.startsWith('-'))
+        .map((a) => path.posix.normalize(opts.config.baseDir ? `${opts.config.baseDir}/${a}` : a));
+      const mapped = mapRenderedOutput(
+        res.text,
+        t.command!,
+        {
+          resolve: (source) => {
+            // "<chart>/templates/x.yaml": the chart is a directory the command names, else one whose Chart.yaml (or
+            // directory) has that name.
+            const [chart, ...restParts] = source.split('/');
+            const rest = restParts.join('/');
+            const charts = tree.files
+              .filter((f) => path.posix.basename(f) === 'Chart.yaml')
+              .map((f) => path.posix.dirname(f));
+            const named = charts.filter(
+              (d) => path.posix.basename(d) === chart || chartName(tree, `${d}/Chart.yaml`) === chart,
+            );
+            for (const dir of [...args, ...named, ...charts]) {
+              const p = path.posix.normalize(`${dir}/${rest}`);
+              if (tree.exists(p)) return p;
+            }
+            return null;
+          },
+          text: (p) => {
+            const b = tree.read(p);
+            return Buffer.isBuffer(b) ? b.toString('utf8') : null;
+          },
         },
-        text: (p) => { const b = tree.read(p); return Buffer.isBuffer(b) ? b.toString('utf8') : null; },
-      }, wsOptions(t));
-      return { target: t, workspace: { files: mapped.files, resources: mapped.resources, problems: mapped.problems, notManifests: [] }, renderedWith: t.command! };
+        wsOptions(t),
+      );
+      return {
+        target: t,
+        workspace: { files: mapped.files, resources: mapped.resources, problems: mapped.problems, notManifests: [] },
+        renderedWith: t.command!,
+      };
     }
     return rawView(t, 'raw files');
   };
@@ -237,18 +345,23 @@ export async function buildTargetViews(tree: SourceTree, opts: BuildOptions): Pr
   if (notFound.length > 0) {
     const first = selected.find((t) => t.name === notFound[0]);
     notes.push({
-      rule: 'kustomize-not-found', file: first?.kustomizations[0]?.file ?? notFound[0]!, line: 1, targets: notFound,
-      message: targetMessage('kustomize-not-found', notFound.length === 1 ? 'oneTarget' : 'severalTargets', { targets: listNames(notFound) }),
+      rule: 'kustomize-not-found',
+      file: first?.kustomizations[0]?.file ?? notFound[0]!,
+      line: 1,
+      targets: notFound,
+      message: targetMessage('kustomize-not-found', notFound.length === 1 ? 'oneTarget' : 'severalTargets', {
+        targets: listNames(notFound),
+      }),
     });
   }
-  const fileCount = new Set(views.flatMap((v) => [...v.target.files, ...v.workspace.files.map((f: SourceFile) => f.path)])).size;
+  const fileCount = new Set(
+    views.flatMap((v) => [...v.target.files, ...v.workspace.files.map((f: SourceFile) => f.path)]),
+  ).size;
   return { targets, views, notes, kustomize: tool?.label ?? null, fileCount };
 }
-
 
 function chartName(tree: SourceTree, chartYaml: string): string | null {
   const b = tree.read(chartYaml);
   if (!Buffer.isBuffer(b)) return null;
   return /^name:\s*["']?([^"'\s#]+)/m.exec(b.toString('utf8'))?.[1] ?? null;
 }
-

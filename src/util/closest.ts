@@ -26,7 +26,10 @@ export function closest(word: string, candidates: readonly string[]): string | n
   for (const c of candidates) {
     if (c === word) return null;
     const dist = editDistance(word, c);
-    if (dist < bestD) { best = c; bestD = dist; }
+    if (dist < bestD) {
+      best = c;
+      bestD = dist;
+    }
   }
   return bestD <= limit ? best : null;
 }

@@ -13,13 +13,30 @@ const parse = (name: string, argv: string[]) => {
   return parseCommandArgs(c.name, c.options, argv, { positionals: c.positionals });
 };
 const refusal = (name: string, argv: string[]): string => {
-  try { parse(name, argv); } catch (e) { if (e instanceof UsageError) return e.message; throw e; }
+  try {
+    parse(name, argv);
+  } catch (e) {
+    if (e instanceof UsageError) return e.message;
+    throw e;
+  }
   throw new Error(`${name} ${argv.join(' ')} was accepted`);
 };
 
 describe('check options', () => {
   test('every documented flag, in both --name value and --name=value forms', () => {
-    const a = parse('check', ['--format', 'json', '--fail-on=warning', '--mesh-config', 'mc.yaml', '--mesh-networks=mn.yaml', '--config', 'c.yaml', '--fix', 'a/', 'b.yaml']);
+    const a = parse('check', [
+      '--format',
+      'json',
+      '--fail-on=warning',
+      '--mesh-config',
+      'mc.yaml',
+      '--mesh-networks=mn.yaml',
+      '--config',
+      'c.yaml',
+      '--fix',
+      'a/',
+      'b.yaml',
+    ]);
     expect(a.options.string('format')).toBe('json');
     expect(a.options.string('fail-on')).toBe('warning');
     expect(a.options.string('mesh-config')).toBe('mc.yaml');
@@ -42,20 +59,28 @@ describe('check options', () => {
   });
 
   test('a flag of another command is refused, naming the command', () => {
-    expect(refusal('check', ['--base', 'main', 'x'])).toBe('unknown option --base for check (see istio-review check --help)');
-    expect(refusal('review', ['--base', 'main', '--fix'])).toBe('unknown option --fix for review (see istio-review review --help)');
+    expect(refusal('check', ['--base', 'main', 'x'])).toBe(
+      'unknown option --base for check (see istio-review check --help)',
+    );
+    expect(refusal('review', ['--base', 'main', '--fix'])).toBe(
+      'unknown option --fix for review (see istio-review review --help)',
+    );
     expect(refusal('check', ['-q', 'x'])).toMatch(/^unknown option -q for check/);
   });
 
   test('an option named after an Object.prototype member is unknown, not a match', () => {
     for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
-      expect(refusal('check', [`--${name}`, 'x'])).toBe(`unknown option --${name} for check (see istio-review check --help)`);
+      expect(refusal('check', [`--${name}`, 'x'])).toBe(
+        `unknown option --${name} for check (see istio-review check --help)`,
+      );
     }
   });
 
   test('values are checked', () => {
     expect(refusal('check', ['--format', 'xml', 'x'])).toBe('--format must be text, json or sarif, not "xml"');
-    expect(refusal('check', ['--fail-on', 'critical', 'x'])).toBe('--fail-on must be error, warning, info or none, not "critical"');
+    expect(refusal('check', ['--fail-on', 'critical', 'x'])).toBe(
+      '--fail-on must be error, warning, info or none, not "critical"',
+    );
     expect(refusal('check', ['x', '--format'])).toMatch(/^--format needs a value/);
     expect(refusal('check', ['--config', '--fix', 'x'])).toMatch(/^--config needs a value/);
     expect(refusal('check', ['--fix=yes', 'x'])).toMatch(/^--fix takes no value/);

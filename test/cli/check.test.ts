@@ -6,7 +6,8 @@ import path from 'node:path';
 import { builtFile, ensureBuilt } from '../support/built.js';
 
 const CLI = builtFile('cli.js');
-const run = (args: string[], input?: string, cwd?: string) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, cwd });
+const run = (args: string[], input?: string, cwd?: string) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, cwd });
 
 // An HTTPS port named `http-…`: Istio treats the traffic as plain HTTP (a finding on the `name:` line).
 const HELM_OUTPUT = `---
@@ -41,11 +42,15 @@ describe('check - (standard input)', () => {
     const r = run(['check', '--format', 'json', '--fail-on', 'none', '-'], HELM_OUTPUT);
     expect(r.status).toBe(0);
     const findings = JSON.parse(r.stdout).findings as { file: string; line: number; rule: string }[];
-    expect(findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual(['shop/templates/egress.yaml:13 se-port-name-protocol-mismatch']);
+    expect(findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual([
+      'shop/templates/egress.yaml:13 se-port-name-protocol-mismatch',
+    ]);
   });
 
   test('plain YAML on standard input is <stdin>, with its own line numbers', () => {
-    const plain = HELM_OUTPUT.split('\n').filter((l) => !l.startsWith('# Source:')).join('\n');
+    const plain = HELM_OUTPUT.split('\n')
+      .filter((l) => !l.startsWith('# Source:'))
+      .join('\n');
     const r = run(['check', '--format', 'json', '--fail-on', 'none', '-'], plain);
     const findings = JSON.parse(r.stdout).findings as { file: string; line: number }[];
     expect(findings.map((f) => `${f.file}:${f.line}`)).toEqual(['<stdin>:20']);

@@ -8,13 +8,23 @@ import type { StandIn } from '../support/github-stand-in/index.js';
 export { ensureBuilt } from '../support/built.js';
 
 export const fx = (name: string) => fs.readFileSync(path.join(ROOT, 'test/e2e/fixtures', name), 'utf8');
-export const BASE: Tree = { 'mesh/services.yaml': fx('services.yaml'), 'mesh/cart-vs.yaml': fx('cart-vs.yaml'), 'README.md': '# mesh\n' };
+export const BASE: Tree = {
+  'mesh/services.yaml': fx('services.yaml'),
+  'mesh/cart-vs.yaml': fx('cart-vs.yaml'),
+  'README.md': '# mesh\n',
+};
 export const TOKEN = 'ghs_e2eSecretToken123';
 export const GOOD_TLS = fx('tls443.yaml').replace('name: http\n    protocol: HTTP', 'name: https\n    protocol: HTTPS');
 export const rulesIn = (s: StandIn) => s.state.reviewComments.map((c) => /`([a-z0-9-]+)`\]/.exec(c.body)?.[1]);
 
 export function expectNoSecret(r: { stdout: string; stderr: string; summary: string }, s: StandIn): void {
-  for (const text of [r.stdout, r.stderr, r.summary, ...s.state.reviewComments.map((c) => c.body), ...s.state.issueComments.map((c) => c.body)]) {
+  for (const text of [
+    r.stdout,
+    r.stderr,
+    r.summary,
+    ...s.state.reviewComments.map((c) => c.body),
+    ...s.state.issueComments.map((c) => c.body),
+  ]) {
     expect(text).not.toContain(TOKEN);
   }
 }
@@ -23,7 +33,10 @@ export function expectNoSecret(r: { stdout: string; stderr: string; summary: str
  *  own stand-in, repository and temp dirs); returns the function that starts one. */
 export function useStandIns(): (...args: Parameters<typeof standInFor>) => Promise<StandIn> {
   let standIns: StandIn[] = [];
-  afterAll(async () => { await Promise.all(standIns.map((s) => s.close())); standIns = []; });
+  afterAll(async () => {
+    await Promise.all(standIns.map((s) => s.close()));
+    standIns = [];
+  });
   return async (...args) => {
     const s = await standInFor(...args);
     standIns.push(s);

@@ -11,7 +11,11 @@ const STATIC = fx('static.yaml'); // se-static-without-endpoints (error) on line
 
 it('gives up on hung review-thread queries after the timeout and publishes every finding in the summary', async () => {
   const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': STATIC } });
-  const s = await serve(repo, { faults: [{ kind: 'delay', route: 'POST /graphql', operationName: 'IstioReviewThreads', delayMs: 60_000, times: 10 }] });
+  const s = await serve(repo, {
+    faults: [
+      { kind: 'delay', route: 'POST /graphql', operationName: 'IstioReviewThreads', delayMs: 60_000, times: 10 },
+    ],
+  });
   const t0 = Date.now();
   const r = await runAction(repo, s, { env: { ISTIO_REVIEW_REQUEST_TIMEOUT_MS: '500' } });
   expect(Date.now() - t0).toBeLessThan(30_000);

@@ -6,7 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startStandIn, filesFromTrees, type StandIn, type StandInOptions, type PrFile } from '../support/github-stand-in/index.js';
+import {
+  startStandIn,
+  filesFromTrees,
+  type StandIn,
+  type StandInOptions,
+  type PrFile,
+} from '../support/github-stand-in/index.js';
 import { builtFile } from '../support/built.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,8 +23,18 @@ export type Tree = Record<string, string>;
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
-    cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: os.tmpdir() },
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+      GIT_CONFIG_NOSYSTEM: '1',
+      HOME: os.tmpdir(),
+    },
   }).trim();
 }
 
@@ -26,7 +42,8 @@ function writeTree(dir: string, tree: Tree, symlinks: ReadonlySet<string>): void
   for (const [p, text] of Object.entries(tree)) {
     const f = path.join(dir, p);
     fs.mkdirSync(path.dirname(f), { recursive: true });
-    if (symlinks.has(p)) fs.symlinkSync(text, f); // the tree's text is the link's target, as git stores it
+    if (symlinks.has(p))
+      fs.symlinkSync(text, f); // the tree's text is the link's target, as git stores it
     else fs.writeFileSync(f, text);
   }
 }
@@ -108,7 +125,8 @@ export function makeRepo(s: PrScenario): Repo {
     }
     dir = tmpDir('ir-ws-');
     git(dir, 'clone', '-q', '--depth', '1', `file://${src}`, '.');
-    if (checkout !== 'base-shallow') git(dir, 'fetch', '-q', '--depth', '1', `file://${src}`, git(src, 'rev-parse', 'HEAD'));
+    if (checkout !== 'base-shallow')
+      git(dir, 'fetch', '-q', '--depth', '1', `file://${src}`, git(src, 'rev-parse', 'HEAD'));
     git(dir, 'checkout', '-q', '--detach', git(src, 'rev-parse', 'HEAD'));
   }
   const files = filesFromTrees(s.base, s.head, { renames: s.renames });
@@ -117,8 +135,14 @@ export function makeRepo(s: PrScenario): Repo {
 
 export async function standInFor(repo: Repo, opts: StandInOptions = {}): Promise<StandIn> {
   return startStandIn({
-    owner: 'acme', repo: 'mesh',
-    pull: { number: 7, head: { sha: repo.headSha, ref: 'feature' }, base: { sha: repo.baseSha, ref: 'main' }, ...(opts.pull ?? {}) },
+    owner: 'acme',
+    repo: 'mesh',
+    pull: {
+      number: 7,
+      head: { sha: repo.headSha, ref: 'feature' },
+      base: { sha: repo.baseSha, ref: 'main' },
+      ...(opts.pull ?? {}),
+    },
     files: repo.files,
     contents: { [repo.headSha]: repo.head, [repo.baseSha]: repo.base, ...(opts.contents ?? {}) },
     ...opts,
@@ -145,9 +169,11 @@ export interface RunOptions {
 
 export function prEvent(repo: Repo, number = 7, fork = false): Record<string, unknown> {
   return {
-    action: 'synchronize', number,
+    action: 'synchronize',
+    number,
     pull_request: {
-      number, changed_files: repo.files.length,
+      number,
+      changed_files: repo.files.length,
       head: { sha: repo.headSha, ref: 'feature', repo: { full_name: fork ? 'someone/mesh' : 'acme/mesh' } },
       base: { sha: repo.baseSha, ref: 'main', repo: { full_name: 'acme/mesh' } },
     },
@@ -163,27 +189,54 @@ export async function runAction(repo: Repo, standIn: StandIn, o: RunOptions = {}
   const outputPath = path.join(work, 'output.txt');
   fs.writeFileSync(summaryPath, '');
   fs.writeFileSync(outputPath, '');
-  const inputs: Record<string, string> = { 'github-token': o.token ?? 'ghs_e2eSecretToken123', config: '.istio-review.yaml', 'fail-on': 'error', 'max-comments': '30', ...o.inputs };
+  const inputs: Record<string, string> = {
+    'github-token': o.token ?? 'ghs_e2eSecretToken123',
+    config: '.istio-review.yaml',
+    'fail-on': 'error',
+    'max-comments': '30',
+    ...o.inputs,
+  };
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '', HOME: os.tmpdir(),
-    GITHUB_ACTIONS: 'true', CI: 'true',
-    GITHUB_EVENT_NAME: o.eventName ?? 'pull_request', GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: 'acme/mesh', GITHUB_API_URL: standIn.apiUrl, GITHUB_GRAPHQL_URL: standIn.graphqlUrl,
-    GITHUB_SERVER_URL: 'https://github.example', GITHUB_WORKSPACE: repo.dir, GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_OUTPUT: outputPath, GITHUB_SHA: repo.headSha, GITHUB_RUN_ID: o.runId ?? '1001', GITHUB_RUN_ATTEMPT: '1',
+    PATH: process.env.PATH ?? '',
+    HOME: os.tmpdir(),
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_EVENT_NAME: o.eventName ?? 'pull_request',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: 'acme/mesh',
+    GITHUB_API_URL: standIn.apiUrl,
+    GITHUB_GRAPHQL_URL: standIn.graphqlUrl,
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_WORKSPACE: repo.dir,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_SHA: repo.headSha,
+    GITHUB_RUN_ID: o.runId ?? '1001',
+    GITHUB_RUN_ATTEMPT: '1',
     // The stand-in asks for no pacing: writes go out back to back (still one at a time) and retries come after
     // 10 ms instead of seconds. A retry-after answer is still waited out; a test may set its own values in `env`.
-    ISTIO_REVIEW_WRITE_SPACING_MS: '0', ISTIO_REVIEW_RETRY_DELAY_MS: '10',
+    ISTIO_REVIEW_WRITE_SPACING_MS: '0',
+    ISTIO_REVIEW_RETRY_DELAY_MS: '10',
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   Object.assign(env, o.env ?? {});
   const child = spawn(process.execPath, [DIST], { cwd: repo.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  return { code, stdout, stderr, summary: fs.readFileSync(summaryPath, 'utf8'), outputs: parseOutputs(fs.readFileSync(outputPath, 'utf8')) };
+  return {
+    code,
+    stdout,
+    stderr,
+    summary: fs.readFileSync(summaryPath, 'utf8'),
+    outputs: parseOutputs(fs.readFileSync(outputPath, 'utf8')),
+  };
 }
 
 function parseOutputs(text: string): Record<string, string> {
@@ -201,5 +254,7 @@ function parseOutputs(text: string): Record<string, string> {
 
 /** The review comments the stand-in holds, by path:line. */
 export function commentsAt(s: StandIn): string[] {
-  return s.state.reviewComments.map((c) => `${c.path}:${c.start_line ? `${c.start_line}-` : ''}${c.line ?? c.original_line}`);
+  return s.state.reviewComments.map(
+    (c) => `${c.path}:${c.start_line ? `${c.start_line}-` : ''}${c.line ?? c.original_line}`,
+  );
 }

@@ -16,11 +16,15 @@ describe('a pull request that changes only the settings', () => {
     const repo = makeRepo({ base, head: { ...base, '.istio-review.yaml': 'rules: {}\n' } });
     const s = await serve(repo);
     const r = await runAction(repo, s);
-    expect(r.stdout).toContain('The pull request changes .istio-review.yaml: reviewing everything these settings affect.');
+    expect(r.stdout).toContain(
+      'The pull request changes .istio-review.yaml: reviewing everything these settings affect.',
+    );
     expect(r.code).toBe(1);
     expect(r.outputs.errors).toBe('1');
     expect(s.state.reviewComments).toHaveLength(0); // the file is not in the diff
-    expect(s.state.checkRuns[0]!.annotations.map((a) => `${a.path}:${a.start_line} ${a.title}`)).toEqual(['mesh/static.yaml:14 se-static-without-endpoints']);
+    expect(s.state.checkRuns[0]!.annotations.map((a) => `${a.path}:${a.start_line} ${a.title}`)).toEqual([
+      'mesh/static.yaml:14 se-static-without-endpoints',
+    ]);
     expect(s.state.issueComments[0]!.body).toContain('| ServiceEntry shop/legacy-db | [mesh/static.yaml:14]');
   });
 
@@ -35,7 +39,8 @@ describe('a pull request that changes only the settings', () => {
   });
 
   it.concurrent('a changed mesh-networks file is reviewed, and its findings point at its lines', async () => {
-    const networks = (registry: string) => `networks:\n  network1:\n    endpoints:\n    - fromRegistry: ${registry}\n    gateways:\n    - address: 1.1.1.1\n      port: 15443\n`;
+    const networks = (registry: string) =>
+      `networks:\n  network1:\n    endpoints:\n    - fromRegistry: ${registry}\n    gateways:\n    - address: 1.1.1.1\n      port: 15443\n`;
     const base = { ...BASE, 'istio/mesh-networks.yaml': networks('Kubernetes') };
     const repo = makeRepo({ base, head: { ...base, 'istio/mesh-networks.yaml': networks('kubernetes') } });
     const s = await serve(repo);
@@ -47,8 +52,10 @@ describe('a pull request that changes only the settings', () => {
 });
 
 describe('fixed threads', () => {
-  const TWO = (resolution: string, other: string) => `${fx('static.yaml').replace('resolution: STATIC', `resolution: ${resolution}`)}---\n${other}`;
-  const GOOD_OTHER = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    istio-injection: enabled\n';
+  const TWO = (resolution: string, other: string) =>
+    `${fx('static.yaml').replace('resolution: STATIC', `resolution: ${resolution}`)}---\n${other}`;
+  const GOOD_OTHER =
+    'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    istio-injection: enabled\n';
   const BROKEN_OTHER = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: [shop\n';
 
   it.concurrent('a fixed resource gets its thread resolved even when another document of its file broke', async () => {
@@ -74,20 +81,28 @@ describe('fixed threads', () => {
     expect(s.state.threads[0]!.isResolved).toBe(false);
   });
 
-  it.concurrent('GitHub answering the resolve mutation with 200 and a FORBIDDEN error: the comment says which commit fixed it', async () => {
-    const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml') } });
-    const NO_MUTATIONS = 'ghs_noGraphqlMutations456';
-    const s = await serve(repo, { tokens: { [TOKEN]: {}, [NO_MUTATIONS]: { graphqlMutations: false } } });
-    await runAction(repo, s, { runId: '1' });
-    const fixed = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml').replace('resolution: STATIC', 'resolution: DNS') } });
-    s.pushCommit({ sha: fixed.headSha, files: fixed.files, contents: fixed.head });
-    const r2 = await runAction(fixed, s, { runId: '2', event: prEvent(fixed), token: NO_MUTATIONS });
-    const resolveCalls = s.calls.filter((c) => c.operationName === 'IstioReviewResolve' || /resolveReviewThread/.test(JSON.stringify(c.body ?? '')));
-    expect(resolveCalls.length).toBeGreaterThan(0);
-    expect(resolveCalls.every((c) => c.status === 200)).toBe(true);
-    expect(r2.code).toBe(0);
-    expect(s.state.threads[0]!.isResolved).toBe(false);
-    expect(s.state.reviewComments[0]!.body).toContain(`Fixed in ${fixed.headSha}`);
-    expect(s.state.issueComments[0]!.body).toContain('1 earlier comment marked fixed');
-  });
+  it.concurrent(
+    'GitHub answering the resolve mutation with 200 and a FORBIDDEN error: the comment says which commit fixed it',
+    async () => {
+      const repo = makeRepo({ base: BASE, head: { ...BASE, 'mesh/static.yaml': fx('static.yaml') } });
+      const NO_MUTATIONS = 'ghs_noGraphqlMutations456';
+      const s = await serve(repo, { tokens: { [TOKEN]: {}, [NO_MUTATIONS]: { graphqlMutations: false } } });
+      await runAction(repo, s, { runId: '1' });
+      const fixed = makeRepo({
+        base: BASE,
+        head: { ...BASE, 'mesh/static.yaml': fx('static.yaml').replace('resolution: STATIC', 'resolution: DNS') },
+      });
+      s.pushCommit({ sha: fixed.headSha, files: fixed.files, contents: fixed.head });
+      const r2 = await runAction(fixed, s, { runId: '2', event: prEvent(fixed), token: NO_MUTATIONS });
+      const resolveCalls = s.calls.filter(
+        (c) => c.operationName === 'IstioReviewResolve' || /resolveReviewThread/.test(JSON.stringify(c.body ?? '')),
+      );
+      expect(resolveCalls.length).toBeGreaterThan(0);
+      expect(resolveCalls.every((c) => c.status === 200)).toBe(true);
+      expect(r2.code).toBe(0);
+      expect(s.state.threads[0]!.isResolved).toBe(false);
+      expect(s.state.reviewComments[0]!.body).toContain(`Fixed in ${fixed.headSha}`);
+      expect(s.state.issueComments[0]!.body).toContain('1 earlier comment marked fixed');
+    },
+  );
 });

@@ -17,7 +17,8 @@ function kustomizeRepo(): Tree {
   const walk = (rel: string) => {
     for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       const p = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(p); else tree[p] = fs.readFileSync(path.join(dir, p), 'utf8');
+      if (e.isDirectory()) walk(p);
+      else tree[p] = fs.readFileSync(path.join(dir, p), 'utf8');
     }
   };
   walk('');
@@ -29,17 +30,32 @@ describe('a pull request editing one overlay patch', () => {
   it.concurrent('comments on the patch line, with the fix there, and renders only that overlay', async () => {
     const tool = requireKustomize();
     const base = kustomizeRepo();
-    const head = { ...base, 'overlays/dev/timeout-patch.yaml': base['overlays/dev/timeout-patch.yaml']!.replace('number: 9080', 'number: 9081') };
+    const head = {
+      ...base,
+      'overlays/dev/timeout-patch.yaml': base['overlays/dev/timeout-patch.yaml']!.replace(
+        'number: 9080',
+        'number: 9081',
+      ),
+    };
     const repo = makeRepo({ base, head });
     const s = await serve(repo);
     const r = await runAction(repo, s);
     if (process.env.E2E_DEBUG) console.log(r.stdout, r.stderr);
     expect(r.code).toBe(1);
-    const comments = s.state.reviewComments.map((c) => ({ path: c.path, line: c.line, rule: /`([a-z0-9-]+)`\]/.exec(c.body)?.[1], body: c.body }));
+    const comments = s.state.reviewComments.map((c) => ({
+      path: c.path,
+      line: c.line,
+      rule: /`([a-z0-9-]+)`\]/.exec(c.body)?.[1],
+      body: c.body,
+    }));
     // The planted base problem is pre-existing: only the port the PR broke is commented, in the patch file.
-    expect(comments.map((c) => [c.rule, c.path])).toEqual([['vs-destination-port-not-found', 'overlays/dev/timeout-patch.yaml']]);
+    expect(comments.map((c) => [c.rule, c.path])).toEqual([
+      ['vs-destination-port-not-found', 'overlays/dev/timeout-patch.yaml'],
+    ]);
     expect(comments[0]!.line).toBe(14); // `number: 9081`, the line the PR changed
     expect(comments[0]!.body).toContain('```suggestion\n              number: 9080\n```');
-    expect(r.summary).toContain(`Re-checked 1 of 3 targets (the ones holding a changed file): overlays/dev; rendered with ${tool.label}`);
+    expect(r.summary).toContain(
+      `Re-checked 1 of 3 targets (the ones holding a changed file): overlays/dev; rendered with ${tool.label}`,
+    );
   });
 });

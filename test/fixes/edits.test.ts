@@ -32,7 +32,7 @@ const se = yaml`
 `;
 
 describe('format-preserving fixes', () => {
-  test('replaceValue rewrites a multi-line value in block style, at the key\'s indentation, keeping what follows', () => {
+  test("replaceValue rewrites a multi-line value in block style, at the key's indentation, keeping what follows", () => {
     const text = yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
@@ -44,7 +44,12 @@ describe('format-preserving fixes', () => {
           - operation: {paths: [/x]}
         action: ALLOW # kept
     `;
-    const out = fixed(text, { op: 'replaceValue', path: ['spec', 'rules'], value: [{ from: [{ source: { namespaces: ['a'] } }], to: [{ operation: { paths: ['/x'] } }] }], description: '' });
+    const out = fixed(text, {
+      op: 'replaceValue',
+      path: ['spec', 'rules'],
+      value: [{ from: [{ source: { namespaces: ['a'] } }], to: [{ operation: { paths: ['/x'] } }] }],
+      description: '',
+    });
     expect(out).toBe(yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
@@ -67,9 +72,15 @@ describe('format-preserving fixes', () => {
     expect(out).toContain('\n      protocol: "HTTPS" # wrong\n');
   });
   test('set of a plain scalar stays plain; values that YAML 1.1 would misread are quoted', () => {
-    expect(fixed(se, { op: 'set', path: ['spec', 'resolution'], value: 'DNS', description: '' })).toContain('\n  resolution: DNS\n');
-    expect(fixed(se, { op: 'set', path: ['spec', 'resolution'], value: 'on', description: '' })).toContain('\n  resolution: "on"\n');
-    expect(fixed(se, { op: 'set', path: ['spec', 'resolution'], value: '*.a.com', description: '' })).toContain('\n  resolution: "*.a.com"\n');
+    expect(fixed(se, { op: 'set', path: ['spec', 'resolution'], value: 'DNS', description: '' })).toContain(
+      '\n  resolution: DNS\n',
+    );
+    expect(fixed(se, { op: 'set', path: ['spec', 'resolution'], value: 'on', description: '' })).toContain(
+      '\n  resolution: "on"\n',
+    );
+    expect(fixed(se, { op: 'set', path: ['spec', 'resolution'], value: '*.a.com', description: '' })).toContain(
+      '\n  resolution: "*.a.com"\n',
+    );
   });
   test('append to a flow sequence stays on its line', () => {
     const out = fixed(se, { op: 'append', path: ['spec', 'exportTo'], value: 'web', description: '' });
@@ -84,7 +95,13 @@ describe('format-preserving fixes', () => {
     expect(out).toContain('\n      protocol: "HTTP" # wrong\n      targetPort: 443\n');
   });
   test('insert creates missing parents as nested block YAML', () => {
-    const out = fixed(se, { op: 'insert', path: ['spec', 'trafficPolicy', 'tls'], key: 'mode', value: 'SIMPLE', description: '' });
+    const out = fixed(se, {
+      op: 'insert',
+      path: ['spec', 'trafficPolicy', 'tls'],
+      key: 'mode',
+      value: 'SIMPLE',
+      description: '',
+    });
     expect(out).toContain('  resolution: STATIC\n  trafficPolicy:\n    tls:\n      mode: SIMPLE\n');
   });
   test('renameKey keeps the value', () => {

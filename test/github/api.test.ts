@@ -12,7 +12,8 @@ const REVIEWS = /\/repos\/acme\/mesh\/pulls\/7\/reviews/;
  *  twice before it works. Records each call's time. */
 function fakeGitHub(): { fetch: typeof fetch; calls: { method: string; url: string; at: number }[] } {
   const calls: { method: string; url: string; at: number }[] = [];
-  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   const fake = async (input: string | URL | Request, init?: RequestInit) => {
     const url = String(input instanceof Request ? input.url : input);
     const method = init?.method ?? 'GET';
@@ -20,7 +21,10 @@ function fakeGitHub(): { fetch: typeof fetch; calls: { method: string; url: stri
     if (url.endsWith('/graphql')) return json(200, { data: { viewer: { login: 'bot' } } });
     if (REVIEWS.test(url) && method === 'POST') return json(502, { message: 'Bad Gateway' });
     if (REVIEWS.test(url)) return json(200, []);
-    if (/\/git\/trees\//.test(url)) return calls.filter((c) => c.url === url).length <= 2 ? json(500, { message: 'Server Error' }) : json(200, { sha: 'abc', tree: [], truncated: false });
+    if (/\/git\/trees\//.test(url))
+      return calls.filter((c) => c.url === url).length <= 2
+        ? json(500, { message: 'Server Error' })
+        : json(200, { sha: 'abc', tree: [], truncated: false });
     return json(404, { message: 'Not Found' });
   };
   return { fetch: fake, calls };
@@ -34,18 +38,30 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks());
 
 function api(pace: Pacing): GitHubApi {
-  return new GitHubApi(makeClient('ghs_test', 'https://api.github.test', 'https://api.github.test/graphql', log, pace), { owner: 'acme', repo: 'mesh' }, pace.retryDelayMs);
+  return new GitHubApi(
+    makeClient('ghs_test', 'https://api.github.test', 'https://api.github.test/graphql', log, pace),
+    { owner: 'acme', repo: 'mesh' },
+    pace.retryDelayMs,
+  );
 }
 
 /** Three GraphQL queries, one after the other (the throttling plugin counts a GraphQL POST as a write). */
-const threeQueries = (a: GitHubApi) => async () => { for (let i = 0; i < 3; i++) await a.client.graphql(VIEWER_QUERY); };
+const threeQueries = (a: GitHubApi) => async () => {
+  for (let i = 0; i < 3; i++) await a.client.graphql(VIEWER_QUERY);
+};
 const gaps = () => github.calls.slice(1).map((c, i) => c.at - github.calls[i]!.at);
 
 describe('pacing', () => {
-  it('is Octokit\'s spacing and 1 s retry steps unless ISTIO_REVIEW_WRITE_SPACING_MS / ISTIO_REVIEW_RETRY_DELAY_MS say otherwise', () => {
+  it("is Octokit's spacing and 1 s retry steps unless ISTIO_REVIEW_WRITE_SPACING_MS / ISTIO_REVIEW_RETRY_DELAY_MS say otherwise", () => {
     expect(pacing({})).toEqual({ writeSpacingMs: null, retryDelayMs: 1000 });
-    expect(pacing({ ISTIO_REVIEW_WRITE_SPACING_MS: '0', ISTIO_REVIEW_RETRY_DELAY_MS: '10' })).toEqual({ writeSpacingMs: 0, retryDelayMs: 10 });
-    expect(pacing({ ISTIO_REVIEW_WRITE_SPACING_MS: 'soon', ISTIO_REVIEW_RETRY_DELAY_MS: '-5' })).toEqual({ writeSpacingMs: null, retryDelayMs: 1000 });
+    expect(pacing({ ISTIO_REVIEW_WRITE_SPACING_MS: '0', ISTIO_REVIEW_RETRY_DELAY_MS: '10' })).toEqual({
+      writeSpacingMs: 0,
+      retryDelayMs: 10,
+    });
+    expect(pacing({ ISTIO_REVIEW_WRITE_SPACING_MS: 'soon', ISTIO_REVIEW_RETRY_DELAY_MS: '-5' })).toEqual({
+      writeSpacingMs: null,
+      retryDelayMs: 1000,
+    });
   });
 
   it('spaces writes 1 s apart by default', async () => {
@@ -79,7 +95,9 @@ describe('pacing', () => {
   });
 
   it('re-sends a review that answered 5xx after one retry delay, then two (1 s by default)', async () => {
-    const send = (a: GitHubApi) => async () => { await expect(a.createReview(7, 'abc', 'body', [], '1-1', null)).rejects.toMatchObject({ status: 502 }); };
+    const send = (a: GitHubApi) => async () => {
+      await expect(a.createReview(7, 'abc', 'body', [], '1-1', null)).rejects.toMatchObject({ status: 502 });
+    };
     const posts = () => github.calls.filter((c) => c.method === 'POST' && REVIEWS.test(c.url));
     const byDefault = await onFakeClock(send(api({ writeSpacingMs: 0, retryDelayMs: 1000 })));
     expect(posts()).toHaveLength(3);

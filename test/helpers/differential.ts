@@ -17,8 +17,15 @@ function pathsOf(v: unknown, max: number): Seg[][] {
   const stack: [unknown, Seg[]][] = [[v, []]];
   while (stack.length > 0 && out.length < max) {
     const [x, p] = stack.pop()!;
-    const children: [Seg, unknown][] = Array.isArray(x) ? x.map((c, i) => [i, c]) : x !== null && typeof x === 'object' ? Object.entries(x) : [];
-    for (const [k, c] of children) { out.push([...p, k], [...p, k, 'absent']); stack.push([c, [...p, k]]); }
+    const children: [Seg, unknown][] = Array.isArray(x)
+      ? x.map((c, i) => [i, c])
+      : x !== null && typeof x === 'object'
+        ? Object.entries(x)
+        : [];
+    for (const [k, c] of children) {
+      out.push([...p, k], [...p, k, 'absent']);
+      stack.push([c, [...p, k]]);
+    }
   }
   return out.slice(0, max);
 }
@@ -31,7 +38,9 @@ export function readsAlike(path: string, text: string, maxPaths = 400): boolean 
   const auto = parseManifestFile(autoSrc);
   const where = `${path}:\n${text.length > 600 ? `${text.slice(0, 600)}…` : text}`;
   const fail = (what: string, a: unknown, b: unknown) => {
-    throw new Error(`the fast and the exact reading differ in ${what} for ${where}\nexact: ${JSON.stringify(a)}\nfast:  ${JSON.stringify(b)}`);
+    throw new Error(
+      `the fast and the exact reading differ in ${what} for ${where}\nexact: ${JSON.stringify(a)}\nfast:  ${JSON.stringify(b)}`,
+    );
   };
   if (!isDeepStrictEqual(auto.problems, exact.problems)) fail('problems', exact.problems, auto.problems);
   if (auto.docs.length !== exact.docs.length) fail('the number of documents', exact.docs.length, auto.docs.length);
@@ -39,7 +48,8 @@ export function readsAlike(path: string, text: string, maxPaths = 400): boolean 
     const a = auto.docs[i]!;
     if (a.index !== e.index) fail(`document ${i}'s index`, e.index, a.index);
     if (!isDeepStrictEqual(a.value, e.value)) fail(`document ${i}'s value`, e.value, a.value);
-    if (a.startLine !== e.startLine || a.endLine !== e.endLine) fail(`document ${i}'s lines`, [e.startLine, e.endLine], [a.startLine, a.endLine]);
+    if (a.startLine !== e.startLine || a.endLine !== e.endLine)
+      fail(`document ${i}'s lines`, [e.startLine, e.endLine], [a.startLine, a.endLine]);
     for (const p of pathsOf(e.value, maxPaths)) {
       const want = locate(e.doc, exactSrc, p);
       const got = locateIn(a, autoSrc, p);
@@ -48,7 +58,10 @@ export function readsAlike(path: string, text: string, maxPaths = 400): boolean 
   });
   // What becomes of the documents (resources, not-a-manifest problems and their lines) follows from the above;
   // checked too, as that is what findings are made of.
-  const ids = (r: ReturnType<typeof resourcesOf>) => [r.problems, r.resources.map((x) => [x.kind, x.name, x.namespace, x.startLine, x.endLine, x.basePath])];
+  const ids = (r: ReturnType<typeof resourcesOf>) => [
+    r.problems,
+    r.resources.map((x) => [x.kind, x.name, x.namespace, x.startLine, x.endLine, x.basePath]),
+  ];
   const exactIds = ids(resourcesOf(exactSrc, exact.docs, {}));
   const autoIds = ids(resourcesOf(autoSrc, auto.docs, {}));
   if (!isDeepStrictEqual(autoIds, exactIds)) fail('resources', exactIds, autoIds);

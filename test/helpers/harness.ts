@@ -24,7 +24,10 @@ export interface RunOptions {
 /** Strip the common leading indentation so fixtures can be written indented in test files. */
 export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
   const raw = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
-  const lines = raw.replace(/^\n/, '').replace(/\n[ \t]*$/, '\n').split('\n');
+  const lines = raw
+    .replace(/^\n/, '')
+    .replace(/\n[ \t]*$/, '\n')
+    .split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => l.match(/^ */)![0].length));
   return lines.map((l) => l.slice(indent)).join('\n');
 }
@@ -59,7 +62,11 @@ export function check(files: Record<string, string>, opts: RunOptions = {}, rule
     readAlike.add(key);
   }
   const { settings, config } = settingsFor(opts);
-  const analysis = analyze(buildWorkspace(inputs, { defaultNamespace: config.defaultNamespace ?? undefined }), { settings, config, rules });
+  const analysis = analyze(buildWorkspace(inputs, { defaultNamespace: config.defaultNamespace ?? undefined }), {
+    settings,
+    config,
+    rules,
+  });
   for (const [finding, message] of analysis.messages) reported.set(finding, message);
   return analysis.findings;
 }
@@ -114,7 +121,8 @@ export interface RuleCase extends RunOptions {
 export function applyAll(files: Record<string, string>, findings: readonly Finding[]): Record<string, string> {
   const out = { ...files };
   const byFile = new Map<string, NonNullable<Finding['fix']>[]>();
-  for (const f of findings) if (f.fix) (byFile.get(f.fix.file) ?? byFile.set(f.fix.file, []).get(f.fix.file)!).push(f.fix);
+  for (const f of findings)
+    if (f.fix) (byFile.get(f.fix.file) ?? byFile.set(f.fix.file, []).get(f.fix.file)!).push(f.fix);
   for (const [file, fixes] of byFile) out[file] = applyFixes(out[file]!, fixes).text;
   return out;
 }
@@ -136,13 +144,17 @@ export function ruleTable(underTest: Rule | readonly Rule[], cases: RuleCase[]):
       test(c.name, () => {
         const got = check(c.files, c, tested).filter((f) => ids.has(f.rule));
         const onlyFile = Object.keys(c.files).length === 1 ? Object.keys(c.files)[0] : undefined;
-        const describeF = (f: { rule: string; file?: string; line: number }) => `${f.rule} @ ${f.file ?? onlyFile}:${f.line}`;
+        const describeF = (f: { rule: string; file?: string; line: number }) =>
+          `${f.rule} @ ${f.file ?? onlyFile}:${f.line}`;
         expect(got.map(describeF).sort()).toEqual(c.expect.map(describeF).sort());
         // A report's data holds exactly what its message shows: nothing a reader of the catalogue cannot see.
         for (const g of got) {
           const m = reportedMessage(g);
           const template = m && tested.find((r) => r.id === g.rule)?.messages?.[m.messageId];
-          if (m && template !== undefined) expect(`${g.rule}/${m.messageId}: ${Object.keys(m.data).sort().join(', ')}`).toBe(`${g.rule}/${m.messageId}: ${placeholdersOf(template).sort().join(', ')}`);
+          if (m && template !== undefined)
+            expect(`${g.rule}/${m.messageId}: ${Object.keys(m.data).sort().join(', ')}`).toBe(
+              `${g.rule}/${m.messageId}: ${placeholdersOf(template).sort().join(', ')}`,
+            );
         }
         for (const e of c.expect) {
           const match = got.find((g) => g.rule === e.rule && g.line === e.line && g.file === (e.file ?? onlyFile));
@@ -161,7 +173,9 @@ export function ruleTable(underTest: Rule | readonly Rule[], cases: RuleCase[]):
           const recheck = check(after, c);
           const fixedPrints = new Set(got.filter((f) => f.fix).map((f) => f.fingerprint));
           expect(recheck.filter((f) => fixedPrints.has(f.fingerprint)).map(describeF)).toEqual([]);
-          expect(newSeriousFindings(check(c.files, c), recheck).map((f) => `${describeF(f)}: ${f.message}`)).toEqual([]);
+          expect(newSeriousFindings(check(c.files, c), recheck).map((f) => `${describeF(f)}: ${f.message}`)).toEqual(
+            [],
+          );
         }
       });
     }

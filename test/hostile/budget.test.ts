@@ -6,7 +6,8 @@ import { analyze } from '../../src/engine.js';
 import { MAX_TOTAL_BYTES, MAX_TOTAL_DOCUMENTS } from '../../src/manifests/limits.js';
 import { filesWithinBudget } from '../../src/manifests/budget.js';
 
-const manifest = (name: string) => `apiVersion: networking.istio.io/v1\nkind: ServiceEnrty\nmetadata: {name: ${name}, namespace: shop}\nspec: {hosts: [${name}.example.com]}\n`;
+const manifest = (name: string) =>
+  `apiVersion: networking.istio.io/v1\nkind: ServiceEnrty\nmetadata: {name: ${name}, namespace: shop}\nspec: {hosts: [${name}.example.com]}\n`;
 
 test('files past the byte budget get input-too-large; the ones within it are checked as usual', () => {
   const inputs: InputFile[] = ['a', 'b', 'c', 'd'].map((n) => ({ path: `${n}.yaml`, text: manifest(n) }));
@@ -18,14 +19,22 @@ test('files past the byte budget get input-too-large; the ones within it are che
   expect(byFile('b.yaml')).toEqual([['unknown-istio-kind', 'error', 2]]);
   expect(byFile('c.yaml')).toEqual([['input-too-large', 'error', 1]]);
   expect(byFile('d.yaml')).toEqual([['input-too-large', 'error', 1]]);
-  expect(findings.find((f) => f.file === 'c.yaml')!.message).toMatch(/^Input too large: the manifest files of this run hold more than 0 MiB of YAML or 60,000 documents/);
+  expect(findings.find((f) => f.file === 'c.yaml')!.message).toMatch(
+    /^Input too large: the manifest files of this run hold more than 0 MiB of YAML or 60,000 documents/,
+  );
 });
 
 test('so do files past the document budget', () => {
-  const inputs: InputFile[] = [{ path: 'a.yaml', text: `${manifest('a')}---\n${manifest('a2')}` }, { path: 'b.yaml', text: manifest('b') }];
+  const inputs: InputFile[] = [
+    { path: 'a.yaml', text: `${manifest('a')}---\n${manifest('a2')}` },
+    { path: 'b.yaml', text: manifest('b') },
+  ];
   parseInputs(inputs, { maxDocuments: 2 });
   const findings = analyze(buildWorkspace(inputs)).findings;
-  expect(findings.filter((f) => f.file === 'a.yaml').map((f) => f.rule)).toEqual(['unknown-istio-kind', 'unknown-istio-kind']);
+  expect(findings.filter((f) => f.file === 'a.yaml').map((f) => f.rule)).toEqual([
+    'unknown-istio-kind',
+    'unknown-istio-kind',
+  ]);
   expect(findings.filter((f) => f.file === 'b.yaml').map((f) => [f.rule, f.line])).toEqual([['input-too-large', 1]]);
 });
 

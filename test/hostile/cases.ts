@@ -70,24 +70,82 @@ function wideMapping(keys: number, repeatAt: number | null): string {
 
 /** `count` small ConfigMaps in one file. */
 function manyDocuments(count: number): string {
-  return Array.from({ length: count }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}, namespace: shop}\n`).join('---\n');
+  return Array.from(
+    { length: count },
+    (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}, namespace: shop}\n`,
+  ).join('---\n');
 }
 
 export function hostileCases(): HostileCase[] {
   const bigAnnotation = 'x'.repeat(2 * 1024 * 1024);
   return [
-    { name: 'alias bomb (billion laughs)', file: 'alias-bomb.yaml', content: billionLaughs(), expect: [{ rule: 'yaml-syntax' }] },
-    { name: 'flow nesting 10,000 levels deep', file: 'deep-flow.yaml', content: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: ${'['.repeat(10000)}${']'.repeat(10000)}\n`, expect: [{ rule: 'yaml-syntax' }] },
-    { name: 'block nesting 1,500 levels deep', file: 'deep-block.yaml', content: deepBlock(1500), expect: [{ rule: 'yaml-syntax' }] },
-    { name: 'a 20 MB file', file: 'huge.yaml', content: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: huge}\ndata:\n${'  k: v\n'.repeat(0)}${Array.from({ length: 20 * 1024 }, (_, i) => `  key${i}: "${'y'.repeat(1000)}"\n`).join('')}`, expect: [{ rule: 'unreadable-file', line: 1 }] },
-    { name: 'a 2 MB line (valid), with a real problem after it', file: 'long-line.yaml', content: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: long\n  annotations:\n    blob: "${bigAnnotation}"\n---\n${typo('after-long-line')}`, expect: [{ rule: 'unknown-istio-kind', line: 9 }] },
-    { name: 'a 2 MB line of garbage', file: 'long-garbage.yaml', content: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: g}\ndata: {${'"a": ['.repeat(1)}${'z'.repeat(2 * 1024 * 1024)}\n`, expect: [{ rule: 'yaml-syntax' }] },
-    { name: 'binary file', file: 'binary.yaml', content: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x10]), expect: [{ rule: 'unreadable-file', line: 1 }] },
-    { name: 'invalid UTF-8', file: 'latin1.yaml', content: Buffer.concat([Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf'), Buffer.from([0xe9, 0xff]), Buffer.from('\n')]), expect: [{ rule: 'unreadable-file', line: 1 }] },
-    { name: 'tabs for indentation', file: 'tabs.yaml', content: 'apiVersion: v1\nkind: Service\nmetadata:\n\tname: tabbed\n\tnamespace: shop\n', expect: [{ rule: 'yaml-syntax', line: 4 }] },
-    { name: 'duplicate keys', file: 'dup.yaml', content: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: dup\n  name: dup2\n', expect: [{ rule: 'duplicate-key', line: 5 }] },
     {
-      name: 'wrong types everywhere', file: 'wrong-types.yaml',
+      name: 'alias bomb (billion laughs)',
+      file: 'alias-bomb.yaml',
+      content: billionLaughs(),
+      expect: [{ rule: 'yaml-syntax' }],
+    },
+    {
+      name: 'flow nesting 10,000 levels deep',
+      file: 'deep-flow.yaml',
+      content: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: ${'['.repeat(10000)}${']'.repeat(10000)}\n`,
+      expect: [{ rule: 'yaml-syntax' }],
+    },
+    {
+      name: 'block nesting 1,500 levels deep',
+      file: 'deep-block.yaml',
+      content: deepBlock(1500),
+      expect: [{ rule: 'yaml-syntax' }],
+    },
+    {
+      name: 'a 20 MB file',
+      file: 'huge.yaml',
+      content: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: huge}\ndata:\n${'  k: v\n'.repeat(0)}${Array.from({ length: 20 * 1024 }, (_, i) => `  key${i}: "${'y'.repeat(1000)}"\n`).join('')}`,
+      expect: [{ rule: 'unreadable-file', line: 1 }],
+    },
+    {
+      name: 'a 2 MB line (valid), with a real problem after it',
+      file: 'long-line.yaml',
+      content: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: long\n  annotations:\n    blob: "${bigAnnotation}"\n---\n${typo('after-long-line')}`,
+      expect: [{ rule: 'unknown-istio-kind', line: 9 }],
+    },
+    {
+      name: 'a 2 MB line of garbage',
+      file: 'long-garbage.yaml',
+      content: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: g}\ndata: {${'"a": ['.repeat(1)}${'z'.repeat(2 * 1024 * 1024)}\n`,
+      expect: [{ rule: 'yaml-syntax' }],
+    },
+    {
+      name: 'binary file',
+      file: 'binary.yaml',
+      content: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x10]),
+      expect: [{ rule: 'unreadable-file', line: 1 }],
+    },
+    {
+      name: 'invalid UTF-8',
+      file: 'latin1.yaml',
+      content: Buffer.concat([
+        Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf'),
+        Buffer.from([0xe9, 0xff]),
+        Buffer.from('\n'),
+      ]),
+      expect: [{ rule: 'unreadable-file', line: 1 }],
+    },
+    {
+      name: 'tabs for indentation',
+      file: 'tabs.yaml',
+      content: 'apiVersion: v1\nkind: Service\nmetadata:\n\tname: tabbed\n\tnamespace: shop\n',
+      expect: [{ rule: 'yaml-syntax', line: 4 }],
+    },
+    {
+      name: 'duplicate keys',
+      file: 'dup.yaml',
+      content: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: dup\n  name: dup2\n',
+      expect: [{ rule: 'duplicate-key', line: 5 }],
+    },
+    {
+      name: 'wrong types everywhere',
+      file: 'wrong-types.yaml',
       content: `apiVersion: networking.istio.io/v1
 kind: ServiceEntry
 metadata:
@@ -159,23 +217,110 @@ spec:
 `,
       expect: [{ rule: 'schema-wrong-type' }],
     },
-    { name: 'a scalar document and a list document', file: 'scalars.yaml', content: 'just a string\n---\n- a\n- b\n---\n42\n', expect: [{ rule: 'not-a-manifest', line: 1 }, { rule: 'not-a-manifest', line: 3 }, { rule: 'not-a-manifest', line: 6 }] },
-    { name: 'documents without kind', file: 'no-kind.yaml', content: 'apiVersion: v1\nmetadata:\n  name: nokind\n---\nmetadata: {name: x}\n', expect: [{ rule: 'not-a-manifest', line: 1 }, { rule: 'not-a-manifest', line: 5 }] },
-    { name: 'template syntax outside a chart', file: 'templated.yaml', content: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Values.name }}\n{{- if .Values.ports }}\nspec: {}\n{{- end }}\n', expect: [{ rule: 'template-not-checked', line: 4 }] },
-    { name: 'unterminated string', file: 'unterminated.yaml', content: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: "open\n  namespace: shop\nspec: {}\n', expect: [{ rule: 'yaml-syntax', line: 4 }] },
-    { name: 'alias that does not resolve', file: 'bad-alias.yaml', content: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: *nowhere\n', expect: [{ rule: 'yaml-syntax', line: 4 }] },
-    { name: 'JSON manifest with a real problem', file: 'manifest.json', content: `{\n  "apiVersion": "networking.istio.io/v1",\n  "kind": "ServiceEnrty",\n  "metadata": {"name": "json-se", "namespace": "shop"},\n  "spec": {"hosts": ["json.example.com"]}\n}\n`, expect: [{ rule: 'unknown-istio-kind', line: 3 }] },
-    { name: 'kind: List with a real problem in an item', file: 'list.yaml', content: `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: fine, namespace: shop}\n  - apiVersion: networking.istio.io/v1\n    kind: ServiceEnrty\n    metadata: {name: listed, namespace: shop}\n    spec: {hosts: [listed.example.com]}\n  - 5\n`, expect: [{ rule: 'unknown-istio-kind', line: 8 }, { rule: 'not-a-manifest', line: 11 }] },
-    { name: 'BOM and CRLF with a real problem', file: 'bom-crlf.yaml', content: `\ufeff${'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: crlf, namespace: shop}\n---\n'}${typo('crlf-se')}`.replace(/\n/g, '\r\n'), expect: [{ rule: 'unknown-istio-kind', line: 6 }] },
+    {
+      name: 'a scalar document and a list document',
+      file: 'scalars.yaml',
+      content: 'just a string\n---\n- a\n- b\n---\n42\n',
+      expect: [
+        { rule: 'not-a-manifest', line: 1 },
+        { rule: 'not-a-manifest', line: 3 },
+        { rule: 'not-a-manifest', line: 6 },
+      ],
+    },
+    {
+      name: 'documents without kind',
+      file: 'no-kind.yaml',
+      content: 'apiVersion: v1\nmetadata:\n  name: nokind\n---\nmetadata: {name: x}\n',
+      expect: [
+        { rule: 'not-a-manifest', line: 1 },
+        { rule: 'not-a-manifest', line: 5 },
+      ],
+    },
+    {
+      name: 'template syntax outside a chart',
+      file: 'templated.yaml',
+      content:
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Values.name }}\n{{- if .Values.ports }}\nspec: {}\n{{- end }}\n',
+      expect: [{ rule: 'template-not-checked', line: 4 }],
+    },
+    {
+      name: 'unterminated string',
+      file: 'unterminated.yaml',
+      content: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: "open\n  namespace: shop\nspec: {}\n',
+      expect: [{ rule: 'yaml-syntax', line: 4 }],
+    },
+    {
+      name: 'alias that does not resolve',
+      file: 'bad-alias.yaml',
+      content: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: *nowhere\n',
+      expect: [{ rule: 'yaml-syntax', line: 4 }],
+    },
+    {
+      name: 'JSON manifest with a real problem',
+      file: 'manifest.json',
+      content: `{\n  "apiVersion": "networking.istio.io/v1",\n  "kind": "ServiceEnrty",\n  "metadata": {"name": "json-se", "namespace": "shop"},\n  "spec": {"hosts": ["json.example.com"]}\n}\n`,
+      expect: [{ rule: 'unknown-istio-kind', line: 3 }],
+    },
+    {
+      name: 'kind: List with a real problem in an item',
+      file: 'list.yaml',
+      content: `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: fine, namespace: shop}\n  - apiVersion: networking.istio.io/v1\n    kind: ServiceEnrty\n    metadata: {name: listed, namespace: shop}\n    spec: {hosts: [listed.example.com]}\n  - 5\n`,
+      expect: [
+        { rule: 'unknown-istio-kind', line: 8 },
+        { rule: 'not-a-manifest', line: 11 },
+      ],
+    },
+    {
+      name: 'BOM and CRLF with a real problem',
+      file: 'bom-crlf.yaml',
+      content:
+        `\ufeff${'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: crlf, namespace: shop}\n---\n'}${typo('crlf-se')}`.replace(
+          /\n/g,
+          '\r\n',
+        ),
+      expect: [{ rule: 'unknown-istio-kind', line: 6 }],
+    },
     // Shapes that were quadratic or unbounded: the duplicate check stays linear, caps end in input-too-large.
-    { name: 'a 40,000-key mapping with a repeated key near its end', file: 'wide.yaml', content: wideMapping(40_000, 39_990), expect: [{ rule: 'duplicate-key', line: 6 + 39_990 + 1 }] },
+    {
+      name: 'a 40,000-key mapping with a repeated key near its end',
+      file: 'wide.yaml',
+      content: wideMapping(40_000, 39_990),
+      expect: [{ rule: 'duplicate-key', line: 6 + 39_990 + 1 }],
+    },
     // 10,000 keys past the 50,000-key cap: the finding is at the first key past it, wherever the mapping ends.
-    { name: 'a 60,000-key mapping', file: 'wider.yaml', content: wideMapping(60_000, null), expect: [{ rule: 'input-too-large', line: 6 + 50_000 + 1 }] },
-    { name: '10,001 documents in one file', file: 'many-docs.yaml', content: manyDocuments(10_001), expect: [{ rule: 'input-too-large', line: 10_000 * 4 /* the `---` opening document 10,001 */ }] },
-    { name: 'empty file and comment-only documents', file: 'empty.yaml', content: '# nothing here\n---\n---\n# still nothing\n', expect: [] },
+    {
+      name: 'a 60,000-key mapping',
+      file: 'wider.yaml',
+      content: wideMapping(60_000, null),
+      expect: [{ rule: 'input-too-large', line: 6 + 50_000 + 1 }],
+    },
+    {
+      name: '10,001 documents in one file',
+      file: 'many-docs.yaml',
+      content: manyDocuments(10_001),
+      expect: [{ rule: 'input-too-large', line: 10_000 * 4 /* the `---` opening document 10,001 */ }],
+    },
+    {
+      name: 'empty file and comment-only documents',
+      file: 'empty.yaml',
+      content: '# nothing here\n---\n---\n# still nothing\n',
+      expect: [],
+    },
     // Issue 14: shapes that crashed a rule, desynchronised a reader, or took quadratic time.
-    { name: 'an Istio kind named after a prototype member', file: 'proto-kind.yaml', content: 'apiVersion: networking.istio.io/v1\nkind: constructor\nmetadata: {name: x, namespace: shop}\n---\napiVersion: security.istio.io/v1\nkind: __proto__\nmetadata: {name: other, namespace: shop}\n', expect: [{ rule: 'unknown-istio-kind', line: 2 }, { rule: 'unknown-istio-kind', line: 6 }] },
-    { name: 'keys, labels, names and hosts named after prototype members', file: 'proto-keys.yaml', content: `apiVersion: networking.istio.io/v1
+    {
+      name: 'an Istio kind named after a prototype member',
+      file: 'proto-kind.yaml',
+      content:
+        'apiVersion: networking.istio.io/v1\nkind: constructor\nmetadata: {name: x, namespace: shop}\n---\napiVersion: security.istio.io/v1\nkind: __proto__\nmetadata: {name: other, namespace: shop}\n',
+      expect: [
+        { rule: 'unknown-istio-kind', line: 2 },
+        { rule: 'unknown-istio-kind', line: 6 },
+      ],
+    },
+    {
+      name: 'keys, labels, names and hosts named after prototype members',
+      file: 'proto-keys.yaml',
+      content: `apiVersion: networking.istio.io/v1
 kind: VirtualService
 metadata:
   name: constructor
@@ -187,8 +332,23 @@ spec:
   http:
   - match: [{headers: {__proto__: {exact: five}}, sourceLabels: {constructor: four}}]
     route: [{destination: {host: hasOwnProperty, subset: valueOf}}]
-`, expect: [{ rule: 'vs-invalid', line: 9 }] }, // "__proto__" is not a DNS name: the one real finding
-    { name: 'a file name with a newline in it', file: 'we\nird.yaml', content: typo('newline-name'), expect: [{ rule: 'unknown-istio-kind', line: 2 }] },
-    { name: 'a VirtualService repeating one host 2,000 times', file: 'repeated-hosts.yaml', content: `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: repeated, namespace: shop}\nspec:\n  hosts:\n${'  - reviews.shop.svc.cluster.local\n'.repeat(2000)}  http:\n  - route:\n    - destination: {host: reviews.shop.svc.cluster.local}\n`, expect: [{ rule: 'vs-invalid', line: 7 }, { rule: 'vs-invalid', line: 2005 }] },
+`,
+      expect: [{ rule: 'vs-invalid', line: 9 }],
+    }, // "__proto__" is not a DNS name: the one real finding
+    {
+      name: 'a file name with a newline in it',
+      file: 'we\nird.yaml',
+      content: typo('newline-name'),
+      expect: [{ rule: 'unknown-istio-kind', line: 2 }],
+    },
+    {
+      name: 'a VirtualService repeating one host 2,000 times',
+      file: 'repeated-hosts.yaml',
+      content: `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: repeated, namespace: shop}\nspec:\n  hosts:\n${'  - reviews.shop.svc.cluster.local\n'.repeat(2000)}  http:\n  - route:\n    - destination: {host: reviews.shop.svc.cluster.local}\n`,
+      expect: [
+        { rule: 'vs-invalid', line: 7 },
+        { rule: 'vs-invalid', line: 2005 },
+      ],
+    },
   ];
 }

@@ -41,7 +41,11 @@ describe('log escaping', () => {
 
   test('the CLI text output of hostile names cannot start a workflow command or carry control characters', () => {
     // Relative paths, so the file named like a workflow command starts its output line.
-    const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'text', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'text', '.'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(r.status).toBe(1);
     const lines = r.stdout.split('\n');
     expect(lines.length).toBeGreaterThan(5);
@@ -89,13 +93,16 @@ describe('comment text', () => {
   });
 
   test('markers are read only from the trailing marker line, outside code fences', async () => {
-    const { fingerprintsIn, isSummaryBody, trailingMarkers, withFixedNote, stripMarkers } = await import('../../src/review/markdown.js');
+    const { fingerprintsIn, isSummaryBody, trailingMarkers, withFixedNote, stripMarkers } =
+      await import('../../src/review/markdown.js');
     expect(fingerprintsIn('text\n\n<!-- istio-review:fp=aaa --> <!-- istio-review:run=1-1 -->')).toEqual(['aaa']);
     expect(fingerprintsIn('<!-- istio-review:fp=aaa -->\nthen a reply')).toEqual([]);
     expect(fingerprintsIn('```suggestion\nx\n<!-- istio-review:fp=aaa -->')).toEqual([]); // an unclosed fence holds it
     expect(isSummaryBody('<!-- istio-review:summary -->\n## istio-review')).toBe(false);
     expect(isSummaryBody('## istio-review\n\n<!-- istio-review:summary --> <!-- istio-review:run=2-1 -->')).toBe(true);
-    expect(trailingMarkers('x\n<!-- istio-review:fp=a -->\n<!-- istio-review:run=1-1 -->\n').map((m) => m.name)).toEqual(['fp', 'run']);
+    expect(
+      trailingMarkers('x\n<!-- istio-review:fp=a -->\n<!-- istio-review:run=1-1 -->\n').map((m) => m.name),
+    ).toEqual(['fp', 'run']);
     const fixed = withFixedNote('msg\n\n<!-- istio-review:fp=abc --> <!-- istio-review:run=1-1 -->', 'deadbeef');
     expect(fixed).toContain('Fixed in deadbeef');
     expect(fingerprintsIn(fixed)).toEqual(['abc']);

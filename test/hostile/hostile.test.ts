@@ -17,8 +17,21 @@ const CLI = builtFile('cli.js');
 const TIME_BOUND_MS = 30_000;
 const HAS_STATIC_RULE = ruleById('se-static-without-endpoints') !== undefined;
 
-interface CliFinding { rule: string; severity: string; file: string; line: number; endLine: number; message: string }
-interface CliRun { status: number | null; findings: CliFinding[]; stdout: string; stderr: string; ms: number }
+interface CliFinding {
+  rule: string;
+  severity: string;
+  file: string;
+  line: number;
+  endLine: number;
+  message: string;
+}
+interface CliRun {
+  status: number | null;
+  findings: CliFinding[];
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
 
 let tmp: string;
 const cases = hostileCases();
@@ -38,11 +51,15 @@ function writeRealProblems(dir: string): void {
 function runCli(args: string[], env: Record<string, string> = {}): CliRun {
   const t0 = Date.now();
   const r = spawnSync(process.execPath, [CLI, 'check', ...args], {
-    encoding: 'utf8', timeout: TIME_BOUND_MS, maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1', ...env },
+    encoding: 'utf8',
+    timeout: TIME_BOUND_MS,
+    maxBuffer: 1 << 28,
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
   const ms = Date.now() - t0;
   let findings: CliFinding[] = [];
-  if (args.includes('json') && r.status !== null && r.status !== 2) findings = (JSON.parse(r.stdout) as { findings: CliFinding[] }).findings;
+  if (args.includes('json') && r.status !== null && r.status !== 2)
+    findings = (JSON.parse(r.stdout) as { findings: CliFinding[] }).findings;
   return { status: r.status, findings, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ms };
 }
 
@@ -56,21 +73,34 @@ function expectWellBehaved(run: CliRun): void {
 }
 
 function expectRealProblems(findings: readonly { rule: string; file: string; line: number }[], dir: string): void {
-  expect(findings).toContainEqual(expect.objectContaining({ rule: 'unknown-istio-kind', file: path.join(dir, REAL_PROBLEM_FILE), line: 2 }));
-  if (HAS_STATIC_RULE) expect(findings.some((f) => f.rule === 'se-static-without-endpoints' && f.file === path.join(dir, STATIC_SE_FILE))).toBe(true);
+  expect(findings).toContainEqual(
+    expect.objectContaining({ rule: 'unknown-istio-kind', file: path.join(dir, REAL_PROBLEM_FILE), line: 2 }),
+  );
+  if (HAS_STATIC_RULE)
+    expect(
+      findings.some((f) => f.rule === 'se-static-without-endpoints' && f.file === path.join(dir, STATIC_SE_FILE)),
+    ).toBe(true);
 }
 
-function expectCaseFindings(c: HostileCase, findings: readonly { rule: string; severity: string; file: string; line: number }[], dir: string): void {
+function expectCaseFindings(
+  c: HostileCase,
+  findings: readonly { rule: string; severity: string; file: string; line: number }[],
+  dir: string,
+): void {
   const file = path.join(dir, c.file);
   const mine = findings.filter((f) => f.file === file);
   for (const e of c.expect) {
     const match = mine.find((f) => f.rule === e.rule && (e.line === undefined || f.line === e.line));
-    if (!match) throw new Error(`${c.name}: expected ${e.rule}${e.line ? ` at line ${e.line}` : ''} on ${c.file}, got ${JSON.stringify(mine.map((f) => `${f.rule}@${f.line}`))}`);
+    if (!match)
+      throw new Error(
+        `${c.name}: expected ${e.rule}${e.line ? ` at line ${e.line}` : ''} on ${c.file}, got ${JSON.stringify(mine.map((f) => `${f.rule}@${f.line}`))}`,
+      );
   }
   if (c.expect.length === 0) expect(mine.filter((f) => f.severity !== 'info')).toEqual([]);
 }
 
-const key = (f: { rule: string; file: string; line: number; endLine: number; message: string }) => `${f.file}:${f.line}-${f.endLine} ${f.rule} ${f.message}`;
+const key = (f: { rule: string; file: string; line: number; endLine: number; message: string }) =>
+  `${f.file}:${f.line}-${f.endLine} ${f.rule} ${f.message}`;
 
 beforeAll(ensureBuilt, 120_000);
 beforeAll(() => {
@@ -116,7 +146,10 @@ describe('each hostile file beside a file with a real problem', () => {
 describe('all hostile files together', () => {
   test('worker threads on and off: the same well-formed report, every file with its findings', () => {
     const dir = path.join(tmp, 'all');
-    const parallel = runCli(['--format', 'json', dir], { ISTIO_REVIEW_PARALLEL_MIN_BYTES: '0', ISTIO_REVIEW_PARSE_THREADS: '1' });
+    const parallel = runCli(['--format', 'json', dir], {
+      ISTIO_REVIEW_PARALLEL_MIN_BYTES: '0',
+      ISTIO_REVIEW_PARSE_THREADS: '1',
+    });
     const serial = runCli(['--format', 'json', dir], { ISTIO_REVIEW_PARSE_THREADS: '0' });
     for (const run of [parallel, serial]) {
       expectWellBehaved(run);
@@ -130,7 +163,8 @@ describe('all hostile files together', () => {
     const dir = path.join(tmp, 'all');
     const run = runCli(['--format', 'text', dir]);
     expectWellBehaved(run);
-    for (const c of cases) if (c.expect.length > 0) expect(run.stdout).toContain(sanitizeForLog(path.join(dir, c.file)));
+    for (const c of cases)
+      if (c.expect.length > 0) expect(run.stdout).toContain(sanitizeForLog(path.join(dir, c.file)));
     // eslint-disable-next-line no-control-regex
     expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
@@ -157,7 +191,12 @@ describe('symbolic links met while walking a directory', () => {
     expectRealProblems(run.findings, dir);
     expect(run.stdout).not.toContain('outside-secret');
     // Each link is a file whose text is its target: a YAML scalar, reported as not a manifest.
-    expect(run.findings.filter((f) => f.rule === 'not-a-manifest').map((f) => path.basename(f.file)).sort()).toEqual(['secret.yaml', 'zero.yaml']);
+    expect(
+      run.findings
+        .filter((f) => f.rule === 'not-a-manifest')
+        .map((f) => path.basename(f.file))
+        .sort(),
+    ).toEqual(['secret.yaml', 'zero.yaml']);
   });
 
   test('a path named on the command line may be a link, but only to a regular file', () => {
@@ -166,6 +205,8 @@ describe('symbolic links met while walking a directory', () => {
     fs.symlinkSync('/dev/zero', path.join(dir, 'zero.yaml'));
     const run = runCli(['--format', 'json', path.join(dir, 'zero.yaml')]);
     expectWellBehaved(run);
-    expect(run.findings).toContainEqual(expect.objectContaining({ rule: 'unreadable-file', file: path.join(dir, 'zero.yaml') }));
+    expect(run.findings).toContainEqual(
+      expect.objectContaining({ rule: 'unreadable-file', file: path.join(dir, 'zero.yaml') }),
+    );
   });
 });

@@ -29,7 +29,9 @@ ${lua}
   });
 
   test('300 levels of flow nesting: one yaml-syntax problem at the line it starts, nothing parsed', () => {
-    const ws = read(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  a: ${'['.repeat(300)}${']'.repeat(300)}\n`);
+    const ws = read(
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  a: ${'['.repeat(300)}${']'.repeat(300)}\n`,
+    );
     expect(ws.problems.map((p) => [p.rule, p.line])).toEqual([['yaml-syntax', 5]]);
     expect(ws.resources).toEqual([]);
   });
@@ -50,7 +52,11 @@ ${lua}
 });
 
 test('aliases that stack subtrees deeper than the text nests are caught on the value', () => {
-  let text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  a0: &a0 ' + '['.repeat(100) + ']'.repeat(100) + '\n';
+  let text =
+    'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  a0: &a0 ' +
+    '['.repeat(100) +
+    ']'.repeat(100) +
+    '\n';
   for (let i = 1; i < 4; i++) text += `  a${i}: &a${i} ${'['.repeat(90)}*a${i - 1}${']'.repeat(90)}\n`;
   const ws = buildWorkspace([{ path: 'f.yaml', text }]);
   expect(ws.problems.map((p) => p.rule)).toEqual(['yaml-syntax']);

@@ -16,8 +16,16 @@ beforeAll(ensureBuilt, 120_000);
 
 type Seg = string | number;
 function pathsOf(v: unknown, prefix: Seg[] = [], out: Seg[][] = [[]]): Seg[][] {
-  if (Array.isArray(v)) v.forEach((c, i) => { out.push([...prefix, i]); pathsOf(c, [...prefix, i], out); });
-  else if (v !== null && typeof v === 'object') for (const [k, c] of Object.entries(v)) { out.push([...prefix, k]); pathsOf(c, [...prefix, k], out); }
+  if (Array.isArray(v))
+    v.forEach((c, i) => {
+      out.push([...prefix, i]);
+      pathsOf(c, [...prefix, i], out);
+    });
+  else if (v !== null && typeof v === 'object')
+    for (const [k, c] of Object.entries(v)) {
+      out.push([...prefix, k]);
+      pathsOf(c, [...prefix, k], out);
+    }
   return out;
 }
 
@@ -29,11 +37,13 @@ function inputs(): { path: string; text: string }[] {
     const walk = (d: string) => {
       for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const p = path.join(d, e.name);
-        if (e.isDirectory()) walk(p); else out.push({ path: path.relative(dir, p), text: fs.readFileSync(p, 'utf8') });
+        if (e.isDirectory()) walk(p);
+        else out.push({ path: path.relative(dir, p), text: fs.readFileSync(p, 'utf8') });
       }
     };
     walk(dir);
-    for (const c of hostileCases()) if (typeof c.content === 'string' && c.content.length < 1_000_000) out.push({ path: c.file, text: c.content });
+    for (const c of hostileCases())
+      if (typeof c.content === 'string' && c.content.length < 1_000_000) out.push({ path: c.file, text: c.content });
     return out;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

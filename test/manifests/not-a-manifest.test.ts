@@ -49,7 +49,10 @@ describe('files that are not manifests', () => {
   });
 
   test('a kustomization is counted among them', () => {
-    const ws = buildWorkspace([{ path: 'k/kustomization.yaml', text: 'resources: [se.yaml]\nnamespace: shop\n' }, { path: 'k/se.yaml', text: SE }]);
+    const ws = buildWorkspace([
+      { path: 'k/kustomization.yaml', text: 'resources: [se.yaml]\nnamespace: shop\n' },
+      { path: 'k/se.yaml', text: SE },
+    ]);
     expect(ws.notManifests).toEqual(['k/kustomization.yaml']);
     expect(ws.resources.map((r) => `${r.kind} ${r.namespace}/${r.name}`)).toEqual(['ServiceEntry shop/stripe']);
   });
@@ -78,7 +81,9 @@ describe('documents meant as manifests', () => {
   });
 
   test('a file whose only document lacks apiVersion and kind but has metadata is reported', () => {
-    expect(rulesOf({ 'vs.yaml': 'metadata:\n  name: reviews\nspec:\n  hosts: [reviews]\n' })).toEqual(['vs.yaml:1 not-a-manifest']);
+    expect(rulesOf({ 'vs.yaml': 'metadata:\n  name: reviews\nspec:\n  hosts: [reviews]\n' })).toEqual([
+      'vs.yaml:1 not-a-manifest',
+    ]);
   });
 
   test('a misspelt `Kind:` still counts as an attempt at a manifest', () => {

@@ -2,7 +2,8 @@
 import { splitBySource } from '../../src/manifests/stdin-split.js';
 
 test('without Source comments, standard input is one file named <stdin>, unchanged', () => {
-  const text = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: billing\n';
+  const text =
+    'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: billing\n';
   expect(splitBySource(text)).toEqual([{ path: '<stdin>', text }]);
 });
 
@@ -23,13 +24,20 @@ test('helm template output becomes one file per template, documents of one templ
     '',
   ].join('\n');
   expect(splitBySource(text)).toEqual([
-    { path: 'shop/templates/service.yaml', text: '# Source: shop/templates/service.yaml\napiVersion: v1\nkind: Service\n---\n# Source: shop/templates/service.yaml\napiVersion: v1\nkind: Service\n' },
-    { path: 'shop/templates/egress.yaml', text: '# Source: shop/templates/egress.yaml\napiVersion: networking.istio.io/v1\nkind: ServiceEntry\n' },
+    {
+      path: 'shop/templates/service.yaml',
+      text: '# Source: shop/templates/service.yaml\napiVersion: v1\nkind: Service\n---\n# Source: shop/templates/service.yaml\napiVersion: v1\nkind: Service\n',
+    },
+    {
+      path: 'shop/templates/egress.yaml',
+      text: '# Source: shop/templates/egress.yaml\napiVersion: networking.istio.io/v1\nkind: ServiceEntry\n',
+    },
   ]);
 });
 
 test('a `# Source:` inside a document body (a block scalar, a later comment) does not name the file', () => {
-  const text = '# Source: a/templates/cm.yaml\napiVersion: v1\nkind: ConfigMap\ndata:\n  note: |\n    # Source: b/templates/x.yaml\n';
+  const text =
+    '# Source: a/templates/cm.yaml\napiVersion: v1\nkind: ConfigMap\ndata:\n  note: |\n    # Source: b/templates/x.yaml\n';
   expect(splitBySource(text).map((f) => f.path)).toEqual(['a/templates/cm.yaml']);
 });
 

@@ -9,7 +9,10 @@ describe('resource identity', () => {
       { path: 'apps/web/deploy.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\n' },
       { path: 'apps/shared/kustomization.yaml', text: 'resources: [svc.yaml]\n' },
       { path: 'apps/shared/svc.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata: {name: shared}\n' },
-      { path: 'other/svc.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata: {name: lone}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: placed, namespace: ops}\n' },
+      {
+        path: 'other/svc.yaml',
+        text: 'apiVersion: v1\nkind: Service\nmetadata: {name: lone}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: placed, namespace: ops}\n',
+      },
       { path: 'ns.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: web-ns}\n' },
     ]);
     const ns = Object.fromEntries(ws.resources.filter((r) => r.kind === 'Service').map((r) => [r.name, r.namespace]));
@@ -18,7 +21,10 @@ describe('resource identity', () => {
   });
 
   test('kind: List items become resources with their own lines', () => {
-    const ws = buildWorkspace([{ path: 'l.yaml', text: yaml`
+    const ws = buildWorkspace([
+      {
+        path: 'l.yaml',
+        text: yaml`
       apiVersion: v1
       kind: List
       items:
@@ -28,18 +34,33 @@ describe('resource identity', () => {
       - apiVersion: v1
         kind: Service
         metadata: {name: b}
-    ` }]);
-    expect(ws.resources.map((r) => [r.name, r.startLine])).toEqual([['a', 4], ['b', 7]]);
+    `,
+      },
+    ]);
+    expect(ws.resources.map((r) => [r.name, r.startLine])).toEqual([
+      ['a', 4],
+      ['b', 7],
+    ]);
   });
 
   test('JSON manifests are read, with lines', () => {
-    const ws = buildWorkspace([{ path: 's.json', text: '{\n  "apiVersion": "v1",\n  "kind": "Service",\n  "metadata": {"name": "j", "namespace": "x"}\n}\n' }]);
+    const ws = buildWorkspace([
+      {
+        path: 's.json',
+        text: '{\n  "apiVersion": "v1",\n  "kind": "Service",\n  "metadata": {"name": "j", "namespace": "x"}\n}\n',
+      },
+    ]);
     expect(ws.resources.map((r) => `${r.namespace}/${r.name}`)).toEqual(['x/j']);
     expect(locate(ws.resources[0]!.doc, ws.resources[0]!.file, ['metadata', 'name']).line).toBe(4);
   });
 
   test('YAML 1.1 scalars are read as kubectl reads them', () => {
-    const ws = buildWorkspace([{ path: 'p.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  a: yes\n  b: on\n  c: 0777\n' }]);
+    const ws = buildWorkspace([
+      {
+        path: 'p.yaml',
+        text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  a: yes\n  b: on\n  c: 0777\n',
+      },
+    ]);
     expect(ws.resources[0]!.obj.data).toEqual({ a: true, b: true, c: 511 });
   });
 });

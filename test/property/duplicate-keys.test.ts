@@ -14,19 +14,52 @@ import { MAX_KEYS_PER_MAPPING } from '../../src/manifests/limits.js';
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
 function libraryErrors(text: string): string[][] {
   const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: true, prettyErrors: false });
-  return (Array.isArray(docs) ? docs : []).map((d) => d.errors.map((e) => `${e.code}@${lineAt(text, e.pos[0])} ${e.message}`).sort());
+  return (Array.isArray(docs) ? docs : []).map((d) =>
+    d.errors.map((e) => `${e.code}@${lineAt(text, e.pos[0])} ${e.message}`).sort(),
+  );
 }
 function onePassErrors(text: string): string[][] {
-  return parseYamlDocuments(text).map((d) => documentErrors(d).map((e) => `${e.code}@${lineAt(text, e.pos[0])} ${e.message}`).sort());
+  return parseYamlDocuments(text).map((d) =>
+    documentErrors(d)
+      .map((e) => `${e.code}@${lineAt(text, e.pos[0])} ${e.message}`)
+      .sort(),
+  );
 }
 
 // Keys that are equal as YAML 1.1 values though written differently (yes/true/on, 1/0x1/01, ~/null/empty),
 // keys that only look alike ("1" vs 1, .nan), and a few plain names.
-const KEYS = ['a', 'b', 'name', 'yes', 'true', 'on', 'True', '"true"', '1', '0x1', '01', '1.0', '"1"', '~', 'null', "''", '.nan', '.NaN', '<<', '? c', '[x]', '{k: v}'];
+const KEYS = [
+  'a',
+  'b',
+  'name',
+  'yes',
+  'true',
+  'on',
+  'True',
+  '"true"',
+  '1',
+  '0x1',
+  '01',
+  '1.0',
+  '"1"',
+  '~',
+  'null',
+  "''",
+  '.nan',
+  '.NaN',
+  '<<',
+  '? c',
+  '[x]',
+  '{k: v}',
+];
 const key = fc.constantFrom(...KEYS);
 const scalar = fc.constantFrom('1', 'x', '"q"', '', '[1, 2]', '{}', '*nowhere', '&an v', '"open');
 
-interface Shape { kind: 'block' | 'flow'; keys: string[]; values: (string | Shape)[] }
+interface Shape {
+  kind: 'block' | 'flow';
+  keys: string[];
+  values: (string | Shape)[];
+}
 const shape: fc.Arbitrary<Shape> = fc.letrec<{ s: Shape }>((tie) => ({
   s: fc.record({
     kind: fc.constantFrom('block' as const, 'flow' as const),
@@ -37,15 +70,20 @@ const shape: fc.Arbitrary<Shape> = fc.letrec<{ s: Shape }>((tie) => ({
 
 function render(s: Shape, indent: number, flow: boolean): string {
   if (flow || s.kind === 'flow') {
-    const items = s.keys.map((k, i) => { const v = s.values[i]!; return `${k.replace(/^\? /, '')}: ${typeof v === 'string' ? v.replace(/^&an /, '&an ') : render(v, 0, true)}`; });
+    const items = s.keys.map((k, i) => {
+      const v = s.values[i]!;
+      return `${k.replace(/^\? /, '')}: ${typeof v === 'string' ? v.replace(/^&an /, '&an ') : render(v, 0, true)}`;
+    });
     return `{${items.join(', ')}}`;
   }
   const pad = ' '.repeat(indent);
-  return s.keys.map((k, i) => {
-    const v = s.values[i]!;
-    if (typeof v === 'string') return `${pad}${k}: ${v}`;
-    return v.kind === 'flow' ? `${pad}${k}: ${render(v, 0, true)}` : `${pad}${k}:\n${render(v, indent + 2, false)}`;
-  }).join('\n');
+  return s.keys
+    .map((k, i) => {
+      const v = s.values[i]!;
+      if (typeof v === 'string') return `${pad}${k}: ${v}`;
+      return v.kind === 'flow' ? `${pad}${k}: ${render(v, 0, true)}` : `${pad}${k}:\n${render(v, indent + 2, false)}`;
+    })
+    .join('\n');
 }
 
 const HAND_MADE = [
@@ -73,17 +111,23 @@ test('hand-made documents: the same errors as the library check', () => {
 });
 
 test('generated documents: the same errors as the library check', () => {
-  fc.assert(fc.property(shape, fc.boolean(), fc.boolean(), (s, wrapped, trailingSpaces) => {
-    const body = render(s, 0, false);
-    const lines = wrapped ? `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n${body.replace(/^/gm, '  ')}\n` : `${body}\n`;
-    const text = trailingSpaces ? lines : lines.replace(/ +$/gm, '');
-    const want = libraryErrors(text);
-    // Documents that are valid apart from their repeated keys (in a broken one, its syntax error is the finding
-    // that matters, and the hand-made cases above cover some).
-    if (want.some((errs) => errs.some((e) => !e.startsWith('DUPLICATE_KEY')))) return;
-    const got = onePassErrors(text);
-    if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`${text}\nlibrary: ${JSON.stringify(want)}\none pass: ${JSON.stringify(got)}`);
-  }), { numRuns: 1500 });
+  fc.assert(
+    fc.property(shape, fc.boolean(), fc.boolean(), (s, wrapped, trailingSpaces) => {
+      const body = render(s, 0, false);
+      const lines = wrapped
+        ? `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n${body.replace(/^/gm, '  ')}\n`
+        : `${body}\n`;
+      const text = trailingSpaces ? lines : lines.replace(/ +$/gm, '');
+      const want = libraryErrors(text);
+      // Documents that are valid apart from their repeated keys (in a broken one, its syntax error is the finding
+      // that matters, and the hand-made cases above cover some).
+      if (want.some((errs) => errs.some((e) => !e.startsWith('DUPLICATE_KEY')))) return;
+      const got = onePassErrors(text);
+      if (JSON.stringify(got) !== JSON.stringify(want))
+        throw new Error(`${text}\nlibrary: ${JSON.stringify(want)}\none pass: ${JSON.stringify(got)}`);
+    }),
+    { numRuns: 1500 },
+  );
 });
 
 test('a 40,000-key mapping with a repeated key: one duplicate-key finding at the repeat', () => {

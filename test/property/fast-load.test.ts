@@ -59,7 +59,7 @@ const HAND_MADE = [
   '1: a\n2.5: b\ntrue: c\n~: d\n0x10: e\n.inf: f\n-0: g\n',
   'null: x\n',
   '__proto__: {polluted: 1}\nconstructor: 2\ntoString: 3\nhasOwnProperty: 4\n',
-  'a: "esc \\" \\\\ \\n \\t \\x41 \\u00e9 \\U0001F600 \\/ \\0 \\e \\N \\_ \\L \\P"\nb: \'it\'\'s\'\n',
+  "a: \"esc \\\" \\\\ \\n \\t \\x41 \\u00e9 \\U0001F600 \\/ \\0 \\e \\N \\_ \\L \\P\"\nb: 'it''s'\n",
   'a: "line one\n  line two\n\n  line four"\nb: \'x\n  y\'\n',
   'a: plain\n  continued\n  on lines\nb: x # comment\nc: x#not-comment\nd: "#quoted"\n',
   'a: |\n  text\n  more\nb: |-\n  stripped\nc: |+\n  kept\n\nd: >\n  folded\n  text\n\n  para\ne: >-\n  x\n   more indented\n  y\nf: |2\n    indented two\n',
@@ -94,7 +94,7 @@ const HAND_MADE = [
   '%YAML 1.1\n---\na: 1\n',
   'a: >\n\n  leading blank\n',
   'a: |\n\n\n',
-  'a: \'\'\nb: ""\nc: \' \'\n',
+  "a: ''\nb: \"\"\nc: ' '\n",
   '? complex\n: value\n',
   'a: - b\n',
   '- - a\n  - b\n- c\n',
@@ -126,10 +126,77 @@ test.each(HAND_MADE.map((t) => [t]))('hand-made: %j', (text) => {
 });
 
 // Generated values, written by the yaml library in several styles, then mutated the way hand edits break YAML.
-const key = fc.oneof(fc.constantFrom('apiVersion', 'kind', 'metadata', 'name', 'spec', 'hosts', 'a', 'yes', 'on', '1', 'null', '~', '', '__proto__', 'a b', 'a:b', '#c', '-x', '.5'), fc.string({ maxLength: 6 }));
+const key = fc.oneof(
+  fc.constantFrom(
+    'apiVersion',
+    'kind',
+    'metadata',
+    'name',
+    'spec',
+    'hosts',
+    'a',
+    'yes',
+    'on',
+    '1',
+    'null',
+    '~',
+    '',
+    '__proto__',
+    'a b',
+    'a:b',
+    '#c',
+    '-x',
+    '.5',
+  ),
+  fc.string({ maxLength: 6 }),
+);
 const leaf = fc.oneof(
-  fc.constantFrom(null, true, false, 0, -0, 1.5, 1e21, -7, 'yes', 'no', 'on', 'off', 'y', 'n', '~', 'null', '', ' ', '0777', '0x1F', '1:20', '.5', '5.', '.', '.inf', '.nan', '2001-12-14', '*.a.com', 'a: b', '# x', 'a #b', '- x', '"q"', "'s'", 'multi\nline', 'trailing \n', '\ttab', 'é ü 😀', '{x}', '[y]', 'a,b'),
-  fc.integer(), fc.double({ noNaN: true }), fc.string({ maxLength: 12 }),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -0,
+    1.5,
+    1e21,
+    -7,
+    'yes',
+    'no',
+    'on',
+    'off',
+    'y',
+    'n',
+    '~',
+    'null',
+    '',
+    ' ',
+    '0777',
+    '0x1F',
+    '1:20',
+    '.5',
+    '5.',
+    '.',
+    '.inf',
+    '.nan',
+    '2001-12-14',
+    '*.a.com',
+    'a: b',
+    '# x',
+    'a #b',
+    '- x',
+    '"q"',
+    "'s'",
+    'multi\nline',
+    'trailing \n',
+    '\ttab',
+    'é ü 😀',
+    '{x}',
+    '[y]',
+    'a,b',
+  ),
+  fc.integer(),
+  fc.double({ noNaN: true }),
+  fc.string({ maxLength: 12 }),
 );
 const value = fc.letrec((tie) => ({
   v: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('arr'), tie('obj')),
@@ -138,7 +205,13 @@ const value = fc.letrec((tie) => ({
 })).v;
 const style = fc.record({
   collectionStyle: fc.constantFrom('block' as const, 'flow' as const, 'any' as const),
-  defaultStringType: fc.constantFrom('PLAIN' as const, 'QUOTE_DOUBLE' as const, 'QUOTE_SINGLE' as const, 'BLOCK_LITERAL' as const, 'BLOCK_FOLDED' as const),
+  defaultStringType: fc.constantFrom(
+    'PLAIN' as const,
+    'QUOTE_DOUBLE' as const,
+    'QUOTE_SINGLE' as const,
+    'BLOCK_LITERAL' as const,
+    'BLOCK_FOLDED' as const,
+  ),
   defaultKeyType: fc.constantFrom(null, 'PLAIN' as const, 'QUOTE_DOUBLE' as const),
   indent: fc.constantFrom(2, 4),
   indentSeq: fc.boolean(),
@@ -149,22 +222,75 @@ const mutation = fc.oneof(
   fc.constant((t: string) => t.replace(/\n/g, '\r\n')),
   fc.constant((t: string) => `---\n${t}---\n${t}`),
   fc.constant((t: string) => `# head\n${t}# tail\n`),
-  fc.tuple(fc.nat(), fc.constantFrom(' ', '  ', '- ', ': ', '#', '"', "'", '[', '{', ']', '}', ',', '\t', '|', '>', '---\n', '...\n', '\n', 'x: y\n')).map(([at, s]) => (t: string) => { const i = t.length === 0 ? 0 : at % t.length; return t.slice(0, i) + s + t.slice(i); }),
-  fc.nat().map((at) => (t: string) => { const lines = t.split('\n'); const i = at % lines.length; lines.splice(i, 0, lines[i]!); return lines.join('\n'); }),
-  fc.nat().map((at) => (t: string) => { const lines = t.split('\n'); const i = at % lines.length; lines[i] = ` ${lines[i]}`; return lines.join('\n'); }),
-  fc.nat().map((at) => (t: string) => { const lines = t.split('\n'); const i = at % lines.length; lines[i] = lines[i]!.replace(/^ /, ''); return lines.join('\n'); }),
-  fc.nat().map((at) => (t: string) => { const i = t.length === 0 ? 0 : at % t.length; return t.slice(0, i) + t.slice(i + 1); }),
+  fc
+    .tuple(
+      fc.nat(),
+      fc.constantFrom(
+        ' ',
+        '  ',
+        '- ',
+        ': ',
+        '#',
+        '"',
+        "'",
+        '[',
+        '{',
+        ']',
+        '}',
+        ',',
+        '\t',
+        '|',
+        '>',
+        '---\n',
+        '...\n',
+        '\n',
+        'x: y\n',
+      ),
+    )
+    .map(([at, s]) => (t: string) => {
+      const i = t.length === 0 ? 0 : at % t.length;
+      return t.slice(0, i) + s + t.slice(i);
+    }),
+  fc.nat().map((at) => (t: string) => {
+    const lines = t.split('\n');
+    const i = at % lines.length;
+    lines.splice(i, 0, lines[i]!);
+    return lines.join('\n');
+  }),
+  fc.nat().map((at) => (t: string) => {
+    const lines = t.split('\n');
+    const i = at % lines.length;
+    lines[i] = ` ${lines[i]}`;
+    return lines.join('\n');
+  }),
+  fc.nat().map((at) => (t: string) => {
+    const lines = t.split('\n');
+    const i = at % lines.length;
+    lines[i] = lines[i]!.replace(/^ /, '');
+    return lines.join('\n');
+  }),
+  fc.nat().map((at) => (t: string) => {
+    const i = t.length === 0 ? 0 : at % t.length;
+    return t.slice(0, i) + t.slice(i + 1);
+  }),
 );
 
 test('generated documents in many styles, and broken by hand-like edits', () => {
   let fast = 0;
   let runs = 0;
-  fc.assert(fc.property(value, style, mutation, (v, s, mutate) => {
-    let text: string;
-    try { text = stringify(v, s); } catch { return; }
-    runs++;
-    if (readsAlike('gen.yaml', mutate(text), 200)) fast++;
-    // A fixed seed by default, so that a CI run cannot fail on a case nobody can replay; FC_SEED and FC_RUNS explore more.
-  }), { numRuns: Number(process.env.FC_RUNS ?? 600), seed: Number(process.env.FC_SEED ?? 20261206) });
+  fc.assert(
+    fc.property(value, style, mutation, (v, s, mutate) => {
+      let text: string;
+      try {
+        text = stringify(v, s);
+      } catch {
+        return;
+      }
+      runs++;
+      if (readsAlike('gen.yaml', mutate(text), 200)) fast++;
+      // A fixed seed by default, so that a CI run cannot fail on a case nobody can replay; FC_SEED and FC_RUNS explore more.
+    }),
+    { numRuns: Number(process.env.FC_RUNS ?? 600), seed: Number(process.env.FC_SEED ?? 20261206) },
+  );
   expect(fast).toBeGreaterThan(runs / 4); // the fast way is really exercised
 });

@@ -164,22 +164,85 @@ spec:
 };
 
 const FILES = Object.keys(BASE_FILES);
-const BASE_DOCS: Record<string, J[]> = Object.fromEntries(FILES.map((f) => [f, parseAllDocuments(BASE_FILES[f]!).map((d) => d.toJS() as J)]));
+const BASE_DOCS: Record<string, J[]> = Object.fromEntries(
+  FILES.map((f) => [f, parseAllDocuments(BASE_FILES[f]!).map((d) => d.toJS() as J)]),
+);
 
 // Values an author plausibly writes in the wrong place.
 const VALUES: J[] = [
-  null, 5, 0, -1, 65536, 443, 80, 8080, true, false, '443', 'http', 'HTTP', 'HTTPS', 'TLS', 'TCP', 'GRPC', 'DNS', 'STATIC', 'NONE',
-  'DNS_ROUND_ROBIN', 'MESH_INTERNAL', 'MESH_EXTERNAL', 'SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL', 'DISABLE', '*', '*.example.com', '*example.com',
-  'web', 'web.shop.svc.cluster.local', 'v2', '', '.', '~', 'istio-system', '10.0.0.1', '10.0.0.0/8', 'ALLOW', 'DENY', '5s', 'not a duration',
-  [], {}, ['DNS'], [null], [5], { number: 443 }, { app: 'web' }, { labels: { app: 'web' } }, ['*/web.example.com'],
+  null,
+  5,
+  0,
+  -1,
+  65536,
+  443,
+  80,
+  8080,
+  true,
+  false,
+  '443',
+  'http',
+  'HTTP',
+  'HTTPS',
+  'TLS',
+  'TCP',
+  'GRPC',
+  'DNS',
+  'STATIC',
+  'NONE',
+  'DNS_ROUND_ROBIN',
+  'MESH_INTERNAL',
+  'MESH_EXTERNAL',
+  'SIMPLE',
+  'MUTUAL',
+  'ISTIO_MUTUAL',
+  'DISABLE',
+  '*',
+  '*.example.com',
+  '*example.com',
+  'web',
+  'web.shop.svc.cluster.local',
+  'v2',
+  '',
+  '.',
+  '~',
+  'istio-system',
+  '10.0.0.1',
+  '10.0.0.0/8',
+  'ALLOW',
+  'DENY',
+  '5s',
+  'not a duration',
+  [],
+  {},
+  ['DNS'],
+  [null],
+  [5],
+  { number: 443 },
+  { app: 'web' },
+  { labels: { app: 'web' } },
+  ['*/web.example.com'],
 ];
 
-type Op = { doc: number; pick: number; kind: 'swap' | 'delete' | 'duplicate' | 'change' | 'duplicate-doc'; value: number };
+type Op = {
+  doc: number;
+  pick: number;
+  kind: 'swap' | 'delete' | 'duplicate' | 'change' | 'duplicate-doc';
+  value: number;
+};
 
 /** Every path to a value inside `v`, in a fixed order. */
 function pathsOf(v: J, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  if (Array.isArray(v)) v.forEach((c, i) => { out.push([...prefix, i]); pathsOf(c, [...prefix, i], out); });
-  else if (v !== null && typeof v === 'object') for (const [k, c] of Object.entries(v)) { out.push([...prefix, k]); pathsOf(c, [...prefix, k], out); }
+  if (Array.isArray(v))
+    v.forEach((c, i) => {
+      out.push([...prefix, i]);
+      pathsOf(c, [...prefix, i], out);
+    });
+  else if (v !== null && typeof v === 'object')
+    for (const [k, c] of Object.entries(v)) {
+      out.push([...prefix, k]);
+      pathsOf(c, [...prefix, k], out);
+    }
   return out;
 }
 
@@ -195,7 +258,10 @@ function mutate(ops: Op[]): Record<string, string> {
   for (const op of ops) {
     const [file, di] = all[op.doc % all.length]!;
     const list = docs[file]!;
-    if (op.kind === 'duplicate-doc') { list.push(structuredClone(list[di]!)); continue; }
+    if (op.kind === 'duplicate-doc') {
+      list.push(structuredClone(list[di]!));
+      continue;
+    }
     const root = list[di]!;
     const paths = pathsOf(root);
     if (paths.length === 0) continue;
@@ -204,10 +270,20 @@ function mutate(ops: Op[]): Record<string, string> {
     const key = path[path.length - 1]!;
     const value = structuredClone(VALUES[op.value % VALUES.length]!);
     switch (op.kind) {
-      case 'swap': parent[key as number] = value; break;
-      case 'change': if (parent[key as number] === null || typeof parent[key as number] !== 'object') parent[key as number] = value; break;
-      case 'delete': if (Array.isArray(parent)) parent.splice(key as number, 1); else delete parent[key as number]; break;
-      case 'duplicate': if (Array.isArray(parent)) parent.splice(key as number, 0, structuredClone(parent[key as number]!)); else parent[`${String(key)}-copy`] = structuredClone(parent[key as number]!); break;
+      case 'swap':
+        parent[key as number] = value;
+        break;
+      case 'change':
+        if (parent[key as number] === null || typeof parent[key as number] !== 'object') parent[key as number] = value;
+        break;
+      case 'delete':
+        if (Array.isArray(parent)) parent.splice(key as number, 1);
+        else delete parent[key as number];
+        break;
+      case 'duplicate':
+        if (Array.isArray(parent)) parent.splice(key as number, 0, structuredClone(parent[key as number]!));
+        else parent[`${String(key)}-copy`] = structuredClone(parent[key as number]);
+        break;
     }
   }
   return Object.fromEntries(FILES.map((f) => [f, docs[f]!.map((d) => stringify(d)).join('---\n')]));
@@ -230,15 +306,19 @@ function fixProblems(files: Record<string, string>, before: Finding[], f: Findin
   const raw = files[fix.file];
   if (raw === undefined) return [`${describeFix(f)}: targets a file that does not exist`];
   const { text, applied } = applyFixes(raw, [fix]);
-  if (applied.length !== 1) return [`${describeFix(f)}: does not apply (lines ${fix.startLine}-${fix.endLine} of ${raw.split('\n').length})`];
-  const errors = parseAllDocuments(text, { version: '1.1', uniqueKeys: true }).flatMap((d) => d.errors.map((e) => e.message.split('\n')[0]));
+  if (applied.length !== 1)
+    return [`${describeFix(f)}: does not apply (lines ${fix.startLine}-${fix.endLine} of ${raw.split('\n').length})`];
+  const errors = parseAllDocuments(text, { version: '1.1', uniqueKeys: true }).flatMap((d) =>
+    d.errors.map((e) => e.message.split('\n')[0]),
+  );
   if (errors.length > 0) return [`${describeFix(f)}: leaves YAML that does not load: ${errors[0]}`];
   const after = check({ ...files, [fix.file]: text });
   const out: string[] = [];
   // Two identical mistakes share a fingerprint: one fix must remove one of them.
   const count = (list: Finding[]) => list.filter((a) => a.fingerprint === f.fingerprint && a.rule === f.rule).length;
   if (count(after) >= count(before)) out.push(`${describeFix(f)}: the finding is still there after the fix`);
-  for (const n of newSeriousFindings(before, after)) out.push(`${describeFix(f)}: adds ${n.severity} ${n.rule} @ ${n.file}:${n.line}: ${n.message}`);
+  for (const n of newSeriousFindings(before, after))
+    out.push(`${describeFix(f)}: adds ${n.severity} ${n.rule} @ ${n.file}:${n.line}: ${n.message}`);
   return out;
 }
 
@@ -247,10 +327,16 @@ const fixesTried = new Map<string, number>();
 /** Bugs in rules this test found and their owners have been told about. They are not skipped silently: each
  *  hit is printed (console.warn) when the test runs. Remove an entry once its rule is fixed. */
 const KNOWN_ISSUES: { rule: string; pattern: RegExp; note: string }[] = [
-  { rule: 'schema-wrong-type', pattern: /adds error vs-destination-port-not-found/,
-    note: 'vs-destination-port-not-found ignores a port number written as a string, so fixing the type uncovers it' },
-  { rule: 'schema-wrong-type', pattern: /^schema-wrong-type @ (\S+:\d+) .*: adds (?:error|warning) (?!schema-)[a-z-]+ @ \1:/,
-    note: 'the type fix (quoting 65536 as a Sidecar egress host, wrapping "TCP" into [TCP] as gateways) yields a value of the right type that is still invalid there, which another rule then reports on the same line. A fix that breaks the schema itself (e.g. port: -1 → port: {number: -1}, missing name and protocol) is not tolerated.' },
+  {
+    rule: 'schema-wrong-type',
+    pattern: /adds error vs-destination-port-not-found/,
+    note: 'vs-destination-port-not-found ignores a port number written as a string, so fixing the type uncovers it',
+  },
+  {
+    rule: 'schema-wrong-type',
+    pattern: /^schema-wrong-type @ (\S+:\d+) .*: adds (?:error|warning) (?!schema-)[a-z-]+ @ \1:/,
+    note: 'the type fix (quoting 65536 as a Sidecar egress host, wrapping "TCP" into [TCP] as gateways) yields a value of the right type that is still invalid there, which another rule then reports on the same line. A fix that breaks the schema itself (e.g. port: -1 → port: {number: -1}, missing name and protocol) is not tolerated.',
+  },
 ];
 const knownHits: string[] = [];
 
@@ -264,7 +350,9 @@ const seed = process.env.FC_SEED === 'random' ? undefined : Number(process.env.F
 describe('mutated manifests', () => {
   test('the unmutated mesh is clean (no finding at warning or above)', () => {
     const findings = check(BASE_FILES);
-    expect(findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} @ ${f.file}:${f.line}: ${f.message}`)).toEqual([]);
+    expect(
+      findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} @ ${f.file}:${f.line}: ${f.message}`),
+    ).toEqual([]);
   });
 
   test('the engine never throws and every fix is sound', () => {
@@ -273,27 +361,57 @@ describe('mutated manifests', () => {
         const files = mutate(ops);
         const before = check(files);
         const internal = before.filter((f) => f.rule === 'internal-error').map((f) => f.message);
-        if (internal.length > 0 && !collect) throw new Error(`rule crashed: ${internal.join('; ')}\n${JSON.stringify(files, null, 1)}`);
+        if (internal.length > 0 && !collect)
+          throw new Error(`rule crashed: ${internal.join('; ')}\n${JSON.stringify(files, null, 1)}`);
         const fixable = before.filter((f) => f.fix).slice(0, 6);
         for (const f of fixable) fixesTried.set(f.rule, (fixesTried.get(f.rule) ?? 0) + 1);
         const problems = fixable.flatMap((f) => fixProblems(files, before, f));
-        if (collect) { for (const p of [...problems, ...internal]) { const k = p.replace(/@ \S+:\d+/g, '@').slice(0, 160); if (!collected.has(k)) collected.set(k, `${p}\n--- input ---\n${Object.entries(files).map(([k2, v]) => `# ${k2}\n${v}`).join('\n')}`); } return; }
-        const known = problems.filter((p) => KNOWN_ISSUES.some((k) => p.startsWith(`${k.rule} @`) && k.pattern.test(p)));
+        if (collect) {
+          for (const p of [...problems, ...internal]) {
+            const k = p.replace(/@ \S+:\d+/g, '@').slice(0, 160);
+            if (!collected.has(k))
+              collected.set(
+                k,
+                `${p}\n--- input ---\n${Object.entries(files)
+                  .map(([k2, v]) => `# ${k2}\n${v}`)
+                  .join('\n')}`,
+              );
+          }
+          return;
+        }
+        const known = problems.filter((p) =>
+          KNOWN_ISSUES.some((k) => p.startsWith(`${k.rule} @`) && k.pattern.test(p)),
+        );
         for (const p of known) knownHits.push(p.split('\n')[0]!);
         const unknown = problems.filter((p) => !known.includes(p));
-        if (unknown.length > 0) throw new Error(`${unknown.join('\n')}\n--- input ---\n${Object.entries(files).map(([k, v]) => `# ${k}\n${v}`).join('\n')}`);
+        if (unknown.length > 0)
+          throw new Error(
+            `${unknown.join('\n')}\n--- input ---\n${Object.entries(files)
+              .map(([k, v]) => `# ${k}\n${v}`)
+              .join('\n')}`,
+          );
       }),
       { numRuns: runs, seed, endOnFailure: true },
     );
-    if (knownHits.length > 0) console.warn(`known rule bugs hit (see KNOWN_ISSUES):\n${[...new Set(knownHits)].join('\n')}`);
+    if (knownHits.length > 0)
+      console.warn(`known rule bugs hit (see KNOWN_ISSUES):\n${[...new Set(knownHits)].join('\n')}`);
     if (collect) console.log([...collected.values()].join('\n\n=====\n\n'));
-    if (process.env.FC_VERBOSE) console.log([...fixesTried].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join('\n'));
+    if (process.env.FC_VERBOSE)
+      console.log(
+        [...fixesTried]
+          .sort((a, b) => b[1] - a[1])
+          .map(([r, n]) => `${r} ${n}`)
+          .join('\n'),
+      );
     expect(fixesTried.size).toBeGreaterThan(0); // the mutations do reach rules that offer fixes
   });
 
-  test('the mutator itself produces loadable YAML (so failures above are the engine\'s)', () => {
-    fc.assert(fc.property(fc.array(opArb, { minLength: 1, maxLength: 4 }), (ops) => {
-      for (const text of Object.values(mutate(ops))) for (const d of text.split('---\n')) parse(d);
-    }), { numRuns: 30 });
+  test("the mutator itself produces loadable YAML (so failures above are the engine's)", () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { minLength: 1, maxLength: 4 }), (ops) => {
+        for (const text of Object.values(mutate(ops))) for (const d of text.split('---\n')) parse(d);
+      }),
+      { numRuns: 30 },
+    );
   });
 });

@@ -8,7 +8,10 @@ import { parseYamlDocuments } from '../../src/manifests/parse.js';
 import { makeSourceFile } from '../../src/manifests/source.js';
 
 const key = fc.constantFrom('spec', 'hosts', 'ports', 'number', 'name', 'a', 'b', '1', 'true', 'null');
-const leaf = fc.oneof(fc.constantFrom(null, true, 5, 0, 'x', 'two words', '', '*.a.com', 'a: b', '# not a comment', 'multi\nline'), fc.integer());
+const leaf = fc.oneof(
+  fc.constantFrom(null, true, 5, 0, 'x', 'two words', '', '*.a.com', 'a: b', '# not a comment', 'multi\nline'),
+  fc.integer(),
+);
 const value = fc.letrec((tie) => ({
   v: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('arr'), tie('obj')),
   arr: fc.array(tie('v'), { maxLength: 4 }),
@@ -17,8 +20,16 @@ const value = fc.letrec((tie) => ({
 
 type Seg = string | number;
 function pathsOf(v: unknown, prefix: Seg[] = [], out: Seg[][] = [[]]): Seg[][] {
-  if (Array.isArray(v)) v.forEach((c, i) => { out.push([...prefix, i]); pathsOf(c, [...prefix, i], out); });
-  else if (v !== null && typeof v === 'object') for (const [k, c] of Object.entries(v)) { out.push([...prefix, k]); pathsOf(c, [...prefix, k], out); }
+  if (Array.isArray(v))
+    v.forEach((c, i) => {
+      out.push([...prefix, i]);
+      pathsOf(c, [...prefix, i], out);
+    });
+  else if (v !== null && typeof v === 'object')
+    for (const [k, c] of Object.entries(v)) {
+      out.push([...prefix, k]);
+      pathsOf(c, [...prefix, k], out);
+    }
   return out;
 }
 
@@ -53,7 +64,10 @@ function compare(text: string, paths: Seg[][]): void {
         for (const path of [p, [...p, 'absent'], [...p, 0], [...p, 7]]) {
           const want = locate(doc, src, path);
           const got = locatePositions(pos, src, path);
-          if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`${JSON.stringify(path)} in\n${text}\nlocate: ${JSON.stringify(want)}\npositions: ${JSON.stringify(got)}`);
+          if (JSON.stringify(got) !== JSON.stringify(want))
+            throw new Error(
+              `${JSON.stringify(path)} in\n${text}\nlocate: ${JSON.stringify(want)}\npositions: ${JSON.stringify(got)}`,
+            );
         }
       }
     }
@@ -61,14 +75,39 @@ function compare(text: string, paths: Seg[][]): void {
 }
 
 test('positions tree answers like locate() on generated documents', () => {
-  fc.assert(fc.property(value, fc.boolean(), (v, flow) => {
-    const paths = pathsOf(v);
-    for (const t of texts(v, flow)) compare(t, paths);
-  }), { numRuns: 300, seed: 11 });
+  fc.assert(
+    fc.property(value, fc.boolean(), (v, flow) => {
+      const paths = pathsOf(v);
+      for (const t of texts(v, flow)) compare(t, paths);
+    }),
+    { numRuns: 300, seed: 11 },
+  );
 });
 
 test.each(HAND_MADE.map((t) => [t]))('positions tree answers like locate() on %j', (text) => {
-  const paths: Seg[][] = [[], ['a'], ['a', 'b'], ['a', 'c', 1], ['d'], ['d', 'b'], ['d', 'c', 0], ['e'], ['f', 'c'], ['a', 0], ['a', 0, 'c'],
-    ['a', 1, 0], ['a', 1, 'x'], ['a', 2], ['plain'], ['quoted key'], ['single', 1], ['list', 1, 'b', 'deep'], ['list', 2, 'deep'], ['b'], [1, 1, 1, 'x'], [0]];
+  const paths: Seg[][] = [
+    [],
+    ['a'],
+    ['a', 'b'],
+    ['a', 'c', 1],
+    ['d'],
+    ['d', 'b'],
+    ['d', 'c', 0],
+    ['e'],
+    ['f', 'c'],
+    ['a', 0],
+    ['a', 0, 'c'],
+    ['a', 1, 0],
+    ['a', 1, 'x'],
+    ['a', 2],
+    ['plain'],
+    ['quoted key'],
+    ['single', 1],
+    ['list', 1, 'b', 'deep'],
+    ['list', 2, 'deep'],
+    ['b'],
+    [1, 1, 1, 'x'],
+    [0],
+  ];
   compare(text, paths);
 });

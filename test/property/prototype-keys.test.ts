@@ -6,15 +6,48 @@
 import fc from 'fast-check';
 import { check } from '../helpers/harness.js';
 
-const PROTO = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable',
-  'toLocaleString', '__defineGetter__', '__lookupGetter__', 'prototype'];
+const PROTO = [
+  'constructor',
+  '__proto__',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+  '__lookupGetter__',
+  'prototype',
+];
 const name = fc.constantFrom(...PROTO);
 
-interface Slots { kind: string; key: string; name: string; label: string; value: string; host: string; port: string; group: string }
+interface Slots {
+  kind: string;
+  key: string;
+  name: string;
+  label: string;
+  value: string;
+  host: string;
+  port: string;
+  group: string;
+}
 
 const slots: fc.Arbitrary<Slots> = fc.record({
-  kind: name, key: name, name, label: name, value: name, host: name, port: name,
-  group: fc.constantFrom('networking.istio.io', 'security.istio.io', 'telemetry.istio.io', 'extensions.istio.io', 'apps', 'v1'),
+  kind: name,
+  key: name,
+  name,
+  label: name,
+  value: name,
+  host: name,
+  port: name,
+  group: fc.constantFrom(
+    'networking.istio.io',
+    'security.istio.io',
+    'telemetry.istio.io',
+    'extensions.istio.io',
+    'apps',
+    'v1',
+  ),
 });
 
 function mesh(s: Slots): Record<string, string> {
@@ -112,16 +145,23 @@ spec:
 }
 
 test('prototype member names as kinds, keys, names, labels and hosts crash no rule and hide no finding', () => {
-  fc.assert(fc.property(slots, (s) => {
-    const findings = check(mesh(s));
-    expect(findings.filter((f) => f.rule === 'internal-error').map((f) => f.message)).toEqual([]);
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'unknown-istio-kind', file: 'typo.yaml', line: 2, severity: 'error' }));
-  }), { numRuns: Number(process.env.FC_RUNS ?? 120), seed: Number(process.env.FC_SEED ?? 14) });
+  fc.assert(
+    fc.property(slots, (s) => {
+      const findings = check(mesh(s));
+      expect(findings.filter((f) => f.rule === 'internal-error').map((f) => f.message)).toEqual([]);
+      expect(findings).toContainEqual(
+        expect.objectContaining({ rule: 'unknown-istio-kind', file: 'typo.yaml', line: 2, severity: 'error' }),
+      );
+    }),
+    { numRuns: Number(process.env.FC_RUNS ?? 120), seed: Number(process.env.FC_SEED ?? 14) },
+  );
 });
 
 test('an Istio-group kind named after a prototype member is reported as an unknown kind', () => {
   for (const kind of PROTO) {
-    const findings = check({ 'k.yaml': `apiVersion: networking.istio.io/v1\nkind: ${kind}\nmetadata: {name: x, namespace: shop}\n` });
+    const findings = check({
+      'k.yaml': `apiVersion: networking.istio.io/v1\nkind: ${kind}\nmetadata: {name: x, namespace: shop}\n`,
+    });
     expect(findings.filter((f) => f.rule === 'internal-error')).toEqual([]);
     expect(findings).toContainEqual(expect.objectContaining({ rule: 'unknown-istio-kind', line: 2 }));
   }

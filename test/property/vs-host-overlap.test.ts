@@ -10,22 +10,38 @@ function pairwise(hosts: readonly string[]): [number, number, number][] {
   const out: [number, number, number][] = [];
   for (let i = 0; i < hosts.length; i++) {
     for (let j = i + 1; j < hosts.length; j++) {
-      if (hostMatches(hosts[i]!, hosts[j]!) || hostMatches(hosts[j]!, hosts[i]!)) out.push([i, j, hosts.indexOf(hosts[j]!, i + 1)]);
+      if (hostMatches(hosts[i]!, hosts[j]!) || hostMatches(hosts[j]!, hosts[i]!))
+        out.push([i, j, hosts.indexOf(hosts[j]!, i + 1)]);
     }
   }
   return out;
 }
 
-const host = fc.constantFrom('*', '*.com', '*.a.com', '*.b.a.com', 'a.com', 'x.a.com', 'y.b.a.com', 'b.a.com', 'z.org', '*.org', 'reviews');
+const host = fc.constantFrom(
+  '*',
+  '*.com',
+  '*.a.com',
+  '*.b.a.com',
+  'a.com',
+  'x.a.com',
+  'y.b.a.com',
+  'b.a.com',
+  'z.org',
+  '*.org',
+  'reviews',
+);
 
 test('flags the same host positions as the pairwise check, naming only pairs it named', () => {
-  fc.assert(fc.property(fc.array(host, { maxLength: 12 }), (hosts) => {
-    const old = pairwise(hosts);
-    const now = overlappingHostPairs(hosts);
-    expect(new Set(now.map(([, j]) => j))).toEqual(new Set(old.map(([, , at]) => at)));
-    const named = new Set(old.map(([i, j]) => `${hosts[i]}|${hosts[j]}`));
-    for (const [i, j] of now) expect(named.has(`${hosts[i]}|${hosts[j]}`)).toBe(true);
-  }), { numRuns: 500, seed: 14 });
+  fc.assert(
+    fc.property(fc.array(host, { maxLength: 12 }), (hosts) => {
+      const old = pairwise(hosts);
+      const now = overlappingHostPairs(hosts);
+      expect(new Set(now.map(([, j]) => j))).toEqual(new Set(old.map(([, , at]) => at)));
+      const named = new Set(old.map(([i, j]) => `${hosts[i]}|${hosts[j]}`));
+      for (const [i, j] of now) expect(named.has(`${hosts[i]}|${hosts[j]}`)).toBe(true);
+    }),
+    { numRuns: 500, seed: 14 },
+  );
 });
 
 test('one host repeated 2,000 times is 1,999 findings, found in under 3 s', () => {

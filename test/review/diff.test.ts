@@ -19,7 +19,10 @@ const PATCH = [
 describe('commentable lines from a patch', () => {
   it('gives each hunk its RIGHT-side line range and the added lines', () => {
     const { hunks, added } = parsePatch(PATCH);
-    expect(hunks).toEqual([{ start: 1, end: 5 }, { start: 21, end: 23 }]);
+    expect(hunks).toEqual([
+      { start: 1, end: 5 },
+      { start: 21, end: 23 },
+    ]);
     expect([...added].sort((a, b) => a - b)).toEqual([2, 3, 22]);
   });
 
@@ -32,7 +35,9 @@ describe('commentable lines from a patch', () => {
   });
 
   it('does not count "\\ No newline at end of file" as a line', () => {
-    const { hunks, added } = parsePatch('@@ -1 +1 @@\n-a\n\\ No newline at end of file\n+b\n\\ No newline at end of file');
+    const { hunks, added } = parsePatch(
+      '@@ -1 +1 @@\n-a\n\\ No newline at end of file\n+b\n\\ No newline at end of file',
+    );
     expect(hunks).toEqual([{ start: 1, end: 1 }]);
     expect([...added]).toEqual([1]);
   });
@@ -75,11 +80,29 @@ describe('rebuilding the base version from head and patch', () => {
 
 describe('change set from git diff', () => {
   it('reads added, removed, renamed and modified files', () => {
-    const text = [
-      'diff --git a/new.yaml b/new.yaml', 'new file mode 100644', '--- /dev/null', '+++ b/new.yaml', '@@ -0,0 +1,2 @@', '+a: 1', '+b: 2',
-      'diff --git a/old.yaml b/old.yaml', 'deleted file mode 100644', '--- a/old.yaml', '+++ /dev/null', '@@ -1 +0,0 @@', '-x: 1',
-      'diff --git a/m.yaml b/m.yaml', '--- a/m.yaml', '+++ b/m.yaml', '@@ -1,2 +1,2 @@', ' a: 1', '-b: 1', '+b: 2',
-    ].join('\n') + '\n';
+    const text =
+      [
+        'diff --git a/new.yaml b/new.yaml',
+        'new file mode 100644',
+        '--- /dev/null',
+        '+++ b/new.yaml',
+        '@@ -0,0 +1,2 @@',
+        '+a: 1',
+        '+b: 2',
+        'diff --git a/old.yaml b/old.yaml',
+        'deleted file mode 100644',
+        '--- a/old.yaml',
+        '+++ /dev/null',
+        '@@ -1 +0,0 @@',
+        '-x: 1',
+        'diff --git a/m.yaml b/m.yaml',
+        '--- a/m.yaml',
+        '+++ b/m.yaml',
+        '@@ -1,2 +1,2 @@',
+        ' a: 1',
+        '-b: 1',
+        '+b: 2',
+      ].join('\n') + '\n';
     const cs = changeSetFromUnifiedDiff(text);
     const by = Object.fromEntries(cs.files.map((f) => [f.path, f]));
     expect(by['new.yaml']!.status).toBe('added');

@@ -6,13 +6,32 @@ import os from 'node:os';
 import path from 'node:path';
 import { Git, unquoteGitPath } from '../../src/review/git.js';
 
-const NAMES = ['mesh/we\nird.yaml', 'mesh/tab\there.yaml', 'mesh/"quoted".yaml', 'mesh/back\\slash.yaml', 'mesh/café ☕.yaml', 'mesh/zz-last.yaml'];
+const NAMES = [
+  'mesh/we\nird.yaml',
+  'mesh/tab\there.yaml',
+  'mesh/"quoted".yaml',
+  'mesh/back\\slash.yaml',
+  'mesh/café ☕.yaml',
+  'mesh/zz-last.yaml',
+];
 let dir: string;
 let base: string;
 let head: string;
 
 function git(...args: string[]): string {
-  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: os.tmpdir() } }).trim();
+  return execFileSync('git', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+      GIT_CONFIG_NOSYSTEM: '1',
+      HOME: os.tmpdir(),
+    },
+  }).trim();
 }
 
 beforeAll(() => {
@@ -37,7 +56,10 @@ test('readAt gives each path its own contents, whatever its name', () => {
 });
 
 test('diff names every changed file exactly as the tree does', () => {
-  const paths = new Git(dir).diff(base, head).files.map((f) => f.path).sort();
+  const paths = new Git(dir)
+    .diff(base, head)
+    .files.map((f) => f.path)
+    .sort();
   expect(paths).toEqual([...NAMES].sort());
 });
 

@@ -13,7 +13,11 @@ import type { LoadOptions } from '../../src/settings-loader.js';
 const loaded = { config: emptyConfig(), settings: defaultMeshSettings(), warnings: [] };
 const filter = pathFilter(['**/*.yaml'], () => false);
 
-function readersFor(workspace: Record<string, string>, head: Record<string, string>, base: Record<string, string>): ViewReaders {
+function readersFor(
+  workspace: Record<string, string>,
+  head: Record<string, string>,
+  base: Record<string, string>,
+): ViewReaders {
   const buf = (t: string | undefined) => (t === undefined ? null : Buffer.from(t));
   return {
     workspaceFiles: Object.keys(workspace).filter(filter),
@@ -53,11 +57,30 @@ describe('views', () => {
       truncated: false,
     };
     // The workspace is a merge or base checkout: it still has gone.yaml and old.yaml, and a stale new.yaml.
-    const ws = { 'gone.yaml': 'b: 1\n', 'old.yaml': 'c: 1\n', 'keep.yaml': 'k: 1\n', 'new.yaml': 'stale: 1\n', 'notes.txt': 'y\n' };
-    const v = await buildViews(changes, filter, readersFor(ws, { 'new.yaml': 'a: 1\n', 'moved.yaml': 'c: 1\n' }, { 'gone.yaml': 'b: 1\n', 'old.yaml': 'c: 1\n' }));
-    expect(v.head.files.map((f) => [f, String(v.head.read(f))])).toEqual([['keep.yaml', 'k: 1\n'], ['moved.yaml', 'c: 1\n'], ['new.yaml', 'a: 1\n']]);
+    const ws = {
+      'gone.yaml': 'b: 1\n',
+      'old.yaml': 'c: 1\n',
+      'keep.yaml': 'k: 1\n',
+      'new.yaml': 'stale: 1\n',
+      'notes.txt': 'y\n',
+    };
+    const v = await buildViews(
+      changes,
+      filter,
+      readersFor(ws, { 'new.yaml': 'a: 1\n', 'moved.yaml': 'c: 1\n' }, { 'gone.yaml': 'b: 1\n', 'old.yaml': 'c: 1\n' }),
+    );
+    expect(v.head.files.map((f) => [f, String(v.head.read(f))])).toEqual([
+      ['keep.yaml', 'k: 1\n'],
+      ['moved.yaml', 'c: 1\n'],
+      ['new.yaml', 'a: 1\n'],
+    ]);
     expect(v.base.files).toEqual(['gone.yaml', 'keep.yaml', 'old.yaml']);
-    expect([v.head.exists('gone.yaml'), v.head.exists('old.yaml'), v.base.exists('new.yaml'), v.base.exists('moved.yaml')]).toEqual([false, false, false, false]);
+    expect([
+      v.head.exists('gone.yaml'),
+      v.head.exists('old.yaml'),
+      v.base.exists('new.yaml'),
+      v.base.exists('moved.yaml'),
+    ]).toEqual([false, false, false, false]);
     expect(v.relevant.map((f) => f.path)).toEqual(['new.yaml', 'gone.yaml', 'moved.yaml']);
   });
 });
@@ -65,9 +88,31 @@ describe('views', () => {
 describe('untrusted manifest text in comments', () => {
   it('cannot mention people or inject HTML through a value that reaches a message', async () => {
     const host = '"@security-team<img src=x>.example.com"';
-    const changes: ChangeSet = { files: [changedFile('se.yaml', null, 'added', '@@ -0,0 +1,16 @@\n' + STATIC(host).trimEnd().split('\n').map((l) => `+${l}`).join('\n'))], truncated: false };
+    const changes: ChangeSet = {
+      files: [
+        changedFile(
+          'se.yaml',
+          null,
+          'added',
+          '@@ -0,0 +1,16 @@\n' +
+            STATIC(host)
+              .trimEnd()
+              .split('\n')
+              .map((l) => `+${l}`)
+              .join('\n'),
+        ),
+      ],
+      truncated: false,
+    };
     const views = await buildViews(changes, filter, readersFor({}, { 'se.yaml': STATIC(host) }, {}));
-    const plan = await planReview(views, changes, { loaded, threads: [], maxComments: 30, runId: 'r', link: (f, l) => `https://x/${f}#L${l}`, commentLevel: 'info' });
+    const plan = await planReview(views, changes, {
+      loaded,
+      threads: [],
+      maxComments: 30,
+      runId: 'r',
+      link: (f, l) => `https://x/${f}#L${l}`,
+      commentLevel: 'info',
+    });
     const bodies = plan.placement.inline.map((c) => c.body);
     expect(bodies.length).toBeGreaterThan(0);
     expect(bodies.some((b) => b.includes('security-team'))).toBe(true);
@@ -79,7 +124,18 @@ describe('untrusted manifest text in comments', () => {
 });
 
 describe('istio-review review --base', () => {
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' } });
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@x',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@x',
+      },
+    });
 
   it('prints the comments with their suggestion blocks and the summary, and exits 1 on a new error', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-local-'));
@@ -94,14 +150,36 @@ describe('istio-review review --base', () => {
       git(dir, 'add', '-A');
       git(dir, 'commit', '-q', '-m', 'db');
       let out = '';
-      const code = await runReviewCommand({ base: 'main', paths: [], loaded, failOn: 'error', format: 'text', commentLevel: 'warning', cwd: dir, write: (s) => { out += s; } });
+      const code = await runReviewCommand({
+        base: 'main',
+        paths: [],
+        loaded,
+        failOn: 'error',
+        format: 'text',
+        commentLevel: 'warning',
+        cwd: dir,
+        write: (s) => {
+          out += s;
+        },
+      });
       expect(code).toBe(1);
       expect(out).toContain('── mesh/db.yaml:13');
       expect(out).toContain('```suggestion\n  resolution: DNS\n```');
       expect(out).toContain('## istio-review');
       expect(out).not.toContain('<!-- istio-review:');
       let json = '';
-      await runReviewCommand({ base: 'main', paths: [], loaded, failOn: 'none', format: 'json', commentLevel: 'warning', cwd: dir, write: (s) => { json += s; } });
+      await runReviewCommand({
+        base: 'main',
+        paths: [],
+        loaded,
+        failOn: 'none',
+        format: 'json',
+        commentLevel: 'warning',
+        cwd: dir,
+        write: (s) => {
+          json += s;
+        },
+      });
       const parsed = JSON.parse(json) as { comments: { path: string; line: number; suggestion: boolean }[] };
       expect(parsed.comments).toEqual([expect.objectContaining({ path: 'mesh/db.yaml', line: 13, suggestion: true })]);
     } finally {
@@ -123,12 +201,30 @@ describe('istio-review review --base', () => {
       git(dir, 'commit', '-q', '-am', 'turn the rule back on');
       const run = async (loadOptions?: LoadOptions) => {
         let out = '';
-        const code = await runReviewCommand({ base: 'main', paths: [], loaded, failOn: 'error', format: 'json', commentLevel: 'warning', cwd: dir, write: (s) => { out += s; }, ...(loadOptions ? { loadOptions } : {}) });
-        return { code, outside: (JSON.parse(out) as { outside: { reason: string; finding: { rule: string; file: string } }[] }).outside };
+        const code = await runReviewCommand({
+          base: 'main',
+          paths: [],
+          loaded,
+          failOn: 'error',
+          format: 'json',
+          commentLevel: 'warning',
+          cwd: dir,
+          write: (s) => {
+            out += s;
+          },
+          ...(loadOptions ? { loadOptions } : {}),
+        });
+        return {
+          code,
+          outside: (JSON.parse(out) as { outside: { reason: string; finding: { rule: string; file: string } }[] })
+            .outside,
+        };
       };
       const reviewed = await run({ configFile: '.istio-review.yaml' });
       expect(reviewed.code).toBe(1);
-      expect(reviewed.outside.map((o) => `${o.finding.file} ${o.finding.rule} ${o.reason}`)).toEqual(['mesh/db.yaml se-static-without-endpoints not-in-pr']);
+      expect(reviewed.outside.map((o) => `${o.finding.file} ${o.finding.rule} ${o.reason}`)).toEqual([
+        'mesh/db.yaml se-static-without-endpoints not-in-pr',
+      ]);
       // Without knowing which files the settings came from, base and head are judged alike: nothing is new.
       expect((await run()).code).toBe(0);
     } finally {
@@ -141,7 +237,10 @@ describe('istio-review review --base', () => {
     try {
       git(dir, 'init', '-q', '-b', 'main');
       fs.mkdirSync(path.join(dir, 'mesh'));
-      fs.writeFileSync(path.join(dir, 'mesh/ok.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    istio-injection: enabled\n');
+      fs.writeFileSync(
+        path.join(dir, 'mesh/ok.yaml'),
+        'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    istio-injection: enabled\n',
+      );
       git(dir, 'add', '-A');
       git(dir, 'commit', '-q', '-m', 'base');
       git(dir, 'checkout', '-q', '-b', 'feature');
@@ -149,14 +248,36 @@ describe('istio-review review --base', () => {
       git(dir, 'add', '-A');
       git(dir, 'commit', '-q', '-m', 'db');
       // Not committed: the fix of db.yaml, a broken edit of an unchanged file, and a new file.
-      fs.writeFileSync(path.join(dir, 'mesh/db.yaml'), STATIC('db.legacy.internal').replace('resolution: STATIC', 'resolution: DNS'));
+      fs.writeFileSync(
+        path.join(dir, 'mesh/db.yaml'),
+        STATIC('db.legacy.internal').replace('resolution: STATIC', 'resolution: DNS'),
+      );
       fs.writeFileSync(path.join(dir, 'mesh/ok.yaml'), 'kind: [\n');
       fs.writeFileSync(path.join(dir, 'mesh/new.yaml'), 'kind: [\n');
       let out = '';
       let err = '';
-      const code = await runReviewCommand({ base: 'main', paths: [], loaded, failOn: 'error', format: 'json', commentLevel: 'warning', cwd: dir, write: (s) => { out += s; }, warn: (s) => { err += s; } });
-      expect(err).toContain('3 files have uncommitted changes that this review does not include (it reviews HEAD): mesh/db.yaml, mesh/new.yaml, mesh/ok.yaml');
-      const parsed = JSON.parse(out) as { comments: { path: string; line: number }[]; outside: { finding: { rule: string } }[] };
+      const code = await runReviewCommand({
+        base: 'main',
+        paths: [],
+        loaded,
+        failOn: 'error',
+        format: 'json',
+        commentLevel: 'warning',
+        cwd: dir,
+        write: (s) => {
+          out += s;
+        },
+        warn: (s) => {
+          err += s;
+        },
+      });
+      expect(err).toContain(
+        '3 files have uncommitted changes that this review does not include (it reviews HEAD): mesh/db.yaml, mesh/new.yaml, mesh/ok.yaml',
+      );
+      const parsed = JSON.parse(out) as {
+        comments: { path: string; line: number }[];
+        outside: { finding: { rule: string } }[];
+      };
       expect(code).toBe(1); // the committed db.yaml still has the problem
       expect(parsed.comments.map((c) => `${c.path}:${c.line}`)).toEqual(['mesh/db.yaml:13']);
       expect(parsed.outside.map((o) => o.finding.rule)).not.toContain('yaml-syntax');

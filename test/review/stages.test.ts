@@ -3,14 +3,34 @@ import { changedFile, type ChangeSet } from '../../src/review/diff.js';
 import { anchorIsValid, placeFindings } from '../../src/review/placement.js';
 import { classifyFindings } from '../../src/review/classify.js';
 import { fixIsObservable, planThreads, type ExistingThread } from '../../src/review/threads.js';
-import { codeBlock, commentBody, escapeMarkdown, fenceFor, fingerprintsIn, isSummaryBody, resourceKey, summaryCommentBody, SUMMARY_MARKER } from '../../src/review/markdown.js';
+import {
+  codeBlock,
+  commentBody,
+  escapeMarkdown,
+  fenceFor,
+  fingerprintsIn,
+  isSummaryBody,
+  resourceKey,
+  summaryCommentBody,
+  SUMMARY_MARKER,
+} from '../../src/review/markdown.js';
 import { summaryMarkdown } from '../../src/review/summary.js';
 
 function finding(over: Partial<Finding> & { fingerprint: string }): Finding {
   return {
-    rule: 'some-rule', severity: 'warning', message: 'something is wrong', istioCode: null, kialiCode: null,
-    resource: { kind: 'ServiceEntry', namespace: 'default', name: 'ext' }, file: 'a.yaml', line: 3, endLine: 3, fix: null,
-    subject: 's', docs: 'https://example.com/docs/some-rule.md', ...over,
+    rule: 'some-rule',
+    severity: 'warning',
+    message: 'something is wrong',
+    istioCode: null,
+    kialiCode: null,
+    resource: { kind: 'ServiceEntry', namespace: 'default', name: 'ext' },
+    file: 'a.yaml',
+    line: 3,
+    endLine: 3,
+    fix: null,
+    subject: 's',
+    docs: 'https://example.com/docs/some-rule.md',
+    ...over,
   };
 }
 
@@ -27,7 +47,11 @@ const link = (f: string, l: number) => `https://github.example/o/r/blob/sha/${f}
 
 describe('placement', () => {
   it('puts a fix whose whole range is in one hunk as a suggestion on exactly that range', () => {
-    const f = finding({ fingerprint: 'f1', line: 2, fix: { file: 'a.yaml', startLine: 2, endLine: 4, text: 'B\nC', description: 'set b' } });
+    const f = finding({
+      fingerprint: 'f1',
+      line: 2,
+      fix: { file: 'a.yaml', startLine: 2, endLine: 4, text: 'B\nC', description: 'set b' },
+    });
     const p = placeFindings([f], changes, { maxComments: 30, runId: 'r1', link });
     expect(p.inline).toHaveLength(1);
     const c = p.inline[0]!;
@@ -37,21 +61,35 @@ describe('placement', () => {
   });
 
   it('sends no start_line for a one-line suggestion', () => {
-    const f = finding({ fingerprint: 'f1', line: 2, fix: { file: 'a.yaml', startLine: 2, endLine: 2, text: 'B', description: 'b' } });
+    const f = finding({
+      fingerprint: 'f1',
+      line: 2,
+      fix: { file: 'a.yaml', startLine: 2, endLine: 2, text: 'B', description: 'b' },
+    });
     const c = placeFindings([f], changes, { maxComments: 30, runId: 'r', link }).inline[0]!;
     expect(c.startLine).toBeUndefined();
     expect(c.line).toBe(2);
   });
 
   it('anchors a suggestion in the fix file when the fix is in another file than the finding', () => {
-    const f = finding({ fingerprint: 'f1', file: 'z.yaml', line: 40, fix: { file: 'b.yaml', startLine: 11, endLine: 11, text: 'y2', description: 'x' } });
+    const f = finding({
+      fingerprint: 'f1',
+      file: 'z.yaml',
+      line: 40,
+      fix: { file: 'b.yaml', startLine: 11, endLine: 11, text: 'y2', description: 'x' },
+    });
     const c = placeFindings([f], changes, { maxComments: 30, runId: 'r', link }).inline[0]!;
     expect(c).toMatchObject({ path: 'b.yaml', line: 11, suggestion: true });
     expect(c.body).toContain('Found in https://github.example/o/r/blob/sha/z.yaml#L40');
   });
 
   it('comments without a suggestion when the fix leaves the hunk but the finding line is in it', () => {
-    const f = finding({ fingerprint: 'f1', file: 'b.yaml', line: 11, fix: { file: 'b.yaml', startLine: 11, endLine: 14, text: 'q', description: 'd' } });
+    const f = finding({
+      fingerprint: 'f1',
+      file: 'b.yaml',
+      line: 11,
+      fix: { file: 'b.yaml', startLine: 11, endLine: 14, text: 'q', description: 'd' },
+    });
     const c = placeFindings([f], changes, { maxComments: 30, runId: 'r', link }).inline[0]!;
     expect(c).toMatchObject({ path: 'b.yaml', line: 11, suggestion: false });
     expect(c.startLine).toBeUndefined();
@@ -60,11 +98,15 @@ describe('placement', () => {
   });
 
   it('sends findings outside the diff, in files without a patch and in untouched files to the summary', () => {
-    const p = placeFindings([
-      finding({ fingerprint: 'o1', file: 'b.yaml', line: 2 }),
-      finding({ fingerprint: 'o2', file: 'c.yaml', line: 1 }),
-      finding({ fingerprint: 'o3', file: 'untouched.yaml', line: 1 }),
-    ], changes, { maxComments: 30, runId: 'r', link });
+    const p = placeFindings(
+      [
+        finding({ fingerprint: 'o1', file: 'b.yaml', line: 2 }),
+        finding({ fingerprint: 'o2', file: 'c.yaml', line: 1 }),
+        finding({ fingerprint: 'o3', file: 'untouched.yaml', line: 1 }),
+      ],
+      changes,
+      { maxComments: 30, runId: 'r', link },
+    );
     expect(p.inline).toEqual([]);
     expect(p.outside.map((o) => o.reason)).toEqual(['outside-diff', 'no-patch', 'not-in-pr']);
   });
@@ -107,7 +149,11 @@ describe('comment text', () => {
   });
 
   it('carries the fingerprint marker, readable back', () => {
-    const body = commentBody({ finding: finding({ fingerprint: 'abc123', message: 'host "@team" <b>' }), suggestion: null, runId: '42-1' });
+    const body = commentBody({
+      finding: finding({ fingerprint: 'abc123', message: 'host "@team" <b>' }),
+      suggestion: null,
+      runId: '42-1',
+    });
     expect(fingerprintsIn(body)).toEqual(['abc123']);
     expect(body).toContain('<!-- istio-review:run=42-1 -->');
     expect(body).not.toContain('<b>');
@@ -121,7 +167,10 @@ describe('new versus pre-existing', () => {
       finding({ fingerprint: 'old-edited', file: 'b.yaml', line: 11 }),
       finding({ fingerprint: 'old-context', file: 'b.yaml', line: 10 }),
     ];
-    const base = [finding({ fingerprint: 'old-edited', file: 'b.yaml', line: 11 }), finding({ fingerprint: 'old-context', file: 'b.yaml', line: 10 })];
+    const base = [
+      finding({ fingerprint: 'old-edited', file: 'b.yaml', line: 11 }),
+      finding({ fingerprint: 'old-context', file: 'b.yaml', line: 10 }),
+    ];
     const c = classifyFindings(head, base, changes);
     expect(c.fresh.map((f) => f.fingerprint)).toEqual(['new']);
     expect(c.touchedPreExisting.map((f) => f.fingerprint)).toEqual(['old-edited']);
@@ -131,8 +180,17 @@ describe('new versus pre-existing', () => {
 
 describe('earlier threads', () => {
   const thread = (over: Partial<ExistingThread>): ExistingThread => ({
-    id: 'T', isResolved: false, isOutdated: false, path: 'a.yaml', line: 3, originalLine: 3, resolvedByBot: false,
-    fingerprints: ['fp'], commentId: 1, commentBody: 'x', ...over,
+    id: 'T',
+    isResolved: false,
+    isOutdated: false,
+    path: 'a.yaml',
+    line: 3,
+    originalLine: 3,
+    resolvedByBot: false,
+    fingerprints: ['fp'],
+    commentId: 1,
+    commentBody: 'x',
+    ...over,
   });
   const f = finding({ fingerprint: 'fp', line: 3 });
 
@@ -161,18 +219,31 @@ describe('earlier threads', () => {
 });
 
 describe('summary', () => {
-  const base = { where: new Map(), preExisting: { error: 0, warning: 1, info: 0 }, resolved: 0, notAnnotated: 0, notes: [], link, headSha: 'abcdef1234', runUrl: null };
+  const base = {
+    where: new Map(),
+    preExisting: { error: 0, warning: 1, info: 0 },
+    resolved: 0,
+    notAnnotated: 0,
+    notes: [],
+    link,
+    headSha: 'abcdef1234',
+    runUrl: null,
+  };
 
   it('says all clear when nothing new was found', () => {
     const md = summaryMarkdown({ ...base, reported: [] });
     expect(isSummaryBody(summaryCommentBody(md, '1-1'))).toBe(true);
-    expect(summaryCommentBody(md, '1-1').trimEnd().split('\n').pop()).toBe(`${SUMMARY_MARKER} <!-- istio-review:run=1-1 -->`);
+    expect(summaryCommentBody(md, '1-1').trimEnd().split('\n').pop()).toBe(
+      `${SUMMARY_MARKER} <!-- istio-review:run=1-1 -->`,
+    );
     expect(md).toContain('All clear');
     expect(md).toContain('0 errors, 1 warning, 0 infos');
   });
 
   it('lists findings with links and stays within the size limit, saying what it left out', () => {
-    const many = Array.from({ length: 2000 }, (_, i) => finding({ fingerprint: `f${i}`, line: i + 1, message: 'x'.repeat(200) }));
+    const many = Array.from({ length: 2000 }, (_, i) =>
+      finding({ fingerprint: `f${i}`, line: i + 1, message: 'x'.repeat(200) }),
+    );
     const md = summaryMarkdown({ ...base, reported: many });
     expect(md.length).toBeLessThanOrEqual(65_536);
     expect(md).toMatch(/and \d+ more not shown/);
@@ -187,29 +258,63 @@ describe('comment-level', () => {
     const p = placeFindings([info, warn], changes, { maxComments: 30, runId: 'r', link, commentLevel: 'warning' });
     expect(p.inline.map((c) => c.finding.fingerprint)).toEqual(['w']);
     expect(p.outside).toEqual([{ finding: info, reason: 'below-level' }]);
-    const errorsOnly = placeFindings([info, warn], changes, { maxComments: 30, runId: 'r', link, commentLevel: 'error' });
+    const errorsOnly = placeFindings([info, warn], changes, {
+      maxComments: 30,
+      runId: 'r',
+      link,
+      commentLevel: 'error',
+    });
     expect(errorsOnly.inline).toEqual([]);
   });
 });
 
 describe('summary table', () => {
-  const base = { preExisting: { error: 0, warning: 0, info: 0 }, resolved: 0, notAnnotated: 0, notes: [], link, headSha: 'abcdef1234', runUrl: null };
-  const tableRows = (md: string) => md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Severity') && !l.startsWith('| ---'));
+  const base = {
+    preExisting: { error: 0, warning: 0, info: 0 },
+    resolved: 0,
+    notAnnotated: 0,
+    notes: [],
+    link,
+    headSha: 'abcdef1234',
+    runUrl: null,
+  };
+  const tableRows = (md: string) =>
+    md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Severity') && !l.startsWith('| ---'));
 
   it('names the resource and shows the line the comment is anchored to (the end of its suggestion)', () => {
-    const f = finding({ fingerprint: 'f', line: 2, resource: { kind: 'DestinationRule', namespace: 'shop', name: 'stripe' },
-      fix: { file: 'b.yaml', startLine: 10, endLine: 11, text: 'x', description: 'd' } });
-    const md = summaryMarkdown({ ...base, reported: [f], where: new Map([['f', 'inline']]), anchors: new Map([['f', { path: 'b.yaml', line: 11 }]]) });
+    const f = finding({
+      fingerprint: 'f',
+      line: 2,
+      resource: { kind: 'DestinationRule', namespace: 'shop', name: 'stripe' },
+      fix: { file: 'b.yaml', startLine: 10, endLine: 11, text: 'x', description: 'd' },
+    });
+    const md = summaryMarkdown({
+      ...base,
+      reported: [f],
+      where: new Map([['f', 'inline']]),
+      anchors: new Map([['f', { path: 'b.yaml', line: 11 }]]),
+    });
     expect(md).toContain('| Severity | Resource | Where | Rule | Problem | Placement |');
-    expect(tableRows(md)).toEqual([`| ⚠️ **Warning** | DestinationRule shop/stripe | [b.yaml:11](${link('b.yaml', 11)}) | \`some-rule\` | something is wrong | review comment |`]);
+    expect(tableRows(md)).toEqual([
+      `| ⚠️ **Warning** | DestinationRule shop/stripe | [b.yaml:11](${link('b.yaml', 11)}) | \`some-rule\` | something is wrong | review comment |`,
+    ]);
   });
 
   it('sorts by severity, then file, and shows cluster-scoped and file-level findings', () => {
-    const md = summaryMarkdown({ ...base, where: new Map(), reported: [
-      finding({ fingerprint: '1', file: 'b.yaml', severity: 'warning' }),
-      finding({ fingerprint: '2', file: 'z.yaml', severity: 'error', resource: { kind: 'Namespace', namespace: null, name: 'shop' } }),
-      finding({ fingerprint: '3', file: 'a.yaml', severity: 'warning', resource: null }),
-    ] });
+    const md = summaryMarkdown({
+      ...base,
+      where: new Map(),
+      reported: [
+        finding({ fingerprint: '1', file: 'b.yaml', severity: 'warning' }),
+        finding({
+          fingerprint: '2',
+          file: 'z.yaml',
+          severity: 'error',
+          resource: { kind: 'Namespace', namespace: null, name: 'shop' },
+        }),
+        finding({ fingerprint: '3', file: 'a.yaml', severity: 'warning', resource: null }),
+      ],
+    });
     expect(tableRows(md).map((r) => r.split(' | ').slice(0, 3).join(' | '))).toEqual([
       `| 🛑 **Error** | Namespace shop | [z.yaml:3](${link('z.yaml', 3)})`,
       `| ⚠️ **Warning** | — | [a.yaml:3](${link('a.yaml', 3)})`,
@@ -230,7 +335,9 @@ describe('summary table', () => {
     const info = finding({ fingerprint: 'i', severity: 'info', rule: 'se-tls-no-ca' });
     const md = summaryMarkdown({ ...base, reported: [info], where: new Map([['i', 'below-level']]), notManifests: 3 });
     expect(md).toContain('✅ **No new problems** that need a comment');
-    expect(md).toMatch(/<details><summary>1 finding below the comment level \(info\)[^\n]*<\/summary>\n\n\| Severity[^\n]*\n[^\n]*\n\| ℹ️ \*\*Info\*\* \| ServiceEntry default\/ext[^\n]*\n\n<\/details>/);
+    expect(md).toMatch(
+      /<details><summary>1 finding below the comment level \(info\)[^\n]*<\/summary>\n\n\| Severity[^\n]*\n[^\n]*\n\| ℹ️ \*\*Info\*\* \| ServiceEntry default\/ext[^\n]*\n\n<\/details>/,
+    );
     expect(md).toContain('3 YAML files under `paths` are not Kubernetes objects');
     expect(md).not.toContain('could not be placed');
   });
@@ -239,12 +346,28 @@ describe('summary table', () => {
 describe('fixed threads, judged per resource', () => {
   const ref = { kind: 'ServiceEntry', namespace: 'shop', name: 'db' };
   const thread = (body: string): ExistingThread => ({
-    id: 'T', isResolved: false, isOutdated: false, path: 'db.yaml', line: 3, originalLine: 3, resolvedByBot: false,
-    fingerprints: ['fp'], commentId: 1, commentBody: body,
+    id: 'T',
+    isResolved: false,
+    isOutdated: false,
+    path: 'db.yaml',
+    line: 3,
+    originalLine: 3,
+    resolvedByBot: false,
+    fingerprints: ['fp'],
+    commentId: 1,
+    commentBody: body,
   });
-  const withMarker = thread(commentBody({ finding: finding({ fingerprint: 'fp', file: 'db.yaml', resource: ref }), suggestion: null, runId: 'r' }));
+  const withMarker = thread(
+    commentBody({
+      finding: finding({ fingerprint: 'fp', file: 'db.yaml', resource: ref }),
+      suggestion: null,
+      runId: 'r',
+    }),
+  );
   const facts = (o: { resources?: string[]; broken?: string[]; files?: string[] }) => ({
-    resources: new Set(o.resources ?? []), files: new Set(o.files ?? ['db.yaml']), broken: new Set(o.broken ?? []),
+    resources: new Set(o.resources ?? []),
+    files: new Set(o.files ?? ['db.yaml']),
+    broken: new Set(o.broken ?? []),
   });
 
   it('the resource is still there: fixed, even if its file has a broken document', () => {
@@ -258,6 +381,11 @@ describe('fixed threads, judged per resource', () => {
     expect(fixIsObservable(withMarker, facts({ files: [] }))).toBe(false);
   });
   it('a comment without a resource marker is judged by its file', () => {
-    expect(fixIsObservable(thread('old comment <!-- istio-review:fp=fp -->'), facts({ resources: [resourceKey(ref)], broken: ['db.yaml'] }))).toBe(false);
+    expect(
+      fixIsObservable(
+        thread('old comment <!-- istio-review:fp=fp -->'),
+        facts({ resources: [resourceKey(ref)], broken: ['db.yaml'] }),
+      ),
+    ).toBe(false);
   });
 });

@@ -17,35 +17,41 @@ describe('rule catalogue', () => {
     for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
   });
 
-  test.each(ALL_RULES.map((r) => [r.id, r] as const))('%s has a docs page stating its severity and code', (id, rule) => {
-    const file = `docs/rules/${id}.md`;
-    expect(fs.existsSync(file)).toBe(true);
-    const text = fs.readFileSync(file, 'utf8');
-    expect(text.split('\n')[0]).toBe(`# ${id}`);
-    expect(text).toContain(`Severity: **${rule.severity}**`);
-    expect(text).toContain(`Istio code: ${rule.istioCode ? `**${rule.istioCode}**` : '—'}`);
-    expect(text.split('\n')[2]).toMatch(rule.fixable ? / · Fix: yes( \(.+\))?$/ : / · Fix: no$/);
-    expect(rule.title.length).toBeGreaterThan(10);
-    if (rule.istioCode) expect(rule.istioCode).toMatch(/^IST\d{4}$/);
-  });
+  test.each(ALL_RULES.map((r) => [r.id, r] as const))(
+    '%s has a docs page stating its severity and code',
+    (id, rule) => {
+      const file = `docs/rules/${id}.md`;
+      expect(fs.existsSync(file)).toBe(true);
+      const text = fs.readFileSync(file, 'utf8');
+      expect(text.split('\n')[0]).toBe(`# ${id}`);
+      expect(text).toContain(`Severity: **${rule.severity}**`);
+      expect(text).toContain(`Istio code: ${rule.istioCode ? `**${rule.istioCode}**` : '—'}`);
+      expect(text.split('\n')[2]).toMatch(rule.fixable ? / · Fix: yes( \(.+\))?$/ : / · Fix: no$/);
+      expect(rule.title.length).toBeGreaterThan(10);
+      if (rule.istioCode) expect(rule.istioCode).toMatch(/^IST\d{4}$/);
+    },
+  );
 });
 
 describe('message catalogues', () => {
-  test.each(ALL_RULES.map((r) => [r.id, r] as const))('%s: every message has an id and is shown on the docs page', async (id, rule) => {
-    const { withMessagesSection } = await import('../../src/rules/catalogue-markdown.js');
-    const messages = Object.entries(rule.messages);
-    expect(messages.length).toBeGreaterThan(0);
-    for (const [messageId, template] of messages) {
-      expect(messageId).toMatch(/^[a-z][A-Za-z0-9]*$/);
-      expect(template.trim()).toBe(template);
-      expect(template.length).toBeGreaterThan(10);
-    }
-    const file = `docs/rules/${id}.md`;
-    const page = fs.readFileSync(file, 'utf8');
-    const expected = withMessagesSection(page, rule);
-    if (process.env.UPDATE_DOCS) fs.writeFileSync(file, expected);
-    expect(page).toBe(expected);
-  });
+  test.each(ALL_RULES.map((r) => [r.id, r] as const))(
+    '%s: every message has an id and is shown on the docs page',
+    async (id, rule) => {
+      const { withMessagesSection } = await import('../../src/rules/catalogue-markdown.js');
+      const messages = Object.entries(rule.messages);
+      expect(messages.length).toBeGreaterThan(0);
+      for (const [messageId, template] of messages) {
+        expect(messageId).toMatch(/^[a-z][A-Za-z0-9]*$/);
+        expect(template.trim()).toBe(template);
+        expect(template.length).toBeGreaterThan(10);
+      }
+      const file = `docs/rules/${id}.md`;
+      const page = fs.readFileSync(file, 'utf8');
+      const expected = withMessagesSection(page, rule);
+      if (process.env.UPDATE_DOCS) fs.writeFileSync(file, expected);
+      expect(page).toBe(expected);
+    },
+  );
 });
 
 describe('rule groups', () => {

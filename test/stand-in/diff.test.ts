@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { filesFromDirs, filesFromTrees, gitBlobSha, mapLine, parseHunks, patchFromTexts, readTree } from '../support/github-stand-in/index.js';
+import {
+  filesFromDirs,
+  filesFromTrees,
+  gitBlobSha,
+  mapLine,
+  parseHunks,
+  patchFromTexts,
+  readTree,
+} from '../support/github-stand-in/index.js';
 
 /** Applies a GitHub-style patch to the old text (strictly: context and deletions must match). */
 function applyPatch(oldText: string, patch: string): string {
@@ -18,7 +26,10 @@ function applyPatch(oldText: string, patch: string): string {
     for (const l of h.lines) {
       if (l.kind === '+') out.push(l.text);
       else {
-        if (old[i] !== l.text) throw new Error(`context mismatch at old line ${i + 1}: ${JSON.stringify(old[i])} vs ${JSON.stringify(l.text)}`);
+        if (old[i] !== l.text)
+          throw new Error(
+            `context mismatch at old line ${i + 1}: ${JSON.stringify(old[i])} vs ${JSON.stringify(l.text)}`,
+          );
         if (l.kind === ' ') out.push(l.text);
         i++;
       }
@@ -123,7 +134,12 @@ describe('trees from directories', () => {
   it('reads a directory into a tree, skipping .git, and diffs two directories', () => {
     const root = mkdtempSync(join(tmpdir(), 'standin-'));
     try {
-      for (const [p, t] of Object.entries({ 'a/x.yaml': 'x: 1\n', 'b/x.yaml': 'x: 2\n', 'b/.git/HEAD': 'ref\n', 'b/sub/y.yaml': 'y: 1\n' })) {
+      for (const [p, t] of Object.entries({
+        'a/x.yaml': 'x: 1\n',
+        'b/x.yaml': 'x: 2\n',
+        'b/.git/HEAD': 'ref\n',
+        'b/sub/y.yaml': 'y: 1\n',
+      })) {
         mkdirSync(join(root, p, '..'), { recursive: true });
         writeFileSync(join(root, p), t);
       }

@@ -16,20 +16,33 @@ function gitPatch(a: string, b: string): string {
   writeFileSync(join(dir, 'b'), b);
   let out = '';
   try {
-    execFileSync('git', ['diff', '--no-index', '--no-color', '-U3', join(dir, 'a'), join(dir, 'b')], { encoding: 'utf8' });
+    execFileSync('git', ['diff', '--no-index', '--no-color', '-U3', join(dir, 'a'), join(dir, 'b')], {
+      encoding: 'utf8',
+    });
   } catch (e) {
     out = String((e as { stdout?: string }).stdout ?? '');
   }
   const lines = out.split('\n');
   const first = lines.findIndex((l) => l.startsWith('@@'));
-  return first < 0 ? '' : lines.slice(first).join('\n').replace(/\n$/, '').replace(/^(@@ [^@]+ @@).*$/gm, '$1');
+  return first < 0
+    ? ''
+    : lines
+        .slice(first)
+        .join('\n')
+        .replace(/\n$/, '')
+        .replace(/^(@@ [^@]+ @@).*$/gm, '$1');
 }
 
 function headerRanges(patch: string): { left: Set<number>; right: Set<number> } {
   const left = new Set<number>();
   const right = new Set<number>();
   for (const m of patch.matchAll(/^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/gm)) {
-    const [a, b, c, d] = [Number(m[1]), m[2] === undefined ? 1 : Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
+    const [a, b, c, d] = [
+      Number(m[1]),
+      m[2] === undefined ? 1 : Number(m[2]),
+      Number(m[3]),
+      m[4] === undefined ? 1 : Number(m[4]),
+    ];
     for (let i = 0; i < b; i++) left.add(a + i);
     for (let i = 0; i < d; i++) right.add(c + i);
   }
@@ -40,7 +53,10 @@ const manifest = Array.from({ length: 30 }, (_, i) => `  key${i}: value-${i}`);
 /** A manifest with a few random line edits (change, insert, delete), optionally without the final newline. */
 const edited = fc
   .tuple(
-    fc.array(fc.tuple(fc.nat(29), fc.constantFrom('change', 'insert', 'delete'), fc.nat(99)), { minLength: 1, maxLength: 4 }),
+    fc.array(fc.tuple(fc.nat(29), fc.constantFrom('change', 'insert', 'delete'), fc.nat(99)), {
+      minLength: 1,
+      maxLength: 4,
+    }),
     fc.boolean(),
   )
   .map(([edits, eol]) => {

@@ -18,7 +18,12 @@ describe('GraphQL parsing', () => {
       { name: 'b', type: '[String!]!' },
     ]);
     const f = op.selections[0] as { alias: string; name: string; args: Record<string, { value: unknown }> };
-    expect([f.alias, f.name, f.args.owner!.value, f.args.name!.value]).toEqual(['x', 'repository', 'oA\n', 'raw "quoted" ']);
+    expect([f.alias, f.name, f.args.owner!.value, f.args.name!.value]).toEqual([
+      'x',
+      'repository',
+      'oA\n',
+      'raw "quoted" ',
+    ]);
     expect(doc.fragments.get('F')!.typeCondition).toBe('Repository');
   });
 
@@ -58,7 +63,17 @@ describe('GraphQL execution details', () => {
         __typename: 'Query',
         repository: {
           pullRequest: {
-            reviewThreads: { edges: [{ cursor: expect.any(String), node: { id: s.threadOf(c.id)!.id, comments: { nodes: [{ __typename: 'PullRequestReviewComment', databaseId: c.id }] } } }] },
+            reviewThreads: {
+              edges: [
+                {
+                  cursor: expect.any(String),
+                  node: {
+                    id: s.threadOf(c.id)!.id,
+                    comments: { nodes: [{ __typename: 'PullRequestReviewComment', databaseId: c.id }] },
+                  },
+                },
+              ],
+            },
           },
         },
       },

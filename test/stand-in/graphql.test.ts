@@ -32,7 +32,12 @@ beforeEach(async () => {
     pull: { number: 4, head: { sha: HEAD_SHA, ref: 'feature' }, base: { sha: BASE_SHA, ref: 'main' } },
     files: [{ filename: 'x.yaml', status: 'modified', patch: patchFromTexts(OLD, NEW) }],
     contents: { [HEAD_SHA]: { 'x.yaml': NEW, 'dir/y.yaml': 'y: 1\n' }, [BASE_SHA]: { 'x.yaml': OLD } },
-    tokens: { rw: PERMISSIONS.write, ro: PERMISSIONS.readOnly, ghs_test: PERMISSIONS.write, nomut: { ...PERMISSIONS.write, graphqlMutations: false } },
+    tokens: {
+      rw: PERMISSIONS.write,
+      ro: PERMISSIONS.readOnly,
+      ghs_test: PERMISSIONS.write,
+      nomut: { ...PERMISSIONS.write, graphqlMutations: false },
+    },
   });
 });
 afterEach(() => s.close());
@@ -74,16 +79,31 @@ describe('review threads', () => {
     const c = s.seedReviewComment({ path: 'x.yaml', line: 2, body: 'bot' });
     const threadId = s.threadOf(c.id)!.id;
     const r = await gql(s, RESOLVE, { threadId }, 'rw');
-    expect(r).toEqual({ data: { resolveReviewThread: { thread: { id: threadId, isResolved: true, resolvedBy: { login: 'github-actions' } } } } });
+    expect(r).toEqual({
+      data: {
+        resolveReviewThread: { thread: { id: threadId, isResolved: true, resolvedBy: { login: 'github-actions' } } },
+      },
+    });
     expect(s.state.threads[0]).toMatchObject({ isResolved: true, resolvedBy: 'github-actions[bot]' });
-    await gql(s, 'mutation($t: ID!) { unresolveReviewThread(input: {threadId: $t}) { thread { isResolved } } }', { t: threadId }, 'rw');
+    await gql(
+      s,
+      'mutation($t: ID!) { unresolveReviewThread(input: {threadId: $t}) { thread { isResolved } } }',
+      { t: threadId },
+      'rw',
+    );
     expect(s.state.threads[0]!.isResolved).toBe(false);
   });
 
   it('answers FORBIDDEN to a read-only token and NOT_FOUND to an unknown thread', async () => {
     const c = s.seedReviewComment({ path: 'x.yaml', line: 2, body: 'bot' });
     const ro = await gql(s, RESOLVE, { threadId: s.threadOf(c.id)!.id }, 'ro');
-    expect(ro.errors).toEqual([expect.objectContaining({ type: 'FORBIDDEN', message: 'Resource not accessible by integration', path: ['resolveReviewThread'] })]);
+    expect(ro.errors).toEqual([
+      expect.objectContaining({
+        type: 'FORBIDDEN',
+        message: 'Resource not accessible by integration',
+        path: ['resolveReviewThread'],
+      }),
+    ]);
     expect(s.state.threads[0]!.isResolved).toBe(false);
     const nomut = await gql(s, RESOLVE, { threadId: s.threadOf(c.id)!.id }, 'nomut');
     expect(nomut.errors[0]).toMatchObject({ type: 'FORBIDDEN' });
@@ -95,7 +115,9 @@ describe('review threads', () => {
     const c = s.seedReviewComment({ path: 'x.yaml', line: 2, body: 'bot' });
     const r = await gql(
       s,
-      'mutation { minimizeComment(input: {subjectId: "' + c.node_id + '", classifier: OUTDATED}) { minimizedComment { isMinimized minimizedReason } } }',
+      'mutation { minimizeComment(input: {subjectId: "' +
+        c.node_id +
+        '", classifier: OUTDATED}) { minimizedComment { isMinimized minimizedReason } } }',
       {},
       'rw',
     );
@@ -115,9 +137,17 @@ describe('conversation comments', () => {
       { id: human.node_id, databaseId: human.id, author: { login: 'alice' }, isMinimized: false },
       { id: old.node_id, databaseId: old.id, author: { login: 'github-actions' }, isMinimized: false },
     ]);
-    const r = await gql(s, `mutation { minimizeComment(input: {subjectId: "${old.node_id}", classifier: OUTDATED}) { minimizedComment { isMinimized } } }`, {}, 'rw');
+    const r = await gql(
+      s,
+      `mutation { minimizeComment(input: {subjectId: "${old.node_id}", classifier: OUTDATED}) { minimizedComment { isMinimized } } }`,
+      {},
+      'rw',
+    );
     expect(r.data.minimizeComment.minimizedComment).toEqual({ isMinimized: true });
-    expect(s.state.issueComments.find((c) => c.id === old.id)).toMatchObject({ isMinimized: true, minimizedReason: 'outdated' });
+    expect(s.state.issueComments.find((c) => c.id === old.id)).toMatchObject({
+      isMinimized: true,
+      minimizedReason: 'outdated',
+    });
   });
 });
 
@@ -131,7 +161,13 @@ describe('blobs', () => {
         head: object(expression: "feature:dir/y.yaml") { __typename ... on Blob { byteSize } }
       }
     }`;
-    const r = await gql(s, q, { owner: 'acme', repo: 'mesh-config', e0: `${HEAD_SHA}:x.yaml`, e1: `${BASE_SHA}:x.yaml`, e2: `${HEAD_SHA}:missing.yaml` });
+    const r = await gql(s, q, {
+      owner: 'acme',
+      repo: 'mesh-config',
+      e0: `${HEAD_SHA}:x.yaml`,
+      e1: `${BASE_SHA}:x.yaml`,
+      e2: `${HEAD_SHA}:missing.yaml`,
+    });
     expect(r).toEqual({
       data: {
         repository: {
@@ -147,40 +183,77 @@ describe('blobs', () => {
 
 describe('unsupported or malformed requests fail loudly', () => {
   it('an unknown field', async () => {
-    const r = await gql(s, '{ repository(owner: "acme", name: "mesh-config") { pullRequest(number: 4) { reviewDecision } } }');
+    const r = await gql(
+      s,
+      '{ repository(owner: "acme", name: "mesh-config") { pullRequest(number: 4) { reviewDecision } } }',
+    );
     expect(r.data).toBeUndefined();
-    expect(r.errors[0]).toMatchObject({ message: "Field 'reviewDecision' doesn't exist on type 'PullRequest'", extensions: { code: 'undefinedField' } });
+    expect(r.errors[0]).toMatchObject({
+      message: "Field 'reviewDecision' doesn't exist on type 'PullRequest'",
+      extensions: { code: 'undefinedField' },
+    });
   });
 
   it('a connection without first/last, or with more than 100', async () => {
-    const r = await gql(s, '{ repository(owner: "acme", name: "mesh-config") { pullRequest(number: 4) { reviewThreads { nodes { id } } } } }');
-    expect(r.errors[0].message).toBe('You must provide a `first` or `last` value to properly paginate the `reviewThreads` connection.');
-    const r2 = await gql(s, '{ repository(owner: "acme", name: "mesh-config") { pullRequest(number: 4) { reviewThreads(first: 101) { nodes { id } } } } }');
-    expect(r2.errors[0].message).toBe('Requesting 101 records on the `reviewThreads` connection exceeds the `first` limit of 100 records.');
+    const r = await gql(
+      s,
+      '{ repository(owner: "acme", name: "mesh-config") { pullRequest(number: 4) { reviewThreads { nodes { id } } } } }',
+    );
+    expect(r.errors[0].message).toBe(
+      'You must provide a `first` or `last` value to properly paginate the `reviewThreads` connection.',
+    );
+    const r2 = await gql(
+      s,
+      '{ repository(owner: "acme", name: "mesh-config") { pullRequest(number: 4) { reviewThreads(first: 101) { nodes { id } } } } }',
+    );
+    expect(r2.errors[0].message).toBe(
+      'Requesting 101 records on the `reviewThreads` connection exceeds the `first` limit of 100 records.',
+    );
   });
 
   it('a syntax error, a missing selection, an unknown argument, an unknown repository', async () => {
     expect((await gql(s, '{ repository(owner: "acme" { id } }')).errors[0].message).toMatch(/^Parse error on/);
-    expect((await gql(s, '{ repository(owner: "acme", name: "mesh-config") { pullRequest(number: 4) } }')).errors[0].extensions.code).toBe('selectionMismatch');
-    expect((await gql(s, '{ repository(owner: "acme", name: "mesh-config", x: 1) { id } }')).errors[0].extensions.code).toBe('argumentNotAccepted');
+    expect(
+      (await gql(s, '{ repository(owner: "acme", name: "mesh-config") { pullRequest(number: 4) } }')).errors[0]
+        .extensions.code,
+    ).toBe('selectionMismatch');
+    expect(
+      (await gql(s, '{ repository(owner: "acme", name: "mesh-config", x: 1) { id } }')).errors[0].extensions.code,
+    ).toBe('argumentNotAccepted');
     const nf = await gql(s, '{ repository(owner: "acme", name: "nope") { id } }');
     expect(nf).toMatchObject({ data: { repository: null }, errors: [{ type: 'NOT_FOUND' }] });
   });
 
   it('variables: missing, wrongly typed, undeclared, unused', async () => {
-    const q = 'query Q($owner: String!, $repo: String!, $number: Int!) { repository(owner: $owner, name: $repo) { pullRequest(number: $number) { id } } }';
+    const q =
+      'query Q($owner: String!, $repo: String!, $number: Int!) { repository(owner: $owner, name: $repo) { pullRequest(number: $number) { id } } }';
     const missing = await gql(s, q, { owner: 'acme', repo: 'mesh-config' });
-    expect(missing).toEqual({ errors: [expect.objectContaining({ message: 'Variable $number of type Int! was provided invalid value' })] });
-    expect((await gql(s, q, { ...vars, number: '4' })).errors[0].message).toBe('Variable $number of type Int! was provided invalid value');
-    expect((await gql(s, 'query Q { repository(owner: $o, name: "x") { id } }')).errors[0].message).toBe('Variable $o is used by Q but not declared');
-    expect((await gql(s, 'query Q($o: String) { viewer { login } }')).errors[0].message).toBe('Variable $o is declared by Q but not used');
-    const ok = await gql(s, 'query Q($c: String) { repository(owner: "acme", name: "mesh-config") { pullRequest(number: 4) { reviewThreads(first: 1, after: $c) { totalCount } } } }', { c: null });
+    expect(missing).toEqual({
+      errors: [expect.objectContaining({ message: 'Variable $number of type Int! was provided invalid value' })],
+    });
+    expect((await gql(s, q, { ...vars, number: '4' })).errors[0].message).toBe(
+      'Variable $number of type Int! was provided invalid value',
+    );
+    expect((await gql(s, 'query Q { repository(owner: $o, name: "x") { id } }')).errors[0].message).toBe(
+      'Variable $o is used by Q but not declared',
+    );
+    expect((await gql(s, 'query Q($o: String) { viewer { login } }')).errors[0].message).toBe(
+      'Variable $o is declared by Q but not used',
+    );
+    const ok = await gql(
+      s,
+      'query Q($c: String) { repository(owner: "acme", name: "mesh-config") { pullRequest(number: 4) { reviewThreads(first: 1, after: $c) { totalCount } } } }',
+      { c: null },
+    );
     expect(ok).toEqual({ data: { repository: { pullRequest: { reviewThreads: { totalCount: 0 } } } } });
   });
 
   it('an invalid mutation document changes nothing', async () => {
     const c = s.seedReviewComment({ path: 'x.yaml', line: 2, body: 'bot' });
-    const r = await gql(s, `mutation { resolveReviewThread(input: {threadId: "${s.threadOf(c.id)!.id}"}) { thread { id bogus } } }`);
+    const r = await gql(
+      s,
+      `mutation { resolveReviewThread(input: {threadId: "${s.threadOf(c.id)!.id}"}) { thread { id bogus } } }`,
+    );
     expect(r.errors[0].extensions.code).toBe('undefinedField');
     expect(s.state.threads[0]!.isResolved).toBe(false);
   });
@@ -196,7 +269,10 @@ describe('clients', () => {
     expect(data.repository.pullRequest.headRefOid).toBe(HEAD_SHA);
     // authors lose the [bot] suffix in GraphQL, the viewer keeps it
     expect(await o.graphql('{ viewer { login } }')).toEqual({ viewer: { login: 'github-actions[bot]' } });
-    expect(s.calls.map((c) => [c.route, c.operationName, c.status])).toEqual([['POST /graphql', 'Head', 200], ['POST /graphql', null, 200]]);
+    expect(s.calls.map((c) => [c.route, c.operationName, c.status])).toEqual([
+      ['POST /graphql', 'Head', 200],
+      ['POST /graphql', null, 200],
+    ]);
     expect(s.writes()).toEqual([]);
   });
 });

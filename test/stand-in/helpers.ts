@@ -22,12 +22,23 @@ export async function onFakeClock<T>(work: () => Promise<T>): Promise<{ value: T
     // Never earlier than where the last fake clock stopped: Octokit's limiters are shared by every client in the
     // process and remember when they may next run; a clock set back would make the next test wait out that time.
     now: Math.max(Date.now(), fakeClockStoppedAt),
-    doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'hrtime', 'performance'],
+    doNotFake: [
+      'nextTick',
+      'queueMicrotask',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'hrtime',
+      'performance',
+    ],
   });
   try {
     const t0 = Date.now();
     let done = false;
-    const running = work().finally(() => { done = true; });
+    const running = work().finally(() => {
+      done = true;
+    });
     running.catch(() => {});
     while (!done) {
       for (let i = 0; i < 5 && !done; i++) await new Promise((r) => setImmediate(r));
@@ -41,17 +52,25 @@ export async function onFakeClock<T>(work: () => Promise<T>): Promise<{ value: T
 }
 
 /** The status and body of a request that must fail. */
-export async function failure(p: Promise<unknown>): Promise<{ status: number; data: any; headers: Record<string, unknown> }> {
+export async function failure(
+  p: Promise<unknown>,
+): Promise<{ status: number; data: any; headers: Record<string, unknown> }> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof RequestError) return { status: e.status, data: e.response?.data, headers: (e.response?.headers ?? {}) as Record<string, unknown> };
+    if (e instanceof RequestError)
+      return { status: e.status, data: e.response?.data, headers: e.response?.headers ?? {} };
     throw e;
   }
   throw new Error('expected the request to fail');
 }
 
-export async function gql(s: StandIn, query: string, variables: Record<string, unknown> = {}, token = 'ghs_test'): Promise<any> {
+export async function gql(
+  s: StandIn,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token = 'ghs_test',
+): Promise<any> {
   const res = await fetch(s.graphqlUrl, {
     method: 'POST',
     headers: { authorization: `bearer ${token}`, 'content-type': 'application/json' },

@@ -1,30 +1,37 @@
-import { applySuggestions, patchFromTexts, startStandIn, SuggestionError, type StandIn } from '../support/github-stand-in/index.js';
+import {
+  applySuggestions,
+  patchFromTexts,
+  startStandIn,
+  SuggestionError,
+  type StandIn,
+} from '../support/github-stand-in/index.js';
 import { failure, octo, OR } from './helpers.js';
 
 // A VirtualService of 20 lines; the PR changes line 5 (hosts) and line 18 (subset): two hunks,
 // RIGHT lines 2..8 and 15..20 (20 is the last line), LEFT the same numbers (no lines added or removed).
-const BASE = [
-  'apiVersion: networking.istio.io/v1', // 1
-  'kind: VirtualService', // 2
-  'metadata:', // 3
-  '  name: reviews', // 4
-  '  namespace: books', // 5
-  'spec:', // 6
-  '  hosts:', // 7
-  '  - reviews', // 8
-  '  gateways:', // 9
-  '  - mesh', // 10
-  '  http:', // 11
-  '  - match:', // 12
-  '    - uri:', // 13
-  '        prefix: /v2', // 14
-  '    route:', // 15
-  '    - destination:', // 16
-  '        host: reviews', // 17
-  '        subset: v1', // 18
-  '      weight: 100', // 19
-  '    timeout: 5s', // 20
-].join('\n') + '\n';
+const BASE =
+  [
+    'apiVersion: networking.istio.io/v1', // 1
+    'kind: VirtualService', // 2
+    'metadata:', // 3
+    '  name: reviews', // 4
+    '  namespace: books', // 5
+    'spec:', // 6
+    '  hosts:', // 7
+    '  - reviews', // 8
+    '  gateways:', // 9
+    '  - mesh', // 10
+    '  http:', // 11
+    '  - match:', // 12
+    '    - uri:', // 13
+    '        prefix: /v2', // 14
+    '    route:', // 15
+    '    - destination:', // 16
+    '        host: reviews', // 17
+    '        subset: v1', // 18
+    '      weight: 100', // 19
+    '    timeout: 5s', // 20
+  ].join('\n') + '\n';
 const HEAD = BASE.replace('namespace: books', 'namespace: bookinfo').replace('subset: v1', 'subset: v2');
 const HEAD_SHA = '1'.repeat(40);
 const PATH = 'mesh/reviews-vs.yaml';
@@ -44,7 +51,15 @@ describe('POST /pulls/{n}/reviews', () => {
   afterEach(() => s.close());
 
   const review = (comments: Array<Record<string, unknown>>, extra: Record<string, unknown> = {}) =>
-    octo(s).pulls.createReview({ ...OR, pull_number: 3, commit_id: HEAD_SHA, event: 'COMMENT', body: 'summary', comments: comments as never, ...extra });
+    octo(s).pulls.createReview({
+      ...OR,
+      pull_number: 3,
+      commit_id: HEAD_SHA,
+      event: 'COMMENT',
+      body: 'summary',
+      comments: comments as never,
+      ...extra,
+    });
 
   it('the fixture has the two hunks the tests assume', () => {
     expect(s.state.files[0]!.patch!.match(/^@@.*@@$/gm)).toEqual(['@@ -2,7 +2,7 @@', '@@ -15,6 +15,6 @@']);
@@ -56,7 +71,12 @@ describe('POST /pulls/{n}/reviews', () => {
       { path: PATH, line: 8, body: 'context line, side defaults to RIGHT' },
       { path: PATH, line: 5, side: 'LEFT', body: 'deleted line' },
     ]);
-    expect(data).toMatchObject({ state: 'COMMENTED', body: 'summary', commit_id: HEAD_SHA, user: { login: 'github-actions[bot]', type: 'Bot' } });
+    expect(data).toMatchObject({
+      state: 'COMMENTED',
+      body: 'summary',
+      commit_id: HEAD_SHA,
+      user: { login: 'github-actions[bot]', type: 'Bot' },
+    });
     expect(s.state.reviewComments.map((c) => [c.line, c.side, c.original_line, c.pull_request_review_id])).toEqual([
       [5, 'RIGHT', 5, data.id],
       [8, 'RIGHT', 8, data.id],
@@ -64,34 +84,56 @@ describe('POST /pulls/{n}/reviews', () => {
     ]);
     expect(s.state.threads.map((t) => t.commentIds)).toEqual(s.state.reviewComments.map((c) => [c.id]));
     const { data: listed } = await octo(s).pulls.listReviewComments({ ...OR, pull_number: 3 });
-    expect(listed[0]!.diff_hunk).toBe(['@@ -2,7 +2,7 @@', ' kind: VirtualService', ' metadata:', '   name: reviews', '-  namespace: books', '+  namespace: bookinfo'].join('\n'));
+    expect(listed[0]!.diff_hunk).toBe(
+      [
+        '@@ -2,7 +2,7 @@',
+        ' kind: VirtualService',
+        ' metadata:',
+        '   name: reviews',
+        '-  namespace: books',
+        '+  namespace: bookinfo',
+      ].join('\n'),
+    );
   });
 
   it.each([
     ['a line between the hunks', { path: PATH, line: 11, body: 'x' }, ['Line could not be resolved']],
     ['a line past the end of the file', { path: PATH, line: 21, body: 'x' }, ['Line could not be resolved']],
-    ['a file that is not in the PR', { path: 'mesh/other.yaml', line: 1, body: 'x' }, [
-      'Pull request review thread path is invalid',
-      "Pull request review thread diff hunk can't be blank",
-    ]], // as in villesau/ai-codereviewer#34
+    [
+      'a file that is not in the PR',
+      { path: 'mesh/other.yaml', line: 1, body: 'x' },
+      ['Pull request review thread path is invalid', "Pull request review thread diff hunk can't be blank"],
+    ], // as in villesau/ai-codereviewer#34
     ['a file without patch', { path: 'charts/logo.png', line: 1, body: 'x' }, ['Line could not be resolved']],
-    ['a range whose end is outside the diff', { path: PATH, start_line: 8, line: 12, body: 'x' }, [
-      'Pull request review thread line must be part of the diff',
-      "Pull request review thread diff hunk can't be blank",
-      'Pull request review thread start line must be part of the same hunk as the line.',
-    ]], // the three texts GitHub answered together in parkerbxyz/suggest-changes#28
-    ['a range across two hunks', { path: PATH, start_line: 7, line: 16, body: 'x' }, [
-      'Pull request review thread start line must be part of the same hunk as the line.',
-    ]],
-    ['a range that starts before its hunk', { path: PATH, start_line: 1, line: 5, body: 'x' }, [
-      'Pull request review thread start line must be part of the same hunk as the line.',
-    ]],
-    ['a range with start_line equal to line', { path: PATH, start_line: 5, line: 5, body: 'x' }, [
-      'Pull request review thread start line must precede the end line.',
-    ]],
-    ['a range with start_line after line', { path: PATH, start_line: 8, line: 5, body: 'x' }, [
-      'Pull request review thread start line must precede the end line.',
-    ]],
+    [
+      'a range whose end is outside the diff',
+      { path: PATH, start_line: 8, line: 12, body: 'x' },
+      [
+        'Pull request review thread line must be part of the diff',
+        "Pull request review thread diff hunk can't be blank",
+        'Pull request review thread start line must be part of the same hunk as the line.',
+      ],
+    ], // the three texts GitHub answered together in parkerbxyz/suggest-changes#28
+    [
+      'a range across two hunks',
+      { path: PATH, start_line: 7, line: 16, body: 'x' },
+      ['Pull request review thread start line must be part of the same hunk as the line.'],
+    ],
+    [
+      'a range that starts before its hunk',
+      { path: PATH, start_line: 1, line: 5, body: 'x' },
+      ['Pull request review thread start line must be part of the same hunk as the line.'],
+    ],
+    [
+      'a range with start_line equal to line',
+      { path: PATH, start_line: 5, line: 5, body: 'x' },
+      ['Pull request review thread start line must precede the end line.'],
+    ],
+    [
+      'a range with start_line after line',
+      { path: PATH, start_line: 8, line: 5, body: 'x' },
+      ['Pull request review thread start line must precede the end line.'],
+    ],
   ])('rejects %s with 422 and saves nothing, not even the valid comments', async (_name, bad, errors) => {
     const r = await failure(review([{ path: PATH, line: 18, body: 'valid' }, bad]));
     expect(r.status).toBe(422);
@@ -111,9 +153,15 @@ describe('POST /pulls/{n}/reviews', () => {
   });
 
   it('answers 422 for a commit that is not the PR head, and for a bot approving', async () => {
-    expect((await failure(review([], { commit_id: 'f'.repeat(40) }))).data.errors).toEqual(['Commit is not part of the pull request']);
-    expect((await failure(review([], { event: 'APPROVE' }))).data.errors).toEqual(['GitHub Actions is not permitted to approve pull requests.']);
-    expect((await failure(review([], { body: 'x'.repeat(65537) }))).data.errors).toEqual(['Body is too long (maximum is 65536 characters)']);
+    expect((await failure(review([], { commit_id: 'f'.repeat(40) }))).data.errors).toEqual([
+      'Commit is not part of the pull request',
+    ]);
+    expect((await failure(review([], { event: 'APPROVE' }))).data.errors).toEqual([
+      'GitHub Actions is not permitted to approve pull requests.',
+    ]);
+    expect((await failure(review([], { body: 'x'.repeat(65537) }))).data.errors).toEqual([
+      'Body is too long (maximum is 65536 characters)',
+    ]);
     expect(s.state.reviews).toEqual([]);
   });
 
@@ -143,11 +191,27 @@ describe('review comments: single comments, replies, edits, deletes', () => {
 
   it('answers the single-comment endpoint with its own 422 error objects', async () => {
     const post = (extra: Record<string, unknown>) =>
-      failure(octo(s).pulls.createReviewComment({ ...OR, pull_number: 3, commit_id: HEAD_SHA, path: PATH, body: 'x', ...extra } as never));
+      failure(
+        octo(s).pulls.createReviewComment({
+          ...OR,
+          pull_number: 3,
+          commit_id: HEAD_SHA,
+          path: PATH,
+          body: 'x',
+          ...extra,
+        }),
+      );
     const outside = await post({ line: 11 });
     expect(outside.data).toMatchObject({
       message: 'Validation Failed',
-      errors: [{ resource: 'PullRequestReviewComment', code: 'custom', field: 'pull_request_review_thread.line', message: 'could not be resolved' }],
+      errors: [
+        {
+          resource: 'PullRequestReviewComment',
+          code: 'custom',
+          field: 'pull_request_review_thread.line',
+          message: 'could not be resolved',
+        },
+      ],
     });
     const range = await post({ start_line: 7, line: 16 });
     expect(range.data.errors).toEqual([
@@ -164,17 +228,31 @@ describe('review comments: single comments, replies, edits, deletes', () => {
       ['missing_field', 'pull_request_review_thread.diff_hunk'],
     ]);
     const commit = await post({ commit_id: 'f'.repeat(40), line: 5 });
-    expect(commit.data.errors[0].message).toBe('pull_request_review_thread.end_commit_oid is not part of the pull request');
+    expect(commit.data.errors[0].message).toBe(
+      'pull_request_review_thread.end_commit_oid is not part of the pull request',
+    );
     expect(s.state.reviewComments).toEqual([]);
   });
 
   it('creates file-level comments and replies in threads', async () => {
     const o = octo(s);
-    const { data: file } = await o.pulls.createReviewComment({ ...OR, pull_number: 3, commit_id: HEAD_SHA, path: PATH, subject_type: 'file', body: 'about the file' });
+    const { data: file } = await o.pulls.createReviewComment({
+      ...OR,
+      pull_number: 3,
+      commit_id: HEAD_SHA,
+      path: PATH,
+      subject_type: 'file',
+      body: 'about the file',
+    });
     expect(file).toMatchObject({ subject_type: 'file', line: null });
     const root = s.seedReviewComment({ path: PATH, line: 18, body: 'bot finding' });
     const human = s.seedReviewComment({ path: PATH, in_reply_to: root.id, body: 'not a bug', user: 'alice' });
-    const { data: reply } = await o.pulls.createReplyForReviewComment({ ...OR, pull_number: 3, comment_id: human.id, body: 'ok' });
+    const { data: reply } = await o.pulls.createReplyForReviewComment({
+      ...OR,
+      pull_number: 3,
+      comment_id: human.id,
+      body: 'ok',
+    });
     expect(reply.in_reply_to_id).toBe(root.id); // replies hang off the thread's root
     expect(s.threadOf(root.id)!.commentIds).toEqual([root.id, human.id, reply.id]);
     expect(s.state.reviewComments.find((c) => c.id === human.id)!.user).toEqual({ login: 'alice', type: 'User' });
@@ -200,7 +278,10 @@ describe('review comments: single comments, replies, edits, deletes', () => {
     const kept = s.seedReviewComment({ path: PATH, line: 18, body: 'subset' });
     const moved = s.seedReviewComment({ path: PATH, line: 5, body: 'namespace' });
     const next = HEAD.replace('namespace: bookinfo', 'namespace: bookinfo-prod');
-    s.pushCommit({ sha: '2'.repeat(40), files: [{ filename: PATH, status: 'modified', patch: patchFromTexts(BASE, next) }] });
+    s.pushCommit({
+      sha: '2'.repeat(40),
+      files: [{ filename: PATH, status: 'modified', patch: patchFromTexts(BASE, next) }],
+    });
     expect(s.threadOf(kept.id)!.isOutdated).toBe(false);
     expect(s.threadOf(moved.id)!.isOutdated).toBe(true);
     expect(s.state.reviewComments.find((c) => c.id === moved.id)).toMatchObject({ line: null, original_line: 5 });
@@ -232,15 +313,35 @@ describe('pushes', () => {
     const [range, ns] = s.state.reviewComments;
     const next = HEAD.replace('namespace: bookinfo\n', 'namespace: bookinfo-prod\n  labels:\n    team: books\n');
     const NEXT_SHA = '2'.repeat(40);
-    s.pushCommit({ sha: NEXT_SHA, files: [{ filename: PATH, status: 'modified', patch: patchFromTexts(BASE, next) }], contents: { [PATH]: next } });
-    expect(s.state.reviewComments.find((c) => c.id === range!.id)).toMatchObject({ start_line: 18, line: 20, original_line: 18, commit_id: NEXT_SHA, original_commit_id: HEAD_SHA });
+    s.pushCommit({
+      sha: NEXT_SHA,
+      files: [{ filename: PATH, status: 'modified', patch: patchFromTexts(BASE, next) }],
+      contents: { [PATH]: next },
+    });
+    expect(s.state.reviewComments.find((c) => c.id === range!.id)).toMatchObject({
+      start_line: 18,
+      line: 20,
+      original_line: 18,
+      commit_id: NEXT_SHA,
+      original_commit_id: HEAD_SHA,
+    });
     expect(s.threadOf(range!.id)!.isOutdated).toBe(false);
-    expect(s.state.reviewComments.find((c) => c.id === ns!.id)).toMatchObject({ line: null, original_line: 5, commit_id: HEAD_SHA });
+    expect(s.state.reviewComments.find((c) => c.id === ns!.id)).toMatchObject({
+      line: null,
+      original_line: 5,
+      commit_id: HEAD_SHA,
+    });
     expect(s.threadOf(ns!.id)!.isOutdated).toBe(true);
     const { data } = await o.pulls.getReviewComment({ ...OR, comment_id: ns!.id });
     expect([data.position, data.original_position]).toEqual([null, 5]);
     // a review may still name the previous head; its comments are checked against that commit's diff
-    await o.pulls.createReview({ ...OR, pull_number: 3, commit_id: HEAD_SHA, event: 'COMMENT', comments: [{ path: PATH, line: 18, body: 'late' }] });
+    await o.pulls.createReview({
+      ...OR,
+      pull_number: 3,
+      commit_id: HEAD_SHA,
+      event: 'COMMENT',
+      comments: [{ path: PATH, line: 18, body: 'late' }],
+    });
   });
 });
 
@@ -262,7 +363,15 @@ describe('suggestions', () => {
       commit_id: HEAD_SHA,
       event: 'COMMENT',
       body: '',
-      comments: [{ path: PATH, line, side, ...(start ? { start_line: start, start_side: side } : {}), body: `Fix:\n\`\`\`suggestion\n${text}\n\`\`\`` }],
+      comments: [
+        {
+          path: PATH,
+          line,
+          side,
+          ...(start ? { start_line: start, start_side: side } : {}),
+          body: `Fix:\n\`\`\`suggestion\n${text}\n\`\`\``,
+        },
+      ],
     });
 
   it('replaces exactly start_line..line of the head file', async () => {
@@ -276,7 +385,13 @@ describe('suggestions', () => {
     const out = applySuggestions(s.state)[PATH]!;
     expect(out.endsWith('    timeout: 5s\n    retries:\n      attempts: 3\n')).toBe(true);
     s.state.reviewComments.length = 0;
-    await octo(s).pulls.createReview({ ...OR, pull_number: 3, commit_id: HEAD_SHA, event: 'COMMENT', comments: [{ path: PATH, start_line: 19, line: 20, body: '```suggestion\n```' }] });
+    await octo(s).pulls.createReview({
+      ...OR,
+      pull_number: 3,
+      commit_id: HEAD_SHA,
+      event: 'COMMENT',
+      comments: [{ path: PATH, start_line: 19, line: 20, body: '```suggestion\n```' }],
+    });
     expect(applySuggestions(s.state)[PATH]!.split('\n')).toHaveLength(19); // 18 lines + the final newline
   });
 
@@ -295,12 +410,22 @@ describe('suggestions', () => {
 
   it('refuses suggestions from a pending review or on a closed PR', async () => {
     const o = octo(s);
-    await o.pulls.createReview({ ...OR, pull_number: 3, comments: [{ path: PATH, line: 18, body: '```suggestion\n        subset: v1\n```' }] });
+    await o.pulls.createReview({
+      ...OR,
+      pull_number: 3,
+      comments: [{ path: PATH, line: 18, body: '```suggestion\n        subset: v1\n```' }],
+    });
     expect(s.state.reviews[0]!.state).toBe('PENDING');
     expect(() => applySuggestions(s.state)).toThrow(/pending review/);
     const again = await failure(o.pulls.createReview({ ...OR, pull_number: 3, body: 'second pending' }));
     expect(again.data.errors).toEqual(['User can only have one pending review per pull request']);
-    await o.pulls.submitReview({ ...OR, pull_number: 3, review_id: s.state.reviews[0]!.id, event: 'COMMENT', body: 'done' });
+    await o.pulls.submitReview({
+      ...OR,
+      pull_number: 3,
+      review_id: s.state.reviews[0]!.id,
+      event: 'COMMENT',
+      body: 'done',
+    });
     expect(applySuggestions(s.state)[PATH]).toContain('subset: v1');
     s.state.pull.state = 'closed';
     expect(() => applySuggestions(s.state)).toThrow(/closed/);

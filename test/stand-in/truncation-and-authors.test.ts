@@ -8,10 +8,17 @@ const BASE = 'e'.repeat(40);
 let s: StandIn;
 
 beforeEach(async () => {
-  const files = Array.from({ length: 5 }, (_, i) => ({ filename: `f${i}.yaml`, status: 'added' as const, patch: '@@ -0,0 +1 @@\n+a: 1' }));
+  const files = Array.from({ length: 5 }, (_, i) => ({
+    filename: `f${i}.yaml`,
+    status: 'added' as const,
+    patch: '@@ -0,0 +1 @@\n+a: 1',
+  }));
   s = await startStandIn({
-    pull: { head: { sha: HEAD, ref: 'feature' }, base: { sha: BASE, ref: 'main' } }, files,
-    contents: { [HEAD]: { 'big.yaml': 'x'.repeat(100) }, [BASE]: {} }, maxFiles: 3, blobTextLimit: 40,
+    pull: { head: { sha: HEAD, ref: 'feature' }, base: { sha: BASE, ref: 'main' } },
+    files,
+    contents: { [HEAD]: { 'big.yaml': 'x'.repeat(100) }, [BASE]: {} },
+    maxFiles: 3,
+    blobTextLimit: 40,
   });
 });
 afterEach(() => s.close());
@@ -24,7 +31,10 @@ test('maxFiles cuts the files list; changed_files still counts every file', asyn
 });
 
 test('blobTextLimit cuts Blob.text and says so; the REST blob is whole', async () => {
-  const r = await gql(s, `query { repository(owner: "acme", name: "mesh-config") { b: object(expression: "${HEAD}:big.yaml") { ... on Blob { oid text isTruncated byteSize } } } }`);
+  const r = await gql(
+    s,
+    `query { repository(owner: "acme", name: "mesh-config") { b: object(expression: "${HEAD}:big.yaml") { ... on Blob { oid text isTruncated byteSize } } } }`,
+  );
   const b = r.data.repository.b;
   expect(b.text).toHaveLength(40);
   expect(b.isTruncated).toBe(true);

@@ -11,5 +11,6 @@ export async function setup() {
 
 export async function teardown() {
   const dir = process.env.ISTIO_REVIEW_TEST_BUILD;
-  if (dir && path.basename(dir).startsWith('istio-review-test-build-')) fs.rmSync(dir, { recursive: true, force: true });
+  if (dir && path.basename(dir).startsWith('istio-review-test-build-'))
+    fs.rmSync(dir, { recursive: true, force: true });
 }

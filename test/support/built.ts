@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 // Outside a jest run (no globalSetup), this process gets a directory of its own.
-const BUILD = (process.env.ISTIO_REVIEW_TEST_BUILD ??= fs.mkdtempSync(path.join(os.tmpdir(), 'istio-review-test-build-')));
+const BUILD = (process.env.ISTIO_REVIEW_TEST_BUILD ??= fs.mkdtempSync(
+  path.join(os.tmpdir(), 'istio-review-test-build-'),
+));
 
 /** The bundle directory; it is called dist because the CLI starts parse workers only when it runs from a dist/. */
 export const BUILT_DIR = path.join(BUILD, 'dist');

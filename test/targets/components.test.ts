@@ -20,7 +20,9 @@ test('an unused component is one info at its kind line, not a render failure; a 
     [`${K}/components/assistant/kustomization.yaml`, 2, 'info', [`${K}/components/assistant`]],
     [`${K}/components/without-frontend/kustomization.yaml`, 3, 'info', [`${K}/components/without-frontend`]],
   ]);
-  expect(unused[0]!.message).toContain(`Component ${K}/components/assistant is used by no kustomization under the checked paths; not checked`);
+  expect(unused[0]!.message).toContain(
+    `Component ${K}/components/assistant is used by no kustomization under the checked paths; not checked`,
+  );
   // The used component's patch was applied: the rendered route has its retries.
   const vs = result.build.views[0]!.workspace.resources.find((r) => r.kind === 'VirtualService')!;
   expect((vs.spec.http as { retries?: unknown }[])[0]!.retries).toEqual({ attempts: 3, perTryTimeout: '2s' });
@@ -28,9 +30,18 @@ test('an unused component is one info at its kind line, not a render failure; a 
 
 test('istio-review targets lists an unused component as not checked, with its files', async () => {
   let out = '';
-  await runTargetsCommand({ paths: [DIR], loaded: loadSettings({ configFile: null }), format: 'text', write: (s) => { out += s; } });
-  expect(out).toContain(`${K}/components/assistant  [component] not checked: a kustomize Component that no kustomization here uses\n`
-    + `    ${K}/components/assistant/assistant.yaml\n    ${K}/components/assistant/frontend-env.yaml  (patch)\n`);
+  await runTargetsCommand({
+    paths: [DIR],
+    loaded: loadSettings({ configFile: null }),
+    format: 'text',
+    write: (s) => {
+      out += s;
+    },
+  });
+  expect(out).toContain(
+    `${K}/components/assistant  [component] not checked: a kustomize Component that no kustomization here uses\n` +
+      `    ${K}/components/assistant/assistant.yaml\n    ${K}/components/assistant/frontend-env.yaml  (patch)\n`,
+  );
   expect(out).not.toContain('\ndefault  [loose]');
   expect(out.trimEnd().endsWith('3 targets')).toBe(true);
 });
@@ -39,13 +50,20 @@ test('files an unused component lists are not loose; one a root also consumes is
   const files: Record<string, string> = {
     'app/kustomization.yaml': 'resources: [shared.yaml]\n',
     'app/shared.yaml': 'kind: Service\n',
-    'components/extra/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [extra.yaml, ../../app/shared.yaml]\n',
+    'components/extra/kustomization.yaml':
+      'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: [extra.yaml, ../../app/shared.yaml]\n',
     'components/extra/extra.yaml': 'kind: Service\n',
     'components/used/kustomization.yaml': 'kind: Component\n',
     'overlay/kustomization.yaml': 'resources: [../app]\ncomponents: [../components/used]\n',
   };
-  const targets = discoverTargets({ files: Object.keys(files).sort(), exists: (p) => p in files, readText: (p) => files[p] ?? null }, null);
-  expect(targets.map((t) => [t.name, t.kind])).toEqual([['components/extra', 'component'], ['overlay', 'kustomize']]);
+  const targets = discoverTargets(
+    { files: Object.keys(files).sort(), exists: (p) => p in files, readText: (p) => files[p] ?? null },
+    null,
+  );
+  expect(targets.map((t) => [t.name, t.kind])).toEqual([
+    ['components/extra', 'component'],
+    ['overlay', 'kustomize'],
+  ]);
   expect(targets[1]!.files).toContain('app/shared.yaml');
   expect(targets[1]!.files).toContain('components/used/kustomization.yaml');
 });

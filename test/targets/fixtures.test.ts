@@ -14,14 +14,21 @@ describe('(b) clusters/prod and clusters/staging, declared as targets', () => {
 
   test('same-named Gateways, VirtualServices and root Sidecars in two targets are never a conflict', async () => {
     const result = await checkFixture(DIR);
-    expect(result.build.views.map((v) => [v.target.name, v.target.kind, v.renderedWith])).toEqual([['prod', 'paths', 'raw files'], ['staging', 'paths', 'raw files']]);
-    expect(serious(result.findings)).toEqual([`vs-destination-port-not-found ${DIR}/clusters/staging/frontend.yaml:35 [staging]`]);
+    expect(result.build.views.map((v) => [v.target.name, v.target.kind, v.renderedWith])).toEqual([
+      ['prod', 'paths', 'raw files'],
+      ['staging', 'paths', 'raw files'],
+    ]);
+    expect(serious(result.findings)).toEqual([
+      `vs-destination-port-not-found ${DIR}/clusters/staging/frontend.yaml:35 [staging]`,
+    ]);
   });
 
   test('a host only the other target defines is one info naming that target', async () => {
     const result = await checkFixture(DIR);
     const info = result.findings.filter((f) => f.rule === 'defined-in-other-target');
-    expect(info.map((f) => [f.file, f.line, f.targets])).toEqual([[`${DIR}/clusters/staging/frontend.yaml`, 30, ['staging']]]);
+    expect(info.map((f) => [f.file, f.line, f.targets])).toEqual([
+      [`${DIR}/clusters/staging/frontend.yaml`, 30, ['staging']],
+    ]);
     expect(info[0]!.message).toContain('defined only in target prod (Service shop/payments)');
   });
 
@@ -32,7 +39,12 @@ describe('(b) clusters/prod and clusters/staging, declared as targets', () => {
       const result = await checkFixture(dir);
       expect(result.build.views.map((v) => [v.target.name, v.target.kind])).toEqual([['both', 'paths']]);
       // The Gateways and VirtualServices differ (hosts); identical Services, Deployments and Sidecars lose nothing.
-      expect(result.findings.filter((f) => f.rule === 'duplicate-resource').map((f) => f.resource?.kind).sort()).toEqual(['Gateway', 'VirtualService']);
+      expect(
+        result.findings
+          .filter((f) => f.rule === 'duplicate-resource')
+          .map((f) => f.resource?.kind)
+          .sort(),
+      ).toEqual(['Gateway', 'VirtualService']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -45,9 +57,16 @@ describe('(c) a source folder and a generated one-file release bundle', () => {
 
   test('the bundle is its own target; the problem both copies have is reported once, at the source', async () => {
     const result = await checkFixture(DIR);
-    expect(result.build.views.map((v) => [v.target.name, v.target.kind])).toEqual([[BUNDLE, 'bundle'], ['default', 'loose']]);
-    expect(serious(result.findings)).toEqual([`se-dns-wildcard-host ${DIR}/istio-manifests/allow-egress.yaml:12 [default, ${BUNDLE}]`]);
-    expect(result.findings.find((f) => f.rule === 'se-dns-wildcard-host')!.fix?.file).toBe(`${DIR}/istio-manifests/allow-egress.yaml`);
+    expect(result.build.views.map((v) => [v.target.name, v.target.kind])).toEqual([
+      [BUNDLE, 'bundle'],
+      ['default', 'loose'],
+    ]);
+    expect(serious(result.findings)).toEqual([
+      `se-dns-wildcard-host ${DIR}/istio-manifests/allow-egress.yaml:12 [default, ${BUNDLE}]`,
+    ]);
+    expect(result.findings.find((f) => f.rule === 'se-dns-wildcard-host')!.fix?.file).toBe(
+      `${DIR}/istio-manifests/allow-egress.yaml`,
+    );
   });
 
   test('a bundle that differs from its source is not a duplicate of it: the two are never applied together', async () => {
@@ -67,26 +86,40 @@ describe('(c) a source folder and a generated one-file release bundle', () => {
 describe('(c2) a release bundle of sources a kustomization and a loose file hold, with pinned image tags', () => {
   const DIR = `${FIXTURES}/release`;
 
-  test('no duplicate-resource between the loose source and the bundle; the source\'s problem once, at its line', async () => {
+  test("no duplicate-resource between the loose source and the bundle; the source's problem once, at its line", async () => {
     requireKustomize();
     const result = await checkFixture(DIR);
     expect(result.build.views.map((v) => [v.target.name, v.target.kind, v.target.files])).toEqual([
-      [`${DIR}/app`, 'kustomize', [`${DIR}/app/cart.yaml`, `${DIR}/app/frontend.yaml`, `${DIR}/app/kustomization.yaml`]],
+      [
+        `${DIR}/app`,
+        'kustomize',
+        [`${DIR}/app/cart.yaml`, `${DIR}/app/frontend.yaml`, `${DIR}/app/kustomization.yaml`],
+      ],
       [`${DIR}/release/app.yaml`, 'bundle', [`${DIR}/release/app.yaml`]],
       ['default', 'loose', [`${DIR}/app/loadgen.yaml`]],
     ]);
-    expect(serious(result.findings)).toEqual([`vs-destination-port-not-found ${DIR}/app/frontend.yaml:37 [${DIR}/app, ${DIR}/release/app.yaml]`]);
+    expect(serious(result.findings)).toEqual([
+      `vs-destination-port-not-found ${DIR}/app/frontend.yaml:37 [${DIR}/app, ${DIR}/release/app.yaml]`,
+    ]);
   });
 
   test('a problem only the bundle has is reported in the bundle', async () => {
     const dir = copyFixture('release');
     try {
       const bundle = path.join(dir, 'release/app.yaml');
-      fs.writeFileSync(bundle, fs.readFileSync(bundle, 'utf8').replace('host: cart\n            port: {number: 7071}', 'host: carts\n            port: {number: 7070}'));
+      fs.writeFileSync(
+        bundle,
+        fs
+          .readFileSync(bundle, 'utf8')
+          .replace('host: cart\n            port: {number: 7071}', 'host: carts\n            port: {number: 7070}'),
+      );
       const result = await checkFixture(dir);
       const rel = serious(result.findings).map((s) => s.split(dir).join('.'));
       // The source's problem is the bundle's no more: it names only the source's target.
-      expect(rel).toEqual([`vs-destination-port-not-found ./app/frontend.yaml:37 [./app]`, 'vs-destination-host-not-found ./release/app.yaml:66 [./release/app.yaml]']);
+      expect(rel).toEqual([
+        `vs-destination-port-not-found ./app/frontend.yaml:37 [./app]`,
+        'vs-destination-host-not-found ./release/app.yaml:66 [./release/app.yaml]',
+      ]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -101,8 +134,12 @@ describe('(d) a render target: recorded helm template output with # Source comme
     process.chdir(DIR); // render commands run where the check runs, as in a repository root
     try {
       const result = await checkPaths(['.'], loadSettings({ configFile: '.istio-review.yaml' }));
-      expect(result.build.views.find((v) => v.target.name === 'mesh-chart-prod')?.renderedWith).toBe('cat recorded/helm-template-prod.txt');
-      expect(serious(result.findings)).toEqual(['vs-subset-not-found charts/mesh/templates/routing.yaml:24 [mesh-chart-prod]']);
+      expect(result.build.views.find((v) => v.target.name === 'mesh-chart-prod')?.renderedWith).toBe(
+        'cat recorded/helm-template-prod.txt',
+      );
+      expect(serious(result.findings)).toEqual([
+        'vs-subset-not-found charts/mesh/templates/routing.yaml:24 [mesh-chart-prod]',
+      ]);
       const f = result.findings.find((x) => x.rule === 'vs-subset-not-found')!;
       expect(f.fix).toBeNull(); // the value may come from values files: explained, not fixed
       expect(f.resource).toEqual({ kind: 'VirtualService', namespace: 'shop', name: 'reviews' });
@@ -117,9 +154,19 @@ describe('(d) a render target: recorded helm template output with # Source comme
       process.chdir(`${FIXTURES}/helm`);
       const loaded = loadSettings({ configFile: '.istio-review.yaml' });
       const { files } = findManifestFiles(['.']);
-      const build = await buildTargetViews(diskTree(files), { config: loaded.config, runCommands: false, noCommandsReason: 'this event runs no commands from the pull request' });
-      expect(build.notes.map((n) => [n.rule, n.file, n.targets, n.message])).toEqual([['target-render-failed', '.istio-review.yaml', ['mesh-chart-prod'],
-        'The render command of target "mesh-chart-prod" was not run: this event runs no commands from the pull request. Nothing of this target was checked.']]);
+      const build = await buildTargetViews(diskTree(files), {
+        config: loaded.config,
+        runCommands: false,
+        noCommandsReason: 'this event runs no commands from the pull request',
+      });
+      expect(build.notes.map((n) => [n.rule, n.file, n.targets, n.message])).toEqual([
+        [
+          'target-render-failed',
+          '.istio-review.yaml',
+          ['mesh-chart-prod'],
+          'The render command of target "mesh-chart-prod" was not run: this event runs no commands from the pull request. Nothing of this target was checked.',
+        ],
+      ]);
     } finally {
       process.chdir(cwd);
     }
@@ -129,7 +176,10 @@ describe('(d) a render target: recorded helm template output with # Source comme
     const dir = copyFixture('helm');
     const cwd = process.cwd();
     try {
-      fs.writeFileSync(path.join(dir, '.istio-review.yaml'), 'targets:\n  - name: broken\n    render: cat recorded/missing.txt\n');
+      fs.writeFileSync(
+        path.join(dir, '.istio-review.yaml'),
+        'targets:\n  - name: broken\n    render: cat recorded/missing.txt\n',
+      );
       process.chdir(dir);
       const result = await checkPaths(['.'], loadSettings({ configFile: '.istio-review.yaml' }));
       const failed = result.findings.filter((x) => x.rule === 'target-render-failed');

@@ -12,7 +12,10 @@ export const FIXTURES = 'test/fixtures/targets';
 /** kustomize or kubectl, or a failure that says what is missing: these tests are not skipped without it. */
 export function requireKustomize(): KustomizeTool {
   const tool = findKustomize();
-  if (!tool) throw new Error('These tests run the real kustomize: install `kustomize` or `kubectl` (kubectl kustomize). Neither was found on PATH.');
+  if (!tool)
+    throw new Error(
+      'These tests run the real kustomize: install `kustomize` or `kubectl` (kubectl kustomize). Neither was found on PATH.',
+    );
   return tool;
 }
 
@@ -25,7 +28,9 @@ export async function checkFixture(dir: string, opts: CheckOptions = {}): Promis
 
 /** Warnings and errors only, as "rule file:line [targets]". */
 export function serious(findings: readonly Finding[]): string[] {
-  return findings.filter((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK.warning).map((f) => `${f.rule} ${f.file}:${f.line} [${(f.targets ?? []).join(', ')}]`);
+  return findings
+    .filter((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK.warning)
+    .map((f) => `${f.rule} ${f.file}:${f.line} [${(f.targets ?? []).join(', ')}]`);
 }
 
 /** A copy of a fixture in a temporary directory, to edit. */

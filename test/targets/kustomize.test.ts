@@ -19,16 +19,27 @@ function tree(dir: string) {
 describe('kustomize targets', () => {
   test('every root is a target; files a root consumes are not loose files', () => {
     const targets = discoverInTree(tree(DIR), emptyConfig());
-    expect(targets.map((t) => [t.name, t.kind])).toEqual([[`${DIR}/overlays/dev`, 'kustomize'], [`${DIR}/overlays/prod`, 'kustomize']]);
+    expect(targets.map((t) => [t.name, t.kind])).toEqual([
+      [`${DIR}/overlays/dev`, 'kustomize'],
+      [`${DIR}/overlays/prod`, 'kustomize'],
+    ]);
     const dev = targets[0]!;
-    expect(dev.files).toEqual(expect.arrayContaining([`${DIR}/base/reviews.yaml`, `${DIR}/overlays/dev/timeout-patch.yaml`, `${DIR}/components/retries/kustomization.yaml`]));
+    expect(dev.files).toEqual(
+      expect.arrayContaining([
+        `${DIR}/base/reviews.yaml`,
+        `${DIR}/overlays/dev/timeout-patch.yaml`,
+        `${DIR}/components/retries/kustomization.yaml`,
+      ]),
+    );
     expect([...dev.patchFiles]).toEqual([`${DIR}/overlays/dev/timeout-patch.yaml`]);
   });
 
   test('the planted problem in the base is reported once, at its source line, naming both overlays; nothing else at warning or above', async () => {
     const result = await checkFixture(DIR);
     expect(result.build.kustomize).toBe(tool.label);
-    expect(serious(result.findings)).toEqual([`schema-invalid-enum ${DIR}/base/reviews-routing.yaml:9 [${DIR}/overlays/dev, ${DIR}/overlays/prod]`]);
+    expect(serious(result.findings)).toEqual([
+      `schema-invalid-enum ${DIR}/base/reviews-routing.yaml:9 [${DIR}/overlays/dev, ${DIR}/overlays/prod]`,
+    ]);
   });
 
   test('rendered fields map to the patch, the transformer or the base line that writes them', async () => {
@@ -37,7 +48,10 @@ describe('kustomize targets', () => {
     const prod = build.views.find((v) => v.target.name.endsWith('overlays/prod'))!;
     const vs = dev.workspace.resources.find((r) => r.kind === 'VirtualService')!;
     expect([vs.namespace, vs.name]).toEqual(['shop-dev', 'dev-reviews']);
-    const at = (r: typeof vs, p: (string | number)[]) => { const s = r.origin!.locate(p); return `${path.relative(DIR, s.file)}:${s.line}`; };
+    const at = (r: typeof vs, p: (string | number)[]) => {
+      const s = r.origin!.locate(p);
+      return `${path.relative(DIR, s.file)}:${s.line}`;
+    };
     expect(at(vs, ['spec', 'http', 0, 'timeout'])).toBe('overlays/dev/timeout-patch.yaml:15'); // strategic-merge patch file
     expect(at(vs, ['metadata', 'namespace'])).toBe('overlays/dev/kustomization.yaml:3'); // namespace transformer
     expect(at(vs, ['metadata', 'name'])).toBe('overlays/dev/kustomization.yaml:4'); // namePrefix
@@ -52,7 +66,9 @@ describe('kustomize targets', () => {
     expect(at(deploy, ['spec', 'replicas'])).toBe('overlays/prod/replicas-patch.yaml:3'); // JSON 6902 patch file
     expect(at(deploy, ['metadata', 'labels', 'env'])).toBe('overlays/prod/kustomization.yaml:4'); // labels transformer
     // Fixes only where the source holds the rendered value.
-    expect(vs.origin!.fixAt(['spec', 'http', 0, 'timeout'])?.resource.file.path).toBe(`${DIR}/overlays/dev/timeout-patch.yaml`);
+    expect(vs.origin!.fixAt(['spec', 'http', 0, 'timeout'])?.resource.file.path).toBe(
+      `${DIR}/overlays/dev/timeout-patch.yaml`,
+    );
     expect(vs.origin!.fixAt(['metadata', 'namespace'])).toBeNull();
     expect(dr.origin!.fixAt(['spec', 'host'])).toBeNull(); // inline in the kustomization: explained, not fixed
     expect(dr.origin!.fixAt(['spec', 'trafficPolicy'])?.resource.file.path).toBe(`${DIR}/base/reviews-routing.yaml`);
@@ -67,7 +83,11 @@ describe('kustomize targets', () => {
       fs.writeFileSync(patch, fs.readFileSync(patch, 'utf8').replace('number: 9080', 'number: 9081'));
       const result = await checkFixture(dir);
       const f = result.findings.find((x) => x.rule === 'vs-destination-port-not-found')!;
-      expect([path.relative(dir, f.file), f.line, f.targets]).toEqual(['overlays/dev/timeout-patch.yaml', 11, [path.join(dir, 'overlays/dev')]]);
+      expect([path.relative(dir, f.file), f.line, f.targets]).toEqual([
+        'overlays/dev/timeout-patch.yaml',
+        11,
+        [path.join(dir, 'overlays/dev')],
+      ]);
       expect(f.resource).toEqual({ kind: 'VirtualService', namespace: 'shop-dev', name: 'dev-reviews' });
       expect(f.fix?.file).toBe(patch);
       expect(applyFixes(fs.readFileSync(patch, 'utf8'), [f.fix!]).text).toContain('number: 9080');
@@ -80,8 +100,12 @@ describe('kustomize targets', () => {
     const result = await checkFixture(DIR, { kustomize: null });
     const infos = result.findings.filter((f) => f.rule === 'kustomize-not-found');
     expect(infos).toHaveLength(1);
-    expect(infos[0]!.message).toContain(`kustomize not found: ${DIR}/overlays/dev and ${DIR}/overlays/prod were read from raw files`);
-    expect(serious(result.findings)).toEqual([`schema-invalid-enum ${DIR}/base/reviews-routing.yaml:9 [${DIR}/overlays/dev, ${DIR}/overlays/prod]`]);
+    expect(infos[0]!.message).toContain(
+      `kustomize not found: ${DIR}/overlays/dev and ${DIR}/overlays/prod were read from raw files`,
+    );
+    expect(serious(result.findings)).toEqual([
+      `schema-invalid-enum ${DIR}/base/reviews-routing.yaml:9 [${DIR}/overlays/dev, ${DIR}/overlays/prod]`,
+    ]);
     expect(result.findings.filter((f) => f.file.includes('patch'))).toEqual([]);
   });
 
@@ -91,7 +115,9 @@ describe('kustomize targets', () => {
       fs.appendFileSync(path.join(dir, 'overlays/prod/kustomization.yaml'), '  - path: missing-patch.yaml\n');
       const result = await checkFixture(dir);
       const failed = result.findings.filter((f) => f.rule === 'target-render-failed');
-      expect(failed.map((f) => [path.relative(dir, f.file), f.targets])).toEqual([['overlays/prod/kustomization.yaml', [path.join(dir, 'overlays/prod')]]]);
+      expect(failed.map((f) => [path.relative(dir, f.file), f.targets])).toEqual([
+        ['overlays/prod/kustomization.yaml', [path.join(dir, 'overlays/prod')]],
+      ]);
       expect(failed[0]!.message).toMatch(/missing-patch\.yaml/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -105,13 +131,15 @@ test('without kustomize, a kustomization that is not YAML is reported at its lin
     fs.appendFileSync(path.join(dir, 'overlays/prod/kustomization.yaml'), 'resources: [unclosed\n');
     const result = await checkFixture(dir, { kustomize: null });
     const broken = result.findings.filter((f) => f.rule === 'yaml-syntax');
-    expect(broken.map((f) => [path.relative(dir, f.file), f.targets])).toEqual([['overlays/prod/kustomization.yaml', [path.join(dir, 'overlays/prod')]]]);
+    expect(broken.map((f) => [path.relative(dir, f.file), f.targets])).toEqual([
+      ['overlays/prod/kustomization.yaml', [path.join(dir, 'overlays/prod')]],
+    ]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test('kustomize keeps its load restrictor: a kustomization cannot read a file outside its directory (the runner\'s files stay out of reach)', async () => {
+test("kustomize keeps its load restrictor: a kustomization cannot read a file outside its directory (the runner's files stay out of reach)", async () => {
   const dir = copyFixture('kustomize');
   try {
     fs.writeFileSync(path.join(dir, 'outside.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: outside\n');

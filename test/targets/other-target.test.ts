@@ -38,18 +38,24 @@ spec:
   listeners: [{name: http, port: 80, protocol: HTTP}]
 `;
 
-test('a route\'s backend Service and parent Gateway defined only in another target are infos naming it', async () => {
+test("a route's backend Service and parent Gateway defined only in another target are infos naming it", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'istio-review-targets-'));
   try {
     fs.mkdirSync(path.join(dir, 'mesh'));
     fs.mkdirSync(path.join(dir, 'app'));
     fs.writeFileSync(path.join(dir, 'mesh/routes.yaml'), routes);
     fs.writeFileSync(path.join(dir, 'app/app.yaml'), app);
-    fs.writeFileSync(path.join(dir, '.istio-review.yaml'), 'targets:\n  - name: mesh\n    paths: [mesh/**]\n  - name: app\n    paths: [app/**]\n');
+    fs.writeFileSync(
+      path.join(dir, '.istio-review.yaml'),
+      'targets:\n  - name: mesh\n    paths: [mesh/**]\n  - name: app\n    paths: [app/**]\n',
+    );
     const result = await checkFixture(dir);
     expect(serious(result.findings)).toEqual([]);
     const infos = result.findings.filter((f) => f.rule === 'defined-in-other-target');
-    expect(infos.map((f) => [path.relative(dir, f.file), f.line, f.targets])).toEqual([['mesh/routes.yaml', 13, ['mesh']], ['mesh/routes.yaml', 16, ['mesh']]]);
+    expect(infos.map((f) => [path.relative(dir, f.file), f.line, f.targets])).toEqual([
+      ['mesh/routes.yaml', 13, ['mesh']],
+      ['mesh/routes.yaml', 16, ['mesh']],
+    ]);
     expect(infos.map((f) => f.message)).toEqual([
       expect.stringContaining('defined only in target app (Gateway default/public), not in mesh'),
       expect.stringContaining('defined only in target app (Service default/frontend), not in mesh'),

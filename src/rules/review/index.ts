@@ -4,7 +4,8 @@ import { defineRule, type Rule } from '../rule.js';
 import { formatMessage } from '../messages.js';
 
 const NEW_SUPPRESSION_MESSAGES = {
-  suppressionAdded: '{change} This pull request adds it, and this repository does not allow a pull request to add suppressions (allow-new-suppressions: false): a maintainer must accept it.',
+  suppressionAdded:
+    '{change} This pull request adds it, and this repository does not allow a pull request to add suppressions (allow-new-suppressions: false): a maintainer must accept it.',
 } as const;
 
 /** The text of a new-suppression finding: `change` says what the pull request adds (plain text, see Introduced). */
@@ -14,9 +15,17 @@ export function newSuppressionMessage(change: string): string {
 
 export const reviewRules: Rule[] = [
   defineRule({
-    id: 'new-suppression', severity: 'error', istioCode: null, group: 'review', fixable: false, inputs: [],
-    title: 'A pull request adds a suppression (an ignore annotation, a rule turned off, a new Helm chart) while allow-new-suppressions is false.',
+    id: 'new-suppression',
+    severity: 'error',
+    istioCode: null,
+    group: 'review',
+    fixable: false,
+    inputs: [],
+    title:
+      'A pull request adds a suppression (an ignore annotation, a rule turned off, a new Helm chart) while allow-new-suppressions is false.',
     messages: NEW_SUPPRESSION_MESSAGES,
-    check: () => { /* reported by the review pipeline, which sees both the base and the head */ },
+    check: () => {
+      /* reported by the review pipeline, which sees both the base and the head */
+    },
   }),
 ];

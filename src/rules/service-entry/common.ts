@@ -2,7 +2,18 @@
 // (resolution NONE, location MESH_EXTERNAL), the TLS settings a DestinationRule applies to one port, and which
 // DestinationRules apply to an entry's host from the namespaces that call it.
 import { isIP } from 'node:net';
-import { asArray, asObject, asString, asStringMap, isObject, stringsOf, type Json, type JsonObject, type Path, type Resource } from '../../manifests/resource.js';
+import {
+  asArray,
+  asObject,
+  asString,
+  asStringMap,
+  isObject,
+  stringsOf,
+  type Json,
+  type JsonObject,
+  type Path,
+  type Resource,
+} from '../../manifests/resource.js';
 import type { MeshView } from '../../mesh/mesh-view.js';
 import { quote } from '../../util/quote.js';
 import { exportScope, isVisibleFrom, type ExportScope } from '../../mesh/export-to.js';
@@ -13,7 +24,20 @@ import type { SePort } from '../../mesh/service-entry-ports.js';
 
 export { portsOf, type SePort } from '../../mesh/service-entry-ports.js';
 
-export const KNOWN_PROTOCOLS = ['TCP', 'UDP', 'HTTP', 'HTTP2', 'HTTPS', 'GRPC', 'GRPC-WEB', 'TLS', 'MONGO', 'REDIS', 'MYSQL', 'HTTP_PROXY'];
+export const KNOWN_PROTOCOLS = [
+  'TCP',
+  'UDP',
+  'HTTP',
+  'HTTP2',
+  'HTTPS',
+  'GRPC',
+  'GRPC-WEB',
+  'TLS',
+  'MONGO',
+  'REDIS',
+  'MYSQL',
+  'HTTP_PROXY',
+];
 export function isHttpFamily(protocol: string): boolean {
   return protocolFamily(protocol) === 'HTTP';
 }
@@ -57,8 +81,6 @@ export function selectorLabels(se: Resource): Record<string, string> {
   return asStringMap(asObject(se.spec.workloadSelector).labels);
 }
 
-
-
 /** Does traffic on this port need the entry's addresses to be told apart from other traffic to the same port?
  *  Plain TCP does (TCP, MONGO, MYSQL, REDIS: the proxy has only the destination IP and port). So does a port without
  *  protocol, whose traffic the sidecar sniffs and forwards as TCP unless it is HTTP, except when its name says it
@@ -80,15 +102,21 @@ const TCP_PORT_OPENINGS = {
 /** A message catalogue with one template per way a port carries plain TCP, each going on with `rest`. */
 export function tcpPortMessages(rest: string): Record<keyof typeof TCP_PORT_OPENINGS, string> {
   const out = {} as Record<keyof typeof TCP_PORT_OPENINGS, string>;
-  for (const [id, opening] of Object.entries(TCP_PORT_OPENINGS) as [keyof typeof TCP_PORT_OPENINGS, string][]) out[id] = `${opening}, ${rest}`;
+  for (const [id, opening] of Object.entries(TCP_PORT_OPENINGS) as [keyof typeof TCP_PORT_OPENINGS, string][])
+    out[id] = `${opening}, ${rest}`;
   return out;
 }
 
 /** The message id (of tcpPortMessages) and the data of its opening for a port that needs an address. */
-export function tcpPortReport(p: SePort): { messageId: keyof typeof TCP_PORT_OPENINGS; data: { port: string; protocol?: string } } {
+export function tcpPortReport(p: SePort): {
+  messageId: keyof typeof TCP_PORT_OPENINGS;
+  data: { port: string; protocol?: string };
+} {
   const port = describePort(p);
   if (p.protocol === null || p.protocol === '') return { messageId: 'unsetProtocolPort', data: { port } };
-  return p.protocol.toUpperCase() === 'TCP' ? { messageId: 'tcpPort', data: { port } } : { messageId: 'tcpFamilyPort', data: { port, protocol: quote(p.protocol) } };
+  return p.protocol.toUpperCase() === 'TCP'
+    ? { messageId: 'tcpPort', data: { port } }
+    : { messageId: 'tcpFamilyPort', data: { port, protocol: quote(p.protocol) } };
 }
 
 /** A port as people say it: `443 ("https")`. */
@@ -96,7 +124,11 @@ export function describePort(p: SePort): string {
   return p.name ? `${p.number ?? '?'} ("${p.name}")` : `${p.number ?? '?'}`;
 }
 
-export function scopeOf(mesh: MeshView, r: Resource, defaults: string[] | null = mesh.settings.defaultServiceExportTo): ExportScope {
+export function scopeOf(
+  mesh: MeshView,
+  r: Resource,
+  defaults: string[] | null = mesh.settings.defaultServiceExportTo,
+): ExportScope {
   return exportScope(stringsOf(r.spec.exportTo), r.namespace!, defaults);
 }
 
@@ -135,11 +167,17 @@ export function tlsForPort(dr: Resource, port: number | null): TlsSetting | null
     for (let i = 0; i < pls.length; i++) {
       const p = pls[i];
       if (!isObject(p) || asObject(p.port).number !== port) continue;
-      if (isObject(p.tls)) return { tls: p.tls, path: ['spec', 'trafficPolicy', 'portLevelSettings', i, 'tls'], mode: asString(p.tls.mode) ?? null };
+      if (isObject(p.tls))
+        return {
+          tls: p.tls,
+          path: ['spec', 'trafficPolicy', 'portLevelSettings', i, 'tls'],
+          mode: asString(p.tls.mode) ?? null,
+        };
       return null;
     }
   }
-  if (isObject(policy.tls)) return { tls: policy.tls, path: ['spec', 'trafficPolicy', 'tls'], mode: asString(policy.tls.mode) ?? null };
+  if (isObject(policy.tls))
+    return { tls: policy.tls, path: ['spec', 'trafficPolicy', 'tls'], mode: asString(policy.tls.mode) ?? null };
   return null;
 }
 
@@ -167,7 +205,10 @@ export function callingNamespaces(mesh: MeshView, se: Resource, host: string): s
   return visible.length > 0 ? visible : [se.namespace!];
 }
 
-interface RoutedHost { host: string; namespace: string }
+interface RoutedHost {
+  host: string;
+  namespace: string;
+}
 
 /** Every VirtualService destination host, resolved in its VirtualService's namespace (computed once per view), and
  *  indexed: by exact name, and the wildcard ones apart. */
@@ -220,4 +261,3 @@ export function callersWithoutOrigination(mesh: MeshView, se: Resource, port: nu
   }
   return [...out].sort();
 }
-

@@ -8,4 +8,11 @@ import { overlapRules } from './overlap.js';
 import { validationRules } from './validation.js';
 import { shortHostRules } from './short-host.js';
 
-export const serviceEntryRules: Rule[] = [...resolutionRules, ...protocolRules, ...tlsRules, ...overlapRules, ...validationRules, ...shortHostRules];
+export const serviceEntryRules: Rule[] = [
+  ...resolutionRules,
+  ...protocolRules,
+  ...tlsRules,
+  ...overlapRules,
+  ...validationRules,
+  ...shortHostRules,
+];

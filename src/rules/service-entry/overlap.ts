@@ -8,7 +8,16 @@ import { stringsOf } from '../../manifests/resource.js';
 import type { ExportScope } from '../../mesh/export-to.js';
 import { wildcardSuffixesOf } from '../../mesh/hosts.js';
 import { isTcpFamily } from '../../mesh/protocol.js';
-import { hostsOf, isHttpFamily, isTlsFamily, portsOf, scopeOf, serviceEntries, tlsOriginatedOn, type SePort } from './common.js';
+import {
+  hostsOf,
+  isHttpFamily,
+  isTlsFamily,
+  portsOf,
+  scopeOf,
+  serviceEntries,
+  tlsOriginatedOn,
+  type SePort,
+} from './common.js';
 import { quote } from '../../util/quote.js';
 
 const group = 'service-entry';
@@ -69,11 +78,16 @@ function istioScopes(se: Resource): string[] {
 
 export const overlapRules: Rule[] = [
   defineRule({
-    id: 'se-conflicting-protocol', severity: 'warning', istioCode: 'IST0177', group, fixable: false,
+    id: 'se-conflicting-protocol',
+    severity: 'warning',
+    istioCode: 'IST0177',
+    group,
+    fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
     title: 'The same host and port declared with different protocols by ServiceEntries visible in the same namespaces.',
     messages: {
-      conflictingProtocol: 'Host {host} port {port} is declared with {protocol} here and with {otherProtocol} in ServiceEntry {otherEntry}: the sidecar builds one listener for the port and only one protocol wins, so traffic that expects the other one breaks (HTTP parsed as TLS or the reverse: resets, 503/404 NR). Declare the port with one protocol in all entries, or merge them.',
+      conflictingProtocol:
+        'Host {host} port {port} is declared with {protocol} here and with {otherProtocol} in ServiceEntry {otherEntry}: the sidecar builds one listener for the port and only one protocol wins, so traffic that expects the other one breaks (HTTP parsed as TLS or the reverse: resets, 503/404 NR). Declare the port with one protocol in all entries, or merge them.',
     },
     check(ctx) {
       const byKey = new Map<string, Decl[]>();
@@ -95,24 +109,41 @@ export const overlapRules: Rule[] = [
         if (firstByProtocol.size < 2) continue;
         for (const d of all) {
           if (conflictOf.has(d.se)) continue;
-          for (const [p, other] of firstByProtocol) if (p !== d.treatedAs) { conflictOf.set(d.se, { mine: d, other }); break; }
+          for (const [p, other] of firstByProtocol)
+            if (p !== d.treatedAs) {
+              conflictOf.set(d.se, { mine: d, other });
+              break;
+            }
         }
       }
       for (const [se, { mine, other }] of conflictOf) {
         ctx.report({
-          resource: se, path: ['metadata', 'name'], subject: `${mine.host}:${mine.port.number}`,
+          resource: se,
+          path: ['metadata', 'name'],
+          subject: `${mine.host}:${mine.port.number}`,
           messageId: 'conflictingProtocol',
-          data: { host: quote(mine.host), port: String(mine.port.number), protocol: protoText(mine.protocol), otherProtocol: protoText(other.protocol), otherEntry: label(other.se) },
+          data: {
+            host: quote(mine.host),
+            port: String(mine.port.number),
+            protocol: protoText(mine.protocol),
+            otherProtocol: protoText(other.protocol),
+            otherEntry: label(other.se),
+          },
         });
       }
     },
   }),
   defineRule({
-    id: 'se-wildcard-protocol-conflict', severity: 'warning', istioCode: null, group, fixable: false,
+    id: 'se-wildcard-protocol-conflict',
+    severity: 'warning',
+    istioCode: null,
+    group,
+    fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
     title: 'A wildcard ServiceEntry host and a concrete host it covers give the same port different protocols.',
     messages: {
-      wildcardProtocolConflict: 'Port {port} is {protocol} for {host} here but {wildcardProtocol} for {wildcardHost} in ServiceEntry {wildcardEntry}. Traffic to {host} uses this entry (the concrete host wins) and the rest of {wildcardHost} uses the wildcard one; if apps talk to both the same way, one of them breaks (TLS parsed as HTTP or the reverse: resets, "wrong version number"). Give the port the same protocol in both entries unless the difference is intended.',
+      wildcardProtocolConflict:
+        'Port {port} is {protocol} for {host} here but {wildcardProtocol} for {wildcardHost} in ServiceEntry {wildcardEntry}. Traffic to {host} uses this entry (the concrete host wins) and the rest of {wildcardHost} uses the wildcard one; if apps talk to both the same way, one of them breaks (TLS parsed as HTTP or the reverse: resets, "wrong version number"). Give the port the same protocol in both entries unless the difference is intended.',
     },
     check(ctx) {
       const decls = declarations(ctx.mesh);
@@ -137,12 +168,24 @@ export const overlapRules: Rule[] = [
             if (done.has(key)) continue;
             done.add(key);
             // TLS origination for the concrete host beside TLS passthrough for the rest is deliberate and works.
-            if (isHttpFamily(d.protocol) && isTlsFamily(w.protocol) && tlsOriginatedOn(ctx.mesh, d.se, d.port.number)) continue;
+            if (isHttpFamily(d.protocol) && isTlsFamily(w.protocol) && tlsOriginatedOn(ctx.mesh, d.se, d.port.number))
+              continue;
             ctx.report({
-              resource: d.se, path: d.port.protocol !== null ? ['spec', 'ports', d.port.index, 'protocol'] : ['spec', 'ports', d.port.index],
+              resource: d.se,
+              path:
+                d.port.protocol !== null
+                  ? ['spec', 'ports', d.port.index, 'protocol']
+                  : ['spec', 'ports', d.port.index],
               subject: `${d.host}:${d.port.number}`,
               messageId: 'wildcardProtocolConflict',
-              data: { port: String(d.port.number), protocol: protoText(d.protocol), host: quote(d.host), wildcardProtocol: protoText(w.protocol), wildcardHost: quote(w.host), wildcardEntry: label(w.se) },
+              data: {
+                port: String(d.port.number),
+                protocol: protoText(d.protocol),
+                host: quote(d.host),
+                wildcardProtocol: protoText(w.protocol),
+                wildcardHost: quote(w.host),
+                wildcardEntry: label(w.se),
+              },
             });
           }
         }
@@ -150,11 +193,17 @@ export const overlapRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-duplicate-host-port', severity: 'info', istioCode: null, group, fixable: false,
+    id: 'se-duplicate-host-port',
+    severity: 'info',
+    istioCode: null,
+    group,
+    fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
-    title: 'The same host and port declared with the same protocol by two ServiceEntries visible in the same namespaces.',
+    title:
+      'The same host and port declared with the same protocol by two ServiceEntries visible in the same namespaces.',
     messages: {
-      duplicateHostPort: 'Host {host} port {port} is also declared by ServiceEntry {otherEntry} with the same protocol: each caller uses only one of the entries (the one in its own namespace, else the oldest), so a change to the other (resolution, endpoints, addresses) can silently have no effect. Keep one entry.',
+      duplicateHostPort:
+        'Host {host} port {port} is also declared by ServiceEntry {otherEntry} with the same protocol: each caller uses only one of the entries (the one in its own namespace, else the oldest), so a change to the other (resolution, endpoints, addresses) can silently have no effect. Keep one entry.',
     },
     check(ctx) {
       const byHostPort = new Map<string, Decl[]>();
@@ -170,13 +219,19 @@ export const overlapRules: Rule[] = [
         for (let i = 0; i < list.length; i++) {
           const d = list[i]!;
           let first: Decl | undefined;
-          for (const o of earlier.values()) if (o.se !== d.se && scopesOverlap(o.scope, d.scope)) { first = o; break; }
+          for (const o of earlier.values())
+            if (o.se !== d.se && scopesOverlap(o.scope, d.scope)) {
+              first = o;
+              break;
+            }
           const sig = scopeSignature(d.scope);
           if (!earlier.has(sig)) earlier.set(sig, d);
           if (!first || reported.has(d.se)) continue;
           reported.add(d.se);
           ctx.report({
-            resource: d.se, path: ['spec', 'hosts', d.hostIndex], subject: `${d.host}:${d.port.number}`,
+            resource: d.se,
+            path: ['spec', 'hosts', d.hostIndex],
+            subject: `${d.host}:${d.port.number}`,
             messageId: 'duplicateHostPort',
             data: { host: quote(d.host), port: String(d.port.number), otherEntry: label(first.se) },
           });

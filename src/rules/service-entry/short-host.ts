@@ -25,7 +25,8 @@ function collectCallerNamespaces(mesh: MeshView): Map<string, Set<string>> {
     if (vs.namespace === null) continue;
     for (const d of routeDestinations(mesh, vs)) add(d.host, vs.namespace);
   }
-  for (const dr of mesh.byKind('DestinationRule')) if (dr.namespace !== null && typeof dr.spec.host === 'string') add(dr.spec.host, dr.namespace);
+  for (const dr of mesh.byKind('DestinationRule'))
+    if (dr.namespace !== null && typeof dr.spec.host === 'string') add(dr.spec.host, dr.namespace);
   return m;
 }
 
@@ -38,14 +39,20 @@ function intendedHost(mesh: MeshView, se: Resource, host: string): string | null
   return resolveHost(host, [...namespaces][0]!);
 }
 
-const LITERAL_HOSTS = 'Istio takes ServiceEntry hosts literally (it does not add the namespace), while a VirtualService or DestinationRule that names {host} means {callerMeans}: '
-  + 'neither that short name nor the FQDN reaches this entry, so routes to it fail with 503 (NR) and DestinationRules for it apply to nothing.';
+const LITERAL_HOSTS =
+  'Istio takes ServiceEntry hosts literally (it does not add the namespace), while a VirtualService or DestinationRule that names {host} means {callerMeans}: ' +
+  'neither that short name nor the FQDN reaches this entry, so routes to it fail with 503 (NR) and DestinationRules for it apply to nothing.';
 
 export const shortHostRules: Rule[] = [
   defineRule({
-    id: 'se-short-host', severity: 'warning', istioCode: null, group, fixable: true,
+    id: 'se-short-host',
+    severity: 'warning',
+    istioCode: null,
+    group,
+    fixable: true,
     inputs: [{ kind: 'ServiceEntry' }],
-    title: 'A ServiceEntry host without a domain: Istio takes it literally, so short names and FQDNs used by callers do not match it.',
+    title:
+      'A ServiceEntry host without a domain: Istio takes it literally, so short names and FQDNs used by callers do not match it.',
     messages: {
       shortHost: `Host {host} has no domain. ${LITERAL_HOSTS} Use the full name {fullName}.`,
       shortHostCallersDisagree: `Host {host} has no domain. ${LITERAL_HOSTS} Callers in {callers} mean different hosts by it: write the full name each of them means.`,
@@ -58,9 +65,15 @@ export const shortHostRules: Rule[] = [
           const callers = [...(callerNamespaces(ctx.mesh).get(h) ?? [])].sort();
           const about = { host: quote(h), callerMeans: quote(resolveHost(h, callers[0] ?? se.namespace!)) };
           ctx.report({
-            resource: se, path: ['spec', 'hosts', i], subject: h,
+            resource: se,
+            path: ['spec', 'hosts', i],
+            subject: h,
             ...(fix
-              ? { messageId: 'shortHost', data: { ...about, fullName: quote(fix) }, fix: { op: 'set', path: ['spec', 'hosts', i], value: fix, description: `host: ${fix}` } }
+              ? {
+                  messageId: 'shortHost',
+                  data: { ...about, fullName: quote(fix) },
+                  fix: { op: 'set', path: ['spec', 'hosts', i], value: fix, description: `host: ${fix}` },
+                }
               : { messageId: 'shortHostCallersDisagree', data: { ...about, callers: callers.map(quote).join(', ') } }),
           });
         });

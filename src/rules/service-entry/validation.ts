@@ -8,7 +8,23 @@ import type { MessageData } from '../messages.js';
 import { asArray, asObject, asString, isObject, type Resource } from '../../manifests/resource.js';
 import { isDns1123Label } from '../../mesh/hosts.js';
 import { closest } from '../../util/closest.js';
-import { addressesOf, describePort, endpointsOf, hasSelector, hostsOf, isIpAddress, isIpOrCidr, isTlsFamily, KNOWN_PROTOCOLS, locationOf, portsOf, needsAddress, resolutionOf, tcpPortMessages, tcpPortReport } from './common.js';
+import {
+  addressesOf,
+  describePort,
+  endpointsOf,
+  hasSelector,
+  hostsOf,
+  isIpAddress,
+  isIpOrCidr,
+  isTlsFamily,
+  KNOWN_PROTOCOLS,
+  locationOf,
+  portsOf,
+  needsAddress,
+  resolutionOf,
+  tcpPortMessages,
+  tcpPortReport,
+} from './common.js';
 import { quote } from '../../util/quote.js';
 
 const group = 'service-entry';
@@ -54,13 +70,24 @@ function isFqdn(s: string): boolean {
   return hostProblem(s) === null && !s.includes('*');
 }
 
-function report(ctx: RuleContext, se: Resource, path: (string | number)[], subject: string, messageId: string, data: MessageData = {}): void {
+function report(
+  ctx: RuleContext,
+  se: Resource,
+  path: (string | number)[],
+  subject: string,
+  messageId: string,
+  data: MessageData = {},
+): void {
   ctx.report({ resource: se, path, subject, messageId, data });
 }
 
 export const validationRules: Rule[] = [
   defineRule({
-    id: 'se-invalid-host', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    id: 'se-invalid-host',
+    severity: 'error',
+    istioCode: 'IST0106',
+    group,
+    fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
     title: 'ServiceEntry hosts missing, "*" alone, an IP, or not a valid DNS name: Istio rejects the entry.',
     messages: HOST_PROBLEMS,
@@ -69,17 +96,26 @@ export const validationRules: Rule[] = [
         // No hosts at all, or a host that is not a string, is a schema finding.
         asArray(se.spec.hosts).forEach((h, i) => {
           const problem = typeof h === 'string' ? hostProblem(h) : null;
-          if (problem) report(ctx, se, ['spec', 'hosts', i], String(h), problem.messageId, { host: quote(String(h)), ...problem.data });
+          if (problem)
+            report(ctx, se, ['spec', 'hosts', i], String(h), problem.messageId, {
+              host: quote(String(h)),
+              ...problem.data,
+            });
         });
       }
     },
   }),
   defineRule({
-    id: 'se-partial-wildcard-host', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
+    id: 'se-partial-wildcard-host',
+    severity: 'warning',
+    istioCode: 'IST0133',
+    group,
+    fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
     title: 'A ServiceEntry host with a partial wildcard (*foo.com), which Istio warns about.',
     messages: {
-      partialWildcard: 'Host {host} is a partial wildcard: it matches any name ending in {suffix} (also "x{suffixText}"), not only subdomains, and Istio warns about it. Use "*.{domain}" for subdomains.',
+      partialWildcard:
+        'Host {host} is a partial wildcard: it matches any name ending in {suffix} (also "x{suffixText}"), not only subdomains, and Istio warns about it. Use "*.{domain}" for subdomains.',
     },
     check(ctx) {
       for (const se of ctx.allInputs('ServiceEntry')) {
@@ -87,13 +123,22 @@ export const validationRules: Rule[] = [
         hostsOf(se).forEach((h, i) => {
           if (!h.startsWith('*') || h === '*' || h.startsWith('*.') || hostProblem(h)) return;
           const suffix = h.slice(1);
-          report(ctx, se, ['spec', 'hosts', i], h, 'partialWildcard', { host: quote(h), suffix: quote(suffix), suffixText: suffix, domain: suffix.replace(/^[-.]/, '') });
+          report(ctx, se, ['spec', 'hosts', i], h, 'partialWildcard', {
+            host: quote(h),
+            suffix: quote(suffix),
+            suffixText: suffix,
+            domain: suffix.replace(/^[-.]/, ''),
+          });
         });
       }
     },
   }),
   defineRule({
-    id: 'se-invalid-address', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    id: 'se-invalid-address',
+    severity: 'error',
+    istioCode: 'IST0106',
+    group,
+    fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
     title: 'A ServiceEntry address that is not an IP or CIDR, or a CIDR with DNS resolution: Istio rejects the entry.',
     messages: {
@@ -109,16 +154,24 @@ export const validationRules: Rule[] = [
           if (!isIpOrCidr(s)) {
             report(ctx, se, ['spec', 'addresses', i], s, 'notIpOrCidr', { address: quote(s) });
           } else if (s.includes('/') && res !== 'NONE' && res !== 'STATIC') {
-            report(ctx, se, ['spec', 'addresses', i], s, 'cidrWithResolution', { address: quote(s), resolution: String(res) });
+            report(ctx, se, ['spec', 'addresses', i], s, 'cidrWithResolution', {
+              address: quote(s),
+              resolution: String(res),
+            });
           }
         });
       }
     },
   }),
   defineRule({
-    id: 'se-invalid-port', severity: 'error', istioCode: 'IST0106', group, fixable: true,
+    id: 'se-invalid-port',
+    severity: 'error',
+    istioCode: 'IST0106',
+    group,
+    fixable: true,
     inputs: [{ kind: 'ServiceEntry' }],
-    title: 'A ServiceEntry port with a missing, malformed or duplicate name or number, a bad targetPort or an unknown protocol.',
+    title:
+      'A ServiceEntry port with a missing, malformed or duplicate name or number, a bad targetPort or an unknown protocol.',
     messages: {
       nameNotDnsLabel: `Port name {name} is not a DNS label (letters, digits and "-", at most 63): ${REJECTED}.`,
       duplicateName: `Port name {name} is used twice: ${REJECTED}.`,
@@ -138,15 +191,19 @@ export const validationRules: Rule[] = [
           // Missing names and numbers and values of the wrong type are schema findings; Istio's own rules follow.
           const name = asString(p.name);
           const num = p.number;
-          const id = String(typeof num === 'number' ? num : name ?? `#${i + 1}`);
+          const id = String(typeof num === 'number' ? num : (name ?? `#${i + 1}`));
           if (name !== undefined && name !== '') {
-            if (name.length > 63 || !LABEL.test(name)) report(ctx, se, [...at, 'name'], id, 'nameNotDnsLabel', { name: quote(name) });
+            if (name.length > 63 || !LABEL.test(name))
+              report(ctx, se, [...at, 'name'], id, 'nameNotDnsLabel', { name: quote(name) });
             else if (names.has(name)) report(ctx, se, [...at, 'name'], id, 'duplicateName', { name: quote(name) });
             names.add(name);
           }
           if (typeof num === 'number') {
             if (!Number.isInteger(num) || num < 1 || num > 65535) {
-              report(ctx, se, [...at, 'number'], id, 'numberOutOfRange', { port: name ? quote(name) : i + 1, number: num });
+              report(ctx, se, [...at, 'number'], id, 'numberOutOfRange', {
+                port: name ? quote(name) : i + 1,
+                number: num,
+              });
             } else if (numbers.has(num)) {
               report(ctx, se, [...at, 'number'], id, 'duplicateNumber', { number: num });
             } else numbers.add(num);
@@ -160,9 +217,15 @@ export const validationRules: Rule[] = [
             if (!KNOWN_PROTOCOLS.includes(proto.toUpperCase())) {
               const guess = closest(proto, KNOWN_PROTOCOLS);
               ctx.report({
-                resource: se, path: [...at, 'protocol'], subject: id,
-                ...(guess ? { messageId: 'unknownProtocolDidYouMean', data: { protocol: quote(proto), guess } } : { messageId: 'unknownProtocol', data: { protocol: quote(proto) } }),
-                fix: guess ? { op: 'set', path: [...at, 'protocol'], value: guess, description: `protocol: ${guess}` } : null,
+                resource: se,
+                path: [...at, 'protocol'],
+                subject: id,
+                ...(guess
+                  ? { messageId: 'unknownProtocolDidYouMean', data: { protocol: quote(proto), guess } }
+                  : { messageId: 'unknownProtocol', data: { protocol: quote(proto) } }),
+                fix: guess
+                  ? { op: 'set', path: [...at, 'protocol'], value: guess, description: `protocol: ${guess}` }
+                  : null,
               });
             }
           }
@@ -171,9 +234,14 @@ export const validationRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-invalid-workload-selector', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    id: 'se-invalid-workload-selector',
+    severity: 'error',
+    istioCode: 'IST0106',
+    group,
+    fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
-    title: 'A ServiceEntry workloadSelector with an empty or wildcard label, or set together with endpoints: Istio rejects the entry.',
+    title:
+      'A ServiceEntry workloadSelector with an empty or wildcard label, or set together with endpoints: Istio rejects the entry.',
     messages: {
       emptyLabel: `Selector label {key}: {value} is empty: labels must be matched exactly, and ${REJECTED}.`,
       wildcardLabel: `Selector label {key}: {value} is a wildcard: labels must be matched exactly, and ${REJECTED}.`,
@@ -185,7 +253,10 @@ export const validationRules: Rule[] = [
         const labels = asObject(asObject(se.spec.workloadSelector).labels);
         for (const [k, v] of Object.entries(labels)) {
           if (k === '' || k.includes('*') || String(v).includes('*')) {
-            report(ctx, se, ['spec', 'workloadSelector', 'labels', k], k, k === '' ? 'emptyLabel' : 'wildcardLabel', { key: quote(k), value: quote(String(v)) });
+            report(ctx, se, ['spec', 'workloadSelector', 'labels', k], k, k === '' ? 'emptyLabel' : 'wildcardLabel', {
+              key: quote(k),
+              value: quote(String(v)),
+            });
           }
         }
         if (endpointsOf(se).length > 0) {
@@ -195,12 +266,18 @@ export const validationRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-workload-selector-ignored', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
+    id: 'se-workload-selector-ignored',
+    severity: 'warning',
+    istioCode: 'IST0133',
+    group,
+    fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
     title: 'A ServiceEntry workloadSelector with no labels, or with resolution NONE, where it selects nothing useful.',
     messages: {
-      noLabels: 'workloadSelector has no labels: it selects every workload of the namespace (Istio warns). Add the labels of the workloads behind this entry.',
-      resolutionNone: 'workloadSelector is set but resolution is NONE{defaultNote}: the selected workloads are not used as endpoints (Istio warns). Set resolution: STATIC to send traffic to them.',
+      noLabels:
+        'workloadSelector has no labels: it selects every workload of the namespace (Istio warns). Add the labels of the workloads behind this entry.',
+      resolutionNone:
+        'workloadSelector is set but resolution is NONE{defaultNote}: the selected workloads are not used as endpoints (Istio warns). Set resolution: STATIC to send traffic to them.',
     },
     check(ctx) {
       for (const se of ctx.allInputs('ServiceEntry')) {
@@ -209,16 +286,25 @@ export const validationRules: Rule[] = [
         if (Object.keys(labels).length === 0) {
           report(ctx, se, ['spec', 'workloadSelector'], 'empty', 'noLabels');
         } else if (resolutionOf(se) === 'NONE') {
-          report(ctx, se, ['spec', 'workloadSelector'], 'NONE', 'resolutionNone', { defaultNote: se.spec.resolution === undefined ? ' (the default)' : '' });
+          report(ctx, se, ['spec', 'workloadSelector'], 'NONE', 'resolutionNone', {
+            defaultNote: se.spec.resolution === undefined ? ' (the default)' : '',
+          });
         }
       }
     },
   }),
   defineRule({
-    id: 'se-addresses-not-allocated', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
+    id: 'se-addresses-not-allocated',
+    severity: 'warning',
+    istioCode: 'IST0133',
+    group,
+    fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
-    title: 'A plain-TCP (TCP, MONGO, MYSQL, REDIS) or protocol-less non-HTTP ServiceEntry port without addresses where Istio does not auto-allocate one (resolution NONE or opted out).',
-    messages: tcpPortMessages('and the entry has no "addresses", and Istio does not allocate one {reason}: TCP traffic can only be matched by destination port, so it may go to the wrong place or pass through. Add "addresses".'),
+    title:
+      'A plain-TCP (TCP, MONGO, MYSQL, REDIS) or protocol-less non-HTTP ServiceEntry port without addresses where Istio does not auto-allocate one (resolution NONE or opted out).',
+    messages: tcpPortMessages(
+      'and the entry has no "addresses", and Istio does not allocate one {reason}: TCP traffic can only be matched by destination port, so it may go to the wrong place or pass through. Add "addresses".',
+    ),
     check(ctx) {
       const s = ctx.mesh.settings;
       for (const se of ctx.allInputs('ServiceEntry')) {
@@ -232,16 +318,24 @@ export const validationRules: Rule[] = [
           if (!needsAddress(p)) continue;
           if (istioWarnsAlready) continue; // se-addresses-required (IST0134) reports this port
           const opening = tcpPortReport(p);
-          report(ctx, se, ['spec', 'ports', p.index, 'name'], String(p.number ?? p.name), opening.messageId,
-            { ...opening.data, reason: optedOut ? 'because the entry opts out with networking.istio.io/enable-autoallocate-ip: "false"' : 'for resolution NONE' });
+          report(ctx, se, ['spec', 'ports', p.index, 'name'], String(p.number ?? p.name), opening.messageId, {
+            ...opening.data,
+            reason: optedOut
+              ? 'because the entry opts out with networking.istio.io/enable-autoallocate-ip: "false"'
+              : 'for resolution NONE',
+          });
         }
       }
     },
   }),
   defineRule({
-    id: 'se-invalid-endpoint', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    id: 'se-invalid-endpoint',
+    severity: 'error',
+    istioCode: 'IST0106',
+    group,
+    fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
-    title: 'A ServiceEntry endpoint address or port Istio rejects for the entry\'s resolution.',
+    title: "A ServiceEntry endpoint address or port Istio rejects for the entry's resolution.",
     messages: {
       roundRobinEndpoints: `resolution: DNS_ROUND_ROBIN allows at most one endpoint, and the entry lists {count}: ${REJECTED}. Use resolution: DNS for several endpoints.`,
       noAddress: `Endpoint {position} has no "address" (and no "network"): ${REJECTED}.`,
@@ -258,7 +352,11 @@ export const validationRules: Rule[] = [
         const res = resolutionOf(se);
         if (res !== 'STATIC' && res !== 'DNS' && res !== 'DNS_ROUND_ROBIN') continue;
         const eps = endpointsOf(se);
-        const portNames = new Set(portsOf(se).map((p) => p.name).filter((n): n is string => n !== null));
+        const portNames = new Set(
+          portsOf(se)
+            .map((p) => p.name)
+            .filter((n): n is string => n !== null),
+        );
         if (res === 'DNS_ROUND_ROBIN' && eps.length > 1) {
           report(ctx, se, ['spec', 'endpoints'], 'endpoints', 'roundRobinEndpoints', { count: eps.length });
         }
@@ -272,9 +370,12 @@ export const validationRules: Rule[] = [
           } else if (res === 'STATIC') {
             if (unix) {
               const path = addr.slice('unix://'.length);
-              if (!path.startsWith('/') && !path.startsWith('@')) report(ctx, se, [...at, 'address'], addr, 'unixPathNotAbsolute', { address: quote(addr) });
-              if (isObject(ep.ports) && Object.keys(ep.ports).length > 0) report(ctx, se, [...at, 'ports'], addr, 'unixWithPorts', { address: quote(addr) });
-              if (portsOf(se).length !== 1) report(ctx, se, [...at, 'address'], `${addr}|ports`, 'unixNeedsOnePort', { address: quote(addr) });
+              if (!path.startsWith('/') && !path.startsWith('@'))
+                report(ctx, se, [...at, 'address'], addr, 'unixPathNotAbsolute', { address: quote(addr) });
+              if (isObject(ep.ports) && Object.keys(ep.ports).length > 0)
+                report(ctx, se, [...at, 'ports'], addr, 'unixWithPorts', { address: quote(addr) });
+              if (portsOf(se).length !== 1)
+                report(ctx, se, [...at, 'address'], `${addr}|ports`, 'unixNeedsOnePort', { address: quote(addr) });
             } else if (!isIpAddress(addr)) {
               report(ctx, se, [...at, 'address'], addr, 'staticNeedsIp', { address: quote(addr) });
             }
@@ -283,8 +384,16 @@ export const validationRules: Rule[] = [
           }
           if (isObject(ep.ports)) {
             for (const [name, num] of Object.entries(ep.ports)) {
-              if (!portNames.has(name)) report(ctx, se, [...at, 'ports', name], `${addr}|${name}`, 'unknownPortName', { name: quote(name), portNames: [...portNames].map(quote).join(', ') || 'none' });
-              else if (typeof num !== 'number' || num < 1 || num > 65535) report(ctx, se, [...at, 'ports', name], `${addr}|${name}`, 'portOutOfRange', { name: quote(name), number: quote(String(num)) });
+              if (!portNames.has(name))
+                report(ctx, se, [...at, 'ports', name], `${addr}|${name}`, 'unknownPortName', {
+                  name: quote(name),
+                  portNames: [...portNames].map(quote).join(', ') || 'none',
+                });
+              else if (typeof num !== 'number' || num < 1 || num > 65535)
+                report(ctx, se, [...at, 'ports', name], `${addr}|${name}`, 'portOutOfRange', {
+                  name: quote(name),
+                  number: quote(String(num)),
+                });
             }
           }
         });
@@ -292,9 +401,14 @@ export const validationRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-invalid-dynamic-dns', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    id: 'se-invalid-dynamic-dns',
+    severity: 'error',
+    istioCode: 'IST0106',
+    group,
+    fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
-    title: 'resolution DYNAMIC_DNS with concrete hosts, addresses, endpoints, a non-HTTP/TLS port or a bad location: Istio rejects the entry.',
+    title:
+      'resolution DYNAMIC_DNS with concrete hosts, addresses, endpoints, a non-HTTP/TLS port or a bad location: Istio rejects the entry.',
     messages: {
       concreteHost: `resolution: DYNAMIC_DNS needs wildcard hosts, and {host} is not one: ${REJECTED}. Use resolution: DNS for concrete hosts.`,
       withAddresses: `resolution: DYNAMIC_DNS cannot have "addresses": ${REJECTED}.`,
@@ -313,8 +427,15 @@ export const validationRules: Rule[] = [
         if (endpointsOf(se).length > 0) report(ctx, se, ['spec', 'endpoints'], 'endpoints', 'withEndpoints');
         for (const p of portsOf(se)) {
           if (p.protocol && ['HTTP', 'TLS', 'GRPC', 'HTTP2'].includes(p.protocol.toUpperCase())) continue;
-          if (p.protocol) report(ctx, se, ['spec', 'ports', p.index, 'protocol'], String(p.number ?? p.name), 'unsupportedProtocol', { port: describePort(p), protocol: quote(p.protocol) });
-          else report(ctx, se, ['spec', 'ports', p.index], String(p.number ?? p.name), 'portWithoutProtocol', { port: describePort(p) });
+          if (p.protocol)
+            report(ctx, se, ['spec', 'ports', p.index, 'protocol'], String(p.number ?? p.name), 'unsupportedProtocol', {
+              port: describePort(p),
+              protocol: quote(p.protocol),
+            });
+          else
+            report(ctx, se, ['spec', 'ports', p.index], String(p.number ?? p.name), 'portWithoutProtocol', {
+              port: describePort(p),
+            });
         }
         const loc = locationOf(se);
         const waypoint = se.labels['istio.io/use-waypoint'];
@@ -325,11 +446,16 @@ export const validationRules: Rule[] = [
     },
   }),
   defineRule({
-    id: 'se-dns-addresses-multiple-hosts', severity: 'warning', istioCode: 'IST0133', group, fixable: false,
+    id: 'se-dns-addresses-multiple-hosts',
+    severity: 'warning',
+    istioCode: 'IST0133',
+    group,
+    fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
     title: 'resolution DNS with addresses, several hosts and a TLS port: one address cannot stand for several hosts.',
     messages: {
-      addressesForSeveralHosts: 'The entry has {hostCount} hosts, resolution {resolution}, "addresses" and the {protocol} port {port}: traffic to those addresses cannot tell the hosts apart, so connections may go to whichever host resolves first (Istio warns). Use one ServiceEntry per host when you set addresses.',
+      addressesForSeveralHosts:
+        'The entry has {hostCount} hosts, resolution {resolution}, "addresses" and the {protocol} port {port}: traffic to those addresses cannot tell the hosts apart, so connections may go to whichever host resolves first (Istio warns). Use one ServiceEntry per host when you set addresses.',
     },
     check(ctx) {
       for (const se of ctx.allInputs('ServiceEntry')) {
@@ -339,14 +465,24 @@ export const validationRules: Rule[] = [
         // TCP/Mongo/Redis/MySQL ports with several hosts are rejected outright (se-multiple-hosts-non-http-port).
         const p = portsOf(se).find((x) => x.protocol && isTlsFamily(x.protocol));
         if (!p) continue;
-        report(ctx, se, ['spec', 'addresses'], 'addresses', 'addressesForSeveralHosts', { hostCount: hostsOf(se).length, resolution: res, protocol: quote(p.protocol!), port: describePort(p) });
+        report(ctx, se, ['spec', 'addresses'], 'addresses', 'addressesForSeveralHosts', {
+          hostCount: hostsOf(se).length,
+          resolution: res,
+          protocol: quote(p.protocol!),
+          port: describePort(p),
+        });
       }
     },
   }),
   defineRule({
-    id: 'se-invalid-export-to', severity: 'error', istioCode: 'IST0106', group, fixable: false,
+    id: 'se-invalid-export-to',
+    severity: 'error',
+    istioCode: 'IST0106',
+    group,
+    fixable: false,
     inputs: [{ kind: 'ServiceEntry' }],
-    title: 'A ServiceEntry exportTo list with a malformed namespace, a duplicate, or "*"/"~" combined with other entries.',
+    title:
+      'A ServiceEntry exportTo list with a malformed namespace, a duplicate, or "*"/"~" combined with other entries.',
     messages: {
       invalidEntry: `exportTo entry {entry} is not ".", "*", "~" or a namespace name: ${REJECTED}.`,
       duplicateEntry: `exportTo lists {entry} twice: ${REJECTED}.`,
@@ -367,7 +503,8 @@ export const validationRules: Rule[] = [
           if (s !== '.' && s !== '*' && s !== '~' && !isDns1123Label(s)) {
             report(ctx, se, at, s, 'invalidEntry', { entry: quote(s) });
           } else if (seen.has(norm)) {
-            if (s === '.' || norm === se.namespace) report(ctx, se, at, s, 'duplicateOwnNamespace', { entry: quote(s), namespace: String(se.namespace) });
+            if (s === '.' || norm === se.namespace)
+              report(ctx, se, at, s, 'duplicateOwnNamespace', { entry: quote(s), namespace: String(se.namespace) });
             else report(ctx, se, at, s, 'duplicateEntry', { entry: quote(s) });
           } else if ((s === '*' || s === '~') && strs.length > 1) {
             report(ctx, se, at, s, s === '*' ? 'starCombined' : 'tildeCombined', { entry: quote(s) });

@@ -5,7 +5,8 @@ import { ruleTable, yaml, rule, rules } from '../../helpers/harness.js';
 ruleTable(rules('se-addresses-required', 'se-addresses-not-allocated'), [
   {
     name: 'a protocol-less port named http carries HTTP, which detection routes by Host: no address needed',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: legacy-api, namespace: shop}
@@ -13,12 +14,14 @@ ruleTable(rules('se-addresses-required', 'se-addresses-not-allocated'), [
         hosts: [legacy.example.com]
         resolution: DNS
         ports: [{number: 80, name: http}, {number: 8080, name: grpc-api}]
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'a protocol-less port with another name is described as detected, not as TCP',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: legacy-db, namespace: shop}
@@ -28,12 +31,16 @@ ruleTable(rules('se-addresses-required', 'se-addresses-not-allocated'), [
         ports:
         - number: 5432
           name: postgres
-    ` },
-    expect: [{ rule: 'se-addresses-required', line: 9, messageId: 'unsetProtocolPort', data: { port: '5432 ("postgres")' } }],
+    `,
+    },
+    expect: [
+      { rule: 'se-addresses-required', line: 9, messageId: 'unsetProtocolPort', data: { port: '5432 ("postgres")' } },
+    ],
   },
   {
     name: 'MYSQL and MONGO ports are plain TCP to the proxy and need addresses like TCP',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: databases, namespace: shop}
@@ -47,7 +54,8 @@ ruleTable(rules('se-addresses-required', 'se-addresses-not-allocated'), [
         - number: 27017
           name: mongo
           protocol: MONGO
-    ` },
+    `,
+    },
     expect: [
       { rule: 'se-addresses-required', line: 9, messageId: 'tcpFamilyPort', data: { protocol: '"MYSQL"' } },
       { rule: 'se-addresses-required', line: 12, messageId: 'tcpFamilyPort', data: { protocol: '"MONGO"' } },
@@ -55,7 +63,8 @@ ruleTable(rules('se-addresses-required', 'se-addresses-not-allocated'), [
   },
   {
     name: 'with addresses, plain TCP protocols are fine',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: databases, namespace: shop}
@@ -64,7 +73,8 @@ ruleTable(rules('se-addresses-required', 'se-addresses-not-allocated'), [
         addresses: [10.20.0.5]
         resolution: DNS
         ports: [{number: 3306, name: mysql, protocol: MYSQL}]
-    ` },
+    `,
+    },
     expect: [],
   },
 ]);
@@ -72,7 +82,8 @@ ruleTable(rules('se-addresses-required', 'se-addresses-not-allocated'), [
 ruleTable(rule('se-multiple-hosts-non-http-port'), [
   {
     name: 'a protocol-less port named http with several hosts: Istio validation rejects it, whatever the name',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: apis, namespace: shop}
@@ -81,8 +92,16 @@ ruleTable(rule('se-multiple-hosts-non-http-port'), [
         resolution: DNS
         ports:
         - {number: 80, name: http}
-    ` },
-    expect: [{ rule: 'se-multiple-hosts-non-http-port', line: 8, messageId: 'multipleHostsUnsetProtocol', data: { hostCount: 2, port: '80 ("http")' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'se-multiple-hosts-non-http-port',
+        line: 8,
+        messageId: 'multipleHostsUnsetProtocol',
+        data: { hostCount: 2, port: '80 ("http")' },
+      },
+    ],
   },
 ]);
 
@@ -107,8 +126,20 @@ ruleTable(rule('se-conflicting-protocol'), [
     name: 'HTTP against MYSQL is a real conflict',
     files: { 'a.yaml': db('mysql', 'MYSQL'), 'b.yaml': db('http-db', 'HTTP') },
     expect: [
-      { rule: 'se-conflicting-protocol', file: 'a.yaml', line: 3, messageId: 'conflictingProtocol', data: { protocol: '"MYSQL"', otherProtocol: '"HTTP"' } },
-      { rule: 'se-conflicting-protocol', file: 'b.yaml', line: 3, messageId: 'conflictingProtocol', data: { protocol: '"HTTP"', otherProtocol: '"MYSQL"' } },
+      {
+        rule: 'se-conflicting-protocol',
+        file: 'a.yaml',
+        line: 3,
+        messageId: 'conflictingProtocol',
+        data: { protocol: '"MYSQL"', otherProtocol: '"HTTP"' },
+      },
+      {
+        rule: 'se-conflicting-protocol',
+        file: 'b.yaml',
+        line: 3,
+        messageId: 'conflictingProtocol',
+        data: { protocol: '"HTTP"', otherProtocol: '"MYSQL"' },
+      },
     ],
   },
 ]);

@@ -20,7 +20,8 @@ const staticNoEndpoints = yaml`
 ruleTable(rule('se-static-without-endpoints'), [
   {
     name: 'STATIC with endpoints is fine',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: db, namespace: shop}
@@ -31,12 +32,14 @@ ruleTable(rule('se-static-without-endpoints'), [
         resolution: STATIC
         endpoints:
         - address: 10.20.1.7
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'STATIC with a workloadSelector matching a Deployment is fine',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: legacy, namespace: shop}
@@ -56,18 +59,28 @@ ruleTable(rule('se-static-without-endpoints'), [
         template:
           metadata: {labels: {app: legacy}}
           spec: {containers: [{name: app, image: legacy:1}]}
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'STATIC with nothing, concrete hosts: fixed to DNS',
     files: { 'se.yaml': staticNoEndpoints },
-    expect: [{ rule: 'se-static-without-endpoints', line: 14, messageId: 'noEndpointsUseDns', data: { hosts: '"api.payments.example.com"' }, hasFix: true }],
+    expect: [
+      {
+        rule: 'se-static-without-endpoints',
+        line: 14,
+        messageId: 'noEndpointsUseDns',
+        data: { hosts: '"api.payments.example.com"' },
+        hasFix: true,
+      },
+    ],
     fixed: { 'se.yaml': staticNoEndpoints.replace('resolution: STATIC #', 'resolution: DNS #') },
   },
   {
     name: 'STATIC with a wildcard host gets no DNS fix',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: wild}
@@ -75,12 +88,22 @@ ruleTable(rule('se-static-without-endpoints'), [
         hosts: ["*.example.com"]
         ports: [{number: 443, name: https, protocol: HTTPS}]
         resolution: STATIC
-    ` },
-    expect: [{ rule: 'se-static-without-endpoints', line: 7, messageId: 'noEndpoints', data: { hosts: '"*.example.com"' }, hasFix: false }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'se-static-without-endpoints',
+        line: 7,
+        messageId: 'noEndpoints',
+        data: { hosts: '"*.example.com"' },
+        hasFix: false,
+      },
+    ],
   },
   {
     name: 'STATIC with a CIDR address gets no DNS fix',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: net}
@@ -89,7 +112,8 @@ ruleTable(rule('se-static-without-endpoints'), [
         addresses: [192.168.0.0/24]
         ports: [{number: 443, name: https, protocol: HTTPS}]
         resolution: STATIC
-    ` },
+    `,
+    },
     expect: [{ rule: 'se-static-without-endpoints', line: 8, messageId: 'noEndpoints', hasFix: false }],
   },
 ]);
@@ -97,7 +121,8 @@ ruleTable(rule('se-static-without-endpoints'), [
 ruleTable(rule('se-selector-matches-nothing'), [
   {
     name: 'a selector matching a WorkloadEntry of the namespace is fine',
-    files: { 'vm.yaml': yaml`
+    files: {
+      'vm.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: vm-api, namespace: legacy}
@@ -112,7 +137,8 @@ ruleTable(rule('se-selector-matches-nothing'), [
       kind: WorkloadEntry
       metadata: {name: vm-1, namespace: legacy}
       spec: {address: 10.0.0.12, labels: {app: vm-api}}
-    ` },
+    `,
+    },
     expect: [],
   },
   {
@@ -123,7 +149,8 @@ ruleTable(rule('se-selector-matches-nothing'), [
         - namespace: legacy
           labels: {app: vm-api}
     `,
-    files: { 'vm.yaml': yaml`
+    files: {
+      'vm.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: vm-api, namespace: legacy}
@@ -133,12 +160,14 @@ ruleTable(rule('se-selector-matches-nothing'), [
         ports: [{number: 8080, name: http, protocol: HTTP}]
         resolution: STATIC
         workloadSelector: {labels: {app: vm-api}}
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'a selector matching only a workload of another namespace',
-    files: { 'vm.yaml': yaml`
+    files: {
+      'vm.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: vm-api, namespace: legacy}
@@ -155,15 +184,24 @@ ruleTable(rule('se-selector-matches-nothing'), [
       kind: WorkloadEntry
       metadata: {name: vm-1, namespace: other}
       spec: {address: 10.0.0.12, labels: {app: vm-api}}
-    ` },
-    expect: [{ rule: 'se-selector-matches-nothing', line: 10, messageId: 'selectorMatchesNothing', data: { selector: '{app=vm-api}', namespace: 'legacy' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'se-selector-matches-nothing',
+        line: 10,
+        messageId: 'selectorMatchesNothing',
+        data: { selector: '{app=vm-api}', namespace: 'legacy' },
+      },
+    ],
   },
 ]);
 
 ruleTable(rule('se-selector-on-mesh-external'), [
   {
     name: 'MESH_INTERNAL with a selector is fine',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: vm, namespace: legacy}
@@ -178,12 +216,14 @@ ruleTable(rule('se-selector-on-mesh-external'), [
       kind: WorkloadEntry
       metadata: {name: vm-1, namespace: legacy}
       spec: {address: 10.0.0.12, labels: {app: vm}}
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'location left to its MESH_EXTERNAL default',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: vm, namespace: legacy}
@@ -197,12 +237,21 @@ ruleTable(rule('se-selector-on-mesh-external'), [
       kind: WorkloadEntry
       metadata: {name: vm-1, namespace: legacy}
       spec: {address: 10.0.0.12, labels: {app: vm}}
-    ` },
-    expect: [{ rule: 'se-selector-on-mesh-external', line: 8, messageId: 'selectorOnMeshExternal', data: { defaultNote: ' (the default, as "location" is not set)' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'se-selector-on-mesh-external',
+        line: 8,
+        messageId: 'selectorOnMeshExternal',
+        data: { defaultNote: ' (the default, as "location" is not set)' },
+      },
+    ],
   },
   {
     name: 'location MESH_EXTERNAL written out',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: vm, namespace: legacy}
@@ -217,8 +266,11 @@ ruleTable(rule('se-selector-on-mesh-external'), [
       kind: WorkloadEntry
       metadata: {name: vm-1, namespace: legacy}
       spec: {address: 10.0.0.12, labels: {app: vm}}
-    ` },
-    expect: [{ rule: 'se-selector-on-mesh-external', line: 6, messageId: 'selectorOnMeshExternal', data: { defaultNote: '' } }],
+    `,
+    },
+    expect: [
+      { rule: 'se-selector-on-mesh-external', line: 6, messageId: 'selectorOnMeshExternal', data: { defaultNote: '' } },
+    ],
   },
 ]);
 
@@ -240,7 +292,8 @@ ruleTable(rule('se-dns-wildcard-host'), [
   },
   {
     name: 'DNS with a wildcard host and an endpoint is accepted',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: googleapis}
@@ -249,24 +302,41 @@ ruleTable(rule('se-dns-wildcard-host'), [
         ports: [{number: 443, name: tls, protocol: TLS}]
         resolution: DNS
         endpoints: [{address: private.googleapis.com}]
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'DNS with a wildcard host: fixed to NONE',
     files: { 'se.yaml': dnsWildcard },
-    expect: [{ rule: 'se-dns-wildcard-host', line: 7, messageId: 'dnsWildcardHost', data: { resolution: 'DNS', hosts: '"*.googleapis.com"' }, hasFix: true }],
+    expect: [
+      {
+        rule: 'se-dns-wildcard-host',
+        line: 7,
+        messageId: 'dnsWildcardHost',
+        data: { resolution: 'DNS', hosts: '"*.googleapis.com"' },
+        hasFix: true,
+      },
+    ],
     fixed: { 'se.yaml': dnsWildcard.replace('resolution: DNS', 'resolution: NONE') },
   },
   {
     name: 'no NONE fix where NONE would lose an auto-allocated address for a TCP port',
-    mesh: { defaultConfig: { proxyMetadata: { ISTIO_META_DNS_CAPTURE: 'true', ISTIO_META_DNS_AUTO_ALLOCATE: 'true' } } },
-    files: { 'se.yaml': dnsWildcard.replace('{number: 443, name: tls, protocol: TLS}', '{number: 5432, name: tcp, protocol: TCP}') },
+    mesh: {
+      defaultConfig: { proxyMetadata: { ISTIO_META_DNS_CAPTURE: 'true', ISTIO_META_DNS_AUTO_ALLOCATE: 'true' } },
+    },
+    files: {
+      'se.yaml': dnsWildcard.replace(
+        '{number: 443, name: tls, protocol: TLS}',
+        '{number: 5432, name: tcp, protocol: TCP}',
+      ),
+    },
     expect: [{ rule: 'se-dns-wildcard-host', line: 7, hasFix: false }],
   },
   {
     name: 'a mix of wildcard and concrete hosts gets no fix',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: mixed}
@@ -274,8 +344,17 @@ ruleTable(rule('se-dns-wildcard-host'), [
         hosts: ["*.googleapis.com", storage.example.com]
         ports: [{number: 443, name: tls, protocol: TLS}]
         resolution: DNS_ROUND_ROBIN
-    ` },
-    expect: [{ rule: 'se-dns-wildcard-host', line: 7, messageId: 'dnsWildcardHost', data: { resolution: 'DNS_ROUND_ROBIN', hosts: '"*.googleapis.com"' }, hasFix: false }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'se-dns-wildcard-host',
+        line: 7,
+        messageId: 'dnsWildcardHost',
+        data: { resolution: 'DNS_ROUND_ROBIN', hosts: '"*.googleapis.com"' },
+        hasFix: false,
+      },
+    ],
   },
 ]);
 
@@ -310,13 +389,34 @@ ruleTable(rule('se-none-with-endpoints'), [
   {
     name: 'IP endpoints under the default NONE resolution: STATIC inserted',
     files: { 'se.yaml': noneIpEndpoints },
-    expect: [{ rule: 'se-none-with-endpoints', line: 7, messageId: 'noneWithEndpoints', data: { defaultNote: ' (the default)' }, hasFix: true }],
-    fixed: { 'se.yaml': noneIpEndpoints.replace('  - address: 203.0.113.10\n', '  - address: 203.0.113.10\n  resolution: STATIC\n') },
+    expect: [
+      {
+        rule: 'se-none-with-endpoints',
+        line: 7,
+        messageId: 'noneWithEndpoints',
+        data: { defaultNote: ' (the default)' },
+        hasFix: true,
+      },
+    ],
+    fixed: {
+      'se.yaml': noneIpEndpoints.replace(
+        '  - address: 203.0.113.10\n',
+        '  - address: 203.0.113.10\n  resolution: STATIC\n',
+      ),
+    },
   },
   {
     name: 'explicit NONE with host-name endpoints: set to DNS',
     files: { 'se.yaml': noneNameEndpoints },
-    expect: [{ rule: 'se-none-with-endpoints', line: 7, messageId: 'noneWithEndpoints', data: { defaultNote: '' }, hasFix: true }],
+    expect: [
+      {
+        rule: 'se-none-with-endpoints',
+        line: 7,
+        messageId: 'noneWithEndpoints',
+        data: { defaultNote: '' },
+        hasFix: true,
+      },
+    ],
     fixed: { 'se.yaml': noneNameEndpoints.replace('resolution: NONE', 'resolution: DNS') },
   },
   {

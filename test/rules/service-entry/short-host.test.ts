@@ -37,8 +37,21 @@ ruleTable(rules('se-short-host', 'vs-destination-host-not-found'), [
     name: 'a short host: flagged with a fix to the name callers mean, and the route that misses it is reported',
     files: { 'se.yaml': shortEntry, 'vs.yaml': route },
     expect: [
-      { rule: 'se-short-host', file: 'se.yaml', line: 6, messageId: 'shortHost', data: { host: '"payments"', fullName: '"payments.shop.svc.cluster.local"' }, hasFix: true },
-      { rule: 'vs-destination-host-not-found', file: 'vs.yaml', line: 9, messageId: 'literalShortHost', data: { host: 'payments', serviceEntry: 'shop/payments' } },
+      {
+        rule: 'se-short-host',
+        file: 'se.yaml',
+        line: 6,
+        messageId: 'shortHost',
+        data: { host: '"payments"', fullName: '"payments.shop.svc.cluster.local"' },
+        hasFix: true,
+      },
+      {
+        rule: 'vs-destination-host-not-found',
+        file: 'vs.yaml',
+        line: 9,
+        messageId: 'literalShortHost',
+        data: { host: 'payments', serviceEntry: 'shop/payments' },
+      },
     ],
     fixed: { 'se.yaml': fqdnEntry },
   },
@@ -55,7 +68,16 @@ ruleTable(rules('se-short-host', 'vs-destination-host-not-found'), [
           trafficPolicy: {loadBalancer: {simple: ROUND_ROBIN}}
       `,
     },
-    expect: [{ rule: 'se-short-host', file: 'se.yaml', line: 6, messageId: 'shortHost', data: { fullName: '"payments.billing.svc.cluster.local"' }, hasFix: true }],
+    expect: [
+      {
+        rule: 'se-short-host',
+        file: 'se.yaml',
+        line: 6,
+        messageId: 'shortHost',
+        data: { fullName: '"payments.billing.svc.cluster.local"' },
+        hasFix: true,
+      },
+    ],
   },
   {
     name: 'callers in two namespaces mean different hosts: no fix, the message names them',
@@ -72,7 +94,14 @@ ruleTable(rules('se-short-host', 'vs-destination-host-not-found'), [
       `,
     },
     expect: [
-      { rule: 'se-short-host', file: 'se.yaml', line: 6, messageId: 'shortHostCallersDisagree', data: { host: '"payments"', callers: '"billing", "shop"' }, hasFix: false },
+      {
+        rule: 'se-short-host',
+        file: 'se.yaml',
+        line: 6,
+        messageId: 'shortHostCallersDisagree',
+        data: { host: '"payments"', callers: '"billing", "shop"' },
+        hasFix: false,
+      },
       { rule: 'vs-destination-host-not-found', file: 'vs.yaml', line: 9 },
     ],
   },

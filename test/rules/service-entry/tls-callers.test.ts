@@ -45,9 +45,17 @@ ruleTable(rule('se-missing-tls-origination'), [
     expect: [],
   },
   {
-    name: 'the DestinationRule sits in one application\'s namespace: callers routing from another get plaintext on 443',
+    name: "the DestinationRule sits in one application's namespace: callers routing from another get plaintext on 443",
     files: { 'se.yaml': originationSe, 'dr.yaml': originationDr('billing'), 'vs.yaml': route('checkout', 80) },
-    expect: [{ rule: 'se-missing-tls-origination', file: 'se.yaml', line: 12, messageId: 'originationNotApplying', data: { destinationRule: 'billing/payments-api-tls', callers: '"checkout"', host: '"api.payments.example"' } }],
+    expect: [
+      {
+        rule: 'se-missing-tls-origination',
+        file: 'se.yaml',
+        line: 12,
+        messageId: 'originationNotApplying',
+        data: { destinationRule: 'billing/payments-api-tls', callers: '"checkout"', host: '"api.payments.example"' },
+      },
+    ],
   },
 ]);
 
@@ -89,6 +97,8 @@ ruleTable(rules('dr-double-tls', 'dr-double-tls-direct-https'), [
   {
     name: 'the HTTP route is in another namespace, where this DestinationRule does not apply: its own callers encrypt twice',
     files: { 'se.yaml': httpsSe, 'dr.yaml': githubDr('ci'), 'vs.yaml': githubRoute('deploy') },
-    expect: [{ rule: 'dr-double-tls', file: 'dr.yaml', line: 7, messageId: 'doubleTls', data: { entry: 'egress/github' } }],
+    expect: [
+      { rule: 'dr-double-tls', file: 'dr.yaml', line: 7, messageId: 'doubleTls', data: { entry: 'egress/github' } },
+    ],
   },
 ]);

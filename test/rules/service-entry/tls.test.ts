@@ -66,36 +66,85 @@ const egressVs = yaml`
 
 ruleTable(rules('dr-double-tls', 'dr-double-tls-direct-https'), [
   { name: 'an HTTPS port with no DestinationRule is passthrough', files: { 'se.yaml': httpsSe }, expect: [] },
-  { name: 'correct origination: HTTP port with targetPort 443', files: { 'se.yaml': originationSe, 'dr.yaml': portLevelDr }, expect: [] },
+  {
+    name: 'correct origination: HTTP port with targetPort 443',
+    files: { 'se.yaml': originationSe, 'dr.yaml': portLevelDr },
+    expect: [],
+  },
   {
     name: 'SIMPLE on an HTTPS port encrypts twice',
     files: { 'se.yaml': httpsSe, 'dr.yaml': simpleDr },
-    expect: [{ rule: 'dr-double-tls', file: 'dr.yaml', line: 8, messageId: 'doubleTls', data: { mode: 'SIMPLE', host: '"api.github.com"', port: 443, entry: 'ci/github', protocol: '"HTTPS"', protocolName: 'HTTPS' } }],
+    expect: [
+      {
+        rule: 'dr-double-tls',
+        file: 'dr.yaml',
+        line: 8,
+        messageId: 'doubleTls',
+        data: {
+          mode: 'SIMPLE',
+          host: '"api.github.com"',
+          port: 443,
+          entry: 'ci/github',
+          protocol: '"HTTPS"',
+          protocolName: 'HTTPS',
+        },
+      },
+    ],
   },
   {
     name: 'portLevelSettings for another port do not change the top level',
-    files: { 'se.yaml': httpsSe, 'dr.yaml': simpleDr + '    portLevelSettings:\n    - port: {number: 8443}\n      tls: {mode: DISABLE}\n' },
+    files: {
+      'se.yaml': httpsSe,
+      'dr.yaml': simpleDr + '    portLevelSettings:\n    - port: {number: 8443}\n      tls: {mode: DISABLE}\n',
+    },
     expect: [{ rule: 'dr-double-tls', file: 'dr.yaml', line: 8 }],
   },
   {
     name: 'portLevelSettings DISABLE on the port wins over the top level',
-    files: { 'se.yaml': httpsSe, 'dr.yaml': simpleDr + '    portLevelSettings:\n    - port: {number: 443}\n      tls: {mode: DISABLE}\n' },
+    files: {
+      'se.yaml': httpsSe,
+      'dr.yaml': simpleDr + '    portLevelSettings:\n    - port: {number: 443}\n      tls: {mode: DISABLE}\n',
+    },
     expect: [],
   },
   {
     name: 'a portLevelSettings entry for the port without tls replaces the top level: no TLS origination there, no double TLS',
-    files: { 'se.yaml': httpsSe, 'dr.yaml': simpleDr + '    portLevelSettings:\n    - port: {number: 443}\n      connectionPool: {tcp: {maxConnections: 10}}\n' },
+    files: {
+      'se.yaml': httpsSe,
+      'dr.yaml':
+        simpleDr +
+        '    portLevelSettings:\n    - port: {number: 443}\n      connectionPool: {tcp: {maxConnections: 10}}\n',
+    },
     expect: [],
   },
   {
     name: 'a wildcard DestinationRule in the root namespace applies too',
-    files: { 'se.yaml': httpsSe, 'dr.yaml': simpleDr.replace('namespace: ci', 'namespace: istio-system').replace('host: api.github.com', 'host: "*.github.com"') },
+    files: {
+      'se.yaml': httpsSe,
+      'dr.yaml': simpleDr
+        .replace('namespace: ci', 'namespace: istio-system')
+        .replace('host: api.github.com', 'host: "*.github.com"'),
+    },
     expect: [{ rule: 'dr-double-tls', file: 'dr.yaml', line: 8 }],
   },
   {
     name: 'egress-gateway origination: a VirtualService routes plain HTTP to 443',
     files: { 'se.yaml': httpsSe, 'dr.yaml': simpleDr, 'vs.yaml': egressVs },
-    expect: [{ rule: 'dr-double-tls-direct-https', file: 'dr.yaml', line: 8, messageId: 'directHttpsBreaks', data: { host: '"api.github.com"', port: 443, entry: 'ci/github', protocol: '"HTTPS"', hostName: 'api.github.com' } }],
+    expect: [
+      {
+        rule: 'dr-double-tls-direct-https',
+        file: 'dr.yaml',
+        line: 8,
+        messageId: 'directHttpsBreaks',
+        data: {
+          host: '"api.github.com"',
+          port: 443,
+          entry: 'ci/github',
+          protocol: '"HTTPS"',
+          hostName: 'api.github.com',
+        },
+      },
+    ],
   },
 ]);
 
@@ -105,16 +154,28 @@ ruleTable(rule('se-missing-tls-origination'), [
   {
     name: 'HTTP to targetPort 443 and no DestinationRule',
     files: { 'se.yaml': originationSe },
-    expect: [{ rule: 'se-missing-tls-origination', line: 12, messageId: 'noOrigination', data: { port: '80 ("http")', protocol: '"HTTP"', via: 'targetPort 443', host: '"api.github.com"', number: 80 } }],
+    expect: [
+      {
+        rule: 'se-missing-tls-origination',
+        line: 12,
+        messageId: 'noOrigination',
+        data: { port: '80 ("http")', protocol: '"HTTP"', via: 'targetPort 443', host: '"api.github.com"', number: 80 },
+      },
+    ],
   },
   {
     name: 'mesh workloads picked by a selector may serve plain HTTP on 443',
-    files: { 'se.yaml': originationSe.replace('location: MESH_EXTERNAL', 'location: MESH_INTERNAL').replace('resolution: DNS', 'resolution: STATIC\n  workloadSelector: {labels: {app: api}}') },
+    files: {
+      'se.yaml': originationSe
+        .replace('location: MESH_EXTERNAL', 'location: MESH_INTERNAL')
+        .replace('resolution: DNS', 'resolution: STATIC\n  workloadSelector: {labels: {app: api}}'),
+    },
     expect: [],
   },
   {
     name: 'an endpoint forwarding the HTTP port to 443',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: reports, namespace: ci}
@@ -126,8 +187,16 @@ ruleTable(rule('se-missing-tls-origination'), [
         - address: reports-eu.example.net
           ports:
             http: 443
-    ` },
-    expect: [{ rule: 'se-missing-tls-origination', line: 11, messageId: 'noOrigination', data: { via: 'endpoint port 443', host: '"reports.example.com"' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'se-missing-tls-origination',
+        line: 11,
+        messageId: 'noOrigination',
+        data: { via: 'endpoint port 443', host: '"reports.example.com"' },
+      },
+    ],
   },
   {
     name: 'a DestinationRule with origination for another port does not count',
@@ -156,12 +225,20 @@ const caDr = yaml`
 ruleTable(rules('dr-ca-certificates-missing', 'dr-port-ca-certificates-missing'), [
   {
     name: 'caCertificates set at both levels',
-    files: { 'dr.yaml': caDr.replace('privateKey: /etc/certs/key.pem', 'privateKey: /etc/certs/key.pem\n      caCertificates: /etc/certs/ca.pem').replace('mode: SIMPLE', 'mode: SIMPLE\n        caCertificates: /etc/certs/ca.pem') },
+    files: {
+      'dr.yaml': caDr
+        .replace(
+          'privateKey: /etc/certs/key.pem',
+          'privateKey: /etc/certs/key.pem\n      caCertificates: /etc/certs/ca.pem',
+        )
+        .replace('mode: SIMPLE', 'mode: SIMPLE\n        caCertificates: /etc/certs/ca.pem'),
+    },
     expect: [],
   },
   {
     name: 'credentialName with a workloadSelector is accepted',
-    files: { 'dr.yaml': yaml`
+    files: {
+      'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
       metadata: {name: db, namespace: data}
@@ -170,7 +247,8 @@ ruleTable(rules('dr-ca-certificates-missing', 'dr-port-ca-certificates-missing')
         workloadSelector: {matchLabels: {app: api}}
         trafficPolicy:
           tls: {mode: SIMPLE, credentialName: db-ca}
-    ` },
+    `,
+    },
     expect: [],
   },
   {
@@ -182,8 +260,18 @@ ruleTable(rules('dr-ca-certificates-missing', 'dr-port-ca-certificates-missing')
     name: 'missing at both levels: one finding each, at the tls mapping',
     files: { 'dr.yaml': caDr },
     expect: [
-      { rule: 'dr-ca-certificates-missing', line: 7, messageId: 'caCertificatesMissing', data: { mode: 'MUTUAL', host: '"db.example.com"' } },
-      { rule: 'dr-port-ca-certificates-missing', line: 13, messageId: 'caCertificatesMissing', data: { mode: 'SIMPLE', port: '5433', host: '"db.example.com"' } },
+      {
+        rule: 'dr-ca-certificates-missing',
+        line: 7,
+        messageId: 'caCertificatesMissing',
+        data: { mode: 'MUTUAL', host: '"db.example.com"' },
+      },
+      {
+        rule: 'dr-port-ca-certificates-missing',
+        line: 13,
+        messageId: 'caCertificatesMissing',
+        data: { mode: 'SIMPLE', port: '5433', host: '"db.example.com"' },
+      },
     ],
   },
 ]);
@@ -192,13 +280,26 @@ ruleTable(rule('dr-sni-mismatch'), [
   { name: 'sni equal to the host', files: { 'se.yaml': originationSe, 'dr.yaml': portLevelDr }, expect: [] },
   {
     name: 'sni for a Service (not a ServiceEntry) is not judged',
-    files: { 'dr.yaml': portLevelDr.replace('host: api.github.com', 'host: istio-egressgateway.istio-system.svc.cluster.local') },
+    files: {
+      'dr.yaml': portLevelDr.replace(
+        'host: api.github.com',
+        'host: istio-egressgateway.istio-system.svc.cluster.local',
+      ),
+    },
     expect: [],
   },
   {
     name: 'sni naming another site',
     files: { 'se.yaml': originationSe, 'dr.yaml': portLevelDr.replace('sni: api.github.com', 'sni: api.gitlab.com') },
-    expect: [{ rule: 'dr-sni-mismatch', file: 'dr.yaml', line: 9, messageId: 'sniMismatch', data: { sni: '"api.gitlab.com"', hosts: '"api.github.com"', host: '"api.github.com"' } }],
+    expect: [
+      {
+        rule: 'dr-sni-mismatch',
+        file: 'dr.yaml',
+        line: 9,
+        messageId: 'sniMismatch',
+        data: { sni: '"api.gitlab.com"', hosts: '"api.github.com"', host: '"api.github.com"' },
+      },
+    ],
   },
 ]);
 

@@ -24,12 +24,28 @@ export const SINGLE_ERROR: Record<AnchorProblem, Array<{ code: string; field: st
     { code: 'missing_field', field: 'pull_request_review_thread.diff_hunk' },
   ],
   line: [{ code: 'custom', field: 'pull_request_review_thread.line', message: 'could not be resolved' }],
-  lineRange: [{ code: 'custom', field: 'pull_request_review_thread.line', message: 'pull_request_review_thread.line must be part of the diff' }],
+  lineRange: [
+    {
+      code: 'custom',
+      field: 'pull_request_review_thread.line',
+      message: 'pull_request_review_thread.line must be part of the diff',
+    },
+  ],
   blank: [{ code: 'missing_field', field: 'pull_request_review_thread.diff_hunk' }],
   sameHunk: [
-    { code: 'custom', field: 'pull_request_review_thread.start_line', message: 'pull_request_review_thread.start_line must be part of the same hunk as the line.' },
+    {
+      code: 'custom',
+      field: 'pull_request_review_thread.start_line',
+      message: 'pull_request_review_thread.start_line must be part of the same hunk as the line.',
+    },
   ],
-  precede: [{ code: 'custom', field: 'pull_request_review_thread.start_line', message: 'pull_request_review_thread.start_line must precede the end line.' }],
+  precede: [
+    {
+      code: 'custom',
+      field: 'pull_request_review_thread.start_line',
+      message: 'pull_request_review_thread.start_line must precede the end line.',
+    },
+  ],
   position: [{ code: 'invalid', field: 'pull_request_review_thread.position' }],
   side: [{ code: 'invalid', field: 'pull_request_review_thread.side' }],
 };
@@ -78,7 +94,8 @@ export function checkAnchor(file: PrFile | undefined, c: CommentAnchor): AnchorR
   side = rawSide;
   const hi = hunkIndexOf(hunks, line, side);
   const hasStart = c.start_line !== undefined && c.start_line !== null;
-  if (!hasStart) return hi < 0 ? { errors: ['line'] } : { errors: [], line, side, start_line: null, start_side: null, hunks };
+  if (!hasStart)
+    return hi < 0 ? { errors: ['line'] } : { errors: [], line, side, start_line: null, start_side: null, hunks };
   const startLine = c.start_line as number;
   const rawStartSide = c.start_side ?? side;
   if (rawStartSide !== 'LEFT' && rawStartSide !== 'RIGHT') return { errors: ['side'] };

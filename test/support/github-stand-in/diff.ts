@@ -82,7 +82,7 @@ function diffLines(a: string[], b: string[]): Op[] {
   ops.reverse();
   // Git shows deletions before insertions inside a change block; Myers' backtrack may interleave them.
   const out: Op[] = [];
-  for (let i = 0; i < ops.length; ) {
+  for (let i = 0; i < ops.length;) {
     if (ops[i]!.kind === ' ') {
       out.push(ops[i]!);
       i++;
@@ -134,7 +134,8 @@ export function patchFromTexts(oldText: string | null, newText: string | null, _
     const newStart = newCount === 0 ? slice[0]!.newNo : firstNew!.newNo;
     out.push(`@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@`);
     for (const o of slice) {
-      if (o.text.endsWith(NO_EOL)) out.push(`${o.kind}${o.text.slice(0, -NO_EOL.length)}`, '\\ No newline at end of file');
+      if (o.text.endsWith(NO_EOL))
+        out.push(`${o.kind}${o.text.slice(0, -NO_EOL.length)}`, '\\ No newline at end of file');
       else out.push(`${o.kind}${o.text}`);
     }
   }
@@ -210,10 +211,11 @@ export function diffHunkFor(hunks: Hunk[], line: number, side: 'LEFT' | 'RIGHT')
 export function countChanges(patch: string | undefined): { additions: number; deletions: number } {
   let additions = 0;
   let deletions = 0;
-  for (const h of parseHunks(patch)) for (const l of h.lines) {
-    if (l.kind === '+') additions++;
-    else if (l.kind === '-') deletions++;
-  }
+  for (const h of parseHunks(patch))
+    for (const l of h.lines) {
+      if (l.kind === '+') additions++;
+      else if (l.kind === '-') deletions++;
+    }
   return { additions, deletions };
 }
 
@@ -264,6 +266,8 @@ function withCounts(f: PrFile): PrFile {
  * how a review comment follows its line across a push.
  */
 export function mapLine(oldText: string, newText: string, line: number): number | null {
-  const op = diffLines(splitLines(oldText).lines, splitLines(newText).lines).find((o) => o.kind !== '+' && o.oldNo === line);
+  const op = diffLines(splitLines(oldText).lines, splitLines(newText).lines).find(
+    (o) => o.kind !== '+' && o.oldNo === line,
+  );
   return op && op.kind === ' ' ? op.newNo : null;
 }

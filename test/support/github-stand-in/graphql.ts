@@ -26,7 +26,15 @@ interface Directive {
 }
 
 type Selection =
-  | { kind: 'field'; alias: string | null; name: string; args: Record<string, Value>; selections: Selection[] | null; directives: Directive[]; loc: Loc }
+  | {
+      kind: 'field';
+      alias: string | null;
+      name: string;
+      args: Record<string, Value>;
+      selections: Selection[] | null;
+      directives: Directive[];
+      loc: Loc;
+    }
   | { kind: 'inline'; typeCondition: string | null; selections: Selection[]; directives: Directive[] }
   | { kind: 'spread'; name: string; directives: Directive[]; loc: Loc };
 
@@ -119,7 +127,8 @@ function tokenize(src: string): Token[] {
       let j = i + 1;
       let out = '';
       while (j < src.length && src[j] !== '"') {
-        if (src[j] === '\n') throw new GraphqlSyntaxError(`Unterminated string at [${start.line}, ${start.column}]`, start);
+        if (src[j] === '\n')
+          throw new GraphqlSyntaxError(`Unterminated string at [${start.line}, ${start.column}]`, start);
         if (src[j] === '\\') {
           const e = src[j + 1];
           if (e === 'u') {
@@ -127,14 +136,18 @@ function tokenize(src: string): Token[] {
             j += 6;
             continue;
           }
-          out += ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' } as Record<string, string>)[e ?? ''] ?? e;
+          out +=
+            ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' } as Record<string, string>)[
+              e ?? ''
+            ] ?? e;
           j += 2;
           continue;
         }
         out += src[j];
         j++;
       }
-      if (src[j] !== '"') throw new GraphqlSyntaxError(`Unterminated string at [${start.line}, ${start.column}]`, start);
+      if (src[j] !== '"')
+        throw new GraphqlSyntaxError(`Unterminated string at [${start.line}, ${start.column}]`, start);
       tokens.push({ kind: 'string', value: out, loc: start });
       i = j + 1;
       continue;
@@ -410,9 +423,15 @@ function connection(typeName: string, field: string, items: Obj[], args: Record<
   const first = args.first as number | undefined | null;
   const last = args.last as number | undefined | null;
   if ((first === undefined || first === null) && (last === undefined || last === null)) {
-    throw new FieldError(`You must provide a \`first\` or \`last\` value to properly paginate the \`${field}\` connection.`, 'MISSING_PAGINATION_BOUNDARIES');
+    throw new FieldError(
+      `You must provide a \`first\` or \`last\` value to properly paginate the \`${field}\` connection.`,
+      'MISSING_PAGINATION_BOUNDARIES',
+    );
   }
-  for (const [k, v] of [['first', first], ['last', last]] as const) {
+  for (const [k, v] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
     if (typeof v === 'number' && (v > 100 || v < 0)) {
       throw new FieldError(
         v < 0
@@ -447,7 +466,12 @@ function connection(typeName: string, field: string, items: Obj[], args: Record<
 function connectionTypes(typeName: string): Record<string, TypeDef> {
   return {
     [`${typeName}Connection`]: {
-      fields: { nodes: objField('nodes'), edges: objField('edges'), pageInfo: objField('pageInfo'), totalCount: scalar('totalCount') },
+      fields: {
+        nodes: objField('nodes'),
+        edges: objField('edges'),
+        pageInfo: objField('pageInfo'),
+        totalCount: scalar('totalCount'),
+      },
     },
     [`${typeName}Edge`]: { fields: { node: objField('node'), cursor: scalar('cursor') } },
   };
@@ -464,8 +488,8 @@ function actor(login: string, keepSuffix = false): Obj {
   };
 }
 
-const threadNode = (t: ReviewThread): Obj => ({ __typename: 'PullRequestReviewThread', thread: t }) as Obj;
-const commentNode = (c: ReviewComment): Obj => ({ __typename: 'PullRequestReviewComment', comment: c }) as Obj;
+const threadNode = (t: ReviewThread): Obj => ({ __typename: 'PullRequestReviewThread', thread: t });
+const commentNode = (c: ReviewComment): Obj => ({ __typename: 'PullRequestReviewComment', comment: c });
 const thr = (o: Obj): ReviewThread => o.thread as ReviewThread;
 const cmt = (o: Obj): ReviewComment => o.comment as ReviewComment;
 
@@ -483,11 +507,14 @@ function findComment(ctx: GraphqlContext, id: unknown): ReviewComment | undefine
   return ctx.state.reviewComments.find((x) => x.node_id === id);
 }
 
-const issueCommentNode = (c: IssueComment): Obj => ({ __typename: 'IssueComment', issueComment: c }) as Obj;
+const issueCommentNode = (c: IssueComment): Obj => ({ __typename: 'IssueComment', issueComment: c });
 const icm = (o: Obj): IssueComment => o.issueComment as IssueComment;
 
 /** A review comment or a conversation comment by node id, as the node GraphQL answers for it. */
-function findMinimizable(ctx: GraphqlContext, id: unknown): { target: ReviewComment | IssueComment; node: Obj } | undefined {
+function findMinimizable(
+  ctx: GraphqlContext,
+  id: unknown,
+): { target: ReviewComment | IssueComment; node: Obj } | undefined {
   const rc = findComment(ctx, id);
   if (rc) return { target: rc, node: commentNode(rc) };
   const ic = ctx.state.issueComments.find((x) => x.node_id === id);
@@ -499,7 +526,12 @@ function requireWrite(ctx: GraphqlContext): void {
 }
 
 function buildSchema(): Record<string, TypeDef> {
-  const repoObj = (ctx: GraphqlContext): Obj => ({ __typename: 'Repository', id: 'R_kgDOstandin', name: ctx.state.repo, owner: ctx.state.owner });
+  const repoObj = (ctx: GraphqlContext): Obj => ({
+    __typename: 'Repository',
+    id: 'R_kgDOstandin',
+    name: ctx.state.repo,
+    owner: ctx.state.owner,
+  });
   const prObj = (): Obj => ({ __typename: 'PullRequest' });
   const blobObj = (oid: string, text: string, limit = Infinity): Obj => ({
     __typename: 'Blob',
@@ -511,7 +543,12 @@ function buildSchema(): Record<string, TypeDef> {
     isBinary: false,
     isTruncated: text.length > limit,
   });
-  const commitObj = (oid: string): Obj => ({ __typename: 'Commit', id: `C_standin${oid}`, oid, abbreviatedOid: oid.slice(0, 7) });
+  const commitObj = (oid: string): Obj => ({
+    __typename: 'Commit',
+    id: `C_standin${oid}`,
+    oid,
+    abbreviatedOid: oid.slice(0, 7),
+  });
 
   return {
     Query: {
@@ -522,7 +559,10 @@ function buildSchema(): Record<string, TypeDef> {
           required: ['owner', 'name'],
           resolve: (_o, a, ctx) => {
             if (a.owner !== ctx.state.owner || a.name !== ctx.state.repo) {
-              throw new FieldError(`Could not resolve to a Repository with the name '${String(a.owner)}/${String(a.name)}'.`, 'NOT_FOUND');
+              throw new FieldError(
+                `Could not resolve to a Repository with the name '${String(a.owner)}/${String(a.name)}'.`,
+                'NOT_FOUND',
+              );
             }
             return repoObj(ctx);
           },
@@ -543,7 +583,15 @@ function buildSchema(): Record<string, TypeDef> {
         rateLimit: {
           obj: true,
           args: ['dryRun'],
-          resolve: () => ({ __typename: 'RateLimit', cost: 1, limit: 5000, remaining: 4999, used: 1, nodeCount: 1, resetAt: '2030-01-01T00:00:00Z' }),
+          resolve: () => ({
+            __typename: 'RateLimit',
+            cost: 1,
+            limit: 5000,
+            remaining: 4999,
+            used: 1,
+            nodeCount: 1,
+            resetAt: '2030-01-01T00:00:00Z',
+          }),
         },
       },
     },
@@ -559,7 +607,11 @@ function buildSchema(): Record<string, TypeDef> {
             const t = findThread(ctx, input.threadId);
             t.isResolved = true;
             t.resolvedBy = ctx.login;
-            return { __typename: 'ResolveReviewThreadPayload', thread: threadNode(t), clientMutationId: input.clientMutationId ?? null };
+            return {
+              __typename: 'ResolveReviewThreadPayload',
+              thread: threadNode(t),
+              clientMutationId: input.clientMutationId ?? null,
+            };
           },
         },
         unresolveReviewThread: {
@@ -572,7 +624,11 @@ function buildSchema(): Record<string, TypeDef> {
             const t = findThread(ctx, input.threadId);
             t.isResolved = false;
             t.resolvedBy = null;
-            return { __typename: 'UnresolveReviewThreadPayload', thread: threadNode(t), clientMutationId: input.clientMutationId ?? null };
+            return {
+              __typename: 'UnresolveReviewThreadPayload',
+              thread: threadNode(t),
+              clientMutationId: input.clientMutationId ?? null,
+            };
           },
         },
         minimizeComment: {
@@ -583,12 +639,24 @@ function buildSchema(): Record<string, TypeDef> {
             requireWrite(ctx);
             const input = (a.input ?? {}) as { subjectId?: string; classifier?: string; clientMutationId?: string };
             const found = findMinimizable(ctx, input.subjectId);
-            if (!found) throw new FieldError(`Could not resolve to a node with the global id of '${String(input.subjectId)}'`, 'NOT_FOUND');
+            if (!found)
+              throw new FieldError(
+                `Could not resolve to a node with the global id of '${String(input.subjectId)}'`,
+                'NOT_FOUND',
+              );
             const classes = ['SPAM', 'ABUSE', 'OFF_TOPIC', 'OUTDATED', 'DUPLICATE', 'RESOLVED', 'LOW_QUALITY'];
-            if (!classes.includes(String(input.classifier))) throw new FieldError(`Argument 'classifier' has an invalid value (${String(input.classifier)}).`, 'INVALID');
+            if (!classes.includes(String(input.classifier)))
+              throw new FieldError(
+                `Argument 'classifier' has an invalid value (${String(input.classifier)}).`,
+                'INVALID',
+              );
             found.target.isMinimized = true;
             found.target.minimizedReason = String(input.classifier).toLowerCase();
-            return { __typename: 'MinimizeCommentPayload', minimizedComment: found.node, clientMutationId: input.clientMutationId ?? null };
+            return {
+              __typename: 'MinimizeCommentPayload',
+              minimizedComment: found.node,
+              clientMutationId: input.clientMutationId ?? null,
+            };
           },
         },
         unminimizeComment: {
@@ -599,19 +667,39 @@ function buildSchema(): Record<string, TypeDef> {
             requireWrite(ctx);
             const input = (a.input ?? {}) as { subjectId?: string; clientMutationId?: string };
             const found = findMinimizable(ctx, input.subjectId);
-            if (!found) throw new FieldError(`Could not resolve to a node with the global id of '${String(input.subjectId)}'`, 'NOT_FOUND');
+            if (!found)
+              throw new FieldError(
+                `Could not resolve to a node with the global id of '${String(input.subjectId)}'`,
+                'NOT_FOUND',
+              );
             found.target.isMinimized = false;
             found.target.minimizedReason = null;
-            return { __typename: 'UnminimizeCommentPayload', unminimizedComment: found.node, clientMutationId: input.clientMutationId ?? null };
+            return {
+              __typename: 'UnminimizeCommentPayload',
+              unminimizedComment: found.node,
+              clientMutationId: input.clientMutationId ?? null,
+            };
           },
         },
       },
     },
-    ResolveReviewThreadPayload: { fields: { thread: objField('thread'), clientMutationId: scalar('clientMutationId') } },
-    UnresolveReviewThreadPayload: { fields: { thread: objField('thread'), clientMutationId: scalar('clientMutationId') } },
-    MinimizeCommentPayload: { fields: { minimizedComment: objField('minimizedComment'), clientMutationId: scalar('clientMutationId') } },
-    UnminimizeCommentPayload: { fields: { unminimizedComment: objField('unminimizedComment'), clientMutationId: scalar('clientMutationId') } },
-    RateLimit: { fields: Object.fromEntries(['cost', 'limit', 'remaining', 'used', 'nodeCount', 'resetAt'].map((k) => [k, scalar(k)])) },
+    ResolveReviewThreadPayload: {
+      fields: { thread: objField('thread'), clientMutationId: scalar('clientMutationId') },
+    },
+    UnresolveReviewThreadPayload: {
+      fields: { thread: objField('thread'), clientMutationId: scalar('clientMutationId') },
+    },
+    MinimizeCommentPayload: {
+      fields: { minimizedComment: objField('minimizedComment'), clientMutationId: scalar('clientMutationId') },
+    },
+    UnminimizeCommentPayload: {
+      fields: { unminimizedComment: objField('unminimizedComment'), clientMutationId: scalar('clientMutationId') },
+    },
+    RateLimit: {
+      fields: Object.fromEntries(
+        ['cost', 'limit', 'remaining', 'used', 'nodeCount', 'resetAt'].map((k) => [k, scalar(k)]),
+      ),
+    },
     Repository: {
       implements: ['Node'],
       fields: {
@@ -626,7 +714,10 @@ function buildSchema(): Record<string, TypeDef> {
           resolve: (_o, a, ctx) => {
             if (!ctx.canReadPulls) throw new FieldError('Resource not accessible by integration', 'FORBIDDEN');
             if (a.number !== ctx.state.pull.number) {
-              throw new FieldError(`Could not resolve to a PullRequest with the number of ${String(a.number)}.`, 'NOT_FOUND');
+              throw new FieldError(
+                `Could not resolve to a PullRequest with the number of ${String(a.number)}.`,
+                'NOT_FOUND',
+              );
             }
             return prObj();
           },
@@ -640,7 +731,8 @@ function buildSchema(): Record<string, TypeDef> {
               const text = ctx.blob(a.oid);
               return text === undefined ? null : blobObj(a.oid, text, ctx.blobTextLimit);
             }
-            if (typeof a.expression !== 'string') throw new FieldError("Argument 'expression' or 'oid' is required on Field 'object'", 'INVALID');
+            if (typeof a.expression !== 'string')
+              throw new FieldError("Argument 'expression' or 'oid' is required on Field 'object'", 'INVALID');
             const i = a.expression.indexOf(':');
             if (i < 0) {
               const sha = ctx.resolveRef(a.expression);
@@ -652,14 +744,37 @@ function buildSchema(): Record<string, TypeDef> {
         },
       },
     },
-    User: { implements: ['Actor', 'Node'], fields: { login: scalar('login'), url: scalar('url'), avatarUrl: { args: ['size'], resolve: (o) => o.avatarUrl } } },
-    Bot: { implements: ['Actor', 'Node'], fields: { login: scalar('login'), url: scalar('url'), avatarUrl: { args: ['size'], resolve: (o) => o.avatarUrl } } },
+    User: {
+      implements: ['Actor', 'Node'],
+      fields: {
+        login: scalar('login'),
+        url: scalar('url'),
+        avatarUrl: { args: ['size'], resolve: (o) => o.avatarUrl },
+      },
+    },
+    Bot: {
+      implements: ['Actor', 'Node'],
+      fields: {
+        login: scalar('login'),
+        url: scalar('url'),
+        avatarUrl: { args: ['size'], resolve: (o) => o.avatarUrl },
+      },
+    },
     Blob: {
       implements: ['GitObject', 'Node'],
-      fields: Object.fromEntries(['id', 'oid', 'abbreviatedOid', 'text', 'byteSize', 'isBinary', 'isTruncated'].map((k) => [k, scalar(k)])),
+      fields: Object.fromEntries(
+        ['id', 'oid', 'abbreviatedOid', 'text', 'byteSize', 'isBinary', 'isTruncated'].map((k) => [k, scalar(k)]),
+      ),
     },
-    Commit: { implements: ['GitObject', 'Node'], fields: Object.fromEntries(['id', 'oid', 'abbreviatedOid'].map((k) => [k, scalar(k)])) },
-    PageInfo: { fields: Object.fromEntries(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'].map((k) => [k, scalar(k)])) },
+    Commit: {
+      implements: ['GitObject', 'Node'],
+      fields: Object.fromEntries(['id', 'oid', 'abbreviatedOid'].map((k) => [k, scalar(k)])),
+    },
+    PageInfo: {
+      fields: Object.fromEntries(
+        ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'].map((k) => [k, scalar(k)]),
+      ),
+    },
     PullRequest: {
       implements: ['Node'],
       fields: {
@@ -678,12 +793,14 @@ function buildSchema(): Record<string, TypeDef> {
         reviewThreads: {
           obj: true,
           args: CONNECTION_ARGS,
-          resolve: (_o, a, ctx) => connection('PullRequestReviewThread', 'reviewThreads', ctx.state.threads.map(threadNode), a),
+          resolve: (_o, a, ctx) =>
+            connection('PullRequestReviewThread', 'reviewThreads', ctx.state.threads.map(threadNode), a),
         },
         comments: {
           obj: true,
           args: CONNECTION_ARGS,
-          resolve: (_o, a, ctx) => connection('IssueComment', 'comments', ctx.state.issueComments.map(issueCommentNode), a),
+          resolve: (_o, a, ctx) =>
+            connection('IssueComment', 'comments', ctx.state.issueComments.map(issueCommentNode), a),
         },
         files: {
           obj: true,
@@ -705,9 +822,15 @@ function buildSchema(): Record<string, TypeDef> {
         deletions: { resolve: (o) => (o.file as { deletions?: number }).deletions ?? 0 },
         changeType: {
           resolve: (o) =>
-            ({ added: 'ADDED', removed: 'DELETED', modified: 'MODIFIED', renamed: 'RENAMED', copied: 'COPIED', changed: 'CHANGED', unchanged: 'MODIFIED' })[
-              (o.file as { status: string }).status
-            ],
+            ({
+              added: 'ADDED',
+              removed: 'DELETED',
+              modified: 'MODIFIED',
+              renamed: 'RENAMED',
+              copied: 'COPIED',
+              changed: 'CHANGED',
+              unchanged: 'MODIFIED',
+            })[(o.file as { status: string }).status],
         },
       },
     },
@@ -728,7 +851,8 @@ function buildSchema(): Record<string, TypeDef> {
         minimizedReason: { resolve: (o) => icm(o).minimizedReason },
         viewerDidAuthor: { resolve: (o, _a, ctx) => icm(o).user.login === ctx.login },
         url: {
-          resolve: (o, _a, ctx) => `https://github.com/${ctx.state.owner}/${ctx.state.repo}/pull/${ctx.state.pull.number}#issuecomment-${icm(o).id}`,
+          resolve: (o, _a, ctx) =>
+            `https://github.com/${ctx.state.owner}/${ctx.state.repo}/pull/${ctx.state.pull.number}#issuecomment-${icm(o).id}`,
         },
       },
     },
@@ -757,7 +881,9 @@ function buildSchema(): Record<string, TypeDef> {
           obj: true,
           args: [...CONNECTION_ARGS, 'skip'],
           resolve: (o, a, ctx) => {
-            const list = thr(o).commentIds.map((id) => ctx.state.reviewComments.find((c) => c.id === id)).filter((c): c is ReviewComment => !!c);
+            const list = thr(o)
+              .commentIds.map((id) => ctx.state.reviewComments.find((c) => c.id === id))
+              .filter((c): c is ReviewComment => !!c);
             const skip = typeof a.skip === 'number' ? a.skip : 0;
             return connection('PullRequestReviewComment', 'comments', list.slice(skip).map(commentNode), a);
           },
@@ -783,7 +909,8 @@ function buildSchema(): Record<string, TypeDef> {
         createdAt: { resolve: (o) => cmt(o).created_at },
         updatedAt: { resolve: (o) => cmt(o).updated_at },
         url: {
-          resolve: (o, _a, ctx) => `https://github.com/${ctx.state.owner}/${ctx.state.repo}/pull/${ctx.state.pull.number}#discussion_r${cmt(o).id}`,
+          resolve: (o, _a, ctx) =>
+            `https://github.com/${ctx.state.owner}/${ctx.state.repo}/pull/${ctx.state.pull.number}#discussion_r${cmt(o).id}`,
         },
         isMinimized: { resolve: (o) => cmt(o).isMinimized },
         minimizedReason: { resolve: (o) => cmt(o).minimizedReason },
@@ -806,7 +933,11 @@ function buildSchema(): Record<string, TypeDef> {
           resolve: (o) =>
             cmt(o).pull_request_review_id === null
               ? null
-              : { __typename: 'PullRequestReview', id: `PRR_kwDOstandin${cmt(o).pull_request_review_id}`, databaseId: cmt(o).pull_request_review_id },
+              : {
+                  __typename: 'PullRequestReview',
+                  id: `PRR_kwDOstandin${cmt(o).pull_request_review_id}`,
+                  databaseId: cmt(o).pull_request_review_id,
+                },
         },
       },
     },
@@ -821,7 +952,8 @@ function fitsType(value: unknown, type: string): boolean {
   const nonNull = type.endsWith('!');
   const t = nonNull ? type.slice(0, -1) : type;
   if (value === null || value === undefined) return !nonNull;
-  if (t.startsWith('[')) return Array.isArray(value) ? value.every((v) => fitsType(v, t.slice(1, -1))) : fitsType(value, t.slice(1, -1));
+  if (t.startsWith('['))
+    return Array.isArray(value) ? value.every((v) => fitsType(v, t.slice(1, -1))) : fitsType(value, t.slice(1, -1));
   switch (t) {
     case 'Int':
       return Number.isInteger(value);
@@ -846,14 +978,31 @@ function checkVariables(op: Operation, vars: Record<string, unknown>): GqlError[
   const label = op.name ?? 'anonymous ' + op.type;
   const declared = new Set(op.variables.map((v) => v.name));
   for (const u of op.used) {
-    if (!declared.has(u)) errors.push({ message: `Variable $${u} is used by ${label} but not declared`, extensions: { code: 'variableNotDefined', variableName: u } });
+    if (!declared.has(u))
+      errors.push({
+        message: `Variable $${u} is used by ${label} but not declared`,
+        extensions: { code: 'variableNotDefined', variableName: u },
+      });
   }
   for (const v of op.variables) {
-    if (!op.used.has(v.name)) errors.push({ message: `Variable $${v.name} is declared by ${label} but not used`, extensions: { code: 'variableNotUsed', variableName: v.name } });
+    if (!op.used.has(v.name))
+      errors.push({
+        message: `Variable $${v.name} is declared by ${label} but not used`,
+        extensions: { code: 'variableNotUsed', variableName: v.name },
+      });
     else if (!fitsType(vars[v.name], v.type)) {
       errors.push({
         message: `Variable $${v.name} of type ${v.type} was provided invalid value`,
-        extensions: { value: vars[v.name] ?? null, problems: [{ path: [], explanation: vars[v.name] === undefined ? 'Expected value to not be null' : `Could not coerce value to ${v.type}` }] },
+        extensions: {
+          value: vars[v.name] ?? null,
+          problems: [
+            {
+              path: [],
+              explanation:
+                vars[v.name] === undefined ? 'Expected value to not be null' : `Could not coerce value to ${v.type}`,
+            },
+          ],
+        },
       });
     }
   }
@@ -889,8 +1038,17 @@ export interface GraphqlResult {
 }
 
 /** Executes a GraphQL request against the stand-in state. Always HTTP 200 unless the request itself is malformed. */
-export function executeGraphql(query: string, variables: Record<string, unknown>, operationName: string | null, ctx: GraphqlContext): GraphqlResult {
-  if (!query) return { status: 400, body: { errors: [{ message: 'A query attribute must be specified and must be a string.' }] } };
+export function executeGraphql(
+  query: string,
+  variables: Record<string, unknown>,
+  operationName: string | null,
+  ctx: GraphqlContext,
+): GraphqlResult {
+  if (!query)
+    return {
+      status: 400,
+      body: { errors: [{ message: 'A query attribute must be specified and must be a string.' }] },
+    };
   let doc: Document;
   try {
     doc = parseGraphql(query);
@@ -898,17 +1056,24 @@ export function executeGraphql(query: string, variables: Record<string, unknown>
     if (e instanceof GraphqlSyntaxError) return { body: { errors: [{ message: e.message, locations: [e.loc] }] } };
     throw e;
   }
-  const op = operationName ? doc.operations.find((o) => o.name === operationName) : doc.operations.length === 1 ? doc.operations[0] : undefined;
+  const op = operationName
+    ? doc.operations.find((o) => o.name === operationName)
+    : doc.operations.length === 1
+      ? doc.operations[0]
+      : undefined;
   if (!op) {
     return {
       body: {
-        errors: [{ message: operationName ? `No operation named "${operationName}"` : 'An operation name is required' }],
+        errors: [
+          { message: operationName ? `No operation named "${operationName}"` : 'An operation name is required' },
+        ],
       },
     };
   }
   if (op.type === 'subscription') return { body: { errors: [{ message: 'Subscriptions are not supported' }] } };
   const vars: Record<string, unknown> = { ...variables };
-  for (const v of op.variables) if (!(v.name in vars) && v.defaultValue) vars[v.name] = resolveValue(v.defaultValue, {});
+  for (const v of op.variables)
+    if (!(v.name in vars) && v.defaultValue) vars[v.name] = resolveValue(v.defaultValue, {});
   const varErrors = checkVariables(op, vars);
   if (varErrors.length) return { body: { errors: varErrors } };
   const schema = (schemaCache ??= buildSchema());
@@ -926,7 +1091,12 @@ export function executeGraphql(query: string, variables: Record<string, unknown>
         if (isA(obj, s.typeCondition)) collect(obj, s.selections, out);
       } else {
         const f = doc.fragments.get(s.name);
-        if (!f) throw new ValidationError(`Fragment ${s.name} was used, but not defined`, { code: 'useAndDefineFragment', fragmentName: s.name }, s.loc);
+        if (!f)
+          throw new ValidationError(
+            `Fragment ${s.name} was used, but not defined`,
+            { code: 'useAndDefineFragment', fragmentName: s.name },
+            s.loc,
+          );
         if (isA(obj, f.typeCondition)) collect(obj, f.selections, out);
       }
     }
@@ -1027,7 +1197,9 @@ export function executeGraphql(query: string, variables: Record<string, unknown>
         ctx.state.reviewComments.forEach((c, i) => Object.assign(c, snapshot.comments[i]));
         ctx.state.issueComments.forEach((c, i) => Object.assign(c, snapshot.issueComments[i]));
       }
-      return { body: { errors: [{ path: [], extensions: e.extensions, locations: e.loc ? [e.loc] : [], message: e.message }] } };
+      return {
+        body: { errors: [{ path: [], extensions: e.extensions, locations: e.loc ? [e.loc] : [], message: e.message }] },
+      };
     }
     throw e;
   }

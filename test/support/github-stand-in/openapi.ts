@@ -93,7 +93,8 @@ export function validateBody(route: string, body: unknown, routes: string[]): Bo
   if (!validate) {
     if (!ajv) {
       ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
-      const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+      const addFormats =
+        (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
       (addFormats as unknown as (a: Ajv) => void)(ajv);
     }
     validate = ajv.compile(openApiNullable(schema) as JsonSchema);
@@ -122,7 +123,8 @@ export function openApiNullable(s: unknown): unknown {
   if (Array.isArray(s)) return s.map(openApiNullable);
   if (s === null || typeof s !== 'object') return s;
   const out: JsonSchema = {};
-  for (const [k, v] of Object.entries(s as JsonSchema)) out[k] = k === 'example' || k === 'examples' || k === 'enum' ? v : openApiNullable(v);
+  for (const [k, v] of Object.entries(s as JsonSchema))
+    out[k] = k === 'example' || k === 'examples' || k === 'enum' ? v : openApiNullable(v);
   if (out.nullable === true) {
     if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
     if (out.type === undefined) {

@@ -1,7 +1,16 @@
 // The JSON shapes of GitHub's REST answers, built from the stand-in's state.
 
 import { countChanges, gitBlobSha } from './diff.js';
-import type { CheckRun, IssueComment, PrFile, PullRequest, Review, ReviewComment, StandInState, UserRef } from './types.js';
+import type {
+  CheckRun,
+  IssueComment,
+  PrFile,
+  PullRequest,
+  Review,
+  ReviewComment,
+  StandInState,
+  UserRef,
+} from './types.js';
 
 export interface RenderContext {
   apiUrl: string;
@@ -134,7 +143,8 @@ export function commentJson(x: RenderContext, c: ReviewComment): Record<string, 
     diff_hunk: c.diff_hunk,
     path: c.path,
     position: c.line === null || !c.side ? null : x.positionOf(c.path, c.line, c.side, x.state.pull.head.sha),
-    original_position: c.original_line === null || !c.side ? null : x.positionOf(c.path, c.original_line, c.side, c.original_commit_id),
+    original_position:
+      c.original_line === null || !c.side ? null : x.positionOf(c.path, c.original_line, c.side, c.original_commit_id),
     commit_id: c.commit_id,
     original_commit_id: c.original_commit_id,
     user: c.user,

@@ -4,7 +4,17 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkRunJson, commentJson, issueCommentJson, pullJson, renderFile, repoJson, reviewJson, now, userRef } from './render.js';
+import {
+  checkRunJson,
+  commentJson,
+  issueCommentJson,
+  pullJson,
+  renderFile,
+  repoJson,
+  reviewJson,
+  now,
+  userRef,
+} from './render.js';
 import { checkAnchor, REVIEW_TEXT, SINGLE_ERROR, type AnchorResult, type CommentAnchor } from './anchors.js';
 import { diffHunkFor, gitBlobSha, hunkIndexOf, mapLine, parseHunks, type Hunk } from './diff.js';
 import { executeGraphql } from './graphql.js';
@@ -286,7 +296,12 @@ class StandInServer {
         params = Object.fromEntries(r.keys.map((k, i) => [k, mm[i + 1]!]));
         break;
       }
-      if (!route) return send(err(404, 'Not Found', { standIn: `no route for ${method} ${path} (see test/support/github-stand-in/README.md)` }));
+      if (!route)
+        return send(
+          err(404, 'Not Found', {
+            standIn: `no route for ${method} ${path} (see test/support/github-stand-in/README.md)`,
+          }),
+        );
       call.route = `${method} ${route.template}`;
     }
 
@@ -306,7 +321,10 @@ class StandInServer {
       }
       if (slot.f.kind === 'delay') {
         await new Promise<void>((r) => {
-          const timer = setTimeout(() => { this.delays.delete(timer); r(); }, slot.f.delayMs ?? 1000);
+          const timer = setTimeout(() => {
+            this.delays.delete(timer);
+            r();
+          }, slot.f.delayMs ?? 1000);
           this.delays.add(timer);
         });
         break;
@@ -363,7 +381,10 @@ class StandInServer {
         return send(err(403, 'Resource not accessible by integration'));
       }
       // GitHub's own length checks answer before the schema's maxLength does.
-      const early = r.template.includes('/check-runs') && method !== 'GET' ? this.checkOutput((call.body as { output?: never } | undefined)?.output) : null;
+      const early =
+        r.template.includes('/check-runs') && method !== 'GET'
+          ? this.checkOutput((call.body as { output?: never } | undefined)?.output)
+          : null;
       if (early) return send(early);
       if (this.validate && call.body !== undefined && method !== 'GET') {
         const check = validateBody(`${method} ${r.template}`, call.body, this.routeNames());
@@ -375,7 +396,10 @@ class StandInServer {
     }
     if (afterWrite) return send(err(502, afterWrite.message ?? 'Server Error'));
     if (this.complete && route && result.body !== undefined && result.status < 300) {
-      result = { ...result, body: completeResponse(`${method} ${route.template}`, result.status, result.body, this.routeNames()) };
+      result = {
+        ...result,
+        body: completeResponse(`${method} ${route.template}`, result.status, result.body, this.routeNames()),
+      };
     }
     return send(result);
   }
@@ -384,7 +408,12 @@ class StandInServer {
     return this.routes.map((x) => `${x.method} ${x.template}`);
   }
 
-  private on(method: string, template: string, need: Array<[Scope, Level]>, handler: (c: RequestContext) => Result): void {
+  private on(
+    method: string,
+    template: string,
+    need: Array<[Scope, Level]>,
+    handler: (c: RequestContext) => Result,
+  ): void {
     const keys: string[] = [];
     const src = template.replace(/\{(\w+)\}/g, (_m, k: string) => {
       keys.push(k);
@@ -423,7 +452,14 @@ class StandInServer {
     const { pull, contents } = this.state;
     if (rev === pull.head.ref || rev === `refs/heads/${pull.head.ref}`) return pull.head.sha;
     if (rev === pull.base.ref || rev === `refs/heads/${pull.base.ref}`) return pull.base.sha;
-    if (rev === pull.head.sha || rev === pull.base.sha || rev === pull.mergeBaseSha || rev in contents || this.filesAt.has(rev)) return rev;
+    if (
+      rev === pull.head.sha ||
+      rev === pull.base.sha ||
+      rev === pull.mergeBaseSha ||
+      rev in contents ||
+      this.filesAt.has(rev)
+    )
+      return rev;
     return null;
   }
 
@@ -453,15 +489,16 @@ class StandInServer {
     return commit === this.state.pull.head.sha ? this.state.files : (this.filesAt.get(commit) ?? this.state.files);
   }
 
-
-
-
   private fullDiff(): Result {
     const { files } = this.state;
     if (files.length > 300) {
-      return err(406, "Sorry, the diff exceeded the maximum number of files (300). Consider using 'List pull requests files' API or locally cloning the repository instead.", {
-        errors: [{ resource: 'PullRequest', field: 'diff', code: 'too_large' }],
-      });
+      return err(
+        406,
+        "Sorry, the diff exceeded the maximum number of files (300). Consider using 'List pull requests files' API or locally cloning the repository instead.",
+        {
+          errors: [{ resource: 'PullRequest', field: 'diff', code: 'too_large' }],
+        },
+      );
     }
     const parts: string[] = [];
     let lines = 0;
@@ -472,15 +509,22 @@ class StandInServer {
       if (f.status === 'removed') parts.push('deleted file mode 100644');
       if (f.status === 'renamed') parts.push(`rename from ${from}`, `rename to ${f.filename}`);
       if (f.patch) {
-        parts.push(f.status === 'added' ? '--- /dev/null' : `--- a/${from}`, f.status === 'removed' ? '+++ /dev/null' : `+++ b/${f.filename}`);
+        parts.push(
+          f.status === 'added' ? '--- /dev/null' : `--- a/${from}`,
+          f.status === 'removed' ? '+++ /dev/null' : `+++ b/${f.filename}`,
+        );
         parts.push(f.patch);
         lines += f.patch.split('\n').length;
       }
     }
     if (lines > 20000) {
-      return err(406, "Sorry, the diff exceeded the maximum number of lines (20000). Consider using 'List pull requests files' API or locally cloning the repository instead.", {
-        errors: [{ resource: 'PullRequest', field: 'diff', code: 'too_large' }],
-      });
+      return err(
+        406,
+        "Sorry, the diff exceeded the maximum number of lines (20000). Consider using 'List pull requests files' API or locally cloning the repository instead.",
+        {
+          errors: [{ resource: 'PullRequest', field: 'diff', code: 'too_large' }],
+        },
+      );
     }
     return { status: 200, text: parts.join('\n') + '\n' };
   }
@@ -502,13 +546,12 @@ class StandInServer {
     return { status: 200, body: slice.map(map), headers: links.length ? { link: links.join(', ') } : {} };
   }
 
-
-
-
-
   /** The anchor check of a comment against the PR diff at `commit` (see anchors.ts). */
   private anchor(c: CommentAnchor, commit: string): AnchorResult {
-    return checkAnchor(this.filesFor(commit).find((f) => f.filename === c.path), c);
+    return checkAnchor(
+      this.filesFor(commit).find((f) => f.filename === c.path),
+      c,
+    );
   }
 
   private newThreadFor(comment: ReviewComment, extra: Partial<ReviewThread> = {}): ReviewThread {
@@ -654,9 +697,14 @@ class StandInServer {
     const fileLevel = s.subject_type === 'file' || s.line === undefined || s.line === null;
     if (!fileLevel && !s.isOutdated) {
       // A current thread can only sit where GitHub would have let it: catch impossible fixtures early.
-      const a = this.anchor({ path: s.path, line: s.line, side: s.side, start_line: s.start_line ?? undefined }, commit);
+      const a = this.anchor(
+        { path: s.path, line: s.line, side: s.side, start_line: s.start_line ?? undefined },
+        commit,
+      );
       if (a.errors.length) {
-        throw new Error(`seedReviewComment: ${s.path}:${String(s.line)} is not a valid anchor at ${commit} (${a.errors.join(', ')}); seed it with isOutdated: true or subject_type: 'file'`);
+        throw new Error(
+          `seedReviewComment: ${s.path}:${String(s.line)} is not a valid anchor at ${commit} (${a.errors.join(', ')}); seed it with isOutdated: true or subject_type: 'file'`,
+        );
       }
     }
     const c = this.makeComment({
@@ -684,10 +732,17 @@ class StandInServer {
     return c;
   }
 
-  seedReview(r: { user?: string; body?: string; state?: Review['state']; commit_id?: string; comments?: SeedReviewComment[] }): Review {
+  seedReview(r: {
+    user?: string;
+    body?: string;
+    state?: Review['state'];
+    commit_id?: string;
+    comments?: SeedReviewComment[];
+  }): Review {
     const login = r.user ?? BOT_LOGIN;
     const review = this.newReview(login, r.body ?? '', r.state ?? 'COMMENTED', r.commit_id ?? this.state.pull.head.sha);
-    for (const c of r.comments ?? []) this.seedReviewComment({ ...c, user: c.user ?? login, review_id: review.id, commit_id: review.commit_id });
+    for (const c of r.comments ?? [])
+      this.seedReviewComment({ ...c, user: c.user ?? login, review_id: review.id, commit_id: review.commit_id });
     return review;
   }
 
@@ -717,7 +772,9 @@ class StandInServer {
     for (const t of this.state.threads) {
       const root = this.state.reviewComments.find((c) => c.id === t.commentIds[0]);
       if (!root || root.subject_type === 'file' || t.isOutdated || root.line === null || !root.side) continue;
-      const comments = t.commentIds.map((id) => this.state.reviewComments.find((x) => x.id === id)).filter((c): c is ReviewComment => !!c);
+      const comments = t.commentIds
+        .map((id) => this.state.reviewComments.find((x) => x.id === id))
+        .filter((c): c is ReviewComment => !!c);
       const moved = this.follow(root, p.sha);
       if (moved) {
         for (const c of comments) Object.assign(c, moved, { commit_id: p.sha });
@@ -763,11 +820,20 @@ class StandInServer {
     const R = '/repos/{owner}/{repo}';
     const PR_READ: Array<[Scope, Level]> = [['pullRequests', 'read']];
     const PR_WRITE: Array<[Scope, Level]> = [['pullRequests', 'write']];
-    const ISSUE_READ: Array<[Scope, Level]> = [['issues', 'read'], ['pullRequests', 'read']];
-    const ISSUE_WRITE: Array<[Scope, Level]> = [['issues', 'write'], ['pullRequests', 'write']];
+    const ISSUE_READ: Array<[Scope, Level]> = [
+      ['issues', 'read'],
+      ['pullRequests', 'read'],
+    ];
+    const ISSUE_WRITE: Array<[Scope, Level]> = [
+      ['issues', 'write'],
+      ['pullRequests', 'write'],
+    ];
     const CONTENTS: Array<[Scope, Level]> = [['contents', 'read']];
 
-    this.on('GET', R, CONTENTS, () => ({ status: 200, body: repoJson(this, `${this.state.owner}/${this.state.repo}`, false) }));
+    this.on('GET', R, CONTENTS, () => ({
+      status: 200,
+      body: repoJson(this, `${this.state.owner}/${this.state.repo}`, false),
+    }));
 
     this.on('GET', `${R}/pulls/{pull_number}`, PR_READ, (c) => {
       if (!this.pullOk(c)) return notFound();
@@ -856,14 +922,24 @@ class StandInServer {
         const parts = p.split('/');
         for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
         if (recursive || parts.length === 1) {
-          entries.push({ path: p, mode: '100644', type: 'blob', sha: this.blobSha(text), size: Buffer.byteLength(text) });
+          entries.push({
+            path: p,
+            mode: '100644',
+            type: 'blob',
+            sha: this.blobSha(text),
+            size: Buffer.byteLength(text),
+          });
         }
       }
       for (const d of dirs) {
-        if (recursive || !d.includes('/')) entries.push({ path: d, mode: '040000', type: 'tree', sha: gitBlobSha(`tree ${d}`) });
+        if (recursive || !d.includes('/'))
+          entries.push({ path: d, mode: '040000', type: 'tree', sha: gitBlobSha(`tree ${d}`) });
       }
       entries.sort((a, b) => ((a.path as string) < (b.path as string) ? -1 : 1));
-      return { status: 200, body: { sha: c.params.tree_sha, url: `${this.apiUrl}${c.path}`, tree: entries, truncated: false } };
+      return {
+        status: 200,
+        body: { sha: c.params.tree_sha, url: `${this.apiUrl}${c.path}`, tree: entries, truncated: false },
+      };
     });
 
     this.on('GET', `${R}/compare/{basehead}`, CONTENTS, (c) => {
@@ -905,7 +981,11 @@ class StandInServer {
     this.on('GET', `${R}/pulls/{pull_number}/reviews/{review_id}/comments`, PR_READ, (c) => {
       const id = Number(c.params.review_id);
       if (!this.pullOk(c) || !this.state.reviews.some((r) => r.id === id)) return notFound();
-      return this.page(c, this.state.reviewComments.filter((x) => x.pull_request_review_id === id), (x) => commentJson(this, x));
+      return this.page(
+        c,
+        this.state.reviewComments.filter((x) => x.pull_request_review_id === id),
+        (x) => commentJson(this, x),
+      );
     });
 
     this.on('POST', `${R}/pulls/{pull_number}/reviews`, PR_WRITE, (c) => this.createReview(c));
@@ -915,7 +995,8 @@ class StandInServer {
       if (!this.pullOk(c) || !r) return notFound();
       if (r.state !== 'PENDING') return unprocessable(['Can not submit a non-pending review']);
       const b = c.body as { event: string; body?: string };
-      if (b.event === 'APPROVE' && !this.allowApprove && r.user.type === 'Bot') return unprocessable(['GitHub Actions is not permitted to approve pull requests.']);
+      if (b.event === 'APPROVE' && !this.allowApprove && r.user.type === 'Bot')
+        return unprocessable(['GitHub Actions is not permitted to approve pull requests.']);
       r.state = b.event === 'APPROVE' ? 'APPROVED' : b.event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : 'COMMENTED';
       if (b.body !== undefined) r.body = b.body;
       r.submitted_at = now();
@@ -1025,7 +1106,12 @@ class StandInServer {
       return { ...res, body: { total_count: runs.length, check_runs: res.body } };
     });
     this.on('POST', `${R}/statuses/{sha}`, [['statuses', 'write']], (c) => {
-      const b = c.body as { state: 'error' | 'failure' | 'pending' | 'success'; context?: string; description?: string; target_url?: string };
+      const b = c.body as {
+        state: 'error' | 'failure' | 'pending' | 'success';
+        context?: string;
+        description?: string;
+        target_url?: string;
+      };
       if (!this.resolveRef(c.params.sha!)) return err(422, `No commit found for SHA: ${c.params.sha}`);
       const s = {
         id: this.id(),
@@ -1046,7 +1132,15 @@ class StandInServer {
       commit_id?: string;
       body?: string;
       event?: 'APPROVE' | 'REQUEST_CHANGES' | 'COMMENT';
-      comments?: Array<{ path: string; body: string; line?: number; side?: string; start_line?: number; start_side?: string; position?: number }>;
+      comments?: Array<{
+        path: string;
+        body: string;
+        line?: number;
+        side?: string;
+        start_line?: number;
+        start_side?: string;
+        position?: number;
+      }>;
     };
     const commit = b.commit_id ?? this.state.pull.head.sha;
     if (!this.knownCommit(commit)) return unprocessable(['Commit is not part of the pull request']);
@@ -1054,7 +1148,9 @@ class StandInServer {
       return unprocessable(['GitHub Actions is not permitted to approve pull requests.']);
     }
     if (c.perms.login === this.state.pull.user.login && b.event && b.event !== 'COMMENT') {
-      return unprocessable([`Can not ${b.event === 'APPROVE' ? 'approve' : 'request changes on'} your own pull request`]);
+      return unprocessable([
+        `Can not ${b.event === 'APPROVE' ? 'approve' : 'request changes on'} your own pull request`,
+      ]);
     }
     const comments = b.comments ?? [];
     if ((b.event === 'COMMENT' || b.event === 'REQUEST_CHANGES') && !b.body && comments.length === 0) {
@@ -1072,7 +1168,14 @@ class StandInServer {
       return a;
     });
     if (errors.length) return unprocessable([...new Set(errors)]);
-    const state = b.event === 'APPROVE' ? 'APPROVED' : b.event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : b.event === 'COMMENT' ? 'COMMENTED' : 'PENDING';
+    const state =
+      b.event === 'APPROVE'
+        ? 'APPROVED'
+        : b.event === 'REQUEST_CHANGES'
+          ? 'CHANGES_REQUESTED'
+          : b.event === 'COMMENT'
+            ? 'COMMENTED'
+            : 'PENDING';
     const review = this.newReview(c.perms.login, b.body ?? '', state, commit);
     comments.forEach((x, i) => {
       const a = anchors[i]!;
@@ -1172,9 +1275,11 @@ class StandInServer {
   private checkOutput(o: { summary?: string; text?: string; annotations?: Annotation[] } | undefined): Result | null {
     if (!o) return null;
     for (const f of [o.summary, o.text]) {
-      if (f !== undefined && f.length > 65535) return err(422, `Invalid request.\n\nOnly 65535 characters are allowed; ${f.length} were supplied.`);
+      if (f !== undefined && f.length > 65535)
+        return err(422, `Invalid request.\n\nOnly 65535 characters are allowed; ${f.length} were supplied.`);
     }
-    if ((o.annotations?.length ?? 0) > 50) return err(422, 'Invalid request.\n\nOnly 50 annotations are allowed per request.');
+    if ((o.annotations?.length ?? 0) > 50)
+      return err(422, 'Invalid request.\n\nOnly 50 annotations are allowed per request.');
     return null;
   }
 
@@ -1190,11 +1295,14 @@ class StandInServer {
       completed_at?: string;
       output?: { title?: string; summary?: string; text?: string; annotations?: Annotation[] };
     };
-    if (!this.resolveRef(b.head_sha) && !this.filesAt.has(b.head_sha)) return err(422, `No commit found for SHA: ${b.head_sha}`);
+    if (!this.resolveRef(b.head_sha) && !this.filesAt.has(b.head_sha))
+      return err(422, `No commit found for SHA: ${b.head_sha}`);
     const bad = this.checkOutput(b.output);
     if (bad) return bad;
-    if (b.status === 'completed' && !b.conclusion) return err(422, 'Invalid request.\n\n"conclusion" wasn\'t supplied.');
-    if (b.conclusion === 'action_required' && !b.details_url) return err(422, 'Invalid request.\n\n"details_url" wasn\'t supplied.');
+    if (b.status === 'completed' && !b.conclusion)
+      return err(422, 'Invalid request.\n\n"conclusion" wasn\'t supplied.');
+    if (b.conclusion === 'action_required' && !b.details_url)
+      return err(422, 'Invalid request.\n\n"details_url" wasn\'t supplied.');
     const r = this.seedCheckRun(b);
     return { status: 201, body: checkRunJson(this, r) };
   }
@@ -1239,7 +1347,8 @@ class StandInServer {
     };
     const bad = this.checkOutput(b.output);
     if (bad) return bad;
-    if (b.conclusion === 'action_required' && !b.details_url && !r.details_url) return err(422, 'Invalid request.\n\n"details_url" wasn\'t supplied.');
+    if (b.conclusion === 'action_required' && !b.details_url && !r.details_url)
+      return err(422, 'Invalid request.\n\n"details_url" wasn\'t supplied.');
     if (b.name !== undefined) r.name = b.name;
     if (b.details_url !== undefined) r.details_url = b.details_url;
     if (b.status !== undefined) r.status = b.status;
@@ -1261,7 +1370,14 @@ class StandInServer {
 
 function tooLong(resource: string): Result {
   return err(422, 'Validation Failed', {
-    errors: [{ resource, code: 'unprocessable', field: 'data', message: `Body is too long (maximum is ${MAX_BODY} characters)` }],
+    errors: [
+      {
+        resource,
+        code: 'unprocessable',
+        field: 'data',
+        message: `Body is too long (maximum is ${MAX_BODY} characters)`,
+      },
+    ],
   });
 }
 
@@ -1283,7 +1399,9 @@ export async function startStandIn(opts: StandInOptions = {}): Promise<StandIn> 
     threadOf: (id) => s.threadOf(id),
     writes: () =>
       s.calls.filter((c) =>
-        c.route === 'POST /graphql' ? /^\s*mutation\b/.test(String((c.body as { query?: string } | undefined)?.query ?? '')) : c.method !== 'GET',
+        c.route === 'POST /graphql'
+          ? /^\s*mutation\b/.test(String((c.body as { query?: string } | undefined)?.query ?? ''))
+          : c.method !== 'GET',
       ),
     pushCommit: (p) => s.pushCommit(p),
   };

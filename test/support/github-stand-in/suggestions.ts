@@ -37,7 +37,8 @@ export class SuggestionError extends Error {}
 export function applySuggestions(state: StandInState, comments?: ReviewComment[]): Record<string, string> {
   const list = (comments ?? state.reviewComments).filter((c) => suggestionBlocks(c.body).length > 0);
   const head = state.pull.head;
-  if (state.pull.state === 'closed' || state.pull.merged) throw new SuggestionError('suggestions cannot be applied while the pull request is closed');
+  if (state.pull.state === 'closed' || state.pull.merged)
+    throw new SuggestionError('suggestions cannot be applied while the pull request is closed');
   const edits = new Map<string, Array<{ from: number; to: number; lines: string[]; id: number }>>();
   for (const c of list) {
     const blocks = suggestionBlocks(c.body);
@@ -46,14 +47,19 @@ export function applySuggestions(state: StandInState, comments?: ReviewComment[]
       throw new SuggestionError(`comment ${c.id}: suggestions cannot be applied on deleted lines`);
     }
     const review = state.reviews.find((r) => r.id === c.pull_request_review_id);
-    if (review?.state === 'PENDING') throw new SuggestionError(`comment ${c.id}: suggestions cannot be applied from a pending review`);
-    if (c.line === null) throw new SuggestionError(`comment ${c.id}: suggestions cannot be applied from an outdated comment`);
+    if (review?.state === 'PENDING')
+      throw new SuggestionError(`comment ${c.id}: suggestions cannot be applied from a pending review`);
+    if (c.line === null)
+      throw new SuggestionError(`comment ${c.id}: suggestions cannot be applied from an outdated comment`);
     if (c.commit_id !== head.sha) throw new SuggestionError(`comment ${c.id}: suggestion was made on an older commit`);
     const from = c.start_line ?? c.line;
     const lines = blocks[0] === '' ? [] : blocks[0]!.split('\n');
     const arr = edits.get(c.path) ?? [];
     for (const e of arr) {
-      if (from <= e.to && c.line >= e.from) throw new SuggestionError(`comments ${e.id} and ${c.id}: only one suggestion per line can be applied in a batch`);
+      if (from <= e.to && c.line >= e.from)
+        throw new SuggestionError(
+          `comments ${e.id} and ${c.id}: only one suggestion per line can be applied in a batch`,
+        );
     }
     arr.push({ from, to: c.line, lines, id: c.id });
     edits.set(c.path, arr);
@@ -65,10 +71,13 @@ export function applySuggestions(state: StandInState, comments?: ReviewComment[]
     const eol = text.endsWith('\n');
     const fileLines = (eol ? text.slice(0, -1) : text).split('\n');
     for (const e of [...arr].sort((a, b) => b.from - a.from)) {
-      if (e.to > fileLines.length) throw new SuggestionError(`comment ${e.id}: line ${e.to} is past the end of ${path}`);
+      if (e.to > fileLines.length)
+        throw new SuggestionError(`comment ${e.id}: line ${e.to} is past the end of ${path}`);
       const current = fileLines.slice(e.from - 1, e.to);
       if (current.join('\n') === e.lines.join('\n') && e.lines.length === current.length) {
-        throw new SuggestionError(`comment ${e.id}: this suggestion is invalid because no changes were made to the code`);
+        throw new SuggestionError(
+          `comment ${e.id}: this suggestion is invalid because no changes were made to the code`,
+        );
       }
       fileLines.splice(e.from - 1, e.to - e.from + 1, ...e.lines);
     }

@@ -21,6 +21,10 @@ export function readTree(dir: string, skip: string[] = ['.git', 'node_modules'])
 }
 
 /** PR files between two directories (see filesFromTrees). */
-export function filesFromDirs(baseDir: string, headDir: string, opts: { renames?: Record<string, string> } = {}): PrFile[] {
+export function filesFromDirs(
+  baseDir: string,
+  headDir: string,
+  opts: { renames?: Record<string, string> } = {},
+): PrFile[] {
   return filesFromTrees(readTree(baseDir), readTree(headDir), opts);
 }

@@ -296,7 +296,13 @@ export interface StandIn {
    * line comment must sit on a valid anchor of the diff at its commit, else this throws. */
   seedReviewComment(c: SeedReviewComment): ReviewComment;
   /** Seed a review (and its comments). */
-  seedReview(r: { user?: string; body?: string; state?: Review['state']; commit_id?: string; comments?: SeedReviewComment[] }): Review;
+  seedReview(r: {
+    user?: string;
+    body?: string;
+    state?: Review['state'];
+    commit_id?: string;
+    comments?: SeedReviewComment[];
+  }): Review;
   /** Seed an existing issue (conversation) comment. */
   seedIssueComment(c: { body: string; user?: string }): IssueComment;
   /** Seed an existing check run (e.g. another workflow's, or a previous run's). */

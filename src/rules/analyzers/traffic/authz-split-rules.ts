@@ -8,7 +8,9 @@ import { GROUP } from './common.js';
 
 /** The keys a rule sets (empty lists count as absent, as proto reads them). */
 function partsOf(rule: JsonObject): string[] {
-  return Object.keys(rule).filter((k) => rule[k] !== null && rule[k] !== undefined && !(Array.isArray(rule[k]) && (rule[k] as Json[]).length === 0));
+  return Object.keys(rule).filter(
+    (k) => rule[k] !== null && rule[k] !== undefined && !(Array.isArray(rule[k]) && rule[k].length === 0),
+  );
 }
 
 /** "principals [cluster.local/ns/shop/sa/web]; namespaces [ops]" from `from` or `to` entries. */
@@ -16,7 +18,8 @@ function summarize(list: Json | undefined, inner: 'source' | 'operation'): strin
   const parts: string[] = [];
   for (const e of asArray(list)) {
     if (!isObject(e) || !isObject(e[inner])) continue;
-    for (const [k, v] of Object.entries(e[inner] as JsonObject)) parts.push(`${k} ${Array.isArray(v) ? `[${v.map(String).join(', ')}]` : String(v)}`);
+    for (const [k, v] of Object.entries(e[inner]))
+      parts.push(`${k} ${Array.isArray(v) ? `[${v.map(String).join(', ')}]` : String(v)}`);
   }
   const text = parts.join('; ');
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
@@ -24,23 +27,36 @@ function summarize(list: Json | undefined, inner: 'source' | 'operation'): strin
 
 function toFixValue(v: Json): FixValue | null {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (Array.isArray(v)) { const a = v.map(toFixValue); return a.every((x) => x !== null) ? (a as FixValue[]) : null; }
+  if (Array.isArray(v)) {
+    const a = v.map(toFixValue);
+    return a.every((x) => x !== null) ? a : null;
+  }
   if (isObject(v)) {
     const o: Record<string, FixValue> = {};
-    for (const [k, x] of Object.entries(v)) { const f = toFixValue(x); if (f === null) return null; o[k] = f; }
+    for (const [k, x] of Object.entries(v)) {
+      const f = toFixValue(x);
+      if (f === null) return null;
+      o[k] = f;
+    }
     return o;
   }
   return null;
 }
 
-const SPLIT_RULES = 'In ALLOW AuthorizationPolicy {namespace}/{name}, rule {fromRule} has only `from` ({sources}) and rule {toRule} has only `to` ({operations}). '
-  + 'Rules are OR\'ed: any caller may perform those operations, and those sources may call everything on the workload. '
-  + 'If the sources should be allowed only those operations, put `from` and `to` in one rule';
+const SPLIT_RULES =
+  'In ALLOW AuthorizationPolicy {namespace}/{name}, rule {fromRule} has only `from` ({sources}) and rule {toRule} has only `to` ({operations}). ' +
+  "Rules are OR'ed: any caller may perform those operations, and those sources may call everything on the workload. " +
+  'If the sources should be allowed only those operations, put `from` and `to` in one rule';
 
 export const authzSplitAllowRules = defineRule({
-  id: 'authz-split-allow-rules', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
+  id: 'authz-split-allow-rules',
+  severity: 'warning',
+  istioCode: null,
+  group: GROUP,
+  fixable: true,
   inputs: [{ kind: 'AuthorizationPolicy' }],
-  title: 'An ALLOW AuthorizationPolicy with one rule of only `from` and another of only `to`: they are OR\'ed, not combined.',
+  title:
+    "An ALLOW AuthorizationPolicy with one rule of only `from` and another of only `to`: they are OR'ed, not combined.",
   messages: {
     splitRules: `${SPLIT_RULES}.`,
     splitRulesMergeable: `${SPLIT_RULES} (the fix merges them).`,
@@ -57,10 +73,26 @@ export const authzSplitAllowRules = defineRule({
       const to = (rules[toOnly] as JsonObject).to!;
       const merged = rules.length === 2 ? toFixValue([{ from, to }]) : null;
       ctx.report({
-        resource: ap, path: ['spec', 'rules'], subject: `split|${summarize(from, 'source')}|${summarize(to, 'operation')}`,
+        resource: ap,
+        path: ['spec', 'rules'],
+        subject: `split|${summarize(from, 'source')}|${summarize(to, 'operation')}`,
         messageId: merged ? 'splitRulesMergeable' : 'splitRules',
-        data: { namespace: String(ap.namespace), name: ap.name, fromRule: fromOnly, sources: summarize(from, 'source') || 'sources', toRule: toOnly, operations: summarize(to, 'operation') || 'operations' },
-        fix: merged ? { op: 'replaceValue', path: ['spec', 'rules'], value: merged, description: 'merge from and to into one rule' } : null,
+        data: {
+          namespace: String(ap.namespace),
+          name: ap.name,
+          fromRule: fromOnly,
+          sources: summarize(from, 'source') || 'sources',
+          toRule: toOnly,
+          operations: summarize(to, 'operation') || 'operations',
+        },
+        fix: merged
+          ? {
+              op: 'replaceValue',
+              path: ['spec', 'rules'],
+              value: merged,
+              description: 'merge from and to into one rule',
+            }
+          : null,
       });
     }
   },

@@ -4,19 +4,33 @@
 import { defineRule, type Rule } from '../../rule.js';
 import { asArray, asObject, isObject } from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
-import { GROUP, deploysGateways, describeSelector, isInMesh, isStandardGatewaySelector, selectorLabels } from './common.js';
+import {
+  GROUP,
+  deploysGateways,
+  describeSelector,
+  isInMesh,
+  isStandardGatewaySelector,
+  selectorLabels,
+} from './common.js';
 
-const NO_LABELLED_WORKLOAD = 'and no in-mesh workload in this repository has those labels: the policy enforces nothing. '
-  + 'Fix the labels (pod template labels), or check that the workload is injected.';
+const NO_LABELLED_WORKLOAD =
+  'and no in-mesh workload in this repository has those labels: the policy enforces nothing. ' +
+  'Fix the labels (pod template labels), or check that the workload is injected.';
 
 export const authzNoMatchingWorkload = defineRule({
-  id: 'authz-no-matching-workload', severity: 'warning', istioCode: 'IST0127', kialiCode: 'KIA0004', group: GROUP, fixable: false,
+  id: 'authz-no-matching-workload',
+  severity: 'warning',
+  istioCode: 'IST0127',
+  kialiCode: 'KIA0004',
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'AuthorizationPolicy' }],
   title: 'An AuthorizationPolicy applies to no in-mesh workload.',
   messages: {
     selectorMatchesNoWorkload: `AuthorizationPolicy {namespace}/{name} selects workloads labelled {selector} in "{namespace}", ${NO_LABELLED_WORKLOAD}`,
     rootSelectorMatchesNoWorkload: `AuthorizationPolicy {namespace}/{name} selects workloads labelled {selector} (in any namespace), ${NO_LABELLED_WORKLOAD}`,
-    namespaceHasNoWorkload: 'AuthorizationPolicy {namespace}/{name} applies to namespace "{namespace}", which has no in-mesh workload in this repository: the policy enforces nothing there.',
+    namespaceHasNoWorkload:
+      'AuthorizationPolicy {namespace}/{name} applies to namespace "{namespace}", which has no in-mesh workload in this repository: the policy enforces nothing there.',
   },
   check(ctx) {
     const mesh = ctx.mesh;
@@ -34,9 +48,14 @@ export const authzNoMatchingWorkload = defineRule({
       if (isStandardGatewaySelector(sel) && !deploysGateways(mesh)) continue;
       const policy = { namespace: ap.namespace, name: ap.name };
       ctx.report({
-        resource: ap, path: hasSelector ? ['spec', 'selector', 'matchLabels'] : ['metadata', 'name'], subject: hasSelector ? describeSelector(sel) : ap.namespace,
+        resource: ap,
+        path: hasSelector ? ['spec', 'selector', 'matchLabels'] : ['metadata', 'name'],
+        subject: hasSelector ? describeSelector(sel) : ap.namespace,
         ...(hasSelector
-          ? { messageId: scope ? 'selectorMatchesNoWorkload' : 'rootSelectorMatchesNoWorkload', data: { ...policy, selector: describeSelector(sel) } }
+          ? {
+              messageId: scope ? 'selectorMatchesNoWorkload' : 'rootSelectorMatchesNoWorkload',
+              data: { ...policy, selector: describeSelector(sel) },
+            }
           : { messageId: 'namespaceHasNoWorkload', data: policy }),
       });
     }
@@ -59,15 +78,23 @@ function knownNamespaces(mesh: MeshView): string[] {
   });
 }
 
-const DECLARE_EXTERNAL_NAMESPACE = 'Fix the name, or declare the namespace under `external.namespaces` in .istio-review.yaml.';
+const DECLARE_EXTERNAL_NAMESPACE =
+  'Fix the name, or declare the namespace under `external.namespaces` in .istio-review.yaml.';
 
 export const authzNamespaceNotFound = defineRule({
-  id: 'authz-namespace-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0101', group: GROUP, fixable: false,
+  id: 'authz-namespace-not-found',
+  severity: 'warning',
+  istioCode: 'IST0101',
+  kialiCode: 'KIA0101',
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'AuthorizationPolicy' }],
-  title: 'An AuthorizationPolicy source namespace (or notNamespaces entry) matches no namespace known to the repository.',
+  title:
+    'An AuthorizationPolicy source namespace (or notNamespaces entry) matches no namespace known to the repository.',
   messages: {
-    namespaceNotFound: 'Source namespace "{namespace}" matches no namespace defined in this repository: '
-      + `the rule never matches traffic from it, so a typo here denies (or fails to allow) the callers you meant. ${DECLARE_EXTERNAL_NAMESPACE}`,
+    namespaceNotFound:
+      'Source namespace "{namespace}" matches no namespace defined in this repository: ' +
+      `the rule never matches traffic from it, so a typo here denies (or fails to allow) the callers you meant. ${DECLARE_EXTERNAL_NAMESPACE}`,
     notNamespaceNotFound: `Source notNamespaces entry "{namespace}" matches no namespace defined in this repository: the exclusion has no effect. ${DECLARE_EXTERNAL_NAMESPACE}`,
   },
   check(ctx) {
@@ -85,8 +112,11 @@ export const authzNamespaceNotFound = defineRule({
               const ok = v.includes('*') ? known.some((ns) => namespacePatternMatches(v, ns)) : exact.has(v);
               if (ok) return;
               ctx.report({
-                resource: ap, path: ['spec', 'rules', i, 'from', j, 'source', field, k], subject: `${field}:${v}`,
-                messageId: field === 'namespaces' ? 'namespaceNotFound' : 'notNamespaceNotFound', data: { namespace: v },
+                resource: ap,
+                path: ['spec', 'rules', i, 'from', j, 'source', field, k],
+                subject: `${field}:${v}`,
+                messageId: field === 'namespaces' ? 'namespaceNotFound' : 'notNamespaceNotFound',
+                data: { namespace: v },
               });
             });
           }
@@ -97,18 +127,31 @@ export const authzNamespaceNotFound = defineRule({
 });
 
 const SELECTOR_KINDS: [string, string][] = [
-  ['AuthorizationPolicy', 'security.istio.io'], ['RequestAuthentication', 'security.istio.io'],
-  ['Telemetry', 'telemetry.istio.io'], ['WasmPlugin', 'extensions.istio.io'],
+  ['AuthorizationPolicy', 'security.istio.io'],
+  ['RequestAuthentication', 'security.istio.io'],
+  ['Telemetry', 'telemetry.istio.io'],
+  ['WasmPlugin', 'extensions.istio.io'],
 ];
 const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
 
 export const selectorOnKubernetesGateway = defineRule({
-  id: 'selector-on-kubernetes-gateway', severity: 'warning', istioCode: 'IST0166', group: GROUP, fixable: false,
-  inputs: [{ kind: 'AuthorizationPolicy' }, { kind: 'RequestAuthentication' }, { kind: 'Telemetry' }, { kind: 'WasmPlugin' }],
-  title: 'A policy uses `selector` to target a Kubernetes Gateway API gateway, which ignores selectors; use targetRefs.',
+  id: 'selector-on-kubernetes-gateway',
+  severity: 'warning',
+  istioCode: 'IST0166',
+  group: GROUP,
+  fixable: false,
+  inputs: [
+    { kind: 'AuthorizationPolicy' },
+    { kind: 'RequestAuthentication' },
+    { kind: 'Telemetry' },
+    { kind: 'WasmPlugin' },
+  ],
+  title:
+    'A policy uses `selector` to target a Kubernetes Gateway API gateway, which ignores selectors; use targetRefs.',
   messages: {
-    selectorOnGateway: '{kind} {namespace}/{name} selects the pods of Kubernetes Gateway "{gateway}" by label: Istio ignores `selector` for Gateway API gateways, so the {kind} has no effect there. '
-      + 'Use `targetRefs: [{kind: Gateway, group: gateway.networking.k8s.io, name: {gateway}}]` instead.',
+    selectorOnGateway:
+      '{kind} {namespace}/{name} selects the pods of Kubernetes Gateway "{gateway}" by label: Istio ignores `selector` for Gateway API gateways, so the {kind} has no effect there. ' +
+      'Use `targetRefs: [{kind: Gateway, group: gateway.networking.k8s.io, name: {gateway}}]` instead.',
   },
   check(ctx) {
     const mesh = ctx.mesh;
@@ -125,11 +168,15 @@ export const selectorOnKubernetesGateway = defineRule({
         }
         // Gateway API pods are generated by Istio, so usually absent from the repository: the label names the Gateway.
         const named = sel[GATEWAY_NAME_LABEL];
-        if (named !== undefined && mesh.gateway(p.namespace, named)?.group === 'gateway.networking.k8s.io') gateways.add(named);
+        if (named !== undefined && mesh.gateway(p.namespace, named)?.group === 'gateway.networking.k8s.io')
+          gateways.add(named);
         for (const gw of gateways) {
           ctx.report({
-            resource: p, path: ['spec', 'selector', 'matchLabels'], subject: gw,
-            messageId: 'selectorOnGateway', data: { kind, namespace: p.namespace, name: p.name, gateway: gw },
+            resource: p,
+            path: ['spec', 'selector', 'matchLabels'],
+            subject: gw,
+            messageId: 'selectorOnGateway',
+            data: { kind, namespace: p.namespace, name: p.name, gateway: gw },
           });
         }
       }

@@ -1,6 +1,16 @@
 // Shared helpers of the traffic analyzers: walking route destinations, reading selectors, deciding
 // whether something missing is "not in this repository" or "defined but hidden", and building exportTo fixes.
-import { asArray, asObject, asString, asStringMap, isObject, stringsOf, type Json, type Path, type Resource } from '../../../manifests/resource.js';
+import {
+  asArray,
+  asObject,
+  asString,
+  asStringMap,
+  isObject,
+  stringsOf,
+  type Json,
+  type Path,
+  type Resource,
+} from '../../../manifests/resource.js';
 import type { HostEntry, MeshView } from '../../../mesh/mesh-view.js';
 import { describeScope, exportScope } from '../../../mesh/export-to.js';
 import { parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
@@ -39,16 +49,21 @@ function collectDestinations(vs: Resource): RouteDestination[] {
     const host = asString(dest.host) ?? '';
     const port = asObject(dest.port);
     out.push({
-      section, host, hostPath: dest.host !== undefined ? [...destPath, 'host'] : destPath,
-      port: typeof port.number === 'number' ? port.number : null, hasPort: isObject(dest.port),
-      subset: asString(dest.subset) ?? null, httpIndex,
+      section,
+      host,
+      hostPath: dest.host !== undefined ? [...destPath, 'host'] : destPath,
+      port: typeof port.number === 'number' ? port.number : null,
+      hasPort: isObject(dest.port),
+      subset: asString(dest.subset) ?? null,
+      httpIndex,
     });
   };
   for (const section of ['http', 'tcp', 'tls'] as const) {
     asArray(vs.spec[section]).forEach((rule, i) => {
       if (!isObject(rule)) return;
       asArray(rule.route).forEach((rt, j) => {
-        if (isObject(rt)) add(section, rt.destination, ['spec', section, i, 'route', j, 'destination'], section === 'http' ? i : null);
+        if (isObject(rt))
+          add(section, rt.destination, ['spec', section, i, 'route', j, 'destination'], section === 'http' ? i : null);
       });
       if (section === 'http') {
         if (isObject(rule.mirror)) add('mirror', rule.mirror, ['spec', 'http', i, 'mirror'], i);
@@ -166,7 +181,9 @@ export function judgeVirtualServiceHost(mesh: MeshView, vs: Resource, rawHost: s
   const ns = vs.namespace!;
   // Gateway proxies always get the default sidecar scope (pilot's push context): a Sidecar's egress.hosts narrows
   // what sidecars import, never what a gateway sees. Only a VirtualService bound to the mesh is judged by it.
-  const judge = appliesToMesh(vs) ? (h: string, from: string) => judgeHost(mesh, h, from) : (h: string, from: string) => ignoringSidecars(judgeHost(mesh, h, from));
+  const judge = appliesToMesh(vs)
+    ? (h: string, from: string) => judgeHost(mesh, h, from)
+    : (h: string, from: string) => ignoringSidecars(judgeHost(mesh, h, from));
   const scope = exportScope(stringsOf(vs.spec.exportTo), ns, mesh.settings.defaultVirtualServiceExportTo);
   if (scope.all || scope.namespaces.has(ns) || scope.namespaces.size === 0) return judge(rawHost, ns);
   const host = resolveHost(rawHost, ns);
@@ -186,7 +203,9 @@ function ignoringSidecars(v: HostVerdict): HostVerdict {
 
 /** "ServiceEntry ns/name (file.yaml) with exportTo: [...]" */
 export function describeHidden(e: HostEntry): string {
-  const what = e.resource ? `${e.resource.kind} ${e.resource.namespace}/${e.resource.name} (${e.resource.file.path})` : `${e.source} in ${e.namespace}`;
+  const what = e.resource
+    ? `${e.resource.kind} ${e.resource.namespace}/${e.resource.name} (${e.resource.file.path})`
+    : `${e.source} in ${e.namespace}`;
   return `${what}, ${describeScope(e.exportTo)}`;
 }
 
@@ -198,12 +217,28 @@ export function exportToFix(e: HostEntry, namespace: string): { target: Resource
   if (e.exportTo.written.includes('~')) return null;
   if (e.source === 'ServiceEntry') {
     if (!Array.isArray(r.spec.exportTo)) return null;
-    return { target: r, edit: { op: 'append', path: ['spec', 'exportTo'], value: namespace, description: `export ${r.name} to namespace ${namespace}` } };
+    return {
+      target: r,
+      edit: {
+        op: 'append',
+        path: ['spec', 'exportTo'],
+        value: namespace,
+        description: `export ${r.name} to namespace ${namespace}`,
+      },
+    };
   }
   if (e.source === 'Service') {
     const current = r.annotations['networking.istio.io/exportTo'];
     if (current === undefined) return null;
-    return { target: r, edit: { op: 'set', path: ['metadata', 'annotations', 'networking.istio.io/exportTo'], value: `${current.trim()},${namespace}`, description: `export ${r.name} to namespace ${namespace}` } };
+    return {
+      target: r,
+      edit: {
+        op: 'set',
+        path: ['metadata', 'annotations', 'networking.istio.io/exportTo'],
+        value: `${current.trim()},${namespace}`,
+        description: `export ${r.name} to namespace ${namespace}`,
+      },
+    };
   }
   return null;
 }
@@ -226,7 +261,9 @@ export function namespaceLabels(mesh: MeshView, ns: string): Record<string, stri
 export function isAmbientNamespace(mesh: MeshView, ns: string): boolean {
   const l = namespaceLabels(mesh, ns);
   if (!l) return false;
-  return l['istio.io/dataplane-mode'] === 'ambient' && l['istio-injection'] !== 'enabled' && l['istio.io/rev'] === undefined;
+  return (
+    l['istio.io/dataplane-mode'] === 'ambient' && l['istio-injection'] !== 'enabled' && l['istio.io/rev'] === undefined
+  );
 }
 
 export function isAmbientWorkload(mesh: MeshView, w: Workload): boolean {
@@ -243,8 +280,13 @@ export function isAmbientWorkload(mesh: MeshView, w: Workload): boolean {
 export function isInMesh(mesh: MeshView, w: Workload): boolean {
   if (w.kind === 'external' || isVmWorkload(w) || isInstalledGateway(w)) return true;
   if (w.annotations['ambient.istio.io/redirection'] === 'enabled') return true;
-  if (w.podSpec && [...asArray(w.podSpec.containers), ...asArray(w.podSpec.initContainers)]
-    .some((c) => isObject(c) && c.name === 'istio-proxy' && typeof c.image === 'string' && c.image !== '')) return true;
+  if (
+    w.podSpec &&
+    [...asArray(w.podSpec.containers), ...asArray(w.podSpec.initContainers)].some(
+      (c) => isObject(c) && c.name === 'istio-proxy' && typeof c.image === 'string' && c.image !== '',
+    )
+  )
+    return true;
   const inject = w.labels['sidecar.istio.io/inject'] ?? w.annotations['sidecar.istio.io/inject'];
   if (inject !== undefined) return inject === 'true';
   const nsLabels = namespaceLabels(mesh, w.namespace);
@@ -252,7 +294,11 @@ export function isInMesh(mesh: MeshView, w: Workload): boolean {
   if (w.kind === 'Pod') return false;
   if (!nsLabels) return true;
   if (nsLabels['istio-injection'] !== undefined) return false;
-  return nsLabels['istio.io/rev'] !== undefined || nsLabels['istio.io/dataplane-mode'] === 'ambient' || w.labels['istio.io/rev'] !== undefined;
+  return (
+    nsLabels['istio.io/rev'] !== undefined ||
+    nsLabels['istio.io/dataplane-mode'] === 'ambient' ||
+    w.labels['istio.io/rev'] !== undefined
+  );
 }
 
 // The east-west gateway is installed by Istio's multicluster tooling, like the ingress and egress gateways by its charts.
@@ -262,20 +308,33 @@ const STANDARD_ISTIO_SERVICES = ['istiod', 'istio-ingressgateway', 'istio-egress
  *  the repository provides: assumed to exist unless the repository installs Istio itself. */
 export function isAssumedIstioService(mesh: MeshView, host: string): boolean {
   const svc = parseServiceHost(host);
-  if (!svc || svc.namespace !== mesh.settings.rootNamespace || !STANDARD_ISTIO_SERVICES.includes(svc.name)) return false;
+  if (!svc || svc.namespace !== mesh.settings.rootNamespace || !STANDARD_ISTIO_SERVICES.includes(svc.name))
+    return false;
   return !installsIstio(mesh);
 }
 
 /** Does the repository install Istio's control plane or its gateways (istiod or gateway workloads, an IstioOperator)? */
 export function installsIstio(mesh: MeshView): boolean {
-  return mesh.memo('traffic/installs-istio', () => mesh.byKind('IstioOperator', 'install.istio.io').length > 0
-    || mesh.workloads.some((w) => w.resource !== null && (w.labels.app === 'istiod' || w.labels.istio === 'pilot' || w.labels.istio !== undefined && STANDARD_GATEWAY_LABELS.has(w.labels.istio))));
+  return mesh.memo(
+    'traffic/installs-istio',
+    () =>
+      mesh.byKind('IstioOperator', 'install.istio.io').length > 0 ||
+      mesh.workloads.some(
+        (w) =>
+          w.resource !== null &&
+          (w.labels.app === 'istiod' ||
+            w.labels.istio === 'pilot' ||
+            (w.labels.istio !== undefined && STANDARD_GATEWAY_LABELS.has(w.labels.istio))),
+      ),
+  );
 }
 const STANDARD_GATEWAY_LABELS = new Set(['ingressgateway', 'egressgateway', 'eastwestgateway']);
 
 /** Does the repository deploy Istio gateways itself (a workload with an `istio` label, as Istio's gateway charts set)? */
 export function deploysGateways(mesh: MeshView): boolean {
-  return mesh.memo('traffic/deploys-gateways', () => mesh.workloads.some((w) => w.resource !== null && w.labels.istio !== undefined));
+  return mesh.memo('traffic/deploys-gateways', () =>
+    mesh.workloads.some((w) => w.resource !== null && w.labels.istio !== undefined),
+  );
 }
 
 /** Istio's standard gateway selectors: charts installed outside most application repositories. */
@@ -290,6 +349,7 @@ export function isStandardGatewaySelector(selector: Record<string, string>): boo
 }
 
 export function describeSelector(selector: Record<string, string>): string {
-  return Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
+  return Object.entries(selector)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
 }
-

@@ -6,25 +6,42 @@ import type { HostEntry, MeshView } from '../../../mesh/mesh-view.js';
 import { hostMatches, isWildcardHost, parseServiceHost, resolveHost } from '../../../mesh/hosts.js';
 import { labelsMatch } from '../../../mesh/workloads.js';
 import type { Workload } from '../../../mesh/workloads.js';
-import { GROUP, describeHidden, describeSelector, isAssumedIstioService, isExternalNamespace, judgeHost, routeDestinations, shortHostServiceEntry, singleFixable } from './common.js';
+import {
+  GROUP,
+  describeHidden,
+  describeSelector,
+  isAssumedIstioService,
+  isExternalNamespace,
+  judgeHost,
+  routeDestinations,
+  shortHostServiceEntry,
+  singleFixable,
+} from './common.js';
 import { emptyRecord } from '../../../util/own.js';
 
 function hostOf(dr: Resource): string | null {
   return typeof dr.spec.host === 'string' && dr.spec.host !== '' ? dr.spec.host : null;
 }
 
-const APPLIES_TO_NOTHING = 'if the cluster has none either, its traffic policy and subsets apply to nothing. '
-  + 'Fix the host (a short name resolves in the DestinationRule\'s namespace), or declare it under `external.hosts`.';
+const APPLIES_TO_NOTHING =
+  'if the cluster has none either, its traffic policy and subsets apply to nothing. ' +
+  "Fix the host (a short name resolves in the DestinationRule's namespace), or declare it under `external.hosts`.";
 
 export const drHostNotFound = defineRule({
-  id: 'dr-host-not-found', severity: 'warning', istioCode: 'IST0174', kialiCode: 'KIA0202', group: GROUP, fixable: false,
+  id: 'dr-host-not-found',
+  severity: 'warning',
+  istioCode: 'IST0174',
+  kialiCode: 'KIA0202',
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule is for a host no Service or ServiceEntry in the repository declares.',
   messages: {
     hostNotFound: `DestinationRule {namespace}/{name} is for host "{host}", which no Service or ServiceEntry in this repository declares: ${APPLIES_TO_NOTHING}`,
     shortHostNotFound: `DestinationRule {namespace}/{name} is for host "{host}" ({fullName}), which no Service or ServiceEntry in this repository declares: ${APPLIES_TO_NOTHING}`,
-    shortHostIsLiteralServiceEntry: 'DestinationRule {namespace}/{name} is for host "{host}" ({fullName}), which no Service or ServiceEntry in this repository declares: '
-      + `ServiceEntry {entry} declares the short host "{host}", but Istio takes ServiceEntry hosts literally, so it is not "{fullName}" (see se-short-host). ${APPLIES_TO_NOTHING}`,
+    shortHostIsLiteralServiceEntry:
+      'DestinationRule {namespace}/{name} is for host "{host}" ({fullName}), which no Service or ServiceEntry in this repository declares: ' +
+      `ServiceEntry {entry} declares the short host "{host}", but Istio takes ServiceEntry hosts literally, so it is not "{fullName}" (see se-short-host). ${APPLIES_TO_NOTHING}`,
   },
   check(ctx) {
     for (const dr of ctx.allInputs('DestinationRule')) {
@@ -43,9 +60,14 @@ export const drHostNotFound = defineRule({
       const literal = shortHostServiceEntry(ctx.mesh, host);
       const about = { namespace: dr.namespace, name: dr.name, host };
       ctx.report({
-        resource: dr, path: ['spec', 'host'], subject: host,
+        resource: dr,
+        path: ['spec', 'host'],
+        subject: host,
         ...(literal
-          ? { messageId: 'shortHostIsLiteralServiceEntry', data: { ...about, fullName: fq, entry: `${literal.namespace}/${literal.name}` } }
+          ? {
+              messageId: 'shortHostIsLiteralServiceEntry',
+              data: { ...about, fullName: fq, entry: `${literal.namespace}/${literal.name}` },
+            }
           : fq !== host
             ? { messageId: 'shortHostNotFound', data: { ...about, fullName: fq } }
             : { messageId: 'hostNotFound', data: about }),
@@ -55,12 +77,18 @@ export const drHostNotFound = defineRule({
 });
 
 export const drHostNotVisible = defineRule({
-  id: 'dr-host-not-visible', severity: 'error', istioCode: 'IST0174', kialiCode: 'KIA0202', group: GROUP, fixable: true,
+  id: 'dr-host-not-visible',
+  severity: 'error',
+  istioCode: 'IST0174',
+  kialiCode: 'KIA0202',
+  group: GROUP,
+  fixable: true,
   inputs: [{ kind: 'DestinationRule' }],
-  title: 'A DestinationRule is for a host that is defined, but not exported to the DestinationRule\'s namespace.',
+  title: "A DestinationRule is for a host that is defined, but not exported to the DestinationRule's namespace.",
   messages: {
-    hostNotVisible: 'Host "{host}" is defined by {definedBy}, which does not include namespace "{namespace}": '
-      + 'clients in "{namespace}" cannot reach it, so this DestinationRule\'s policy and subsets never apply. Export the host to "{namespace}" or move the DestinationRule.',
+    hostNotVisible:
+      'Host "{host}" is defined by {definedBy}, which does not include namespace "{namespace}": ' +
+      'clients in "{namespace}" cannot reach it, so this DestinationRule\'s policy and subsets never apply. Export the host to "{namespace}" or move the DestinationRule.',
   },
   check(ctx) {
     for (const dr of ctx.allInputs('DestinationRule')) {
@@ -72,21 +100,36 @@ export const drHostNotVisible = defineRule({
       if (verdict.kind !== 'hidden') continue;
       const fix = singleFixable(verdict.entries, dr.namespace);
       ctx.report({
-        resource: dr, path: ['spec', 'host'], subject: host,
-        messageId: 'hostNotVisible', data: { host, definedBy: verdict.entries.map(describeHidden).join('; '), namespace: dr.namespace },
-        fix: fix?.edit ?? null, fixTarget: fix?.target,
+        resource: dr,
+        path: ['spec', 'host'],
+        subject: host,
+        messageId: 'hostNotVisible',
+        data: { host, definedBy: verdict.entries.map(describeHidden).join('; '), namespace: dr.namespace },
+        fix: fix?.edit ?? null,
+        fixTarget: fix?.target,
       });
     }
   },
 });
 
-const TOPOLOGY_KEYS = new Set(['topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'topology.istio.io/subzone', 'kubernetes.io/hostname']);
+const TOPOLOGY_KEYS = new Set([
+  'topology.kubernetes.io/region',
+  'topology.kubernetes.io/zone',
+  'topology.istio.io/subzone',
+  'kubernetes.io/hostname',
+]);
 
 /** Subset labels against a workload, with node topology labels added for Pods on a known Node. A topology label
  *  of a pod template is unknowable from files (the scheduler decides), so it is taken to match unless empty. */
-function subsetMatches(mesh: MeshView, subset: Record<string, string>, w: Workload, nodes: Map<string, Record<string, string>>): boolean {
+function subsetMatches(
+  mesh: MeshView,
+  subset: Record<string, string>,
+  w: Workload,
+  nodes: Map<string, Record<string, string>>,
+): boolean {
   let node: Record<string, string> | null = null;
-  if (w.kind === 'Pod' && w.podSpec && typeof w.podSpec.nodeName === 'string') node = nodes.get(w.podSpec.nodeName) ?? null;
+  if (w.kind === 'Pod' && w.podSpec && typeof w.podSpec.nodeName === 'string')
+    node = nodes.get(w.podSpec.nodeName) ?? null;
   for (const [k, v] of Object.entries(subset)) {
     if (w.labels[k] === v) continue;
     if (!TOPOLOGY_KEYS.has(k) || v === '') return false;
@@ -98,7 +141,12 @@ function subsetMatches(mesh: MeshView, subset: Record<string, string>, w: Worklo
   return true;
 }
 
-interface EmptySubset { dr: Resource; index: number; name: string; labels: Record<string, string> }
+interface EmptySubset {
+  dr: Resource;
+  index: number;
+  name: string;
+  labels: Record<string, string>;
+}
 
 /** Subsets whose labels select no workload, Pod topology, WorkloadEntry/WorkloadGroup or ServiceEntry endpoint. */
 function emptySubsets(mesh: MeshView): EmptySubset[] {
@@ -121,7 +169,8 @@ function collectEmptySubsets(mesh: MeshView): EmptySubset[] {
     for (const e of entries) {
       if (e.source !== 'ServiceEntry' || !e.resource) continue;
       Object.assign(seLabels, asStringMap(asObject(e.resource.spec.workloadSelector).labels));
-      for (const ep of asArray(e.resource.spec.endpoints)) if (isObject(ep)) endpointLabels.push(asStringMap(ep.labels));
+      for (const ep of asArray(e.resource.spec.endpoints))
+        if (isObject(ep)) endpointLabels.push(asStringMap(ep.labels));
     }
     asArray(dr.spec.subsets).forEach((s, i) => {
       if (!isObject(s) || !isObject(s.labels)) return;
@@ -131,7 +180,8 @@ function collectEmptySubsets(mesh: MeshView): EmptySubset[] {
       if (endpointLabels.some((l) => labelsMatch(labels, l))) return;
       const plain = Object.fromEntries(Object.entries(labels).filter(([k]) => !TOPOLOGY_KEYS.has(k)));
       // The host's own namespace first (where the workloads almost always are), then every namespace.
-      const matches = (ns: string | null) => mesh.workloadsMatching(plain, ns).some((w) => subsetMatches(mesh, labels, w, nodes!));
+      const matches = (ns: string | null) =>
+        mesh.workloadsMatching(plain, ns).some((w) => subsetMatches(mesh, labels, w, nodes!));
       if ([...new Set(entries.map((e) => e.namespace))].some((ns) => matches(ns)) || matches(null)) return;
       found.push({ dr, index: i, name: typeof s.name === 'string' ? s.name : String(i), labels });
     });
@@ -161,23 +211,32 @@ function routedSubsets(mesh: MeshView): Map<string, string[]> {
   });
 }
 
-const EMPTY_SUBSET = 'Subset "{subset}" of DestinationRule {namespace}/{name} selects workloads labelled {selector}, and no workload in this repository has those labels: ';
+const EMPTY_SUBSET =
+  'Subset "{subset}" of DestinationRule {namespace}/{name} selects workloads labelled {selector}, and no workload in this repository has those labels: ';
 
 function reportEmptySubset(ctx: RuleContext, e: EmptySubset, routed: boolean): void {
   ctx.report({
-    resource: e.dr, path: ['spec', 'subsets', e.index, 'labels'], subject: e.name,
+    resource: e.dr,
+    path: ['spec', 'subsets', e.index, 'labels'],
+    subject: e.name,
     messageId: routed ? 'routedSubsetNoWorkload' : 'unroutedSubsetNoWorkload',
     data: { subset: e.name, namespace: e.dr.namespace!, name: e.dr.name, selector: describeSelector(e.labels) },
   });
 }
 
 export const drSubsetNoWorkload = defineRule({
-  id: 'dr-subset-no-workload', severity: 'error', istioCode: 'IST0173', kialiCode: 'KIA0203', group: GROUP, fixable: false,
+  id: 'dr-subset-no-workload',
+  severity: 'error',
+  istioCode: 'IST0173',
+  kialiCode: 'KIA0203',
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule subset that a VirtualService routes to selects no workload.',
   messages: {
-    routedSubsetNoWorkload: `${EMPTY_SUBSET}a VirtualService routes to this subset, and that traffic fails with 503 (no healthy upstream). `
-      + 'Fix the labels, or add the labels to the workload\'s pod template.',
+    routedSubsetNoWorkload:
+      `${EMPTY_SUBSET}a VirtualService routes to this subset, and that traffic fails with 503 (no healthy upstream). ` +
+      "Fix the labels, or add the labels to the workload's pod template.",
   },
   check(ctx) {
     for (const e of emptySubsets(ctx.mesh)) if (subsetIsRouted(ctx.mesh, e.dr, e.name)) reportEmptySubset(ctx, e, true);
@@ -185,15 +244,22 @@ export const drSubsetNoWorkload = defineRule({
 });
 
 export const drUnroutedSubsetNoWorkload = defineRule({
-  id: 'dr-subset-no-workload-unrouted', severity: 'warning', istioCode: 'IST0173', kialiCode: 'KIA0203', group: GROUP, fixable: false,
+  id: 'dr-subset-no-workload-unrouted',
+  severity: 'warning',
+  istioCode: 'IST0173',
+  kialiCode: 'KIA0203',
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'DestinationRule' }],
   title: 'A DestinationRule subset that no route uses selects no workload.',
   messages: {
-    unroutedSubsetNoWorkload: `${EMPTY_SUBSET}no route sends traffic to it yet, so nothing fails now (a rollout may label pods later); a route to it would get 503 (no healthy upstream). `
-      + 'Fix the labels, or remove the subset if it is not needed.',
+    unroutedSubsetNoWorkload:
+      `${EMPTY_SUBSET}no route sends traffic to it yet, so nothing fails now (a rollout may label pods later); a route to it would get 503 (no healthy upstream). ` +
+      'Fix the labels, or remove the subset if it is not needed.',
   },
   check(ctx) {
-    for (const e of emptySubsets(ctx.mesh)) if (!subsetIsRouted(ctx.mesh, e.dr, e.name)) reportEmptySubset(ctx, e, false);
+    for (const e of emptySubsets(ctx.mesh))
+      if (!subsetIsRouted(ctx.mesh, e.dr, e.name)) reportEmptySubset(ctx, e, false);
   },
 });
 
@@ -207,4 +273,9 @@ function nodeLabels(mesh: MeshView): Map<string, Record<string, string>> {
   return out;
 }
 
-export const destinationRuleRules: Rule[] = [drHostNotFound, drHostNotVisible, drSubsetNoWorkload, drUnroutedSubsetNoWorkload];
+export const destinationRuleRules: Rule[] = [
+  drHostNotFound,
+  drHostNotVisible,
+  drSubsetNoWorkload,
+  drUnroutedSubsetNoWorkload,
+];

@@ -3,7 +3,15 @@
 // it is not inherited from the level above), and outlier detection on a port whose traffic the proxy cannot read
 // as HTTP counts connection failures only.
 import { defineRule, type Rule } from '../../rule.js';
-import { asArray, asObject, isObject, type Json, type JsonObject, type Path, type Resource } from '../../../manifests/resource.js';
+import {
+  asArray,
+  asObject,
+  isObject,
+  type Json,
+  type JsonObject,
+  type Path,
+  type Resource,
+} from '../../../manifests/resource.js';
 import type { FixEdit, FixValue } from '../../../fixes/edits.js';
 import { isWildcardHost, resolveHost } from '../../../mesh/hosts.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
@@ -11,17 +19,20 @@ import { GROUP } from './common.js';
 import { declaredPorts, isHttpProtocol, isOpaqueProtocol, type DeclaredPort } from './port-protocol.js';
 
 const PORT_FIELDS = ['connectionPool', 'outlierDetection', 'loadBalancer', 'tls'] as const;
-type PortField = typeof PORT_FIELDS[number];
+type PortField = (typeof PORT_FIELDS)[number];
 
 /** What a port gets when the field is missing from its entry. */
 const DEFAULT_OF: Record<PortField, string> = {
-  connectionPool: 'Envoy\'s default limits',
+  connectionPool: "Envoy's default limits",
   outlierDetection: 'no outlier detection: failing endpoints are never ejected',
-  loadBalancer: 'Istio\'s default balancing (LEAST_REQUEST), no consistent hashing or locality settings',
+  loadBalancer: "Istio's default balancing (LEAST_REQUEST), no consistent hashing or locality settings",
   tls: 'no TLS settings (auto mTLS only)',
 };
 
-interface Inherited { value: Json; path: Path }
+interface Inherited {
+  value: Json;
+  path: Path;
+}
 
 /** One port-level entry and the settings the level above it would have given that port. */
 interface PortEntry {
@@ -34,7 +45,7 @@ interface PortEntry {
 
 function setFields(policy: JsonObject, path: Path): Map<PortField, Inherited> {
   const out = new Map<PortField, Inherited>();
-  for (const f of PORT_FIELDS) if (isObject(policy[f])) out.set(f, { value: policy[f]!, path: [...path, f] });
+  for (const f of PORT_FIELDS) if (isObject(policy[f])) out.set(f, { value: policy[f], path: [...path, f] });
   return out;
 }
 
@@ -68,7 +79,9 @@ function portEntries(dr: Resource): PortEntry[] {
     const subPath: Path = ['spec', 'subsets', si, 'trafficPolicy'];
     collect(sub, subPath, (port) => {
       const drEntry = entryFor(top, port);
-      const base = drEntry ? setFields(drEntry.entry, [...topPath, 'portLevelSettings', drEntry.index]) : setFields(top, topPath);
+      const base = drEntry
+        ? setFields(drEntry.entry, [...topPath, 'portLevelSettings', drEntry.index])
+        : setFields(top, topPath);
       for (const [f, v] of setFields(sub, subPath)) base.set(f, v);
       return base;
     });
@@ -80,7 +93,7 @@ function fixValue(v: Json): FixValue | null {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (Array.isArray(v)) {
     const items = v.map(fixValue);
-    return items.every((x) => x !== null) ? (items as FixValue[]) : null;
+    return items.every((x) => x !== null) ? items : null;
   }
   if (isObject(v)) {
     const o: Record<string, FixValue> = {};
@@ -97,7 +110,13 @@ function fixValue(v: Json): FixValue | null {
 function copyFix(e: PortEntry, field: PortField, from: Inherited): FixEdit | null {
   const value = fixValue(from.value);
   if (value === null) return null;
-  return { op: 'insert', path: e.path, key: field, value, description: `copy ${field} into the settings for port ${e.port}` };
+  return {
+    op: 'insert',
+    path: e.path,
+    key: field,
+    value,
+    description: `copy ${field} into the settings for port ${e.port}`,
+  };
 }
 
 /** The protocols the host of a DestinationRule declares, per port (empty for wildcard or unknown hosts). */
@@ -123,13 +142,19 @@ function needsOriginatedTls(e: PortEntry, ports: Map<number, DeclaredPort>): Dec
 const about = (e: PortEntry) => ({ port: e.port, namespace: String(e.dr.namespace), name: e.dr.name });
 
 export const drPortLevelDropsSetting = defineRule({
-  id: 'dr-port-level-drops-setting', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
+  id: 'dr-port-level-drops-setting',
+  severity: 'warning',
+  istioCode: null,
+  group: GROUP,
+  fixable: true,
   inputs: [{ kind: 'DestinationRule' }],
-  title: 'A DestinationRule portLevelSettings entry omits a setting the level above sets: on that port it falls back to the default instead of being inherited.',
+  title:
+    'A DestinationRule portLevelSettings entry omits a setting the level above sets: on that port it falls back to the default instead of being inherited.',
   messages: {
-    portEntryDropsSetting: 'The portLevelSettings entry for port {port} of DestinationRule {namespace}/{name} has no `{field}`, so the `{field}` at {from} does not apply on port {port}: '
-      + 'a port-level entry replaces connectionPool, outlierDetection, loadBalancer and tls as a whole, and what it omits falls back to the default ({fallback}), not to the level above. '
-      + 'Copy `{field}` into the entry if port {port} should have it too.',
+    portEntryDropsSetting:
+      'The portLevelSettings entry for port {port} of DestinationRule {namespace}/{name} has no `{field}`, so the `{field}` at {from} does not apply on port {port}: ' +
+      'a port-level entry replaces connectionPool, outlierDetection, loadBalancer and tls as a whole, and what it omits falls back to the default ({fallback}), not to the level above. ' +
+      'Copy `{field}` into the entry if port {port} should have it too.',
   },
   check(ctx) {
     for (const dr of ctx.allInputs('DestinationRule')) {
@@ -148,8 +173,11 @@ export const drPortLevelDropsSetting = defineRule({
           }
           const fix = copyFix(e, field, from);
           ctx.report({
-            resource: dr, path: e.path, subject: `${from.path.slice(0, -1).join('.')}|${e.port}|${field}`,
-            messageId: 'portEntryDropsSetting', data: { ...about(e), field, from: from.path.join('.'), fallback: DEFAULT_OF[field] },
+            resource: dr,
+            path: e.path,
+            subject: `${from.path.slice(0, -1).join('.')}|${e.port}|${field}`,
+            messageId: 'portEntryDropsSetting',
+            data: { ...about(e), field, from: from.path.join('.'), fallback: DEFAULT_OF[field] },
             fix,
           });
         }
@@ -158,15 +186,22 @@ export const drPortLevelDropsSetting = defineRule({
   },
 });
 
-const DROPS_TLS = 'The portLevelSettings entry for port {port} of DestinationRule {namespace}/{name} has no `tls`, so the `tls` (mode {mode}) at {from} does not apply on port {port}: '
-  + 'a port-level entry replaces tls as a whole.';
-const PLAIN_HTTP_LEAVES = 'so applications send plain HTTP there and, without origination, it leaves the sidecar unencrypted: '
-  + 'a TLS server answers with a reset or 400 ("plain HTTP request was sent to HTTPS port"). Copy `tls` into the entry.';
+const DROPS_TLS =
+  'The portLevelSettings entry for port {port} of DestinationRule {namespace}/{name} has no `tls`, so the `tls` (mode {mode}) at {from} does not apply on port {port}: ' +
+  'a port-level entry replaces tls as a whole.';
+const PLAIN_HTTP_LEAVES =
+  'so applications send plain HTTP there and, without origination, it leaves the sidecar unencrypted: ' +
+  'a TLS server answers with a reset or 400 ("plain HTTP request was sent to HTTPS port"). Copy `tls` into the entry.';
 
 export const drPortLevelDropsTls = defineRule({
-  id: 'dr-port-level-drops-tls', severity: 'error', istioCode: null, group: GROUP, fixable: true,
+  id: 'dr-port-level-drops-tls',
+  severity: 'error',
+  istioCode: null,
+  group: GROUP,
+  fixable: true,
   inputs: [{ kind: 'DestinationRule' }],
-  title: 'A DestinationRule originates TLS at the top level, but a portLevelSettings entry for a plain-HTTP port omits tls: no TLS origination on that port.',
+  title:
+    'A DestinationRule originates TLS at the top level, but a portLevelSettings entry for a plain-HTTP port omits tls: no TLS origination on that port.',
   messages: {
     portEntryDropsTls: `${DROPS_TLS} {declaredBy} declares port {port} as {protocol}, ${PLAIN_HTTP_LEAVES}`,
     portEntryDropsTlsOnTargetPort: `${DROPS_TLS} {declaredBy} declares port {port} as {protocol} (targetPort {targetPort}), ${PLAIN_HTTP_LEAVES}`,
@@ -181,9 +216,17 @@ export const drPortLevelDropsTls = defineRule({
         if (!declared) continue;
         const from = e.above.get('tls')!;
         const mode = asObject(from.value).mode;
-        const dropped = { ...about(e), mode: String(mode), from: from.path.join('.'), declaredBy: declared.declaredBy, protocol: declared.protocol };
+        const dropped = {
+          ...about(e),
+          mode: String(mode),
+          from: from.path.join('.'),
+          declaredBy: declared.declaredBy,
+          protocol: declared.protocol,
+        };
         ctx.report({
-          resource: dr, path: e.path, subject: `${from.path.slice(0, -1).join('.')}|${e.port}|tls`,
+          resource: dr,
+          path: e.path,
+          subject: `${from.path.slice(0, -1).join('.')}|${e.port}|tls`,
           ...(declared.targetPort !== null
             ? { messageId: 'portEntryDropsTlsOnTargetPort', data: { ...dropped, targetPort: declared.targetPort } }
             : { messageId: 'portEntryDropsTls', data: dropped }),
@@ -194,14 +237,20 @@ export const drPortLevelDropsTls = defineRule({
   },
 });
 
-const CONNECTION_FAILURES_ONLY = 'the proxy forwards that traffic as TCP or passes TLS through without reading it, so only connection failures (connect errors, timeouts, resets) count toward ejection, never 5xx responses. '
-  + 'Expect ejections only when endpoints stop accepting connections.';
+const CONNECTION_FAILURES_ONLY =
+  'the proxy forwards that traffic as TCP or passes TLS through without reading it, so only connection failures (connect errors, timeouts, resets) count toward ejection, never 5xx responses. ' +
+  'Expect ejections only when endpoints stop accepting connections.';
 const STATUS_FIELDS = ['consecutive5xxErrors', 'consecutiveGatewayErrors', 'consecutiveErrors'];
 
 export const drOutlierDetectionNonHttp = defineRule({
-  id: 'dr-outlier-detection-non-http', severity: 'info', istioCode: null, group: GROUP, fixable: false,
+  id: 'dr-outlier-detection-non-http',
+  severity: 'info',
+  istioCode: null,
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'DestinationRule' }],
-  title: 'Outlier detection on HTTP status codes for a port whose traffic the proxy forwards as TCP or passes through as TLS: only connection failures count.',
+  title:
+    'Outlier detection on HTTP status codes for a port whose traffic the proxy forwards as TCP or passes through as TLS: only connection failures count.',
   messages: {
     statusCodesUnseenOnPort: `{fields} in DestinationRule {namespace}/{name} cannot see HTTP status codes on port {ports}: ${CONNECTION_FAILURES_ONLY}`,
     statusCodesUnseenOnPorts: `{fields} in DestinationRule {namespace}/{name} cannot see HTTP status codes on ports {ports}: ${CONNECTION_FAILURES_ONLY}`,
@@ -218,18 +267,30 @@ export const drOutlierDetectionNonHttp = defineRule({
         const od = entry ? entry.entry.outlierDetection : top.outlierDetection;
         if (!isObject(od) || !isOpaqueProtocol(p.protocol)) continue;
         if (!STATUS_FIELDS.some((f) => typeof od[f] === 'number' && od[f] !== 0)) continue;
-        const path: Path = entry ? ['spec', 'trafficPolicy', 'portLevelSettings', entry.index, 'outlierDetection'] : ['spec', 'trafficPolicy', 'outlierDetection'];
+        const path: Path = entry
+          ? ['spec', 'trafficPolicy', 'portLevelSettings', entry.index, 'outlierDetection']
+          : ['spec', 'trafficPolicy', 'outlierDetection'];
         const key = path.join('.');
         const slot = byPath.get(key) ?? byPath.set(key, { path, od, ports: [] }).get(key)!;
         slot.ports.push(p);
       }
       for (const { path, od, ports: affected } of byPath.values()) {
         const fields = STATUS_FIELDS.filter((f) => typeof od[f] === 'number' && od[f] !== 0);
-        const list = affected.sort((a, b) => a.number - b.number).map((p) => `${p.number} (${p.protocol}, ${p.declaredBy})`).join(', ');
+        const list = affected
+          .sort((a, b) => a.number - b.number)
+          .map((p) => `${p.number} (${p.protocol}, ${p.declaredBy})`)
+          .join(', ');
         ctx.report({
-          resource: dr, path, subject: `outlier|${path.join('.')}|${affected.map((p) => p.number).join(',')}`,
+          resource: dr,
+          path,
+          subject: `outlier|${path.join('.')}|${affected.map((p) => p.number).join(',')}`,
           messageId: affected.length > 1 ? 'statusCodesUnseenOnPorts' : 'statusCodesUnseenOnPort',
-          data: { fields: fields.map((f) => `\`${f}\``).join(' and '), namespace: String(dr.namespace), name: dr.name, ports: list },
+          data: {
+            fields: fields.map((f) => `\`${f}\``).join(' and '),
+            namespace: String(dr.namespace),
+            name: dr.name,
+            ports: list,
+          },
         });
       }
     }

@@ -19,13 +19,18 @@ function secretNamespaces(mesh: MeshView): Map<string, Set<string>> {
 }
 
 export const gatewayCredentialWrongNamespace = defineRule({
-  id: 'gateway-credential-wrong-namespace', severity: 'error', istioCode: null, group: GROUP, fixable: false,
+  id: 'gateway-credential-wrong-namespace',
+  severity: 'error',
+  istioCode: null,
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'Gateway' }, { kind: 'Secret' }, { kind: 'Certificate', group: 'cert-manager.io' }],
-  title: 'A Gateway\'s credentialName Secret is defined only in a namespace other than the gateway workload\'s.',
+  title: "A Gateway's credentialName Secret is defined only in a namespace other than the gateway workload's.",
   messages: {
-    wrongNamespace: 'credentialName "{credential}" is read by the gateway proxy ({selector}) from its own namespace {missing}, '
-      + 'but this repository defines that Secret (or the Certificate producing it) only in {definedIn}: '
-      + 'the gateway finds no certificate and the TLS handshake fails (clients see a reset or "no peer certificate"). Create the Secret (or Certificate) in {missing}.',
+    wrongNamespace:
+      'credentialName "{credential}" is read by the gateway proxy ({selector}) from its own namespace {missing}, ' +
+      'but this repository defines that Secret (or the Certificate producing it) only in {definedIn}: ' +
+      'the gateway finds no certificate and the TLS handshake fails (clients see a reset or "no peer certificate"). Create the Secret (or Certificate) in {missing}.',
   },
   check(ctx) {
     const secrets = secretNamespaces(ctx.mesh);
@@ -34,7 +39,14 @@ export const gatewayCredentialWrongNamespace = defineRule({
       if (g.namespace === null) continue;
       const selector = selectorLabels(g.spec.selector);
       // Only where the gateway's workloads are in the repository is their namespace known.
-      const gatewayNamespaces = [...new Set(ctx.mesh.workloadsMatching(selector, null).filter((w) => w.resource !== null).map((w) => w.namespace))].sort();
+      const gatewayNamespaces = [
+        ...new Set(
+          ctx.mesh
+            .workloadsMatching(selector, null)
+            .filter((w) => w.resource !== null)
+            .map((w) => w.namespace),
+        ),
+      ].sort();
       if (gatewayNamespaces.length === 0 || Object.keys(selector).length === 0) continue;
       asArray(g.spec.servers).forEach((s, i) => {
         if (!isObject(s)) return;
@@ -46,9 +58,16 @@ export const gatewayCredentialWrongNamespace = defineRule({
         if (missing.length === 0) return;
         const where = [...definedIn].sort();
         ctx.report({
-          resource: g, path: ['spec', 'servers', i, 'tls', 'credentialName'], subject: `${cred}|${missing.join(',')}`,
+          resource: g,
+          path: ['spec', 'servers', i, 'tls', 'credentialName'],
+          subject: `${cred}|${missing.join(',')}`,
           messageId: 'wrongNamespace',
-          data: { credential: cred, selector: describeSelector(selector), missing: missing.map((n) => `"${n}"`).join(', '), definedIn: where.map((n) => `"${n}"`).join(', ') },
+          data: {
+            credential: cred,
+            selector: describeSelector(selector),
+            missing: missing.map((n) => `"${n}"`).join(', '),
+            definedIn: where.map((n) => `"${n}"`).join(', '),
+          },
         });
       });
     }

@@ -2,7 +2,12 @@
 // host. The usual cause is a VirtualService for the host that omits `gateways:` (it then applies to sidecars only).
 import { defineRule, type Rule } from '../../rule.js';
 import { asArray, type Resource } from '../../../manifests/resource.js';
-import { boundGatewayKeys, gatewayHttpServers, gatewayVirtualHosts, serverHostFor } from '../../../mesh/gateway-vhosts.js';
+import {
+  boundGatewayKeys,
+  gatewayHttpServers,
+  gatewayVirtualHosts,
+  serverHostFor,
+} from '../../../mesh/gateway-vhosts.js';
 import { hostMatches, isWildcardHost, resolveHost } from '../../../mesh/hosts.js';
 import type { FixEdit } from '../../../fixes/edits.js';
 import { GROUP } from './common.js';
@@ -23,16 +28,27 @@ function describeBinding(vs: Resource): string {
 function bindFix(vs: Resource, gateway: Resource): FixEdit {
   const ref = gatewayRefFrom(vs, gateway);
   if (!Array.isArray(vs.spec.gateways)) {
-    return { op: 'insert', path: ['spec'], key: 'gateways', value: [ref, 'mesh'], description: `bind ${vs.name} to gateway ${ref} as well as the mesh` };
+    return {
+      op: 'insert',
+      path: ['spec'],
+      key: 'gateways',
+      value: [ref, 'mesh'],
+      description: `bind ${vs.name} to gateway ${ref} as well as the mesh`,
+    };
   }
   return { op: 'append', path: ['spec', 'gateways'], value: ref, description: `bind ${vs.name} to gateway ${ref}` };
 }
 
-const NO_ROUTE = 'Gateway {gateway} accepts host "{host}" on port {port}, but no VirtualService bound to it routes that host: {candidates}. '
-  + 'Requests for "{host}" through the gateway get 404 (no route, NR).';
+const NO_ROUTE =
+  'Gateway {gateway} accepts host "{host}" on port {port}, but no VirtualService bound to it routes that host: {candidates}. ' +
+  'Requests for "{host}" through the gateway get 404 (no route, NR).';
 
 export const gatewayHostWithoutRoute = defineRule({
-  id: 'gateway-host-without-route', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
+  id: 'gateway-host-without-route',
+  severity: 'warning',
+  istioCode: null,
+  group: GROUP,
+  fixable: true,
   inputs: [{ kind: 'VirtualService' }, { kind: 'Gateway' }],
   title: 'A Gateway accepts a host that a VirtualService routes, but that VirtualService is not bound to the Gateway.',
   messages: {
@@ -64,18 +80,30 @@ export const gatewayHostWithoutRoute = defineRule({
         // Served when some VirtualService bound to a Gateway sharing this route table has the host.
         if (vhosts.some((v) => v.routeTable === server.routeTable && hostMatches(v.host, host))) continue;
         const having = new Set(byHost.get(host) ?? []);
-        const candidates = [...having].filter((vs) => serverHostFor(sh.raw, gw, vs.namespace!) !== null
-          && !boundGatewayKeys(ctx.mesh, vs).some((b) => b.key === gwKey));
+        const candidates = [...having].filter(
+          (vs) =>
+            serverHostFor(sh.raw, gw, vs.namespace!) !== null &&
+            !boundGatewayKeys(ctx.mesh, vs).some((b) => b.key === gwKey),
+        );
         if (candidates.length === 0) continue;
         const only = candidates.length === 1 ? candidates[0]! : null;
         const about = {
-          gateway: gwKey, host, port: server.port,
-          candidates: candidates.map((vs) => `VirtualService ${vs.namespace}/${vs.name} has the host but ${describeBinding(vs)}`).join('; '),
+          gateway: gwKey,
+          host,
+          port: server.port,
+          candidates: candidates
+            .map((vs) => `VirtualService ${vs.namespace}/${vs.name} has the host but ${describeBinding(vs)}`)
+            .join('; '),
         };
         ctx.report({
-          resource: gw, path: ['spec', 'servers', server.serverIndex, 'hosts', sh.index], subject: `${host}|${server.port}`,
+          resource: gw,
+          path: ['spec', 'servers', server.serverIndex, 'hosts', sh.index],
+          subject: `${host}|${server.port}`,
           ...(only
-            ? { messageId: Array.isArray(only.spec.gateways) ? 'notBound' : 'notBoundMeshOnly', data: { ...about, gatewayRef: gatewayRefFrom(only, gw) } }
+            ? {
+                messageId: Array.isArray(only.spec.gateways) ? 'notBound' : 'notBoundMeshOnly',
+                data: { ...about, gatewayRef: gatewayRefFrom(only, gw) },
+              }
             : { messageId: 'notBoundSeveral', data: about }),
           fix: only ? bindFix(only, gw) : null,
           fixTarget: only ?? undefined,

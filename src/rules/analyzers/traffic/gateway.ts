@@ -2,13 +2,21 @@
 // the selector must pick a gateway workload, each server port must be one the workload's Service forwards,
 // and two gateways on the same workload must not claim the same port and host or the same certificate.
 import { defineRule, type Rule } from '../../rule.js';
-import { asArray, asObject, asString, isObject, stringsOf, type JsonObject, type Resource } from '../../../manifests/resource.js';
+import {
+  asArray,
+  asObject,
+  asString,
+  isObject,
+  stringsOf,
+  type JsonObject,
+  type Resource,
+} from '../../../manifests/resource.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { labelsMatch, type Workload } from '../../../mesh/workloads.js';
 import { GROUP, deploysGateways, describeSelector, isStandardGatewaySelector, selectorLabels } from './common.js';
 
 function istioGateways(mesh: MeshView): Resource[] {
-  return mesh.byKind('Gateway').filter((g) => g.namespace !== null) as Resource[];
+  return mesh.byKind('Gateway').filter((g) => g.namespace !== null);
 }
 
 function selectorPath(g: Resource): (string | number)[] {
@@ -18,12 +26,18 @@ function selectorPath(g: Resource): (string | number)[] {
 }
 
 export const gatewaySelectorNoWorkload = defineRule({
-  id: 'gateway-selector-no-workload', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA0302', group: GROUP, fixable: false,
+  id: 'gateway-selector-no-workload',
+  severity: 'warning',
+  istioCode: 'IST0101',
+  kialiCode: 'KIA0302',
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'Gateway' }],
-  title: 'A Gateway\'s selector matches no gateway workload in the repository.',
+  title: "A Gateway's selector matches no gateway workload in the repository.",
   messages: {
-    noWorkload: 'Gateway {gateway} selects workloads labelled {selector}, and no workload in this repository has those labels: '
-      + 'if no gateway deployment in the cluster has them either, no proxy serves this Gateway and connections to it are refused. Fix the selector, or declare the gateway workload under `external.workloads`.',
+    noWorkload:
+      'Gateway {gateway} selects workloads labelled {selector}, and no workload in this repository has those labels: ' +
+      'if no gateway deployment in the cluster has them either, no proxy serves this Gateway and connections to it are refused. Fix the selector, or declare the gateway workload under `external.workloads`.',
   },
   check(ctx) {
     for (const g of istioGateways(ctx.mesh)) {
@@ -35,8 +49,11 @@ export const gatewaySelectorNoWorkload = defineRule({
       // unless the repository deploys gateways itself (workloads labelled `istio: …`), then a miss is a real one.
       if (isStandardGatewaySelector(sel) && !deploysGateways(ctx.mesh)) continue;
       ctx.report({
-        resource: g, path: selectorPath(g), subject: describeSelector(sel),
-        messageId: 'noWorkload', data: { gateway: `${g.namespace}/${g.name}`, selector: describeSelector(sel) },
+        resource: g,
+        path: selectorPath(g),
+        subject: describeSelector(sel),
+        messageId: 'noWorkload',
+        data: { gateway: `${g.namespace}/${g.name}`, selector: describeSelector(sel) },
       });
     }
   },
@@ -51,17 +68,23 @@ function servicesSelecting(byNs: Map<string, Resource[]>, w: Workload): Resource
 }
 
 export const gatewayPortNotOnService = defineRule({
-  id: 'gateway-port-not-on-service', severity: 'warning', istioCode: 'IST0162', group: GROUP, fixable: false,
+  id: 'gateway-port-not-on-service',
+  severity: 'warning',
+  istioCode: 'IST0162',
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'Gateway' }, { kind: 'Service' }],
-  title: 'A Gateway server listens on a port the gateway\'s Service does not forward to.',
+  title: "A Gateway server listens on a port the gateway's Service does not forward to.",
   messages: {
-    portNotOnService: 'Gateway {gateway} listens on port {port}, but no Service of its workload ({selector}) forwards to {port} (ports: {servicePorts}): '
-      + 'clients cannot reach this server. Use a port the gateway Service exposes (its targetPort), or add the port to the Service.',
+    portNotOnService:
+      'Gateway {gateway} listens on port {port}, but no Service of its workload ({selector}) forwards to {port} (ports: {servicePorts}): ' +
+      'clients cannot reach this server. Use a port the gateway Service exposes (its targetPort), or add the port to the Service.',
   },
   check(ctx) {
     const svcCache = new Map<Workload, Resource[]>();
     const byNs = new Map<string, Resource[]>();
-    for (const s of ctx.allInputs('Service', '')) if (s.namespace) (byNs.get(s.namespace) ?? byNs.set(s.namespace, []).get(s.namespace)!).push(s);
+    for (const s of ctx.allInputs('Service', ''))
+      if (s.namespace) (byNs.get(s.namespace) ?? byNs.set(s.namespace, []).get(s.namespace)!).push(s);
     for (const g of istioGateways(ctx.mesh)) {
       const sel = selectorLabels(g.spec.selector);
       const workloads = ctx.mesh.workloadsMatching(sel, null).filter((w) => w.resource !== null);
@@ -89,22 +112,37 @@ export const gatewayPortNotOnService = defineRule({
         const port = asObject(s.port).number;
         if (typeof port !== 'number' || reachable.has(port)) return;
         ctx.report({
-          resource: g, path: ['spec', 'servers', i, 'port', 'number'], subject: String(port),
+          resource: g,
+          path: ['spec', 'servers', i, 'port', 'number'],
+          subject: String(port),
           messageId: 'portNotOnService',
-          data: { gateway: `${g.namespace}/${g.name}`, port, selector: describeSelector(sel), servicePorts: [...reachable].sort((a, b) => a - b).join(', ') || 'none' },
+          data: {
+            gateway: `${g.namespace}/${g.name}`,
+            port,
+            selector: describeSelector(sel),
+            servicePorts: [...reachable].sort((a, b) => a - b).join(', ') || 'none',
+          },
         });
       });
     }
   },
 });
 
-const REUSED_CERTIFICATE = 'browsers reuse HTTP/2 connections across hosts with one certificate and get 404 on the second host. '
-  + 'Give each Gateway its own certificate, or merge the servers into one Gateway.';
+const REUSED_CERTIFICATE =
+  'browsers reuse HTTP/2 connections across hosts with one certificate and get 404 on the second host. ' +
+  'Give each Gateway its own certificate, or merge the servers into one Gateway.';
 
-interface TlsServer { gateway: Resource; index: number }
+interface TlsServer {
+  gateway: Resource;
+  index: number;
+}
 
 export const gatewayDuplicateCertificate = defineRule({
-  id: 'gateway-duplicate-certificate', severity: 'warning', istioCode: 'IST0138', group: GROUP, fixable: false,
+  id: 'gateway-duplicate-certificate',
+  severity: 'warning',
+  istioCode: 'IST0138',
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'Gateway' }],
   title: 'Two Gateways on the same workload use the same TLS certificate.',
   messages: {
@@ -117,7 +155,11 @@ export const gatewayDuplicateCertificate = defineRule({
       asArray(g.spec.servers).forEach((s, i) => {
         if (!isObject(s) || !isObject(s.tls)) return;
         const cred = asString(s.tls.credentialName);
-        const key = cred ? `cred:${cred}` : (asString(s.tls.serverCertificate) && asString(s.tls.privateKey) ? `files:${s.tls.serverCertificate}|${s.tls.privateKey}` : null);
+        const key = cred
+          ? `cred:${cred}`
+          : asString(s.tls.serverCertificate) && asString(s.tls.privateKey)
+            ? `files:${s.tls.serverCertificate}|${s.tls.privateKey}`
+            : null;
         if (!key) return;
         (byCert.get(key) ?? byCert.set(key, []).get(key)!).push({ gateway: g, index: i });
       });
@@ -129,12 +171,19 @@ export const gatewayDuplicateCertificate = defineRule({
         // As istioctl: reported on the gateway whose selector is contained in the other's (it selects every pod
         // the other does), so a broader and a narrower gateway get one finding, on the broader one.
         const sa = selectorLabels(a.gateway.spec.selector);
-        const other = servers.find((b) => b.gateway !== a.gateway && labelsMatch(sa, selectorLabels(b.gateway.spec.selector)));
+        const other = servers.find(
+          (b) => b.gateway !== a.gateway && labelsMatch(sa, selectorLabels(b.gateway.spec.selector)),
+        );
         if (!other) continue;
         reported.add(a.gateway);
-        const pair = { gateway: `${a.gateway.namespace}/${a.gateway.name}`, other: `${other.gateway.namespace}/${other.gateway.name}` };
+        const pair = {
+          gateway: `${a.gateway.namespace}/${a.gateway.name}`,
+          other: `${other.gateway.namespace}/${other.gateway.name}`,
+        };
         ctx.report({
-          resource: a.gateway, path: ['metadata', 'name'], subject: key,
+          resource: a.gateway,
+          path: ['metadata', 'name'],
+          subject: key,
           ...(key.startsWith('cred:')
             ? { messageId: 'sameCredential', data: { ...pair, credential: key.slice(5) } }
             : { messageId: 'sameCertificateFiles', data: pair }),
@@ -145,13 +194,19 @@ export const gatewayDuplicateCertificate = defineRule({
 });
 
 export const gatewayConflict = defineRule({
-  id: 'gateway-conflict', severity: 'error', istioCode: 'IST0145', kialiCode: 'KIA0301', group: GROUP, fixable: false,
+  id: 'gateway-conflict',
+  severity: 'error',
+  istioCode: 'IST0145',
+  kialiCode: 'KIA0301',
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'Gateway' }],
   title: 'Two Gateways on the same workload claim the same port and host in a way Istio cannot merge.',
   messages: {
-    conflict: 'Gateway {gateway} and Gateway {other} select the same gateway workload and both serve host "{host}" on port {port}, '
-      + 'in a way Istio cannot merge (two TLS servers for one host, or servers whose protocols differ or are not HTTP): '
-      + 'Istio keeps only one server for them and the other Gateway\'s routes are dropped. Serve the host from one Gateway, or change the port or host.',
+    conflict:
+      'Gateway {gateway} and Gateway {other} select the same gateway workload and both serve host "{host}" on port {port}, ' +
+      'in a way Istio cannot merge (two TLS servers for one host, or servers whose protocols differ or are not HTTP): ' +
+      "Istio keeps only one server for them and the other Gateway's routes are dropped. Serve the host from one Gateway, or change the port or host.",
   },
   check(ctx) {
     const byKey = new Map<string, { gateway: Resource; kind: ServerKind }[]>();
@@ -176,16 +231,28 @@ export const gatewayConflict = defineRule({
       for (const a of servers) {
         if (conflicts.has(a.gateway)) continue;
         const sa = selectorLabels(a.gateway.spec.selector);
-        const other = servers.find((b) => b.gateway !== a.gateway && !mergeable(a.kind, b.kind)
-          && sameGatewayWorkload(ctx.mesh, sa, selectorLabels(b.gateway.spec.selector)));
+        const other = servers.find(
+          (b) =>
+            b.gateway !== a.gateway &&
+            !mergeable(a.kind, b.kind) &&
+            sameGatewayWorkload(ctx.mesh, sa, selectorLabels(b.gateway.spec.selector)),
+        );
         if (other) conflicts.set(a.gateway, { key, other: other.gateway });
       }
     }
     for (const [g, c] of conflicts) {
       const [port, , host] = c.key.split('|');
       ctx.report({
-        resource: g, path: ['metadata', 'name'], subject: `${port}|${host}`,
-        messageId: 'conflict', data: { gateway: `${g.namespace}/${g.name}`, other: `${c.other.namespace}/${c.other.name}`, host: host!, port: port! },
+        resource: g,
+        path: ['metadata', 'name'],
+        subject: `${port}|${host}`,
+        messageId: 'conflict',
+        data: {
+          gateway: `${g.namespace}/${g.name}`,
+          other: `${c.other.namespace}/${c.other.name}`,
+          host: host!,
+          port: port!,
+        },
       });
     }
   },
@@ -218,4 +285,9 @@ function sameGatewayWorkload(mesh: MeshView, a: Record<string, string>, b: Recor
   return false;
 }
 
-export const gatewayRules: Rule[] = [gatewaySelectorNoWorkload, gatewayPortNotOnService, gatewayDuplicateCertificate, gatewayConflict];
+export const gatewayRules: Rule[] = [
+  gatewaySelectorNoWorkload,
+  gatewayPortNotOnService,
+  gatewayDuplicateCertificate,
+  gatewayConflict,
+];

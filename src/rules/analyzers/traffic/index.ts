@@ -17,6 +17,18 @@ import { gatewayResolutionNoneRules } from './gateway-resolution-none.js';
 import { authzSplitRules } from './authz-split-rules.js';
 
 export const trafficAnalyzerRules: Rule[] = [
-  ...vsDestinationRules, ...vsGatewayRules, ...destinationRuleRules, ...gatewayRules, ...gatewayCredentialRules, ...workloadPortRules, ...sidecarRules, ...authzRules, ...gatewayApiRouteRules,
-  ...vsRouteOrderRules, ...gatewayHostRouteRules, ...drPortLevelRules, ...gatewayResolutionNoneRules, ...authzSplitRules,
+  ...vsDestinationRules,
+  ...vsGatewayRules,
+  ...destinationRuleRules,
+  ...gatewayRules,
+  ...gatewayCredentialRules,
+  ...workloadPortRules,
+  ...sidecarRules,
+  ...authzRules,
+  ...gatewayApiRouteRules,
+  ...vsRouteOrderRules,
+  ...gatewayHostRouteRules,
+  ...drPortLevelRules,
+  ...gatewayResolutionNoneRules,
+  ...authzSplitRules,
 ];

@@ -26,10 +26,19 @@ export function declaredPorts(mesh: MeshView, host: string, fromNamespace: strin
       if (typeof number !== 'number') continue;
       const name = asString(p.name) ?? null;
       // Pilot reads a ServiceEntry port's protocol field only (unset: detected at runtime, unknown here).
-      const protocol = (r.kind === 'ServiceEntry' ? asString(p.protocol) : asString(p.appProtocol) ?? protocolFromPortName(name))?.toUpperCase() ?? null;
+      const protocol =
+        (r.kind === 'ServiceEntry'
+          ? asString(p.protocol)
+          : (asString(p.appProtocol) ?? protocolFromPortName(name))
+        )?.toUpperCase() ?? null;
       if (!protocol) continue;
       const prev = byNumber.get(number);
-      const declared: DeclaredPort = { number, protocol, declaredBy: `${r.kind} ${r.namespace}/${r.name}`, targetPort: typeof p.targetPort === 'number' ? p.targetPort : null };
+      const declared: DeclaredPort = {
+        number,
+        protocol,
+        declaredBy: `${r.kind} ${r.namespace}/${r.name}`,
+        targetPort: typeof p.targetPort === 'number' ? p.targetPort : null,
+      };
       if (prev === undefined) byNumber.set(number, declared);
       else if (prev !== null && prev.protocol !== protocol) byNumber.set(number, null);
     }

@@ -31,7 +31,10 @@ function boundGateways(mesh: MeshView): BoundGateway[] {
       let gateway = mesh.gateway(ref.namespace, ref.name);
       if (!gateway && !g.value.includes('/')) {
         const own = mesh.gateway(vs.namespace, g.value); // a gateway whose name has dots
-        if (own) { ref = { namespace: vs.namespace, name: g.value }; gateway = own; }
+        if (own) {
+          ref = { namespace: vs.namespace, name: g.value };
+          gateway = own;
+        }
       }
       out.push({ vs, ref: g.value, index: g.index, namespace: ref.namespace, name: ref.name, gateway });
     }
@@ -40,40 +43,61 @@ function boundGateways(mesh: MeshView): BoundGateway[] {
 }
 
 export const vsGatewayNotFound = defineRule({
-  id: 'vs-gateway-not-found', severity: 'warning', istioCode: 'IST0101', kialiCode: 'KIA1102', group: GROUP, fixable: false,
+  id: 'vs-gateway-not-found',
+  severity: 'warning',
+  istioCode: 'IST0101',
+  kialiCode: 'KIA1102',
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService binds to a gateway that is not defined in the repository.',
   messages: {
-    gatewayNotFound: 'VirtualService {virtualService} binds to gateway "{gatewayRef}" ({gateway}), which no Gateway in this repository defines. '
-      + 'If it does not exist in the cluster either, the routes are never applied and requests through the gateway get 404. '
-      + 'Fix the name (namespace/name), or declare the gateway under `external.gateways` in .istio-review.yaml.',
+    gatewayNotFound:
+      'VirtualService {virtualService} binds to gateway "{gatewayRef}" ({gateway}), which no Gateway in this repository defines. ' +
+      'If it does not exist in the cluster either, the routes are never applied and requests through the gateway get 404. ' +
+      'Fix the name (namespace/name), or declare the gateway under `external.gateways` in .istio-review.yaml.',
   },
   check(ctx) {
     for (const b of boundGateways(ctx.mesh)) {
       if (b.gateway || ctx.mesh.isExternalGateway(b.namespace, b.name)) continue;
       ctx.report({
-        resource: b.vs, path: ['spec', 'gateways', b.index], subject: b.ref,
-        messageId: 'gatewayNotFound', data: { virtualService: `${b.vs.namespace}/${b.vs.name}`, gatewayRef: b.ref, gateway: `${b.namespace}/${b.name}` },
+        resource: b.vs,
+        path: ['spec', 'gateways', b.index],
+        subject: b.ref,
+        messageId: 'gatewayNotFound',
+        data: {
+          virtualService: `${b.vs.namespace}/${b.vs.name}`,
+          gatewayRef: b.ref,
+          gateway: `${b.namespace}/${b.name}`,
+        },
       });
     }
   },
 });
 
 export const vsInternalGateway = defineRule({
-  id: 'vs-internal-gateway', severity: 'warning', istioCode: 'IST0165', group: GROUP, fixable: false,
+  id: 'vs-internal-gateway',
+  severity: 'warning',
+  istioCode: 'IST0165',
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService binds to an internal gateway Istio generates for Kubernetes Gateway API resources.',
   messages: {
-    internalGateway: 'Gateway "{gateway}" is generated internally by Istio for a Kubernetes Gateway; binding to it is unsupported and may stop working without notice. '
-      + 'Bind to the Kubernetes Gateway (namespace/name) or use an HTTPRoute.',
+    internalGateway:
+      'Gateway "{gateway}" is generated internally by Istio for a Kubernetes Gateway; binding to it is unsupported and may stop working without notice. ' +
+      'Bind to the Kubernetes Gateway (namespace/name) or use an HTTPRoute.',
   },
   check(ctx) {
     for (const vs of ctx.allInputs('VirtualService')) {
       for (const g of vsGateways(vs)) {
         if (!g.value.includes(INTERNAL_GATEWAY)) continue;
         ctx.report({
-          resource: vs, path: ['spec', 'gateways', g.index], subject: g.value,
-          messageId: 'internalGateway', data: { gateway: g.value },
+          resource: vs,
+          path: ['spec', 'gateways', g.index],
+          subject: g.value,
+          messageId: 'internalGateway',
+          data: { gateway: g.value },
         });
       }
     }
@@ -96,7 +120,10 @@ function gatewayHostsFor(gw: Resource, vsNamespace: string): string[] | null {
     if (!isObject(s)) continue;
     for (const h of stringsOf(s.hosts) ?? []) {
       const slash = h.indexOf('/');
-      if (slash === -1) { hosts.push(h); continue; }
+      if (slash === -1) {
+        hosts.push(h);
+        continue;
+      }
       const ns = h.slice(0, slash);
       const host = h.slice(slash + 1);
       if (ns === '*' || ns === vsNamespace || (ns === '.' && gw.namespace === vsNamespace)) hosts.push(host);
@@ -106,27 +133,37 @@ function gatewayHostsFor(gw: Resource, vsNamespace: string): string[] | null {
 }
 
 export const vsHostNotInGateway = defineRule({
-  id: 'vs-host-not-in-gateway', severity: 'warning', istioCode: 'IST0132', group: GROUP, fixable: false,
+  id: 'vs-host-not-in-gateway',
+  severity: 'warning',
+  istioCode: 'IST0132',
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'VirtualService' }],
-  title: 'None of a VirtualService\'s hosts is served by a gateway it binds to.',
+  title: "None of a VirtualService's hosts is served by a gateway it binds to.",
   messages: {
-    hostNotInGateway: 'None of this VirtualService\'s hosts ({hosts}) is served to namespace "{namespace}" by {gatewayKind} {gateway} '
-      + '(its hosts: {gatewayHosts}): the gateway ignores these routes and requests get 404. Add the host to the gateway\'s servers (or its namespace prefix) or fix the VirtualService host.',
+    hostNotInGateway:
+      'None of this VirtualService\'s hosts ({hosts}) is served to namespace "{namespace}" by {gatewayKind} {gateway} ' +
+      "(its hosts: {gatewayHosts}): the gateway ignores these routes and requests get 404. Add the host to the gateway's servers (or its namespace prefix) or fix the VirtualService host.",
   },
   check(ctx) {
     for (const b of boundGateways(ctx.mesh)) {
-      const vsHosts = (stringsOf(b.vs.spec.hosts) ?? []);
+      const vsHosts = stringsOf(b.vs.spec.hosts) ?? [];
       // A gateway that is not in the repository is vs-gateway-not-found's finding: one cause, one finding.
       if (!b.gateway) continue;
       const gwHosts = gatewayHostsFor(b.gateway, b.vs.namespace!);
       if (gwHosts === null) continue;
       if (vsHosts.some((vh) => gwHosts.some((gh) => hostsOverlap(gh, vh)))) continue;
       ctx.report({
-        resource: b.vs, path: ['spec', 'gateways', b.index], subject: b.ref,
+        resource: b.vs,
+        path: ['spec', 'gateways', b.index],
+        subject: b.ref,
         messageId: 'hostNotInGateway',
         data: {
-          hosts: vsHosts.map((h) => `"${h}"`).join(', ') || 'none', namespace: b.vs.namespace!,
-          gatewayKind: b.gateway.kind, gateway: `${b.gateway.namespace}/${b.gateway.name}`, gatewayHosts: gwHosts.map((h) => `"${h}"`).join(', ') || 'none',
+          hosts: vsHosts.map((h) => `"${h}"`).join(', ') || 'none',
+          namespace: b.vs.namespace!,
+          gatewayKind: b.gateway.kind,
+          gateway: `${b.gateway.namespace}/${b.gateway.name}`,
+          gatewayHosts: gwHosts.map((h) => `"${h}"`).join(', ') || 'none',
         },
       });
     }
@@ -149,12 +186,17 @@ function usesClaimRouting(vs: Resource): boolean {
 }
 
 export const vsJwtClaimRouteWithoutAuthn = defineRule({
-  id: 'vs-jwt-claim-route-without-authn', severity: 'error', istioCode: 'IST0149', group: GROUP, fixable: false,
+  id: 'vs-jwt-claim-route-without-authn',
+  severity: 'error',
+  istioCode: 'IST0149',
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'VirtualService' }, { kind: 'RequestAuthentication' }],
   title: 'A VirtualService routes on JWT claims at a gateway whose workloads no RequestAuthentication covers.',
   messages: {
-    claimsNotExtracted: 'This VirtualService matches on `@request.auth.claims` at gateway "{gateway}", but no RequestAuthentication (in {meshWideNamespaces}, or in "{workloadNamespace}") applies to its workload {workload}: '
-      + 'claims are never extracted there, so these matches never succeed. Add a RequestAuthentication selecting the gateway workload.',
+    claimsNotExtracted:
+      'This VirtualService matches on `@request.auth.claims` at gateway "{gateway}", but no RequestAuthentication (in {meshWideNamespaces}, or in "{workloadNamespace}") applies to its workload {workload}: ' +
+      'claims are never extracted there, so these matches never succeed. Add a RequestAuthentication selecting the gateway workload.',
   },
   check(ctx) {
     const ras = ctx.allInputs('RequestAuthentication');
@@ -164,13 +206,23 @@ export const vsJwtClaimRouteWithoutAuthn = defineRule({
       if (!b.gateway || b.gateway.group !== 'networking.istio.io' || !usesClaimRouting(b.vs)) continue;
       const selector = selectorLabels(b.gateway.spec.selector);
       for (const w of ctx.mesh.workloadsMatching(selector, null)) {
-        const covered = ras.some((ra) => (ra.namespace === w.namespace || meshWide.has(ra.namespace!))
-          && labelsMatch(selectorLabels(asObject(ra.spec.selector).matchLabels), w.labels));
+        const covered = ras.some(
+          (ra) =>
+            (ra.namespace === w.namespace || meshWide.has(ra.namespace!)) &&
+            labelsMatch(selectorLabels(asObject(ra.spec.selector).matchLabels), w.labels),
+        );
         if (covered) continue;
         ctx.report({
-          resource: b.vs, path: ['spec', 'gateways', b.index], subject: `${b.ref}|${w.kind}/${w.namespace}/${w.name}`,
+          resource: b.vs,
+          path: ['spec', 'gateways', b.index],
+          subject: `${b.ref}|${w.kind}/${w.namespace}/${w.name}`,
           messageId: 'claimsNotExtracted',
-          data: { gateway: b.ref, meshWideNamespaces: [...meshWide].join(' or '), workloadNamespace: w.namespace, workload: `${w.kind} ${w.namespace}/${w.name}` },
+          data: {
+            gateway: b.ref,
+            meshWideNamespaces: [...meshWide].join(' or '),
+            workloadNamespace: w.namespace,
+            workload: `${w.kind} ${w.namespace}/${w.name}`,
+          },
         });
       }
     }
@@ -180,12 +232,18 @@ export const vsJwtClaimRouteWithoutAuthn = defineRule({
 // ---- conflicting mesh hosts ---------------------------------------------------------------------
 
 export const vsConflictingMeshHosts = defineRule({
-  id: 'vs-conflicting-mesh-hosts', severity: 'error', istioCode: 'IST0109', kialiCode: 'KIA1106', group: GROUP, fixable: false,
+  id: 'vs-conflicting-mesh-hosts',
+  severity: 'error',
+  istioCode: 'IST0109',
+  kialiCode: 'KIA1106',
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'VirtualService' }],
   title: 'Two VirtualServices bound to the mesh define the same host for the same namespaces.',
   messages: {
-    conflictingHosts: 'VirtualService {virtualService} and {others} all define host "{host}" for the mesh in the same namespaces: '
-      + 'Istio keeps only one of them (the oldest), so the other\'s routes are silently ignored. Merge them into one VirtualService.',
+    conflictingHosts:
+      'VirtualService {virtualService} and {others} all define host "{host}" for the mesh in the same namespaces: ' +
+      "Istio keeps only one of them (the oldest), so the other's routes are silently ignored. Merge them into one VirtualService.",
   },
   check(ctx) {
     const ALL = '*';
@@ -195,7 +253,11 @@ export const vsConflictingMeshHosts = defineRule({
     const allOther: { vs: Resource; host: string }[] = [];
     for (const vs of ctx.allInputs('VirtualService')) {
       if (vs.namespace === null || !appliesToMesh(vs)) continue;
-      const scope = exportScope(stringsOf(vs.spec.exportTo), vs.namespace, ctx.mesh.settings.defaultVirtualServiceExportTo);
+      const scope = exportScope(
+        stringsOf(vs.spec.exportTo),
+        vs.namespace,
+        ctx.mesh.settings.defaultVirtualServiceExportTo,
+      );
       const scopes = scope.all ? [ALL] : [...scope.namespaces];
       for (const raw of new Set(stringsOf(vs.spec.hosts) ?? [])) {
         const host = resolveHost(raw, vs.namespace);
@@ -206,7 +268,8 @@ export const vsConflictingMeshHosts = defineRule({
           byScope.set(k, l);
         }
         if (scope.all) {
-          if (host.startsWith('*.')) (allWild.get(host.slice(2)) ?? allWild.set(host.slice(2), []).get(host.slice(2))!).push({ vs, host });
+          if (host.startsWith('*.'))
+            (allWild.get(host.slice(2)) ?? allWild.set(host.slice(2), []).get(host.slice(2))!).push({ vs, host });
           else if (host.startsWith('*')) allOther.push({ vs, host });
           else (allExact.get(host) ?? allExact.set(host, []).get(host)!).push(vs);
         }
@@ -242,8 +305,11 @@ export const vsConflictingMeshHosts = defineRule({
     for (const [vs, c] of conflicts) {
       const others = [...c.others].map((o) => `${o.namespace}/${o.name}`).sort();
       ctx.report({
-        resource: vs, path: ['spec', 'hosts', hostEntryIndex(vs, c.host)], subject: c.host,
-        messageId: 'conflictingHosts', data: { virtualService: `${vs.namespace}/${vs.name}`, others: others.join(', '), host: c.host },
+        resource: vs,
+        path: ['spec', 'hosts', hostEntryIndex(vs, c.host)],
+        subject: c.host,
+        messageId: 'conflictingHosts',
+        data: { virtualService: `${vs.namespace}/${vs.name}`, others: others.join(', '), host: c.host },
       });
     }
   },
@@ -258,4 +324,10 @@ function hostEntryIndex(vs: Resource, host: string): number {
   return overlapping === -1 ? 0 : overlapping;
 }
 
-export const vsGatewayRules: Rule[] = [vsGatewayNotFound, vsInternalGateway, vsHostNotInGateway, vsJwtClaimRouteWithoutAuthn, vsConflictingMeshHosts];
+export const vsGatewayRules: Rule[] = [
+  vsGatewayNotFound,
+  vsInternalGateway,
+  vsHostNotInGateway,
+  vsJwtClaimRouteWithoutAuthn,
+  vsConflictingMeshHosts,
+];

@@ -3,8 +3,17 @@
 // VirtualServices for a host in an order it does not define, so overlapping matches across VirtualServices make the
 // result depend on that order, and only one catch-all of them counts.
 import { defineRule, type Rule } from '../../rule.js';
-import { asArray, isObject, type Json, type JsonObject, type Path, type Resource } from '../../../manifests/resource.js';
-import { commonRequest, describeMatch, describeRequest, matchCovers, matchTakes, readHttpMatch, type HttpMatch, type HttpRequest } from '../../../mesh/http-match.js';
+import { asArray, isObject, type JsonObject, type Path, type Resource } from '../../../manifests/resource.js';
+import {
+  commonRequest,
+  describeMatch,
+  describeRequest,
+  matchCovers,
+  matchTakes,
+  readHttpMatch,
+  type HttpMatch,
+  type HttpRequest,
+} from '../../../mesh/http-match.js';
 import { gatewayVirtualHosts, type GatewayRoute, type VirtualHostSource } from '../../../mesh/gateway-vhosts.js';
 import { canonicalMatch } from '../../validation/istio/virtual-service.js';
 import { GROUP } from './common.js';
@@ -18,24 +27,32 @@ function routeLabel(route: JsonObject, index: number): string {
 function routeTarget(route: JsonObject): string {
   if (isObject(route.redirect)) return 'a redirect';
   if (isObject(route.directResponse)) return 'a direct response';
-  if (isObject(route.delegate)) return `delegate ${String(route.delegate.namespace ?? '')}/${String(route.delegate.name ?? '')}`;
-  const hosts = asArray(route.route).filter(isObject).map((d) => (isObject(d.destination) && typeof d.destination.host === 'string' ? d.destination.host : '?'));
+  if (isObject(route.delegate))
+    return `delegate ${String(route.delegate.namespace ?? '')}/${String(route.delegate.name ?? '')}`;
+  const hosts = asArray(route.route)
+    .filter(isObject)
+    .map((d) => (isObject(d.destination) && typeof d.destination.host === 'string' ? d.destination.host : '?'));
   return hosts.length > 0 ? [...new Set(hosts)].join(', ') : 'no destination';
 }
 
 /** What a route does, apart from what it matches: two routes with the same action make their order irrelevant. */
 function actionKey(route: JsonObject): string {
   const { match: _m, name: _n, ...rest } = route;
-  return canonicalMatch(rest as Json);
+  return canonicalMatch(rest);
 }
 
 // ---- within one VirtualService --------------------------------------------------------------------
 
 // {earlierRoutes}: "route #0" or "routes #0, \"api\"", as routeLabel names them.
-const SHADOWED = 'http route {route} of VirtualService {virtualService} (to {target}) is never used: every request it matches is already taken by the earlier {earlierRoutes}, and routes are tried in order.';
+const SHADOWED =
+  'http route {route} of VirtualService {virtualService} (to {target}) is never used: every request it matches is already taken by the earlier {earlierRoutes}, and routes are tried in order.';
 
 export const vsShadowedRoute = defineRule({
-  id: 'vs-shadowed-route', severity: 'warning', istioCode: null, group: GROUP, fixable: false,
+  id: 'vs-shadowed-route',
+  severity: 'warning',
+  istioCode: null,
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'VirtualService' }],
   title: 'A VirtualService http route whose every request an earlier route of the same VirtualService already takes.',
   messages: {
@@ -52,15 +69,24 @@ export const vsShadowedRoute = defineRule({
         const route = routes[i];
         if (!isObject(route)) continue;
         const matches = asArray(route.match);
-        if (matches.length === 0) { sawCatchAll = true; continue; }
+        if (matches.length === 0) {
+          sawCatchAll = true;
+          continue;
+        }
         const read = matches.map((m) => ({ raw: m, match: readHttpMatch(m) }));
         let coveredBy: { by: number; request: HttpRequest | null; byMatch: HttpMatch }[] | null = [];
         let allDuplicates = true;
         for (const { raw, match } of read) {
-          if (!match) { coveredBy = null; break; }
+          if (!match) {
+            coveredBy = null;
+            break;
+          }
           const canonical = canonicalMatch(raw, true);
           const cover = earlier.find((e) => matchCovers(e.match, match));
-          if (!cover) { coveredBy = null; break; }
+          if (!cover) {
+            coveredBy = null;
+            break;
+          }
           if (!earlierCanonical.has(canonical)) allDuplicates = false;
           coveredBy.push({ by: cover.index, request: commonRequest(cover.match, match), byMatch: cover.match });
         }
@@ -69,13 +95,25 @@ export const vsShadowedRoute = defineRule({
           const byRoutes = [...new Set(coveredBy.map((c) => c.by))];
           const example = coveredBy.find((c) => c.request !== null);
           const about = {
-            route: routeLabel(route, i), virtualService: `${vs.namespace}/${vs.name}`, target: routeTarget(route),
+            route: routeLabel(route, i),
+            virtualService: `${vs.namespace}/${vs.name}`,
+            target: routeTarget(route),
             earlierRoutes: `route${byRoutes.length > 1 ? 's' : ''} ${byRoutes.map((b) => routeLabel(routes[b] as JsonObject, b)).join(', ')}`,
           };
           ctx.report({
-            resource: vs, path: ['spec', 'http', i], subject: `${routeKeyOf(route)}<${byRoutes.map((b) => routeKeyOf(routes[b] as JsonObject)).join('|')}`,
+            resource: vs,
+            path: ['spec', 'http', i],
+            subject: `${routeKeyOf(route)}<${byRoutes.map((b) => routeKeyOf(routes[b] as JsonObject)).join('|')}`,
             ...(example
-              ? { messageId: 'shadowedRouteExample', data: { ...about, request: describeRequest(example.request!), exampleRoute: routeLabel(routes[example.by] as JsonObject, example.by), exampleMatch: describeMatch(example.byMatch) } }
+              ? {
+                  messageId: 'shadowedRouteExample',
+                  data: {
+                    ...about,
+                    request: describeRequest(example.request!),
+                    exampleRoute: routeLabel(routes[example.by] as JsonObject, example.by),
+                    exampleMatch: describeMatch(example.byMatch),
+                  },
+                }
               : { messageId: 'shadowedRoute', data: about }),
           });
         }
@@ -92,7 +130,9 @@ export const vsShadowedRoute = defineRule({
 });
 
 function routeKeyOf(route: JsonObject): string {
-  return typeof route.name === 'string' && route.name !== '' ? route.name : canonicalMatch({ match: route.match ?? null, route: route.route ?? null });
+  return typeof route.name === 'string' && route.name !== ''
+    ? route.name
+    : canonicalMatch({ match: route.match ?? null, route: route.route ?? null });
 }
 
 // ---- merged at a gateway ---------------------------------------------------------------------------
@@ -121,14 +161,20 @@ function describeGatewayRoute(r: GatewayRoute): string {
 const name = (vs: Resource) => `${vs.namespace}/${vs.name}`;
 
 export const vsGatewayRouteOverlap = defineRule({
-  id: 'vs-gateway-route-overlap', severity: 'warning', istioCode: null, group: GROUP, fixable: false,
+  id: 'vs-gateway-route-overlap',
+  severity: 'warning',
+  istioCode: null,
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'VirtualService' }, { kind: 'Gateway' }],
-  title: 'Two VirtualServices for one host at a gateway have overlapping matches, so which one serves a request depends on an order Istio does not define.',
+  title:
+    'Two VirtualServices for one host at a gateway have overlapping matches, so which one serves a request depends on an order Istio does not define.',
   messages: {
-    overlap: '{request} for host "{host}" at gateway {gateway} (port {port}) matches route {route} of this VirtualService, '
-      + 'and may instead be served by VirtualService {other}\'s route {otherRoute}. '
-      + 'The gateway merges the routes of every VirtualService for this host, keeping the order within each VirtualService; the order across them is undefined (today: creation time), so which route wins depends on which VirtualService was created first and can differ between clusters or after one is re-created. '
-      + 'Put these routes in one VirtualService in the order you want, or make the matches disjoint.',
+    overlap:
+      '{request} for host "{host}" at gateway {gateway} (port {port}) matches route {route} of this VirtualService, ' +
+      "and may instead be served by VirtualService {other}'s route {otherRoute}. " +
+      'The gateway merges the routes of every VirtualService for this host, keeping the order within each VirtualService; the order across them is undefined (today: creation time), so which route wins depends on which VirtualService was created first and can differ between clusters or after one is re-created. ' +
+      'Put these routes in one VirtualService in the order you want, or make the matches disjoint.',
   },
   check(ctx) {
     // A host served on several ports (80 and 443) has one virtual host per route table: say it once.
@@ -151,11 +197,18 @@ export const vsGatewayRouteOverlap = defineRule({
               if (!request || firstRoute(mine, request) !== b || firstRoute(other, request) !== a) continue;
               reported.add(key);
               ctx.report({
-                resource: mine.vs, path: routePath(b), subject: `${vhost.host}|${mine.gatewayKey}|${describeMatch(b.match)}|${name(other.vs)}`,
+                resource: mine.vs,
+                path: routePath(b),
+                subject: `${vhost.host}|${mine.gatewayKey}|${describeMatch(b.match)}|${name(other.vs)}`,
                 messageId: 'overlap',
                 data: {
-                  request: describeRequest(request), host: vhost.host, gateway: mine.gatewayKey, port: mine.port,
-                  route: describeGatewayRoute(b), other: name(other.vs), otherRoute: describeGatewayRoute(a),
+                  request: describeRequest(request),
+                  host: vhost.host,
+                  gateway: mine.gatewayKey,
+                  port: mine.port,
+                  route: describeGatewayRoute(b),
+                  other: name(other.vs),
+                  otherRoute: describeGatewayRoute(a),
                 },
               });
               break;
@@ -168,18 +221,25 @@ export const vsGatewayRouteOverlap = defineRule({
 });
 
 export const vsGatewaySecondCatchAll = defineRule({
-  id: 'vs-gateway-second-catch-all', severity: 'warning', istioCode: null, group: GROUP, fixable: false,
+  id: 'vs-gateway-second-catch-all',
+  severity: 'warning',
+  istioCode: null,
+  group: GROUP,
+  fixable: false,
   inputs: [{ kind: 'VirtualService' }, { kind: 'Gateway' }],
   title: 'Two VirtualServices for one host at a gateway each have a catch-all route; only one of them takes effect.',
   messages: {
-    secondCatchAll: 'Route {route} of this VirtualService takes every request for host "{host}" at gateway {gateway} (port {port}) that no other route matches, and so does {others}. '
-      + 'The gateway moves catch-all routes to the end and only the first counts; the order across VirtualServices is undefined (today: creation time), so one of them has no effect, and which one can differ between clusters or after a re-create. '
-      + 'Keep a single catch-all for the host, in one VirtualService.',
+    secondCatchAll:
+      'Route {route} of this VirtualService takes every request for host "{host}" at gateway {gateway} (port {port}) that no other route matches, and so does {others}. ' +
+      'The gateway moves catch-all routes to the end and only the first counts; the order across VirtualServices is undefined (today: creation time), so one of them has no effect, and which one can differ between clusters or after a re-create. ' +
+      'Keep a single catch-all for the host, in one VirtualService.',
   },
   check(ctx) {
     const reported = new Set<string>();
     for (const vhost of gatewayVirtualHosts(ctx.mesh)) {
-      const withCatchAll = vhost.sources.map((s) => ({ s, r: s.routes.find((r) => r.catchAll) })).filter((x): x is { s: VirtualHostSource; r: GatewayRoute } => x.r !== undefined);
+      const withCatchAll = vhost.sources
+        .map((s) => ({ s, r: s.routes.find((r) => r.catchAll) }))
+        .filter((x): x is { s: VirtualHostSource; r: GatewayRoute } => x.r !== undefined);
       if (withCatchAll.length < 2) continue;
       if (new Set(withCatchAll.map((x) => actionKey(x.r.route))).size < 2) continue; // all send to the same place
       for (const { s, r } of withCatchAll) {
@@ -188,10 +248,15 @@ export const vsGatewaySecondCatchAll = defineRule({
         reported.add(key);
         const others = withCatchAll.filter((x) => x.s !== s);
         ctx.report({
-          resource: s.vs, path: routePath(r), subject: `${vhost.host}|${s.gatewayKey}|catch-all`,
+          resource: s.vs,
+          path: routePath(r),
+          subject: `${vhost.host}|${s.gatewayKey}|catch-all`,
           messageId: 'secondCatchAll',
           data: {
-            route: describeGatewayRoute(r), host: vhost.host, gateway: s.gatewayKey, port: s.port,
+            route: describeGatewayRoute(r),
+            host: vhost.host,
+            gateway: s.gatewayKey,
+            port: s.port,
             others: others.map((x) => `VirtualService ${name(x.s.vs)}'s route ${describeGatewayRoute(x.r)}`).join(', '),
           },
         });

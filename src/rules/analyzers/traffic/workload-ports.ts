@@ -37,7 +37,8 @@ function portView(mesh: MeshView, workloads: readonly Workload[]): PortView {
         if (typeof o.name === 'string') named.set(o.name, o.containerPort);
       }
     }
-    if (w.kind === 'WorkloadEntry' && w.resource) for (const v of Object.values(asObject(w.resource.spec.ports))) if (typeof v === 'number') listening.add(v);
+    if (w.kind === 'WorkloadEntry' && w.resource)
+      for (const v of Object.values(asObject(w.resource.spec.ports))) if (typeof v === 'number') listening.add(v);
     for (const svc of mesh.servicesSelecting(w)) {
       for (const p of asArray(svc.spec.ports)) {
         if (!isObject(p) || typeof p.port !== 'number') continue;
@@ -63,13 +64,24 @@ function servicePortMessages(field: string, consequence: string): MessageCatalog
 
 /** Report `port` (written at `path`) when it is only a Service port that forwards elsewhere; `data` fills the
  *  placeholders of the rule's messages other than the ports. */
-function judgePort(ctx: RuleContext, r: Resource, view: PortView, port: number, path: Path, what: string, data: MessageData, fixFor: (target: number) => FixEdit): void {
+function judgePort(
+  ctx: RuleContext,
+  r: Resource,
+  view: PortView,
+  port: number,
+  path: Path,
+  what: string,
+  data: MessageData,
+  fixFor: (target: number) => FixEdit,
+): void {
   if (view.listening.has(port)) return;
   const targets = view.translated.get(port);
   if (!targets) return;
   const list = [...targets].sort((a, b) => a - b);
   ctx.report({
-    resource: r, path, subject: `${what}:${port}`,
+    resource: r,
+    path,
+    subject: `${what}:${port}`,
     ...(list.length === 1
       ? { messageId: 'forwardsToTargetPort', data: { ...data, port, targetPort: list[0]! } }
       : { messageId: 'forwardsToTargetPorts', data: { ...data, port, targetPorts: list.join(', ') } }),
@@ -86,9 +98,13 @@ function selectedWorkloads(mesh: MeshView, r: Resource): Workload[] | null {
 
 export const workloadPortRules: Rule[] = [
   defineRule({
-    id: 'peerauthn-service-port', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
+    id: 'peerauthn-service-port',
+    severity: 'warning',
+    istioCode: null,
+    group: GROUP,
+    fixable: true,
     inputs: [{ kind: 'PeerAuthentication' }],
-    title: 'A PeerAuthentication portLevelMtls entry names a Service port instead of the workload\'s (target) port.',
+    title: "A PeerAuthentication portLevelMtls entry names a Service port instead of the workload's (target) port.",
     messages: servicePortMessages('portLevelMtls', 'the port keeps the workload-wide mTLS mode'),
     check(ctx) {
       for (const pa of ctx.allInputs('PeerAuthentication')) {
@@ -98,17 +114,28 @@ export const workloadPortRules: Rule[] = [
         const view = portView(ctx.mesh, ws);
         for (const key of Object.keys(pa.spec.portLevelMtls)) {
           if (!/^[0-9]+$/.test(key)) continue;
-          judgePort(ctx, pa, view, Number(key), ['spec', 'portLevelMtls', key], 'portLevelMtls', {},
-            (t) => ({ op: 'renameKey', path: ['spec', 'portLevelMtls', key], newKey: String(t), description: `port ${t}` }));
+          judgePort(ctx, pa, view, Number(key), ['spec', 'portLevelMtls', key], 'portLevelMtls', {}, (t) => ({
+            op: 'renameKey',
+            path: ['spec', 'portLevelMtls', key],
+            newKey: String(t),
+            description: `port ${t}`,
+          }));
         }
       }
     },
   }),
   defineRule({
-    id: 'authz-service-port', severity: 'warning', istioCode: null, group: GROUP, fixable: true,
+    id: 'authz-service-port',
+    severity: 'warning',
+    istioCode: null,
+    group: GROUP,
+    fixable: true,
     inputs: [{ kind: 'AuthorizationPolicy' }],
-    title: 'An AuthorizationPolicy operation names a Service port instead of the workload\'s (target) port.',
-    messages: servicePortMessages('{field}', 'the rule never matches, so an ALLOW lets nothing through on it and a DENY blocks nothing'),
+    title: "An AuthorizationPolicy operation names a Service port instead of the workload's (target) port.",
+    messages: servicePortMessages(
+      '{field}',
+      'the rule never matches, so an ALLOW lets nothing through on it and a DENY blocks nothing',
+    ),
     check(ctx) {
       for (const ap of ctx.allInputs('AuthorizationPolicy')) {
         if (ap.namespace === null) continue;
@@ -125,7 +152,12 @@ export const workloadPortRules: Rule[] = [
                 view ??= portView(ctx.mesh, ws);
                 const path: Path = ['spec', 'rules', i, 'to', j, 'operation', field, k];
                 const what = `operation.${field}`;
-                judgePort(ctx, ap, view, n, path, what, { field: what }, (t) => ({ op: 'set', path, value: String(t), description: `port "${t}"` }));
+                judgePort(ctx, ap, view, n, path, what, { field: what }, (t) => ({
+                  op: 'set',
+                  path,
+                  value: String(t),
+                  description: `port "${t}"`,
+                }));
               });
             }
           });

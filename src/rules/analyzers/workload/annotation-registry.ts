@@ -48,7 +48,8 @@ const cidrList = (value: string): string | null => {
 const GO_BOOLS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
 
 const VALIDATORS = {
-  interceptionMode: (v: string) => (['REDIRECT', 'TPROXY', 'NONE'].includes(v) ? null : 'must be REDIRECT, TPROXY or NONE'),
+  interceptionMode: (v: string) =>
+    ['REDIRECT', 'TPROXY', 'NONE'].includes(v) ? null : 'must be REDIRECT, TPROXY or NONE',
   port: (v: string) => (uint(v.trim(), 16) ? null : 'must be a port number'),
   uint32: (v: string) => (uint(v, 32) ? null : 'must be a non-negative whole number'),
   includeIPRanges: (v: string) => (v === '*' ? null : cidrList(v)),
@@ -59,7 +60,9 @@ const VALIDATORS = {
   proxyConfig: (v: string) => {
     try {
       const parsed: unknown = parseYaml(v);
-      return parsed === null || (typeof parsed === 'object' && !Array.isArray(parsed)) ? null : 'must be a ProxyConfig in YAML or JSON';
+      return parsed === null || (typeof parsed === 'object' && !Array.isArray(parsed))
+        ? null
+        : 'must be a ProxyConfig in YAML or JSON';
     } catch {
       return 'is not valid YAML/JSON';
     }
@@ -142,7 +145,11 @@ export const ISTIO_ANNOTATIONS: Readonly<Record<string, AnnotationDef>> = {
 };
 
 /** Annotations istioctl never reports: written by Istio itself. */
-export const IGNORED_ANNOTATIONS = new Set(['sidecar.istio.io/status', 'gateway.istio.io/controller-version', 'istio.io/rev']);
+export const IGNORED_ANNOTATIONS = new Set([
+  'sidecar.istio.io/status',
+  'gateway.istio.io/controller-version',
+  'istio.io/rev',
+]);
 
 /** Is the annotation in Istio's namespace (a prefix ending in istio.io), or the one Kubernetes annotation Istio documents? */
 export function isIstioAnnotation(key: string): boolean {
@@ -153,8 +160,18 @@ export function isIstioAnnotation(key: string): boolean {
 
 /** Istio labels that people put under annotations by mistake (Istio reads them only as labels). */
 export const ISTIO_LABELS = new Set([
-  'istio.io/dataplane-mode', 'istio.io/use-waypoint', 'istio.io/use-waypoint-namespace', 'istio.io/waypoint-for',
-  'istio.io/ingress-use-waypoint', 'topology.istio.io/network', 'topology.istio.io/cluster', 'topology.istio.io/subzone',
-  'service.istio.io/canonical-name', 'service.istio.io/canonical-revision', 'security.istio.io/tlsMode',
-  'networking.istio.io/gatewayPort', 'networking.istio.io/enable-autoallocate-ip', 'istio.io/tag',
+  'istio.io/dataplane-mode',
+  'istio.io/use-waypoint',
+  'istio.io/use-waypoint-namespace',
+  'istio.io/waypoint-for',
+  'istio.io/ingress-use-waypoint',
+  'topology.istio.io/network',
+  'topology.istio.io/cluster',
+  'topology.istio.io/subzone',
+  'service.istio.io/canonical-name',
+  'service.istio.io/canonical-revision',
+  'security.istio.io/tlsMode',
+  'networking.istio.io/gatewayPort',
+  'networking.istio.io/enable-autoallocate-ip',
+  'istio.io/tag',
 ]);

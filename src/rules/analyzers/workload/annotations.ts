@@ -6,7 +6,13 @@ import { defineRule, type Rule, type RuleContext } from '../../rule.js';
 import type { Path, Resource } from '../../../manifests/resource.js';
 import { isVmWorkload, workloadOf } from '../../../mesh/workloads.js';
 import { closest } from '../../../util/closest.js';
-import { IGNORED_ANNOTATIONS, ISTIO_ANNOTATIONS, ISTIO_LABELS, isIstioAnnotation, type AnnotationDef } from './annotation-registry.js';
+import {
+  IGNORED_ANNOTATIONS,
+  ISTIO_ANNOTATIONS,
+  ISTIO_LABELS,
+  isIstioAnnotation,
+  type AnnotationDef,
+} from './annotation-registry.js';
 import { isIgnoredNamespace } from '../../../mesh/ignored-namespaces.js';
 import { own } from '../../../util/own.js';
 
@@ -31,9 +37,23 @@ function annotatedObjects(resources: readonly Resource[]): AnnotatedObject[] {
     const isCore = r.group === '' && CORE_KINDS.has(r.kind);
     const w = !isCore ? workloadOf(r) : null;
     if (!isCore && (!w || isVmWorkload(w))) continue;
-    out.push({ resource: r, kind: r.kind, annotations: r.annotations, labels: r.labels, metadataPath: ['metadata'], where: `this ${r.kind}` });
+    out.push({
+      resource: r,
+      kind: r.kind,
+      annotations: r.annotations,
+      labels: r.labels,
+      metadataPath: ['metadata'],
+      where: `this ${r.kind}`,
+    });
     if (w && w.kind !== 'Pod') {
-      out.push({ resource: r, kind: 'Pod', annotations: w.annotations, labels: w.labels, metadataPath: w.templatePath, where: 'the pod template' });
+      out.push({
+        resource: r,
+        kind: 'Pod',
+        annotations: w.annotations,
+        labels: w.labels,
+        metadataPath: w.templatePath,
+        where: 'the pod template',
+      });
     }
   }
   return out;
@@ -58,10 +78,16 @@ const MISPLACED = '"{key}" belongs on {kinds} objects, not on {where}: Istio nev
 const DEPRECATED_TAIL = 'and may be ignored by a future Istio release.';
 
 export const unknownAnnotation = defineRule({
-  id: 'unknown-istio-annotation', severity: 'warning', istioCode: 'IST0108', group: 'analyzers/workload', fixable: true, inputs: 'mesh',
+  id: 'unknown-istio-annotation',
+  severity: 'warning',
+  istioCode: 'IST0108',
+  group: 'analyzers/workload',
+  fixable: true,
+  inputs: 'mesh',
   title: 'An annotation in an istio.io namespace that Istio does not know: it does nothing (often a typo).',
   messages: {
-    labelAsAnnotation: '"{key}" is an Istio label, not an annotation: Istio ignores it under annotations, so the setting never takes effect. Move it to {labelsPath}.',
+    labelAsAnnotation:
+      '"{key}" is an Istio label, not an annotation: Istio ignores it under annotations, so the setting never takes effect. Move it to {labelsPath}.',
     unknownAnnotation: `${UNKNOWN} Did you mean "{suggestion}"?`,
     unknownAnnotationNoGuess: `${UNKNOWN} Check the name against Istio's annotation list.`,
   },
@@ -70,25 +96,41 @@ export const unknownAnnotation = defineRule({
       if (def) return;
       if (ISTIO_LABELS.has(key)) {
         c.report({
-          resource: o.resource, path: pathOf(o, key), subject: key,
-          messageId: 'labelAsAnnotation', data: { key, labelsPath: o.metadataPath.length > 1 ? 'spec.template.metadata.labels' : 'metadata.labels' },
+          resource: o.resource,
+          path: pathOf(o, key),
+          subject: key,
+          messageId: 'labelAsAnnotation',
+          data: { key, labelsPath: o.metadataPath.length > 1 ? 'spec.template.metadata.labels' : 'metadata.labels' },
         });
         return;
       }
       const guess = closest(key, KNOWN);
       const clash = guess !== null && Object.prototype.hasOwnProperty.call(o.annotations, guess);
       c.report({
-        resource: o.resource, path: pathOf(o, key), subject: key,
-        ...(guess ? { messageId: 'unknownAnnotation', data: { key, suggestion: guess } } : { messageId: 'unknownAnnotationNoGuess', data: { key } }),
-        fix: guess && !clash ? { op: 'renameKey', path: pathOf(o, key), newKey: guess, description: `rename to ${guess}` } : null,
+        resource: o.resource,
+        path: pathOf(o, key),
+        subject: key,
+        ...(guess
+          ? { messageId: 'unknownAnnotation', data: { key, suggestion: guess } }
+          : { messageId: 'unknownAnnotationNoGuess', data: { key } }),
+        fix:
+          guess && !clash
+            ? { op: 'renameKey', path: pathOf(o, key), newKey: guess, description: `rename to ${guess}` }
+            : null,
       });
     });
   },
 });
 
 export const misplacedAnnotation = defineRule({
-  id: 'misplaced-istio-annotation', severity: 'warning', istioCode: 'IST0107', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
-  title: 'An Istio annotation on a kind of object it does not apply to (e.g. a Pod annotation on a Deployment\'s own metadata).',
+  id: 'misplaced-istio-annotation',
+  severity: 'warning',
+  istioCode: 'IST0107',
+  group: 'analyzers/workload',
+  fixable: false,
+  inputs: 'mesh',
+  title:
+    "An Istio annotation on a kind of object it does not apply to (e.g. a Pod annotation on a Deployment's own metadata).",
   messages: {
     misplaced: MISPLACED,
     misplacedPodAnnotation: `${MISPLACED} Move it to {templateAnnotations} so the pods get it.`,
@@ -96,12 +138,20 @@ export const misplacedAnnotation = defineRule({
   check(ctx) {
     eachIstioAnnotation(ctx, (c, o, key, _value, def) => {
       if (!def || attachesToAny(def) || def.resources.includes(o.kind)) return;
-      const w = def.resources.includes('Pod') && o.kind !== 'Pod' && o.metadataPath.length === 1 ? workloadOf(o.resource) : null;
+      const w =
+        def.resources.includes('Pod') && o.kind !== 'Pod' && o.metadataPath.length === 1
+          ? workloadOf(o.resource)
+          : null;
       const templateAnnotations = w && !isVmWorkload(w) ? [...w.templatePath, 'annotations'].join('.') : null;
       c.report({
-        resource: o.resource, path: pathOf(o, key), subject: `${o.kind}:${key}`,
+        resource: o.resource,
+        path: pathOf(o, key),
+        subject: `${o.kind}:${key}`,
         ...(templateAnnotations
-          ? { messageId: 'misplacedPodAnnotation', data: { key, kinds: def.resources.join(', '), where: o.where, templateAnnotations } }
+          ? {
+              messageId: 'misplacedPodAnnotation',
+              data: { key, kinds: def.resources.join(', '), where: o.where, templateAnnotations },
+            }
           : { messageId: 'misplaced', data: { key, kinds: def.resources.join(', '), where: o.where } }),
       });
     });
@@ -109,10 +159,16 @@ export const misplacedAnnotation = defineRule({
 });
 
 export const invalidAnnotation = defineRule({
-  id: 'invalid-istio-annotation-value', severity: 'warning', istioCode: 'IST0125', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
+  id: 'invalid-istio-annotation-value',
+  severity: 'warning',
+  istioCode: 'IST0125',
+  group: 'analyzers/workload',
+  fixable: false,
+  inputs: 'mesh',
   title: 'An Istio annotation whose value the sidecar injector rejects.',
   messages: {
-    invalidValue: '"{key}: {value}" is invalid ({reason}): sidecar injection fails for these pods or the setting is ignored.',
+    invalidValue:
+      '"{key}: {value}" is invalid ({reason}): sidecar injection fails for these pods or the setting is ignored.',
   },
   check(ctx) {
     eachIstioAnnotation(ctx, (c, o, key, value, def) => {
@@ -120,15 +176,23 @@ export const invalidAnnotation = defineRule({
       const why = def.validate(value);
       if (why === null) return;
       c.report({
-        resource: o.resource, path: pathOf(o, key), subject: key,
-        messageId: 'invalidValue', data: { key, value, reason: why },
+        resource: o.resource,
+        path: pathOf(o, key),
+        subject: key,
+        messageId: 'invalidValue',
+        data: { key, value, reason: why },
       });
     });
   },
 });
 
 export const deprecatedAnnotation = defineRule({
-  id: 'deprecated-istio-annotation', severity: 'info', istioCode: 'IST0135', group: 'analyzers/workload', fixable: false, inputs: 'mesh',
+  id: 'deprecated-istio-annotation',
+  severity: 'info',
+  istioCode: 'IST0135',
+  group: 'analyzers/workload',
+  fixable: false,
+  inputs: 'mesh',
   title: 'An Istio annotation that is deprecated and may stop working in a future release.',
   messages: {
     deprecated: `"{key}" is deprecated ${DEPRECATED_TAIL}`,
@@ -138,13 +202,26 @@ export const deprecatedAnnotation = defineRule({
     eachIstioAnnotation(ctx, (c, o, key, _value, def) => {
       if (!def?.deprecated) return;
       // Having both the annotation and the label that replaces it is deliberate compatibility, not a mistake.
-      if (key === 'sidecar.istio.io/inject' && Object.prototype.hasOwnProperty.call(o.labels, 'sidecar.istio.io/inject')) return;
+      if (
+        key === 'sidecar.istio.io/inject' &&
+        Object.prototype.hasOwnProperty.call(o.labels, 'sidecar.istio.io/inject')
+      )
+        return;
       c.report({
-        resource: o.resource, path: pathOf(o, key), subject: `${o.kind}:${key}`,
-        ...(key === 'sidecar.istio.io/inject' ? { messageId: 'injectAnnotationDeprecated' } : { messageId: 'deprecated', data: { key } }),
+        resource: o.resource,
+        path: pathOf(o, key),
+        subject: `${o.kind}:${key}`,
+        ...(key === 'sidecar.istio.io/inject'
+          ? { messageId: 'injectAnnotationDeprecated' }
+          : { messageId: 'deprecated', data: { key } }),
       });
     });
   },
 });
 
-export const annotationRules: Rule[] = [unknownAnnotation, misplacedAnnotation, invalidAnnotation, deprecatedAnnotation];
+export const annotationRules: Rule[] = [
+  unknownAnnotation,
+  misplacedAnnotation,
+  invalidAnnotation,
+  deprecatedAnnotation,
+];

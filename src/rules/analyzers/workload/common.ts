@@ -1,6 +1,14 @@
 // Shared helpers of the workload analyzers: Kubernetes label selectors, containers, the objects istioctl
 // treats as control plane.
-import { asArray, asString, asStringMap, isObject, type Json, type JsonObject, type Resource } from '../../../manifests/resource.js';
+import {
+  asArray,
+  asString,
+  asStringMap,
+  isObject,
+  type Json,
+  type JsonObject,
+  type Resource,
+} from '../../../manifests/resource.js';
 import type { Workload } from '../../../mesh/workloads.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { own } from '../../../util/own.js';
@@ -21,11 +29,20 @@ export function labelSelectorMatches(selector: Json | undefined, labels: Record<
     const values = asArray(e.values).map((x) => String(x));
     const has = Object.prototype.hasOwnProperty.call(labels, key);
     switch (asString(e.operator)) {
-      case 'In': if (!has || !values.includes(labels[key]!)) return false; break;
-      case 'NotIn': if (has && values.includes(labels[key]!)) return false; break;
-      case 'Exists': if (!has) return false; break;
-      case 'DoesNotExist': if (has) return false; break;
-      default: return false;
+      case 'In':
+        if (!has || !values.includes(labels[key]!)) return false;
+        break;
+      case 'NotIn':
+        if (has && values.includes(labels[key]!)) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+      default:
+        return false;
     }
   }
   return true;
@@ -58,7 +75,10 @@ export function podSpecPath(w: Workload): (string | number)[] {
 
 /** Workloads defined in the repository (not declared in the config file) of pod-carrying kinds. */
 export function repoWorkloads(all: readonly Workload[]): (Workload & { resource: Resource })[] {
-  return all.filter((w): w is Workload & { resource: Resource } => w.resource !== null && w.podSpec !== null && !isIgnoredNamespace(w.namespace));
+  return all.filter(
+    (w): w is Workload & { resource: Resource } =>
+      w.resource !== null && w.podSpec !== null && !isIgnoredNamespace(w.namespace),
+  );
 }
 
 /** Labels of a Namespace object in the repository, or null when the repository does not define it. */
@@ -68,5 +88,15 @@ export function namespaceLabels(mesh: MeshView, name: string): Record<string, st
 
 /** Order resources as istioctl walks a collection: by namespace, then name. */
 export function byNamespaceAndName<T extends { namespace: string | null; name: string }>(list: readonly T[]): T[] {
-  return [...list].sort((a, b) => ((a.namespace ?? '') < (b.namespace ?? '') ? -1 : (a.namespace ?? '') > (b.namespace ?? '') ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...list].sort((a, b) =>
+    (a.namespace ?? '') < (b.namespace ?? '')
+      ? -1
+      : (a.namespace ?? '') > (b.namespace ?? '')
+        ? 1
+        : a.name < b.name
+          ? -1
+          : a.name > b.name
+            ? 1
+            : 0,
+  );
 }

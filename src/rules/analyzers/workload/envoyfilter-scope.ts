@@ -10,20 +10,30 @@ import { describeSelector, isStandardGatewaySelector } from '../traffic/common.j
  *  Gateway API deployments carry the gateway-name label, and a Gateway API Gateway there gets a deployment there. */
 function hasGatewayIn(mesh: MeshView, namespace: string): boolean {
   if (mesh.byKind('Gateway', 'gateway.networking.k8s.io').some((g) => g.namespace === namespace)) return true;
-  return mesh.workloadsIn(namespace).some((w) => w.labels.istio !== undefined || w.labels['gateway.networking.k8s.io/gateway-name'] !== undefined);
+  return mesh
+    .workloadsIn(namespace)
+    .some((w) => w.labels.istio !== undefined || w.labels['gateway.networking.k8s.io/gateway-name'] !== undefined);
 }
 
 function gatewayPatchIndex(ef: Resource): number {
-  return asArray(ef.spec.configPatches).findIndex((cp) => isObject(cp) && asString(asObject(cp.match).context) === 'GATEWAY');
+  return asArray(ef.spec.configPatches).findIndex(
+    (cp) => isObject(cp) && asString(asObject(cp.match).context) === 'GATEWAY',
+  );
 }
 
-const OWN_NAMESPACE_ONLY = ' An EnvoyFilter outside the root namespace ("{rootNamespace}") applies only to proxies of its own namespace ("{namespace}"), so this one patches nothing there. '
-  + 'Move it to the namespace of the proxies it is meant for (or to "{rootNamespace}" with a selector).';
+const OWN_NAMESPACE_ONLY =
+  ' An EnvoyFilter outside the root namespace ("{rootNamespace}") applies only to proxies of its own namespace ("{namespace}"), so this one patches nothing there. ' +
+  'Move it to the namespace of the proxies it is meant for (or to "{rootNamespace}" with a selector).';
 
 export const envoyFilterOutOfScope = defineRule({
-  id: 'envoyfilter-out-of-scope', severity: 'warning', istioCode: null, group: 'analyzers/workload', fixable: false,
+  id: 'envoyfilter-out-of-scope',
+  severity: 'warning',
+  istioCode: null,
+  group: 'analyzers/workload',
+  fixable: false,
   inputs: [{ kind: 'EnvoyFilter' }],
-  title: 'An EnvoyFilter outside the root namespace aimed at proxies of another namespace (typically the ingress gateway): it applies to nothing.',
+  title:
+    'An EnvoyFilter outside the root namespace aimed at proxies of another namespace (typically the ingress gateway): it applies to nothing.',
   messages: {
     selectsOtherNamespace: `The workloadSelector ({selector}) matches workloads only in {workloadNamespaces}.${OWN_NAMESPACE_ONLY}`,
     selectsStandardGateway: `The workloadSelector ({selector}) picks Istio's standard gateway, which runs in its own namespace (usually "{istioNamespace}"), not in "{namespace}".${OWN_NAMESPACE_ONLY}`,
@@ -41,16 +51,33 @@ export const envoyFilterOutOfScope = defineRule({
       const scope = { rootNamespace: root, namespace: ns };
       if (hasSelector) {
         if (mesh.workloadsMatching(selector, ns).length > 0) continue;
-        const elsewhere = [...new Set(mesh.workloadsMatching(selector, null).filter((w) => w.resource !== null).map((w) => w.namespace))].sort();
+        const elsewhere = [
+          ...new Set(
+            mesh
+              .workloadsMatching(selector, null)
+              .filter((w) => w.resource !== null)
+              .map((w) => w.namespace),
+          ),
+        ].sort();
         if (elsewhere.length > 0) {
           ctx.report({
-            resource: ef, path: selectorPath!, subject: describeSelector(selector),
-            messageId: 'selectsOtherNamespace', data: { ...scope, selector: describeSelector(selector), workloadNamespaces: elsewhere.map((n) => `"${n}"`).join(', ') },
+            resource: ef,
+            path: selectorPath!,
+            subject: describeSelector(selector),
+            messageId: 'selectsOtherNamespace',
+            data: {
+              ...scope,
+              selector: describeSelector(selector),
+              workloadNamespaces: elsewhere.map((n) => `"${n}"`).join(', '),
+            },
           });
         } else if (isStandardGatewaySelector(selector) && !hasGatewayIn(mesh, ns)) {
           ctx.report({
-            resource: ef, path: selectorPath!, subject: describeSelector(selector),
-            messageId: 'selectsStandardGateway', data: { ...scope, selector: describeSelector(selector), istioNamespace: mesh.settings.istioNamespace },
+            resource: ef,
+            path: selectorPath!,
+            subject: describeSelector(selector),
+            messageId: 'selectsStandardGateway',
+            data: { ...scope, selector: describeSelector(selector), istioNamespace: mesh.settings.istioNamespace },
           });
         }
         continue;
@@ -59,8 +86,11 @@ export const envoyFilterOutOfScope = defineRule({
       const gi = gatewayPatchIndex(ef);
       if (gi === -1 || hasGatewayIn(mesh, ns) || mesh.workloadsIn(ns).length === 0) continue;
       ctx.report({
-        resource: ef, path: ['spec', 'configPatches', gi, 'match', 'context'], subject: 'GATEWAY',
-        messageId: 'gatewayPatchWithoutGateway', data: scope,
+        resource: ef,
+        path: ['spec', 'configPatches', gi, 'match', 'context'],
+        subject: 'GATEWAY',
+        messageId: 'gatewayPatchWithoutGateway',
+        data: scope,
       });
     }
   },

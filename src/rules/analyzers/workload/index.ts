@@ -12,6 +12,14 @@ import { suppressionRules } from './suppression.js';
 import { telemetryRules } from './telemetry.js';
 
 export const workloadAnalyzerRules: Rule[] = [
-  ...annotationRules, ...controlPlaneRules, ...deploymentRules, ...deprecationRules, ...envoyFilterRules, ...envoyFilterScopeRules,
-  ...injectionRules, ...servicePortRules, ...telemetryRules, ...suppressionRules,
+  ...annotationRules,
+  ...controlPlaneRules,
+  ...deploymentRules,
+  ...deprecationRules,
+  ...envoyFilterRules,
+  ...envoyFilterScopeRules,
+  ...injectionRules,
+  ...servicePortRules,
+  ...telemetryRules,
+  ...suppressionRules,
 ];

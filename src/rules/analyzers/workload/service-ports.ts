@@ -6,9 +6,26 @@ import { asArray, asString, isObject, type JsonObject, type Resource } from '../
 import type { FixEdit } from '../../../fixes/edits.js';
 import { isControlPlane } from './common.js';
 
-const PROTOCOLS = new Set(['tcp', 'udp', 'grpc', 'grpc-web', 'http', 'http_proxy', 'http2', 'https', 'tls', 'mongo', 'redis', 'mysql']);
+const PROTOCOLS = new Set([
+  'tcp',
+  'udp',
+  'grpc',
+  'grpc-web',
+  'http',
+  'http_proxy',
+  'http2',
+  'https',
+  'tls',
+  'mongo',
+  'redis',
+  'mysql',
+]);
 /** Services Istio's gateway controllers create (gateway.istio.io/managed): not written by users. */
-const GATEWAY_MANAGED = new Set(['istio.io-gateway-controller', 'istio.io-mesh-controller', 'istio.io-eastwest-controller']);
+const GATEWAY_MANAGED = new Set([
+  'istio.io-gateway-controller',
+  'istio.io-mesh-controller',
+  'istio.io-eastwest-controller',
+]);
 const K8S_APP_PROTOCOLS = new Set(['kubernetes.io/h2c', 'kubernetes.io/ws', 'kubernetes.io/wss']);
 /** Ports Istio recognises by number alone (SMTP, DNS, MySQL, MongoDB). */
 const WELL_KNOWN_PORTS = new Set([25, 53, 3306, 27017]);
@@ -41,7 +58,8 @@ function guessProtocol(port: JsonObject): { protocol: string; from: string } | n
     if (name.includes('https')) return { protocol: 'https', from: 'its name' };
     if (name.includes('http2') || name.includes('h2c')) return { protocol: 'http2', from: 'its name' };
     if (/http|web|metrics|rest/.test(name)) return { protocol: 'http', from: 'its name' };
-    if (/postgres|kafka|amqp|redis|memcache|zookeeper|cassandra/.test(name)) return { protocol: 'tcp', from: 'its name' };
+    if (/postgres|kafka|amqp|redis|memcache|zookeeper|cassandra/.test(name))
+      return { protocol: 'tcp', from: 'its name' };
   }
   const n = typeof port.port === 'number' ? port.port : null;
   if (n === null) return null;
@@ -52,25 +70,46 @@ function guessProtocol(port: JsonObject): { protocol: string; from: string } | n
 }
 
 function servicesToCheck(resources: readonly Resource[]): Resource[] {
-  return resources.filter((s) => !isControlPlane(s.labels)
-    && !GATEWAY_MANAGED.has(s.labels['gateway.istio.io/managed'] ?? ''));
+  return resources.filter(
+    (s) => !isControlPlane(s.labels) && !GATEWAY_MANAGED.has(s.labels['gateway.istio.io/managed'] ?? ''),
+  );
 }
 
 function appProtocolFix(port: JsonObject, i: number, protocol: string): FixEdit {
-  if (port.appProtocol !== undefined) return { op: 'set', path: ['spec', 'ports', i, 'appProtocol'], value: protocol, description: `appProtocol: ${protocol}` };
-  return { op: 'insert', path: ['spec', 'ports', i], key: 'appProtocol', value: protocol, description: `appProtocol: ${protocol}` };
+  if (port.appProtocol !== undefined)
+    return {
+      op: 'set',
+      path: ['spec', 'ports', i, 'appProtocol'],
+      value: protocol,
+      description: `appProtocol: ${protocol}`,
+    };
+  return {
+    op: 'insert',
+    path: ['spec', 'ports', i],
+    key: 'appProtocol',
+    value: protocol,
+    description: `appProtocol: ${protocol}`,
+  };
 }
 
-const UNKNOWN_PROTOCOL = 'Istio cannot tell the protocol of port {port}: it has no appProtocol and its name does not start with a protocol (http-, grpc-, tcp-, …), so the sidecar falls back to protocol sniffing — '
-  + 'server-first protocols (databases, SMTP) stall until the detection timeout, and HTTP features apply only when sniffing happens to detect HTTP.';
-const PLAIN_TCP = 'ExternalName Service "{service}" port {port} is treated as plain TCP: TCP traffic cannot be told apart by host, so every TCP service on port {portNumber} may be sent to "{externalName}". '
-  + 'Name the port with its protocol or set appProtocol (http, https, tls, grpc).';
+const UNKNOWN_PROTOCOL =
+  'Istio cannot tell the protocol of port {port}: it has no appProtocol and its name does not start with a protocol (http-, grpc-, tcp-, …), so the sidecar falls back to protocol sniffing — ' +
+  'server-first protocols (databases, SMTP) stall until the detection timeout, and HTTP features apply only when sniffing happens to detect HTTP.';
+const PLAIN_TCP =
+  'ExternalName Service "{service}" port {port} is treated as plain TCP: TCP traffic cannot be told apart by host, so every TCP service on port {portNumber} may be sent to "{externalName}". ' +
+  'Name the port with its protocol or set appProtocol (http, https, tls, grpc).';
 
 const portLabel = (p: JsonObject) => (asString(p.name) ? `"${asString(p.name)}" (${String(p.port)})` : String(p.port));
 
 export const portNameConvention = defineRule({
-  id: 'service-port-protocol-unknown', severity: 'info', istioCode: 'IST0118', group: 'analyzers/workload', fixable: true, inputs: [{ kind: 'Service' }],
-  title: 'A Service port whose protocol Istio cannot tell (no protocol name prefix, no appProtocol): left to protocol sniffing.',
+  id: 'service-port-protocol-unknown',
+  severity: 'info',
+  istioCode: 'IST0118',
+  group: 'analyzers/workload',
+  fixable: true,
+  inputs: [{ kind: 'Service' }],
+  title:
+    'A Service port whose protocol Istio cannot tell (no protocol name prefix, no appProtocol): left to protocol sniffing.',
   messages: {
     protocolUnknown: `${UNKNOWN_PROTOCOL} Set appProtocol to the protocol it speaks.`,
     protocolUnknownGuessed: `${UNKNOWN_PROTOCOL} Set appProtocol ({protocol}, guessed from {guessedFrom}; check it).`,
@@ -82,9 +121,14 @@ export const portNameConvention = defineRule({
         if (!isObject(p) || protocolDerivable(p)) return;
         const guess = guessProtocol(p);
         ctx.report({
-          resource: s, path: ['spec', 'ports', i, 'port'], subject: `port ${String(p.port)}`,
+          resource: s,
+          path: ['spec', 'ports', i, 'port'],
+          subject: `port ${String(p.port)}`,
           ...(guess
-            ? { messageId: 'protocolUnknownGuessed', data: { port: portLabel(p), protocol: guess.protocol, guessedFrom: guess.from } }
+            ? {
+                messageId: 'protocolUnknownGuessed',
+                data: { port: portLabel(p), protocol: guess.protocol, guessedFrom: guess.from },
+              }
             : { messageId: 'protocolUnknown', data: { port: portLabel(p) } }),
           fix: guess ? appProtocolFix(p, i, guess.protocol) : null,
         });
@@ -94,8 +138,14 @@ export const portNameConvention = defineRule({
 });
 
 export const externalNamePortName = defineRule({
-  id: 'externalname-service-port-protocol', severity: 'warning', istioCode: 'IST0150', group: 'analyzers/workload', fixable: true, inputs: [{ kind: 'Service' }],
-  title: 'An ExternalName Service port without a derivable protocol (or named plain "tcp"): Istio cannot route it by host.',
+  id: 'externalname-service-port-protocol',
+  severity: 'warning',
+  istioCode: 'IST0150',
+  group: 'analyzers/workload',
+  fixable: true,
+  inputs: [{ kind: 'Service' }],
+  title:
+    'An ExternalName Service port without a derivable protocol (or named plain "tcp"): Istio cannot route it by host.',
   messages: {
     plainTcp: PLAIN_TCP,
     plainTcpGuessed: `${PLAIN_TCP} {protocol} is likely (from {guessedFrom}).`,
@@ -109,9 +159,16 @@ export const externalNamePortName = defineRule({
         if (!namedTcp && protocolDerivable(p)) return;
         const guess = namedTcp ? null : guessProtocol(p);
         const useful = guess && guess.protocol !== 'tcp' ? guess : null;
-        const about = { service: s.name, port: portLabel(p), portNumber: String(p.port), externalName: asString(s.spec.externalName) ?? '' };
+        const about = {
+          service: s.name,
+          port: portLabel(p),
+          portNumber: String(p.port),
+          externalName: asString(s.spec.externalName) ?? '',
+        };
         ctx.report({
-          resource: s, path: ['spec', 'ports', i, 'port'], subject: `port ${String(p.port)}`,
+          resource: s,
+          path: ['spec', 'ports', i, 'port'],
+          subject: `port ${String(p.port)}`,
           ...(useful
             ? { messageId: 'plainTcpGuessed', data: { ...about, protocol: useful.protocol, guessedFrom: useful.from } }
             : { messageId: 'plainTcp', data: about }),

@@ -4,7 +4,12 @@ import { defineRule, type Rule } from '../../rule.js';
 import { IGNORE_ANNOTATION, suppressionOf } from '../../../suppression.js';
 
 export const suppressionWithoutReason = defineRule({
-  id: 'suppression-without-reason', severity: 'info', istioCode: null, group: 'analyzers/workload', fixable: false, inputs: 'mesh',
+  id: 'suppression-without-reason',
+  severity: 'info',
+  istioCode: null,
+  group: 'analyzers/workload',
+  fixable: false,
+  inputs: 'mesh',
   title: 'An istio-review.dev/ignore annotation gives no reason ("rule-id: why").',
   messages: {
     noReason: `"${IGNORE_ANNOTATION}: {value}" says what to ignore but not why: write "{ruleIds}: <reason>" so reviewers can tell whether the suppression still applies.`,
@@ -14,8 +19,11 @@ export const suppressionWithoutReason = defineRule({
       const value = r.annotations[IGNORE_ANNOTATION];
       if (value === undefined || suppressionOf(ctx.mesh, r).reason !== null) continue;
       ctx.report({
-        resource: r, path: ['metadata', 'annotations', IGNORE_ANNOTATION], subject: value,
-        messageId: 'noReason', data: { value, ruleIds: value.split(':')[0]!.trim() || 'rule-id' },
+        resource: r,
+        path: ['metadata', 'annotations', IGNORE_ANNOTATION],
+        subject: value,
+        messageId: 'noReason',
+        data: { value, ruleIds: value.split(':')[0]!.trim() || 'rule-id' },
       });
     }
   },

@@ -21,10 +21,16 @@ function selectorOf(t: Resource): Record<string, string> | null {
 const hasTargetRef = (t: Resource) => isObject(t.spec.targetRef) || asArray(t.spec.targetRefs).length > 0;
 
 export const telemetryNoProvider = defineRule({
-  id: 'telemetry-access-log-without-provider', severity: 'warning', istioCode: 'IST0157', group: 'analyzers/workload', fixable: false, inputs,
+  id: 'telemetry-access-log-without-provider',
+  severity: 'warning',
+  istioCode: 'IST0157',
+  group: 'analyzers/workload',
+  fixable: false,
+  inputs,
   title: 'A Telemetry enables access logging without a provider while the mesh has no default access-log provider.',
   messages: {
-    noProvider: 'This accessLogging entry names no provider and the mesh config has no defaultProviders.accessLogging, so no access log is written. Add "providers: [{name: envoy}]" (or another configured provider).',
+    noProvider:
+      'This accessLogging entry names no provider and the mesh config has no defaultProviders.accessLogging, so no access log is written. Add "providers: [{name: envoy}]" (or another configured provider).',
   },
   check(ctx) {
     const defaults = asArray(asObject(ctx.mesh.settings.meshConfig.defaultProviders).accessLogging);
@@ -37,7 +43,9 @@ export const telemetryNoProvider = defineRule({
       });
       if (i === -1) continue;
       ctx.report({
-        resource: t, path: ['spec', 'accessLogging', i], subject: 'accessLogging without provider',
+        resource: t,
+        path: ['spec', 'accessLogging', i],
+        subject: 'accessLogging without provider',
         messageId: 'noProvider',
       });
     }
@@ -50,36 +58,55 @@ function selectorFindings(ctx: RuleContext): { t: Resource; inRepoNamespace: boo
   for (const t of telemetries(ctx)) {
     const sel = selectorOf(t);
     if (!sel || hasTargetRef(t)) continue;
-    if (mesh.workloadsMatching(sel, t.namespace!).length > 0) continue;
+    if (mesh.workloadsMatching(sel, t.namespace).length > 0) continue;
     out.push({ t, inRepoNamespace: mesh.workloadsIn(t.namespace!).length > 0 });
   }
   return out;
 }
 
-const describeSelector = (t: Resource) => Object.entries(selectorOf(t) ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+const describeSelector = (t: Resource) =>
+  Object.entries(selectorOf(t) ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
 
 export const telemetrySelectorNoMatch = defineRule({
-  id: 'telemetry-selector-no-match', severity: 'warning', istioCode: 'IST0101', group: 'analyzers/workload', fixable: false, inputs,
-  title: 'A Telemetry selector matches no workload of its namespace, although the repository defines that namespace\'s workloads.',
+  id: 'telemetry-selector-no-match',
+  severity: 'warning',
+  istioCode: 'IST0101',
+  group: 'analyzers/workload',
+  fixable: false,
+  inputs,
+  title:
+    "A Telemetry selector matches no workload of its namespace, although the repository defines that namespace's workloads.",
   messages: {
-    noMatch: 'The selector "{selector}" matches no workload in namespace "{namespace}" (a Telemetry selects only in its own namespace), so this Telemetry applies to nothing. Fix the labels, or move it to the workloads\' namespace.',
+    noMatch:
+      'The selector "{selector}" matches no workload in namespace "{namespace}" (a Telemetry selects only in its own namespace), so this Telemetry applies to nothing. Fix the labels, or move it to the workloads\' namespace.',
   },
   check(ctx) {
     for (const { t, inRepoNamespace } of selectorFindings(ctx)) {
       if (!inRepoNamespace) continue;
       ctx.report({
-        resource: t, path: ['spec', 'selector', 'matchLabels'], subject: describeSelector(t),
-        messageId: 'noMatch', data: { selector: describeSelector(t), namespace: String(t.namespace) },
+        resource: t,
+        path: ['spec', 'selector', 'matchLabels'],
+        subject: describeSelector(t),
+        messageId: 'noMatch',
+        data: { selector: describeSelector(t), namespace: String(t.namespace) },
       });
     }
   },
 });
 
 export const telemetrySelectorNotInRepo = defineRule({
-  id: 'telemetry-selector-not-in-repository', severity: 'info', istioCode: 'IST0101', group: 'analyzers/workload', fixable: false, inputs,
+  id: 'telemetry-selector-not-in-repository',
+  severity: 'info',
+  istioCode: 'IST0101',
+  group: 'analyzers/workload',
+  fixable: false,
+  inputs,
   title: 'A Telemetry selects workloads of a namespace the repository has no workloads for (deployed elsewhere?).',
   messages: {
-    notInRepository: 'No workload matching "{selector}" in namespace "{namespace}" is defined in this repository. If it is deployed elsewhere, declare it under external.workloads in .istio-review.yaml; otherwise this Telemetry applies to nothing.',
+    notInRepository:
+      'No workload matching "{selector}" in namespace "{namespace}" is defined in this repository. If it is deployed elsewhere, declare it under external.workloads in .istio-review.yaml; otherwise this Telemetry applies to nothing.',
   },
   check(ctx) {
     const external = new Set(ctx.mesh.config.external.namespaces);
@@ -87,34 +114,50 @@ export const telemetrySelectorNotInRepo = defineRule({
       // A namespace the config file declares as existing elsewhere has workloads we cannot see.
       if (inRepoNamespace || external.has(t.namespace!)) continue;
       ctx.report({
-        resource: t, path: ['spec', 'selector', 'matchLabels'], subject: describeSelector(t),
-        messageId: 'notInRepository', data: { selector: describeSelector(t), namespace: String(t.namespace) },
+        resource: t,
+        path: ['spec', 'selector', 'matchLabels'],
+        subject: describeSelector(t),
+        messageId: 'notInRepository',
+        data: { selector: describeSelector(t), namespace: String(t.namespace) },
       });
     }
   },
 });
 
 export const telemetrySelectorConflict = defineRule({
-  id: 'telemetry-selector-conflict', severity: 'error', istioCode: 'IST0159', group: 'analyzers/workload', fixable: false, inputs,
+  id: 'telemetry-selector-conflict',
+  severity: 'error',
+  istioCode: 'IST0159',
+  group: 'analyzers/workload',
+  fixable: false,
+  inputs,
   title: 'A workload is selected by more than one Telemetry: which one applies is undefined.',
   messages: {
-    conflict: '{workloadKind} "{workload}" is also selected by Telemetry {others}: Istio applies only one selector-based Telemetry per workload and which one is not defined, so settings come and go between restarts. Merge them or make the selectors disjoint.',
+    conflict:
+      '{workloadKind} "{workload}" is also selected by Telemetry {others}: Istio applies only one selector-based Telemetry per workload and which one is not defined, so settings come and go between restarts. Merge them or make the selectors disjoint.',
   },
   check(ctx) {
     const byWorkload = new Map<Workload, Resource[]>();
     for (const t of telemetries(ctx)) {
       const sel = selectorOf(t);
       if (!sel || hasTargetRef(t)) continue;
-      for (const w of ctx.mesh.workloadsMatching(sel, t.namespace!)) (byWorkload.get(w) ?? byWorkload.set(w, []).get(w)!).push(t);
+      for (const w of ctx.mesh.workloadsMatching(sel, t.namespace))
+        (byWorkload.get(w) ?? byWorkload.set(w, []).get(w)!).push(t);
     }
     // One finding per Telemetry and workload it shares, as istioctl reports one per pod.
     for (const [w, ts] of byWorkload) {
       if (ts.length < 2) continue;
       for (const t of ts) {
-        const others = ts.filter((o) => o !== t).map((o) => o.name).join(', ');
+        const others = ts
+          .filter((o) => o !== t)
+          .map((o) => o.name)
+          .join(', ');
         ctx.report({
-          resource: t, path: ['spec', 'selector', 'matchLabels'], subject: `conflict ${w.kind}/${w.name}`,
-          messageId: 'conflict', data: { workloadKind: w.kind, workload: w.name, others },
+          resource: t,
+          path: ['spec', 'selector', 'matchLabels'],
+          subject: `conflict ${w.kind}/${w.name}`,
+          messageId: 'conflict',
+          data: { workloadKind: w.kind, workload: w.name, others },
         });
       }
     }
@@ -122,10 +165,16 @@ export const telemetrySelectorConflict = defineRule({
 });
 
 export const telemetryMultipleDefaults = defineRule({
-  id: 'telemetry-multiple-without-selector', severity: 'error', istioCode: 'IST0160', group: 'analyzers/workload', fixable: false, inputs,
+  id: 'telemetry-multiple-without-selector',
+  severity: 'error',
+  istioCode: 'IST0160',
+  group: 'analyzers/workload',
+  fixable: false,
+  inputs,
   title: 'A namespace has more than one Telemetry without a selector: which one applies is undefined.',
   messages: {
-    severalNamespaceWide: 'Namespace "{namespace}" has several Telemetries without a selector ({telemetries}): only one namespace-wide Telemetry is used and which one is not defined. Merge them into one.',
+    severalNamespaceWide:
+      'Namespace "{namespace}" has several Telemetries without a selector ({telemetries}): only one namespace-wide Telemetry is used and which one is not defined. Merge them into one.',
   },
   check(ctx) {
     const byNs = new Map<string, Resource[]>();
@@ -137,8 +186,11 @@ export const telemetryMultipleDefaults = defineRule({
       if (ts.length < 2) continue;
       for (const t of ts) {
         ctx.report({
-          resource: t, path: ['metadata', 'name'], subject: `namespace-wide ${ns}`,
-          messageId: 'severalNamespaceWide', data: { namespace: ns, telemetries: ts.map((o) => o.name).join(', ') },
+          resource: t,
+          path: ['metadata', 'name'],
+          subject: `namespace-wide ${ns}`,
+          messageId: 'severalNamespaceWide',
+          data: { namespace: ns, telemetries: ts.map((o) => o.name).join(', ') },
         });
       }
     }
@@ -146,10 +198,16 @@ export const telemetryMultipleDefaults = defineRule({
 });
 
 export const telemetryLightstep = defineRule({
-  id: 'telemetry-lightstep-deprecated', severity: 'warning', istioCode: 'IST0002', group: 'analyzers/workload', fixable: false, inputs,
+  id: 'telemetry-lightstep-deprecated',
+  severity: 'warning',
+  istioCode: 'IST0002',
+  group: 'analyzers/workload',
+  fixable: false,
+  inputs,
   title: 'A Telemetry traces to a Lightstep provider, which Istio deprecated in favour of OpenTelemetry.',
   messages: {
-    lightstep: 'Tracing provider "{provider}" is a Lightstep extension provider, which Istio has deprecated and will remove; traces stop when it goes. Switch the provider to OpenTelemetry (extensionProviders[].opentelemetry) pointing at Lightstep\'s OTLP endpoint.',
+    lightstep:
+      'Tracing provider "{provider}" is a Lightstep extension provider, which Istio has deprecated and will remove; traces stop when it goes. Switch the provider to OpenTelemetry (extensionProviders[].opentelemetry) pointing at Lightstep\'s OTLP endpoint.',
   },
   check(ctx) {
     const lightstep = new Set<string>();
@@ -163,8 +221,11 @@ export const telemetryLightstep = defineRule({
           const name = asString(asObject(p).name);
           if (!name || !lightstep.has(name)) return;
           ctx.report({
-            resource: t, path: ['spec', 'tracing', i, 'providers', j, 'name'], subject: name,
-            messageId: 'lightstep', data: { provider: name },
+            resource: t,
+            path: ['spec', 'tracing', i, 'providers', j, 'name'],
+            subject: name,
+            messageId: 'lightstep',
+            data: { provider: name },
           });
         });
       });
@@ -172,4 +233,11 @@ export const telemetryLightstep = defineRule({
   },
 });
 
-export const telemetryRules: Rule[] = [telemetryNoProvider, telemetrySelectorNoMatch, telemetrySelectorNotInRepo, telemetrySelectorConflict, telemetryMultipleDefaults, telemetryLightstep];
+export const telemetryRules: Rule[] = [
+  telemetryNoProvider,
+  telemetrySelectorNoMatch,
+  telemetrySelectorNotInRepo,
+  telemetrySelectorConflict,
+  telemetryMultipleDefaults,
+  telemetryLightstep,
+];

@@ -45,7 +45,6 @@ export class Issues {
   }
 }
 
-
 export type Validator = (r: Resource, out: Issues) => void;
 
 /** The validation issues of a resource, computed once per view and shared by the rules of its kind. */
@@ -54,7 +53,11 @@ function issuesOf(mesh: MeshView, r: Resource, validate: Validator): Issue[] {
     const out = new Issues();
     // Istio checks this annotation on every kind; only AuthorizationPolicy supports it (checked there).
     if (r.kind !== 'AuthorizationPolicy' && r.annotations['istio.io/dry-run'] !== undefined) {
-      out.error(['metadata', 'annotations', 'istio.io/dry-run'], `the annotation istio.io/dry-run is only supported on AuthorizationPolicy, not on ${r.kind}`, 'Remove the annotation.');
+      out.error(
+        ['metadata', 'annotations', 'istio.io/dry-run'],
+        `the annotation istio.io/dry-run is only supported on AuthorizationPolicy, not on ${r.kind}`,
+        'Remove the annotation.',
+      );
     }
     validate(r, out);
     return out.list;
@@ -93,22 +96,34 @@ export interface KindRuleSpec {
 
 /** Rules for one kind: each takes the issues of its level from the kind's (cached) validator. */
 export function kindRules(kind: string, group: RuleGroup, validate: Validator, specs: KindRuleSpec[]): Rule[] {
-  return specs.map((s) => defineRule({
-    id: s.id, severity: CODES[s.level].severity, istioCode: CODES[s.level].code, group, fixable: s.fixable, inputs: [{ kind }], title: s.title,
-    messages: { [MESSAGE_ID[s.level]]: `{problem}. ${CONSEQUENCE[s.level]}{hint}` },
-    check(ctx: RuleContext) {
-      for (const r of ctx.allInputs(kind)) {
-        const patch = looksLikePatch(r);
-        for (const i of issuesOf(ctx.mesh, r, validate)) {
-          if (i.level !== s.level || (patch && i.wholeObject)) continue;
-          ctx.report({
-            resource: r, path: i.path, subject: i.subject, fix: i.fix ?? null,
-            messageId: MESSAGE_ID[i.level], data: { problem: sentence(i.problem), hint: i.hint ? ` ${i.hint}` : '' },
-          });
+  return specs.map((s) =>
+    defineRule({
+      id: s.id,
+      severity: CODES[s.level].severity,
+      istioCode: CODES[s.level].code,
+      group,
+      fixable: s.fixable,
+      inputs: [{ kind }],
+      title: s.title,
+      messages: { [MESSAGE_ID[s.level]]: `{problem}. ${CONSEQUENCE[s.level]}{hint}` },
+      check(ctx: RuleContext) {
+        for (const r of ctx.allInputs(kind)) {
+          const patch = looksLikePatch(r);
+          for (const i of issuesOf(ctx.mesh, r, validate)) {
+            if (i.level !== s.level || (patch && i.wholeObject)) continue;
+            ctx.report({
+              resource: r,
+              path: i.path,
+              subject: i.subject,
+              fix: i.fix ?? null,
+              messageId: MESSAGE_ID[i.level],
+              data: { problem: sentence(i.problem), hint: i.hint ? ` ${i.hint}` : '' },
+            });
+          }
         }
-      }
-    },
-  }));
+      },
+    }),
+  );
 }
 
 /** Capitalise a problem's first word unless it is a field name (camelCase, dotted). */
@@ -120,7 +135,8 @@ function sentence(m: string): string {
 // ---- value readers (never throw; wrong types read as "absent") -------------------------------------------
 
 export const str = (v: Json | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
-export const num = (v: Json | undefined): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+export const num = (v: Json | undefined): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 export const obj = (v: Json | undefined): JsonObject | undefined => (isObject(v) ? v : undefined);
 export const arr = (v: Json | undefined): Json[] | undefined => (Array.isArray(v) ? v : undefined);
 /** A non-empty list (absent, empty and wrong-typed lists all read as "not set", as proto does). */
@@ -128,7 +144,8 @@ export const hasItems = (v: Json | undefined): boolean => Array.isArray(v) && v.
 /** Whether a message field is set (present, and an object). */
 export const isSet = (v: Json | undefined): boolean => isObject(v);
 /** A proto scalar that is present and not its zero value. */
-export const nonZero = (v: Json | undefined): boolean => v !== undefined && v !== null && v !== '' && v !== 0 && v !== false;
+export const nonZero = (v: Json | undefined): boolean =>
+  v !== undefined && v !== null && v !== '' && v !== 0 && v !== false;
 /** google.protobuf wrapper values may be written bare (`5`) or as `{value: 5}`. */
 export function wrapped(v: Json | undefined): Json | undefined {
   return isObject(v) && 'value' in v ? v.value : v;
@@ -152,10 +169,12 @@ export function isK8sLabel(s: string): boolean {
 function dnsLabelsError(domain: string): string | null {
   const parts = domain.split('.');
   const top = parts[parts.length - 1]!;
-  if (/^[0-9]+$/.test(top)) return `domain name ${quote(domain)} is invalid: the top-level label ${quote(top)} cannot be all digits`;
+  if (/^[0-9]+$/.test(top))
+    return `domain name ${quote(domain)} is invalid: the top-level label ${quote(top)} cannot be all digits`;
   for (let i = 0; i < parts.length; i++) {
     if (i === parts.length - 1 && parts[i] === '') return null; // "istio.io." is allowed
-    if (!isDnsLabel(parts[i]!) ) return `domain name ${quote(domain)} is invalid: label ${quote(parts[i])} is not a DNS-1123 label`;
+    if (!isDnsLabel(parts[i]!))
+      return `domain name ${quote(domain)} is invalid: label ${quote(parts[i])} is not a DNS-1123 label`;
   }
   return null;
 }
@@ -173,7 +192,8 @@ export function wildcardDomainError(name: string): string | null {
   if (name.length > 255) return `domain name ${quote(name)} is longer than 255 characters`;
   const dot = name.indexOf('.');
   const first = dot < 0 ? name : name.slice(0, dot);
-  if (first.length > 63 || !WILDCARD_LABEL.test(first)) return `domain name ${quote(name)} is invalid: label ${quote(first)} is not a DNS-1123 label (a wildcard may only be the first label)`;
+  if (first.length > 63 || !WILDCARD_LABEL.test(first))
+    return `domain name ${quote(name)} is invalid: label ${quote(first)} is not a DNS-1123 label (a wildcard may only be the first label)`;
   return dot < 0 ? null : dnsLabelsError(name.slice(dot + 1));
 }
 
@@ -225,7 +245,7 @@ export function isIPOrCidr(s: string): boolean {
 
 // ---- durations -----------------------------------------------------------------------------------------
 
-const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
 
 /** A Go/protobuf duration string ("1.5s", "1m30s", "100ms") in nanoseconds, or null when unparsable. */
 export function parseDuration(s: string): number | null {
@@ -234,7 +254,10 @@ export function parseDuration(s: string): number | null {
   const re = /([0-9]*\.?[0-9]+)(ns|us|µs|μs|ms|s|m|h)/y;
   let i = 0;
   let neg = false;
-  if (t.startsWith('-')) { neg = true; i = 1; } else if (t.startsWith('+')) i = 1;
+  if (t.startsWith('-')) {
+    neg = true;
+    i = 1;
+  } else if (t.startsWith('+')) i = 1;
   let total = 0;
   let any = false;
   while (i < t.length) {
@@ -257,9 +280,15 @@ export function checkDuration(out: Issues, path: Path, v: Json | undefined, fiel
     out.error(path, `${field} ${quote(v)} is not a duration`, 'Write it with a unit, such as "5s", "250ms" or "1m".');
     return;
   }
-  if (ns === 0) out.error(path, `${field} ${quote(v)} is zero, and Istio accepts no duration below 1ms`, 'Remove the field to get the default (a route timeout is then disabled), or use a positive duration.');
+  if (ns === 0)
+    out.error(
+      path,
+      `${field} ${quote(v)} is zero, and Istio accepts no duration below 1ms`,
+      'Remove the field to get the default (a route timeout is then disabled), or use a positive duration.',
+    );
   else if (ns < 1e6) out.error(path, `${field} ${quote(v)} is shorter than 1ms`, 'Durations must be at least 1ms.');
-  else if (Math.round(ns) % 1e6 !== 0) out.error(path, `${field} ${quote(v)} is finer than a millisecond`, 'Round it to whole milliseconds.');
+  else if (Math.round(ns) % 1e6 !== 0)
+    out.error(path, `${field} ${quote(v)} is finer than a millisecond`, 'Round it to whole milliseconds.');
 }
 
 // ---- labels and selectors ------------------------------------------------------------------------------
@@ -274,14 +303,21 @@ export function labelKeyError(key: string): string | null {
   const name = slash[slash.length - 1]!;
   if (slash.length === 2) {
     const prefix = slash[0]!;
-    if (prefix.length === 0 || prefix.length > 253 || !prefix.split('.').every((p) => /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(p))) return `label key ${quote(key)} has an invalid prefix (it must be a DNS subdomain)`;
+    if (
+      prefix.length === 0 ||
+      prefix.length > 253 ||
+      !prefix.split('.').every((p) => /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(p))
+    )
+      return `label key ${quote(key)} has an invalid prefix (it must be a DNS subdomain)`;
   }
-  if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME.test(name)) return `label key ${quote(key)} is invalid (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)`;
+  if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME.test(name))
+    return `label key ${quote(key)} is invalid (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)`;
   return null;
 }
 
 export function labelValueError(key: string, value: string): string | null {
-  if (value.length > 63 || !LABEL_VALUE.test(value)) return `label value ${quote(value)} of ${quote(key)} is invalid (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)`;
+  if (value.length > 63 || !LABEL_VALUE.test(value))
+    return `label value ${quote(value)} of ${quote(key)} is invalid (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)`;
   return null;
 }
 
@@ -312,11 +348,19 @@ export function checkWorkloadSelector(out: Issues, path: Path, v: Json | undefin
     const p = [...path, labelsKey, k];
     if (k === '') out.error(p, 'a selector label has an empty key');
     if (k.includes('*') || (typeof val === 'string' && val.includes('*'))) {
-      out.error(p, `selector label ${quote(`${k}=${typeof val === 'string' ? val : ''}`)} uses a wildcard, which selectors do not support`, 'List the exact label values instead.');
+      out.error(
+        p,
+        `selector label ${quote(`${k}=${typeof val === 'string' ? val : ''}`)} uses a wildcard, which selectors do not support`,
+        'List the exact label values instead.',
+      );
     }
   }
   if (entries.length === 0 && (labels !== undefined || sel[labelsKey] === undefined)) {
-    out.warn(path, `the selector has no ${labelsKey}, so it selects every workload in the namespace`, `Add ${labelsKey}, or remove the selector if namespace-wide is intended.`);
+    out.warn(
+      path,
+      `the selector has no ${labelsKey}, so it selects every workload in the namespace`,
+      `Add ${labelsKey}, or remove the selector if namespace-wide is intended.`,
+    );
   }
 }
 
@@ -330,17 +374,28 @@ export function checkPolicyTargets(out: Issues, spec: JsonObject): void {
     if (!ref) continue;
     const kind = str(ref.kind) ?? '';
     const group = str(ref.group) ?? '';
-    const allowed = (kind === 'Service' && (group === '' || group === 'core'))
-      || (kind === 'ServiceEntry' && group === 'networking.istio.io')
-      || (kind === 'Gateway' && group === 'gateway.networking.k8s.io');
-    if (!allowed && kind !== '') { // a missing kind or name is a schema finding
-      out.error(p, `targetRef ${quote(`${group}/${kind}`)} is not a Service (core), ServiceEntry (networking.istio.io) or Gateway (gateway.networking.k8s.io)`);
+    const allowed =
+      (kind === 'Service' && (group === '' || group === 'core')) ||
+      (kind === 'ServiceEntry' && group === 'networking.istio.io') ||
+      (kind === 'Gateway' && group === 'gateway.networking.k8s.io');
+    if (!allowed && kind !== '') {
+      // a missing kind or name is a schema finding
+      out.error(
+        p,
+        `targetRef ${quote(`${group}/${kind}`)} is not a Service (core), ServiceEntry (networking.istio.io) or Gateway (gateway.networking.k8s.io)`,
+      );
     }
   }
 }
 
 /** exportTo rules shared by VirtualService and DestinationRule (ServiceEntry has its own owner). */
-export function checkExportTo(out: Issues, path: Path, v: Json | undefined, namespace: string, drWithSelector = false): void {
+export function checkExportTo(
+  out: Issues,
+  path: Path,
+  v: Json | undefined,
+  namespace: string,
+  drWithSelector = false,
+): void {
   const list = arr(v);
   if (!list || list.length === 0) return;
   const seen = new Set<string>();
@@ -348,7 +403,13 @@ export function checkExportTo(out: Issues, path: Path, v: Json | undefined, name
     if (typeof e !== 'string') return;
     const key = e === '.' ? namespace : e;
     if (seen.has(key)) {
-      out.error([...path, i], key !== e ? `exportTo lists both "." and the resource's own namespace ${quote(namespace)}` : `exportTo lists ${quote(e)} twice`, 'Remove the repeated entry.');
+      out.error(
+        [...path, i],
+        key !== e
+          ? `exportTo lists both "." and the resource's own namespace ${quote(namespace)}`
+          : `exportTo lists ${quote(e)} twice`,
+        'Remove the repeated entry.',
+      );
       return;
     }
     if (key !== '*' && key !== '~' && !isK8sLabel(key)) {
@@ -358,16 +419,45 @@ export function checkExportTo(out: Issues, path: Path, v: Json | undefined, name
     seen.add(key);
   });
   if (drWithSelector && seen.size > 0) {
-    if (!seen.has(namespace)) out.error(path, 'a DestinationRule with a workloadSelector cannot be exported beyond its own namespace', 'Set exportTo: ["."] or remove exportTo.');
-    else if (seen.size > 1) out.error(path, 'a DestinationRule with a workloadSelector can only be exported to its own namespace', 'Set exportTo: ["."].');
+    if (!seen.has(namespace))
+      out.error(
+        path,
+        'a DestinationRule with a workloadSelector cannot be exported beyond its own namespace',
+        'Set exportTo: ["."] or remove exportTo.',
+      );
+    else if (seen.size > 1)
+      out.error(
+        path,
+        'a DestinationRule with a workloadSelector can only be exported to its own namespace',
+        'Set exportTo: ["."].',
+      );
   }
-  if (seen.has('*') && list.length > 1) out.error(path, 'exportTo combines "*" with other entries', 'Use "*" alone: it already exports to every namespace.');
-  if (seen.has('~') && list.length > 1) out.error(path, 'exportTo combines "~" (no one) with other entries', 'Use "~" alone, or drop it.');
+  if (seen.has('*') && list.length > 1)
+    out.error(
+      path,
+      'exportTo combines "*" with other entries',
+      'Use "*" alone: it already exports to every namespace.',
+    );
+  if (seen.has('~') && list.length > 1)
+    out.error(path, 'exportTo combines "~" (no one) with other entries', 'Use "~" alone, or drop it.');
 }
 
 // ---- protocols -----------------------------------------------------------------------------------------
 
-const PROTOCOLS = ['HTTP', 'HTTPS', 'GRPC', 'GRPC-WEB', 'HTTP2', 'HTTP_PROXY', 'TCP', 'TLS', 'UDP', 'MONGO', 'REDIS', 'MYSQL'];
+const PROTOCOLS = [
+  'HTTP',
+  'HTTPS',
+  'GRPC',
+  'GRPC-WEB',
+  'HTTP2',
+  'HTTP_PROXY',
+  'TCP',
+  'TLS',
+  'UDP',
+  'MONGO',
+  'REDIS',
+  'MYSQL',
+];
 
 export function protocolKnown(p: string): boolean {
   return PROTOCOLS.includes(p.toUpperCase());
@@ -396,7 +486,7 @@ export function unixPathError(p: string): string | null {
 export const HEADER_NAME = /^[-_A-Za-z0-9]+$/;
 
 export function isJwtClaimRoute(name: string): boolean {
-  return /^@request\.auth\.claims(\.[^.\[\]]+)+$/.test(name) || /^@request\.auth\.claims(\[[^\[\]]+\])+$/.test(name);
+  return /^@request\.auth\.claims(\.[^.[\]]+)+$/.test(name) || /^@request\.auth\.claims(\[[^[\]]+\])+$/.test(name);
 }
 
 /** Envoy header value: no control characters, and every "%" is "%%" or opens a complete %VARIABLE% or
@@ -411,8 +501,12 @@ export function headerValueError(v: string): string | null {
     switch (state) {
       case 'literal':
         if (c !== '%') break;
-        if (i + 1 >= v.length) return `header value ${quote(v)} ends with a lone "%" (write "%%" for a literal percent sign)`;
-        if (v[i + 1] === '%') { i++; break; }
+        if (i + 1 >= v.length)
+          return `header value ${quote(v)} ends with a lone "%" (write "%%" for a literal percent sign)`;
+        if (v[i + 1] === '%') {
+          i++;
+          break;
+        }
         state = 'name';
         break;
       case 'name':
@@ -425,11 +519,14 @@ export function headerValueError(v: string): string | null {
         break;
       case 'string':
         if (c === '"') state = 'quoted';
-        else if (c !== ' ') return `header value ${quote(v)}: a %VARIABLE([...])% argument list must hold quoted strings`;
+        else if (c !== ' ')
+          return `header value ${quote(v)}: a %VARIABLE([...])% argument list must hold quoted strings`;
         break;
       case 'quoted':
-        if (c === '\\') { if (i + 1 >= v.length) return `header value ${quote(v)} ends inside an escape`; i++; }
-        else if (c === ')') state = 'varEnd';
+        if (c === '\\') {
+          if (i + 1 >= v.length) return `header value ${quote(v)} ends inside an escape`;
+          i++;
+        } else if (c === ')') state = 'varEnd';
         else if (c === '"') state = 'delimiter';
         break;
       case 'delimiter':
@@ -447,7 +544,8 @@ export function headerValueError(v: string): string | null {
         break;
     }
   }
-  if (state !== 'literal') return `header value ${quote(v)} has an unterminated %VARIABLE% expression (write "%%" for a literal percent sign)`;
+  if (state !== 'literal')
+    return `header value ${quote(v)} has an unterminated %VARIABLE% expression (write "%%" for a literal percent sign)`;
   return null;
 }
 
@@ -455,14 +553,17 @@ export function headerValueError(v: string): string | null {
 export function regexError(re: string, where: string): string | null {
   if (re === '') return `${where}: the regex is empty`;
   if (re.length > 1024) return `${where}: the regex is longer than 1024 characters`;
-  if (/\(\?<?[=!]/.test(re)) return `${where}: regex ${quote(re)} uses look-around, which RE2 (Envoy's regex engine) does not support`;
-  if (/(^|[^\\])\\[1-9]/.test(re)) return `${where}: regex ${quote(re)} uses a back-reference, which RE2 (Envoy's regex engine) does not support`;
+  if (/\(\?<?[=!]/.test(re))
+    return `${where}: regex ${quote(re)} uses look-around, which RE2 (Envoy's regex engine) does not support`;
+  if (/(^|[^\\])\\[1-9]/.test(re))
+    return `${where}: regex ${quote(re)} uses a back-reference, which RE2 (Envoy's regex engine) does not support`;
   // Syntax RE2 has and JavaScript lacks: when present, JavaScript cannot judge the pattern.
   if (/\(\?P?<|\(\?[imsU-]+[):]|\\[AzCQEpP]|\[\[:/.test(re)) return null;
   try {
     new RegExp(re);
   } catch (e) {
-    const why = e instanceof Error ? e.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '') : 'syntax error';
+    const why =
+      e instanceof Error ? e.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '') : 'syntax error';
     return `${where}: regex ${quote(re)} does not compile (${why})${/^\*|[^\\.)\]]\*\*/.test(re) ? '; it looks like a glob: in a regex "*" repeats the previous item (".*" matches anything)' : ''}`;
   }
   return null;
@@ -473,7 +574,7 @@ export function stringMatch(v: Json | undefined): { kind: 'exact' | 'prefix' | '
   const m = obj(v);
   if (!m) return null;
   for (const kind of ['exact', 'prefix', 'regex'] as const) {
-    if (typeof m[kind] === 'string') return { kind, value: m[kind] as string };
+    if (typeof m[kind] === 'string') return { kind, value: m[kind] };
   }
   return null;
 }

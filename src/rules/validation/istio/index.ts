@@ -5,8 +5,17 @@ import { virtualServiceValidationRules } from './virtual-service.js';
 import { destinationRuleValidationRules } from './destination-rule.js';
 import { gatewayValidationRules } from './gateway.js';
 import { sidecarValidationRules } from './sidecar.js';
-import { authorizationPolicyValidationRules, authorizationWildcardRule, peerAuthenticationValidationRules, requestAuthenticationValidationRules } from './security.js';
-import { telemetryValidationRules, workloadEntryValidationRules, workloadGroupValidationRules } from './telemetry-workload.js';
+import {
+  authorizationPolicyValidationRules,
+  authorizationWildcardRule,
+  peerAuthenticationValidationRules,
+  requestAuthenticationValidationRules,
+} from './security.js';
+import {
+  telemetryValidationRules,
+  workloadEntryValidationRules,
+  workloadGroupValidationRules,
+} from './telemetry-workload.js';
 
 export const istioValidationRules: Rule[] = [
   ...virtualServiceValidationRules,

@@ -9,7 +9,12 @@ import type { MessageData } from '../../messages.js';
 import { quote } from '../../../util/quote.js';
 import { REJECTED } from './rules.js';
 
-interface CelProblem { path: Path; subject: string; messageId: keyof typeof CEL_MESSAGES; data?: MessageData }
+interface CelProblem {
+  path: Path;
+  subject: string;
+  messageId: keyof typeof CEL_MESSAGES;
+  data?: MessageData;
+}
 
 /** The rule's messages: each quotes the CRD rule's own message, as the API server answers it. */
 const CEL_MESSAGES = {
@@ -31,8 +36,11 @@ const CEL_MESSAGES = {
 
 /** Kinds whose spec has `selector` (a WorkloadSelector with matchLabels) and `targetRef`/`targetRefs`. */
 const POLICY_KINDS = new Set([
-  'security.istio.io/AuthorizationPolicy', 'security.istio.io/RequestAuthentication', 'telemetry.istio.io/Telemetry',
-  'extensions.istio.io/WasmPlugin', 'extensions.istio.io/TrafficExtension',
+  'security.istio.io/AuthorizationPolicy',
+  'security.istio.io/RequestAuthentication',
+  'telemetry.istio.io/Telemetry',
+  'extensions.istio.io/WasmPlugin',
+  'extensions.istio.io/TrafficExtension',
 ]);
 /** Kinds whose spec.selector.matchLabels carries the wildcard and empty-key rules. */
 const MATCH_LABEL_KINDS = new Set([...POLICY_KINDS, 'security.istio.io/PeerAuthentication']);
@@ -47,8 +55,16 @@ function duplicates(out: CelProblem[], list: Json | undefined, keyField: string,
     if (typeof k !== 'string' && typeof k !== 'number') return;
     const id = String(k);
     if (seen.has(id)) {
-      const where = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').slice(1);
-      out.push({ path: [...path, i, keyField], subject: `${where.replace(/\[\d+\]/g, '[]')}:${id}`, messageId: 'duplicateKey', data: { item: `${where}[${i}]`, keyField, key: quote(k) } });
+      const where = path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+        .join('')
+        .slice(1);
+      out.push({
+        path: [...path, i, keyField],
+        subject: `${where.replace(/\[\d+\]/g, '[]')}:${id}`,
+        messageId: 'duplicateKey',
+        data: { item: `${where}[${i}]`, keyField, key: quote(k) },
+      });
     }
     seen.add(id);
   });
@@ -63,17 +79,27 @@ function checkSpec(r: Resource): CelProblem[] {
   if (POLICY_KINDS.has(key)) {
     const set = ['selector', 'targetRef', 'targetRefs'].filter((k) => has(spec, k));
     if (set.length > 1) {
-      out.push({ path: ['spec', set[set.length - 1]!], subject: 'selector+targetRefs', messageId: 'selectorWithTargetRefs', data: { fields: set.map((s) => `"${s}"`).join(' and ') } });
+      out.push({
+        path: ['spec', set[set.length - 1]!],
+        subject: 'selector+targetRefs',
+        messageId: 'selectorWithTargetRefs',
+        data: { fields: set.map((s) => `"${s}"`).join(' and ') },
+      });
     }
   }
 
   // PolicyTargetReference.namespace must be empty (cross-namespace references are not supported).
   const refs: [Json | undefined, Path][] = [[spec['targetRef'], ['spec', 'targetRef']]];
-  if (Array.isArray(spec['targetRefs'])) spec['targetRefs'].forEach((t, i) => refs.push([t, ['spec', 'targetRefs', i]]));
+  if (Array.isArray(spec['targetRefs']))
+    spec['targetRefs'].forEach((t, i) => refs.push([t, ['spec', 'targetRefs', i]]));
   for (const [ref, path] of refs) {
     if (isObject(ref) && typeof ref['namespace'] === 'string' && ref['namespace'] !== '') {
-      out.push({ path: [...path, 'namespace'], subject: `targetRef.namespace=${ref['namespace']}`,
-        messageId: 'crossNamespaceTargetRef', data: { ref: path.join('.').replace(/\.(\d+)/g, '[$1]'), namespace: ref['namespace'] } });
+      out.push({
+        path: [...path, 'namespace'],
+        subject: `targetRef.namespace=${ref['namespace']}`,
+        messageId: 'crossNamespaceTargetRef',
+        data: { ref: path.join('.').replace(/\.(\d+)/g, '[$1]'), namespace: ref['namespace'] },
+      });
     }
   }
 
@@ -84,8 +110,15 @@ function checkSpec(r: Resource): CelProblem[] {
       for (const [k, v] of Object.entries(labels)) {
         const path: Path = ['spec', 'selector', 'matchLabels', k];
         if (k === '') out.push({ path, subject: 'matchLabels:empty-key', messageId: 'emptyLabelKey' });
-        else if (k.includes('*')) out.push({ path, subject: `matchLabels:${k}`, messageId: 'wildcardLabelKey', data: { key: k } });
-        if (typeof v === 'string' && v.includes('*')) out.push({ path, subject: `matchLabels:${k}=${v}`, messageId: 'wildcardLabelValue', data: { key: k, value: v } });
+        else if (k.includes('*'))
+          out.push({ path, subject: `matchLabels:${k}`, messageId: 'wildcardLabelKey', data: { key: k } });
+        if (typeof v === 'string' && v.includes('*'))
+          out.push({
+            path,
+            subject: `matchLabels:${k}=${v}`,
+            messageId: 'wildcardLabelValue',
+            data: { key: k, value: v },
+          });
       }
     }
   }
@@ -97,14 +130,25 @@ function checkSpec(r: Resource): CelProblem[] {
     const selector = spec['selector'];
     const labels = isObject(selector) ? selector['matchLabels'] : undefined;
     if (!partial && (!isObject(labels) || Object.keys(labels).length === 0)) {
-      out.push({ path: ['spec', 'portLevelMtls'], subject: 'portLevelMtls-without-selector', messageId: 'portLevelMtlsWithoutSelector' });
+      out.push({
+        path: ['spec', 'portLevelMtls'],
+        subject: 'portLevelMtls-without-selector',
+        messageId: 'portLevelMtlsWithoutSelector',
+      });
     }
     const ports = spec['portLevelMtls'];
     if (isObject(ports)) {
-      if (Object.keys(ports).length === 0) out.push({ path: ['spec', 'portLevelMtls'], subject: 'portLevelMtls-empty', messageId: 'portLevelMtlsEmpty' });
+      if (Object.keys(ports).length === 0)
+        out.push({ path: ['spec', 'portLevelMtls'], subject: 'portLevelMtls-empty', messageId: 'portLevelMtlsEmpty' });
       for (const p of Object.keys(ports)) {
         const n = /^\d+$/.test(p) ? Number(p) : NaN;
-        if (!(n > 0 && n <= 65535)) out.push({ path: ['spec', 'portLevelMtls', p], subject: `portLevelMtls:${p}`, messageId: 'portLevelMtlsBadPort', data: { port: p } });
+        if (!(n > 0 && n <= 65535))
+          out.push({
+            path: ['spec', 'portLevelMtls', p],
+            subject: `portLevelMtls:${p}`,
+            messageId: 'portLevelMtlsBadPort',
+            data: { port: p },
+          });
       }
     }
   }
@@ -113,16 +157,36 @@ function checkSpec(r: Resource): CelProblem[] {
     spec['jwtRules'].forEach((rule, i) => {
       if (!isObject(rule)) return;
       const set = ['jwksUri', 'jwks_uri', 'jwks'].filter((k) => has(rule, k));
-      if (set.length > 1) out.push({ path: ['spec', 'jwtRules', i, set[set.length - 1]!], subject: `jwtRules:${String(rule['issuer'] ?? i)}:jwks`, messageId: 'jwksTwice', data: { index: i, fields: set.map((s) => `"${s}"`).join(' and ') } });
+      if (set.length > 1)
+        out.push({
+          path: ['spec', 'jwtRules', i, set[set.length - 1]!],
+          subject: `jwtRules:${String(rule['issuer'] ?? i)}:jwks`,
+          messageId: 'jwksTwice',
+          data: { index: i, fields: set.map((s) => `"${s}"`).join(' and ') },
+        });
       for (const k of ['jwksUri', 'jwks_uri']) {
         const u = rule[k];
-        if (typeof u === 'string' && u !== '' && !/^https?:\/\/[^/]/i.test(u)) out.push({ path: ['spec', 'jwtRules', i, k], subject: `jwtRules:${u}`, messageId: 'jwksUriScheme', data: { index: i, field: k, uri: u } });
+        if (typeof u === 'string' && u !== '' && !/^https?:\/\/[^/]/i.test(u))
+          out.push({
+            path: ['spec', 'jwtRules', i, k],
+            subject: `jwtRules:${u}`,
+            messageId: 'jwksUriScheme',
+            data: { index: i, field: k, uri: u },
+          });
       }
     });
   }
 
-  if (key === 'extensions.istio.io/TrafficExtension' && has(spec, 'wasm') === has(spec, 'lua') && !(partial && !has(spec, 'lua'))) {
-    out.push({ path: has(spec, 'lua') ? ['spec', 'lua'] : ['spec'], subject: 'wasm-or-lua', messageId: has(spec, 'lua') ? 'wasmAndLua' : 'neitherWasmNorLua' });
+  if (
+    key === 'extensions.istio.io/TrafficExtension' &&
+    has(spec, 'wasm') === has(spec, 'lua') &&
+    !(partial && !has(spec, 'lua'))
+  ) {
+    out.push({
+      path: has(spec, 'lua') ? ['spec', 'lua'] : ['spec'],
+      subject: 'wasm-or-lua',
+      messageId: has(spec, 'lua') ? 'wasmAndLua' : 'neitherWasmNorLua',
+    });
   }
 
   // Lists declared x-kubernetes-list-type: map may not repeat a key.
@@ -131,7 +195,10 @@ function checkSpec(r: Resource): CelProblem[] {
     const holder = key === 'extensions.istio.io/WasmPlugin' ? spec : spec['wasm'];
     const vm = isObject(holder) ? holder['vmConfig'] : undefined;
     duplicates(out, isObject(vm) ? vm['env'] : undefined, 'name', [...base, 'vmConfig', 'env']);
-    if (Array.isArray(spec['match'])) spec['match'].forEach((m, i) => { if (isObject(m)) duplicates(out, m['ports'], 'number', ['spec', 'match', i, 'ports']); });
+    if (Array.isArray(spec['match']))
+      spec['match'].forEach((m, i) => {
+        if (isObject(m)) duplicates(out, m['ports'], 'number', ['spec', 'match', i, 'ports']);
+      });
   }
 
   if (key === 'extensions.istio.io/WasmPlugin') {
@@ -140,7 +207,12 @@ function checkSpec(r: Resource): CelProblem[] {
     if (Array.isArray(env)) {
       env.forEach((e, i) => {
         if (isObject(e) && e['valueFrom'] === 'HOST' && has(e, 'value')) {
-          out.push({ path: ['spec', 'vmConfig', 'env', i, 'value'], subject: `env:${String(e['name'] ?? i)}`, messageId: 'hostEnvWithValue', data: { env: `spec.vmConfig.env[${i}]` } });
+          out.push({
+            path: ['spec', 'vmConfig', 'env', i, 'value'],
+            subject: `env:${String(e['name'] ?? i)}`,
+            messageId: 'hostEnvWithValue',
+            data: { env: `spec.vmConfig.env[${i}]` },
+          });
         }
       });
     }
@@ -150,8 +222,14 @@ function checkSpec(r: Resource): CelProblem[] {
 
 export const celRules: Rule[] = [
   defineRule({
-    id: 'schema-validation-rule', severity: 'error', istioCode: null, group: 'validation/schema', fixable: false, inputs: 'mesh',
-    title: 'A value breaks one of the Istio CRD\'s validation rules (x-kubernetes-validations): selector with targetRefs, wildcard labels, cross-namespace targetRef, …',
+    id: 'schema-validation-rule',
+    severity: 'error',
+    istioCode: null,
+    group: 'validation/schema',
+    fixable: false,
+    inputs: 'mesh',
+    title:
+      "A value breaks one of the Istio CRD's validation rules (x-kubernetes-validations): selector with targetRefs, wildcard labels, cross-namespace targetRef, …",
     messages: CEL_MESSAGES,
     check(ctx) {
       for (const r of ctx.mesh.resources) {

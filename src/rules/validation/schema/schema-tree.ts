@@ -79,9 +79,14 @@ function load(): NonNullable<typeof loaded> {
     n.items = c.it !== undefined ? nodes[c.it]! : null;
     n.enum = c.e ?? null;
     n.exclusive = c.x ?? null;
-    for (const k of ['min', 'max', 'minL', 'maxL', 'minI', 'maxI', 'maxP'] as const) if (c[k] !== undefined) n[k] = c[k];
+    for (const k of ['min', 'max', 'minL', 'maxL', 'minI', 'maxI', 'maxP'] as const)
+      if (c[k] !== undefined) n[k] = c[k];
     if (c.pat !== undefined) {
-      try { n.pattern = new RegExp(c.pat, 'u'); } catch { /* a pattern JavaScript cannot read is not checked */ }
+      try {
+        n.pattern = new RegExp(c.pat, 'u');
+      } catch {
+        /* a pattern JavaScript cannot read is not checked */
+      }
     }
   });
   loaded = { kinds: data.kinds, nodes, source: data.source, istio: data.istio };
@@ -109,11 +114,21 @@ function listOf(items: SchemaNode): SchemaNode {
 
 /** ObjectMeta as the API server decodes it (the fields a manifest may carry). */
 const objectMeta = objectNode({
-  name: stringNode(), generateName: stringNode(), namespace: stringNode(), selfLink: stringNode(), uid: stringNode(),
-  resourceVersion: stringNode(), generation: blankNode('i'), creationTimestamp: blankNode('any'),
-  deletionTimestamp: blankNode('any'), deletionGracePeriodSeconds: blankNode('i'),
-  labels: mapOf(stringNode()), annotations: mapOf(stringNode()), ownerReferences: listOf(blankNode('any')),
-  finalizers: listOf(stringNode()), managedFields: listOf(blankNode('any')),
+  name: stringNode(),
+  generateName: stringNode(),
+  namespace: stringNode(),
+  selfLink: stringNode(),
+  uid: stringNode(),
+  resourceVersion: stringNode(),
+  generation: blankNode('i'),
+  creationTimestamp: blankNode('any'),
+  deletionTimestamp: blankNode('any'),
+  deletionGracePeriodSeconds: blankNode('i'),
+  labels: mapOf(stringNode()),
+  annotations: mapOf(stringNode()),
+  ownerReferences: listOf(blankNode('any')),
+  finalizers: listOf(stringNode()),
+  managedFields: listOf(blankNode('any')),
 });
 
 const roots = new Map<string, SchemaNode | null>();
@@ -131,7 +146,10 @@ export function schemaFor(group: string, kind: string, version: string): SchemaN
   if (idx !== undefined) {
     const crd = data.nodes[idx]!;
     const props: Record<string, SchemaNode> = {
-      apiVersion: stringNode(), kind: stringNode(), metadata: objectMeta, status: blankNode('any'),
+      apiVersion: stringNode(),
+      kind: stringNode(),
+      metadata: objectMeta,
+      status: blankNode('any'),
     };
     for (const [k, v] of crd.props ?? []) props[k] = v;
     root = objectNode(props, crd.required);
@@ -147,7 +165,10 @@ export function schemaIstioVersion(): string {
 
 /** True when `version` ("1.30", "1.30.1") is a later minor release than the schemas'. */
 export function newerThanSchemas(version: string): boolean {
-  const minor = (v: string) => { const m = /^v?(\d+)\.(\d+)/.exec(v); return m ? Number(m[1]) * 1000 + Number(m[2]) : null; };
+  const minor = (v: string) => {
+    const m = /^v?(\d+)\.(\d+)/.exec(v);
+    return m ? Number(m[1]) * 1000 + Number(m[2]) : null;
+  };
   const a = minor(version);
   const b = minor(schemaIstioVersion());
   return a !== null && b !== null && a > b;

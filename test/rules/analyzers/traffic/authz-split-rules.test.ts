@@ -34,9 +34,23 @@ ruleTable(rule('authz-split-allow-rules'), [
                 paths: ["/admin/*"]
       `,
     },
-    expect: [{ rule: 'authz-split-allow-rules', file: 'ap.yaml', line: 8, hasFix: true, messageId: 'splitRulesMergeable',
-      data: { fromRule: 0, sources: 'principals [cluster.local/ns/ops/sa/admin]', toRule: 1, operations: 'methods [POST]; paths [/admin/*]' } }],
-    fixed: { 'ap.yaml': yaml`
+    expect: [
+      {
+        rule: 'authz-split-allow-rules',
+        file: 'ap.yaml',
+        line: 8,
+        hasFix: true,
+        messageId: 'splitRulesMergeable',
+        data: {
+          fromRule: 0,
+          sources: 'principals [cluster.local/ns/ops/sa/admin]',
+          toRule: 1,
+          operations: 'methods [POST]; paths [/admin/*]',
+        },
+      },
+    ],
+    fixed: {
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: orders-admin, namespace: shop}
@@ -55,7 +69,8 @@ ruleTable(rule('authz-split-allow-rules'), [
               - POST
               paths:
               - "/admin/*"
-    ` },
+    `,
+    },
   },
   {
     name: 'a third rule: warning without a fix',
@@ -75,8 +90,16 @@ ruleTable(rule('authz-split-allow-rules'), [
               values: [debug]
       `,
     },
-    expect: [{ rule: 'authz-split-allow-rules', file: 'ap.yaml', line: 6, hasFix: false, messageId: 'splitRules',
-      data: { fromRule: 0, sources: 'namespaces [shop]', toRule: 1, operations: 'paths [/internal/*]' } }],
+    expect: [
+      {
+        rule: 'authz-split-allow-rules',
+        file: 'ap.yaml',
+        line: 6,
+        hasFix: false,
+        messageId: 'splitRules',
+        data: { fromRule: 0, sources: 'namespaces [shop]', toRule: 1, operations: 'paths [/internal/*]' },
+      },
+    ],
   },
   {
     name: 'combined rules, DENY policies, from with when, to with from: silent',

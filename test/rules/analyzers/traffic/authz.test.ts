@@ -17,7 +17,9 @@ const httpbin = yaml`
 ruleTable(rule('authz-no-matching-workload'), [
   {
     name: 'policies selecting an injected Deployment, namespace-wide, mesh-wide and targetRef policies',
-    files: { 'app.yaml': httpbin, 'ap.yaml': yaml`
+    files: {
+      'app.yaml': httpbin,
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: httpbin, namespace: httpbin}
@@ -37,12 +39,15 @@ ruleTable(rule('authz-no-matching-workload'), [
       kind: AuthorizationPolicy
       metadata: {name: on-gateway, namespace: httpbin}
       spec: {targetRefs: [{kind: Gateway, group: gateway.networking.k8s.io, name: web}]}
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'a selector matching no workload, and a root-namespace selector matching nothing anywhere',
-    files: { 'app.yaml': httpbin, 'ap.yaml': yaml`
+    files: {
+      'app.yaml': httpbin,
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: typo, namespace: httpbin}
@@ -56,15 +61,31 @@ ruleTable(rule('authz-no-matching-workload'), [
       spec:
         selector:
           matchLabels: {version: v9}
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'authz-no-matching-workload', file: 'ap.yaml', line: 6, name: 'typo', messageId: 'selectorMatchesNoWorkload', data: { selector: 'app=httbin', namespace: 'httpbin' } },
-      { rule: 'authz-no-matching-workload', file: 'ap.yaml', line: 13, name: 'root', messageId: 'rootSelectorMatchesNoWorkload', data: { selector: 'version=v9', namespace: 'istio-system' } },
+      {
+        rule: 'authz-no-matching-workload',
+        file: 'ap.yaml',
+        line: 6,
+        name: 'typo',
+        messageId: 'selectorMatchesNoWorkload',
+        data: { selector: 'app=httbin', namespace: 'httpbin' },
+      },
+      {
+        rule: 'authz-no-matching-workload',
+        file: 'ap.yaml',
+        line: 13,
+        name: 'root',
+        messageId: 'rootSelectorMatchesNoWorkload',
+        data: { selector: 'version=v9', namespace: 'istio-system' },
+      },
     ],
   },
   {
     name: 'workloads not in the mesh do not count: a Pod without proxy in a plain namespace',
-    files: { 'app.yaml': yaml`
+    files: {
+      'app.yaml': yaml`
       apiVersion: v1
       kind: Namespace
       metadata: {name: plain}
@@ -80,12 +101,21 @@ ruleTable(rule('authz-no-matching-workload'), [
         name: p
         namespace: plain
       spec: {}
-    ` },
-    expect: [{ rule: 'authz-no-matching-workload', line: 13, messageId: 'namespaceHasNoWorkload', data: { namespace: 'plain', name: 'p' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'authz-no-matching-workload',
+        line: 13,
+        messageId: 'namespaceHasNoWorkload',
+        data: { namespace: 'plain', name: 'p' },
+      },
+    ],
   },
   {
     name: 'a workload opted out with sidecar.istio.io/inject: "false" does not count, even in an injected namespace',
-    files: { 'app.yaml': yaml`
+    files: {
+      'app.yaml': yaml`
       apiVersion: v1
       kind: Namespace
       metadata: {name: jobs, labels: {istio-injection: enabled}}
@@ -107,12 +137,21 @@ ruleTable(rule('authz-no-matching-workload'), [
       spec:
         selector:
           matchLabels: {app: report}
-    ` },
-    expect: [{ rule: 'authz-no-matching-workload', line: 21, messageId: 'selectorMatchesNoWorkload', data: { selector: 'app=report' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'authz-no-matching-workload',
+        line: 21,
+        messageId: 'selectorMatchesNoWorkload',
+        data: { selector: 'app=report' },
+      },
+    ],
   },
   {
     name: 'a Deployment in a namespace defined elsewhere is assumed injected',
-    files: { 'app.yaml': yaml`
+    files: {
+      'app.yaml': yaml`
       apiVersion: apps/v1
       kind: Deployment
       metadata: {name: api, namespace: api}
@@ -125,7 +164,8 @@ ruleTable(rule('authz-no-matching-workload'), [
       kind: AuthorizationPolicy
       metadata: {name: api, namespace: api}
       spec: {selector: {matchLabels: {app: api}}}
-    ` },
+    `,
+    },
     expect: [],
   },
 ]);
@@ -133,7 +173,9 @@ ruleTable(rule('authz-no-matching-workload'), [
 ruleTable(rule('authz-namespace-not-found'), [
   {
     name: 'namespaces and patterns that match known namespaces',
-    files: { 'app.yaml': httpbin, 'ap.yaml': yaml`
+    files: {
+      'app.yaml': httpbin,
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: httpbin, namespace: httpbin}
@@ -141,12 +183,15 @@ ruleTable(rule('authz-namespace-not-found'), [
         rules:
         - from:
           - source: {namespaces: [httpbin, "http*", "*bin", "*"], notNamespaces: [istio-system]}
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'unknown namespaces and patterns, in namespaces and notNamespaces',
-    files: { 'app.yaml': httpbin, 'ap.yaml': yaml`
+    files: {
+      'app.yaml': httpbin,
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: httpbin, namespace: httpbin}
@@ -161,22 +206,43 @@ ruleTable(rule('authz-namespace-not-found'), [
           - source:
               notNamespaces:
               - prod-*
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'authz-namespace-not-found', file: 'ap.yaml', line: 10, messageId: 'namespaceNotFound', data: { namespace: 'fronend' } },
-      { rule: 'authz-namespace-not-found', file: 'ap.yaml', line: 11, messageId: 'namespaceNotFound', data: { namespace: '*-bogus' } },
-      { rule: 'authz-namespace-not-found', file: 'ap.yaml', line: 14, messageId: 'notNamespaceNotFound', data: { namespace: 'prod-*' } },
+      {
+        rule: 'authz-namespace-not-found',
+        file: 'ap.yaml',
+        line: 10,
+        messageId: 'namespaceNotFound',
+        data: { namespace: 'fronend' },
+      },
+      {
+        rule: 'authz-namespace-not-found',
+        file: 'ap.yaml',
+        line: 11,
+        messageId: 'namespaceNotFound',
+        data: { namespace: '*-bogus' },
+      },
+      {
+        rule: 'authz-namespace-not-found',
+        file: 'ap.yaml',
+        line: 14,
+        messageId: 'notNamespaceNotFound',
+        data: { namespace: 'prod-*' },
+      },
     ],
   },
   {
     name: 'namespaces declared external in the config file',
     config: 'external:\n  namespaces: [frontend]\n',
-    files: { 'ap.yaml': yaml`
+    files: {
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: a, namespace: api}
       spec: {rules: [{from: [{source: {namespaces: [frontend]}}]}]}
-    ` },
+    `,
+    },
     expect: [],
   },
 ]);
@@ -184,7 +250,8 @@ ruleTable(rule('authz-namespace-not-found'), [
 ruleTable(rule('selector-on-kubernetes-gateway'), [
   {
     name: 'selectors on the pods of a Kubernetes Gateway, or naming a Gateway of the repository',
-    files: { 'gw.yaml': yaml`
+    files: {
+      'gw.yaml': yaml`
       apiVersion: gateway.networking.k8s.io/v1
       kind: Gateway
       metadata: {name: web, namespace: web}
@@ -208,22 +275,37 @@ ruleTable(rule('selector-on-kubernetes-gateway'), [
       spec:
         selector:
           matchLabels: {app: edge}
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'selector-on-kubernetes-gateway', line: 11, name: 'ap', messageId: 'selectorOnGateway', data: { kind: 'AuthorizationPolicy', gateway: 'web' } },
-      { rule: 'selector-on-kubernetes-gateway', line: 23, name: 't', messageId: 'selectorOnGateway', data: { kind: 'Telemetry', gateway: 'edge' } },
+      {
+        rule: 'selector-on-kubernetes-gateway',
+        line: 11,
+        name: 'ap',
+        messageId: 'selectorOnGateway',
+        data: { kind: 'AuthorizationPolicy', gateway: 'web' },
+      },
+      {
+        rule: 'selector-on-kubernetes-gateway',
+        line: 23,
+        name: 't',
+        messageId: 'selectorOnGateway',
+        data: { kind: 'Telemetry', gateway: 'edge' },
+      },
     ],
   },
   {
     name: 'targetRefs attach policies to Kubernetes Gateways correctly',
-    files: { 'gw.yaml': yaml`
+    files: {
+      'gw.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: RequestAuthentication
       metadata: {name: ra, namespace: web}
       spec:
         selector: {matchLabels: {gateway.networking.k8s.io/gateway-name: web}}
         targetRefs: [{kind: Gateway, group: gateway.networking.k8s.io, name: web}]
-    ` },
+    `,
+    },
     expect: [],
   },
 ]);

@@ -27,7 +27,7 @@ const routeViaEgress = (namespace: string) => yaml`
 
 ruleTable(rules('vs-subset-not-in-scope', 'vs-subset-not-found'), [
   {
-    name: 'the DestinationRule defining the subset is in the callers\' namespace',
+    name: "the DestinationRule defining the subset is in the callers' namespace",
     files: { 'dr.yaml': egressDr('news'), 'vs.yaml': routeViaEgress('news') },
     expect: [],
   },
@@ -37,15 +37,32 @@ ruleTable(rules('vs-subset-not-in-scope', 'vs-subset-not-found'), [
     expect: [],
   },
   {
-    name: 'the egress gateway DestinationRule placed in one application\'s namespace does not apply to another\'s callers',
+    name: "the egress gateway DestinationRule placed in one application's namespace does not apply to another's callers",
     files: { 'dr.yaml': egressDr('news'), 'vs.yaml': routeViaEgress('sports') },
-    expect: [{ rule: 'vs-subset-not-in-scope', file: 'vs.yaml', line: 9, messageId: 'subsetNotInScope',
-      data: { subset: 'cnn', host: 'istio-egressgateway.istio-system.svc.cluster.local', definers: 'news/egressgateway-for-cnn', caller: 'sports', hostNamespaceNote: ' ("istio-system")', rootNamespace: 'istio-system' } }],
+    expect: [
+      {
+        rule: 'vs-subset-not-in-scope',
+        file: 'vs.yaml',
+        line: 9,
+        messageId: 'subsetNotInScope',
+        data: {
+          subset: 'cnn',
+          host: 'istio-egressgateway.istio-system.svc.cluster.local',
+          definers: 'news/egressgateway-for-cnn',
+          caller: 'sports',
+          hostNamespaceNote: ' ("istio-system")',
+          rootNamespace: 'istio-system',
+        },
+      },
+    ],
   },
   {
-    name: 'a DestinationRule in the callers\' namespace shadows the one in the host\'s namespace',
+    name: "a DestinationRule in the callers' namespace shadows the one in the host's namespace",
     files: {
-      'dr.yaml': egressDr('istio-system') + '---\n' + yaml`
+      'dr.yaml':
+        egressDr('istio-system') +
+        '---\n' +
+        yaml`
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
         metadata: {name: egress-lb, namespace: sports}
@@ -55,6 +72,14 @@ ruleTable(rules('vs-subset-not-in-scope', 'vs-subset-not-found'), [
       `,
       'vs.yaml': routeViaEgress('sports'),
     },
-    expect: [{ rule: 'vs-subset-not-in-scope', file: 'vs.yaml', line: 9, messageId: 'subsetNotInScopeOthersApply', data: { definers: 'istio-system/egressgateway-for-cnn', caller: 'sports', applying: 'sports/egress-lb' } }],
+    expect: [
+      {
+        rule: 'vs-subset-not-in-scope',
+        file: 'vs.yaml',
+        line: 9,
+        messageId: 'subsetNotInScopeOthersApply',
+        data: { definers: 'istio-system/egressgateway-for-cnn', caller: 'sports', applying: 'sports/egress-lb' },
+      },
+    ],
   },
 ]);

@@ -33,9 +33,23 @@ ruleTable(rules('dr-port-level-drops-setting', 'dr-port-level-drops-tls'), [
                 http: {http2MaxRequests: 100}
       `,
     },
-    expect: [{ rule: 'dr-port-level-drops-setting', file: 'dr.yaml', line: 11, hasFix: true, messageId: 'portEntryDropsSetting',
-      data: { port: 9080, field: 'outlierDetection', from: 'spec.trafficPolicy.outlierDetection', fallback: 'no outlier detection: failing endpoints are never ejected' } }],
-    fixed: { 'dr.yaml': yaml`
+    expect: [
+      {
+        rule: 'dr-port-level-drops-setting',
+        file: 'dr.yaml',
+        line: 11,
+        hasFix: true,
+        messageId: 'portEntryDropsSetting',
+        data: {
+          port: 9080,
+          field: 'outlierDetection',
+          from: 'spec.trafficPolicy.outlierDetection',
+          fallback: 'no outlier detection: failing endpoints are never ejected',
+        },
+      },
+    ],
+    fixed: {
+      'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
       metadata: {name: reviews, namespace: books}
@@ -52,10 +66,11 @@ ruleTable(rules('dr-port-level-drops-setting', 'dr-port-level-drops-tls'), [
             outlierDetection:
               consecutive5xxErrors: 5
               interval: "10s"
-    ` },
+    `,
+    },
   },
   {
-    name: 'a subset port entry drops the subset\'s loadBalancer',
+    name: "a subset port entry drops the subset's loadBalancer",
     files: {
       'svc.yaml': reviewsService,
       'dr.yaml': yaml`
@@ -76,8 +91,15 @@ ruleTable(rules('dr-port-level-drops-setting', 'dr-port-level-drops-tls'), [
                   tcp: {maxConnections: 10}
       `,
     },
-    expect: [{ rule: 'dr-port-level-drops-setting', file: 'dr.yaml', line: 13, messageId: 'portEntryDropsSetting',
-      data: { port: 9080, field: 'loadBalancer', from: 'spec.subsets.0.trafficPolicy.loadBalancer' } }],
+    expect: [
+      {
+        rule: 'dr-port-level-drops-setting',
+        file: 'dr.yaml',
+        line: 13,
+        messageId: 'portEntryDropsSetting',
+        data: { port: 9080, field: 'loadBalancer', from: 'spec.subsets.0.trafficPolicy.loadBalancer' },
+      },
+    ],
   },
   {
     name: 'TLS origination at the top level, a port entry without tls on a port declared HTTP: error, the fix copies tls',
@@ -107,9 +129,25 @@ ruleTable(rules('dr-port-level-drops-setting', 'dr-port-level-drops-tls'), [
                 tcp: {maxConnections: 50}
       `,
     },
-    expect: [{ rule: 'dr-port-level-drops-tls', file: 'dr.yaml', line: 9, hasFix: true, messageId: 'portEntryDropsTlsOnTargetPort',
-      data: { port: 80, mode: 'SIMPLE', from: 'spec.trafficPolicy.tls', declaredBy: 'ServiceEntry shop/payments', protocol: 'HTTP', targetPort: 443 } }],
-    fixed: { 'dr.yaml': yaml`
+    expect: [
+      {
+        rule: 'dr-port-level-drops-tls',
+        file: 'dr.yaml',
+        line: 9,
+        hasFix: true,
+        messageId: 'portEntryDropsTlsOnTargetPort',
+        data: {
+          port: 80,
+          mode: 'SIMPLE',
+          from: 'spec.trafficPolicy.tls',
+          declaredBy: 'ServiceEntry shop/payments',
+          protocol: 'HTTP',
+          targetPort: 443,
+        },
+      },
+    ],
+    fixed: {
+      'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
       metadata: {name: payments, namespace: shop}
@@ -123,7 +161,8 @@ ruleTable(rules('dr-port-level-drops-setting', 'dr-port-level-drops-tls'), [
               tcp: {maxConnections: 50}
             tls:
               mode: SIMPLE
-    ` },
+    `,
+    },
   },
   {
     name: 'TLS origination dropped on a port declared HTTP without a targetPort: error naming the port as declared',
@@ -152,8 +191,16 @@ ruleTable(rules('dr-port-level-drops-setting', 'dr-port-level-drops-tls'), [
               loadBalancer: {simple: ROUND_ROBIN}
       `,
     },
-    expect: [{ rule: 'dr-port-level-drops-tls', file: 'dr.yaml', line: 9, hasFix: true, messageId: 'portEntryDropsTls',
-      data: { port: 8443, mode: 'MUTUAL', declaredBy: 'ServiceEntry shop/ledger', protocol: 'HTTP' } }],
+    expect: [
+      {
+        rule: 'dr-port-level-drops-tls',
+        file: 'dr.yaml',
+        line: 9,
+        hasFix: true,
+        messageId: 'portEntryDropsTls',
+        data: { port: 8443, mode: 'MUTUAL', declaredBy: 'ServiceEntry shop/ledger', protocol: 'HTTP' },
+      },
+    ],
   },
   {
     name: 'complete port entries, no top-level settings, ISTIO_MUTUAL left to auto mTLS, origination dropped on a TLS port: silent',
@@ -245,10 +292,25 @@ ruleTable(rule('dr-outlier-detection-non-http'), [
       `,
     },
     expect: [
-      { rule: 'dr-outlier-detection-non-http', file: 'dr.yaml', line: 7, messageId: 'statusCodesUnseenOnPort',
-        data: { fields: '`consecutive5xxErrors`', namespace: 'books', name: 'reviews', ports: '5432 (TCP, Service books/reviews)' } },
-      { rule: 'dr-outlier-detection-non-http', file: 'dr.yaml', line: 16, messageId: 'statusCodesUnseenOnPort',
-        data: { fields: '`consecutiveGatewayErrors`', ports: '443 (HTTPS, ServiceEntry books/bank)' } },
+      {
+        rule: 'dr-outlier-detection-non-http',
+        file: 'dr.yaml',
+        line: 7,
+        messageId: 'statusCodesUnseenOnPort',
+        data: {
+          fields: '`consecutive5xxErrors`',
+          namespace: 'books',
+          name: 'reviews',
+          ports: '5432 (TCP, Service books/reviews)',
+        },
+      },
+      {
+        rule: 'dr-outlier-detection-non-http',
+        file: 'dr.yaml',
+        line: 16,
+        messageId: 'statusCodesUnseenOnPort',
+        data: { fields: '`consecutiveGatewayErrors`', ports: '443 (HTTPS, ServiceEntry books/bank)' },
+      },
     ],
   },
   {
@@ -272,8 +334,18 @@ ruleTable(rule('dr-outlier-detection-non-http'), [
             outlierDetection: {consecutive5xxErrors: 5, consecutiveGatewayErrors: 3}
       `,
     },
-    expect: [{ rule: 'dr-outlier-detection-non-http', file: 'dr.yaml', line: 7, messageId: 'statusCodesUnseenOnPorts',
-      data: { fields: '`consecutive5xxErrors` and `consecutiveGatewayErrors`', ports: '6379 (TCP, Service books/cache), 26379 (TCP, Service books/cache)' } }],
+    expect: [
+      {
+        rule: 'dr-outlier-detection-non-http',
+        file: 'dr.yaml',
+        line: 7,
+        messageId: 'statusCodesUnseenOnPorts',
+        data: {
+          fields: '`consecutive5xxErrors` and `consecutiveGatewayErrors`',
+          ports: '6379 (TCP, Service books/cache), 26379 (TCP, Service books/cache)',
+        },
+      },
+    ],
   },
   {
     name: 'HTTP and gRPC ports, connection-only outlier detection, unnamed Service ports: silent',

@@ -36,19 +36,28 @@ const certificate = (namespace: string) => yaml`
 
 ruleTable(rule('gateway-credential-wrong-namespace'), [
   {
-    name: 'the certificate is issued into the gateway workload\'s namespace',
+    name: "the certificate is issued into the gateway workload's namespace",
     files: { 'gw.yaml': ingressDeployment, 'shop.yaml': shopGateway, 'cert.yaml': certificate('istio-ingress') },
     expect: [],
   },
   {
     name: 'the certificate is issued next to the Gateway resource, not next to the gateway proxy',
     files: { 'gw.yaml': ingressDeployment, 'shop.yaml': shopGateway, 'cert.yaml': certificate('shop') },
-    expect: [{ rule: 'gateway-credential-wrong-namespace', file: 'shop.yaml', line: 11, messageId: 'wrongNamespace', data: { credential: 'shop-tls', missing: '"istio-ingress"', definedIn: '"shop"' } }],
+    expect: [
+      {
+        rule: 'gateway-credential-wrong-namespace',
+        file: 'shop.yaml',
+        line: 11,
+        messageId: 'wrongNamespace',
+        data: { credential: 'shop-tls', missing: '"istio-ingress"', definedIn: '"shop"' },
+      },
+    ],
   },
   {
     name: 'a Secret in the wrong namespace, the same way',
     files: {
-      'gw.yaml': ingressDeployment, 'shop.yaml': shopGateway,
+      'gw.yaml': ingressDeployment,
+      'shop.yaml': shopGateway,
       'secret.yaml': yaml`
         apiVersion: v1
         kind: Secret
@@ -57,7 +66,15 @@ ruleTable(rule('gateway-credential-wrong-namespace'), [
         data: {tls.crt: "", tls.key: ""}
       `,
     },
-    expect: [{ rule: 'gateway-credential-wrong-namespace', file: 'shop.yaml', line: 11, messageId: 'wrongNamespace', data: { missing: '"istio-ingress"', definedIn: '"shop"' } }],
+    expect: [
+      {
+        rule: 'gateway-credential-wrong-namespace',
+        file: 'shop.yaml',
+        line: 11,
+        messageId: 'wrongNamespace',
+        data: { missing: '"istio-ingress"', definedIn: '"shop"' },
+      },
+    ],
   },
   {
     name: 'gateway workloads not in the repository: their namespace is unknown, nothing is judged',

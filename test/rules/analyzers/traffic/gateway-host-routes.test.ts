@@ -28,9 +28,23 @@ ruleTable(rule('gateway-host-without-route'), [
             - destination: {host: web}
       `,
     },
-    expect: [{ rule: 'gateway-host-without-route', file: 'gw.yaml', line: 9, hasFix: true, messageId: 'notBoundMeshOnly',
-      data: { host: 'shop.example.com', gatewayRef: 'istio-system/public', candidates: 'VirtualService shop/web has the host but applies only to sidecars (no `gateways:`, which means `mesh`)' } }],
-    fixed: { 'vs.yaml': yaml`
+    expect: [
+      {
+        rule: 'gateway-host-without-route',
+        file: 'gw.yaml',
+        line: 9,
+        hasFix: true,
+        messageId: 'notBoundMeshOnly',
+        data: {
+          host: 'shop.example.com',
+          gatewayRef: 'istio-system/public',
+          candidates:
+            'VirtualService shop/web has the host but applies only to sidecars (no `gateways:`, which means `mesh`)',
+        },
+      },
+    ],
+    fixed: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: web, namespace: shop}
@@ -42,7 +56,8 @@ ruleTable(rule('gateway-host-without-route'), [
         gateways:
         - istio-system/public
         - mesh
-    ` },
+    `,
+    },
   },
   {
     name: 'a VirtualService bound to another gateway: the fix appends this one',
@@ -70,9 +85,20 @@ ruleTable(rule('gateway-host-without-route'), [
             hosts: [shop.example.com]
       `,
     },
-    expect: [{ rule: 'gateway-host-without-route', file: 'gw.yaml', line: 9, messageId: 'notBound',
-      data: { gatewayRef: 'istio-system/public', candidates: 'VirtualService shop/web has the host but is bound to "shop/internal" only' } }],
-    fixed: { 'vs.yaml': yaml`
+    expect: [
+      {
+        rule: 'gateway-host-without-route',
+        file: 'gw.yaml',
+        line: 9,
+        messageId: 'notBound',
+        data: {
+          gatewayRef: 'istio-system/public',
+          candidates: 'VirtualService shop/web has the host but is bound to "shop/internal" only',
+        },
+      },
+    ],
+    fixed: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: web, namespace: shop}
@@ -93,7 +119,8 @@ ruleTable(rule('gateway-host-without-route'), [
         servers:
         - port: {number: 80, name: http, protocol: HTTP}
           hosts: [shop.example.com]
-    ` },
+    `,
+    },
   },
   {
     name: 'two VirtualServices have the host and neither is bound: no fix, since which one should serve it is a guess',
@@ -120,8 +147,19 @@ ruleTable(rule('gateway-host-without-route'), [
             - destination: {host: web-canary}
       `,
     },
-    expect: [{ rule: 'gateway-host-without-route', file: 'gw.yaml', line: 9, hasFix: false, messageId: 'notBoundSeveral',
-      data: { candidates: 'VirtualService shop/web has the host but applies only to sidecars (no `gateways:`, which means `mesh`); VirtualService shop/web-canary has the host but is bound to "mesh" only' } }],
+    expect: [
+      {
+        rule: 'gateway-host-without-route',
+        file: 'gw.yaml',
+        line: 9,
+        hasFix: false,
+        messageId: 'notBoundSeveral',
+        data: {
+          candidates:
+            'VirtualService shop/web has the host but applies only to sidecars (no `gateways:`, which means `mesh`); VirtualService shop/web-canary has the host but is bound to "mesh" only',
+        },
+      },
+    ],
   },
   {
     name: 'served hosts are silent: bound VirtualService, a wildcard VirtualService host, another Gateway on the same workload and port, an HTTPS redirect',
@@ -186,10 +224,14 @@ ruleTable(rule('gateway-host-without-route'), [
   {
     name: 'a mesh VirtualService for a host the gateway accepts only from another namespace, or a wildcard gateway host: silent',
     files: {
-      'gw.yaml': gateway + yaml`
+      'gw.yaml':
+        gateway +
+        yaml`
         - port: {number: 8080, name: http-any, protocol: HTTP}
           hosts: ["*"]
-      `.replace(/^/gm, '  ').replace(/^  $/gm, ''),
+      `
+          .replace(/^/gm, '  ')
+          .replace(/^ {2}$/gm, ''),
       'vs.yaml': yaml`
         apiVersion: networking.istio.io/v1
         kind: VirtualService

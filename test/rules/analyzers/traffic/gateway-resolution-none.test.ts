@@ -1,6 +1,7 @@
 import { ruleTable, yaml, rule } from '../../../helpers/harness.js';
 
-const egress = (resolution: string) => yaml`
+const egress = (resolution: string) =>
+  yaml`
   apiVersion: networking.istio.io/v1
   kind: ServiceEntry
   metadata: {name: cnn, namespace: egress}
@@ -37,8 +38,21 @@ ruleTable(rule('gateway-route-to-resolution-none'), [
   {
     name: 'the egress gateway routes to a ServiceEntry without resolution (NONE): error, the fix sets DNS',
     files: { 'se.yaml': egress(''), 'vs.yaml': vs },
-    expect: [{ rule: 'gateway-route-to-resolution-none', file: 'vs.yaml', line: 20, hasFix: true, messageId: 'resolutionNone',
-      data: { gateways: '"istio-egressgateway"', host: 'edition.cnn.com', serviceEntries: 'ServiceEntry egress/cnn', resolutionSource: 'the default' } }],
+    expect: [
+      {
+        rule: 'gateway-route-to-resolution-none',
+        file: 'vs.yaml',
+        line: 20,
+        hasFix: true,
+        messageId: 'resolutionNone',
+        data: {
+          gateways: '"istio-egressgateway"',
+          host: 'edition.cnn.com',
+          serviceEntries: 'ServiceEntry egress/cnn',
+          resolutionSource: 'the default',
+        },
+      },
+    ],
     fixed: { 'se.yaml': egress('') + '  resolution: DNS\n' },
   },
   {
@@ -66,13 +80,28 @@ ruleTable(rule('gateway-route-to-resolution-none'), [
             - destination: {host: api.partners.example}
       `,
     },
-    expect: [{ rule: 'gateway-route-to-resolution-none', file: 'vs.yaml', line: 10, hasFix: false, messageId: 'resolutionNoneNoFix',
-      data: { gateways: '"istio-system/public"', serviceEntries: 'ServiceEntry shop/partners', resolutionSource: 'as written' } }],
+    expect: [
+      {
+        rule: 'gateway-route-to-resolution-none',
+        file: 'vs.yaml',
+        line: 10,
+        hasFix: false,
+        messageId: 'resolutionNoneNoFix',
+        data: {
+          gateways: '"istio-system/public"',
+          serviceEntries: 'ServiceEntry shop/partners',
+          resolutionSource: 'as written',
+        },
+      },
+    ],
   },
   {
     name: 'DNS resolution behind the gateway, NONE reached from sidecars only, a Service host: silent',
     files: {
-      'se.yaml': egress('  resolution: DNS\n') + '---\n' + yaml`
+      'se.yaml':
+        egress('  resolution: DNS\n') +
+        '---\n' +
+        yaml`
         apiVersion: networking.istio.io/v1
         kind: ServiceEntry
         metadata: {name: passthrough, namespace: egress}
@@ -81,7 +110,10 @@ ruleTable(rule('gateway-route-to-resolution-none'), [
           ports: [{number: 443, name: tls, protocol: TLS}]
           resolution: NONE
       `,
-      'vs.yaml': vs + '---\n' + yaml`
+      'vs.yaml':
+        vs +
+        '---\n' +
+        yaml`
         apiVersion: networking.istio.io/v1
         kind: VirtualService
         metadata: {name: github, namespace: egress}

@@ -22,43 +22,51 @@ const ingress = yaml`
 ruleTable(rule('gateway-selector-no-workload'), [
   {
     name: 'a selector matching a Deployment pod template',
-    files: { 'ingress.yaml': ingress, 'gw.yaml': yaml`
+    files: {
+      'ingress.yaml': ingress,
+      'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Gateway
       metadata: {name: public, namespace: gateways}
       spec:
         selector: {app: public-gateway}
         servers: [{port: {number: 8080, name: http, protocol: HTTP}, hosts: ["*"]}]
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'the standard ingress gateway installed outside the repository is not reported',
-    files: { 'gw.yaml': yaml`
+    files: {
+      'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Gateway
       metadata: {name: public, namespace: istio-system}
       spec:
         selector: {istio: ingressgateway}
         servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
-    ` },
+    `,
+    },
     expect: [],
   },
   {
-    name: 'the east-west gateway that Istio\'s multicluster tooling installs is not reported',
-    files: { 'gw.yaml': yaml`
+    name: "the east-west gateway that Istio's multicluster tooling installs is not reported",
+    files: {
+      'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Gateway
       metadata: {name: cross-network-gateway, namespace: istio-system}
       spec:
         selector: {istio: eastwestgateway}
         servers: [{port: {number: 15443, name: tls, protocol: TLS}, tls: {mode: AUTO_PASSTHROUGH}, hosts: ["*.local"]}]
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'the east-west selector is reported when the repository deploys its gateways itself and none has it',
-    files: { 'gw.yaml': yaml`
+    files: {
+      'gw.yaml': yaml`
       apiVersion: apps/v1
       kind: Deployment
       metadata: {name: istio-ingressgateway, namespace: istio-system}
@@ -74,12 +82,21 @@ ruleTable(rule('gateway-selector-no-workload'), [
         selector:
           istio: eastwestgateway
         servers: [{port: {number: 15443, name: tls, protocol: TLS}, tls: {mode: AUTO_PASSTHROUGH}, hosts: ["*.local"]}]
-    ` },
-    expect: [{ rule: 'gateway-selector-no-workload', line: 14, messageId: 'noWorkload', data: { selector: 'istio=eastwestgateway' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'gateway-selector-no-workload',
+        line: 14,
+        messageId: 'noWorkload',
+        data: { selector: 'istio=eastwestgateway' },
+      },
+    ],
   },
   {
     name: 'a standard selector is reported when the repository deploys its gateways itself and none has those labels',
-    files: { 'gw.yaml': yaml`
+    files: {
+      'gw.yaml': yaml`
       apiVersion: apps/v1
       kind: Deployment
       metadata: {name: istio-ingress, namespace: istio-ingress}
@@ -95,12 +112,21 @@ ruleTable(rule('gateway-selector-no-workload'), [
         selector:
           istio: ingressgateway
         servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
-    ` },
-    expect: [{ rule: 'gateway-selector-no-workload', line: 14, messageId: 'noWorkload', data: { selector: 'istio=ingressgateway' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'gateway-selector-no-workload',
+        line: 14,
+        messageId: 'noWorkload',
+        data: { selector: 'istio=ingressgateway' },
+      },
+    ],
   },
   {
-    name: 'a gateway installed by a Flux HelmRelease of Istio\'s gateway chart: its pods are labelled from the release name',
-    files: { 'istio.yaml': yaml`
+    name: "a gateway installed by a Flux HelmRelease of Istio's gateway chart: its pods are labelled from the release name",
+    files: {
+      'istio.yaml': yaml`
       apiVersion: helm.toolkit.fluxcd.io/v2
       kind: HelmRelease
       metadata: {name: istio-gateway, namespace: istio-system}
@@ -115,12 +141,14 @@ ruleTable(rule('gateway-selector-no-workload'), [
       spec:
         selector: {istio: gateway}
         servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'an Argo CD Application of the gateway chart with labels in its values; a selector for another release is reported',
-    files: { 'apps.yaml': yaml`
+    files: {
+      'apps.yaml': yaml`
       apiVersion: argoproj.io/v1alpha1
       kind: Application
       metadata: {name: istio-ingress, namespace: argocd}
@@ -147,12 +175,16 @@ ruleTable(rule('gateway-selector-no-workload'), [
         selector:
           istio: internal
         servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
-    ` },
-    expect: [{ rule: 'gateway-selector-no-workload', line: 25, messageId: 'noWorkload', data: { selector: 'istio=internal' } }],
+    `,
+    },
+    expect: [
+      { rule: 'gateway-selector-no-workload', line: 25, messageId: 'noWorkload', data: { selector: 'istio=internal' } },
+    ],
   },
   {
-    name: 'an IstioOperator\'s ingress gateway component, labelled by its `label`; a selector of the disabled one is reported',
-    files: { 'istio.yaml': yaml`
+    name: "an IstioOperator's ingress gateway component, labelled by its `label`; a selector of the disabled one is reported",
+    files: {
+      'istio.yaml': yaml`
       apiVersion: install.istio.io/v1alpha1
       kind: IstioOperator
       metadata: {name: gateways, namespace: istio-system}
@@ -181,12 +213,22 @@ ruleTable(rule('gateway-selector-no-workload'), [
         selector:
           istio: egressgateway
         servers: [{port: {number: 443, name: tls, protocol: TLS}, tls: {mode: PASSTHROUGH}, hosts: ["api.example.com"]}]
-    ` },
-    expect: [{ rule: 'gateway-selector-no-workload', line: 27, messageId: 'noWorkload', data: { selector: 'istio=egressgateway' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'gateway-selector-no-workload',
+        line: 27,
+        messageId: 'noWorkload',
+        data: { selector: 'istio=egressgateway' },
+      },
+    ],
   },
   {
     name: 'a selector typo',
-    files: { 'ingress.yaml': ingress, 'gw.yaml': yaml`
+    files: {
+      'ingress.yaml': ingress,
+      'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Gateway
       metadata: {name: public, namespace: gateways}
@@ -194,20 +236,31 @@ ruleTable(rule('gateway-selector-no-workload'), [
         selector:
           app: public-gatway
         servers: [{port: {number: 8080, name: http, protocol: HTTP}, hosts: ["*"]}]
-    ` },
-    expect: [{ rule: 'gateway-selector-no-workload', file: 'gw.yaml', line: 6, messageId: 'noWorkload', data: { selector: 'app=public-gatway' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'gateway-selector-no-workload',
+        file: 'gw.yaml',
+        line: 6,
+        messageId: 'noWorkload',
+        data: { selector: 'app=public-gatway' },
+      },
+    ],
   },
   {
     name: 'a gateway workload declared in the config file',
     config: 'external:\n  workloads:\n  - {namespace: edge, labels: {app: edge-gateway}}\n',
-    files: { 'gw.yaml': yaml`
+    files: {
+      'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Gateway
       metadata: {name: edge, namespace: edge}
       spec:
         selector: {app: edge-gateway}
         servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
-    ` },
+    `,
+    },
     expect: [],
   },
 ]);
@@ -215,7 +268,9 @@ ruleTable(rule('gateway-selector-no-workload'), [
 ruleTable(rule('gateway-port-not-on-service'), [
   {
     name: 'server ports equal to the Service targetPorts',
-    files: { 'ingress.yaml': ingress, 'gw.yaml': yaml`
+    files: {
+      'ingress.yaml': ingress,
+      'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Gateway
       metadata: {name: public, namespace: gateways}
@@ -224,12 +279,15 @@ ruleTable(rule('gateway-port-not-on-service'), [
         servers:
         - {port: {number: 8080, name: http, protocol: HTTP}, hosts: ["*"]}
         - {port: {number: 8443, name: https, protocol: HTTPS}, hosts: ["*"], tls: {mode: SIMPLE, credentialName: cert}}
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'a server port no Service forwards to',
-    files: { 'ingress.yaml': ingress, 'gw.yaml': yaml`
+    files: {
+      'ingress.yaml': ingress,
+      'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Gateway
       metadata: {name: public, namespace: gateways}
@@ -241,12 +299,22 @@ ruleTable(rule('gateway-port-not-on-service'), [
             name: http
             protocol: HTTP
           hosts: ["*"]
-    ` },
-    expect: [{ rule: 'gateway-port-not-on-service', file: 'gw.yaml', line: 8, messageId: 'portNotOnService', data: { gateway: 'gateways/public', port: 9000, servicePorts: '80, 443, 8080, 8443' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'gateway-port-not-on-service',
+        file: 'gw.yaml',
+        line: 8,
+        messageId: 'portNotOnService',
+        data: { gateway: 'gateways/public', port: 9000, servicePorts: '80, 443, 8080, 8443' },
+      },
+    ],
   },
   {
     name: 'no Service of the gateway in the repository: nothing to compare',
-    files: { 'gw.yaml': yaml`
+    files: {
+      'gw.yaml': yaml`
       apiVersion: v1
       kind: Pod
       metadata: {name: gw, namespace: gateways, labels: {app: gw}}
@@ -258,15 +326,17 @@ ruleTable(rule('gateway-port-not-on-service'), [
       spec:
         selector: {app: gw}
         servers: [{port: {number: 9000, name: http, protocol: HTTP}, hosts: ["*"]}]
-    ` },
+    `,
+    },
     expect: [],
   },
 ]);
 
 ruleTable(rule('gateway-duplicate-certificate'), [
   {
-    name: 'the same credentialName on a gateway whose selector is contained in another\'s: reported on the broader one',
-    files: { 'gw.yaml': yaml`
+    name: "the same credentialName on a gateway whose selector is contained in another's: reported on the broader one",
+    files: {
+      'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Gateway
       metadata:
@@ -284,12 +354,22 @@ ruleTable(rule('gateway-duplicate-certificate'), [
       spec:
         selector: {istio: ingressgateway, app: istio-ingressgateway}
         servers: [{port: {number: 443, name: https, protocol: HTTPS}, hosts: [b.example.com], tls: {mode: SIMPLE, credentialName: wildcard}}]
-    ` },
-    expect: [{ rule: 'gateway-duplicate-certificate', line: 4, name: 'a', messageId: 'sameCredential', data: { gateway: 'istio-system/a', other: 'istio-system/b', credential: 'wildcard' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'gateway-duplicate-certificate',
+        line: 4,
+        name: 'a',
+        messageId: 'sameCredential',
+        data: { gateway: 'istio-system/a', other: 'istio-system/b', credential: 'wildcard' },
+      },
+    ],
   },
   {
     name: 'equal selectors: both gateways are reported; serverCertificate files count like credentialName',
-    files: { 'gw.yaml': yaml`
+    files: {
+      'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Gateway
       metadata:
@@ -307,15 +387,29 @@ ruleTable(rule('gateway-duplicate-certificate'), [
       spec:
         selector: {app: edge}
         servers: [{port: {number: 443, name: https, protocol: HTTPS}, hosts: [b.example.com], tls: {mode: SIMPLE, serverCertificate: /etc/certs/tls.crt, privateKey: /etc/certs/tls.key}}]
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'gateway-duplicate-certificate', line: 4, name: 'a', messageId: 'sameCertificateFiles', data: { gateway: 'edge/a', other: 'edge/b' } },
-      { rule: 'gateway-duplicate-certificate', line: 13, name: 'b', messageId: 'sameCertificateFiles', data: { gateway: 'edge/b', other: 'edge/a' } },
+      {
+        rule: 'gateway-duplicate-certificate',
+        line: 4,
+        name: 'a',
+        messageId: 'sameCertificateFiles',
+        data: { gateway: 'edge/a', other: 'edge/b' },
+      },
+      {
+        rule: 'gateway-duplicate-certificate',
+        line: 13,
+        name: 'b',
+        messageId: 'sameCertificateFiles',
+        data: { gateway: 'edge/b', other: 'edge/a' },
+      },
     ],
   },
   {
     name: 'same certificate on gateways of different workloads',
-    files: { 'gw.yaml': yaml`
+    files: {
+      'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Gateway
       metadata: {name: a, namespace: istio-system}
@@ -329,7 +423,8 @@ ruleTable(rule('gateway-duplicate-certificate'), [
       spec:
         selector: {istio: internal-gateway}
         servers: [{port: {number: 443, name: https, protocol: HTTPS}, hosts: [b.example.com], tls: {mode: SIMPLE, credentialName: wildcard}}]
-    ` },
+    `,
+    },
     expect: [],
   },
 ]);
@@ -337,7 +432,8 @@ ruleTable(rule('gateway-duplicate-certificate'), [
 ruleTable(rule('gateway-conflict'), [
   {
     name: 'same selector, TLS port and host',
-    files: { 'gw.yaml': yaml`
+    files: {
+      'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Gateway
       metadata:
@@ -353,15 +449,23 @@ ruleTable(rule('gateway-conflict'), [
       spec:
         selector: {istio: ingressgateway}
         servers: [{port: {number: 443, name: https-2, protocol: HTTPS}, hosts: [foo.example.com, bar.example.com], tls: {mode: SIMPLE, credentialName: b}}]
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'gateway-conflict', line: 4, name: 'alpha', messageId: 'conflict', data: { other: 'default/beta', host: 'foo.example.com', port: '443' } },
+      {
+        rule: 'gateway-conflict',
+        line: 4,
+        name: 'alpha',
+        messageId: 'conflict',
+        data: { other: 'default/beta', host: 'foo.example.com', port: '443' },
+      },
       { rule: 'gateway-conflict', line: 12, name: 'beta', messageId: 'conflict', data: { other: 'default/alpha' } },
     ],
   },
   {
     name: 'different hosts, ports or bind addresses do not conflict; a contained selector needs a workload matching both',
-    files: { 'gw.yaml': yaml`
+    files: {
+      'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Gateway
       metadata: {name: alpha}
@@ -386,7 +490,8 @@ ruleTable(rule('gateway-conflict'), [
       spec:
         selector: {istio: ingressgateway, tier: nothing-has-this}
         servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: [foo.example.com]}]
-    ` },
+    `,
+    },
     expect: [],
   },
 ]);

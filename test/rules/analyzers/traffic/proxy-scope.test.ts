@@ -58,7 +58,15 @@ ruleTable(rule('vs-destination-host-not-visible'), [
                 host: ratings.books.svc.cluster.local
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 10, messageId: 'sidecarOmits', data: { sidecar: 'shop/default', namespace: 'shop' } }],
+    expect: [
+      {
+        rule: 'vs-destination-host-not-visible',
+        file: 'vs.yaml',
+        line: 10,
+        messageId: 'sidecarOmits',
+        data: { sidecar: 'shop/default', namespace: 'shop' },
+      },
+    ],
   },
 ]);
 
@@ -78,7 +86,10 @@ ruleTable(rule('gateway-conflict'), [
     files: {
       'a.yaml': gateway('shop', '{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*.example.com"]}'),
       'b.yaml': gateway('books', '{port: {number: 80, name: http-books, protocol: HTTP2}, hosts: ["*.example.com"]}'),
-      'c.yaml': gateway('redirect', '{port: {number: 80, name: http-redirect, protocol: HTTP}, hosts: ["*.example.com"], tls: {httpsRedirect: true}}'),
+      'c.yaml': gateway(
+        'redirect',
+        '{port: {number: 80, name: http-redirect, protocol: HTTP}, hosts: ["*.example.com"], tls: {httpsRedirect: true}}',
+      ),
     },
     expect: [],
   },
@@ -89,15 +100,33 @@ ruleTable(rule('gateway-conflict'), [
       'b.yaml': gateway('legacy', '{port: {number: 80, name: tcp, protocol: TCP}, hosts: [shop.example.com]}'),
     },
     expect: [
-      { rule: 'gateway-conflict', file: 'a.yaml', line: 3, messageId: 'conflict', data: { gateway: 'istio-system/shop', other: 'istio-system/legacy', host: 'shop.example.com', port: '80' } },
-      { rule: 'gateway-conflict', file: 'b.yaml', line: 3, messageId: 'conflict', data: { gateway: 'istio-system/legacy', other: 'istio-system/shop' } },
+      {
+        rule: 'gateway-conflict',
+        file: 'a.yaml',
+        line: 3,
+        messageId: 'conflict',
+        data: { gateway: 'istio-system/shop', other: 'istio-system/legacy', host: 'shop.example.com', port: '80' },
+      },
+      {
+        rule: 'gateway-conflict',
+        file: 'b.yaml',
+        line: 3,
+        messageId: 'conflict',
+        data: { gateway: 'istio-system/legacy', other: 'istio-system/shop' },
+      },
     ],
   },
   {
     name: 'two TLS servers for one host on one port: the second is skipped',
     files: {
-      'a.yaml': gateway('shop', '{port: {number: 443, name: https, protocol: HTTPS}, hosts: [shop.example.com], tls: {mode: SIMPLE, credentialName: shop-a}}'),
-      'b.yaml': gateway('shop-v2', '{port: {number: 443, name: https-v2, protocol: HTTPS}, hosts: [shop.example.com], tls: {mode: SIMPLE, credentialName: shop-b}}'),
+      'a.yaml': gateway(
+        'shop',
+        '{port: {number: 443, name: https, protocol: HTTPS}, hosts: [shop.example.com], tls: {mode: SIMPLE, credentialName: shop-a}}',
+      ),
+      'b.yaml': gateway(
+        'shop-v2',
+        '{port: {number: 443, name: https-v2, protocol: HTTPS}, hosts: [shop.example.com], tls: {mode: SIMPLE, credentialName: shop-b}}',
+      ),
     },
     expect: [
       { rule: 'gateway-conflict', file: 'a.yaml', line: 3 },
@@ -148,7 +177,7 @@ ruleTable(rules('dr-host-not-found', 'vs-destination-host-not-found'), [
     expect: [],
   },
   {
-    name: 'the Gateway\'s own name is not its Service',
+    name: "the Gateway's own name is not its Service",
     files: {
       'gw.yaml': k8sGateway,
       'dr.yaml': yaml`
@@ -159,10 +188,18 @@ ruleTable(rules('dr-host-not-found', 'vs-destination-host-not-found'), [
           host: public
       `,
     },
-    expect: [{ rule: 'dr-host-not-found', file: 'dr.yaml', line: 5, messageId: 'shortHostNotFound', data: { host: 'public', fullName: 'public.ingress.svc.cluster.local' } }],
+    expect: [
+      {
+        rule: 'dr-host-not-found',
+        file: 'dr.yaml',
+        line: 5,
+        messageId: 'shortHostNotFound',
+        data: { host: 'public', fullName: 'public.ingress.svc.cluster.local' },
+      },
+    ],
   },
   {
-    name: 'Istio\'s own Services in the root namespace exist unless the repository installs Istio',
+    name: "Istio's own Services in the root namespace exist unless the repository installs Istio",
     files: {
       'dr.yaml': yaml`
         apiVersion: networking.istio.io/v1
@@ -203,7 +240,15 @@ ruleTable(rules('dr-host-not-found', 'vs-destination-host-not-found'), [
           host: istio-ingressgateway.istio-system.svc.cluster.local
       `,
     },
-    expect: [{ rule: 'dr-host-not-found', file: 'dr.yaml', line: 5, messageId: 'hostNotFound', data: { host: 'istio-ingressgateway.istio-system.svc.cluster.local' } }],
+    expect: [
+      {
+        rule: 'dr-host-not-found',
+        file: 'dr.yaml',
+        line: 5,
+        messageId: 'hostNotFound',
+        data: { host: 'istio-ingressgateway.istio-system.svc.cluster.local' },
+      },
+    ],
   },
 ]);
 
@@ -221,7 +266,7 @@ const workloadGroup = yaml`
 
 ruleTable(rules('se-selector-matches-nothing', 'authz-no-matching-workload', 'sidecar-selector-no-workload'), [
   {
-    name: 'selectors matching a WorkloadGroup\'s labels match the VMs that register from it',
+    name: "selectors matching a WorkloadGroup's labels match the VMs that register from it",
     files: {
       'group.yaml': workloadGroup,
       'policy.yaml': yaml`
@@ -265,14 +310,23 @@ ruleTable(rules('se-selector-matches-nothing', 'authz-no-matching-workload', 'si
             matchLabels: {app: biling}
       `,
     },
-    expect: [{ rule: 'authz-no-matching-workload', file: 'policy.yaml', line: 6, messageId: 'selectorMatchesNoWorkload', data: { selector: 'app=biling', namespace: 'billing' } }],
+    expect: [
+      {
+        rule: 'authz-no-matching-workload',
+        file: 'policy.yaml',
+        line: 6,
+        messageId: 'selectorMatchesNoWorkload',
+        data: { selector: 'app=biling', namespace: 'billing' },
+      },
+    ],
   },
 ]);
 
 ruleTable(rule('authz-no-matching-workload'), [
   {
-    name: 'a policy on Istio\'s standard ingress gateway, installed outside the repository',
-    files: { 'ap.yaml': yaml`
+    name: "a policy on Istio's standard ingress gateway, installed outside the repository",
+    files: {
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: ingress-allow, namespace: istio-system}
@@ -280,12 +334,14 @@ ruleTable(rule('authz-no-matching-workload'), [
         selector: {matchLabels: {istio: ingressgateway}}
         action: ALLOW
         rules: [{to: [{operation: {hosts: ["shop.example.com"]}}]}]
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'a repository that deploys its own gateways: a selector matching none of them is reported',
-    files: { 'ap.yaml': yaml`
+    files: {
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: ingress-allow, namespace: istio-system}
@@ -301,15 +357,24 @@ ruleTable(rule('authz-no-matching-workload'), [
         template:
           metadata: {labels: {istio: internal-gateway}}
           spec: {containers: [{name: istio-proxy, image: auto}]}
-    ` },
-    expect: [{ rule: 'authz-no-matching-workload', line: 6, messageId: 'rootSelectorMatchesNoWorkload', data: { selector: 'istio=ingressgateway' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'authz-no-matching-workload',
+        line: 6,
+        messageId: 'rootSelectorMatchesNoWorkload',
+        data: { selector: 'istio=ingressgateway' },
+      },
+    ],
   },
 ]);
 
 ruleTable(rule('vs-ingress-route-ignores-subsets'), [
   {
     name: 'the VirtualService that splits by subset is itself bound to the gateway: the gateway applies its routes',
-    files: { 'vs.yaml': yaml`
+    files: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: ratings, namespace: books}
@@ -322,12 +387,14 @@ ruleTable(rule('vs-ingress-route-ignores-subsets'), [
           - destination: {host: ratings, subset: v2}
         - route:
           - destination: {host: ratings}
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'a second gateway VirtualService on the same gateway as the splitting one',
-    files: { 'vs.yaml': yaml`
+    files: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: ratings, namespace: books}
@@ -347,7 +414,8 @@ ruleTable(rule('vs-ingress-route-ignores-subsets'), [
         http:
         - route:
           - destination: {host: ratings}
-    ` },
+    `,
+    },
     expect: [],
   },
 ]);
@@ -397,8 +465,20 @@ ruleTable(rules('dr-subset-no-workload', 'dr-subset-no-workload-unrouted'), [
       `,
     },
     expect: [
-      { rule: 'dr-subset-no-workload', file: 'dr.yaml', line: 9, messageId: 'routedSubsetNoWorkload', data: { subset: 'v2', selector: 'version=v2' } },
-      { rule: 'dr-subset-no-workload-unrouted', file: 'dr.yaml', line: 11, messageId: 'unroutedSubsetNoWorkload', data: { subset: 'v3', selector: 'version=v3' } },
+      {
+        rule: 'dr-subset-no-workload',
+        file: 'dr.yaml',
+        line: 9,
+        messageId: 'routedSubsetNoWorkload',
+        data: { subset: 'v2', selector: 'version=v2' },
+      },
+      {
+        rule: 'dr-subset-no-workload-unrouted',
+        file: 'dr.yaml',
+        line: 11,
+        messageId: 'unroutedSubsetNoWorkload',
+        data: { subset: 'v3', selector: 'version=v3' },
+      },
     ],
   },
 ]);
@@ -438,6 +518,14 @@ ruleTable(rules('route-backend-not-found', 'route-backend-port-not-found'), [
               port: 80
       `,
     },
-    expect: [{ rule: 'route-backend-not-found', file: 'route.yaml', line: 8, messageId: 'backendNotFound', data: { service: 'ingress/public' } }],
+    expect: [
+      {
+        rule: 'route-backend-not-found',
+        file: 'route.yaml',
+        line: 8,
+        messageId: 'backendNotFound',
+        data: { service: 'ingress/public' },
+      },
+    ],
   },
 ]);

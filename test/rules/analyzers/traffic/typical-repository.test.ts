@@ -75,5 +75,9 @@ test('an application repository with its ingress gateway and neighbours installe
 test('declaring the external pieces in the config file leaves nothing', () => {
   const ids = new Set(trafficAnalyzerRules.map((r) => r.id));
   const config = 'external:\n  gateways: [istio-system/ingressgateway]\n  namespaces: [frontend]\n';
-  expect(check({ 'shop.yaml': app }, { config }).filter((f) => ids.has(f.rule)).map((f) => `${f.rule}: ${f.message}`)).toEqual([]);
+  expect(
+    check({ 'shop.yaml': app }, { config })
+      .filter((f) => ids.has(f.rule))
+      .map((f) => `${f.rule}: ${f.message}`),
+  ).toEqual([]);
 });

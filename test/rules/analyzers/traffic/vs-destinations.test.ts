@@ -64,9 +64,23 @@ ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visibl
                 host: ratigns
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-found', file: 'vs.yaml', line: 9, hasFix: true, messageId: 'notDeclaredDidYouMean',
-      data: { hostRole: 'destination host', host: 'ratigns', fqdnNote: ' (ratigns.books.svc.cluster.local)', guess: 'ratings' } }],
-    fixed: { 'vs.yaml': yaml`
+    expect: [
+      {
+        rule: 'vs-destination-host-not-found',
+        file: 'vs.yaml',
+        line: 9,
+        hasFix: true,
+        messageId: 'notDeclaredDidYouMean',
+        data: {
+          hostRole: 'destination host',
+          host: 'ratigns',
+          fqdnNote: ' (ratigns.books.svc.cluster.local)',
+          guess: 'ratings',
+        },
+      },
+    ],
+    fixed: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: ratings, namespace: books}
@@ -76,7 +90,8 @@ ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visibl
         - route:
           - destination:
               host: ratings
-    ` },
+    `,
+    },
   },
   {
     name: 'mirrors and external FQDNs are checked too',
@@ -95,7 +110,16 @@ ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visibl
             - destination: {host: api.partner.example}
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-found', file: 'vs.yaml', line: 10, hasFix: false, messageId: 'notDeclared', data: { hostRole: 'mirror host', host: 'api.partner.example', fqdnNote: '' } }],
+    expect: [
+      {
+        rule: 'vs-destination-host-not-found',
+        file: 'vs.yaml',
+        line: 10,
+        hasFix: false,
+        messageId: 'notDeclared',
+        data: { hostRole: 'mirror host', host: 'api.partner.example', fqdnNote: '' },
+      },
+    ],
   },
   {
     name: 'a destination without a host',
@@ -113,7 +137,16 @@ ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visibl
                 port: {number: 9080}
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-found', file: 'vs.yaml', line: 8, hasFix: false, messageId: 'noHost', data: { section: 'tcp', virtualService: 'books/ratings' } }],
+    expect: [
+      {
+        rule: 'vs-destination-host-not-found',
+        file: 'vs.yaml',
+        line: 8,
+        hasFix: false,
+        messageId: 'noHost',
+        data: { section: 'tcp', virtualService: 'books/ratings' },
+      },
+    ],
   },
   {
     name: 'a short host that a ServiceEntry declares literally, close to a Service name: both causes are named, the fix takes the Service',
@@ -146,8 +179,21 @@ ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visibl
                 host: payments
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-found', file: 'vs.yaml', line: 9, hasFix: true, messageId: 'literalShortHostDidYouMean',
-      data: { host: 'payments', fqdn: 'payments.shop.svc.cluster.local', serviceEntry: 'shop/payments', guess: 'payment' } }],
+    expect: [
+      {
+        rule: 'vs-destination-host-not-found',
+        file: 'vs.yaml',
+        line: 9,
+        hasFix: true,
+        messageId: 'literalShortHostDidYouMean',
+        data: {
+          host: 'payments',
+          fqdn: 'payments.shop.svc.cluster.local',
+          serviceEntry: 'shop/payments',
+          guess: 'payment',
+        },
+      },
+    ],
   },
   {
     name: 'a typical app repository routing to a namespace it does not manage gets nothing',
@@ -209,9 +255,23 @@ ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visibl
             - destination: {host: api.partner.example}
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 9, hasFix: true, messageId: 'notExported',
-      data: { hostRole: 'destination host', host: 'api.partner.example', definitions: 'ServiceEntry partner/partner (se.yaml), exportTo: ["."]', namespace: 'shop' } }],
-    fixed: { 'se.yaml': yaml`
+    expect: [
+      {
+        rule: 'vs-destination-host-not-visible',
+        file: 'vs.yaml',
+        line: 9,
+        hasFix: true,
+        messageId: 'notExported',
+        data: {
+          hostRole: 'destination host',
+          host: 'api.partner.example',
+          definitions: 'ServiceEntry partner/partner (se.yaml), exportTo: ["."]',
+          namespace: 'shop',
+        },
+      },
+    ],
+    fixed: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: partner, namespace: partner}
@@ -221,7 +281,8 @@ ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visibl
         location: MESH_EXTERNAL
         resolution: DNS
         ports: [{number: 443, name: tls, protocol: TLS}]
-    ` },
+    `,
+    },
   },
   {
     name: 'a Service hidden by its exportTo annotation: the fix extends the annotation',
@@ -248,8 +309,18 @@ ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visibl
             - destination: {host: payments.billing.svc.cluster.local}
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 8, hasFix: true, messageId: 'notExported', data: { host: 'payments.billing.svc.cluster.local', namespace: 'shop' } }],
-    fixed: { 'svc.yaml': yaml`
+    expect: [
+      {
+        rule: 'vs-destination-host-not-visible',
+        file: 'vs.yaml',
+        line: 8,
+        hasFix: true,
+        messageId: 'notExported',
+        data: { host: 'payments.billing.svc.cluster.local', namespace: 'shop' },
+      },
+    ],
+    fixed: {
+      'svc.yaml': yaml`
       apiVersion: v1
       kind: Service
       metadata:
@@ -259,10 +330,11 @@ ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visibl
           networking.istio.io/exportTo: ".,shop"
       spec:
         ports: [{name: http, port: 80}]
-    ` },
+    `,
+    },
   },
   {
-    name: 'a VirtualService exported only to the host\'s namespace is judged from there',
+    name: "a VirtualService exported only to the host's namespace is judged from there",
     files: {
       'se.yaml': yaml`
         apiVersion: networking.istio.io/v1
@@ -301,8 +373,16 @@ ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visibl
             - destination: {host: ratings.books.svc.cluster.local}
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 8, hasFix: false, messageId: 'notExported',
-      data: { definitions: 'Service books/ratings (svc.yaml), exportTo from the mesh default: [books]' } }],
+    expect: [
+      {
+        rule: 'vs-destination-host-not-visible',
+        file: 'vs.yaml',
+        line: 8,
+        hasFix: false,
+        messageId: 'notExported',
+        data: { definitions: 'Service books/ratings (svc.yaml), exportTo from the mesh default: [books]' },
+      },
+    ],
   },
   {
     name: 'a Sidecar egress that leaves the host out',
@@ -327,17 +407,32 @@ ruleTable(rules('vs-destination-host-not-found', 'vs-destination-host-not-visibl
             - destination: {host: ratings.books.svc.cluster.local}
       `,
     },
-    expect: [{ rule: 'vs-destination-host-not-visible', file: 'vs.yaml', line: 8, messageId: 'sidecarOmits',
-      data: { hostRole: 'destination host', host: 'ratings.books.svc.cluster.local', namespace: 'shop', sidecar: 'shop/default', hostNamespace: 'books' } }],
+    expect: [
+      {
+        rule: 'vs-destination-host-not-visible',
+        file: 'vs.yaml',
+        line: 8,
+        messageId: 'sidecarOmits',
+        data: {
+          hostRole: 'destination host',
+          host: 'ratings.books.svc.cluster.local',
+          namespace: 'shop',
+          sidecar: 'shop/default',
+          hostNamespace: 'books',
+        },
+      },
+    ],
   },
   {
     name: 'manifests that lie do not crash the rules',
-    files: { 'vs.yaml': yaml`
+    files: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: odd, namespace: books}
       spec: {hosts: 5, http: [null, {route: [null, {destination: 7}]}], tcp: "x"}
-    ` },
+    `,
+    },
     expect: [],
   },
 ]);
@@ -377,7 +472,15 @@ ruleTable(rules('vs-destination-port-required', 'vs-destination-port-not-found')
                 host: reviews
       `,
     },
-    expect: [{ rule: 'vs-destination-port-required', file: 'vs.yaml', line: 9, messageId: 'portRequired', data: { hostRole: 'destination host', host: 'reviews', ports: '9080, 9090' } }],
+    expect: [
+      {
+        rule: 'vs-destination-port-required',
+        file: 'vs.yaml',
+        line: 9,
+        messageId: 'portRequired',
+        data: { hostRole: 'destination host', host: 'reviews', ports: '9080, 9090' },
+      },
+    ],
   },
   {
     name: 'no port for a multi-port host, at a gateway',
@@ -396,7 +499,15 @@ ruleTable(rules('vs-destination-port-required', 'vs-destination-port-not-found')
                 host: reviews
       `,
     },
-    expect: [{ rule: 'vs-destination-port-required', file: 'vs.yaml', line: 10, messageId: 'portRequiredAtGateway', data: { host: 'reviews', ports: '9080, 9090' } }],
+    expect: [
+      {
+        rule: 'vs-destination-port-required',
+        file: 'vs.yaml',
+        line: 10,
+        messageId: 'portRequiredAtGateway',
+        data: { host: 'reviews', ports: '9080, 9090' },
+      },
+    ],
   },
   {
     name: 'a targetPort instead of the service port: fixed when the host has one port',
@@ -415,8 +526,18 @@ ruleTable(rules('vs-destination-port-required', 'vs-destination-port-not-found')
                 port: {number: 8080}
       `,
     },
-    expect: [{ rule: 'vs-destination-port-not-found', file: 'vs.yaml', line: 9, hasFix: true, messageId: 'portNotFound', data: { hostRole: 'destination host', host: 'ratings', port: 8080, ports: '9080' } }],
-    fixed: { 'vs.yaml': yaml`
+    expect: [
+      {
+        rule: 'vs-destination-port-not-found',
+        file: 'vs.yaml',
+        line: 9,
+        hasFix: true,
+        messageId: 'portNotFound',
+        data: { hostRole: 'destination host', host: 'ratings', port: 8080, ports: '9080' },
+      },
+    ],
+    fixed: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: r, namespace: books}
@@ -427,7 +548,8 @@ ruleTable(rules('vs-destination-port-required', 'vs-destination-port-not-found')
           - destination:
               host: ratings
               port: {number: 9080}
-    ` },
+    `,
+    },
   },
 ]);
 
@@ -478,9 +600,18 @@ ruleTable(rules('vs-subset-not-found', 'vs-subset-without-destination-rule'), [
                 subset: v3
       `,
     },
-    expect: [{ rule: 'vs-subset-not-found', file: 'vs.yaml', line: 9, hasFix: true, messageId: 'subsetNotFoundDidYouMean',
-      data: { host: 'reviews', subset: 'v3', destinationRule: 'books/reviews', subsets: '"v1", "v2"', guess: 'v1' } }],
-    fixed: { 'vs.yaml': yaml`
+    expect: [
+      {
+        rule: 'vs-subset-not-found',
+        file: 'vs.yaml',
+        line: 9,
+        hasFix: true,
+        messageId: 'subsetNotFoundDidYouMean',
+        data: { host: 'reviews', subset: 'v3', destinationRule: 'books/reviews', subsets: '"v1", "v2"', guess: 'v1' },
+      },
+    ],
+    fixed: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: reviews, namespace: books}
@@ -491,7 +622,8 @@ ruleTable(rules('vs-subset-not-found', 'vs-subset-without-destination-rule'), [
           - destination:
               host: reviews
               subset: v1
-    ` },
+    `,
+    },
   },
   {
     name: 'a subset of a host whose DestinationRule defines none',
@@ -515,12 +647,24 @@ ruleTable(rules('vs-subset-not-found', 'vs-subset-without-destination-rule'), [
             - destination: {host: reviews, subset: v1}
       `,
     },
-    expect: [{ rule: 'vs-subset-not-found', file: 'vs.yaml', line: 8, hasFix: false, messageId: 'subsetNotFound', data: { destinationRule: 'books/reviews', subsets: 'no subsets' } }],
+    expect: [
+      {
+        rule: 'vs-subset-not-found',
+        file: 'vs.yaml',
+        line: 8,
+        hasFix: false,
+        messageId: 'subsetNotFound',
+        data: { destinationRule: 'books/reviews', subsets: 'no subsets' },
+      },
+    ],
   },
   {
     name: 'subsets missing from every one of two DestinationRules for the host: a typo is fixed, another name is not',
     files: {
-      'dr.yaml': reviewsDr + '---\n' + yaml`
+      'dr.yaml':
+        reviewsDr +
+        '---\n' +
+        yaml`
         apiVersion: networking.istio.io/v1
         kind: DestinationRule
         metadata: {name: reviews-canary, namespace: books}
@@ -544,14 +688,29 @@ ruleTable(rules('vs-subset-not-found', 'vs-subset-without-destination-rule'), [
       `,
     },
     expect: [
-      { rule: 'vs-subset-not-found', file: 'vs.yaml', line: 8, hasFix: true, messageId: 'subsetNotFoundInRulesDidYouMean',
-        data: { destinationRules: 'books/reviews, books/reviews-canary', subsets: '"v1", "v2", "canary"', guess: 'v1' } },
-      { rule: 'vs-subset-not-found', file: 'vs.yaml', line: 10, hasFix: false, messageId: 'subsetNotFoundInRules', data: { subset: 'stable' } },
+      {
+        rule: 'vs-subset-not-found',
+        file: 'vs.yaml',
+        line: 8,
+        hasFix: true,
+        messageId: 'subsetNotFoundInRulesDidYouMean',
+        data: { destinationRules: 'books/reviews, books/reviews-canary', subsets: '"v1", "v2", "canary"', guess: 'v1' },
+      },
+      {
+        rule: 'vs-subset-not-found',
+        file: 'vs.yaml',
+        line: 10,
+        hasFix: false,
+        messageId: 'subsetNotFoundInRules',
+        data: { subset: 'stable' },
+      },
     ],
   },
   {
-    name: 'a mirror subset of a host without DestinationRule, where the repository keeps the namespace\'s DestinationRules',
-    files: { 'dr.yaml': reviewsDr, 'vs.yaml': yaml`
+    name: "a mirror subset of a host without DestinationRule, where the repository keeps the namespace's DestinationRules",
+    files: {
+      'dr.yaml': reviewsDr,
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: ratings, namespace: books}
@@ -563,12 +722,22 @@ ruleTable(rules('vs-subset-not-found', 'vs-subset-without-destination-rule'), [
           mirror:
             host: ratings
             subset: canary
-    ` },
-    expect: [{ rule: 'vs-subset-without-destination-rule', file: 'vs.yaml', line: 10, messageId: 'noDestinationRule', data: { hostRole: 'mirror host', host: 'ratings', subset: 'canary' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'vs-subset-without-destination-rule',
+        file: 'vs.yaml',
+        line: 10,
+        messageId: 'noDestinationRule',
+        data: { hostRole: 'mirror host', host: 'ratings', subset: 'canary' },
+      },
+    ],
   },
   {
     name: 'a subset when the repository has no DestinationRule at all is still a warning (istioctl IST0101)',
-    files: { 'vs.yaml': yaml`
+    files: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: ratings, namespace: books}
@@ -577,13 +746,22 @@ ruleTable(rules('vs-subset-not-found', 'vs-subset-without-destination-rule'), [
         http:
         - route:
           - destination: {host: ratings, subset: v1}
-    ` },
-    expect: [{ rule: 'vs-subset-without-destination-rule', line: 8, messageId: 'noDestinationRule', data: { hostRole: 'destination host', subset: 'v1' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'vs-subset-without-destination-rule',
+        line: 8,
+        messageId: 'noDestinationRule',
+        data: { hostRole: 'destination host', subset: 'v1' },
+      },
+    ],
   },
   {
     name: 'a host whose DestinationRules are declared external in the config file is not judged',
     config: 'external:\n  destinationRules: ["*.books.svc.cluster.local"]\n',
-    files: { 'vs.yaml': yaml`
+    files: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: ratings, namespace: books}
@@ -592,7 +770,8 @@ ruleTable(rules('vs-subset-not-found', 'vs-subset-without-destination-rule'), [
         http:
         - route:
           - destination: {host: ratings, subset: v1}
-    ` },
+    `,
+    },
     expect: [],
   },
 ]);
@@ -623,7 +802,16 @@ ruleTable(rule('vs-ingress-route-ignores-subsets'), [
                 host: ratings
       `,
     },
-    expect: [{ rule: 'vs-ingress-route-ignores-subsets', file: 'vs.yaml', line: 19, name: 'public', messageId: 'gatewayIgnoresSplit', data: { splitter: 'books/ratings', host: 'ratings' } }],
+    expect: [
+      {
+        rule: 'vs-ingress-route-ignores-subsets',
+        file: 'vs.yaml',
+        line: 19,
+        name: 'public',
+        messageId: 'gatewayIgnoresSplit',
+        data: { splitter: 'books/ratings', host: 'ratings' },
+      },
+    ],
   },
   {
     name: 'gateway route that names the subset',

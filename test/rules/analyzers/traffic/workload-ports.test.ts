@@ -67,14 +67,32 @@ ruleTable(rule('peerauthn-service-port'), [
   {
     name: 'the Service port: fixed to the target port',
     files: { 'app.yaml': app, 'pa.yaml': peerAuthn(80) },
-    expect: [{ rule: 'peerauthn-service-port', file: 'pa.yaml', line: 8, messageId: 'forwardsToTargetPort', data: { port: 80, targetPort: 8080 }, hasFix: true }],
+    expect: [
+      {
+        rule: 'peerauthn-service-port',
+        file: 'pa.yaml',
+        line: 8,
+        messageId: 'forwardsToTargetPort',
+        data: { port: 80, targetPort: 8080 },
+        hasFix: true,
+      },
+    ],
     // The new key is quoted: a map key is a string to the API server either way.
     fixed: { 'pa.yaml': peerAuthn(80).replace('  80:', '  "8080":') },
   },
   {
     name: 'a Service port that two Services forward to different target ports: no single fix',
     files: { 'app.yaml': app, 'admin.yaml': adminService, 'pa.yaml': peerAuthn(80) },
-    expect: [{ rule: 'peerauthn-service-port', file: 'pa.yaml', line: 8, messageId: 'forwardsToTargetPorts', data: { port: 80, targetPorts: '8080, 9090' }, hasFix: false }],
+    expect: [
+      {
+        rule: 'peerauthn-service-port',
+        file: 'pa.yaml',
+        line: 8,
+        messageId: 'forwardsToTargetPorts',
+        data: { port: 80, targetPorts: '8080, 9090' },
+        hasFix: false,
+      },
+    ],
   },
 ]);
 
@@ -87,12 +105,24 @@ ruleTable(rule('authz-service-port'), [
   {
     name: 'a Service port whose named targetPort resolves to another container port: fixed to it',
     files: { 'app.yaml': app, 'ap.yaml': authz('["9000"]') },
-    expect: [{ rule: 'authz-service-port', file: 'ap.yaml', line: 10, messageId: 'forwardsToTargetPort', data: { port: 9000, targetPort: 9090, field: 'operation.ports' }, hasFix: true }],
+    expect: [
+      {
+        rule: 'authz-service-port',
+        file: 'ap.yaml',
+        line: 10,
+        messageId: 'forwardsToTargetPort',
+        data: { port: 9000, targetPort: 9090, field: 'operation.ports' },
+        hasFix: true,
+      },
+    ],
     fixed: { 'ap.yaml': authz('["9090"]') },
   },
   {
     name: 'a notPorts Service port that two Services forward to different target ports: no single fix',
-    files: { 'app.yaml': app, 'admin.yaml': adminService, 'ap.yaml': yaml`
+    files: {
+      'app.yaml': app,
+      'admin.yaml': adminService,
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: api-deny, namespace: shop}
@@ -103,7 +133,17 @@ ruleTable(rule('authz-service-port'), [
         - to:
           - operation:
               notPorts: ["80"]
-    ` },
-    expect: [{ rule: 'authz-service-port', file: 'ap.yaml', line: 10, messageId: 'forwardsToTargetPorts', data: { port: 80, targetPorts: '8080, 9090', field: 'operation.notPorts' }, hasFix: false }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'authz-service-port',
+        file: 'ap.yaml',
+        line: 10,
+        messageId: 'forwardsToTargetPorts',
+        data: { port: 80, targetPorts: '8080, 9090', field: 'operation.notPorts' },
+        hasFix: false,
+      },
+    ],
   },
 ]);

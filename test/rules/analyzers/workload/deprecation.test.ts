@@ -24,12 +24,22 @@ ruleTable(rule('deprecated-istio-field'), [
   {
     name: 'fault.delay.percent is rewritten as percentage.value',
     files: { 'vs.yaml': vs('          percent: 50  # half of the requests') },
-    expect: [{ rule: 'deprecated-istio-field', line: 9, messageId: 'delayPercent', data: { percent: 50 }, message: 'use "percentage: {value: 50}"', hasFix: true }],
+    expect: [
+      {
+        rule: 'deprecated-istio-field',
+        line: 9,
+        messageId: 'delayPercent',
+        data: { percent: 50 },
+        message: 'use "percentage: {value: 50}"',
+        hasFix: true,
+      },
+    ],
     fixed: { 'vs.yaml': vs('          percentage: {value: 50}  # half of the requests') },
   },
   {
     name: 'two routes with percent: one finding for the VirtualService, at the first',
-    files: { 'vs.yaml': yaml`
+    files: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: ratings}
@@ -40,12 +50,21 @@ ruleTable(rule('deprecated-istio-field'), [
           route: [{destination: {host: ratings}}]
         - fault: {delay: {percent: 20, fixedDelay: 1s}}
           route: [{destination: {host: ratings}}]
-    ` },
-    expect: [{ rule: 'deprecated-istio-field', line: 7, messageId: 'delayPercentMoreRoutes', data: { percent: 10, moreRoutes: 1 } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'deprecated-istio-field',
+        line: 7,
+        messageId: 'delayPercentMoreRoutes',
+        data: { percent: 10, moreRoutes: 1 },
+      },
+    ],
   },
   {
     name: 'a Sidecar egressProxy and an rbac.istio.io CRD',
-    files: { 'x.yaml': yaml`
+    files: {
+      'x.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Sidecar
       metadata: {name: default, namespace: shop}
@@ -61,7 +80,16 @@ ruleTable(rule('deprecated-istio-field'), [
       spec:
         group: rbac.istio.io
         names: {kind: ServiceRole, plural: serviceroles}
-    ` },
-    expect: [{ rule: 'deprecated-istio-field', line: 7, messageId: 'egressProxy' }, { rule: 'deprecated-istio-field', line: 12, messageId: 'rbacCrd', data: { crd: 'serviceroles.rbac.istio.io', kind: 'ServiceRole' } }],
+    `,
+    },
+    expect: [
+      { rule: 'deprecated-istio-field', line: 7, messageId: 'egressProxy' },
+      {
+        rule: 'deprecated-istio-field',
+        line: 12,
+        messageId: 'rbacCrd',
+        data: { crd: 'serviceroles.rbac.istio.io', kind: 'ServiceRole' },
+      },
+    ],
   },
 ]);

@@ -29,7 +29,7 @@ const shopApp = yaml`
 
 ruleTable(rule('envoyfilter-out-of-scope'), [
   {
-    name: 'a gateway filter in the root namespace, and a filter for the namespace\'s own workloads',
+    name: "a gateway filter in the root namespace, and a filter for the namespace's own workloads",
     files: {
       'app.yaml': shopApp,
       'gw.yaml': gatewayFilter('istio-system', 'workloadSelector: {labels: {istio: ingressgateway}}'),
@@ -49,13 +49,37 @@ ruleTable(rule('envoyfilter-out-of-scope'), [
   },
   {
     name: 'a filter for the ingress gateway placed in an application namespace',
-    files: { 'app.yaml': shopApp, 'gw.yaml': gatewayFilter('shop', 'workloadSelector: {labels: {istio: ingressgateway}}') },
-    expect: [{ rule: 'envoyfilter-out-of-scope', file: 'gw.yaml', line: 5, messageId: 'selectsStandardGateway', data: { selector: 'istio=ingressgateway', istioNamespace: 'istio-system', namespace: 'shop', rootNamespace: 'istio-system' } }],
+    files: {
+      'app.yaml': shopApp,
+      'gw.yaml': gatewayFilter('shop', 'workloadSelector: {labels: {istio: ingressgateway}}'),
+    },
+    expect: [
+      {
+        rule: 'envoyfilter-out-of-scope',
+        file: 'gw.yaml',
+        line: 5,
+        messageId: 'selectsStandardGateway',
+        data: {
+          selector: 'istio=ingressgateway',
+          istioNamespace: 'istio-system',
+          namespace: 'shop',
+          rootNamespace: 'istio-system',
+        },
+      },
+    ],
   },
   {
     name: 'a selector-less GATEWAY patch in a namespace whose workloads are all sidecars',
     files: { 'app.yaml': shopApp, 'gw.yaml': gatewayFilter('shop', 'priority: 10') },
-    expect: [{ rule: 'envoyfilter-out-of-scope', file: 'gw.yaml', line: 9, messageId: 'gatewayPatchWithoutGateway', data: { namespace: 'shop' } }],
+    expect: [
+      {
+        rule: 'envoyfilter-out-of-scope',
+        file: 'gw.yaml',
+        line: 9,
+        messageId: 'gatewayPatchWithoutGateway',
+        data: { namespace: 'shop' },
+      },
+    ],
   },
   {
     name: 'a selector that matches workloads of another namespace only',
@@ -74,6 +98,14 @@ ruleTable(rule('envoyfilter-out-of-scope'), [
             patch: {operation: INSERT_BEFORE, value: {name: envoy.filters.http.lua}}
       `,
     },
-    expect: [{ rule: 'envoyfilter-out-of-scope', file: 'ef.yaml', line: 6, messageId: 'selectsOtherNamespace', data: { selector: 'app=web', workloadNamespaces: '"shop"', namespace: 'payments' } }],
+    expect: [
+      {
+        rule: 'envoyfilter-out-of-scope',
+        file: 'ef.yaml',
+        line: 6,
+        messageId: 'selectsOtherNamespace',
+        data: { selector: 'app=web', workloadNamespaces: '"shop"', namespace: 'payments' },
+      },
+    ],
   },
 ]);

@@ -78,6 +78,9 @@ const ODD = yaml`
 `;
 
 test('odd shapes give findings, never an internal error', () => {
-  const findings = check({ 'odd.yaml': ODD }, { mesh: { extensionProviders: [null, { name: 'x', lightstep: {} }], defaultProviders: 5 } as never });
+  const findings = check(
+    { 'odd.yaml': ODD },
+    { mesh: { extensionProviders: [null, { name: 'x', lightstep: {} }], defaultProviders: 5 } },
+  );
   expect(findings.filter((f) => f.rule === 'internal-error').map((f) => f.message)).toEqual([]);
 });

@@ -3,8 +3,14 @@ import { headerValueError } from '../../../../src/rules/validation/istio/common.
 
 describe('header values', () => {
   test.each([
-    'plain', '100%%', '%HOSTNAME%', 'prefix %DOWNSTREAM_REMOTE_ADDRESS_WITHOUT_PORT% suffix', '%START_TIME(%s.%3f)%',
-    '%REQ(x-request-id)%', '%PER_REQUEST_STATE(["a.b","c"])%', '',
+    'plain',
+    '100%%',
+    '%HOSTNAME%',
+    'prefix %DOWNSTREAM_REMOTE_ADDRESS_WITHOUT_PORT% suffix',
+    '%START_TIME(%s.%3f)%',
+    '%REQ(x-request-id)%',
+    '%PER_REQUEST_STATE(["a.b","c"])%',
+    '',
   ])('%j is accepted', (v) => {
     expect(headerValueError(v)).toBeNull();
   });

@@ -1,9 +1,19 @@
 import { ruleTable, yaml, rule, rules } from '../../../helpers/harness.js';
 
-ruleTable(rules('authz-invalid', 'authz-validation-warning', 'peer-authn-invalid', 'peer-authn-validation-warning', 'request-authn-invalid', 'request-authn-validation-warning'), [
-  {
-    name: 'typical ALLOW, DENY, CUSTOM policies, STRICT mTLS with a port exception and JWT auth are valid',
-    files: { 'sec.yaml': yaml`
+ruleTable(
+  rules(
+    'authz-invalid',
+    'authz-validation-warning',
+    'peer-authn-invalid',
+    'peer-authn-validation-warning',
+    'request-authn-invalid',
+    'request-authn-validation-warning',
+  ),
+  [
+    {
+      name: 'typical ALLOW, DENY, CUSTOM policies, STRICT mTLS with a port exception and JWT auth are valid',
+      files: {
+        'sec.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: allow-frontend, namespace: shop}
@@ -77,15 +87,26 @@ ruleTable(rules('authz-invalid', 'authz-validation-warning', 'peer-authn-invalid
           fromHeaders: [{name: Authorization, prefix: "Bearer "}]
           outputClaimToHeaders: [{header: x-user, claim: sub}]
           forwardOriginalToken: true
-    ` },
-    expect: [],
-  },
-]);
+    `,
+      },
+      expect: [],
+    },
+  ],
+);
 
-ruleTable(rules('telemetry-invalid', 'telemetry-validation-warning', 'workload-entry-invalid', 'workload-entry-validation-warning', 'workload-group-invalid'), [
-  {
-    name: 'mesh-wide Telemetry, a VM WorkloadEntry and a WorkloadGroup are valid',
-    files: { 'tel.yaml': yaml`
+ruleTable(
+  rules(
+    'telemetry-invalid',
+    'telemetry-validation-warning',
+    'workload-entry-invalid',
+    'workload-entry-validation-warning',
+    'workload-group-invalid',
+  ),
+  [
+    {
+      name: 'mesh-wide Telemetry, a VM WorkloadEntry and a WorkloadGroup are valid',
+      files: {
+        'tel.yaml': yaml`
       apiVersion: telemetry.istio.io/v1
       kind: Telemetry
       metadata: {name: mesh-default, namespace: istio-system}
@@ -122,15 +143,18 @@ ruleTable(rules('telemetry-invalid', 'telemetry-validation-warning', 'workload-e
         probe:
           periodSeconds: 5
           httpGet: {path: /ready, port: 8080, scheme: HTTP}
-    ` },
-    expect: [],
-  },
-]);
+    `,
+      },
+      expect: [],
+    },
+  ],
+);
 
 ruleTable(rules('authz-invalid', 'authz-validation-warning'), [
   {
     name: 'DENY without rules, provider on an ALLOW policy, CUSTOM without a provider name',
-    files: { 'ap.yaml': yaml`
+    files: {
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: deny, namespace: shop}
@@ -151,17 +175,43 @@ ruleTable(rules('authz-invalid', 'authz-validation-warning'), [
         action: CUSTOM
         rules:
         - from: [{source: {principals: ["cluster.local/ns/shop/sa/web"]}}]
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'authz-invalid', line: 5, name: 'deny', messageId: 'rejected', data: { problem: 'A DENY policy without rules never triggers' } },
-      { rule: 'authz-invalid', line: 11, name: 'allow', messageId: 'rejected', data: { problem: 'Provider is only allowed with action CUSTOM, not ALLOW' } },
-      { rule: 'authz-invalid', line: 18, name: 'custom', messageId: 'rejected', data: { problem: 'A CUSTOM policy needs provider.name' } },
-      { rule: 'authz-invalid', line: 20, name: 'custom', messageId: 'rejected', data: { problem: 'source.principals is not supported with the CUSTOM action' } },
+      {
+        rule: 'authz-invalid',
+        line: 5,
+        name: 'deny',
+        messageId: 'rejected',
+        data: { problem: 'A DENY policy without rules never triggers' },
+      },
+      {
+        rule: 'authz-invalid',
+        line: 11,
+        name: 'allow',
+        messageId: 'rejected',
+        data: { problem: 'Provider is only allowed with action CUSTOM, not ALLOW' },
+      },
+      {
+        rule: 'authz-invalid',
+        line: 18,
+        name: 'custom',
+        messageId: 'rejected',
+        data: { problem: 'A CUSTOM policy needs provider.name' },
+      },
+      {
+        rule: 'authz-invalid',
+        line: 20,
+        name: 'custom',
+        messageId: 'rejected',
+        data: { problem: 'source.principals is not supported with the CUSTOM action' },
+      },
     ],
   },
   {
     name: 'empty source, operation without values, bad IP block, bad port, bad path template, unknown when key',
-    files: { 'ap.yaml': yaml`
+    files: {
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: p, namespace: shop}
@@ -179,19 +229,46 @@ ruleTable(rules('authz-invalid', 'authz-validation-warning'), [
           - key: request.header[x-user]
             values: [alice]
           - key: source.ip
-    ` },
+    `,
+    },
     expect: [
       { rule: 'authz-invalid', line: 7, messageId: 'rejected', data: { problem: '`from.source` is empty' } },
-      { rule: 'authz-invalid', line: 9, messageId: 'rejected', data: { problem: 'ipBlocks entry "10.0.0.300/8" is not an IP address or CIDR block' } },
-      { rule: 'authz-invalid', line: 12, messageId: 'rejected', data: { problem: 'Ports entry "http" is not a port number' } },
-      { rule: 'authz-invalid', line: 13, messageId: 'rejected', data: { problem: 'Path "/api/{id}": segment "{id}" is not a supported template ("{*}" or "{**}")' } },
-      { rule: 'authz-invalid', line: 15, messageId: 'rejected', data: { problem: 'Unknown when key "request.header[x-user]"' } },
-      { rule: 'authz-invalid', line: 17, messageId: 'rejected', data: { problem: 'The `when` condition on "source.ip" has neither values nor notValues' } },
+      {
+        rule: 'authz-invalid',
+        line: 9,
+        messageId: 'rejected',
+        data: { problem: 'ipBlocks entry "10.0.0.300/8" is not an IP address or CIDR block' },
+      },
+      {
+        rule: 'authz-invalid',
+        line: 12,
+        messageId: 'rejected',
+        data: { problem: 'Ports entry "http" is not a port number' },
+      },
+      {
+        rule: 'authz-invalid',
+        line: 13,
+        messageId: 'rejected',
+        data: { problem: 'Path "/api/{id}": segment "{id}" is not a supported template ("{*}" or "{**}")' },
+      },
+      {
+        rule: 'authz-invalid',
+        line: 15,
+        messageId: 'rejected',
+        data: { problem: 'Unknown when key "request.header[x-user]"' },
+      },
+      {
+        rule: 'authz-invalid',
+        line: 17,
+        messageId: 'rejected',
+        data: { problem: 'The `when` condition on "source.ip" has neither values nor notValues' },
+      },
     ],
   },
   {
     name: 'a DENY rule on HTTP methods only warns that it blocks TCP traffic; with ports it does not',
-    files: { 'ap.yaml': yaml`
+    files: {
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: p, namespace: shop}
@@ -200,12 +277,21 @@ ruleTable(rules('authz-invalid', 'authz-validation-warning'), [
         rules:
         - to: [{operation: {methods: [DELETE]}}]
         - to: [{operation: {methods: [PUT], ports: ["8080"]}}]
-    ` },
-    expect: [{ rule: 'authz-validation-warning', line: 7, messageId: 'acceptedWithWarning', data: { problem: 'This DENY rule uses only HTTP attributes, so on TCP ports in scope it denies all traffic' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'authz-validation-warning',
+        line: 7,
+        messageId: 'acceptedWithWarning',
+        data: { problem: 'This DENY rule uses only HTTP attributes, so on TCP ports in scope it denies all traffic' },
+      },
+    ],
   },
   {
     name: 'a targetRef to a Deployment (selector and targetRefs together is a CRD rule, reported by schema-validation-rule)',
-    files: { 'ap.yaml': yaml`
+    files: {
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: p, namespace: shop}
@@ -213,17 +299,34 @@ ruleTable(rules('authz-invalid', 'authz-validation-warning'), [
         selector: {matchLabels: {app: web}}
         targetRefs:
         - {kind: Deployment, group: apps, name: web}
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'authz-invalid', line: 7, messageId: 'rejected', data: { problem: 'targetRef "apps/Deployment" is not a Service (core), ServiceEntry (networking.istio.io) or Gateway (gateway.networking.k8s.io)' } },
+      {
+        rule: 'authz-invalid',
+        line: 7,
+        messageId: 'rejected',
+        data: {
+          problem:
+            'targetRef "apps/Deployment" is not a Service (core), ServiceEntry (networking.istio.io) or Gateway (gateway.networking.k8s.io)',
+        },
+      },
     ],
   },
 ]);
 
-ruleTable(rules('peer-authn-invalid', 'peer-authn-validation-warning', 'request-authn-invalid', 'request-authn-validation-warning'), [
-  {
-    name: 'an empty selector warns (portLevelMtls without a selector and bad port keys are CRD rules, reported by schema-validation-rule)',
-    files: { 'pa.yaml': yaml`
+ruleTable(
+  rules(
+    'peer-authn-invalid',
+    'peer-authn-validation-warning',
+    'request-authn-invalid',
+    'request-authn-validation-warning',
+  ),
+  [
+    {
+      name: 'an empty selector warns (portLevelMtls without a selector and bad port keys are CRD rules, reported by schema-validation-rule)',
+      files: {
+        'pa.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: PeerAuthentication
       metadata: {name: default, namespace: shop}
@@ -246,14 +349,22 @@ ruleTable(rules('peer-authn-invalid', 'peer-authn-validation-warning', 'request-
       spec:
         selector: {}
         mtls: {mode: PERMISSIVE}
-    ` },
-    expect: [
-      { rule: 'peer-authn-validation-warning', line: 21, name: 'empty', messageId: 'acceptedWithWarning', data: { problem: 'The selector has no matchLabels, so it selects every workload in the namespace' } },
-    ],
-  },
-  {
-    name: 'JWT rule without issuer, a jwksUri that does not parse, jwks that is not JSON (a header without name is a schema finding)',
-    files: { 'ra.yaml': yaml`
+    `,
+      },
+      expect: [
+        {
+          rule: 'peer-authn-validation-warning',
+          line: 21,
+          name: 'empty',
+          messageId: 'acceptedWithWarning',
+          data: { problem: 'The selector has no matchLabels, so it selects every workload in the namespace' },
+        },
+      ],
+    },
+    {
+      name: 'JWT rule without issuer, a jwksUri that does not parse, jwks that is not JSON (a header without name is a schema finding)',
+      files: {
+        'ra.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: RequestAuthentication
       metadata: {name: jwt, namespace: shop}
@@ -267,16 +378,33 @@ ruleTable(rules('peer-authn-invalid', 'peer-authn-validation-warning', 'request-
         - issuer: other
           jwks: "keys: []"
           timeout: 5
-    ` },
-    expect: [
-      { rule: 'request-authn-invalid', line: 6, messageId: 'rejected', data: { problem: 'The JWT rule has no issuer' } },
-      { rule: 'request-authn-invalid', line: 8, messageId: 'rejected', data: { problem: 'jwksUri "https://auth example.com/jwks.json" is not a valid URL' } },
-      { rule: 'request-authn-invalid', line: 12, messageId: 'rejected', data: { problem: 'Jwks is not a JSON Web Key Set (it does not parse as JSON)' } },
-    ],
-  },
-  {
-    name: 'the dry-run annotation on a PeerAuthentication is rejected; a RequestAuthentication with an empty selector warns',
-    files: { 'authn.yaml': yaml`
+    `,
+      },
+      expect: [
+        {
+          rule: 'request-authn-invalid',
+          line: 6,
+          messageId: 'rejected',
+          data: { problem: 'The JWT rule has no issuer' },
+        },
+        {
+          rule: 'request-authn-invalid',
+          line: 8,
+          messageId: 'rejected',
+          data: { problem: 'jwksUri "https://auth example.com/jwks.json" is not a valid URL' },
+        },
+        {
+          rule: 'request-authn-invalid',
+          line: 12,
+          messageId: 'rejected',
+          data: { problem: 'Jwks is not a JSON Web Key Set (it does not parse as JSON)' },
+        },
+      ],
+    },
+    {
+      name: 'the dry-run annotation on a PeerAuthentication is rejected; a RequestAuthentication with an empty selector warns',
+      files: {
+        'authn.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: PeerAuthentication
       metadata:
@@ -292,18 +420,35 @@ ruleTable(rules('peer-authn-invalid', 'peer-authn-validation-warning', 'request-
       spec:
         selector: {matchLabels: {}}
         jwtRules: [{issuer: https://auth.example.com/}]
-    ` },
-    expect: [
-      { rule: 'peer-authn-invalid', line: 6, messageId: 'rejected', data: { problem: 'The annotation istio.io/dry-run is only supported on AuthorizationPolicy, not on PeerAuthentication', hint: ' Remove the annotation.' } },
-      { rule: 'request-authn-validation-warning', line: 14, messageId: 'acceptedWithWarning', data: { problem: 'The selector has no matchLabels, so it selects every workload in the namespace' } },
-    ],
-  },
-]);
+    `,
+      },
+      expect: [
+        {
+          rule: 'peer-authn-invalid',
+          line: 6,
+          messageId: 'rejected',
+          data: {
+            problem:
+              'The annotation istio.io/dry-run is only supported on AuthorizationPolicy, not on PeerAuthentication',
+            hint: ' Remove the annotation.',
+          },
+        },
+        {
+          rule: 'request-authn-validation-warning',
+          line: 14,
+          messageId: 'acceptedWithWarning',
+          data: { problem: 'The selector has no matchLabels, so it selects every workload in the namespace' },
+        },
+      ],
+    },
+  ],
+);
 
 ruleTable(rules('telemetry-invalid', 'telemetry-validation-warning'), [
   {
     name: 'an UPSERT override without a value, a REMOVE override with one, two tracing providers (sampling and provider names are schema findings)',
-    files: { 'tel.yaml': yaml`
+    files: {
+      'tel.yaml': yaml`
       apiVersion: telemetry.istio.io/v1
       kind: Telemetry
       metadata: {name: t, namespace: istio-system}
@@ -319,11 +464,27 @@ ruleTable(rules('telemetry-invalid', 'telemetry-validation-warning'), [
           - tagOverrides:
               team: {}
               source_app: {operation: REMOVE, value: x}
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'telemetry-validation-warning', line: 6, messageId: 'acceptedWithWarning', data: { problem: 'More than one tracing provider is not supported' } },
-      { rule: 'telemetry-invalid', line: 14, messageId: 'rejected', data: { problem: 'Tag override "team" adds or updates the tag but has no value' } },
-      { rule: 'telemetry-invalid', line: 15, messageId: 'rejected', data: { problem: 'Tag override "source_app" removes the tag, so it cannot have a value' } },
+      {
+        rule: 'telemetry-validation-warning',
+        line: 6,
+        messageId: 'acceptedWithWarning',
+        data: { problem: 'More than one tracing provider is not supported' },
+      },
+      {
+        rule: 'telemetry-invalid',
+        line: 14,
+        messageId: 'rejected',
+        data: { problem: 'Tag override "team" adds or updates the tag but has no value' },
+      },
+      {
+        rule: 'telemetry-invalid',
+        line: 15,
+        messageId: 'rejected',
+        data: { problem: 'Tag override "source_app" removes the tag, so it cannot have a value' },
+      },
     ],
   },
 ]);
@@ -331,7 +492,8 @@ ruleTable(rules('telemetry-invalid', 'telemetry-validation-warning'), [
 ruleTable(rules('workload-entry-invalid', 'workload-entry-validation-warning', 'workload-group-invalid'), [
   {
     name: 'WorkloadEntry: a bad address, a unix socket with ports, a bad port name; network without address',
-    files: { 'we.yaml': yaml`
+    files: {
+      'we.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: WorkloadEntry
       metadata: {name: vm-1, namespace: legacy}
@@ -352,17 +514,43 @@ ruleTable(rules('workload-entry-invalid', 'workload-entry-validation-warning', '
       metadata: {name: vm-3, namespace: legacy}
       spec:
         network: vm-net
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'workload-entry-invalid', line: 5, name: 'vm-1', messageId: 'rejected', data: { problem: 'Address "10.0.0.300" is not an IP address or a DNS name' } },
-      { rule: 'workload-entry-invalid', line: 7, name: 'vm-1', messageId: 'rejected', data: { problem: 'Port name "http_web" is not a DNS-1123 label' } },
-      { rule: 'workload-entry-invalid', line: 14, name: 'vm-2', messageId: 'rejected', data: { problem: 'A unix socket endpoint ("unix:///var/run/app.sock") cannot list ports' } },
-      { rule: 'workload-entry-validation-warning', line: 20, name: 'vm-3', messageId: 'acceptedWithWarning', data: { problem: 'Address is not set, only network "vm-net"' } },
+      {
+        rule: 'workload-entry-invalid',
+        line: 5,
+        name: 'vm-1',
+        messageId: 'rejected',
+        data: { problem: 'Address "10.0.0.300" is not an IP address or a DNS name' },
+      },
+      {
+        rule: 'workload-entry-invalid',
+        line: 7,
+        name: 'vm-1',
+        messageId: 'rejected',
+        data: { problem: 'Port name "http_web" is not a DNS-1123 label' },
+      },
+      {
+        rule: 'workload-entry-invalid',
+        line: 14,
+        name: 'vm-2',
+        messageId: 'rejected',
+        data: { problem: 'A unix socket endpoint ("unix:///var/run/app.sock") cannot list ports' },
+      },
+      {
+        rule: 'workload-entry-validation-warning',
+        line: 20,
+        name: 'vm-3',
+        messageId: 'acceptedWithWarning',
+        data: { problem: 'Address is not set, only network "vm-net"' },
+      },
     ],
   },
   {
     name: 'WorkloadGroup: a probe without a check; a lower-case scheme is fixed (a missing template is a schema finding)',
-    files: { 'wg.yaml': yaml`
+    files: {
+      'wg.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: WorkloadGroup
       metadata: {name: a, namespace: legacy}
@@ -384,12 +572,27 @@ ruleTable(rules('workload-entry-invalid', 'workload-entry-validation-warning', '
         template: {serviceAccount: c}
         probe:
           httpGet: {port: 8080, scheme: https}
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'workload-group-invalid', line: 12, name: 'b', messageId: 'rejected', data: { problem: 'The probe has no check (httpGet, tcpSocket, exec or grpc)' } },
-      { rule: 'workload-group-invalid', line: 21, name: 'c', messageId: 'rejected', data: { problem: 'probe.httpGet.scheme "https" is not "HTTP" or "HTTPS"' }, hasFix: true },
+      {
+        rule: 'workload-group-invalid',
+        line: 12,
+        name: 'b',
+        messageId: 'rejected',
+        data: { problem: 'The probe has no check (httpGet, tcpSocket, exec or grpc)' },
+      },
+      {
+        rule: 'workload-group-invalid',
+        line: 21,
+        name: 'c',
+        messageId: 'rejected',
+        data: { problem: 'probe.httpGet.scheme "https" is not "HTTP" or "HTTPS"' },
+        hasFix: true,
+      },
     ],
-    fixed: { 'wg.yaml': yaml`
+    fixed: {
+      'wg.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: WorkloadGroup
       metadata: {name: a, namespace: legacy}
@@ -411,14 +614,16 @@ ruleTable(rules('workload-entry-invalid', 'workload-entry-validation-warning', '
         template: {serviceAccount: c}
         probe:
           httpGet: {port: 8080, scheme: HTTPS}
-    ` },
+    `,
+    },
   },
 ]);
 
 ruleTable(rule('authz-unsupported-wildcard'), [
   {
     name: 'exact, prefix, suffix and presence values, and path templates, are fine',
-    files: { 'ap.yaml': yaml`
+    files: {
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: p, namespace: shop}
@@ -429,12 +634,14 @@ ruleTable(rule('authz-unsupported-wildcard'), [
           when:
           - key: source.ip
             values: [10.0.0.0/8]
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'a "*" in the middle of a principal is reported; a path wildcard segment is rewritten as a template',
-    files: { 'ap.yaml': yaml`
+    files: {
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: p, namespace: shop}
@@ -449,13 +656,33 @@ ruleTable(rule('authz-unsupported-wildcard'), [
           when:
           - key: request.headers[x-team]
             values: ["*pay*"]
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'authz-unsupported-wildcard', line: 8, messageId: 'misplacedWildcard', data: { field: 'principals', value: '"cluster.local/ns/*/sa/web"' }, hasFix: false },
-      { rule: 'authz-unsupported-wildcard', line: 11, messageId: 'misplacedPathWildcardTemplate', data: { template: '"/api/{*}/items"' }, hasFix: true },
-      { rule: 'authz-unsupported-wildcard', line: 14, messageId: 'misplacedWildcard', data: { field: 'request.headers[x-team] values', value: '"*pay*"' }, hasFix: false },
+      {
+        rule: 'authz-unsupported-wildcard',
+        line: 8,
+        messageId: 'misplacedWildcard',
+        data: { field: 'principals', value: '"cluster.local/ns/*/sa/web"' },
+        hasFix: false,
+      },
+      {
+        rule: 'authz-unsupported-wildcard',
+        line: 11,
+        messageId: 'misplacedPathWildcardTemplate',
+        data: { template: '"/api/{*}/items"' },
+        hasFix: true,
+      },
+      {
+        rule: 'authz-unsupported-wildcard',
+        line: 14,
+        messageId: 'misplacedWildcard',
+        data: { field: 'request.headers[x-team] values', value: '"*pay*"' },
+        hasFix: false,
+      },
     ],
-    fixed: { 'ap.yaml': yaml`
+    fixed: {
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: p, namespace: shop}
@@ -470,26 +697,38 @@ ruleTable(rule('authz-unsupported-wildcard'), [
           when:
           - key: request.headers[x-team]
             values: ["*pay*"]
-    ` },
+    `,
+    },
   },
   {
     name: 'a path "*" inside a segment has no template to offer: the message names the templates',
-    files: { 'ap.yaml': yaml`
+    files: {
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: p, namespace: shop}
       spec:
         rules:
         - to: [{operation: {notPaths: ["/api/v*/admin"]}}]
-    ` },
-    expect: [{ rule: 'authz-unsupported-wildcard', line: 6, messageId: 'misplacedPathWildcard', data: { field: 'notPaths', value: '"/api/v*/admin"' }, hasFix: false }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'authz-unsupported-wildcard',
+        line: 6,
+        messageId: 'misplacedPathWildcard',
+        data: { field: 'notPaths', value: '"/api/v*/admin"' },
+        hasFix: false,
+      },
+    ],
   },
 ]);
 
 ruleTable(rule('authz-invalid'), [
   {
     name: 'istio.io/dry-run: fine on ALLOW/DENY with a boolean, rejected on CUSTOM or with another value',
-    files: { 'ap.yaml': yaml`
+    files: {
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata:
@@ -518,10 +757,23 @@ ruleTable(rule('authz-invalid'), [
         namespace: shop
         annotations: {istio.io/dry-run: "yes"}
       spec: {}
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'authz-invalid', line: 16, name: 'custom', messageId: 'rejected', data: { problem: 'istio.io/dry-run only supports actions ALLOW and DENY, not CUSTOM' } },
-      { rule: 'authz-invalid', line: 27, name: 'maybe', messageId: 'rejected', data: { problem: 'istio.io/dry-run value "yes" is not a boolean' } },
+      {
+        rule: 'authz-invalid',
+        line: 16,
+        name: 'custom',
+        messageId: 'rejected',
+        data: { problem: 'istio.io/dry-run only supports actions ALLOW and DENY, not CUSTOM' },
+      },
+      {
+        rule: 'authz-invalid',
+        line: 27,
+        name: 'maybe',
+        messageId: 'rejected',
+        data: { problem: 'istio.io/dry-run value "yes" is not a boolean' },
+      },
     ],
   },
 ]);

@@ -1,12 +1,20 @@
 // Mistakes the API server rejects at `kubectl apply` time: exact lines, messages and fixed output.
 import { check, ruleTable, yaml, rule, rules } from '../../../helpers/harness.js';
 
-const SCHEMA_RULES = ['schema-unknown-field', 'schema-wrong-type', 'schema-invalid-enum', 'schema-missing-required', 'schema-invalid-value', 'schema-invalid-name'];
+const SCHEMA_RULES = [
+  'schema-unknown-field',
+  'schema-wrong-type',
+  'schema-invalid-enum',
+  'schema-missing-required',
+  'schema-invalid-value',
+  'schema-invalid-name',
+];
 
 ruleTable(rules(...SCHEMA_RULES), [
   {
     name: 'a misspelt field is renamed, and a lowercase enum value is upper-cased (DestinationRule v1)',
-    files: { 'dr.yaml': yaml`
+    files: {
+      'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
       metadata: {name: api-tls}
@@ -17,12 +25,31 @@ ruleTable(rules(...SCHEMA_RULES), [
             mod: SIMPLE # originate TLS
           loadBalancer:
             simple: round_robin
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'schema-unknown-field', line: 8, messageId: 'unknownFieldDidYouMean', data: { key: 'mod', where: 'in spec.trafficPolicy.tls', kind: 'DestinationRule', apiVersion: 'networking.istio.io/v1' }, hasFix: true },
-      { rule: 'schema-invalid-enum', line: 10, messageId: 'invalidEnumCase', data: { caseFix: 'ROUND_ROBIN' }, hasFix: true },
+      {
+        rule: 'schema-unknown-field',
+        line: 8,
+        messageId: 'unknownFieldDidYouMean',
+        data: {
+          key: 'mod',
+          where: 'in spec.trafficPolicy.tls',
+          kind: 'DestinationRule',
+          apiVersion: 'networking.istio.io/v1',
+        },
+        hasFix: true,
+      },
+      {
+        rule: 'schema-invalid-enum',
+        line: 10,
+        messageId: 'invalidEnumCase',
+        data: { caseFix: 'ROUND_ROBIN' },
+        hasFix: true,
+      },
     ],
-    fixed: { 'dr.yaml': yaml`
+    fixed: {
+      'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
       metadata: {name: api-tls}
@@ -33,11 +60,13 @@ ruleTable(rules(...SCHEMA_RULES), [
             mode: SIMPLE # originate TLS
           loadBalancer:
             simple: ROUND_ROBIN
-    ` },
+    `,
+    },
   },
   {
     name: 'rename and case fix in flow style, quoting kept (v1alpha3)',
-    files: { 'dr.yaml': yaml`
+    files: {
+      'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1alpha3
       kind: DestinationRule
       metadata: {name: api-tls}
@@ -45,12 +74,14 @@ ruleTable(rules(...SCHEMA_RULES), [
         host: api.example.com
         trafficPolicy: {tls: {mode: "simple"},
           portLevelSettings: [{port: {numbr: 443}, tls: {mode: SIMPLE}}]}
-    ` },
+    `,
+    },
     expect: [
       { rule: 'schema-invalid-enum', line: 6, messageId: 'invalidEnumCase', data: { value: 'simple' } },
       { rule: 'schema-unknown-field', line: 7, messageId: 'unknownFieldDidYouMean', data: { suggestion: 'number' } },
     ],
-    fixed: { 'dr.yaml': yaml`
+    fixed: {
+      'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1alpha3
       kind: DestinationRule
       metadata: {name: api-tls}
@@ -58,27 +89,41 @@ ruleTable(rules(...SCHEMA_RULES), [
         host: api.example.com
         trafficPolicy: {tls: {mode: "SIMPLE"},
           portLevelSettings: [{port: {number: 443}, tls: {mode: SIMPLE}}]}
-    ` },
+    `,
+    },
   },
   {
     name: 'a top-level typo (specs) is renamed; the missing spec is not reported twice',
-    files: { 'ap.yaml': yaml`
+    files: {
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: deny-all, namespace: foo}
       specs: {}
-    ` },
-    expect: [{ rule: 'schema-unknown-field', line: 4, messageId: 'unknownFieldDidYouMean', data: { where: 'at the top level' }, hasFix: true }],
-    fixed: { 'ap.yaml': yaml`
+    `,
+    },
+    expect: [
+      {
+        rule: 'schema-unknown-field',
+        line: 4,
+        messageId: 'unknownFieldDidYouMean',
+        data: { where: 'at the top level' },
+        hasFix: true,
+      },
+    ],
+    fixed: {
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: deny-all, namespace: foo}
       spec: {}
-    ` },
+    `,
+    },
   },
   {
     name: 'an unknown field with no near miss has no fix; a nested mistake inside it is not reported',
-    files: { 'vs.yaml': yaml`
+    files: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: r}
@@ -89,12 +134,22 @@ ruleTable(rules(...SCHEMA_RULES), [
           - destination: {host: reviews}
           circuitBreaker:
             allowOrigin: [{exact: "*"}]
-    ` },
-    expect: [{ rule: 'schema-unknown-field', line: 9, messageId: 'unknownField', data: { key: 'circuitBreaker', where: 'in spec.http[0]', kind: 'VirtualService' }, hasFix: false }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'schema-unknown-field',
+        line: 9,
+        messageId: 'unknownField',
+        data: { key: 'circuitBreaker', where: 'in spec.http[0]', kind: 'VirtualService' },
+        hasFix: false,
+      },
+    ],
   },
   {
     name: 'wrong types: a string for a list, a list for a string, a quoted port number, null in a list (ServiceEntry v1)',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: ext}
@@ -107,14 +162,39 @@ ruleTable(rules(...SCHEMA_RULES), [
           name: https
           protocol: TLS
         exportTo: [".", null]
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'schema-wrong-type', line: 5, messageId: 'wrongTypeList', data: { path: 'spec.hosts', expected: 'a list', got: 'the string "api.example.com"', item: 'api.example.com' }, hasFix: true },
-      { rule: 'schema-wrong-type', line: 6, messageId: 'wrongType', data: { path: 'spec.resolution', expected: 'a string', got: 'a list' }, hasFix: false },
-      { rule: 'schema-wrong-type', line: 9, messageId: 'wrongTypeUnquote', data: { path: 'spec.ports[0].number', expected: 'an integer', got: 'the string "443"', value: '443' }, hasFix: true },
-      { rule: 'schema-wrong-type', line: 12, messageId: 'wrongType', data: { path: 'spec.exportTo[1]', expected: 'a string', got: 'null' } },
+      {
+        rule: 'schema-wrong-type',
+        line: 5,
+        messageId: 'wrongTypeList',
+        data: { path: 'spec.hosts', expected: 'a list', got: 'the string "api.example.com"', item: 'api.example.com' },
+        hasFix: true,
+      },
+      {
+        rule: 'schema-wrong-type',
+        line: 6,
+        messageId: 'wrongType',
+        data: { path: 'spec.resolution', expected: 'a string', got: 'a list' },
+        hasFix: false,
+      },
+      {
+        rule: 'schema-wrong-type',
+        line: 9,
+        messageId: 'wrongTypeUnquote',
+        data: { path: 'spec.ports[0].number', expected: 'an integer', got: 'the string "443"', value: '443' },
+        hasFix: true,
+      },
+      {
+        rule: 'schema-wrong-type',
+        line: 12,
+        messageId: 'wrongType',
+        data: { path: 'spec.exportTo[1]', expected: 'a string', got: 'null' },
+      },
     ],
-    fixed: { 'se.yaml': yaml`
+    fixed: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: ext}
@@ -127,11 +207,13 @@ ruleTable(rules(...SCHEMA_RULES), [
           name: https
           protocol: TLS
         exportTo: [".", null]
-    ` },
+    `,
+    },
   },
   {
     name: 'a quoted number is unquoted by the fix',
-    files: { 'gw.yaml': yaml`
+    files: {
+      'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1beta1
       kind: Gateway
       metadata: {name: gw}
@@ -143,9 +225,11 @@ ruleTable(rules(...SCHEMA_RULES), [
             name: http
             protocol: HTTP
           hosts: ["*"]
-    ` },
+    `,
+    },
     expect: [{ rule: 'schema-wrong-type', line: 8, messageId: 'wrongTypeUnquote', data: { value: '8080' } }],
-    fixed: { 'gw.yaml': yaml`
+    fixed: {
+      'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1beta1
       kind: Gateway
       metadata: {name: gw}
@@ -157,11 +241,13 @@ ruleTable(rules(...SCHEMA_RULES), [
             name: http
             protocol: HTTP
           hosts: ["*"]
-    ` },
+    `,
+    },
   },
   {
     name: 'a number where a duration string is expected, and a boolean written as a string',
-    files: { 'vs.yaml': yaml`
+    files: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: r}
@@ -171,12 +257,26 @@ ruleTable(rules(...SCHEMA_RULES), [
         - route: [{destination: {host: reviews}}]
           timeout: 10
           retries: {attempts: 2, retryRemoteLocalities: "true"}
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'schema-wrong-type', line: 8, messageId: 'wrongType', data: { path: 'spec.http[0].timeout', expected: 'a string', got: 'the number 10' }, hasFix: false },
-      { rule: 'schema-wrong-type', line: 9, messageId: 'wrongTypeUnquote', data: { expected: 'a boolean', value: 'true' }, hasFix: true },
+      {
+        rule: 'schema-wrong-type',
+        line: 8,
+        messageId: 'wrongType',
+        data: { path: 'spec.http[0].timeout', expected: 'a string', got: 'the number 10' },
+        hasFix: false,
+      },
+      {
+        rule: 'schema-wrong-type',
+        line: 9,
+        messageId: 'wrongTypeUnquote',
+        data: { expected: 'a boolean', value: 'true' },
+        hasFix: true,
+      },
     ],
-    fixed: { 'vs.yaml': yaml`
+    fixed: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: r}
@@ -186,11 +286,13 @@ ruleTable(rules(...SCHEMA_RULES), [
         - route: [{destination: {host: reviews}}]
           timeout: 10
           retries: {attempts: 2, retryRemoteLocalities: true}
-    ` },
+    `,
+    },
   },
   {
     name: 'an enum typo gets "did you mean" but no fix (ServiceEntry v1beta1, AuthorizationPolicy v1beta1)',
-    files: { 'x.yaml': yaml`
+    files: {
+      'x.yaml': yaml`
       apiVersion: networking.istio.io/v1beta1
       kind: ServiceEntry
       metadata: {name: ext}
@@ -204,15 +306,29 @@ ruleTable(rules(...SCHEMA_RULES), [
       metadata: {name: deny, namespace: foo}
       spec:
         action: REJECT
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'schema-invalid-enum', line: 6, messageId: 'invalidEnumDidYouMean', data: { suggestion: 'MESH_EXTERNAL' }, hasFix: false },
-      { rule: 'schema-invalid-enum', line: 13, messageId: 'invalidEnum', data: { allowed: ' Allowed: ALLOW, DENY, AUDIT, CUSTOM.' }, hasFix: false },
+      {
+        rule: 'schema-invalid-enum',
+        line: 6,
+        messageId: 'invalidEnumDidYouMean',
+        data: { suggestion: 'MESH_EXTERNAL' },
+        hasFix: false,
+      },
+      {
+        rule: 'schema-invalid-enum',
+        line: 13,
+        messageId: 'invalidEnum',
+        data: { allowed: ' Allowed: ALLOW, DENY, AUDIT, CUSTOM.' },
+        hasFix: false,
+      },
     ],
   },
   {
     name: 'enum values in Telemetry (v1alpha1), WasmPlugin and PeerAuthentication are upper-cased',
-    files: { 'x.yaml': yaml`
+    files: {
+      'x.yaml': yaml`
       apiVersion: telemetry.istio.io/v1alpha1
       kind: Telemetry
       metadata: {name: t, namespace: foo}
@@ -234,13 +350,21 @@ ruleTable(rules(...SCHEMA_RULES), [
       spec:
         mtls:
           mode: Strict
-    ` },
+    `,
+    },
     expect: [
       { rule: 'schema-invalid-enum', line: 7, hasFix: true },
       { rule: 'schema-invalid-enum', line: 14, hasFix: true },
-      { rule: 'schema-invalid-enum', line: 21, messageId: 'invalidEnumCase', data: { caseFix: 'STRICT' }, hasFix: true },
+      {
+        rule: 'schema-invalid-enum',
+        line: 21,
+        messageId: 'invalidEnumCase',
+        data: { caseFix: 'STRICT' },
+        hasFix: true,
+      },
     ],
-    fixed: { 'x.yaml': yaml`
+    fixed: {
+      'x.yaml': yaml`
       apiVersion: telemetry.istio.io/v1alpha1
       kind: Telemetry
       metadata: {name: t, namespace: foo}
@@ -262,11 +386,13 @@ ruleTable(rules(...SCHEMA_RULES), [
       spec:
         mtls:
           mode: STRICT
-    ` },
+    `,
+    },
   },
   {
     name: 'required fields: a WasmPlugin without url, a Gateway server port without number, a subset without name',
-    files: { 'x.yaml': yaml`
+    files: {
+      'x.yaml': yaml`
       apiVersion: extensions.istio.io/v1alpha1
       kind: WasmPlugin
       metadata: {name: w, namespace: foo}
@@ -288,25 +414,51 @@ ruleTable(rules(...SCHEMA_RULES), [
         host: reviews
         subsets:
         - labels: {version: v1}
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'schema-missing-required', line: 4, messageId: 'missingRequired', data: { path: 'spec.url', field: 'url', parent: 'spec' } },
-      { rule: 'schema-missing-required', line: 12, messageId: 'missingRequired', data: { path: 'spec.servers[0].port.number', field: 'number', parent: 'spec.servers[0].port' } },
-      { rule: 'schema-missing-required', line: 21, messageId: 'missingRequired', data: { field: 'name', parent: 'spec.subsets[0]' } },
+      {
+        rule: 'schema-missing-required',
+        line: 4,
+        messageId: 'missingRequired',
+        data: { path: 'spec.url', field: 'url', parent: 'spec' },
+      },
+      {
+        rule: 'schema-missing-required',
+        line: 12,
+        messageId: 'missingRequired',
+        data: { path: 'spec.servers[0].port.number', field: 'number', parent: 'spec.servers[0].port' },
+      },
+      {
+        rule: 'schema-missing-required',
+        line: 21,
+        messageId: 'missingRequired',
+        data: { field: 'name', parent: 'spec.subsets[0]' },
+      },
     ],
   },
   {
     name: 'a required spec missing altogether (ServiceEntry)',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata: {name: api, namespace: shop}
-    ` },
-    expect: [{ rule: 'schema-missing-required', line: 1, messageId: 'missingRequiredTopLevel', data: { path: 'spec', field: 'spec' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'schema-missing-required',
+        line: 1,
+        messageId: 'missingRequiredTopLevel',
+        data: { path: 'spec', field: 'spec' },
+      },
+    ],
   },
   {
     name: 'bounds: a percentage over 100, too many credential names, an empty Lua script (TrafficExtension)',
-    files: { 'x.yaml': yaml`
+    files: {
+      'x.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
       metadata: {name: dr}
@@ -329,16 +481,33 @@ ruleTable(rules(...SCHEMA_RULES), [
       metadata: {name: te, namespace: foo}
       spec:
         lua: {inlineCode: ""}
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'schema-invalid-value', line: 7, messageId: 'invalidValue', data: { path: 'spec.trafficPolicy.retryBudget.percent', problem: 'is 150; the maximum is 100' } },
-      { rule: 'schema-invalid-value', line: 16, messageId: 'invalidValue', data: { problem: 'has 3 items; at most 2 are allowed' } },
-      { rule: 'schema-invalid-value', line: 22, messageId: 'invalidValue', data: { path: 'spec.lua.inlineCode', problem: 'must not be empty' } },
+      {
+        rule: 'schema-invalid-value',
+        line: 7,
+        messageId: 'invalidValue',
+        data: { path: 'spec.trafficPolicy.retryBudget.percent', problem: 'is 150; the maximum is 100' },
+      },
+      {
+        rule: 'schema-invalid-value',
+        line: 16,
+        messageId: 'invalidValue',
+        data: { problem: 'has 3 items; at most 2 are allowed' },
+      },
+      {
+        rule: 'schema-invalid-value',
+        line: 22,
+        messageId: 'invalidValue',
+        data: { path: 'spec.lua.inlineCode', problem: 'must not be empty' },
+      },
     ],
   },
   {
     name: 'metadata: a non-string label value, an unknown metadata field, a name that is not DNS-1123',
-    files: { 'x.yaml': yaml`
+    files: {
+      'x.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata:
@@ -348,13 +517,33 @@ ruleTable(rules(...SCHEMA_RULES), [
         annotation: {team: a}
       spec:
         hosts: [api.example.com]
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'schema-invalid-name', line: 4, messageId: 'invalidNameUse', data: { suggestion: 'external-api' }, hasFix: false },
-      { rule: 'schema-wrong-type', line: 6, messageId: 'wrongTypeQuote', data: { path: 'metadata.labels.version', expected: 'a string', got: 'the number 2', written: '2' }, hasFix: true },
-      { rule: 'schema-unknown-field', line: 7, messageId: 'unknownFieldDidYouMean', data: { key: 'annotation', suggestion: 'annotations' }, hasFix: true },
+      {
+        rule: 'schema-invalid-name',
+        line: 4,
+        messageId: 'invalidNameUse',
+        data: { suggestion: 'external-api' },
+        hasFix: false,
+      },
+      {
+        rule: 'schema-wrong-type',
+        line: 6,
+        messageId: 'wrongTypeQuote',
+        data: { path: 'metadata.labels.version', expected: 'a string', got: 'the number 2', written: '2' },
+        hasFix: true,
+      },
+      {
+        rule: 'schema-unknown-field',
+        line: 7,
+        messageId: 'unknownFieldDidYouMean',
+        data: { key: 'annotation', suggestion: 'annotations' },
+        hasFix: true,
+      },
     ],
-    fixed: { 'x.yaml': yaml`
+    fixed: {
+      'x.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata:
@@ -364,11 +553,13 @@ ruleTable(rules(...SCHEMA_RULES), [
         annotations: {team: a}
       spec:
         hosts: [api.example.com]
-    ` },
+    `,
+    },
   },
   {
     name: 'inside a kind: List, findings point into the item',
-    files: { 'list.yaml': yaml`
+    files: {
+      'list.yaml': yaml`
       apiVersion: v1
       kind: List
       items:
@@ -378,9 +569,18 @@ ruleTable(rules(...SCHEMA_RULES), [
         spec:
           egres:
           - hosts: ["./*"]
-    ` },
-    expect: [{ rule: 'schema-unknown-field', line: 8, messageId: 'unknownFieldDidYouMean', data: { key: 'egres', suggestion: 'egress' } }],
-    fixed: { 'list.yaml': yaml`
+    `,
+    },
+    expect: [
+      {
+        rule: 'schema-unknown-field',
+        line: 8,
+        messageId: 'unknownFieldDidYouMean',
+        data: { key: 'egres', suggestion: 'egress' },
+      },
+    ],
+    fixed: {
+      'list.yaml': yaml`
       apiVersion: v1
       kind: List
       items:
@@ -390,28 +590,32 @@ ruleTable(rules(...SCHEMA_RULES), [
         spec:
           egress:
           - hosts: ["./*"]
-    ` },
+    `,
+    },
   },
 ]);
 
 describe('schema checks on hostile input', () => {
   test('a huge list of wrong types is reported a bounded number of times', () => {
     const hosts = Array.from({ length: 20000 }, (_, i) => i).join(', ');
-    const found = check({ 'se.yaml': `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: big}\nspec:\n  hosts: [${hosts}]\n` })
-      .filter((f) => f.rule.startsWith('schema-'));
+    const found = check({
+      'se.yaml': `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata: {name: big}\nspec:\n  hosts: [${hosts}]\n`,
+    }).filter((f) => f.rule.startsWith('schema-'));
     expect(found.length).toBeGreaterThan(0);
     expect(found.length).toBeLessThanOrEqual(25);
   });
 
   test('deep nesting under an unknown or open field is not descended', () => {
     const deep = '{a: '.repeat(200) + '1' + '}'.repeat(200); // the reader skips documents deeper than 256
-    const found = check({ 'ef.yaml': `apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata: {name: deep}\nspec:\n  configPatches:\n  - applyTo: CLUSTER\n    patch: {operation: MERGE, value: ${deep}}\n  bogus: ${deep}\n` })
-      .filter((f) => f.rule.startsWith('schema-'));
+    const found = check({
+      'ef.yaml': `apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata: {name: deep}\nspec:\n  configPatches:\n  - applyTo: CLUSTER\n    patch: {operation: MERGE, value: ${deep}}\n  bogus: ${deep}\n`,
+    }).filter((f) => f.rule.startsWith('schema-'));
     expect(found.map((f) => `${f.rule}:${f.line}`)).toEqual(['schema-unknown-field:8']);
   });
 
   test('odd shapes do not throw: spec as a list, metadata as a string, a map key that is not a string', () => {
-    const found = check({ 'x.yaml': yaml`
+    const found = check({
+      'x.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
       metadata: {name: dr}
@@ -424,7 +628,8 @@ describe('schema checks on hostile input', () => {
         portLevelMtls:
           ? [1, 2]
           : {mode: STRICT}
-    ` }).filter((f) => f.rule.startsWith('schema-'));
+    `,
+    }).filter((f) => f.rule.startsWith('schema-'));
     expect(found.map((f) => `${f.rule}:${f.line}`)).toContain('schema-wrong-type:4');
   });
 });
@@ -432,7 +637,8 @@ describe('schema checks on hostile input', () => {
 ruleTable(rules('schema-unknown-field', 'schema-oneof'), [
   {
     name: 'a field written one level too high is pointed to where it belongs',
-    files: { 'dr.yaml': yaml`
+    files: {
+      'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
       metadata: {name: api}
@@ -440,12 +646,22 @@ ruleTable(rules('schema-unknown-field', 'schema-oneof'), [
         host: api.example.com
         tls:
           mode: SIMPLE
-    ` },
-    expect: [{ rule: 'schema-unknown-field', line: 6, messageId: 'unknownFieldMisplaced', data: { key: 'tls', fieldPath: 'spec.trafficPolicy' }, hasFix: false }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'schema-unknown-field',
+        line: 6,
+        messageId: 'unknownFieldMisplaced',
+        data: { key: 'tls', fieldPath: 'spec.trafficPolicy' },
+        hasFix: false,
+      },
+    ],
   },
   {
     name: 'fields that exclude each other: a StringMatch with exact and prefix, simple with consistentHash',
-    files: { 'x.yaml': yaml`
+    files: {
+      'x.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: r}
@@ -467,15 +683,22 @@ ruleTable(rules('schema-unknown-field', 'schema-oneof'), [
           loadBalancer:
             simple: ROUND_ROBIN
             consistentHash: {httpHeaderName: x-user}
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'schema-oneof', line: 10, messageId: 'oneOf', data: { parent: 'spec.http[0].match[0].uri', fields: '"exact", "prefix"' } },
+      {
+        rule: 'schema-oneof',
+        line: 10,
+        messageId: 'oneOf',
+        data: { parent: 'spec.http[0].match[0].uri', fields: '"exact", "prefix"' },
+      },
       { rule: 'schema-oneof', line: 21, messageId: 'oneOf', data: { fields: '"simple", "consistentHash"' } },
     ],
   },
   {
     name: 'one member of each exclusive group is fine, and a null member does not count',
-    files: { 'x.yaml': yaml`
+    files: {
+      'x.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: r}
@@ -486,7 +709,8 @@ ruleTable(rules('schema-unknown-field', 'schema-oneof'), [
           - uri: {prefix: /api, exact: null}
             headers: {x-env: {regex: "^(dev|qa)$"}}
           route: [{destination: {host: reviews}}]
-    ` },
+    `,
+    },
     expect: [],
   },
 ]);
@@ -494,7 +718,8 @@ ruleTable(rules('schema-unknown-field', 'schema-oneof'), [
 ruleTable(rules('schema-unknown-field', 'schema-missing-required'), [
   {
     name: 'snake_case field names are renamed to the camelCase the CRD declares',
-    files: { 'dr.yaml': yaml`
+    files: {
+      'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
       metadata: {name: dr}
@@ -504,12 +729,26 @@ ruleTable(rules('schema-unknown-field', 'schema-missing-required'), [
           outlierDetection:
             consecutive_5xx_errors: 5
             base_ejection_time: 30s
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'schema-unknown-field', line: 8, messageId: 'unknownFieldDidYouMean', data: { suggestion: 'consecutive5xxErrors' }, hasFix: true },
-      { rule: 'schema-unknown-field', line: 9, messageId: 'unknownFieldDidYouMean', data: { suggestion: 'baseEjectionTime' }, hasFix: true },
+      {
+        rule: 'schema-unknown-field',
+        line: 8,
+        messageId: 'unknownFieldDidYouMean',
+        data: { suggestion: 'consecutive5xxErrors' },
+        hasFix: true,
+      },
+      {
+        rule: 'schema-unknown-field',
+        line: 9,
+        messageId: 'unknownFieldDidYouMean',
+        data: { suggestion: 'baseEjectionTime' },
+        hasFix: true,
+      },
     ],
-    fixed: { 'dr.yaml': yaml`
+    fixed: {
+      'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
       metadata: {name: dr}
@@ -519,11 +758,13 @@ ruleTable(rules('schema-unknown-field', 'schema-missing-required'), [
           outlierDetection:
             consecutive5xxErrors: 5
             baseEjectionTime: 30s
-    ` },
+    `,
+    },
   },
   {
     name: 'a kustomize patch is partial: no missing-required findings, but unknown fields still count',
-    files: { 'overlays/prod/patches/dr-timeout.yaml': yaml`
+    files: {
+      'overlays/prod/patches/dr-timeout.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
       metadata: {name: reviews}
@@ -532,15 +773,24 @@ ruleTable(rules('schema-unknown-field', 'schema-missing-required'), [
         - labels: {version: v2}
         trafficPolicy:
           connectionPool: {tcp: {maxConnection: 10}}
-    ` },
-    expect: [{ rule: 'schema-unknown-field', line: 8, messageId: 'unknownFieldDidYouMean', data: { key: 'maxConnection', suggestion: 'maxConnections' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'schema-unknown-field',
+        line: 8,
+        messageId: 'unknownFieldDidYouMean',
+        data: { key: 'maxConnection', suggestion: 'maxConnections' },
+      },
+    ],
   },
 ]);
 
 ruleTable(rule('schema-wrong-type'), [
   {
     name: 'AuthorizationPolicy ports are strings: numbers are quoted as written',
-    files: { 'ap.yaml': yaml`
+    files: {
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: allow-metrics, namespace: foo, labels: {version: 1.10}}
@@ -551,12 +801,24 @@ ruleTable(rule('schema-wrong-type'), [
           - operation:
               ports: [8080, "9090"]
               methods: [GET]
-    ` },
+    `,
+    },
     expect: [
       { rule: 'schema-wrong-type', line: 3, messageId: 'wrongTypeQuote', data: { written: '1.10' } },
-      { rule: 'schema-wrong-type', line: 9, messageId: 'wrongTypeQuote', data: { path: 'spec.rules[0].to[0].operation.ports[0]', expected: 'a string', got: 'the number 8080', written: '8080' } },
+      {
+        rule: 'schema-wrong-type',
+        line: 9,
+        messageId: 'wrongTypeQuote',
+        data: {
+          path: 'spec.rules[0].to[0].operation.ports[0]',
+          expected: 'a string',
+          got: 'the number 8080',
+          written: '8080',
+        },
+      },
     ],
-    fixed: { 'ap.yaml': yaml`
+    fixed: {
+      'ap.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: allow-metrics, namespace: foo, labels: {version: "1.10"}}
@@ -567,7 +829,8 @@ ruleTable(rule('schema-wrong-type'), [
           - operation:
               ports: ["8080", "9090"]
               methods: [GET]
-    ` },
+    `,
+    },
   },
 ]);
 
@@ -575,35 +838,54 @@ ruleTable(rule('schema-unknown-field'), [
   {
     name: 'with a newer Istio declared, an unknown field without a near miss says which CRDs were used',
     istioVersion: '1.35',
-    files: { 'dr.yaml': yaml`
+    files: {
+      'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
       metadata: {name: dr}
       spec:
         host: reviews
         futureSetting: {enabled: true}
-    ` },
-    expect: [{ rule: 'schema-unknown-field', line: 6, messageId: 'unknownFieldNewerIstio', data: { key: 'futureSetting', istioVersion: '1.35' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'schema-unknown-field',
+        line: 6,
+        messageId: 'unknownFieldNewerIstio',
+        data: { key: 'futureSetting', istioVersion: '1.35' },
+      },
+    ],
   },
   {
     name: 'with a newer Istio declared, a field written one level too high is pointed to where it belongs, and the CRDs named',
     istioVersion: '1.35',
-    files: { 'dr.yaml': yaml`
+    files: {
+      'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
       metadata: {name: dr}
       spec:
         host: reviews
         tls: {mode: SIMPLE}
-    ` },
-    expect: [{ rule: 'schema-unknown-field', line: 6, messageId: 'unknownFieldMisplacedNewerIstio', data: { key: 'tls', fieldPath: 'spec.trafficPolicy', istioVersion: '1.35' } }],
+    `,
+    },
+    expect: [
+      {
+        rule: 'schema-unknown-field',
+        line: 6,
+        messageId: 'unknownFieldMisplacedNewerIstio',
+        data: { key: 'tls', fieldPath: 'spec.trafficPolicy', istioVersion: '1.35' },
+      },
+    ],
   },
 ]);
 
 ruleTable(rule('schema-invalid-name'), [
   {
     name: 'a namespace with upper case or dots is not a DNS-1123 label; a dotted name is a fine subdomain',
-    files: { 'vs.yaml': yaml`
+    files: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata:
@@ -611,18 +893,21 @@ ruleTable(rule('schema-invalid-name'), [
         namespace: Team.A
       spec:
         hosts: [reviews]
-    ` },
+    `,
+    },
     expect: [{ rule: 'schema-invalid-name', line: 5, messageId: 'invalidNamespace', data: { namespace: 'Team.A' } }],
   },
   {
     name: 'a name that lower case does not mend gets no suggestion',
-    files: { 'vs.yaml': yaml`
+    files: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: "reviews@v2", namespace: shop}
       spec:
         hosts: [reviews]
-    ` },
+    `,
+    },
     expect: [{ rule: 'schema-invalid-name', line: 3, messageId: 'invalidName', data: { name: 'reviews@v2' } }],
   },
 ]);
@@ -630,7 +915,8 @@ ruleTable(rule('schema-invalid-name'), [
 ruleTable(rule('schema-invalid-value'), [
   {
     name: 'patterns: a WasmPlugin checksum that is not hex, a targetRef group with upper case',
-    files: { 'wp.yaml': yaml`
+    files: {
+      'wp.yaml': yaml`
       apiVersion: extensions.istio.io/v1alpha1
       kind: WasmPlugin
       metadata: {name: w, namespace: foo}
@@ -639,9 +925,15 @@ ruleTable(rule('schema-invalid-value'), [
         sha256: sha256:ABC
         targetRefs:
         - {kind: Gateway, group: Gateway.Networking.k8s.io, name: gw}
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'schema-invalid-value', line: 6, messageId: 'invalidValue', data: { path: 'spec.sha256', problem: '"sha256:ABC" does not match the pattern (^$|^[a-f0-9]{64}$)' } },
+      {
+        rule: 'schema-invalid-value',
+        line: 6,
+        messageId: 'invalidValue',
+        data: { path: 'spec.sha256', problem: '"sha256:ABC" does not match the pattern (^$|^[a-f0-9]{64}$)' },
+      },
       { rule: 'schema-invalid-value', line: 8, messageId: 'invalidValue', data: { path: 'spec.targetRefs[0].group' } },
     ],
   },
@@ -650,19 +942,24 @@ ruleTable(rule('schema-invalid-value'), [
 describe('string bounds count code points', () => {
   test('a 64-character label value of emoji is 64 code points, not 128', () => {
     const emoji = '😀'.repeat(63);
-    const ok = check({ 'wp.yaml': `apiVersion: extensions.istio.io/v1alpha1\nkind: WasmPlugin\nmetadata: {name: w}\nspec:\n  url: oci://x/y:1\n  selector: {matchLabels: {app: "${emoji}"}}\n` })
-      .filter((f) => f.rule === 'schema-invalid-value');
+    const ok = check({
+      'wp.yaml': `apiVersion: extensions.istio.io/v1alpha1\nkind: WasmPlugin\nmetadata: {name: w}\nspec:\n  url: oci://x/y:1\n  selector: {matchLabels: {app: "${emoji}"}}\n`,
+    }).filter((f) => f.rule === 'schema-invalid-value');
     expect(ok).toEqual([]);
-    const bad = check({ 'wp.yaml': `apiVersion: extensions.istio.io/v1alpha1\nkind: WasmPlugin\nmetadata: {name: w}\nspec:\n  url: oci://x/y:1\n  selector: {matchLabels: {app: "${emoji}😀"}}\n` })
-      .filter((f) => f.rule === 'schema-invalid-value');
-    expect(bad.map((f) => f.message)).toEqual([expect.stringContaining('is 64 characters long; at most 63 are allowed')]);
+    const bad = check({
+      'wp.yaml': `apiVersion: extensions.istio.io/v1alpha1\nkind: WasmPlugin\nmetadata: {name: w}\nspec:\n  url: oci://x/y:1\n  selector: {matchLabels: {app: "${emoji}😀"}}\n`,
+    }).filter((f) => f.rule === 'schema-invalid-value');
+    expect(bad.map((f) => f.message)).toEqual([
+      expect.stringContaining('is 64 characters long; at most 63 are allowed'),
+    ]);
   });
 });
 
 ruleTable(rule('schema-wrong-type'), [
   {
     name: 'a bare port number becomes a port selector; a bare string match gets the choices, no fix',
-    files: { 'vs.yaml': yaml`
+    files: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: r}
@@ -675,12 +972,26 @@ ruleTable(rule('schema-wrong-type'), [
           - destination:
               host: reviews
               port: 9080 # v2 listens here
-    ` },
+    `,
+    },
     expect: [
-      { rule: 'schema-wrong-type', line: 8, messageId: 'wrongTypeMatchKinds', data: { matchKinds: '{exact: ...}, {prefix: ...}, {regex: ...}' }, hasFix: false },
-      { rule: 'schema-wrong-type', line: 12, messageId: 'wrongTypePortNumber', data: { field: 'port', port: 9080 }, hasFix: true },
+      {
+        rule: 'schema-wrong-type',
+        line: 8,
+        messageId: 'wrongTypeMatchKinds',
+        data: { matchKinds: '{exact: ...}, {prefix: ...}, {regex: ...}' },
+        hasFix: false,
+      },
+      {
+        rule: 'schema-wrong-type',
+        line: 12,
+        messageId: 'wrongTypePortNumber',
+        data: { field: 'port', port: 9080 },
+        hasFix: true,
+      },
     ],
-    fixed: { 'vs.yaml': yaml`
+    fixed: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: VirtualService
       metadata: {name: r}
@@ -693,6 +1004,7 @@ ruleTable(rule('schema-wrong-type'), [
           - destination:
               host: reviews
               port: {number: 9080} # v2 listens here
-    ` },
+    `,
+    },
   },
 ]);

@@ -1,12 +1,22 @@
 // Working configurations of every schema-checked Istio kind: the schema rules must report nothing.
 import { ruleTable, yaml, rules } from '../../../helpers/harness.js';
 
-const SCHEMA_RULES = ['schema-unknown-field', 'schema-wrong-type', 'schema-invalid-enum', 'schema-missing-required', 'schema-invalid-value', 'schema-invalid-name', 'schema-oneof', 'schema-validation-rule'];
+const SCHEMA_RULES = [
+  'schema-unknown-field',
+  'schema-wrong-type',
+  'schema-invalid-enum',
+  'schema-missing-required',
+  'schema-invalid-value',
+  'schema-invalid-name',
+  'schema-oneof',
+  'schema-validation-rule',
+];
 
 ruleTable(rules(...SCHEMA_RULES), [
   {
     name: 'DestinationRule (v1) with TLS origination, pools, outlier detection, subsets and port-level settings',
-    files: { 'dr.yaml': yaml`
+    files: {
+      'dr.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: DestinationRule
       metadata:
@@ -38,12 +48,14 @@ ruleTable(rules(...SCHEMA_RULES), [
           trafficPolicy:
             loadBalancer:
               consistentHash: {httpHeaderName: x-user}
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'VirtualService (v1beta1) with matches, rewrites, retries, fault injection and mirrors',
-    files: { 'vs.yaml': yaml`
+    files: {
+      'vs.yaml': yaml`
       apiVersion: networking.istio.io/v1beta1
       kind: VirtualService
       metadata: {name: reviews-route, namespace: bookinfo}
@@ -72,12 +84,14 @@ ruleTable(rules(...SCHEMA_RULES), [
         - match: [{port: 27017}]
           route:
           - destination: {host: mongo.backup.svc.cluster.local, port: {number: 5555}}
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'Gateway (v1) and Sidecar (v1alpha3)',
-    files: { 'gw.yaml': yaml`
+    files: {
+      'gw.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: Gateway
       metadata: {name: public-gw, namespace: istio-system}
@@ -98,12 +112,14 @@ ruleTable(rules(...SCHEMA_RULES), [
         egress:
         - hosts: ["./*", "istio-system/*"]
         outboundTrafficPolicy: {mode: REGISTRY_ONLY}
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'ServiceEntry (v1alpha3) with endpoints and WorkloadEntry (v1)',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1alpha3
       kind: ServiceEntry
       metadata: {name: external-db}
@@ -127,12 +143,14 @@ ruleTable(rules(...SCHEMA_RULES), [
         labels: {app: db}
         serviceAccount: db-sa
         ports: {tcp-postgres: 15432}
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'security.istio.io: AuthorizationPolicy, PeerAuthentication (port-level map), RequestAuthentication',
-    files: { 'sec.yaml': yaml`
+    files: {
+      'sec.yaml': yaml`
       apiVersion: security.istio.io/v1
       kind: AuthorizationPolicy
       metadata: {name: httpbin, namespace: foo}
@@ -169,12 +187,14 @@ ruleTable(rules(...SCHEMA_RULES), [
           forwardOriginalToken: true
           outputClaimToHeaders:
           - {header: x-sub, claim: sub}
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'open fields are not descended: EnvoyFilter patch values, WasmPlugin and TrafficExtension plugin config, status',
-    files: { 'ext.yaml': yaml`
+    files: {
+      'ext.yaml': yaml`
       apiVersion: networking.istio.io/v1alpha3
       kind: EnvoyFilter
       metadata: {name: lua, namespace: istio-system}
@@ -226,12 +246,14 @@ ruleTable(rules(...SCHEMA_RULES), [
         lua:
           inlineCode: |
             function envoy_on_request(request_handle) end
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'telemetry.istio.io (v1, v1alpha1) and ProxyConfig',
-    files: { 'tel.yaml': yaml`
+    files: {
+      'tel.yaml': yaml`
       apiVersion: telemetry.istio.io/v1
       kind: Telemetry
       metadata: {name: mesh-default, namespace: istio-system}
@@ -261,12 +283,14 @@ ruleTable(rules(...SCHEMA_RULES), [
       spec:
         concurrency: 2
         environmentVariables: {LOG_LEVEL: debug}
-    ` },
+    `,
+    },
     expect: [],
   },
   {
     name: 'kinds outside Istio groups and unknown Istio kinds are not schema-checked',
-    files: { 'misc.yaml': yaml`
+    files: {
+      'misc.yaml': yaml`
       apiVersion: v1
       kind: Service
       metadata: {name: Upper_Case}
@@ -276,7 +300,8 @@ ruleTable(rules(...SCHEMA_RULES), [
       kind: ServiceEnrty
       metadata: {name: typo}
       spec: {hostz: [a]}
-    ` },
+    `,
+    },
     expect: [],
   },
 ]);
@@ -284,7 +309,8 @@ ruleTable(rules(...SCHEMA_RULES), [
 ruleTable(rules(...SCHEMA_RULES), [
   {
     name: 'a date-like label value and numeric-looking quoted strings are strings',
-    files: { 'se.yaml': yaml`
+    files: {
+      'se.yaml': yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
       metadata:
@@ -294,7 +320,8 @@ ruleTable(rules(...SCHEMA_RULES), [
         hosts: [api.example.com]
         ports: [{number: 443, name: "443", protocol: TLS}]
         resolution: DNS
-    ` },
+    `,
+    },
     expect: [],
   },
 ]);
