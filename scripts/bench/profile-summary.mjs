@@ -1,34 +1,85 @@
 #!/usr/bin/env node
-// Summarises a --cpu-prof profile of the bundled CLI: self time per source module (esbuild marks each
-// module in dist/cli.js with a `// path` comment) and inclusive time per rule module (time under the
-// first frame of a stack that lies in src/rules/**).
-//   node scripts/bench/profile-summary.mjs PROFILE.cpuprofile [dist/cli.js]
+// Summarises a --cpu-prof profile of the bundled CLI: self time per source module and inclusive time per rule
+// module (time under the first frame of a stack that lies in src/rules/**). The bundles are minified and split
+// into chunks, so a frame's position is mapped back to its source file through the bundle's source map.
+//   node scripts/bench/profile-summary.mjs PROFILE.cpuprofile [DIST_DIR]
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const [profFile, bundle = 'dist/cli.js'] = process.argv.slice(2);
+const [profFile, distDir = 'dist'] = process.argv.slice(2);
 const prof = JSON.parse(fs.readFileSync(profFile, 'utf8'));
-const bundleUrl = path.resolve(bundle);
-const lines = fs.readFileSync(bundle, 'utf8').split('\n');
-const marks = []; // [line (0-based), module]
-lines.forEach((l, i) => {
-  const m = /^\/\/ ((?:src|node_modules)\/\S+)$/.exec(l);
-  if (m) marks.push([i, m[1]]);
-});
-const moduleAt = (url, line) => {
-  if (!url.endsWith(path.basename(bundleUrl))) return url ? `(node) ${url.replace(/^.*\//, '')}` : '(native/gc)';
+const dist = path.resolve(distDir);
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** A source map's segments per generated line, as [generated column, source index], in column order. */
+function decodeMappings(mappings) {
+  const lines = [];
+  let source = 0;
+  for (const line of mappings.split(';')) {
+    const segments = [];
+    let column = 0;
+    for (const segment of line.split(',')) {
+      if (segment === '') continue;
+      const fields = [];
+      let value = 0,
+        shift = 0;
+      for (const ch of segment) {
+        const digit = BASE64.indexOf(ch);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      column += fields[0];
+      if (fields.length > 1) {
+        source += fields[1];
+        segments.push([column, source]);
+      }
+    }
+    lines.push(segments);
+  }
+  return lines;
+}
+
+const maps = new Map(); // bundle file -> { sources, lines } | null
+function mapOf(file) {
+  if (!maps.has(file)) {
+    const mapFile = `${file}.map`;
+    if (!fs.existsSync(mapFile)) maps.set(file, null);
+    else {
+      const m = JSON.parse(fs.readFileSync(mapFile, 'utf8'));
+      const sources = m.sources.map((s) => path.relative(process.cwd(), path.resolve(path.dirname(mapFile), s)));
+      maps.set(file, { sources, lines: decodeMappings(m.mappings) });
+    }
+  }
+  return maps.get(file);
+}
+
+/** The source module a frame lies in: a src/ or node_modules/ path for the bundles, else what node names. */
+function moduleAt(url, line, column) {
+  if (!url) return '(native/gc)';
+  const file = url.startsWith('file:') ? fileURLToPath(url) : url;
+  const map = path.dirname(file) === dist ? mapOf(file) : null;
+  if (!map) return `(node) ${url.replace(/^.*\//, '')}`;
+  const segments = map.lines[line] ?? [];
   let lo = 0,
-    hi = marks.length - 1,
-    best = '(bundle prelude)';
+    hi = segments.length - 1,
+    best = null;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (marks[mid][0] <= line) {
-      best = marks[mid][1];
+    if (segments[mid][0] <= column) {
+      best = segments[mid][1];
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  return best.replace(/^node_modules\/(yaml)\/dist\/.*/, 'node_modules/yaml (parser)');
-};
+  if (best === null) return `(bundle) ${path.basename(file)}`;
+  return map.sources[best].replace(/^node_modules\/(yaml|js-yaml)\/dist\/.*/, 'node_modules/$1 (parser)');
+}
 
 const byId = new Map(prof.nodes.map((n) => [n.id, n]));
 const parent = new Map();
@@ -47,13 +98,13 @@ for (const [id, us] of dt) {
       ? '(garbage collector)'
       : n.callFrame.functionName === '(program)' || n.callFrame.functionName === '(idle)'
         ? `(${n.callFrame.functionName.replace(/[()]/g, '')})`
-        : moduleAt(n.callFrame.url, n.callFrame.lineNumber);
+        : moduleAt(n.callFrame.url, n.callFrame.lineNumber, n.callFrame.columnNumber);
   selfByModule.set(mod, (selfByModule.get(mod) ?? 0) + us);
   // Walk to the root; remember the outermost frame inside a rule module.
   let outerRule = null;
   for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
     const c = byId.get(cur).callFrame;
-    const m = moduleAt(c.url, c.lineNumber);
+    const m = moduleAt(c.url, c.lineNumber, c.columnNumber);
     if (m.startsWith('src/rules/')) outerRule = m;
   }
   if (outerRule) ruleIncl.set(outerRule, (ruleIncl.get(outerRule) ?? 0) + us);
