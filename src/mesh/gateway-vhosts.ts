@@ -10,6 +10,7 @@ import { resolveGatewayRef } from './gateway-refs.js';
 import { hostMatches, resolveHost } from './hosts.js';
 import { isCatchAllMatch, MATCH_ALL, readHttpMatch, type HttpMatch } from './http-match.js';
 import type { MeshView } from './mesh-view.js';
+import { valueText } from '../util/quote.js';
 
 /** One HTTP server of an Istio Gateway that terminates HTTP (plain, or TLS with a certificate). */
 export interface GatewayHttpServer {
@@ -60,7 +61,7 @@ export function gatewayHttpServers(mesh: MeshView): GatewayHttpServer[] {
   for (const gw of mesh.byKind('Gateway')) {
     if (gw.namespace === null) continue;
     const selector = Object.entries(asObject(gw.spec.selector))
-      .map(([k, v]) => `${k}=${String(v)}`)
+      .map(([k, v]) => `${k}=${valueText(v)}`)
       .sort()
       .join(',');
     asArray(gw.spec.servers).forEach((s, serverIndex) => {

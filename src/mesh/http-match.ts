@@ -5,6 +5,7 @@
 import type { Json } from '../manifests/resource.js';
 import { asObject, isObject } from '../manifests/resource.js';
 import { hostMatches } from './hosts.js';
+import { valueText } from '../util/quote.js';
 
 /** One StringMatch: `present` is an empty header/query match (the name must be there, any value). */
 export interface StringCond {
@@ -113,7 +114,7 @@ export function readHttpMatch(m: Json | undefined): HttpMatch | null {
     port: typeof m.port === 'number' && m.port !== 0 ? m.port : null,
     sourceLabels:
       labels && Object.keys(labels).length > 0
-        ? Object.fromEntries(Object.entries(labels).map(([k, x]) => [k, String(x)]))
+        ? Object.fromEntries(Object.entries(labels).map(([k, x]) => [k, valueText(x)]))
         : null,
     sourceNamespace: typeof m.sourceNamespace === 'string' && m.sourceNamespace !== '' ? m.sourceNamespace : null,
     gateways: gateways && gateways.length > 0 ? gateways : null,

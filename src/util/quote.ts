@@ -3,3 +3,9 @@
 export function quote(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
+
+/** A manifest value as text, unquoted: a scalar as String() writes it, a mapping or list as JSON (never
+ *  "[object Object]", which says nothing about what was written). */
+export function valueText(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}

@@ -20,7 +20,7 @@ import {
   tlsOriginatedOn,
   type TlsSetting,
 } from './common.js';
-import { quote } from '../../util/quote.js';
+import { quote, valueText } from '../../util/quote.js';
 import { tlsPortDeclaredHttp } from './protocol.js';
 import { own } from '../../util/own.js';
 
@@ -126,7 +126,7 @@ function reportMissingCa(ctx: RuleContext, portLevel: boolean): void {
     for (const t of tlsSettingsOf(dr)) {
       if (isPortLevel(t.path) !== portLevel || !missingCa(dr, t)) continue;
       const port = portLevel
-        ? String(
+        ? valueText(
             asObject(asObject(asArray(asObject(dr.spec.trafficPolicy).portLevelSettings)[t.path[3] as number]).port)
               .number ?? '?',
           )

@@ -25,7 +25,7 @@ import {
   tcpPortMessages,
   tcpPortReport,
 } from './common.js';
-import { quote } from '../../util/quote.js';
+import { quote, valueText } from '../../util/quote.js';
 
 const group = 'service-entry';
 const REJECTED = 'Istio rejects the ServiceEntry at apply time';
@@ -97,8 +97,8 @@ export const validationRules: Rule[] = [
         asArray(se.spec.hosts).forEach((h, i) => {
           const problem = typeof h === 'string' ? hostProblem(h) : null;
           if (problem)
-            report(ctx, se, ['spec', 'hosts', i], String(h), problem.messageId, {
-              host: quote(String(h)),
+            report(ctx, se, ['spec', 'hosts', i], valueText(h), problem.messageId, {
+              host: quote(valueText(h)),
               ...problem.data,
             });
         });
@@ -252,10 +252,10 @@ export const validationRules: Rule[] = [
         if (!hasSelector(se)) continue;
         const labels = asObject(asObject(se.spec.workloadSelector).labels);
         for (const [k, v] of Object.entries(labels)) {
-          if (k === '' || k.includes('*') || String(v).includes('*')) {
+          if (k === '' || k.includes('*') || (typeof v === 'string' && v.includes('*'))) {
             report(ctx, se, ['spec', 'workloadSelector', 'labels', k], k, k === '' ? 'emptyLabel' : 'wildcardLabel', {
               key: quote(k),
-              value: quote(String(v)),
+              value: quote(valueText(v)),
             });
           }
         }
@@ -392,7 +392,7 @@ export const validationRules: Rule[] = [
               else if (typeof num !== 'number' || num < 1 || num > 65535)
                 report(ctx, se, [...at, 'ports', name], `${addr}|${name}`, 'portOutOfRange', {
                   name: quote(name),
-                  number: quote(String(num)),
+                  number: quote(valueText(num)),
                 });
             }
           }
@@ -494,7 +494,7 @@ export const validationRules: Rule[] = [
       for (const se of ctx.allInputs('ServiceEntry')) {
         const list = asArray(se.spec.exportTo);
         const seen = new Set<string>();
-        const strs = list.map((e) => String(e));
+        const strs = list.map((e) => valueText(e));
         list.forEach((e, i) => {
           if (typeof e !== 'string') return; // a schema finding (wrong type)
           const s = e;

@@ -5,6 +5,7 @@ import { defineRule, type Rule } from '../../rule.js';
 import { asArray, isObject, type Json, type JsonObject } from '../../../manifests/resource.js';
 import type { FixValue } from '../../../fixes/edits.js';
 import { GROUP } from './common.js';
+import { valueText } from '../../../util/quote.js';
 
 /** The keys a rule sets (empty lists count as absent, as proto reads them). */
 function partsOf(rule: JsonObject): string[] {
@@ -19,7 +20,7 @@ function summarize(list: Json | undefined, inner: 'source' | 'operation'): strin
   for (const e of asArray(list)) {
     if (!isObject(e) || !isObject(e[inner])) continue;
     for (const [k, v] of Object.entries(e[inner]))
-      parts.push(`${k} ${Array.isArray(v) ? `[${v.map(String).join(', ')}]` : String(v)}`);
+      parts.push(`${k} ${Array.isArray(v) ? `[${v.map(valueText).join(', ')}]` : valueText(v)}`);
   }
   const text = parts.join('; ');
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;

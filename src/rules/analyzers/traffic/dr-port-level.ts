@@ -17,6 +17,7 @@ import { isWildcardHost, resolveHost } from '../../../mesh/hosts.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { GROUP } from './common.js';
 import { declaredPorts, isHttpProtocol, isOpaqueProtocol, type DeclaredPort } from './port-protocol.js';
+import { valueText } from '../../../util/quote.js';
 
 const PORT_FIELDS = ['connectionPool', 'outlierDetection', 'loadBalancer', 'tls'] as const;
 type PortField = (typeof PORT_FIELDS)[number];
@@ -218,7 +219,7 @@ export const drPortLevelDropsTls = defineRule({
         const mode = asObject(from.value).mode;
         const dropped = {
           ...about(e),
-          mode: String(mode),
+          mode: valueText(mode),
           from: from.path.join('.'),
           declaredBy: declared.declaredBy,
           protocol: declared.protocol,

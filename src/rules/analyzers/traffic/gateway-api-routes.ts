@@ -7,6 +7,7 @@ import type { MeshView } from '../../../mesh/mesh-view.js';
 import { hostsOverlap, serviceHost } from '../../../mesh/hosts.js';
 import { labelsMatch } from '../../../mesh/workloads.js';
 import { GROUP, isExternalNamespace, namespaceLabels, repositoryManagesServicesOf, selectorLabels } from './common.js';
+import { valueText } from '../../../util/quote.js';
 
 const GW_GROUP = 'gateway.networking.k8s.io';
 const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute'];
@@ -198,7 +199,7 @@ export const routeParentRejectsRoute = defineRule({
                   data: {
                     gateway,
                     sectionName: p.sectionName,
-                    listeners: listeners.map((l) => `"${String(l.name)}"`).join(', ') || 'none',
+                    listeners: listeners.map((l) => `"${valueText(l.name)}"`).join(', ') || 'none',
                   },
                 }),
           });
@@ -226,7 +227,9 @@ export const routeParentRejectsRoute = defineRule({
               hostnames: routeHosts.map((h) => `"${h}"`).join(', '),
               gateway,
               listeners: allowing
-                .map((l) => `"${String(l.name)}": ${asString(l.hostname) ? `"${asString(l.hostname)}"` : 'any host'}`)
+                .map(
+                  (l) => `"${valueText(l.name)}": ${asString(l.hostname) ? `"${asString(l.hostname)}"` : 'any host'}`,
+                )
                 .join(', '),
             },
           });

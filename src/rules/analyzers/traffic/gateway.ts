@@ -14,6 +14,7 @@ import {
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { labelsMatch, type Workload } from '../../../mesh/workloads.js';
 import { GROUP, deploysGateways, describeSelector, isStandardGatewaySelector, selectorLabels } from './common.js';
+import { valueText } from '../../../util/quote.js';
 
 function istioGateways(mesh: MeshView): Resource[] {
   return mesh.byKind('Gateway').filter((g) => g.namespace !== null);
@@ -158,7 +159,7 @@ export const gatewayDuplicateCertificate = defineRule({
         const key = cred
           ? `cred:${cred}`
           : asString(s.tls.serverCertificate) && asString(s.tls.privateKey)
-            ? `files:${s.tls.serverCertificate}|${s.tls.privateKey}`
+            ? `files:${valueText(s.tls.serverCertificate)}|${valueText(s.tls.privateKey)}`
             : null;
         if (!key) return;
         (byCert.get(key) ?? byCert.set(key, []).get(key)!).push({ gateway: g, index: i });

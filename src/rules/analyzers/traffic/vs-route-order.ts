@@ -17,6 +17,7 @@ import {
 import { gatewayVirtualHosts, type GatewayRoute, type VirtualHostSource } from '../../../mesh/gateway-vhosts.js';
 import { canonicalMatch } from '../../validation/istio/virtual-service.js';
 import { GROUP } from './common.js';
+import { valueText } from '../../../util/quote.js';
 
 /** `"name"` or `#i`, as the other VirtualService rules name routes. */
 function routeLabel(route: JsonObject, index: number): string {
@@ -28,7 +29,7 @@ function routeTarget(route: JsonObject): string {
   if (isObject(route.redirect)) return 'a redirect';
   if (isObject(route.directResponse)) return 'a direct response';
   if (isObject(route.delegate))
-    return `delegate ${String(route.delegate.namespace ?? '')}/${String(route.delegate.name ?? '')}`;
+    return `delegate ${valueText(route.delegate.namespace ?? '')}/${valueText(route.delegate.name ?? '')}`;
   const hosts = asArray(route.route)
     .filter(isObject)
     .map((d) => (isObject(d.destination) && typeof d.destination.host === 'string' ? d.destination.host : '?'));

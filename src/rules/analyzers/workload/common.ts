@@ -13,6 +13,7 @@ import type { Workload } from '../../../mesh/workloads.js';
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import { own } from '../../../util/own.js';
 import { isIgnoredNamespace } from '../../../mesh/ignored-namespaces.js';
+import { valueText } from '../../../util/quote.js';
 
 /** istioctl skips objects labelled as part of the Istio installation: a label key `istio`, or `release: istio`. */
 export function isControlPlane(labels: Record<string, string>): boolean {
@@ -26,7 +27,7 @@ export function labelSelectorMatches(selector: Json | undefined, labels: Record<
   for (const e of asArray(selector.matchExpressions)) {
     if (!isObject(e)) continue;
     const key = asString(e.key) ?? '';
-    const values = asArray(e.values).map((x) => String(x));
+    const values = asArray(e.values).map((x) => valueText(x));
     const has = Object.prototype.hasOwnProperty.call(labels, key);
     switch (asString(e.operator)) {
       case 'In':

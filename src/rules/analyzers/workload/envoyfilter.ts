@@ -5,6 +5,7 @@ import { defineRule, type Rule, type RuleContext } from '../../rule.js';
 import { asArray, asObject, asString, isObject, type Resource } from '../../../manifests/resource.js';
 import { byNamespaceAndName } from './common.js';
 import type { MessageData } from '../../messages.js';
+import { valueText } from '../../../util/quote.js';
 
 type Finding = 'add' | 'remove' | 'replace' | 'relative' | 'relative-version';
 
@@ -37,7 +38,7 @@ function analyze(resources: readonly Resource[]): PatchFinding[] {
       let name = '';
       if (isObject(patch.value) && Object.keys(patch.value).length > 0) {
         const n = patch.value.name;
-        if (n !== undefined && n !== null) name = String(n);
+        if (n !== undefined && n !== null) name = valueText(n);
         else name = asString(asObject(asObject(asObject(match.listener).filterChain).filter).name) ?? '';
       }
       const applyTo = asString(cp.applyTo) ?? '';

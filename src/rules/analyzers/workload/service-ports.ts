@@ -5,6 +5,7 @@ import { defineRule, type Rule } from '../../rule.js';
 import { asArray, asString, isObject, type JsonObject, type Resource } from '../../../manifests/resource.js';
 import type { FixEdit } from '../../../fixes/edits.js';
 import { isControlPlane } from './common.js';
+import { valueText } from '../../../util/quote.js';
 
 const PROTOCOLS = new Set([
   'tcp',
@@ -99,7 +100,8 @@ const PLAIN_TCP =
   'ExternalName Service "{service}" port {port} is treated as plain TCP: TCP traffic cannot be told apart by host, so every TCP service on port {portNumber} may be sent to "{externalName}". ' +
   'Name the port with its protocol or set appProtocol (http, https, tls, grpc).';
 
-const portLabel = (p: JsonObject) => (asString(p.name) ? `"${asString(p.name)}" (${String(p.port)})` : String(p.port));
+const portLabel = (p: JsonObject) =>
+  asString(p.name) ? `"${asString(p.name)}" (${valueText(p.port)})` : valueText(p.port);
 
 export const portNameConvention = defineRule({
   id: 'service-port-protocol-unknown',
@@ -123,7 +125,7 @@ export const portNameConvention = defineRule({
         ctx.report({
           resource: s,
           path: ['spec', 'ports', i, 'port'],
-          subject: `port ${String(p.port)}`,
+          subject: `port ${valueText(p.port)}`,
           ...(guess
             ? {
                 messageId: 'protocolUnknownGuessed',
@@ -162,13 +164,13 @@ export const externalNamePortName = defineRule({
         const about = {
           service: s.name,
           port: portLabel(p),
-          portNumber: String(p.port),
+          portNumber: valueText(p.port),
           externalName: asString(s.spec.externalName) ?? '',
         };
         ctx.report({
           resource: s,
           path: ['spec', 'ports', i, 'port'],
-          subject: `port ${String(p.port)}`,
+          subject: `port ${valueText(p.port)}`,
           ...(useful
             ? { messageId: 'plainTcpGuessed', data: { ...about, protocol: useful.protocol, guessedFrom: useful.from } }
             : { messageId: 'plainTcp', data: about }),

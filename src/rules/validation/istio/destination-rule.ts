@@ -22,7 +22,7 @@ import {
   wildcardDomainError,
   wrapped,
 } from './common.js';
-import { quote } from '../../../util/quote.js';
+import { quote, valueText } from '../../../util/quote.js';
 
 export function validateDestinationRule(r: Resource, out: Issues): void {
   const spec = r.spec;
@@ -146,7 +146,7 @@ function validateOutlierDetection(out: Issues, p: Path, v: Json | undefined): vo
     // is dropped and Envoy's own default (eject after 5 consecutive 5xx) applies instead of the value written here.
     out.warn(
       [...p, 'consecutiveErrors'],
-      `outlierDetection.consecutiveErrors: ${String(od.consecutiveErrors)} has no effect: Istio no longer reads it, so Envoy's default (eject after 5 consecutive 5xx) applies instead`,
+      `outlierDetection.consecutiveErrors: ${valueText(od.consecutiveErrors)} has no effect: Istio no longer reads it, so Envoy's default (eject after 5 consecutive 5xx) applies instead`,
       'Use consecutiveGatewayErrors, which counts what consecutiveErrors counted (502, 503 and 504), or consecutive5xxErrors to count every 5xx.',
       od.consecutiveGatewayErrors === undefined
         ? {

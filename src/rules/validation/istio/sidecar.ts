@@ -22,7 +22,7 @@ import {
   str,
   unixPathError,
 } from './common.js';
-import { quote } from '../../../util/quote.js';
+import { quote, valueText } from '../../../util/quote.js';
 
 export function validateSidecar(r: Resource, out: Issues): void {
   const spec = r.spec;
@@ -39,7 +39,7 @@ export function validateSidecar(r: Resource, out: Issues): void {
       if (k.includes('*') || (typeof v === 'string' && v.includes('*'))) {
         out.error(
           ['spec', 'workloadSelector', 'labels', k],
-          `workloadSelector label ${quote(`${k}=${String(v)}`)} uses a wildcard, which selectors do not support`,
+          `workloadSelector label ${quote(`${k}=${valueText(v)}`)} uses a wildcard, which selectors do not support`,
         );
         bad = true;
       }

@@ -6,7 +6,7 @@ import { isObject, type Json, type JsonObject, type Path, type Resource } from '
 import { schemaFor } from './schema-tree.js';
 import { looksLikePatch } from '../../../manifests/patch-files.js';
 import type { MessageData } from '../../messages.js';
-import { quote } from '../../../util/quote.js';
+import { quote, valueText } from '../../../util/quote.js';
 import { REJECTED } from './rules.js';
 
 interface CelProblem {
@@ -160,7 +160,7 @@ function checkSpec(r: Resource): CelProblem[] {
       if (set.length > 1)
         out.push({
           path: ['spec', 'jwtRules', i, set[set.length - 1]!],
-          subject: `jwtRules:${String(rule['issuer'] ?? i)}:jwks`,
+          subject: `jwtRules:${valueText(rule['issuer'] ?? i)}:jwks`,
           messageId: 'jwksTwice',
           data: { index: i, fields: set.map((s) => `"${s}"`).join(' and ') },
         });
@@ -209,7 +209,7 @@ function checkSpec(r: Resource): CelProblem[] {
         if (isObject(e) && e['valueFrom'] === 'HOST' && has(e, 'value')) {
           out.push({
             path: ['spec', 'vmConfig', 'env', i, 'value'],
-            subject: `env:${String(e['name'] ?? i)}`,
+            subject: `env:${valueText(e['name'] ?? i)}`,
             messageId: 'hostEnvWithValue',
             data: { env: `spec.vmConfig.env[${i}]` },
           });

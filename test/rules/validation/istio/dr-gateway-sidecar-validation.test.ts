@@ -312,6 +312,32 @@ ruleTable(rules('dr-invalid', 'dr-validation-warning'), [
     ],
   },
   {
+    name: 'consecutiveErrors written as a mapping is shown as written, not as [object Object]',
+    files: {
+      'dr.yaml': yaml`
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata: {name: r}
+      spec:
+        host: reviews
+        trafficPolicy:
+          outlierDetection:
+            consecutiveErrors: {value: 5}
+    `,
+    },
+    expect: [
+      {
+        rule: 'dr-validation-warning',
+        line: 8,
+        messageId: 'acceptedWithWarning',
+        data: {
+          problem:
+            'outlierDetection.consecutiveErrors: {"value":5} has no effect: Istio no longer reads it, so Envoy\'s default (eject after 5 consecutive 5xx) applies instead',
+        },
+      },
+    ],
+  },
+  {
     name: 'failover without outlier detection and the ignored consecutiveErrors are warnings',
     files: {
       'dr.yaml': yaml`
