@@ -16,7 +16,7 @@ import { buildFix } from './fixes/edits.js';
 import { suppressionOf } from './suppression.js';
 import { isIgnoredNamespace } from './mesh/ignored-namespaces.js';
 import { own } from './util/own.js';
-import { formatMessage, type MessageData } from './rules/messages.js';
+import { formatMessage, type MessageData } from './util/messages.js';
 
 export const DOCS_BASE = 'https://github.com/istio-review/istio-review/blob/main/docs/rules/';
 

@@ -1,7 +1,7 @@
 // What the reader says about input it cannot turn into resources: a message catalogue per input rule (as a rule's
-// `messages`, see rules/messages.ts), kept here because the reader, not a rule, reports these. The input rules
+// `messages`, see util/messages.ts), kept here because the reader, not a rule, reports these. The input rules
 // declare these catalogues as their own (rules/input/index.ts), so their docs pages list them.
-import { formatMessage, type MessageData } from '../rules/messages.js';
+import { formatMessage, type MessageData } from '../util/messages.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_DOCUMENTS_PER_FILE, MAX_KEYS_PER_MAPPING } from './limits.js';
 
 const count = (n: number) => n.toLocaleString('en-US');

@@ -4,7 +4,7 @@ import type { Severity } from '../types.js';
 import type { MeshView } from '../mesh/mesh-view.js';
 import type { Path, Resource } from '../manifests/resource.js';
 import type { FixEdit } from '../fixes/edits.js';
-import type { MessageCatalogue, MessageData } from './messages.js';
+import type { MessageCatalogue, MessageData } from '../util/messages.js';
 
 /** The rule groups, one per folder under src/rules/ (test/rules/rule-catalogue.test.ts checks a rule's group against the
  *  folder that defines it). */
@@ -45,7 +45,7 @@ export interface RuleMeta {
   group: RuleGroup;
   /** The kinds the rule reads. An empty list: the rule reads nothing from the mesh (its findings come from elsewhere). */
   inputs: RuleInputs;
-  /** What the rule says, by message id (see messages.ts). A report names one of these and fills its placeholders;
+  /** What the rule says, by message id (see util/messages.ts). A report names one of these and fills its placeholders;
    *  the rule's docs page lists them (generated), and tests match the id and the data. */
   messages: MessageCatalogue;
 }

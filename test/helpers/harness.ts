@@ -11,7 +11,7 @@ import type { Finding } from '../../src/types.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { ruleById } from '../../src/rules/index.js';
 import { SEVERITY_RANK } from '../../src/types.js';
-import { placeholdersOf } from '../../src/rules/messages.js';
+import { placeholdersOf } from '../../src/util/messages.js';
 
 export interface RunOptions {
   /** MeshConfig fields, merged over Istio's defaults. */
@@ -96,7 +96,7 @@ export interface ExpectedFinding {
   /** Defaults to the case's only file. */
   file?: string;
   line: number;
-  /** The id of the rule's message the finding must carry (see src/rules/messages.ts). */
+  /** The id of the rule's message the finding must carry (see src/util/messages.ts). */
   messageId?: string;
   /** Values the message's data must hold (the report may carry more). */
   data?: Record<string, string | number>;

@@ -3,7 +3,7 @@
 // takes their text from the catalogues here (targetMessage).
 import { defineRule, type Rule } from '../rule.js';
 import { describeResource } from '../../manifests/resource.js';
-import { formatMessage, type MessageData } from '../messages.js';
+import { formatMessage, type MessageData } from '../../util/messages.js';
 
 const reportedByTargets = () => {
   /* findings come from building the targets, not from one mesh view */

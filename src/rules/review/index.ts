@@ -1,7 +1,7 @@
 // Rules of the pull-request review itself: what a pull request changes about what is checked. Reported by the
 // review pipeline (src/review/introduced.ts), which compares the head with the base; the engine never runs them.
 import { defineRule, type Rule } from '../rule.js';
-import { formatMessage } from '../messages.js';
+import { formatMessage } from '../../util/messages.js';
 
 const NEW_SUPPRESSION_MESSAGES = {
   suppressionAdded:

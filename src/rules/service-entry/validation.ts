@@ -4,7 +4,7 @@
 // endpoints, several hosts with TCP ports) are left to it, and so are, as everywhere in the project, what the CRD
 // schema already says: missing required fields, wrong types, enum values (the schema-* rules).
 import { defineRule, type Rule, type RuleContext } from '../rule.js';
-import type { MessageData } from '../messages.js';
+import type { MessageData } from '../../util/messages.js';
 import { asArray, asObject, asString, isObject, type Resource } from '../../manifests/resource.js';
 import { isDns1123Label } from '../../mesh/hosts.js';
 import { closest } from '../../util/closest.js';

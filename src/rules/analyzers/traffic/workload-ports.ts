@@ -6,7 +6,7 @@ import { asArray, asObject, isObject, type Path, type Resource } from '../../../
 import type { MeshView } from '../../../mesh/mesh-view.js';
 import type { Workload } from '../../../mesh/workloads.js';
 import type { FixEdit } from '../../../fixes/edits.js';
-import type { MessageCatalogue, MessageData } from '../../messages.js';
+import type { MessageCatalogue, MessageData } from '../../../util/messages.js';
 import { GROUP, selectorLabels } from './common.js';
 
 interface PortView {

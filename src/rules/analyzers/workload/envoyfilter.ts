@@ -4,7 +4,7 @@
 import { defineRule, type Rule, type RuleContext } from '../../rule.js';
 import { asArray, asObject, asString, isObject, type Resource } from '../../../manifests/resource.js';
 import { byNamespaceAndName } from './common.js';
-import type { MessageData } from '../../messages.js';
+import type { MessageData } from '../../../util/messages.js';
 import { valueText } from '../../../util/quote.js';
 
 type Finding = 'add' | 'remove' | 'replace' | 'relative' | 'relative-version';

@@ -5,7 +5,7 @@ import { defineRule, type Rule } from '../../rule.js';
 import { isObject, type Json, type JsonObject, type Path, type Resource } from '../../../manifests/resource.js';
 import { schemaFor } from './schema-tree.js';
 import { looksLikePatch } from '../../../manifests/patch-files.js';
-import type { MessageData } from '../../messages.js';
+import type { MessageData } from '../../../util/messages.js';
 import { quote, valueText } from '../../../util/quote.js';
 import { REJECTED } from './rules.js';
 

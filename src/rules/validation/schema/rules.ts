@@ -5,7 +5,7 @@ import { defineRule, type Rule, type RuleContext } from '../../rule.js';
 import { getPath, type Path, type Resource } from '../../../manifests/resource.js';
 import { nodeAt } from '../../../manifests/locate.js';
 import type { FixEdit } from '../../../fixes/edits.js';
-import type { MessageData } from '../../messages.js';
+import type { MessageData } from '../../../util/messages.js';
 import { isScalar, Scalar } from 'yaml';
 import { isIstioGroup } from '../../../manifests/kinds.js';
 import { newerThanSchemas, schemaFor, schemaIstioVersion } from './schema-tree.js';

@@ -1,7 +1,7 @@
 // A rule's messages, as ESLint keeps them: a catalogue of templates by message id, declared with the rule, and
 // filled from a report's `data`. The templates are what a docs page shows and what tests name; the filled text is
 // what users read.
-import { own } from '../util/own.js';
+import { own } from './own.js';
 
 /** The values a report fills a message's placeholders with. */
 export type MessageData = Readonly<Record<string, string | number>>;
